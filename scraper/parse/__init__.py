@@ -1,0 +1,91 @@
+"""Parsing: bytes or text in, a ``Post`` out. Pure: no network, clock or files.
+
+Layers, most trustworthy first: structured data (JSON-LD, Open Graph, microformats,
+``<time datetime>``, ``rel=author``), then the page's platform profile (WordPress,
+Blogger ...), then generic heuristics for markup never seen before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .._version import __version__
+from ..records import Capture, Extractor, Post, Source, WarcRef
+from .body import extract_body
+from .comments import extract_comments
+from .html import build_tree, decode_html
+from .merge import merge_comment_pages
+from .metadata import extract_metadata
+from .page import Page
+from .profiles import detect_profile
+
+__all__ = ["merge_comment_pages", "parse_capture", "parse_page", "parse_tree"]
+
+
+def parse_page(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    source: str | None = None,
+) -> Post:
+    """Parse one page into a ``Post``.
+
+    ``html`` may be bytes in any charset (sniffed from BOM, ``content_type``, ``<meta>``) or
+    text. ``url`` is where the page lives; it resolves relative links and is the record's
+    URL when the page names no canonical one. ``source`` names the page in errors
+    (a path, say); it defaults to ``url``.
+
+    >>> parse_page(b"<html><body><article><h1>Hi</h1><p>Text.</p></article></body></html>").title
+    'Hi'
+    """
+    name = source or url
+    text = decode_html(html, content_type) if isinstance(html, bytes) else html
+    tree = build_tree(text, name)
+    return parse_tree(Page(tree, url))
+
+
+def parse_tree(page: Page) -> Post:
+    """Run the extractors over an already built page."""
+    profile = detect_profile(page)
+    meta = extract_metadata(page, profile)
+    body = extract_body(page, profile, meta)
+    thread = extract_comments(page, profile, meta)
+    return Post(
+        url=meta.url or page.url,
+        title=meta.title,
+        site=meta.site,
+        author=meta.authors[0] if meta.authors else None,
+        authors=meta.authors,
+        published=meta.published,
+        modified=meta.modified,
+        categories=meta.categories,
+        tags=meta.tags,
+        language=meta.language,
+        body=body.body,
+        quotes=body.quotes,
+        links=body.links,
+        read_more=body.read_more,
+        images=body.images,
+        comment_count=thread.count,
+        comments=thread.comments,
+        source=None,
+        extractor=Extractor(profile.name, __version__),
+    )
+
+
+def parse_capture(capture: Capture, warc: WarcRef | None = None) -> Post:
+    """Parse an archived response; the record's ``source`` says where it came from."""
+    import dataclasses
+
+    post = parse_page(
+        capture.content or capture.body, capture.url, content_type=capture.content_type
+    )
+    src = Source(
+        fetched_url=capture.url,
+        fetched_at=capture.fetched_at,
+        status=capture.status,
+        sha256=hashlib.sha256(capture.content or capture.body).hexdigest(),
+        warc=warc,
+    )
+    return dataclasses.replace(post, source=src)

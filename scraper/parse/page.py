@@ -1,0 +1,114 @@
+"""A parsed page and the lookups every extractor shares, computed once per page.
+
+Extractors read ``Page`` and never mutate ``page.tree``: the same tree serves metadata,
+body and comments, so a change made by one would silently corrupt another. Work on a
+copy of a subtree when cleaning is needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from lxml.html import HtmlElement
+
+__all__ = ["Page", "css", "select", "select_one"]
+
+
+@functools.lru_cache(maxsize=4096)
+def css(selector: str) -> etree.XPath:
+    """Compile a CSS selector once; profiles hold strings, this holds the compiled form."""
+    return CSSSelector(selector, translator="html")
+
+
+def select(root: HtmlElement, selectors: Sequence[str] | str) -> list[HtmlElement]:
+    """Elements matched by the first selector (in order) that matches anything."""
+    if isinstance(selectors, str):
+        selectors = (selectors,)
+    for sel in selectors:
+        found = css(sel)(root)
+        if isinstance(found, list) and found:
+            return [el for el in found if isinstance(el, HtmlElement)]
+    return []
+
+
+def select_one(root: HtmlElement, selectors: Sequence[str] | str) -> HtmlElement | None:
+    found = select(root, selectors)
+    return found[0] if found else None
+
+
+class Page:
+    """The tree of one HTML document plus its base URL and structured data."""
+
+    __slots__ = ("__dict__", "tree", "url")
+
+    def __init__(self, tree: HtmlElement, url: str | None = None) -> None:
+        self.tree = tree
+        self.url = url
+
+    @functools.cached_property
+    def jsonld(self) -> list[dict[str, Any]]:
+        """Every JSON-LD object on the page, ``@graph`` flattened; broken blocks are skipped."""
+        out: list[dict[str, Any]] = []
+        for script in self.tree.iter("script"):
+            if (script.get("type") or "").strip().lower() != "application/ld+json":
+                continue
+            raw = (script.text or "").strip()
+            if not raw:
+                continue
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                # Real pages ship trailing commas and raw newlines in strings; try once more
+                # with control characters escaped before giving up on the block.
+                try:
+                    data = json.loads(raw.replace("\n", " ").replace("\t", " "), strict=False)
+                except ValueError:
+                    continue
+            out.extend(_flatten_jsonld(data))
+        return out
+
+    @functools.cached_property
+    def meta(self) -> dict[str, list[str]]:
+        """``<meta>`` contents keyed by lower-cased name/property/itemprop, in document order."""
+        out: dict[str, list[str]] = {}
+        for el in self.tree.iter("meta"):
+            content = el.get("content")
+            if content is None:
+                continue
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                key = el.get(attr)
+                if key:
+                    out.setdefault(key.strip().lower(), []).append(content.strip())
+        return out
+
+    @functools.cached_property
+    def body_classes(self) -> frozenset[str]:
+        body = self.tree.find("body")
+        if body is None:
+            return frozenset()
+        return frozenset((body.get("class") or "").split())
+
+    @functools.cached_property
+    def generator(self) -> str:
+        """The ``<meta name=generator>`` value(s), lower-cased, joined; '' when absent."""
+        return " ".join(self.meta.get("generator", ())).lower()
+
+
+def _flatten_jsonld(data: Any) -> Iterable[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_jsonld(item)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            yield from _flatten_jsonld(graph)
+            rest = {k: v for k, v in data.items() if k != "@graph"}
+            if "@type" in rest:
+                yield rest
+        else:
+            yield data

@@ -1,0 +1,176 @@
+"""Element to text and element to clean HTML: the two serializers every record field uses.
+
+One definition for the body, for comments and for the fixtures' expected records, so
+that "the same content" always gives the same string:
+
+* text: Unicode NFC, entities decoded, whitespace collapsed inside a paragraph, block
+  elements (p, li, h1-h6, blockquote, pre, figure, tr ...) separated by one blank line,
+  ``<br>`` a line break; ``pre`` keeps its lines.
+* clean HTML: the allowed tags only (``ALLOWED_TAGS``), each with only the attributes in
+  ``ALLOWED_ATTRS``; other elements are unwrapped (their text kept) unless they are in
+  ``DROP_TAGS`` (script, style, form, nav ...), which go with their content. Relative URLs
+  are made absolute against ``base_url``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+__all__ = [
+    "ALLOWED_ATTRS",
+    "ALLOWED_TAGS",
+    "BLOCK_TAGS",
+    "DROP_TAGS",
+    "clean_html",
+    "collapse",
+    "element_text",
+]
+
+BLOCK_TAGS = frozenset(
+    "p div section article header footer aside main blockquote pre ul ol li dl dt dd "
+    "h1 h2 h3 h4 h5 h6 figure figcaption table thead tbody tfoot tr td th hr address "
+    "details summary center".split()
+)
+DROP_TAGS = frozenset(
+    "script style noscript template iframe object embed form input button select "
+    "textarea svg canvas nav link meta head title audio video source track map".split()
+)
+ALLOWED_TAGS = frozenset(
+    "p br h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote q cite a em strong b i u s sub sup "
+    "code pre figure figcaption img table thead tbody tr th td hr abbr mark small del ins".split()
+)
+ALLOWED_ATTRS = {
+    "a": ("href",),
+    "img": ("src", "alt"),
+    "blockquote": ("cite",),
+    "q": ("cite",),
+    "abbr": ("title",),
+    "td": ("colspan", "rowspan"),
+    "th": ("colspan", "rowspan"),
+}
+_URL_ATTRS = frozenset({"href", "src", "cite"})
+_WS = re.compile(r"\s+")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def collapse(text: str | None) -> str:
+    """Whitespace runs to one space, trimmed, NFC; ``None`` gives ''."""
+    if not text:
+        return ""
+    return unicodedata.normalize("NFC", _WS.sub(" ", text).strip())
+
+
+def element_text(el: HtmlElement) -> str:
+    """The readable text of ``el``: paragraphs joined by a blank line (see module doc)."""
+    parts: list[str] = []
+    _walk_text(el, parts)
+    raw = "".join(parts)
+    paragraphs = []
+    for block in raw.split("\x00"):
+        lines = [collapse(line) for line in block.split("\x01")]
+        para = "\n".join(line for line in lines if line)
+        if para:
+            paragraphs.append(para)
+    return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
+
+
+def _walk_text(el: HtmlElement, out: list[str]) -> None:
+    # \x00 marks a paragraph boundary, \x01 a line break; collapsed in element_text.
+    # Iterative over the tree so that pathological nesting cannot overflow the stack.
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if closing:
+            if tag in BLOCK_TAGS:
+                out.append("\x00")
+            if node is not el and node.tail:
+                out.append(node.tail)
+            continue
+        if not tag or (tag in DROP_TAGS and node is not el):
+            if node is not el and node.tail:
+                out.append(node.tail)
+            continue
+        if tag == "br":
+            out.append("\x01")
+            if node.tail:
+                out.append(node.tail)
+            continue
+        if tag in BLOCK_TAGS:
+            out.append("\x00")
+        if tag == "pre":
+            pre_text = "".join(str(t) for t in node.itertext())
+            out.append("\x01".join(pre_text.split("\n")))
+            stack.append((node, True))
+            continue
+        if node.text:
+            out.append(node.text)
+        stack.append((node, True))
+        for child in reversed(node):
+            stack.append((child, False))
+
+
+def clean_html(el: HtmlElement, base_url: str | None = None, *, include_self: bool = False) -> str:
+    """Clean serialization of ``el``'s content (or of ``el`` itself with ``include_self``)."""
+    out: list[str] = []
+    if include_self:
+        _clean_into(el, base_url, out)
+    else:
+        if el.text:
+            out.append(_esc(el.text))
+        for child in el:
+            _clean_into(child, base_url, out)
+            if child.tail:
+                out.append(_esc(child.tail))
+    html = "".join(out)
+    return unicodedata.normalize("NFC", _WS.sub(" ", html).strip())
+
+
+def _clean_into(root: etree._Element, base_url: str | None, out: list[str]) -> None:
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        keep = tag in ALLOWED_TAGS
+        if closing:
+            if keep and tag not in ("br", "img", "hr"):
+                out.append(f"</{tag}>")
+            if node is not root and node.tail:
+                out.append(_esc(node.tail))
+            continue
+        if not tag or tag in DROP_TAGS:
+            if node is not root and node.tail:
+                out.append(_esc(node.tail))
+            continue
+        if keep:
+            out.append(_open_tag(node, tag, base_url))
+        if node.text and tag not in ("br", "img", "hr"):
+            out.append(_esc(node.text))
+        stack.append((node, True))
+        for child in reversed(node):
+            stack.append((child, False))
+
+
+def _open_tag(node: etree._Element, tag: str, base_url: str | None) -> str:
+    attrs = []
+    for name in ALLOWED_ATTRS.get(tag, ()):
+        value = node.get(name)
+        if value is None:
+            continue
+        value = value.strip()
+        if name in _URL_ATTRS and base_url:
+            value = urljoin(base_url, value)
+        attrs.append(f' {name}="{_esc(value, quote=True)}"')
+    return f"<{tag}{''.join(attrs)}>"
+
+
+def _esc(text: str, *, quote: bool = False) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if quote:
+        text = text.replace('"', "&quot;")
+    return text

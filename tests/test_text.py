@@ -1,0 +1,40 @@
+from lxml.html import fragment_fromstring
+
+from scraper.parse.text import clean_html, element_text
+
+
+def _el(html: str):  # type: ignore[no-untyped-def]
+    return fragment_fromstring(html, create_parent="div")
+
+
+def test_paragraphs_are_separated_by_blank_line() -> None:
+    el = _el("<p>One   two\n three</p><p>Four&amp;five</p><ul><li>a</li><li>b</li></ul>")
+    assert element_text(el) == "One two three\n\nFour&five\n\na\n\nb"
+
+
+def test_br_is_a_line_break_and_scripts_vanish() -> None:
+    el = _el("<p>line one<br>line two<script>var x=1</script></p>")
+    assert element_text(el) == "line one\nline two"
+
+
+def test_clean_html_keeps_allowed_tags_and_attrs_only() -> None:
+    el = _el(
+        '<p class="x" style="y">Hi <a href="/a" rel="nofollow">there</a><span>!</span></p>'
+        "<form><input></form><script>x</script>"
+    )
+    assert clean_html(el, "https://b.example/post/") == (
+        '<p>Hi <a href="https://b.example/a">there</a>!</p>'
+    )
+
+
+def test_deep_nesting_does_not_overflow() -> None:
+    from lxml.html import Element
+
+    el = node = Element("div")
+    for _ in range(20000):
+        child = Element("div")
+        node.append(child)
+        node = child
+    node.text = "deep"
+    assert element_text(el) == "deep"
+    assert clean_html(el) == "deep"

@@ -17,6 +17,8 @@ def test_scraper_all_matches_public_names() -> None:
         "discover",
         "crawl",
         "config",
+        "memory",
+        "testing",
     }
     assert public <= set(scraper.__all__)
 

@@ -1,10 +1,18 @@
 """blog-archiver's storage side: WARC captures, the SQLite catalog, exports and history."""
 
+from .catalog import CATALOG_VERSION, CaptureRow
 from .errors import ArchiveError, ArchiveLockedError, CatalogVersionError, ExportError, WarcError
+from .store import Archive
+from .warc import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
 
 __all__ = [
+    "CATALOG_VERSION",
+    "PROFILE_IDENTICAL",
+    "PROFILE_NOT_MODIFIED",
+    "Archive",
     "ArchiveError",
     "ArchiveLockedError",
+    "CaptureRow",
     "CatalogVersionError",
     "ExportError",
     "WarcError",

@@ -1,0 +1,126 @@
+"""Archive: sink + catalog + recovery, with hand-made captures (no network, no crawler)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from archive import PROFILE_NOT_MODIFIED, Archive
+from archive.warcread import iter_records
+from scraper.records import Capture, Comment, Post, Source, WarcRef
+
+POST = "http://blog.example/2024/01/02/post/"
+
+
+def _capture(url: str, body: bytes, when: str = "2024-01-02T03:04:05+00:00") -> Capture:
+    return Capture(
+        url=url,
+        status=200,
+        fetched_at=when,
+        response_headers=(("Content-Type", "text/html"), ("ETag", '"v1"')),
+        body=body,
+        content=body,
+        reason="OK",
+    )
+
+
+def _post(ref: WarcRef, page: str, comments: list[tuple[str, str | None]], title: str) -> Post:
+    return Post(
+        url=POST,
+        title=title,
+        published="2024-01-02T03:00:00+00:00",
+        comments=tuple(
+            Comment(id=cid, parent_id=parent, depth=0 if parent is None else 1, text=f"c{cid}")
+            for cid, parent in comments
+        ),
+        source=Source(fetched_url=page, warc=ref),
+    )
+
+
+def _store_post(arc: Archive, title: str = "T", when: str = "2024-01-02T03:04:05+00:00") -> None:
+    pages = [
+        (POST, [("3", None), ("4", "3")]),
+        (POST + "comment-page-1/", [("1", None), ("2", "1")]),
+    ]
+    for page, comments in pages:
+        ref = arc.sink.write_capture(_capture(page, f"{title}{page}".encode(), when))
+        arc.sink.write_post(page, POST, _post(ref, page, comments, title))
+
+
+def test_posts_merge_comment_pages_and_keep_the_latest_round(tmp_path: Path) -> None:
+    with Archive.open(tmp_path / "a") as arc:
+        first = arc.begin_crawl("crawl", {"seeds": [POST]})
+        _store_post(arc, "Old")
+        arc.end_crawl(first, {"pages": 2})
+        second = arc.begin_crawl("recapture", {})
+        _store_post(arc, "New", "2024-03-01T00:00:00+00:00")
+        arc.end_crawl(second, {"pages": 2})
+        (post,) = list(arc.posts())
+        assert post.title == "New"
+        assert [c.id for c in post.comments] == ["1", "2", "3", "4"]
+        assert post.source is not None
+        assert post.source.fetched_url == POST
+        versions = arc.post_versions(POST)
+        assert [(v[0], v[2].title) for v in versions] == [(first, "Old"), (second, "New")]
+        assert versions[1][1].startswith("2024-03-01")
+        assert list(arc.posts(site="blog.example", since="2024-01-01", until="2024-12"))
+        assert not list(arc.posts(site="other.example"))
+        assert not list(arc.posts(since="2025"))
+        index = (arc.warc_dir / "index.cdxj").read_text().splitlines()
+        assert len(index) == 4
+        assert index == sorted(index)
+
+
+def test_resumed_round_does_not_store_the_same_capture_twice(tmp_path: Path) -> None:
+    with Archive.open(tmp_path / "a") as arc:
+        arc.begin_crawl("crawl", {})
+        ref = arc.sink.write_capture(_capture(POST, b"same"))
+    with Archive.open(tmp_path / "a") as arc:
+        crawl_id = arc.begin_crawl("crawl", {})  # the unfinished round is resumed
+        assert crawl_id == 1
+        assert arc.sink.write_capture(_capture(POST, b"same")) == ref
+        assert arc.sink.write_capture(_capture(POST, b"changed")) != ref
+        assert [r.record_type for r in arc.captures(POST)] == ["response", "response"]
+
+
+def test_revisit_reads_back_with_the_original_payload(tmp_path: Path) -> None:
+    with Archive.open(tmp_path / "a") as arc:
+        arc.begin_crawl("crawl", {})
+        arc.sink.write_capture(_capture(POST, b"payload"))
+        (row,) = arc.captures(POST)
+        not_modified = Capture(url=POST, status=304, fetched_at="2024-05-01T00:00:00+00:00")
+        rev = arc.write_revisit(not_modified, row, PROFILE_NOT_MODIFIED)
+        assert rev.record_type == "revisit"
+        assert rev.refers_to == row.id
+        assert arc.read_capture(rev).body == b"payload"
+        assert arc.read_capture(row).body == b"payload"
+
+
+def test_recovery_quarantines_a_torn_tail_and_indexes_orphans(tmp_path: Path) -> None:
+    root = tmp_path / "a"
+    arc = Archive.open(root)
+    arc.begin_crawl("crawl", {})
+    arc.sink.write_capture(_capture(POST, b"kept"))
+    writer = arc._writer
+    assert writer is not None
+    # A record written but never indexed (killed between WARC write and catalog commit) ...
+    writer.write_exchange(_capture(POST + "comment-page-1/", b"orphan"))
+    name = writer.current_file
+    assert name is not None
+    # ... and half a record (killed mid-write).
+    with (root / "warc" / name).open("ab") as f:
+        f.write(os.urandom(50))
+    arc.close()
+
+    with Archive.open(root) as arc:
+        assert arc.recovery.reindexed == 1
+        assert arc.recovery.truncated_bytes == 50
+        urls = [r.url for r in arc.captures()]
+        assert urls == [POST, POST + "comment-page-1/"]
+        types = [r.record_type for r in iter_records(root / "warc" / name)]
+        assert types == ["warcinfo", "response", "request", "response", "request"]
+        partial = list((root / "warc" / "partial").iterdir())
+        assert len(partial) == 1
+        assert partial[0].stat().st_size == 50
+        for row in arc.captures():
+            assert arc.read_capture(row).url == row.url

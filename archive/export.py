@@ -90,7 +90,7 @@ class ExportResult:
 class ExportSource(Protocol):
     """What an export reads from an archive (``archive.Archive`` provides it)."""
 
-    def posts(self, *, site: str | None = None) -> Iterator[Post]: ...
+    def posts(self) -> Iterator[Post]: ...
 
     def post_versions(self, url: str) -> list[tuple[int, str, Post]]: ...
 
@@ -221,7 +221,9 @@ def _remove_stale_partials(folder: Path) -> None:
 
 def archive_items(source: ExportSource, opts: ExportOptions) -> Iterator[ExportItem]:
     """The latest version of each post, or with ``all_captures`` every version oldest first."""
-    for post in source.posts(site=opts.site):
+    # The filters are applied by ``export_records`` (one definition of --site for every
+    # source), so the archive streams every post here.
+    for post in source.posts():
         if not opts.all_captures:
             src = post.source
             yield ExportItem(post, None, src.fetched_at if src else None)

@@ -1,0 +1,283 @@
+"""Run the current parser over stored captures, with no network, on every CPU core.
+
+A better parser should improve old captures (DESIGN: "a parse can always be re-run from the
+archive"). Work is keyed by the ``pages`` row, which names the capture it was parsed from;
+workers read the WARC record and parse it, and the parent alone writes the catalog, in small
+transactions, so an interrupted run keeps everything it finished and a re-run skips pages
+whose ``parser_version`` is already current: the run is idempotent.
+
+Provenance is not the parser's business: a reparsed record keeps the ``source`` of the record
+it replaces, so only what the parser extracts can show up as changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scraper import __version__
+from scraper.parse import parse_capture
+from scraper.records import WarcRef
+
+from .catalog import transaction
+from .warcread import read_capture
+
+__all__ = ["ReparseReport", "ReparseTask", "current_prefix", "reparse", "reparse_archive"]
+
+#: Pages handed to a worker at once, and the catalog rows written per transaction.
+CHUNK = 16
+BATCH = 200
+#: Fields compared to say what changed (``source`` is kept; ``extractor`` always moves).
+IGNORED_FIELDS = frozenset({"source", "extractor"})
+
+_TASKS = """
+SELECT p.id, p.page_url, c.warc_file, c.warc_offset, c.request_offset, c.record_id,
+       c.warc_length, b.warc_file, b.warc_offset
+FROM pages p
+JOIN captures c ON c.id = p.capture_id
+LEFT JOIN captures b ON b.id = c.refers_to AND c.record_type = 'revisit'
+WHERE p.id > ? {stale}
+ORDER BY p.id
+LIMIT ?
+"""
+_UPDATE = "UPDATE pages SET record_json = ?, parser_version = ?, parsed_at = ? WHERE id = ?"
+
+
+def current_prefix() -> str:
+    """What a current ``parser_version`` starts with (the sink writes VERSION/extractor-v)."""
+    return f"{__version__}/"
+
+
+@dataclass(frozen=True, slots=True)
+class ReparseTask:
+    page_id: int
+    page_url: str
+    warc: str  # path of the WARC file
+    offset: int
+    request_offset: int | None
+    record_id: str
+    length: int
+    payload: tuple[str, int] | None  # for a revisit: where the payload is
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    page_id: int
+    page_url: str
+    record: dict[str, Any] | None
+    version: str | None
+    error: str | None
+
+
+@dataclass(slots=True)
+class ReparseReport:
+    pages: int = 0  # pages reparsed
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    current: int = 0  # already current, skipped
+    fields: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    interrupted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pages": self.pages,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "current": self.current,
+            "fields": dict(self.fields.most_common()),
+            "errors": [{"page_url": u, "reason": r} for u, r in self.errors],
+            "interrupted": self.interrupted,
+        }
+
+
+def parse_task(task: ReparseTask) -> Outcome:
+    """Read one capture and parse it (runs in a worker); failures become data."""
+    try:
+        payload = (Path(task.payload[0]), task.payload[1]) if task.payload else None
+        capture = read_capture(
+            Path(task.warc), task.offset, request_offset=task.request_offset, payload_from=payload
+        )
+        ref = WarcRef(Path(task.warc).name, task.record_id, task.offset, task.length)
+        post = parse_capture(capture, ref)
+    except Exception as exc:  # a corrupt WARC or an unparsable page: report, keep the old record
+        return Outcome(task.page_id, task.page_url, None, None, f"{type(exc).__name__}: {exc}")
+    version = f"{__version__}/{post.extractor.name}-{post.extractor.version}"
+    return Outcome(task.page_id, task.page_url, post.to_dict(), version, None)
+
+
+def _parse_chunk(tasks: list[ReparseTask]) -> list[Outcome]:
+    return [parse_task(t) for t in tasks]
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C goes to the whole process group: the parent decides how to stop, not workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _tasks(
+    conn: sqlite3.Connection, warc_dir: Path, *, force: bool, prefix: str, page: int = 1000
+) -> Iterator[ReparseTask]:
+    """Stale pages in id order, read a page of rows at a time (keyset pagination).
+
+    Each page is fetched whole before it is handed out, so no cursor is open while the
+    parent writes results back through the same connection.
+    """
+    stale = "" if force else "AND substr(p.parser_version, 1, ?) != ?"
+    sql = _TASKS.format(stale=stale)
+    last = 0
+    while True:
+        extra: tuple[Any, ...] = () if force else (len(prefix), prefix)
+        rows = conn.execute(sql, (last, *extra, page)).fetchall()
+        for row in rows:
+            pid, url, wfile, off, req_off, rid, length, bfile, boff = row
+            payload = (str(warc_dir / bfile), int(boff)) if bfile is not None else None
+            yield ReparseTask(pid, url, str(warc_dir / wfile), off, req_off, rid, length, payload)
+        if len(rows) < page:
+            return
+        last = rows[-1][0]
+
+
+def _chunks(tasks: Iterator[ReparseTask], size: int) -> Iterator[list[ReparseTask]]:
+    chunk: list[ReparseTask] = []
+    for t in tasks:
+        chunk.append(t)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _outcomes(chunks: Iterator[list[ReparseTask]], jobs: int) -> Iterator[Outcome]:
+    """Parse chunks in ``jobs`` processes with a bounded window (memory stays flat)."""
+    if jobs <= 1:
+        for chunk in chunks:
+            yield from _parse_chunk(chunk)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint) as pool:
+        window: deque[Future[list[Outcome]]] = deque()
+        try:
+            for chunk in chunks:
+                window.append(pool.submit(_parse_chunk, chunk))
+                if len(window) >= jobs * 3:
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
+        finally:
+            for fut in window:
+                fut.cancel()
+
+
+def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    return sorted(
+        k for k in new.keys() | old.keys() if k not in IGNORED_FIELDS and old.get(k) != new.get(k)
+    )
+
+
+def reparse(
+    conn: sqlite3.Connection,
+    warc_dir: Path,
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    stop: threading.Event | None = None,
+    on_progress: Callable[[ReparseReport], None] | None = None,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> ReparseReport:
+    """Reparse every stored page whose record is not current (all of them with ``force``).
+
+    ``stop`` ends the run between batches (everything finished is committed); a
+    ``KeyboardInterrupt`` does the same and is reported as ``interrupted``.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    prefix = current_prefix()
+    report = ReparseReport()
+    if not force:
+        (total,) = conn.execute("SELECT COUNT(*) FROM pages").fetchone()
+        (stale,) = conn.execute(
+            "SELECT COUNT(*) FROM pages WHERE substr(parser_version, 1, ?) != ?",
+            (len(prefix), prefix),
+        ).fetchone()
+        report.current = int(total) - int(stale)
+    tasks = _tasks(conn, warc_dir, force=force, prefix=prefix)
+    pending: list[tuple[str, str, str, int]] = []
+
+    def flush() -> None:
+        if pending:
+            with transaction(conn) as c:
+                c.executemany(_UPDATE, pending)
+            pending.clear()
+
+    try:
+        for out in _outcomes(_chunks(tasks, CHUNK), jobs):
+            if out.error is not None or out.record is None or out.version is None:
+                report.failed += 1
+                report.errors.append((out.page_url, out.error or "no record"))
+                continue
+            report.pages += 1
+            (old_json,) = conn.execute(
+                "SELECT record_json FROM pages WHERE id = ?", (out.page_id,)
+            ).fetchone()
+            old = json.loads(old_json)
+            record = {**out.record, "source": old.get("source", out.record.get("source"))}
+            fields = _changed_fields(old, record)
+            if fields:
+                report.changed += 1
+                report.fields.update(fields)
+            else:
+                report.unchanged += 1
+            text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+            pending.append((text, out.version, clock().isoformat(), out.page_id))
+            if len(pending) >= BATCH:
+                flush()
+                if on_progress:
+                    on_progress(report)
+                if stop is not None and stop.is_set():
+                    report.interrupted = True
+                    break
+        flush()
+    except KeyboardInterrupt:
+        flush()
+        report.interrupted = True
+    return report
+
+
+def reparse_archive(
+    path: str | Path,
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    stop: threading.Event | None = None,
+    on_progress: Callable[[ReparseReport], None] | None = None,
+) -> ReparseReport:
+    """Open the archive for writing (one writer at a time) and reparse it."""
+    from .store import Archive
+
+    with Archive.open(path) as archive:
+        return reparse(
+            catalog_connection(archive),
+            archive.warc_dir,
+            jobs=jobs,
+            force=force,
+            stop=stop,
+            on_progress=on_progress,
+        )
+
+
+def catalog_connection(archive: Any) -> sqlite3.Connection:
+    """The writable catalog connection of an open ``Archive`` (it has no public accessor)."""
+    conn: sqlite3.Connection = archive._conn
+    return conn

@@ -1,0 +1,79 @@
+"""Build small archives for archive-side tests without the network: pages rendered by the
+test blog are stored through the real ``Archive`` sink, as a crawl would store them."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+from archive import Archive
+from scraper.parse import parse_capture
+from scraper.records import Capture
+from scraper.testing import Site, SitePost, gen_site, render
+
+BASE = "http://blog.test"
+
+
+def capture_of(site: Site, path: str, base: str = BASE) -> Capture:
+    resp = render(site, path, base)
+    return Capture(
+        url=base + path,
+        status=resp.status,
+        fetched_at=datetime.now(UTC).isoformat(),
+        request_headers=(("User-Agent", "test"),),
+        response_headers=resp.headers,
+        body=resp.body,
+        content=resp.body,
+    )
+
+
+def page_paths(site: Site, post: SitePost) -> list[str]:
+    """The post page and its comment pages."""
+    count = site.comment_page_count(post)
+    return [post.path] + [f"{post.path}comment-page-{n}/" for n in range(1, count + 1)]
+
+
+def store_site(root: Path, site: Site, *, kind: str = "crawl", base: str = BASE) -> int:
+    """Capture and parse every post page and comment page of ``site`` as one crawl round."""
+    with Archive.open(root) as arc:
+        crawl_id = arc.begin_crawl(kind, {"test": True})
+        for post in site.posts:
+            for path in page_paths(site, post):
+                cap = capture_of(site, path, base)
+                ref = arc.sink.write_capture(cap)
+                arc.sink.write_post(base + path, base + post.path, parse_capture(cap, ref))
+        arc.end_crawl(crawl_id, {})
+    return crawl_id
+
+
+def edit_site(site: Site, text: str = "Edited after the fact.") -> tuple[Site, int, int]:
+    """The site with the first comment of the newest post edited and a leaf comment deleted.
+
+    Returns ``(site, edited id, deleted id)``; the newest post must have 2+ comments.
+    """
+    post = site.posts[0]
+    assert len(post.comments) >= 2, "pick a site whose newest post has comments"
+    edited = dataclasses.replace(post.comments[0], text=text)
+    parents = {c.parent for c in post.comments}
+    deleted = next(
+        c for c in reversed(post.comments) if c.id not in parents and c != post.comments[0]
+    )
+    threads = tuple(
+        tuple(edited if c.id == edited.id else c for c in t if c.id != deleted.id)
+        for t in post.threads
+    )
+    threads = tuple(t for t in threads if t)
+    new_post = dataclasses.replace(
+        post, comments=tuple(c for t in threads for c in t), threads=threads
+    )
+    return dataclasses.replace(site, posts=[new_post, *site.posts[1:]]), edited.id, deleted.id
+
+
+def site_with_comments(n: int = 3, seed: int = 4) -> Site:
+    """A generated site whose newest post has at least two comments."""
+    for s in range(seed, seed + 50):
+        site = gen_site(n, seed=s)
+        if len(site.posts[0].comments) >= 2:
+            return site
+    raise AssertionError("no seed gives comments")

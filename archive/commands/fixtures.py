@@ -1,0 +1,106 @@
+"""``blog-archiver fixtures check|add``: parse saved pages and diff them against the truth.
+
+``check [DIR] [-k NAME] [--fields title,author]`` prints PASS/FAIL per fixture with the
+field diffs, then "N passed, M failed"; exit 1 on any difference. ``add PAGE.html [--url U]
+[--name N] [--dir DIR]`` saves a page with its current record for a person to review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from archive.fixtures import (
+    FixtureError,
+    add_fixture,
+    format_diffs,
+    load_fixtures,
+    run_fixture,
+)
+from scraper import parse_page
+
+DEFAULT_DIR = "fixtures"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("fixtures", help="check the parser against saved pages, or add one")
+    fsub = p.add_subparsers(dest="fixtures_command", metavar="ACTION")
+
+    c = fsub.add_parser("check", help="parse every fixture and diff against its expected record")
+    c.add_argument("dir", nargs="?", default=DEFAULT_DIR, help="fixture folder (./fixtures)")
+    c.add_argument(
+        "-k",
+        dest="names",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only fixtures whose name contains NAME (repeatable)",
+    )
+    c.add_argument("--fields", help="compare only these top-level fields, comma-separated")
+    c.add_argument("-q", "--quiet", action="store_true", help="FAIL lines and summary only")
+    c.set_defaults(func=run_check)
+
+    a = fsub.add_parser("add", help="save a page and its current record as a new fixture")
+    a.add_argument("page", help="path of a saved HTML page")
+    a.add_argument("--url", help="the URL the page was fetched from")
+    a.add_argument("--content-type", help="the HTTP Content-Type it was served with")
+    a.add_argument("--name", help="fixture name (default: the page's file name)")
+    a.add_argument("--dir", help="where to save (default: ./fixtures/<detected engine>)")
+    a.set_defaults(func=run_add)
+    p.set_defaults(func=lambda args: _usage(p))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def run_check(args: argparse.Namespace) -> int:
+    try:
+        fixtures = load_fixtures(args.dir)
+    except FixtureError as exc:
+        print(f"blog-archiver: error: {exc}", file=sys.stderr)
+        return 2
+    if args.names:
+        fixtures = [f for f in fixtures if any(n in f.name for n in args.names)]
+    if not fixtures:
+        print(f"blog-archiver: error: no fixtures found in {args.dir}", file=sys.stderr)
+        return 2
+    fields = [f for f in (args.fields or "").split(",") if f.strip()] or None
+    passed = failed = 0
+    for fx in fixtures:
+        result = run_fixture(fx, fields)
+        if result.passed:
+            passed += 1
+            if not args.quiet:
+                print(f"PASS {fx.name}")
+            continue
+        failed += 1
+        detail = f"{len(result.diffs)} field(s) differ" if not result.error else "parse failed"
+        print(f"FAIL {fx.name} ({detail})")
+        if result.error:
+            print(f"  error: {result.error}")
+        if result.diffs:
+            print(format_diffs(result.diffs))
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    page = Path(args.page)
+    if not page.is_file():
+        print(f"blog-archiver: error: no such file: {page}", file=sys.stderr)
+        return 2
+    dest = args.dir
+    if dest is None:
+        engine = parse_page(page.read_bytes(), args.url, content_type=args.content_type)
+        dest = str(Path(DEFAULT_DIR) / engine.extractor.name)
+    try:
+        path = add_fixture(page, dest, args.url, args.name, content_type=args.content_type)
+    except FileExistsError as exc:
+        print(f"blog-archiver: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path} (review every field before committing)")
+    return 0

@@ -1,13 +1,96 @@
-"""The comment thread: every comment, in thread order, with its parent and depth."""
+"""The comment thread: every comment, in thread order, with its parent and depth.
+
+Layers, most trustworthy first, as for the rest of the record: the platform profile's
+selectors (WordPress ``ol.commentlist`` ...), then the generic repeated-item detector,
+then JSON-LD ``Comment`` objects (rarely complete, but better than nothing). The count is
+what the page *declares* (``comments_count``), never ``len(comments)``.
+"""
 
 from __future__ import annotations
 
-from .page import Page
-from .profile import Profile
+from lxml.html import HtmlElement
+
+from ..records import Comment
+from .comments_count import declared_count, parse_count
+from .comments_fields import FieldHints
+from .comments_generic import GENERIC_HINTS, generic_items
+from .comments_jsonld import jsonld_comments
+from .comments_links import comment_page_links
+from .comments_thread import excluded, walk_thread
+from .page import Page, select
+from .profile import CommentSelectors, Profile
+from .quotes import extract_quotes
 from .results import Metadata, ThreadResult
 
-__all__ = ["extract_comments"]
+__all__ = ["comment_page_links", "extract_comments", "parse_count"]
 
 
 def extract_comments(page: Page, profile: Profile, meta: Metadata) -> ThreadResult:
-    return ThreadResult()
+    base = page.url or meta.url
+    comments: tuple[Comment, ...] = ()
+    sel = profile.comments
+    if sel.item:
+        items = profile_items(page, sel)
+        if items:
+            comments = walk_thread(items, hints_of(sel), base, extract_quotes)
+    if not comments:
+        items = generic_items(page)
+        if items:
+            comments = walk_thread(items, _generic_hints(sel), base, extract_quotes)
+    if not comments:
+        comments = jsonld_comments(page, base)
+    return ThreadResult(comments=comments, count=declared_count(page, profile))
+
+
+def hints_of(sel: CommentSelectors) -> FieldHints:
+    return FieldHints(
+        author=sel.author,
+        author_url=sel.author_url,
+        date=sel.date,
+        permalink=sel.permalink,
+        content=sel.content,
+        strip=sel.strip,
+        post_author_class=sel.post_author_class,
+        id_pattern=sel.id_pattern,
+    )
+
+
+def _generic_hints(sel: CommentSelectors) -> FieldHints:
+    # A known engine with an unknown theme: its own field selectors first, generic after.
+    return FieldHints(
+        author=(*sel.author, *GENERIC_HINTS.author),
+        author_url=(*sel.author_url, *GENERIC_HINTS.author_url),
+        date=(*sel.date, *GENERIC_HINTS.date),
+        permalink=(*sel.permalink, *GENERIC_HINTS.permalink),
+        content=(*sel.content, *GENERIC_HINTS.content),
+        strip=(*sel.strip, *GENERIC_HINTS.strip),
+        post_author_class=sel.post_author_class,
+        id_pattern=sel.id_pattern,
+    )
+
+
+def profile_items(page: Page, sel: CommentSelectors) -> list[HtmlElement]:
+    """Items inside the profile's thread containers, else anywhere outside sidebars/forms."""
+    roots = _outermost([r for sel_ in sel.thread for r in select(page.tree, sel_)])
+    for scope in (roots, [page.tree]):
+        found: list[HtmlElement] = []
+        seen: set[HtmlElement] = set()
+        for root in scope:
+            for item_sel in sel.item:
+                for el in select(root, item_sel):
+                    if isinstance(el, HtmlElement) and el not in seen and not excluded(el):
+                        seen.add(el)
+                        found.append(el)
+        if found:
+            order = {el: i for i, el in enumerate(page.tree.iter())}
+            return sorted(found, key=lambda e: order.get(e, 0))
+    return []
+
+
+def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    chosen = set(elements)
+    out = []
+    for el in elements:
+        if not any(a in chosen for a in el.iterancestors()) and el not in out:
+            out.append(el)
+    return out

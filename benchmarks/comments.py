@@ -1,0 +1,135 @@
+"""Comment-thread benchmark: our ``parse_page`` vs trafilatura on the same bytes, same run.
+
+Needs the shared benchmark data (``../shared/bench/comments`` relative to the repo, or
+``--data``) and its scorer ``score_comments.py``; trafilatura comes from the ``bench``
+extra. Writes predictions to ``benchmarks/out/`` (gitignored) and prints a markdown table.
+
+    python benchmarks/comments.py [--data DIR] [--limit N] [--no-trafilatura]
+
+Two variants of ours are scored: the comment *text* only, and text with each comment's
+author and date line in front (the gold was pasted from the page and includes them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "comments"
+OUT = ROOT / "benchmarks" / "out"
+
+Pred = dict[str, str]
+
+
+def pages(data: Path, limit: int | None) -> Iterator[tuple[str, bytes]]:
+    files = sorted(data.glob("*.html.gz"))
+    for f in files[:limit] if limit else files:
+        yield f.name.removesuffix(".html.gz"), gzip.decompress(f.read_bytes())
+
+
+def ours(raw: bytes) -> dict[str, Pred]:
+    from scraper import parse_page
+
+    post = parse_page(raw)
+    body = post.body.text if post.body else ""
+    plain = "\n\n".join(c.text for c in post.comments)
+    rich = "\n\n".join(
+        "\n".join(x for x in (c.author.name or "", c.published or "", c.text) if x)
+        for c in post.comments
+    )
+    return {
+        "ours": {"body": body, "comments": plain},
+        "ours+meta": {"body": body, "comments": rich},
+    }
+
+
+def trafilatura_pred(raw: bytes) -> dict[str, Pred]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        raw, include_comments=True, fast=True, with_metadata=False, as_dict=True
+    )
+    if doc is None:
+        return {"trafilatura": {"body": "", "comments": ""}}
+    get: Callable[[str], Any] = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, "")
+    return {"trafilatura": {"body": get("text") or "", "comments": get("comments") or ""}}
+
+
+def run(data: Path, limit: int | None, systems: list[Callable[[bytes], dict[str, Pred]]]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    preds: dict[str, list[dict[str, str]]] = {}
+    seconds: dict[str, float] = {}
+    for pid, raw in pages(data, limit):
+        for system in systems:
+            t0 = time.perf_counter()
+            try:
+                result = system(raw)
+            except Exception as exc:  # a crash is a data point, not the end of the run
+                print(f"{pid}: {system.__name__}: {exc!r}", file=sys.stderr)
+                result = {}
+            dt = time.perf_counter() - t0
+            for name, pred in result.items():
+                preds.setdefault(name, []).append({"id": pid, **pred})
+                seconds[name] = seconds.get(name, 0.0) + dt / len(result)
+    rows = []
+    for name, lines in preds.items():
+        path = OUT / f"comments-{name}.jsonl"
+        path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
+        per_page = OUT / f"comments-{name}.scores.jsonl"
+        out = subprocess.run(
+            [
+                sys.executable,
+                str(data.parent / "score_comments.py"),
+                "--data",
+                str(data),
+                "--pred",
+                str(path),
+                "--json",
+                "--per-page",
+                str(per_page),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        s = json.loads(out.stdout)
+        rate = len(lines) / seconds[name] if seconds[name] else 0.0
+        rows.append((name, s, rate))
+    print(
+        "| system | comment P | comment R | comment F1 | body F1 | wrongly present | "
+        "wrongly empty | leak | pages/s |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, s, rate in rows:
+        c = s["comments"]
+        print(
+            f"| {name} | {c['p']:.3f} | {c['r']:.3f} | {c['f1']:.3f} | {s['body']['f1']:.3f} | "
+            f"{s['wrongly_present']}/{s['negatives']} | {s['wrongly_empty']}/{s['positives']} | "
+            f"{s['comment_leak']:.3f} | {rate:.1f} |"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--no-trafilatura", action="store_true")
+    a = ap.parse_args()
+    if not (a.data / "gold.json").exists():
+        sys.exit(f"benchmark data not found at {a.data} (needs ../shared/bench/comments)")
+    systems: list[Callable[[bytes], dict[str, Pred]]] = [ours]
+    if not a.no_trafilatura:
+        systems.append(trafilatura_pred)
+    run(a.data, a.limit, systems)
+
+
+if __name__ == "__main__":
+    main()

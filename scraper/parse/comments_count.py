@@ -1,0 +1,108 @@
+"""The comment count a page declares: "One thought on …", "12 Responses", "コメント 3件".
+
+Read from the comments heading (the profile's ``count`` selectors, then common ones) or
+from JSON-LD ``commentCount`` / ``interactionStatistic``. ``None`` when the page does not
+say: the number of comments we extracted is not a declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .page import Page, select
+from .profile import Profile
+from .text import collapse
+
+__all__ = ["declared_count", "parse_count"]
+
+_GENERIC_COUNT = (
+    ".comments-title",
+    "#comments-title",
+    ".wp-block-comments-title",
+    "h2#comments",
+    "h3#comments",
+    "h4#comments",
+    "#comments > h2",
+    "#comments > h3",
+    ".comments-area > h2",
+    ".comments-header",
+    ".comment-count",
+    "#comments-count",
+    "[id*=comments] > h2",
+    "[id*=comments] > h3",
+    "[id*=comments] > h4",
+    "[class*=comments] > h2",
+    "[class*=comments] > h3",
+    "[class*=comments] > h4",
+)
+_WORDS = (
+    r"thoughts?|responses?|comments?|repl(?:y|ies)|kommentare?|gedanken?|commentaires?|"
+    r"comentarios?|commenti|commento|coment[aá]rios?|reacties?|reactions?|réponses?|"
+    r"antworten|risposte|respuestas?|コメント|評論|评论|댓글|opmerkingen|kommentarer?|kommentit"
+)
+_ONE = r"one|ein|eine|einen|une?|uno|una|een|yksi|一"
+_NONE = r"no|keine|aucun|aucune|ningún|sin|nessun|nenhum|geen|ingen"
+_NUM_BEFORE = re.compile(rf"(\d[\d,.\s]*|\b(?:{_ONE})\b)\s*(?:\S+\s+)?(?:{_WORDS})", re.I)
+_NUM_AFTER = re.compile(rf"(?:{_WORDS})\s*[:(（]?\s*(\d[\d,.]*)\s*(?:件|個|개)?", re.I)
+_ZERO = re.compile(rf"\b(?:{_NONE})\b\s+(?:\S+\s+)?(?:{_WORDS})", re.I)
+
+
+def parse_count(text: str) -> int | None:
+    """The number a comments heading declares, or ``None`` when it states none."""
+    text = collapse(text)
+    if not text or len(text) > 200:
+        return None
+    for rx in (_NUM_BEFORE, _NUM_AFTER):
+        m = rx.search(text)
+        if m:
+            raw = m.group(1).strip()
+            digits = re.sub(r"[,.\s]", "", raw)
+            if digits.isdigit():
+                return int(digits)
+            return 1
+    if _ZERO.search(text):
+        return 0
+    return None
+
+
+def declared_count(page: Page, profile: Profile) -> int | None:
+    """JSON-LD first (structured data is the most trustworthy layer), then headings."""
+    n = _jsonld_count(page)
+    if n is not None:
+        return n
+    for sel in (*profile.comments.count, *_GENERIC_COUNT):
+        for el in select(page.tree, sel):
+            n = parse_count(el.text_content())
+            if n is not None:
+                return n
+    return None
+
+
+def _jsonld_count(page: Page) -> int | None:
+    for obj in page.jsonld:
+        value = obj.get("commentCount")
+        n = _as_int(value)
+        if n is not None:
+            return n
+        stats = obj.get("interactionStatistic")
+        for stat in stats if isinstance(stats, list) else [stats]:
+            if not isinstance(stat, dict):
+                continue
+            kind = stat.get("interactionType")
+            kind_s = kind.get("@type", "") if isinstance(kind, dict) else str(kind or "")
+            if "Comment" in kind_s:
+                n = _as_int(stat.get("userInteractionCount"))
+                if n is not None:
+                    return n
+    return None
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None

@@ -1,0 +1,281 @@
+"""One comment element to one ``Comment``: author, date, permalink, id, text and html.
+
+Shared by the profile-driven walk and the generic fallback: both find the *items*, this
+module reads each one. It never mutates the page tree: the content is serialized from a
+deep copy of one comment's subtree with the unwanted nodes (reply links, author line,
+nested replies ...) removed from the copy.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urldefrag, urljoin
+
+from lxml.html import HtmlElement
+
+from ..records import Comment, Person, Quote
+from .page import select
+from .text import clean_html, collapse, element_text
+
+__all__ = ["FieldHints", "build_comment", "owned", "parse_visible_date"]
+
+_SAYS = re.compile(
+    r"\s*(?:says|said|dice|sagt|dit|disse|zegt|schreef|wrote)\s*(?::|\.\.\.|…)?\s*$", re.I
+)
+_MODERATION = re.compile(r"^\s*your comment is awaiting moderation", re.I)
+_FORM_TAGS = ("form", "textarea")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldHints:
+    """Selectors for the parts of one comment; a ``CommentSelectors`` or generic defaults."""
+
+    author: tuple[str, ...] = ()
+    author_url: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    permalink: tuple[str, ...] = ()
+    content: tuple[str, ...] = ()
+    strip: tuple[str, ...] = ()
+    post_author_class: str | None = None
+    id_pattern: str = r"(\d+)$"
+
+
+def owned(
+    item: HtmlElement, selectors: Sequence[str], owner: Callable[[HtmlElement], HtmlElement | None]
+) -> HtmlElement | None:
+    """First element matching ``selectors`` (in order) that belongs to ``item`` itself.
+
+    ``owner`` maps an element to its nearest comment item, so that a reply's author or
+    content is never taken for its parent's.
+    """
+    for sel in selectors:
+        for el in select(item, sel):
+            # CSS matches descendant-or-self: the item itself is never one of its parts.
+            if el is not item and owner(el) is item:
+                return el
+    return None
+
+
+def build_comment(
+    item: HtmlElement,
+    hints: FieldHints,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    base_url: str | None,
+    quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None = None,
+) -> Comment | None:
+    """Read one comment item; ``None`` when it has no text (a deleted or empty shell)."""
+    author_el = owned(item, hints.author, owner)
+    date_el = owned(item, hints.date, owner)
+    link_el = owned(item, hints.permalink, owner)
+    content_el = owned(item, hints.content, owner)
+    skip = [e for e in (author_el, date_el, link_el) if e is not None]
+    body = _content_copy(item, content_el, hints, owner, skip)
+    text = element_text(body)
+    if not text:
+        return None
+    return Comment(
+        id=comment_id(item, hints.id_pattern, link_el),
+        url=_permalink(item, link_el, base_url),
+        author=_author(author_el, hints, owner, item, base_url),
+        published=_date(date_el),
+        text=text,
+        html=clean_html(body, base_url),
+        quotes=quotes(body, base_url) if quotes else (),
+        is_post_author=_is_post_author(item, author_el, hints.post_author_class),
+    )
+
+
+def _content_copy(
+    item: HtmlElement,
+    content_el: HtmlElement | None,
+    hints: FieldHints,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    skip: list[HtmlElement],
+) -> HtmlElement:
+    """A deep copy of the content with nested replies, forms and crumbs removed.
+
+    Without a content element the whole item is copied and its author/date line dropped.
+    Marking the nodes to drop on the original (by position) is impossible without
+    mutation, so we mark them by path: indices computed on the original, applied to the
+    copy.
+    """
+    src = content_el if content_el is not None else item
+    drop: list[HtmlElement] = []
+    for el in src.iterdescendants():
+        if not isinstance(el, HtmlElement):
+            continue
+        if el.tag in _FORM_TAGS or (owner(el) is not item and el is not item):
+            drop.append(el)
+    for sel in hints.strip:
+        drop.extend(select(src, sel))
+    if content_el is None:
+        drop.extend(skip)
+    drop.extend(e for e in src.iter("p", "em", "span", "div") if _MODERATION.match(e.text or ""))
+    paths = {_path(src, e) for e in drop if e is not src}
+    paths.discard(None)
+    dup = copy.deepcopy(src)
+    # Reverse document order: removing a later node never shifts an earlier path.
+    for path in sorted((p for p in paths if p is not None), reverse=True):
+        node = _follow(dup, path)
+        if node is not None and node.getparent() is not None:
+            _remove_keep_tail(node)
+    return dup
+
+
+def _path(root: HtmlElement, el: HtmlElement) -> tuple[int, ...] | None:
+    out: list[int] = []
+    cur: HtmlElement | None = el
+    while cur is not None and cur is not root:
+        parent = cur.getparent()
+        if parent is None:
+            return None
+        out.append(parent.index(cur))
+        cur = parent
+    return tuple(reversed(out)) if cur is root else None
+
+
+def _follow(root: HtmlElement, path: tuple[int, ...]) -> HtmlElement | None:
+    node = root
+    for i in path:
+        if i >= len(node):
+            return None
+        node = node[i]
+    return node
+
+
+def _remove_keep_tail(node: HtmlElement) -> None:
+    # Applied to the copy only: the tail text belongs to the parent, not to the node.
+    parent = node.getparent()
+    if parent is None:
+        return
+    tail = node.tail
+    prev = node.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(node)
+
+
+def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = None) -> str | None:
+    """The stable id: from the item's id attribute (``comment-123`` -> ``123``), an inner
+    ``id=comment-N`` anchor, or the permalink's fragment."""
+    rx = re.compile(pattern)
+    candidates = [
+        item.get("id") or "",
+        item.get("data-comment-id") or "",
+        item.get("data-id") or "",
+    ]
+    for el in item.iterdescendants():
+        ident = el.get("id") if isinstance(el, HtmlElement) else None
+        if ident and "comment" in ident.lower():
+            candidates.append(ident)
+            break
+    if link_el is not None:
+        candidates.append(urldefrag(link_el.get("href") or "")[1])
+    for cand in candidates:
+        m = rx.search(cand.strip()) if cand else None
+        if m:
+            return m.group(1)
+    return None
+
+
+def _permalink(item: HtmlElement, link_el: HtmlElement | None, base: str | None) -> str | None:
+    href = link_el.get("href") if link_el is not None else None
+    if href and ("#" in href or "comment" in href.lower()):
+        return urljoin(base, href) if base else str(href)
+    ident = item.get("id")
+    if ident and base:
+        return f"{urldefrag(base)[0]}#{ident}"
+    return None
+
+
+def _author(
+    el: HtmlElement | None,
+    hints: FieldHints,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    item: HtmlElement,
+    base: str | None,
+) -> Person:
+    if el is None:
+        return Person()
+    name = _SAYS.sub("", collapse(el.text_content())) or None
+    if name and len(name) > 80:
+        name = None
+    link = owned(item, hints.author_url, owner) if hints.author_url else None
+    if link is None or link.get("href") is None:
+        link = el if el.tag == "a" else next(el.iter("a"), None)
+    href = link.get("href") if link is not None else None
+    url = urljoin(base or "", href) if href and not href.startswith(("#", "javascript")) else None
+    return Person(name=name, url=url)
+
+
+def _date(el: HtmlElement | None) -> str | None:
+    if el is None:
+        return None
+    for cand in (el, *el.iter("time", "abbr")):
+        for attr in ("datetime", "title", "content"):
+            value = (cand.get(attr) or "").strip()
+            if value[:4].isdigit() and len(value) >= 10 and value[4] == "-":
+                return value
+    return parse_visible_date(collapse(el.text_content()))
+
+
+_FORMATS = (
+    "%B %d, %Y %I:%M %p",
+    "%B %d, %Y %H:%M",
+    "%B %d, %Y",
+    "%b %d, %Y %I:%M %p",
+    "%b %d, %Y",
+    "%d %B %Y %H:%M",
+    "%d %B %Y %I:%M %p",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+)
+_DATE_NOISE = re.compile(r"\b(?:at|on|posted|um|le|à|@|\|)\b|[|@,]|(?<=\d)(?:st|nd|rd|th)\b", re.I)
+
+
+def parse_visible_date(text: str) -> str | None:
+    """A small fallback for visible comment dates (English formats); ``None`` if unsure.
+
+    The result has no offset: the page does not give one.
+    """
+    if not text or len(text) > 60:
+        return None
+    cleaned = " ".join(_DATE_NOISE.sub(" ", text).split())
+    for fmt in _FORMATS:
+        probe = fmt.replace(",", "")
+        try:
+            dt = datetime.strptime(cleaned, probe)
+        except ValueError:
+            continue
+        return dt.isoformat(timespec="minutes" if "%H" in fmt or "%I" in fmt else "seconds")[
+            : 16 if ("%H" in fmt or "%I" in fmt) else 10
+        ]
+    return None
+
+
+def _is_post_author(
+    item: HtmlElement, author_el: HtmlElement | None, marker: str | None
+) -> bool | None:
+    """WordPress marks the item (``bypostauthor``), Blogger the author (``blog-author``);
+    without a marker in the profile the markup cannot tell, so ``None``."""
+    classes = (item.get("class") or "").split()
+    if author_el is not None:
+        classes += (author_el.get("class") or "").split()
+    if "bypostauthor" in classes:
+        return True
+    if marker is None:
+        return None
+    return marker in classes

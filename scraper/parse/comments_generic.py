@@ -1,0 +1,232 @@
+"""Comments on markup never seen: find the comment area, then its repeated items.
+
+1. Areas: outermost elements whose id/class speaks of comments (``#comments``,
+   ``.commentlist``, ``#disqus_thread`` ...), outside sidebars, widgets and the form.
+2. In each area, repeated-sibling detection: the parent whose children share a tag+class
+   signature, carry text, and look like comments (a comment class/id, or an author/date
+   element in most of them). The chosen signature, searched through the area, also finds
+   the nested replies; ``comments_thread`` links them.
+3. Without an area, elements with comment-like ids (``comment-123``) or a schema.org
+   ``Comment`` itemtype are the items.
+Conservative on purpose: a page without comments must yield none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lxml.html import HtmlElement
+
+from .comments_fields import FieldHints
+from .comments_thread import excluded
+from .page import Page
+
+__all__ = ["GENERIC_HINTS", "generic_items"]
+
+_AREA = re.compile(
+    r"(?:^|[-_\s])(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
+    r"disqus_thread|dsq-content|dsq-comments|discussion|responses|user-?comments|"
+    r"reader-?comments|talkback|commentary)(?:$|[-_\s])",
+    re.I,
+)
+_COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
+_ITEM_ID = re.compile(r"^(?:li-|div-|dsq-|comment-)?(?:comment|cmt|c|reply|dsq)[-_]?\d+$", re.I)
+_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dt", "tr", "table", "dl"})
+_STATE = re.compile(
+    r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|thread-|depth-|"
+    r"comment-author-|new|highlight|selected|clearfix|cf|group)",
+    re.I,
+)
+_AUTHORISH = re.compile(r"author|user|name|fn|vcard|poster|commenter|nick", re.I)
+_DATEISH = re.compile(r"date|time|posted|meta", re.I)
+_MIN_TEXT = 20
+_NOT_AREA = frozenset(
+    {"body", "html", "head", "link", "script", "style", "meta", "a", "span", "form"}
+)
+
+GENERIC_HINTS = FieldHints(
+    author=(
+        ".comment-author .fn",
+        ".fn",
+        "[itemprop=author] [itemprop=name]",
+        "[itemprop=author]",
+        ".comment-author",
+        "cite",
+        ".author",
+        ".username",
+        ".user",
+        ".name",
+        "[class*=author]",
+        "[class*=user]",
+        "[class*=name]",
+    ),
+    author_url=(".comment-author a.url", ".fn a", "a.url"),
+    date=(
+        "time[datetime]",
+        "abbr[title]",
+        ".comment-date",
+        ".datetime",
+        ".date",
+        ".time",
+        ".timestamp",
+        "[class*=date]",
+        "[class*=time]",
+        ".comment-meta a",
+        ".commentmetadata a",
+    ),
+    permalink=("a.permalink", "a[href*='#comment']", "a[href*='comment-']"),
+    content=(
+        ".comment-content",
+        ".comment-text",
+        ".comment-body",
+        ".comment-entry",
+        "[itemprop=text]",
+        "[itemprop=commentText]",
+        "[class*=comment-content]",
+        "[class*=comment-text]",
+        "[class*=comment-body]",
+        "[class*=comment_text]",
+        "[class*=comment_body]",
+        ".content",
+        ".text",
+        ".body",
+        ".message",
+        ".entry",
+    ),
+    strip=(
+        ".reply",
+        ".comment-reply-link",
+        "[class*=reply-link]",
+        ".avatar",
+        "img",
+        "[class*=vote]",
+        "[class*=rating]",
+        "[class*=share]",
+        ".comment-meta",
+        ".commentmetadata",
+        ".comment-author",
+        ".comment-awaiting-moderation",
+        "[class*=flag]",
+        "[class*=report]",
+    ),
+)
+
+
+def _hint(el: HtmlElement) -> str:
+    return f"{el.get('id') or ''} {el.get('class') or ''}"
+
+
+def signature(el: HtmlElement) -> tuple[str, frozenset[str]]:
+    """Tag plus the stable class tokens: state and numbered classes vary between items."""
+    tokens = (el.get("class") or "").split()
+    return el.tag, frozenset(t for t in tokens if not _STATE.search(t))
+
+
+def _areas(page: Page) -> list[HtmlElement]:
+    out: list[HtmlElement] = []
+    for el in page.tree.iter():
+        if not isinstance(el, HtmlElement) or el.tag in _NOT_AREA:
+            continue
+        hint = _hint(el)
+        if not hint.strip() or not _AREA.search(hint.replace(" ", "  ")):
+            continue
+        if out and _inside(el, out[-1]):
+            continue
+        if not excluded(el):
+            out.append(el)
+    return out
+
+
+def _inside(el: HtmlElement, anc: HtmlElement) -> bool:
+    return any(a is anc for a in el.iterancestors())
+
+
+def _looks_like_item(el: HtmlElement) -> tuple[bool, bool]:
+    """(has a comment class/id, has an author- or date-like descendant)."""
+    commentish = bool(_COMMENTISH.search(_hint(el))) or bool(_ITEM_ID.match(el.get("id") or ""))
+    itemtype = el.get("itemtype") or ""
+    commentish = commentish or "Comment" in itemtype
+    meta = False
+    for d in el.iterdescendants():
+        if not isinstance(d, HtmlElement):
+            continue
+        h = _hint(d)
+        if d.tag in ("cite", "time") or (
+            h.strip() and (_AUTHORISH.search(h) or _DATEISH.search(h))
+        ):
+            meta = True
+            break
+    return commentish, meta
+
+
+def _strong_id(el: HtmlElement) -> bool:
+    return bool(_ITEM_ID.match(el.get("id") or "")) or "Comment" in (el.get("itemtype") or "")
+
+
+def _group_score(members: list[HtmlElement]) -> float:
+    texts = [len(m.text_content().strip()) for m in members]
+    if sum(texts) < _MIN_TEXT * len(members):
+        return 0.0
+    if any(m.find(".//textarea") is not None or m.find(".//form") is not None for m in members):
+        return 0.0
+    flags = [_looks_like_item(m) for m in members]
+    commentish = sum(c for c, _ in flags)
+    meta = sum(m for _, m in flags)
+    if len(members) == 1 and not (flags[0][0] and (flags[0][1] or _strong_id(members[0]))):
+        return 0.0
+    if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
+        return 0.0
+    if len(members) >= 2 and meta * 2 < len(members) and commentish < len(members):
+        return 0.0
+    bonus = 2.0 if commentish * 2 >= len(members) else 1.0
+    return bonus * sum(min(t, 3000) for t in texts)
+
+
+def _best_in(area: HtmlElement) -> tuple[float, list[HtmlElement]]:
+    best: tuple[float, list[HtmlElement]] = (0.0, [])
+    for parent in area.iter():
+        if not isinstance(parent, HtmlElement) or len(parent) == 0 or parent.tag == "form":
+            continue
+        if parent is not area and excluded(parent):
+            continue
+        groups: dict[tuple[str, frozenset[str]], list[HtmlElement]] = defaultdict(list)
+        for child in parent:
+            if isinstance(child, HtmlElement) and child.tag in _ITEM_TAGS:
+                groups[signature(child)].append(child)
+        for sig, members in groups.items():
+            score = _group_score(members)
+            if score > best[0]:
+                items = [e for e in area.iter(sig[0]) if signature(e) == sig]
+                best = (score, items)
+    return best
+
+
+def _id_items(page: Page) -> list[HtmlElement]:
+    found = [
+        el
+        for el in page.tree.iter()
+        if isinstance(el, HtmlElement)
+        and el.tag in _ITEM_TAGS
+        and (_ITEM_ID.match(el.get("id") or "") or "Comment" in (el.get("itemtype") or ""))
+        and not excluded(el)
+    ]
+    if not found:
+        return []
+    by_sig: dict[tuple[str, frozenset[str]], list[HtmlElement]] = defaultdict(list)
+    for el in found:
+        by_sig[signature(el)].append(el)
+    members = max(by_sig.values(), key=len)
+    return members if _group_score(members) > 0 else []
+
+
+def generic_items(page: Page) -> list[HtmlElement]:
+    """The comment items of an unknown layout, in document order; [] when none."""
+    best: tuple[float, list[HtmlElement]] = (0.0, [])
+    for area in _areas(page):
+        cand = _best_in(area)
+        if cand[0] > best[0]:
+            best = cand
+    if best[1]:
+        return [e for e in best[1] if not excluded(e)]
+    return _id_items(page)

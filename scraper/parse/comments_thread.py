@@ -1,0 +1,160 @@
+"""From a set of comment item elements to the thread: order, parents and depth.
+
+Nesting is read from the document: a reply is an item inside another item's reply box
+(``ol.children``, ``.comment-replies``, ``.indented``, any nested list). An item inside
+another with no such box between them is a *part* of that comment (a theme that marks
+both ``li.comment`` and its inner ``div.comment``), not a reply, and is dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterable
+
+from lxml import html
+from lxml.html import HtmlElement
+
+from ..records import Comment, Quote
+from .comments_fields import FieldHints, build_comment
+
+__all__ = ["Owner", "excluded", "make_owner", "walk_thread"]
+
+Owner = Callable[[HtmlElement], HtmlElement | None]
+_REPLY_BOX = re.compile(r"child|repl|indent|nested|sub-?comment|thread", re.I)
+# Containers whose comments are not this post's thread: sidebars, widgets, the form.
+# Matched per class/id token: Blogger's main column is a "widget", so the bare word is not.
+_FOREIGN = re.compile(
+    r"sidebar|sidebar[-_]?\w+|\w+[-_]sidebar|widget-?area|widget_\w+|\w*recent-?comments\w*|"
+    r"respond|comment-?form\w*|secondary|tertiary|footer-?widgets|popular\w*|most-?commented",
+    re.I,
+)
+# Layout flags on wrappers of the whole page ("has-sidebar", "content-sidebar" on body).
+_LAYOUT = re.compile(r"^(?:has|with|no|is|content|left|right|two|three|one)[-_]", re.I)
+
+
+def make_owner(items: Iterable[HtmlElement]) -> Owner:
+    """Nearest item among ``items`` that is ``el`` or one of its ancestors."""
+    itemset = set(items)
+
+    def owner(el: HtmlElement) -> HtmlElement | None:
+        cur: HtmlElement | None = el
+        while cur is not None:
+            if cur in itemset:
+                return cur
+            cur = cur.getparent()
+        return None
+
+    return owner
+
+
+def excluded(el: HtmlElement) -> bool:
+    """True when ``el`` sits in a sidebar, a widget, the comment form or an ``aside``."""
+    cur: HtmlElement | None = el
+    while cur is not None and cur.tag not in ("body", "html"):
+        if cur.tag in ("aside", "form", "textarea"):
+            return True
+        hint = f"{cur.get('id') or ''} {cur.get('class') or ''}"
+        if any(_FOREIGN.fullmatch(t) and not _LAYOUT.match(t) for t in hint.split()):
+            return True
+        cur = cur.getparent()
+    return False
+
+
+def _has_reply_box(el: HtmlElement, ancestor: HtmlElement) -> bool:
+    cur = el.getparent()
+    while cur is not None and cur is not ancestor:
+        hint = f"{cur.get('id') or ''} {cur.get('class') or ''}"
+        if cur.tag in ("ol", "ul", "dl", "blockquote") or _REPLY_BOX.search(hint):
+            return True
+        cur = cur.getparent()
+    return False
+
+
+def prune_parts(items: list[HtmlElement]) -> list[HtmlElement]:
+    """Drop items nested in another item without a reply box between them."""
+    owner = make_owner(items)
+    kept: list[HtmlElement] = []
+    for el in items:
+        parent = el.getparent()
+        anc = owner(parent) if parent is not None else None
+        if anc is None or _has_reply_box(el, anc):
+            kept.append(el)
+    return kept
+
+
+def walk_thread(
+    items: list[HtmlElement],
+    hints: FieldHints,
+    base_url: str | None,
+    quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None = None,
+) -> tuple[Comment, ...]:
+    """Comments in document order (pre-order), each linked to its nearest item ancestor."""
+    items = prune_parts(items)
+    owner = make_owner(items)
+    ids: dict[HtmlElement, str | None] = {}
+    depth: dict[HtmlElement, int] = {}
+    out: list[Comment] = []
+    itemset = set(items)
+    for el in items:
+        anc = _parent_item(el, itemset)
+        if el.tag == "dt":
+            c = _build_dl_item(el, hints, base_url, quotes)
+        else:
+            c = build_comment(el, hints, owner, base_url, quotes)
+        depth[el] = depth[anc] + 1 if anc is not None and anc in depth else 0
+        if c is None:
+            ids[el] = None
+            continue
+        ids[el] = c.id
+        parent_id = ids.get(anc) if anc is not None else None
+        out.append(_with_parent(c, parent_id, depth[el], el))
+    return tuple(out)
+
+
+def _parent_item(el: HtmlElement, itemset: set[HtmlElement]) -> HtmlElement | None:
+    """The item ``el`` replies to: its nearest item ancestor, or the item just before the
+    reply box it sits in (Drupal 7 puts ``div.indented`` *after* the parent comment)."""
+    cur = el.getparent()
+    while cur is not None:
+        if cur in itemset:
+            return cur
+        hint = f"{cur.get('id') or ''} {cur.get('class') or ''}"
+        if _REPLY_BOX.search(hint):
+            prev = cur.getprevious()
+            while prev is not None and not isinstance(prev.tag, str):
+                prev = prev.getprevious()
+            if prev is not None and prev in itemset:
+                return prev
+        cur = cur.getparent()
+    return None
+
+
+def _build_dl_item(
+    dt: HtmlElement,
+    hints: FieldHints,
+    base_url: str | None,
+    quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None,
+) -> Comment | None:
+    """A ``dl`` thread (Blogger classic): the ``dt`` names the author, the ``dd`` siblings
+    up to the next ``dt`` hold text and date. Read from a detached copy of that run."""
+    wrapper = html.Element("div")
+    if dt.get("id"):
+        wrapper.set("id", dt.get("id") or "")
+    wrapper.append(copy.deepcopy(dt))
+    for sib in dt.itersiblings():
+        if sib.tag == "dt":
+            break
+        if sib.tag == "dd":
+            wrapper.append(copy.deepcopy(sib))
+    return build_comment(wrapper, hints, lambda e: wrapper, base_url, quotes)
+
+
+def _with_parent(c: Comment, parent_id: str | None, depth: int, el: HtmlElement) -> Comment:
+    import dataclasses
+
+    if parent_id is None and depth == 0:
+        hint = el.get("data-parent") or el.get("data-parent-id") or el.get("data-in-reply-to")
+        if hint and hint.strip() not in ("", "0"):
+            return dataclasses.replace(c, parent_id=hint.strip(), depth=1)
+    return dataclasses.replace(c, parent_id=parent_id, depth=depth)

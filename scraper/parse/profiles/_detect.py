@@ -1,0 +1,58 @@
+"""Cheap detection witnesses shared by the profiles: generator, body classes, head URLs.
+
+Detection runs on every page, so it reads only what ``Page`` caches plus the ``<head>``
+(a few dozen elements); it never scans the whole tree.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..page import Page
+
+__all__ = ["generator_has", "head_hosts_have", "head_urls_have", "meta_has"]
+
+
+def generator_has(page: Page, *needles: str) -> bool:
+    """True when ``<meta name=generator>`` names one of ``needles`` (lower-case)."""
+    gen = page.generator
+    return bool(gen) and any(n in gen for n in needles)
+
+
+def head_urls_have(page: Page, *needles: str) -> bool:
+    """True when a ``link``/``script`` URL in ``<head>`` contains one of ``needles``.
+
+    Engines betray themselves in asset paths (``/wp-content/``, ``blogger.com``) even when
+    the generator meta is removed for "security"; the head is small, so this stays cheap.
+    """
+    head = page.tree.find("head")
+    if head is None:
+        return False
+    for el in head:
+        url = el.get("href") or el.get("src") or ""
+        if url and any(n in url for n in needles):
+            return True
+    return False
+
+
+def meta_has(page: Page, key: str, *needles: str) -> bool:
+    """True when a ``<meta>`` called ``key`` has a value containing one of ``needles``."""
+    return any(n in v.lower() for v in page.meta.get(key, ()) for n in needles)
+
+
+def head_hosts_have(page: Page, *hosts: str) -> bool:
+    """True when a ``<head>`` asset is served from one of ``hosts`` or their subdomains.
+
+    Host matching, not substring: ``theedublogger.com`` is not ``blogger.com``.
+    """
+    head = page.tree.find("head")
+    if head is None:
+        return False
+    for el in head:
+        url = el.get("href") or el.get("src") or ""
+        if not url or "//" not in url:
+            continue
+        host = urlsplit(url if "://" in url else "http:" + url[url.index("//") :]).hostname or ""
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            return True
+    return False

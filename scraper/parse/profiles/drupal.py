@@ -1,0 +1,47 @@
+"""Drupal (7: ``div.comment`` + ``.indented`` replies; 8+: ``article.comment`` with
+``.field--name-comment-body`` and nested ``div.indented``)."""
+
+from __future__ import annotations
+
+from ..page import Page
+from ..profile import CommentSelectors, Profile
+from ._detect import generator_has, head_urls_have
+
+__all__ = ["DRUPAL"]
+
+
+def _is_drupal(page: Page) -> bool:
+    if generator_has(page, "drupal"):
+        return True
+    return head_urls_have(page, "/sites/default/files/", "/misc/drupal.js", "/core/misc/")
+
+
+DRUPAL = Profile(
+    name="drupal",
+    detect=_is_drupal,
+    article=("article.node", ".node", "#content"),
+    title=("h1.page-title", "h1.title", ".node h2"),
+    author=(".field--name-uid a", ".submitted .username", ".username", "[rel=author]"),
+    published=(".submitted time", "time", ".submitted"),
+    categories=(".field--name-field-category a", ".field-name-field-category a"),
+    tags=(
+        ".field--name-field-tags a",
+        ".field-name-field-tags a",
+        ".field-type-taxonomy-term-reference a",
+    ),
+    body=(".field--name-body", ".field-name-body", ".node .content", ".content"),
+    body_strip=(".links", ".field--name-comment", "#comments", ".comment-wrapper"),
+    comments=CommentSelectors(
+        thread=("#comments", ".comment-wrapper", "section.comments", ".field--name-comment"),
+        item=("article.comment", "div.comment"),
+        children=(".indented",),
+        author=(".username", ".comment__author", ".submitted a", ".author"),
+        author_url=(".username[href]", ".comment__author a"),
+        date=("time", ".comment__time", ".submitted", ".comment-date"),
+        permalink=("a.permalink", "h3 a", ".comment__permalink a"),
+        content=(".field--name-comment-body", ".field-name-comment-body", ".content"),
+        strip=(".links", ".comment__meta", ".submitted", "h3", ".user-picture"),
+        count=("#comments h2", ".comments__title", "h2.title"),
+        id_pattern=r"(?:comment-)?(\d+)$",
+    ),
+)

@@ -1,0 +1,42 @@
+"""TypePad and Movable Type: ``.comment`` items with ``.comment-content`` and a
+``.comment-footer`` that holds "Posted by: NAME | DATE" (the author link inside it)."""
+
+from __future__ import annotations
+
+from ..page import Page
+from ..profile import CommentSelectors, Profile
+from ._detect import generator_has, head_hosts_have, head_urls_have
+
+__all__ = ["TYPEPAD"]
+
+
+def _is_typepad(page: Page) -> bool:
+    if generator_has(page, "typepad", "movable type", "movabletype"):
+        return True
+    return head_hosts_have(page, "typepad.com") or head_urls_have(page, "/mt-static/")
+
+
+TYPEPAD = Profile(
+    name="typepad",
+    detect=_is_typepad,
+    article=(".entry", ".entry-asset", "#alpha-inner"),
+    title=("h3.entry-header", "h1.entry-header", ".entry-header", "h2.asset-name"),
+    author=(".entry-footer .post-footers a[rel=author]", ".asset-meta .byline .vcard a"),
+    published=("abbr.published", ".entry-footer .post-footers", ".date-header", "h2.date-header"),
+    categories=(".entry-categories a", ".asset-meta a[rel=tag]"),
+    tags=(".entry-tags a", ".asset-tags a"),
+    body=(".entry-body", ".entry-content", ".asset-body"),
+    body_strip=(".entry-footer", ".asset-footer", ".typelist-thumbnailed", "#comments"),
+    comments=CommentSelectors(
+        thread=("#comments-content", ".comments-content", "#comments"),
+        item=(".comment", ".comment-outer"),
+        children=(),
+        author=(".comment-footer a", ".comment-author", ".comment-footer-inner a", ".user-name"),
+        author_url=(".comment-footer a[href]",),
+        date=(".comment-footer a[href*=comment]", "abbr.published", ".comment-footer"),
+        permalink=(".comment-footer a[href*=comment]", "a.permalink"),
+        content=(".comment-content", ".comment-body"),
+        strip=(".comment-footer", ".comment-avatar", ".comment-header"),
+        count=("h2.comments-header", ".comments-header", "#comments h2", "#comments h3"),
+    ),
+)

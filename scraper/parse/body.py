@@ -1,13 +1,238 @@
-"""The post's own content: main-content detection, cleaning, quotes, links, read-more."""
+"""The post's own content: where it is, what is left once boilerplate goes, and what it holds.
+
+Where (first that finds text wins):
+
+1. the profile's ``body`` selectors (``.entry-content``, ``.post-body`` ...);
+2. structured hints: ``[itemprop=articleBody]``, ``.h-entry .e-content``;
+3. the generic scorer (``boilerplate.main_content``), which needs no hint at all.
+
+On an index or excerpt page (several post summaries, see ``_first_post``) the body is the
+first post's excerpt and ``read_more`` its link to the full post.
+
+The chosen element(s) are copied and cleaned (``cleanup.clean_copy``); the page's tree is
+never touched, because metadata and comments read it too. From the cleaned copy come
+``body.text`` (``text.element_text``), ``body.html`` (``text.clean_html``, absolute URLs),
+the quotes, the links and the images. ``body`` is ``None`` when no text is found: an empty
+page has no article, and a guess is not content.
+"""
 
 from __future__ import annotations
 
-from .page import Page
+from collections.abc import Iterator, Sequence
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..records import Body, Image, Link
+from .boilerplate import is_hidden, main_content
+from .cleanup import clean_copy, remove
+from .page import Page, select
 from .profile import Profile
+from .quotes import extract_quotes
+from .readmore import find_read_more, is_read_more_text
 from .results import BodyResult, Metadata
+from .text import clean_html, collapse, element_text
 
 __all__ = ["extract_body"]
 
+_STRUCTURED = ("[itemprop~=articleBody]", ".h-entry .e-content", ".hentry .entry-content")
+_SUMMARY = (
+    ".entry-summary",
+    ".entry-content",
+    ".post-summary",
+    ".excerpt",
+    ".post-excerpt",
+    ".summary",
+    ".p-summary",
+    ".e-content",
+    ".post-body",
+    ".post-content",
+)
+_POST_ITEMS = ("article", ".hentry", ".h-entry", ".type-post", "[itemtype*=BlogPosting]")
+_LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-orig-file")
+_MIN_TEXT = 1
+
 
 def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
-    return BodyResult()
+    """Body, quotes, links, images and read-more link of the page's post (see module doc)."""
+    base = page.url or meta.url
+    nodes, index_link = _locate(page, profile, base)
+    if not nodes:
+        return BodyResult()
+    root = clean_copy(nodes, profile.body_strip, protect=_protect, title=meta.title)
+    read_more, block = find_read_more(root, _following(nodes[-1]), base)
+    if block is not None:
+        remove([block])
+    if read_more is None:
+        read_more = index_link
+    _resolve_images(root, base)
+    text = element_text(root)
+    if len(text) < _MIN_TEXT:
+        return BodyResult(read_more=read_more)
+    return BodyResult(
+        body=Body(text=text, html=clean_html(root, base)),
+        quotes=extract_quotes(root, base),
+        links=_links(root, base),
+        images=_images(root, base),
+        read_more=read_more,
+    )
+
+
+def _protect(el: HtmlElement) -> bool:
+    """Keep a lone read-more link through the link-list cleaning, so it can be found."""
+    return len(el) <= 2 and is_read_more_text(el.text_content())
+
+
+def _locate(
+    page: Page, profile: Profile, base: str | None
+) -> tuple[list[HtmlElement], Link | None]:
+    root = page.tree.find("body")
+    if root is None:
+        root = page.tree
+    first = _first_post(root, base)
+    if first is not None:
+        item, link = first
+        summary = _first_with_text(select(item, profile.body) or select(item, _SUMMARY))
+        return [summary if summary is not None else item], link
+    hints = [el for sels in (profile.body, _STRUCTURED) for el in select(root, sels)]
+    return main_content(root, [el for el in hints if not is_hidden(el)]), None
+
+
+def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:
+    for el in found:
+        if not is_hidden(el) and el.text_content().strip():
+            return el
+    return None
+
+
+def _first_post(root: HtmlElement, base: str | None) -> tuple[HtmlElement, Link | None] | None:
+    """On an index page, the first post summary and its title link; ``None`` on a post page.
+
+    A page is an index when two or more separate post items (``article``, ``.hentry`` ...)
+    have a heading that links away, and the first of them does too: a single post's own
+    title does not link elsewhere, while related-post teasers after it do.
+    """
+    items = _post_items(root)
+    if len(items) < 2:
+        return None
+    linked = [(el, _heading_link(el, base)) for el in items]
+    if linked[0][1] is None or sum(1 for _, link in linked if link is not None) < 2:
+        return None
+    return linked[0]
+
+
+def _post_items(root: HtmlElement) -> list[HtmlElement]:
+    found: list[HtmlElement] = []
+    for sel in _POST_ITEMS:
+        for el in select(root, sel):
+            if any(_contains(f, el) or _contains(el, f) for f in found):
+                continue
+            found.append(el)
+    found.sort(key=lambda el: el.sourceline or 0)
+    return found
+
+
+def _contains(outer: etree._Element, inner: etree._Element) -> bool:
+    node: etree._Element | None = inner
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _heading_link(item: HtmlElement, base: str | None) -> Link | None:
+    for heading in item.iter("h1", "h2", "h3"):
+        for a in heading.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith("#"):
+                continue
+            url = urljoin(base, href) if base else href
+            if base and url.split("#")[0] == base.split("#")[0]:
+                return None
+            return Link(url, collapse(a.text_content()) or None)
+        return None
+    return None
+
+
+def _following(node: HtmlElement, limit: int = 3) -> Iterator[HtmlElement]:
+    """Up to ``limit`` visible element siblings after ``node``: where "Source:" lines sit."""
+    count = 0
+    for sib in node.itersiblings():
+        if count >= limit:
+            return
+        if isinstance(sib, HtmlElement) and isinstance(sib.tag, str) and not is_hidden(sib):
+            count += 1
+            yield sib
+
+
+def _image_url(img: etree._Element) -> str | None:
+    src = (img.get("src") or "").strip()
+    if src and not src.startswith("data:"):
+        return src
+    for attr in _LAZY_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
+        value = (img.get(attr) or "").strip()
+        if value:
+            return value.split(",")[0].strip().split(" ")[0] or None
+    return None
+
+
+def _resolve_images(root: HtmlElement, base: str | None) -> None:
+    """Give lazy-loaded images of the copy their real ``src`` so ``body.html`` shows them."""
+    for img in root.iter("img"):
+        url = _image_url(img)
+        if url is None:
+            continue
+        img.set("src", urljoin(base, url) if base else url)
+
+
+def _images(root: HtmlElement, base: str | None) -> tuple[Image, ...]:
+    out: list[Image] = []
+    seen: set[str] = set()
+    for img in root.iter("img"):
+        url = img.get("src")
+        if not url or url in seen or url.startswith("data:"):
+            continue
+        seen.add(url)
+        alt = collapse(img.get("alt")) or None
+        out.append(Image(url=url, alt=alt, caption=_caption(img)))
+    return tuple(out)
+
+
+def _caption(img: etree._Element) -> str | None:
+    node = img.getparent()
+    for _ in range(4):
+        if node is None:
+            return None
+        classes = node.get("class") or ""
+        if node.tag == "figure" or "wp-caption" in classes:
+            for cap in node.iter("figcaption", "p", "div", "span"):
+                is_caption = cap.tag == "figcaption" or "caption" in (cap.get("class") or "")
+                if is_caption and isinstance(cap, HtmlElement):
+                    return element_text(cap) or None
+            return None
+        node = node.getparent()
+    return None
+
+
+def _links(root: HtmlElement, base: str | None) -> tuple[Link, ...]:
+    out: list[Link] = []
+    seen: set[tuple[str, str | None]] = set()
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.lower().startswith(("javascript:", "data:")):
+            continue
+        try:
+            url = urljoin(base, href) if base else href
+        except ValueError:
+            continue
+        text = collapse(a.text_content()) or None
+        if (url, text) not in seen:
+            seen.add((url, text))
+            out.append(Link(url=url, text=text))
+    return tuple(out)

@@ -37,7 +37,7 @@ from lxml.html import HtmlElement
 from ..records import Quote, QuoteKind
 from .text import element_text
 
-__all__ = ["extract_quotes", "quote_kind"]
+__all__ = ["extract_quotes", "is_trailing", "quote_kind"]
 
 # class tokens of blocks that carry a third-party post (tweet, Instagram ...)
 _EMBED_CLASSES = frozenset(
@@ -104,7 +104,7 @@ def _inside(node: etree._Element, taken: set[etree._Element], stop: etree._Eleme
 
 def _make_quote(node: HtmlElement, kind: QuoteKind, base_url: str | None) -> Quote | None:
     if kind is QuoteKind.EMBED:
-        text = element_text(node)
+        text = _embed_text(node)
         cite = _embed_source(node, base_url)
         if cite and text == cite:
             text = ""  # an unrendered WordPress embed holds only its URL
@@ -138,13 +138,13 @@ def _block_quote(node: HtmlElement, kind: QuoteKind, base_url: str | None) -> Qu
 def _attribution_element(node: HtmlElement) -> HtmlElement | None:
     """The ``<cite>``/``<footer>``/``figcaption`` that closes the quote, if any."""
     for cand in node.iter("cite", "footer", "figcaption"):
-        if cand is node or not _is_trailing(cand, node):
+        if cand is node or not is_trailing(cand, node):
             continue
         return cand
     return None
 
 
-def _is_trailing(cand: etree._Element, root: etree._Element) -> bool:
+def is_trailing(cand: etree._Element, root: etree._Element) -> bool:
     """True when nothing but whitespace follows ``cand`` inside ``root``."""
     node: etree._Element | None = cand
     while node is not None and node is not root:
@@ -205,6 +205,18 @@ def _split_trailing_attribution(text: str) -> tuple[str, str | None]:
     if not name or not head.strip():
         return text, None
     return head.rstrip(), name
+
+
+def _embed_text(node: HtmlElement) -> str:
+    """The embedded post's own words: its first paragraph with text.
+
+    Tweets and Instagram posts follow their text with an attribution line ("— Name
+    (@handle) date", "A photo posted by …") that ``cite`` already records.
+    """
+    for p in node.iter("p"):
+        if isinstance(p, HtmlElement) and (text := element_text(p)):
+            return text
+    return element_text(node)
 
 
 def _embed_source(node: HtmlElement, base_url: str | None) -> str | None:

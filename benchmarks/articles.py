@@ -1,0 +1,140 @@
+"""Article body quality and speed: our ``parse_page`` against trafilatura, same bytes, same run.
+
+Needs the shared benchmark data in ``../shared/bench/articles`` (or ``$BLOG_ARCHIVER_BENCH``
+pointing at the ``bench`` folder) and trafilatura (the ``bench`` extra). Both extractors get
+the page bytes and the page URL; our time is the whole ``parse_page`` (decode, tree,
+metadata, body, comments), trafilatura's is ``extract(..., fast=True)``. Predictions go to
+``benchmarks/out/articles-*.jsonl`` and are scored by the shared ``score_articles.py``.
+Usage::
+
+    python benchmarks/articles.py [--limit N] [--repeat K] [--only ours|trafilatura]
+                                  [--per-page] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "benchmarks" / "out"
+sys.path.insert(0, str(REPO))
+
+Page = tuple[str, bytes, str | None]  # id, bytes, url
+
+
+def bench_dir() -> Path:
+    """The shared benchmark folder; exits with a clear message when it is missing."""
+    env = os.environ.get("BLOG_ARCHIVER_BENCH")
+    path = Path(env) if env else REPO.parent / "shared" / "bench"
+    if not (path / "articles" / "ground-truth.json").is_file():
+        sys.exit(
+            f"article benchmark not found under {path}: this script needs ../shared/bench "
+            "(or BLOG_ARCHIVER_BENCH set to that folder)"
+        )
+    return path
+
+
+def load_pages(limit: int | None) -> list[Page]:
+    folder = bench_dir() / "articles"
+    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages: list[Page] = []
+    for path in sorted((folder / "html").glob("*.html.gz")):
+        pid = path.name.removesuffix(".html.gz")
+        pages.append((pid, gzip.decompress(path.read_bytes()), gold.get(pid, {}).get("url")))
+        if limit and len(pages) >= limit:
+            break
+    return pages
+
+
+def ours(page: Page) -> str:
+    from scraper import parse_page
+    from scraper.errors import ParseError
+
+    try:
+        post = parse_page(page[1], page[2], source=page[0])
+    except ParseError:
+        return ""
+    return post.body.text if post.body else ""
+
+
+def theirs(page: Page) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page[1], fast=True) or ""
+
+
+def run(fn: Callable[[Page], str], pages: list[Page], repeat: int) -> tuple[list[str], float]:
+    """Predictions and the best pages/s over ``repeat`` passes (after one warm-up page)."""
+    fn(pages[0])
+    best = float("inf")
+    preds: list[str] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        preds = [fn(p) for p in pages]
+        best = min(best, time.perf_counter() - start)
+    return preds, len(pages) / best
+
+
+def score(name: str, pages: list[Page], preds: list[str], per_page: bool) -> dict[str, Any]:
+    OUT.mkdir(parents=True, exist_ok=True)
+    pred_path = OUT / f"articles-{name}.jsonl"
+    with pred_path.open("w", encoding="utf-8") as fh:
+        for (pid, _, _), body in zip(pages, preds, strict=True):
+            fh.write(json.dumps({"id": pid, "body": body}, ensure_ascii=False) + "\n")
+    base = bench_dir()
+    cmd = [sys.executable, str(base / "score_articles.py"), "--data", str(base / "articles")]
+    cmd += ["--pred", str(pred_path)]
+    if per_page:
+        out = subprocess.run([*cmd, "--per-page"], capture_output=True, text=True, check=True)
+        (OUT / f"articles-{name}-per-page.txt").write_text(out.stdout, encoding="utf-8")
+    done = subprocess.run([*cmd, "--json"], capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--repeat", type=int, default=1, help="timed passes; the best counts")
+    ap.add_argument("--only", choices=("ours", "trafilatura"))
+    ap.add_argument("--per-page", action="store_true", help="write per-page scores to out/")
+    ap.add_argument("--profile", action="store_true", help="cProfile our pass, top 25")
+    args = ap.parse_args()
+    pages = load_pages(args.limit)
+    if args.profile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.runcall(lambda: [ours(p) for p in pages])
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+        return
+    runners = {"ours": ours, "trafilatura": theirs}
+    rows = []
+    for name, fn in runners.items():
+        if args.only and args.only != name:
+            continue
+        preds, pps = run(fn, pages, args.repeat)
+        s = score(name, pages, preds, args.per_page)
+        rows.append((name, s, pps))
+    print(f"{len(pages)} pages\n")
+    print("| extractor | P | R | F1 | accuracy | pages/s |")
+    print("|---|---|---|---|---|---|")
+    for name, s, pps in rows:
+        print(
+            f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} "
+            f"| {s.get('accuracy', 0.0):.3f} | {pps:.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

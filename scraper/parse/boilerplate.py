@@ -1,0 +1,414 @@
+"""Generic main-content scoring: which part of an unknown page is the post.
+
+Readability's idea, done in one pass over the page's text instead of over its elements:
+
+1. Every text node is charged to its nearest *block* ancestor (``p``, ``div``, ``li`` ...),
+   walking up through inline elements only; text under an ``<a>`` also counts as link
+   text. Text under ``script``/``svg``/``select`` ... is ignored. This gives the page's
+   paragraphs with their length, comma count and link text without visiting elements
+   that carry no text.
+2. A paragraph of 25+ characters outside an unlikely container (navigation, sidebar,
+   comments, footer, hidden ...) scores ``1 + commas + min(len/100, 3)``, scaled by its
+   share of non-link text, and hands that score to five ancestors with decay (1, 1/2,
+   1/6, 1/9, 1/12): the element holding most well-formed prose wins.
+3. Each candidate starts from a weight read from its tag and its class/id ("content",
+   "article", "entry" up; "comment", "sidebar", "share" down) and ends scaled by its
+   link density, so menus and link lists lose even when long.
+4. The winner's siblings join it when they score well too or read as prose, as in
+   readability, because some templates split one article over sibling blocks.
+
+The functions here only read the tree; cleaning happens on a copy (``cleanup``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+__all__ = ["Candidate", "Paragraphs", "class_weight", "is_hidden", "main_content", "paragraphs"]
+
+BLOCK_TAGS = frozenset(
+    "p div section article main td th li pre blockquote h1 h2 h3 h4 h5 h6 dd dt dl figure "
+    "figcaption header footer aside table tbody thead tfoot tr ul ol center body form "
+    "address details summary nav fieldset".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math select option button textarea iframe object "
+    "embed canvas head title label".split()
+)
+_UNLIKELY_TAGS = frozenset({"nav", "aside", "footer"})
+
+# Patterns read whole words of ``attr_words`` (camelCase and -/_ split), so that
+# "PageBuilder-pageRow" is no "pager" and "ArticleHeader" is "article header".
+NEGATIVE = re.compile(
+    r"\b(?:comments?|commentlist|sidebar|footer|foot|masthead|banner|widgets?|share|sharing|"
+    r"social|related|promo\w*|sponsor\w*|advert\w*|ads?|adslot|newsletter|subscri\w*|"
+    r"cookies?|consent|gdpr|popup|modal|breadcrumbs?|nav|navbar|navigation|menu|outbrain|"
+    r"taboola|recommend\w*|byline|bio|disqus|shoutbox|skyscraper|tags?|tools?|toolbar|"
+    r"print|signup|paywall|meta|rss|pagination|pager|hidden|hide)\b"
+)
+POSITIVE = re.compile(
+    r"\b(?:article\w*|body|content|entry|hentry|main|page|post|text|blog|story|prose)\b"
+)
+UNLIKELY = re.compile(
+    r"\b(?:comments?|commentlist|sidebar|footer|masthead|banner|widgets?|share|sharing|social|"
+    r"related|sponsor\w*|newsletter|cookies?|consent|gdpr|popup|modal|breadcrumbs?|menu|"
+    r"outbrain|taboola|disqus|shoutbox|skyscraper|remark|replies|agegate|pagination|pager|"
+    r"rss|recommend\w*|nav|navbar|navigation|header|ads?|advert\w*)\b"
+)
+MAYBE = re.compile(r"\b(?:and|article\w*|body|column|content|main|shadow|story|entry)\b")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_SEPARATORS = str.maketrans("-_:.", "    ")
+
+_TAG_WEIGHT = {
+    "div": 5,
+    "section": 5,
+    "article": 10,
+    "main": 10,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "h4": -5,
+    "h5": -5,
+    "h6": -5,
+    "th": -5,
+}
+_DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
+_MIN_PARAGRAPH = 25
+_HINT_SHARE = 0.5
+_PEER_SHARE = 0.2
+_COMMAS = (",", "，", "、", "،")
+
+
+def attr_string(el: etree._Element) -> str:
+    """Lower-cased ``class`` and ``id`` of ``el``: what the hint patterns read."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls is None and ident is None:
+        return ""
+    return f"{cls or ''} {ident or ''}".lower()
+
+
+def attr_words(el: etree._Element) -> str:
+    """``class`` and ``id`` as lower-case words: camelCase, ``-``, ``_`` split apart."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls is None and ident is None:
+        return ""
+    raw = _CAMEL.sub(r"\1 \2", f"{cls or ''} {ident or ''}")
+    return raw.translate(_SEPARATORS).lower()
+
+
+def class_weight(el: etree._Element) -> int:
+    """+25 for content-like class/id, -25 for boilerplate-like: readability's weight."""
+    attrs = attr_words(el)
+    if not attrs:
+        return 0
+    weight = 0
+    if NEGATIVE.search(attrs):
+        weight -= 25
+    if POSITIVE.search(attrs):
+        weight += 25
+    return weight
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """Hidden by the page itself: ``hidden``, ``aria-hidden=true``, ``display:none``."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if not style:
+        return False
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+@dataclass(slots=True)
+class Paragraphs:
+    """Per block element: characters of text, of link text, and commas (mutable tallies)."""
+
+    text: dict[etree._Element, int]
+    links: dict[etree._Element, int]
+    commas: dict[etree._Element, int]
+
+
+def paragraphs(root: etree._Element) -> Paragraphs:
+    """Charge every text node under ``root`` to its nearest block ancestor (see module doc)."""
+    text: dict[etree._Element, int] = {}
+    links: dict[etree._Element, int] = {}
+    commas: dict[etree._Element, int] = {}
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag not in SKIP_TAGS:
+            chunk = el.text
+            if chunk and not chunk.isspace():
+                _charge(el, chunk, text, links, commas)
+        chunk = el.tail
+        if chunk and not chunk.isspace() and el is not root:
+            parent = el.getparent()
+            if parent is not None:
+                _charge(parent, chunk, text, links, commas)
+    return Paragraphs(text, links, commas)
+
+
+def _charge(
+    owner: etree._Element,
+    chunk: str,
+    text: dict[etree._Element, int],
+    links: dict[etree._Element, int],
+    commas: dict[etree._Element, int],
+) -> None:
+    in_link = False
+    node: etree._Element | None = owner
+    while node is not None:
+        tag = node.tag
+        if tag in BLOCK_TAGS:
+            break
+        if tag in SKIP_TAGS:
+            return
+        if tag == "a":
+            in_link = True
+        node = node.getparent()
+    if node is None:
+        return
+    size = len(chunk.strip())
+    text[node] = text.get(node, 0) + size
+    if in_link:
+        links[node] = links.get(node, 0) + size
+    n = sum(chunk.count(c) for c in _COMMAS)
+    if n:
+        commas[node] = commas.get(node, 0) + n
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A scored container: its final score, text and link characters under it."""
+
+    element: HtmlElement
+    score: float
+    text: int
+    links: int
+
+    @property
+    def link_density(self) -> float:
+        return self.links / self.text if self.text else 0.0
+
+
+class _Scorer:
+    """One page's scoring state; ``excluded`` memoizes the unlikely-container walk."""
+
+    __slots__ = ("excluded", "links", "scores", "text")
+
+    def __init__(self) -> None:
+        self.excluded: dict[etree._Element, bool] = {}
+        self.scores: dict[etree._Element, float] = {}
+        self.text: dict[etree._Element, int] = {}
+        self.links: dict[etree._Element, int] = {}
+
+    def is_excluded(self, el: etree._Element) -> bool:
+        """True when ``el`` or an ancestor is hidden or an unlikely container."""
+        chain: list[etree._Element] = []
+        node: etree._Element | None = el
+        result = False
+        while node is not None:
+            known = self.excluded.get(node)
+            if known is not None:
+                result = known
+                break
+            chain.append(node)
+            node = node.getparent()
+        for item in reversed(chain):
+            result = result or _unlikely(item)
+            self.excluded[item] = result
+        return result
+
+    def add(self, block: etree._Element, size: int, link: int, score: float) -> None:
+        node: etree._Element | None = block
+        level = -1
+        while node is not None:
+            self.text[node] = self.text.get(node, 0) + size
+            self.links[node] = self.links.get(node, 0) + link
+            if 0 <= level < len(_DECAY) and score:
+                if node not in self.scores:
+                    self.scores[node] = _TAG_WEIGHT.get(str(node.tag), 0) + class_weight(node)
+                self.scores[node] += score * _DECAY[level]
+            node = node.getparent()
+            level += 1
+
+
+def _unlikely(el: etree._Element) -> bool:
+    tag = el.tag
+    if tag in ("body", "html", "article", "main"):
+        return False
+    if is_hidden(el) or tag in _UNLIKELY_TAGS:
+        return True
+    if el.get("role") in ("navigation", "complementary", "contentinfo", "banner", "dialog"):
+        return True
+    attrs = attr_words(el)
+    return bool(attrs) and bool(UNLIKELY.search(attrs)) and not MAYBE.search(attrs)
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """A scored page: candidates best first, and text/link characters under each element."""
+
+    ranked: list[Candidate]
+    text: dict[etree._Element, int]
+    links: dict[etree._Element, int]
+
+    def prose(self, el: etree._Element) -> int:
+        """Characters of non-link text under ``el``."""
+        return self.text.get(el, 0) - self.links.get(el, 0)
+
+
+def score_page(root: HtmlElement) -> Scores:
+    """Every container that received paragraph score, best first.
+
+    Unlikely containers are skipped first; when that leaves nothing (a theme that calls
+    its whole page "header-page"), the page is scored again with nothing skipped, as
+    readability retries without its unlikely filter.
+    """
+    paras = paragraphs(root)
+    scores = _rank(paras, exclude=True)
+    if not scores.ranked or scores.ranked[0].score <= 0:
+        scores = _rank(paras, exclude=False)
+    return scores
+
+
+def _rank(paras: Paragraphs, *, exclude: bool) -> Scores:
+    scorer = _Scorer()
+    for block, size in paras.text.items():
+        link = paras.links.get(block, 0)
+        if exclude and scorer.is_excluded(block):
+            scorer.add(block, size, link, 0.0)
+            continue
+        score = 0.0
+        if size >= _MIN_PARAGRAPH:
+            score = 1 + paras.commas.get(block, 0) + min(size / 100, 3.0)
+            score *= 1 - link / size
+        scorer.add(block, size, link, score)
+    out = []
+    for el, score in scorer.scores.items():
+        size = scorer.text.get(el, 0)
+        link = scorer.links.get(el, 0)
+        final = score * (1 - link / size) if size else score
+        if isinstance(el, HtmlElement):
+            out.append(Candidate(el, final, size, link))
+    out.sort(key=lambda c: c.score, reverse=True)
+    return Scores(out, scorer.text, scorer.links)
+
+
+def main_content(root: HtmlElement, hints: Sequence[HtmlElement] = ()) -> list[HtmlElement]:
+    """The element(s) holding the page's main text, in document order; [] when none.
+
+    ``hints`` (profile or structured-data matches) win when they hold at least half as
+    much prose as the scorer's choice: a hint is more precise than a score, but a theme's
+    ``.entry-content`` may also sit in a widget, and then the score knows better.
+    """
+    scores = score_page(root)
+    if not scores.ranked or scores.ranked[0].score <= 0:
+        best = max(hints, key=scores.prose, default=None)
+        return [best] if best is not None and scores.prose(best) > 0 else []
+    top = scores.ranked[0]
+    if hints:
+        best = max(hints, key=scores.prose)
+        if scores.prose(best) >= _HINT_SHARE * scores.prose(top.element):
+            return [best]
+    by_el = {c.element: c for c in scores.ranked}
+    nodes = list(_with_siblings(top, by_el))
+    peers = _peers(top, scores.ranked, nodes)
+    if peers:
+        nodes.extend(peers)
+        nodes.sort(key=_position(top.element))
+    return nodes
+
+
+def _peers(
+    top: Candidate, ranked: Sequence[Candidate], taken: Sequence[HtmlElement]
+) -> list[HtmlElement]:
+    """Blocks that continue the article elsewhere: same tag and class as the winner.
+
+    Templates cut long stories into chunks between ads or video players (each chunk its
+    own ``div.article__body``), so the chunks are cousins, not siblings.
+    """
+    cls = top.element.get("class")
+    if not cls:
+        return []
+    out: list[HtmlElement] = []
+    for cand in ranked:
+        el = cand.element
+        if cand.score < _PEER_SHARE * top.score:
+            break
+        if el.tag != top.element.tag or el.get("class") != cls:
+            continue
+        if any(_nested(el, t) for t in (*taken, *out)):
+            continue
+        out.append(el)
+    return out
+
+
+def _nested(a: etree._Element, b: etree._Element) -> bool:
+    """True when one of ``a``/``b`` contains the other (or they are the same)."""
+    return _contains(a, b) or _contains(b, a)
+
+
+def _contains(outer: etree._Element, inner: etree._Element) -> bool:
+    node: etree._Element | None = inner
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _position(root: etree._Element) -> Callable[[etree._Element], int]:
+    """Sort key: document order within ``root``'s tree."""
+    order = {el: i for i, el in enumerate(root.getroottree().iter())}
+    return lambda el: order.get(el, 0)
+
+
+def _with_siblings(top: Candidate, by_el: dict[HtmlElement, Candidate]) -> Iterator[HtmlElement]:
+    parent = top.element.getparent()
+    if parent is None:
+        yield top.element
+        return
+    threshold = max(10.0, top.score * 0.2)
+    top_class = top.element.get("class")
+    for sib in parent.iterchildren():
+        if sib is top.element:
+            yield sib
+            continue
+        if not isinstance(sib, HtmlElement) or not isinstance(sib.tag, str):
+            continue
+        cand = by_el.get(sib)
+        bonus = top.score * 0.2 if top_class and sib.get("class") == top_class else 0.0
+        scored = cand is not None and cand.score + bonus >= threshold
+        if scored or (sib.tag == "p" and _prose(sib)):
+            yield sib
+
+
+def _prose(el: HtmlElement) -> bool:
+    text = el.text_content()
+    size = len(text.strip())
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    density = links / size if size else 1.0
+    if size > 80:
+        return density < 0.25
+    return size > 0 and density == 0 and text.rstrip().endswith((".", "!", "?"))

@@ -1,0 +1,202 @@
+"""Boilerplate inside the chosen content: removed from a copy, never from the page's tree.
+
+``clean_copy(nodes, strip)`` deep-copies only the chosen node(s) (one article, not the
+document) under a fresh ``div`` and removes, in one pass over the copy:
+
+* what the profile names in ``body_strip`` (matched on the original, mapped to the copy);
+* hidden elements (``hidden``, ``aria-hidden``, ``display:none``);
+* page furniture that themes put inside the post: ``header``/``footer``/``nav``/``aside``
+  (but not a pull quote), ``h1`` (the title is its own field), bylines, share bars,
+  related-post boxes, author boxes, tag lists, ad slots, newsletter and cookie boxes,
+  comment sections; recognised by tag, ``role`` and class/id words;
+* link lists: blocks whose text is mostly links (menus, "related" lists without a class
+  that says so), unless they are long prose with a few links.
+
+Headings (h2-h6), lists, tables, figures and their captions, and blockquotes are kept.
+A removed element's tail text stays (it belongs to the parent), so nothing around a
+removed widget is lost.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement, fromstring
+
+from .boilerplate import SKIP_TAGS, attr_string, is_hidden
+from .page import css
+from .quotes import quote_kind
+from .text import collapse
+
+__all__ = ["JUNK", "clean_copy", "remove"]
+
+JUNK = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|sociable|addtoany|a2a|shareaholic|"
+    r"related|jp-relatedposts|yarpp|crp_related|recommend\w*|more-stories|read-next|"
+    r"read-more-links|author-?bio|author-?box|about-?the-?author|author-info|byline|"
+    r"post-?meta|entry-?meta|article-?meta|entry-?footer|post-?footer|entry-?utility|"
+    r"postmetadata|post-?tags|entry-?tags|tag-?links|tags-?links|cat-?links|tagcloud|"
+    r"breadcrumbs?|comments?|comment-?respond|respond|disqus\w*|newsletter|subscribe\w*|"
+    r"signup|mailchimp|cookie\w*|consent|gdpr|popup|modal|advert\w*|ads?|adsbygoogle|ad-?slot|"
+    r"ad-?container|ad-?wrapper|ad-?unit|dfp\w*|gpt-?ad|sponsor\w*|promo\w*|outbrain|"
+    r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
+    r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
+    r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
+    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden)(?:$|[\s_-])"
+)
+_FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "h1", "form", "button"})
+_FURNITURE_ROLES = frozenset(
+    {"navigation", "complementary", "contentinfo", "banner", "dialog", "toolbar", "menu"}
+)
+_LINK_LIST_TAGS = frozenset({"div", "section", "ul", "ol", "table", "p", "dl", "span"})
+_KEEP = frozenset({"body", "html"})
+_TITLE_TAGS = frozenset({"h1", "h2", "h3"})
+
+
+def clean_copy(
+    nodes: Sequence[HtmlElement],
+    strip: Sequence[str] = (),
+    protect: Callable[[HtmlElement], bool] = lambda el: False,
+    title: str | None = None,
+) -> HtmlElement:
+    """A cleaned deep copy of ``nodes`` (in order) under one new ``div``.
+
+    ``protect`` spares an element from the link-list rule (a lone "Read more" paragraph
+    looks like a link list but is wanted by the read-more finder). A heading that repeats
+    ``title`` (the post's title, its own field) is left out.
+    """
+    stripped = _profile_strip(nodes, strip)
+    root: HtmlElement = fromstring("<div></div>")
+    for node in nodes:
+        dup = copy.deepcopy(node)
+        dup.tail = None
+        root.append(dup)
+        if stripped:
+            _mark_in_copy(node, dup, stripped)
+    rules = _Rules(max(1, len(root.text_content())), protect, collapse(title).lower())
+    remove(list(_junk(root, rules)))
+    return root
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    total: int  # characters in the whole copy: a "junk" class on most of it is no junk
+    protect: Callable[[HtmlElement], bool]
+    title: str
+
+
+def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
+    """Junk elements under ``root``, top down; the inside of a junk element is not visited."""
+    stack: list[HtmlElement] = list(reversed(root))
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if el.get("data-strip") == "1" or _is_junk(el, rules):
+            yield el
+        elif el.tag not in SKIP_TAGS:
+            stack.extend(reversed(el))
+
+
+def _profile_strip(nodes: Sequence[HtmlElement], strip: Sequence[str]) -> set[etree._Element]:
+    found: set[etree._Element] = set()
+    for node in nodes:
+        for el in select_all(node, strip):
+            if el is not node:
+                found.add(el)
+    return found
+
+
+def select_all(root: HtmlElement, selectors: Sequence[str]) -> list[HtmlElement]:
+    """Elements matched by any of ``selectors`` (``page.select`` stops at the first)."""
+    out: list[HtmlElement] = []
+    for sel in selectors:
+        found = css(sel)(root)
+        if isinstance(found, list):
+            out.extend(el for el in found if isinstance(el, HtmlElement))
+    return out
+
+
+def _mark_in_copy(orig: etree._Element, dup: etree._Element, marked: set[etree._Element]) -> None:
+    """Flag in ``dup`` the elements of ``orig`` that are in ``marked`` (same structure)."""
+    for o, d in zip(orig.iter(), dup.iter(), strict=False):
+        if o in marked:
+            d.set("data-strip", "1")
+
+
+def _is_junk(el: HtmlElement, rules: _Rules) -> bool:
+    tag = el.tag
+    if tag in _KEEP:
+        return False
+    if tag in _TITLE_TAGS and _is_title(el, rules.title):
+        return True
+    if is_hidden(el):
+        return True
+    if quote_kind(el) is not None:
+        return False
+    if tag in _FURNITURE_TAGS or el.get("role") in _FURNITURE_ROLES:
+        return tag != "aside" or not _mostly_prose(el)
+    if tag in SKIP_TAGS:
+        return False
+    attrs = attr_string(el)
+    if attrs and JUNK.search(attrs) and not _too_big(el, rules.total):
+        return True
+    return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
+
+
+def _is_title(el: HtmlElement, title: str) -> bool:
+    """The post's title repeated in the content: by class (``entry-title``) or by text."""
+    if "title" in (el.get("class") or "") or "headline" in (el.get("class") or ""):
+        return True
+    return bool(title) and collapse(el.text_content()).lower() == title
+
+
+def _too_big(el: HtmlElement, total: int) -> bool:
+    """A "junk" class on most of the content is a misnamed wrapper, not junk."""
+    return len(el.text_content()) > 0.5 * total
+
+
+def _mostly_prose(el: HtmlElement) -> bool:
+    return len(el.text_content().strip()) > 200 and _density(el) < 0.2
+
+
+def _link_list(el: HtmlElement) -> bool:
+    links = list(el.iter("a"))
+    if not links:
+        return False
+    text = el.text_content().strip()
+    if not text:
+        return False
+    density = _density(el, text)
+    if el.tag == "p" or el.tag == "span":
+        return density > 0.9 and len(links) >= 2
+    if density > 0.65:
+        return True
+    return density > 0.5 and len(text) < 300 and len(links) >= 3
+
+
+def _density(el: HtmlElement, text: str | None = None) -> float:
+    size = len(text if text is not None else el.text_content().strip())
+    if not size:
+        return 0.0
+    return sum(len(a.text_content().strip()) for a in el.iter("a")) / size
+
+
+def remove(elements: Sequence[etree._Element]) -> None:
+    """Detach ``elements`` from their tree, keeping each one's tail text in place."""
+    for el in elements:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        if tail and tail.strip():
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)

@@ -1,0 +1,235 @@
+"""The "Read more" link: where the reader goes for the full story or the original source.
+
+A link is a read-more link when
+
+* its own text is a read-more phrase ("Read more", "Continue reading →", "Weiterlesen",
+  "Lire la suite", "続きを読む", "阅读全文" ... see ``PHRASES``), or its class says so
+  (``more-link``, ``read-more``), and it is not buried in a sentence: it stands alone in
+  its block, or it is the body's last link; or
+* the text just before it in its block is a source label ("Source:", "via", "Quelle:",
+  "Fuente:", "Источник:" ... see ``LABELS``), as in ``<p>Source: <a>NYT</a></p>``.
+
+It is looked for in the cleaned body and then in the few elements right after the
+content (themes print "Source:" or "Continue reading" just below the post). The last
+match wins, since these links close a post. The URL must be absolute (resolved against
+the page URL); a link back to the page itself is no read-more link. ``text`` is the
+anchor's text.
+
+Decision on the body: the read-more link is recorded once, as ``read_more``, so the
+body does not repeat it. ``find_read_more`` also returns what to leave out of
+``body.text``/``body.html``: the block when the link stands alone in it (the seed page's
+trailing "Read more", WordPress' ``more-link`` paragraph), the anchor alone when it ends
+a paragraph ("… excerpt. Continue reading →"), and a short "Source: <a>NYT</a>" /
+"(via <a>Poynter</a>)" line when it is the body's last block. A source link in the middle
+of the post stays where it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urldefrag, urljoin
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..records import Link
+from .quotes import is_trailing
+from .text import collapse
+
+__all__ = ["PHRASES", "find_read_more", "is_read_more_text", "standalone_block"]
+
+PHRASES = (
+    "read more",
+    "read the rest",
+    "read the full",
+    "read full",
+    "full story",
+    "full article",
+    "continue reading",
+    "keep reading",
+    "read on",
+    "read the original",
+    "read the story",
+    "read the article",
+    "more »",
+    "more…",
+    "weiterlesen",
+    "mehr lesen",
+    "mehr erfahren",
+    "lire la suite",
+    "lire plus",
+    "en savoir plus",
+    "leer más",
+    "leer mas",
+    "seguir leyendo",
+    "sigue leyendo",
+    "leggi tutto",
+    "leggi di più",
+    "continua a leggere",
+    "leia mais",
+    "continuar lendo",
+    "continue lendo",
+    "ler mais",
+    "lees meer",
+    "verder lezen",
+    "lees verder",
+    "läs mer",
+    "les mer",
+    "læs mere",
+    "lue lisää",
+    "czytaj dalej",
+    "czytaj więcej",
+    "číst dále",
+    "devamını oku",
+    "続きを読む",
+    "もっと見る",
+    "阅读全文",
+    "阅读更多",
+    "閱讀全文",
+    "閱讀更多",
+    "查看全文",
+    "더 보기",
+    "читать далее",
+    "читать полностью",
+    "подробнее",
+    "читати далі",
+)
+LABELS = (
+    "source",
+    "sources",
+    "via",
+    "h/t",
+    "quelle",
+    "fuente",
+    "fonte",
+    "bron",
+    "källa",
+    "kilde",
+    "źródło",
+    "kaynak",
+    "источник",
+    "出典",
+    "出处",
+    "来源",
+    "來源",
+    "출처",
+    "originally published at",
+    "originally published on",
+    "originally published in",
+    "originally appeared on",
+    "originally appeared in",
+    "read the original at",
+)
+_CLASSES = ("more-link", "read-more", "readmore", "continue-reading", "more_link", "jump-link")
+_TRIM = " \t\n.:：»«›‹→←>…-–—|[]()"
+_LABEL_RE = re.compile(
+    r"(?:^|[\s(\[])(?:" + "|".join(re.escape(x) for x in LABELS) + r")\s*[:：]?\s*$"
+)
+_LABEL_ROOM = 40  # "Source: " and brackets around the anchor
+_BLOCKS = frozenset("p div li dd td section footer aside blockquote h2 h3 h4 h5 h6".split())
+
+
+def is_read_more_text(text: str) -> bool:
+    """True for a read-more phrase, arrows and ellipses aside ("Continue reading →")."""
+    norm = collapse(text).lower().strip(_TRIM)
+    return bool(norm) and any(norm.startswith(p.strip(_TRIM)) for p in PHRASES)
+
+
+def find_read_more(
+    body: HtmlElement, after: Iterable[HtmlElement], base_url: str | None
+) -> tuple[Link | None, HtmlElement | None]:
+    """The read-more link (see module doc) and what of it to leave out of the body."""
+    found: tuple[Link, HtmlElement | None] | None = None
+    links = [a for a in body.iter("a") if a.get("href")]
+    for i, a in enumerate(links):
+        hit = _judge(a, body, base_url, last=i == len(links) - 1)
+        if hit is not None:
+            found = hit
+    if found is None:
+        for el in after:
+            for a in el.iter("a"):
+                hit = _judge(a, el, base_url, last=False)
+                if hit is not None:
+                    return hit[0], None
+        return None, None
+    return found
+
+
+def _judge(
+    a: HtmlElement, body: HtmlElement, base_url: str | None, *, last: bool
+) -> tuple[Link, HtmlElement | None] | None:
+    """A read-more ``Link`` for ``a`` and the element to drop from the body, or ``None``."""
+    url = _absolute(a.get("href") or "", base_url)
+    if url is None:
+        return None
+    text = collapse(a.text_content())
+    classes = (a.get("class") or "").lower()
+    block = _block_of(a)
+    if is_read_more_text(text) or any(c in classes for c in _CLASSES):
+        if block is not None and _same_text(block, a):
+            return Link(url, text or None), block
+        if block is not None and is_trailing(a, block):
+            return Link(url, text or None), a
+        return (Link(url, text or None), None) if last else None
+    if not _labelled(a):
+        return None
+    short = block is not None and len(collapse(block.text_content())) <= len(text) + _LABEL_ROOM
+    drop = block if short and block is not None and is_trailing(block, body) else None
+    return Link(url, text or None), drop
+
+
+def _block_of(a: HtmlElement) -> HtmlElement | None:
+    node: etree._Element | None = a.getparent()
+    while node is not None and node.tag not in _BLOCKS:
+        node = node.getparent()
+    return node if isinstance(node, HtmlElement) else None
+
+
+def _same_text(block: HtmlElement, a: HtmlElement) -> bool:
+    return collapse(block.text_content()) == collapse(a.text_content())
+
+
+def standalone_block(a: HtmlElement) -> HtmlElement | None:
+    """The nearest block around ``a`` when ``a`` is all the text it holds, else ``None``."""
+    block = _block_of(a)
+    return block if block is not None and _same_text(block, a) else None
+
+
+def _labelled(a: HtmlElement) -> bool:
+    """True when the text right before ``a`` in its block ends with a source label."""
+    before: list[str] = []
+    node: etree._Element = a
+    while True:
+        prev = node.getprevious()
+        parent = node.getparent()
+        if prev is not None:
+            before.append(prev.tail or "")
+            before.append("".join(str(t) for t in prev.itertext()))
+            node = prev
+            if sum(len(x) for x in before) > 40:
+                break
+            continue
+        if parent is None:
+            break
+        before.append(parent.text or "")
+        if parent.tag in _BLOCKS:
+            break
+        node = parent
+    head = collapse("".join(reversed(before))).lower()[-40:]
+    return bool(head) and bool(_LABEL_RE.search(head))
+
+
+def _absolute(href: str, base_url: str | None) -> str | None:
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return None
+    try:
+        url = urljoin(base_url, href) if base_url else href
+    except ValueError:
+        return None
+    if not url.startswith(("http://", "https://")):
+        return None
+    if base_url and urldefrag(url)[0] == urldefrag(base_url)[0]:
+        return None
+    return url

@@ -1,0 +1,136 @@
+from lxml.html import tostring
+
+from scraper.parse.body import extract_body
+from scraper.parse.html import build_tree
+from scraper.parse.page import Page
+from scraper.parse.profiles.generic import GENERIC
+from scraper.parse.results import BodyResult, Metadata
+from scraper.records import Image, Link, QuoteKind
+
+URL = "https://news.example/2013/03/north-korean-social-media/"
+PROSE = (
+    "In North Korea, where people have almost no Internet contact with the outside world, "
+    "social media sounds like an oxymoron, but on February 25 that changed for good."
+)
+
+SEED_LIKE = f"""<html><body>
+<header id="branding"><h1>Site</h1>
+<nav><a href="/">Home</a><a href="/about">About</a></nav></header>
+<div id="main"><div id="primary"><div id="content">
+<article class="post type-post hentry">
+ <header class="entry-header"><h1 class="entry-title">North Korean social media</h1>
+  <div class="entry-meta">Posted on <time datetime="2013-03-20">March 20</time> by Grant</div>
+ </header>
+ <div class="entry-content">
+  <p>{PROSE}</p>
+  <blockquote><p>Hello world from comms center in #Pyongyang</p></blockquote>
+  <p>{PROSE} Lee said, and <a href="/tag/ap">the AP</a> agreed with her, again.</p>
+  <div class="sharedaddy"><a href="https://twitter.com/share">Tweet</a><a href="#">Share</a></div>
+  <p><a href="https://www.poynter.org/2013/north-korea/">Read more</a></p>
+ </div>
+ <footer class="entry-meta">This entry was posted in <a href="/cat/news">News</a> by Grant.</footer>
+</article>
+<div id="comments"><h2>One thought on North Korean social media</h2>
+ <ol class="commentlist">
+ <li class="comment"><p>{PROSE} A comment, long enough to count.</p></li></ol>
+ <div id="respond"><h3>Leave a Reply</h3><form><textarea></textarea></form></div>
+</div>
+</div></div>
+<div id="secondary" class="widget-area"><aside class="widget"><h3>Recent posts</h3>
+ <ul><li><a href="/a">Another post about things</a></li><li><a href="/b">More</a></li></ul>
+</aside></div>
+</div></body></html>"""
+
+
+def _body(html: str, url: str | None = URL) -> BodyResult:
+    return extract_body(Page(build_tree(html), url), GENERIC, Metadata())
+
+
+def test_seed_like_post_body_quotes_and_read_more() -> None:
+    result = _body(SEED_LIKE)
+    assert result.body is not None
+    text = result.body.text
+    assert text.startswith("In North Korea")
+    assert "Hello world from comms center" in text
+    for junk in (
+        "Read more",
+        "Tweet",
+        "Leave a Reply",
+        "Posted on",
+        "posted in",
+        "Recent posts",
+        "A comment",
+        "North Korean social media",
+    ):
+        assert junk not in text, junk
+    assert result.read_more == Link("https://www.poynter.org/2013/north-korea/", "Read more")
+    assert [q.kind for q in result.quotes] == [QuoteKind.BLOCKQUOTE]
+    assert Link("https://news.example/tag/ap", "the AP") in result.links
+    assert "<blockquote>" in result.body.html
+
+
+def test_generic_page_without_hints() -> None:
+    html = f"""<html><body><div class="top"><a href="/">Home</a> | <a href="/x">X</a></div>
+    <div class="wrap"><div class="c1"><p>{PROSE}</p><p>{PROSE}</p><h2>Sub head</h2>
+    <ul><li>first item of a list</li><li>second item</li></ul><p>{PROSE}</p>
+    <div class="share-tools"><a href="/s1">Facebook</a> <a href="/s2">Twitter</a></div></div>
+    <div class="side"><ul><li><a href="/1">Link one here</a></li><li><a href="/2">Link two
+    </a></li><li><a href="/3">Link three</a></li></ul></div></div></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert "Sub head" in result.body.text
+    assert "second item" in result.body.text
+    assert "Facebook" not in result.body.text
+    assert "Link one" not in result.body.text
+    assert result.read_more is None
+
+
+def test_empty_page_has_no_body() -> None:
+    assert _body("<html><body><div></div></body></html>") == BodyResult()
+    assert _body("<html><body><nav><a href='/'>Home</a></nav></body></html>").body is None
+
+
+def test_hidden_elements_go_and_tree_is_untouched() -> None:
+    html = f"""<html><body><article><p>{PROSE}</p><p style="display: none">SECRET one</p>
+    <div hidden>SECRET two</div><p aria-hidden="true">SECRET three</p><p>{PROSE}</p>
+    </article></body></html>"""
+    page = Page(build_tree(html), URL)
+    before = tostring(page.tree)
+    result = extract_body(page, GENERIC, Metadata())
+    assert result.body is not None
+    assert "SECRET" not in result.body.text
+    assert tostring(page.tree) == before
+
+
+def test_index_page_gives_first_excerpt_and_read_more() -> None:
+    posts = "".join(
+        f"""<article class="post hentry"><h2 class="entry-title"><a href="/p{i}/">Post {i}</a></h2>
+        <div class="entry-summary"><p>Summary {i}. {PROSE}</p>
+        <p><a class="more-link" href="/p{i}/#more">Continue reading →</a></p></div></article>"""
+        for i in (1, 2, 3)
+    )
+    result = _body(f"<html><body><main>{posts}</main></body></html>", "https://news.example/")
+    assert result.body is not None
+    assert result.body.text.startswith("Summary 1.")
+    assert "Summary 2" not in result.body.text
+    assert "Continue reading" not in result.body.text
+    assert result.read_more == Link("https://news.example/p1/#more", "Continue reading →")
+
+
+def test_images_lazy_src_caption_and_links() -> None:
+    html = f"""<html><body><article><p>{PROSE}</p>
+    <figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/a.jpg" alt="A cat">
+    <figcaption>The cat, resting.</figcaption></figure>
+    <div class="wp-caption"><img srcset="/img/b-300.jpg 300w, /img/b.jpg 900w" alt="">
+    <p class="wp-caption-text">B caption</p></div>
+    <p>{PROSE} <a href="javascript:void(0)">js</a> <a href="mailto:a@b.example">mail</a></p>
+    </article></body></html>"""
+    result = _body(html)
+    assert result.images == (
+        Image("https://news.example/img/a.jpg", "A cat", "The cat, resting."),
+        Image("https://news.example/img/b-300.jpg", None, "B caption"),
+    )
+    assert result.body is not None
+    assert 'src="https://news.example/img/a.jpg"' in result.body.html
+    assert [link.url for link in result.links] == ["mailto:a@b.example"]
+    assert "The cat, resting." in result.body.text

@@ -134,13 +134,17 @@ def _comment_nav(site: Site, base: str, post: SitePost, n: int, where: str) -> s
     if count <= 1:
         return ""
     links = ""
+
+    def href(k: int) -> str:  # WordPress links the default page by the plain permalink
+        if k == site.default_comment_page(post):
+            return f"{base}{post.path}#comments"
+        return f"{base}{post.path}comment-page-{k}/#comments"
+
     if n > 1:
-        links += (
-            f'<div class="nav-previous"><a href="{base}{post.path}comment-page-{n - 1}/#comments">'
-        )
+        links += f'<div class="nav-previous"><a href="{href(n - 1)}">'
         links += "&larr; Older Comments</a></div>"
     if n < count:
-        links += f'<div class="nav-next"><a href="{base}{post.path}comment-page-{n + 1}/#comments">'
+        links += f'<div class="nav-next"><a href="{href(n + 1)}">'
         links += "Newer Comments &rarr;</a></div>"
     title = '<h1 class="assistive-text">Comment navigation</h1>'
     return f'<nav id="comment-nav-{where}">{title}{links}</nav>'

@@ -1,0 +1,292 @@
+"""The crawl loop: frontier -> fetch -> sink, with politeness per host and discovery.
+
+One asyncio task per claimed job, at most ``config.concurrency`` at once; per-host limits
+and spacing in ``HostGate``. The frontier and sink are synchronous and may block, so every
+call to them goes through ONE writer thread (``_io``): the event loop never waits on disk and
+writes stay in order (a capture is stored before the post parsed from it).
+
+Resume: re-open the same frontier (claimed jobs back to queued) and call ``crawl()`` again
+with the same seeds. Seeds and discovery URLs already known are not re-added
+(``Frontier.add`` dedups), so nothing finished is fetched twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+
+from .config import CrawlConfig
+from .crawl_pages import PageHandler
+from .discover import Found, guess_kind, site_discovery
+from .errors import DisallowedError, FetchError, UnsupportedContentError
+from .fetch import Fetcher, Sleep
+from .hosts import HostGate, RobotsBook
+from .protocols import CaptureSink, Frontier, Job, JobKind, URLState
+from .records import Capture, WarcRef
+from .robots import RobotsRules, robots_url
+from .urls import Scope, canonicalize, host_of, origin
+
+__all__ = ["CrawlEvent", "CrawlStats", "crawl"]
+
+T = TypeVar("T")
+_PAGE_KINDS = frozenset({JobKind.LISTING, JobKind.POST, JobKind.COMMENTS})
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlEvent:
+    """One thing that happened, for progress displays and ``--log-json``.
+
+    ``kind``: ``fetched`` | ``failed`` | ``skipped`` | ``queued`` | ``warning``.
+    """
+
+    kind: str
+    url: str
+    status: int | None = None
+    bytes: int = 0
+    reason: str | None = None
+    job_kind: str | None = None
+    count: int = 1  # for "queued": how many new jobs
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "url": self.url,
+            "status": self.status,
+            "bytes": self.bytes,
+            "reason": self.reason,
+            "job_kind": self.job_kind,
+            "count": self.count,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlStats:
+    fetched: int = 0  # jobs fetched and handled
+    failed: int = 0
+    skipped: int = 0
+    posts: int = 0  # post pages parsed and written (comment pages not counted)
+    comment_pages: int = 0
+    bytes: int = 0  # raw bytes received, all captures
+    requests: int = 0  # captures written (every response, retries and redirects included)
+    queued: int = 0  # new jobs added this run
+    warnings: int = 0
+    elapsed: float = 0.0
+    limit_reached: bool = False
+
+
+async def crawl(
+    seeds: Sequence[str],
+    frontier: Frontier,
+    sink: CaptureSink,
+    config: CrawlConfig,
+    *,
+    client: httpx.AsyncClient | None = None,
+    on_event: Callable[[CrawlEvent], None] | None = None,
+    sleep: Sleep | None = None,
+) -> CrawlStats:
+    """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
+
+    ``sleep`` replaces ``asyncio.sleep`` for politeness and retry waits (tests record it).
+    """
+    own = client is None
+    if client is None:
+        limits = httpx.Limits(
+            max_connections=config.concurrency, max_keepalive_connections=config.concurrency
+        )
+        client = httpx.AsyncClient(limits=limits, follow_redirects=False)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-writer")
+    try:
+        run = _Crawl(frontier, sink, config, client, pool, on_event, sleep or asyncio.sleep)
+        return await run.run(seeds)
+    finally:
+        pool.shutdown(wait=True)
+        if own:
+            await client.aclose()
+
+
+class _Crawl:
+    def __init__(
+        self,
+        frontier: Frontier,
+        sink: CaptureSink,
+        config: CrawlConfig,
+        client: httpx.AsyncClient,
+        pool: ThreadPoolExecutor,
+        on_event: Callable[[CrawlEvent], None] | None,
+        sleep: Sleep,
+    ) -> None:
+        self.frontier, self.sink, self.config = frontier, sink, config
+        self._pool = pool
+        self._on_event = on_event
+        self._sleep = sleep
+        self._client = client
+        self.seen: set[str] = set()
+        self.counts: dict[str, Any] = dict.fromkeys(CrawlStats.__dataclass_fields__, 0)
+        self.counts["limit_reached"] = False
+        self._refs: dict[str, WarcRef] = {}
+        self._gate = HostGate(config.per_host, sleep)
+        self._robots = RobotsBook(
+            self._load_robots,
+            retry_delay=config.robots_retry_delay,
+            retries=config.robots_retries,
+            sleep=sleep,
+        )
+        self.scope = Scope((), frozenset())
+        self.site_origins: set[str] = set()
+        self.fetcher: Fetcher | None = None
+        self.pages = PageHandler(self)
+        self._pages_started = 0
+
+    # --- plumbing ------------------------------------------------------------------------
+    async def io(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a frontier/sink call on the writer thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, functools.partial(fn, *args))
+
+    def emit(self, event: CrawlEvent) -> None:
+        if self._on_event is not None:
+            self._on_event(event)
+
+    async def _on_capture(self, capture: Capture) -> None:
+        ref = await self.io(self.sink.write_capture, capture)
+        self._refs[capture.url] = ref
+        self.counts["requests"] += 1
+        self.counts["bytes"] += len(capture.body)
+
+    def ref_for(self, url: str) -> WarcRef | None:
+        return self._refs.pop(url, None)
+
+    async def finish(self, job: Job, state: URLState, reason: str | None = None, **kw: Any) -> None:
+        await self.io(self.frontier.finish, job.url, state, reason)
+        kind = {URLState.FAILED: "failed", URLState.SKIPPED: "skipped"}.get(state, "fetched")
+        self.counts[kind] += 1
+        self.emit(CrawlEvent(kind, job.url, reason=reason, job_kind=job.kind.value, **kw))
+
+    async def queue(self, found: Iterable[Found], via: str | None, depth: int) -> int:
+        """Add unseen URLs to the frontier; the set check comes before any Job is built."""
+        jobs = []
+        for f in found:
+            if f.url in self.seen:
+                continue
+            self.seen.add(f.url)
+            jobs.append(Job(url=f.url, kind=f.kind, depth=depth, post_url=f.post_url, via=via))
+        if not jobs:
+            return 0
+        new = await self.io(self.frontier.add, jobs)
+        self.counts["queued"] += new
+        if new:
+            self.emit(CrawlEvent("queued", via or jobs[0].url, count=new))
+        return new
+
+    # --- the loop ------------------------------------------------------------------------
+    async def run(self, seeds: Sequence[str]) -> CrawlStats:
+        start = time.monotonic()
+        canon = [u for u in (canonicalize(s) for s in seeds) if u]
+        self.scope = Scope.from_seeds(canon, self.config.scope)
+        trusted = {(httpx.URL(u).host or "").lower() for u in canon}
+        self.fetcher = Fetcher(
+            self._client,
+            self.config.fetch,
+            on_capture=self._on_capture,
+            sleep=self._sleep,
+            trusted_hosts=trusted,
+        )
+        await self.queue(self._seed_jobs(canon), None, 0)
+        await self._drain()
+        await self.pages.report_missing_comments()
+        self.counts["elapsed"] = time.monotonic() - start
+        return CrawlStats(**self.counts)
+
+    def _seed_jobs(self, seeds: list[str]) -> list[Found]:
+        found = [Found(s, guess_kind(s)) for s in seeds]
+        for seed in seeds:
+            path = httpx.URL(seed).path
+            if path == "/" or (
+                path.endswith("/") and path.count("/") == 2 and guess_kind(seed) is JobKind.LISTING
+            ):
+                self.site_origins.add(origin(seed))
+                if self.config.sitemaps:
+                    found += [f for f in site_discovery(seed) if f.kind is JobKind.SITEMAP]
+                if self.config.feeds:
+                    found += [f for f in site_discovery(seed) if f.kind is JobKind.FEED]
+        return found
+
+    def _budget(self) -> int | None:
+        if self.config.max_pages is None:
+            return None
+        return max(0, self.config.max_pages - self._pages_started)
+
+    async def _drain(self) -> None:
+        tasks: set[asyncio.Task[None]] = set()
+        while True:
+            room = self.config.concurrency - len(tasks)
+            budget = self._budget()
+            if budget is not None:
+                room = min(room, budget)
+                if budget == 0:
+                    self.counts["limit_reached"] = True
+            jobs = await self.io(self.frontier.claim, room) if room > 0 else []
+            for job in jobs:
+                if job.kind in _PAGE_KINDS:
+                    self._pages_started += 1
+                tasks.add(asyncio.create_task(self._process(job)))
+            if not tasks:
+                if not jobs:
+                    return
+                continue
+            _done, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+
+    async def _process(self, job: Job) -> None:
+        try:
+            await self._handle(job)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # one bad page must never stop the crawl
+            await self.finish(job, URLState.FAILED, f"internal error: {type(exc).__name__}: {exc}")
+
+    # --- one job -------------------------------------------------------------------------
+    async def _load_robots(self, site: str) -> RobotsRules:
+        assert self.fetcher is not None
+        url = robots_url(site)
+        async with self._gate.slot(host_of(url), self.config.delay):
+            try:
+                capture = await self.fetcher.fetch(url)
+            except FetchError as exc:
+                return RobotsRules.unavailable(exc.reason)
+        rules = RobotsRules.from_response(capture.status, capture.content or capture.body)
+        if not self.config.obey_robots:
+            self.emit(CrawlEvent("warning", url, reason="robots.txt ignored (--ignore-robots)"))
+        if site in self.site_origins and self.config.sitemaps:
+            maps = [canonicalize(u, url) for u in rules.sitemaps]
+            found = [Found(u, JobKind.SITEMAP) for u in maps if u and self.scope.has_host(u)]
+            await self.queue(found, url, 1)
+        return rules
+
+    async def _handle(self, job: Job) -> None:
+        assert self.fetcher is not None
+        rules = await self._robots.rules(origin(job.url))
+        ua = self.config.full_user_agent
+        if self.config.obey_robots and not rules.allowed(job.url, ua):
+            await self.finish(job, URLState.SKIPPED, rules.reason or "robots.txt disallows")
+            return
+        delay = max(self.config.delay, rules.crawl_delay(ua) or 0.0)
+        page_like = job.kind in _PAGE_KINDS
+        in_scope = self.scope.__contains__ if page_like else self.scope.has_host
+        async with self._gate.slot(host_of(job.url), delay):
+            try:
+                capture = await self.fetcher.fetch(job.url, in_scope=in_scope)
+            except (UnsupportedContentError, DisallowedError) as exc:
+                await self.finish(job, URLState.SKIPPED, exc.reason)
+                return
+            except FetchError as exc:
+                await self.finish(job, URLState.FAILED, exc.reason)
+                return
+        self.seen.add(capture.url)
+        await self.pages.handle(job, capture)

@@ -1,0 +1,357 @@
+"""Fetch one URL into ``Capture`` records: caps, timeouts, retries, redirects, address checks.
+
+This is the only module that talks to httpx, and the only place its exceptions are
+translated (into the ``FetchError`` tree). Every response that comes back, including each
+redirect hop, each retried 503 and each final 404, is handed to ``on_capture`` before
+anything else happens, so the archive holds what the server said even when the fetch fails.
+Bodies that are never read (over the size cap by ``Content-Length``, a content type the
+crawl does not keep, a decompression bomb) are *not* captured: a WARC has no honest way to
+store half a body.
+
+The retry policy is one value built from ``FetchConfig`` (``retry_policy``): exponential
+backoff with jitter for transient failures, the server's ``Retry-After`` (seconds or HTTP
+date, capped) as the wait when it sent one, a bounded number of attempts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import socket
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
+from tenacity.wait import wait_exponential_jitter
+
+from .config import MB, FetchConfig
+from .decoding import SUPPORTED_ENCODINGS, DecodeError, Decoder, Overflow, make_decoder
+from .errors import (
+    DisallowedError,
+    FetchError,
+    TooLargeError,
+    TransientFetchError,
+    UnsupportedContentError,
+)
+from .records import Capture
+from .urls import canonicalize, is_private_address
+
+__all__ = [
+    "RETRY_STATUSES",
+    "CaptureHook",
+    "Fetcher",
+    "Resolver",
+    "Sleep",
+    "parse_retry_after",
+    "retry_policy",
+]
+
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_KEPT_TYPES = frozenset(
+    {
+        "text/html",
+        "application/xhtml+xml",
+        "application/xml",
+        "text/xml",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/x-gzip",
+        "application/gzip",
+        "application/octet-stream",  # gzipped sitemaps are often served so
+        "application/json",
+        "text/plain",
+    }
+)
+_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
+
+Sleep = Callable[[float], Awaitable[None]]
+CaptureHook = Callable[[Capture], Awaitable[None]]
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+
+def parse_retry_after(value: str | None, now: float, cap: float) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delta seconds or HTTP date), capped.
+
+    >>> parse_retry_after("7", 0.0, 120.0)
+    7.0
+    >>> parse_retry_after("Thu, 01 Jan 1970 00:10:00 GMT", 0.0, 120.0)
+    120.0
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, min(when.timestamp() - now, cap))
+
+
+def retry_policy(config: FetchConfig, sleep: Sleep) -> AsyncRetrying:
+    """The retry policy for one URL: retry transient failures only, waits as documented above."""
+    backoff = wait_exponential_jitter(
+        initial=config.backoff_base, max=config.backoff_max, jitter=config.backoff_base
+    )
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, TransientFetchError) and exc.retry_after is not None:
+            return min(exc.retry_after, config.retry_after_cap)
+        return float(backoff(state))
+
+    return AsyncRetrying(
+        stop=stop_after_attempt(config.max_attempts),
+        wait=wait,
+        retry=retry_if_exception_type(TransientFetchError),
+        sleep=sleep,
+        reraise=True,
+    )
+
+
+async def _system_resolve(host: str, port: int) -> list[str]:
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return []  # let the request itself fail with a connection error
+    return [str(info[4][0]) for info in infos]
+
+
+def _size(n: int) -> str:
+    return f"{n / MB:g} MB" if n >= MB else f"{n} bytes"
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Fetcher:
+    """Fetches URLs with one shared ``httpx.AsyncClient`` and one ``FetchConfig``.
+
+    ``trusted_hosts`` are hostnames the user asked for explicitly (the seeds): they may be
+    loopback or private addresses. Any other host that resolves to such an address is refused
+    unless ``config.allow_private`` (a public page must not steer the crawler into the
+    operator's network). Resolution happens just before the request, so DNS rebinding between
+    the check and the connection is not prevented; document, don't pretend.
+    """
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        config: FetchConfig,
+        *,
+        on_capture: CaptureHook | None = None,
+        sleep: Sleep = asyncio.sleep,
+        resolve: Resolver = _system_resolve,
+        trusted_hosts: Iterable[str] = (),
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._client = client
+        self._config = config
+        self._on_capture = on_capture
+        self._sleep = sleep
+        self._resolve = resolve
+        self._trusted = frozenset(h.lower() for h in trusted_hosts)
+        self._clock = clock
+        self._resolved: dict[tuple[str, int], list[str]] = {}
+        t = config.timeout
+        self._timeout = httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
+
+    async def fetch(self, url: str, *, in_scope: Callable[[str], bool] | None = None) -> Capture:
+        """The final response for ``url`` after redirects (any status), or a ``FetchError``.
+
+        Transient failures that outlast the retries raise ``FetchError`` whose reason names
+        the last failure and the attempts ("timeout after 4 attempts").
+        """
+        seen = {url}
+        current = url
+        for _hop in range(self._config.max_redirects + 1):
+            await self._check_address(current)
+            capture = await self._with_retries(current)
+            location = capture.header("location")
+            if capture.status not in _REDIRECTS or not location:
+                return capture
+            target = canonicalize(location, current)
+            if target is None:
+                raise FetchError(url, f"redirect to unsupported URL {location!r}")
+            if target in seen:
+                raise FetchError(url, "redirect loop")
+            if in_scope is not None and not in_scope(target):
+                raise DisallowedError(url, f"redirect out of scope: {target}")
+            seen.add(target)
+            current = target
+        raise FetchError(url, f"too many redirects (over {self._config.max_redirects})")
+
+    async def _with_retries(self, url: str) -> Capture:
+        policy = retry_policy(self._config, self._sleep)
+        try:
+            async for attempt in policy:
+                with attempt:
+                    return await self._once(url)
+        except TransientFetchError as exc:
+            n = policy.statistics.get("attempt_number", self._config.max_attempts)
+            raise FetchError(url, f"{exc.reason} after {n} attempts") from exc
+        raise AssertionError("unreachable: tenacity either returns or raises")
+
+    async def _check_address(self, url: str) -> None:
+        if self._config.allow_private:
+            return
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if host in self._trusted:
+            return
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        if is_private_address(host):
+            addresses = [host]
+        else:
+            key = (host, port)
+            if key not in self._resolved:
+                self._resolved[key] = await self._resolve(host, port)
+            addresses = self._resolved[key]
+        bad = next((a for a in addresses if is_private_address(a)), None)
+        if bad is not None:
+            raise DisallowedError(url, f"private address refused: {host} is {bad}")
+
+    async def _once(self, url: str) -> Capture:
+        headers = {"User-Agent": self._config.user_agent, "Accept": _ACCEPT}
+        headers["Accept-Encoding"] = ", ".join(SUPPORTED_ENCODINGS)
+        try:
+            request = self._client.build_request("GET", url, headers=headers, timeout=self._timeout)
+            response = await self._client.send(request, stream=True, follow_redirects=False)
+        except httpx.HTTPError as exc:
+            raise _translate(url, exc) from exc
+        try:
+            return await self._read(url, response)
+        except httpx.HTTPError as exc:
+            raise _translate(url, exc) from exc
+        finally:
+            await response.aclose()
+
+    async def _read(self, url: str, response: httpx.Response) -> Capture:
+        cap = self._config.max_bytes
+        declared = _content_length(response)
+        if declared is not None and declared > cap:
+            raise TooLargeError(url, f"body larger than {_size(cap)}")
+        status = response.status_code
+        if 200 <= status < 300 and not self._config.assets:
+            ctype = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
+            if ctype and ctype not in _KEPT_TYPES and not ctype.endswith(("+json", "+xml")):
+                raise UnsupportedContentError(url, f"content type {ctype} not kept")
+        raw, content, decode_error = await self._body(url, response)
+        if declared is not None and len(raw) < declared:
+            raise TransientFetchError(url, "truncated body")
+        capture = self._capture(url, response, raw, content)
+        if self._on_capture is not None:
+            await self._on_capture(capture)
+        if status in RETRY_STATUSES:
+            wait = parse_retry_after(
+                response.headers.get("retry-after"), self._clock(), self._config.retry_after_cap
+            )
+            raise TransientFetchError(url, f"HTTP {status}", retry_after=wait)
+        if decode_error is not None:
+            raise FetchError(url, f"undecodable body: {decode_error}")
+        return capture
+
+    async def _body(self, url: str, response: httpx.Response) -> tuple[bytes, bytes, str | None]:
+        """Raw bytes as received and the decoded payload, both capped."""
+        cap = self._config.max_bytes
+        decoder: Decoder | None = None
+        error: str | None = None
+        try:
+            decoder = make_decoder(response.headers.get("content-encoding"), cap)
+        except DecodeError as exc:
+            error = str(exc)
+        raw: list[bytes] = []
+        out: list[bytes] = []
+        total = 0
+        async for chunk in response.aiter_raw():
+            total += len(chunk)
+            if total > cap:
+                raise TooLargeError(url, f"body larger than {_size(cap)}")
+            raw.append(chunk)
+            if decoder is not None and error is None:
+                try:
+                    out.append(decoder.feed(chunk))
+                except Overflow as exc:
+                    raise TooLargeError(url, "gzip bomb: decompressed size over cap") from exc
+                except DecodeError as exc:
+                    error = str(exc)
+        if decoder is not None and error is None:
+            try:
+                out.append(decoder.flush())
+            except Overflow as exc:
+                raise TooLargeError(url, "gzip bomb: decompressed size over cap") from exc
+            except DecodeError as exc:
+                error = str(exc)
+        return b"".join(raw), (b"" if error else b"".join(out)), error
+
+    def _capture(self, url: str, response: httpx.Response, raw: bytes, content: bytes) -> Capture:
+        return Capture(
+            url=url,
+            status=response.status_code,
+            fetched_at=_now_iso(),
+            request_headers=_pairs(response.request.headers.raw),
+            response_headers=_pairs(response.headers.raw),
+            body=raw,
+            content=content,
+            http_version=response.http_version or "HTTP/1.1",
+            reason=response.reason_phrase,
+            method=response.request.method,
+            ip_address=_peer_ip(response),
+        )
+
+
+def _pairs(raw: list[tuple[bytes, bytes]]) -> tuple[tuple[str, str], ...]:
+    return tuple((k.decode("latin-1"), v.decode("latin-1")) for k, v in raw)
+
+
+def _content_length(response: httpx.Response) -> int | None:
+    value = response.headers.get("content-length")
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _peer_ip(response: httpx.Response) -> str | None:
+    stream: Any = response.extensions.get("network_stream")
+    if stream is None:
+        return None
+    try:
+        addr = stream.get_extra_info("server_addr")
+    except Exception:  # transports differ; the IP is nice to have, never worth a failure
+        return None
+    return str(addr[0]) if isinstance(addr, tuple) and addr else None
+
+
+def _translate(url: str, exc: httpx.HTTPError) -> FetchError:
+    """httpx's exceptions, once, into ours: transient ones are retried."""
+    if isinstance(exc, httpx.TimeoutException):
+        return TransientFetchError(url, "timeout")
+    if isinstance(exc, httpx.ConnectError):
+        return TransientFetchError(url, "connection failed")
+    if isinstance(exc, httpx.RemoteProtocolError):
+        text = str(exc)
+        truncated = "incomplete" in text or "complete message body" in text
+        return TransientFetchError(url, "truncated body" if truncated else "connection reset")
+    if isinstance(exc, httpx.ReadError | httpx.WriteError | httpx.CloseError):
+        return TransientFetchError(url, "connection reset")
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return FetchError(url, "invalid URL")
+    return FetchError(url, f"{type(exc).__name__}: {exc}")
+
+
+def location_of(capture: Capture) -> str | None:
+    """Absolute redirect target of a capture, if any."""
+    loc = capture.header("location")
+    return urljoin(capture.url, loc) if loc else None

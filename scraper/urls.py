@@ -1,0 +1,180 @@
+"""URL canonicalization, scope and address classification: the crawler's dedup keys.
+
+Canonical form: lowercase scheme and host, no default port, no fragment, no tracking or
+per-visitor parameters (``utm_*``, ``fbclid``, ``gclid``, ``replytocom`` ...), query order
+kept (a site may care about it), path kept as the site writes it (trailing slash included:
+WordPress redirects between the two forms, and the redirect is followed and captured).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+
+__all__ = [
+    "Scope",
+    "canonicalize",
+    "comment_page_post",
+    "host_of",
+    "is_private_address",
+    "origin",
+]
+
+_DROP_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "replytocom", "_ga", "igshid"}
+)
+_DROP_PREFIXES = ("utm_",)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_SAFE_PATH = "/:@!$&'()*+,;=-._~%"
+_SAFE_QUERY = _SAFE_PATH + "?/"
+_COMMENT_PAGE = re.compile(r"/comment-page-\d+/?$")
+
+
+def canonicalize(url: str, base: str | None = None) -> str | None:
+    """The canonical form of ``url`` (resolved against ``base``), or ``None`` if not http(s).
+
+    >>> canonicalize("HTTP://Blog.Example:80/a/b/?utm_source=x&p=2#c")
+    'http://blog.example/a/b/?p=2'
+    """
+    url = url.strip()
+    if base is not None:
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    host = parts.hostname.lower().rstrip(".")
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    path = _normalize_path(parts.path)
+    query = _clean_query(parts.query)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _normalize_path(path: str) -> str:
+    if not path:
+        return "/"
+    path = quote(path, safe=_SAFE_PATH)  # %XX kept as written: %2F is not /
+    if "/." in path:  # resolve ./ and ../ but keep the trailing slash
+        trailing = path.endswith("/")
+        path = posixpath.normpath(path)
+        path = "/" if path in (".", "//") else path
+        if trailing and not path.endswith("/"):
+            path += "/"
+    return path
+
+
+def _clean_query(query: str) -> str:
+    if not query:
+        return ""
+    kept = []
+    for pair in query.split("&"):
+        if not pair:
+            continue
+        name = unquote(pair.split("=", 1)[0]).lower()
+        if name in _DROP_PARAMS or name.startswith(_DROP_PREFIXES):
+            continue
+        kept.append(quote(pair, safe=_SAFE_QUERY + "="))
+    return "&".join(kept)
+
+
+def host_of(url: str) -> str:
+    """``host[:port]`` of a canonical URL: the key for politeness and robots.txt."""
+    return urlsplit(url).netloc
+
+
+def origin(url: str) -> str:
+    """``scheme://host[:port]`` of a URL."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def comment_page_post(url: str) -> str | None:
+    """The post a comment page belongs to (``.../slug/comment-page-2/`` -> ``.../slug/``).
+
+    Also ``?cpage=N``; ``None`` when ``url`` is not a comment page.
+    """
+    parts = urlsplit(url)
+    if _COMMENT_PAGE.search(parts.path):
+        path = _COMMENT_PAGE.sub("/", parts.path)
+        return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+    if parts.query:
+        pairs = parts.query.split("&")
+        kept = [p for p in pairs if not p.startswith("cpage=")]
+        if len(kept) != len(pairs):
+            return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), ""))
+    return None
+
+
+def is_private_address(address: str) -> bool:
+    """True for loopback, private, link-local, unspecified, reserved or multicast IPs."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return (
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_unspecified
+        or ip.is_reserved
+        or ip.is_multicast
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which URLs belong to the crawl: the seeds' hosts (under the seed path, when given).
+
+    ``extra`` widens it: a bare host (``cdn.example``) admits that whole host, a URL admits
+    everything under it.
+    """
+
+    prefixes: tuple[str, ...]
+    hosts: frozenset[str]
+
+    @classmethod
+    def from_seeds(cls, seeds: Iterable[str], extra: Iterable[str] = ()) -> Scope:
+        prefixes: list[str] = []
+        hosts: set[str] = set()
+        for item in [*seeds, *extra]:
+            if "://" not in item:
+                hosts.add(item.lower().strip("/"))
+                continue
+            url = canonicalize(item)
+            if url is None:
+                continue
+            parts = urlsplit(url)
+            path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
+            prefixes.append(f"{parts.scheme}://{parts.netloc}{path}")
+        return cls(tuple(prefixes), frozenset(hosts))
+
+    def __contains__(self, url: object) -> bool:
+        if not isinstance(url, str):
+            return False
+        if any(url.startswith(p) for p in self.prefixes):
+            return True
+        return host_of(url) in self.hosts or _hostname(url) in self.hosts
+
+    def has_host(self, url: str) -> bool:
+        """Same host as a seed: enough for robots.txt, sitemaps and feeds."""
+        host = host_of(url)
+        return host in self.hosts or any(host_of(p) == host for p in self.prefixes)
+
+
+def _hostname(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()

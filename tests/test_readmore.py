@@ -43,11 +43,14 @@ def test_read_more_inside_a_sentence_is_not_taken() -> None:
     assert find_read_more(el, (), BASE) == (None, None)
 
 
-def test_source_label_keeps_line_in_body() -> None:
+def test_trailing_source_line_leaves_the_body_but_not_one_in_the_middle() -> None:
     el = _el('<p>Text.</p><p><strong>Source:</strong> <a href="https://nyt.example/a">NYT</a></p>')
     link, block = find_read_more(el, (), BASE)
     assert link == Link("https://nyt.example/a", "NYT")
-    assert block is None
+    assert block is not None
+    assert block.tag == "p"
+    el = _el('<p>(via <a href="https://src.example/b">Src</a>)</p><p>More text follows.</p>')
+    assert find_read_more(el, (), BASE) == (Link("https://src.example/b", "Src"), None)
 
 
 def test_wordpress_more_link_with_title_span() -> None:

@@ -37,8 +37,8 @@ class SQLiteFrontier:
     def __init__(self, conn: sqlite3.Connection, clock: Callable[[], str]) -> None:
         self._conn = conn
         self._now = clock
-        self._lock = threading.Lock()
-        with self._lock:
+        self.lock = threading.Lock()
+        with self.lock:
             row = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM urls").fetchone()
             self._seq = int(row[0])
             self._queued = self._count("queued")
@@ -50,7 +50,7 @@ class SQLiteFrontier:
 
     def requeue_claimed(self) -> int:
         """Give claims of a dead process back to the queue; returns how many."""
-        with self._lock, transaction(self._conn) as c:
+        with self.lock, transaction(self._conn) as c:
             n = c.execute(
                 "UPDATE urls SET state = 'queued', updated_at = ? WHERE state = 'claimed'",
                 (self._now(),),
@@ -62,7 +62,7 @@ class SQLiteFrontier:
     def add(self, jobs: Iterable[Job]) -> int:
         """Queue jobs whose URL was never seen; return how many were new."""
         now = self._now()
-        with self._lock:
+        with self.lock:
             rows = []
             for job in jobs:
                 self._seq += 1
@@ -80,7 +80,7 @@ class SQLiteFrontier:
         """Take up to ``limit`` queued jobs, oldest first, marking them claimed."""
         if limit <= 0:
             return []
-        with self._lock:
+        with self.lock:
             if self._queued == 0:
                 return []
             with transaction(self._conn) as c:
@@ -95,7 +95,7 @@ class SQLiteFrontier:
     def finish(self, url: str, state: URLState, reason: str | None = None) -> None:
         """Record a job's final state (and reason); a URL never queued is recorded too."""
         now = self._now()
-        with self._lock, transaction(self._conn) as c:
+        with self.lock, transaction(self._conn) as c:
             row = c.execute("SELECT state FROM urls WHERE url = ?", (url,)).fetchone()
             if row is None:
                 self._seq += 1
@@ -127,6 +127,6 @@ class SQLiteFrontier:
 
     def counts(self) -> dict[str, int]:
         """Rows per state (for progress and the summary)."""
-        with self._lock:
+        with self.lock:
             rows = self._conn.execute("SELECT state, COUNT(*) FROM urls GROUP BY state").fetchall()
         return {str(s): int(n) for s, n in rows}

@@ -104,7 +104,7 @@ class ArchiveSink:
         self._writer = writer
         self.crawl_id = crawl_id
         self._now = clock
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
         self.bytes_written = 0
 
     def _existing(self, url: str, digest: str) -> CaptureRow | None:
@@ -124,7 +124,7 @@ class ArchiveSink:
 
     def write_capture(self, capture: Capture) -> WarcRef:
         """Store one request/response pair durably (WARC + catalog) before returning."""
-        with self._lock:
+        with self.lock:
             if self._has_capture(capture.url):
                 same = self._existing(capture.url, payload_digest(capture.body))
                 if same is not None:
@@ -147,7 +147,7 @@ class ArchiveSink:
         self, capture: Capture, refers_to: CaptureRow, profile: str = PROFILE_IDENTICAL
     ) -> CaptureRow:
         """Store a re-capture of unchanged content as a ``revisit`` pointing at ``refers_to``."""
-        with self._lock:
+        with self.lock:
             rec = self._writer.write_revisit(
                 capture,
                 refers_to_uri=refers_to.url,
@@ -176,7 +176,7 @@ class ArchiveSink:
     def write_post(self, page_url: str, post_url: str, post: Post) -> None:
         """Keep the parse of one page of a post; pages of one post are merged on read."""
         record_id = post.source.warc.record_id if post.source and post.source.warc else None
-        with self._lock:
+        with self.lock:
             row = None
             if record_id:
                 row = self._conn.execute(

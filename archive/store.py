@@ -16,6 +16,7 @@ Read-only opens take no lock and can run beside a crawl (SQLite WAL).
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -267,14 +268,23 @@ class Archive:
         return {"urls": states, "captures": captures, "posts": posts, "warc_bytes": warc_bytes}
 
     def close(self) -> None:
-        """Flush the WARC and release the catalog and the write lock."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-        if self._read_conn is not None:
-            self._read_conn.close()
-            self._read_conn = None
-        self._conn.close()
+        """Flush the WARC and release the catalog and the write lock.
+
+        Waits for a write in progress on another thread (the crawler's writer) to finish,
+        so an interrupted crawl never leaves half a record behind.
+        """
+        sink_lock = self._sink.lock if self._sink is not None else contextlib.nullcontext()
+        frontier_lock = (
+            self._frontier.lock if self._frontier is not None else contextlib.nullcontext()
+        )
+        with sink_lock, frontier_lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+            if self._read_conn is not None:
+                self._read_conn.close()
+                self._read_conn = None
+            self._conn.close()
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None

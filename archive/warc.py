@@ -119,6 +119,7 @@ class WarcWriter:
         self._name: str | None = None
         self._size = 0
         self._builder = WARCWriter(io.BytesIO(), gzip=False, warc_version="1.1")
+        self._closed = False
 
     # --- files ---------------------------------------------------------------------------
     @property
@@ -152,9 +153,10 @@ class WarcWriter:
             self._fd = None
 
     def close(self) -> None:
-        """Flush to disk and close; the next write starts a new file."""
+        """Flush to disk and close; later writes are refused."""
         self._close_file()
         self._name = None
+        self._closed = True
 
     def sync(self) -> None:
         if self._fd is not None:
@@ -198,6 +200,8 @@ class WarcWriter:
         return out
 
     def _ensure_room(self, needed: int) -> None:
+        if self._closed:
+            raise WarcError("the WARC writer is closed")
         if self._fd is None or (self._size > 0 and self._size + needed > self.max_size):
             self._open_new()
 

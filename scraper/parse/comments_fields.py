@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from ..records import Comment, Person, Quote
 from .page import select
-from .text import clean_html, collapse, element_text
+from .text import BLOCK_TAGS, clean_html, collapse, element_text
 
 __all__ = ["FieldHints", "build_comment", "owned", "parse_visible_date"]
 
@@ -73,15 +73,23 @@ def build_comment(
     link_el = owned(item, hints.permalink, owner)
     content_el = owned(item, hints.content, owner)
     skip = [e for e in (author_el, date_el, link_el) if e is not None]
-    body = _content_copy(item, content_el, hints, owner, skip)
+    lead = lead_line(item) if author_el is None and content_el is None else None
+    if lead is not None:
+        author_el = lead.author
+    body = _content_copy(item, content_el, hints, owner, skip, lead=lead.nodes if lead else ())
+    if content_el is None:
+        body = _sole_paragraph(body)
     text = element_text(body)
     if not text:
         return None
+    published = _date(date_el)
+    if published is None and lead is not None:
+        published = lead.date
     return Comment(
         id=comment_id(item, hints.id_pattern, link_el),
-        url=_permalink(item, link_el, base_url),
+        url=_permalink(link_el, base_url),
         author=_author(author_el, hints, owner, item, base_url),
-        published=_date(date_el),
+        published=published,
         text=text,
         html=clean_html(body, base_url),
         quotes=quotes(body, base_url) if quotes else (),
@@ -95,6 +103,8 @@ def _content_copy(
     hints: FieldHints,
     owner: Callable[[HtmlElement], HtmlElement | None],
     skip: list[HtmlElement],
+    *,
+    lead: tuple[HtmlElement, ...] = (),
 ) -> HtmlElement:
     """A deep copy of the content with nested replies, forms and crumbs removed.
 
@@ -118,12 +128,38 @@ def _content_copy(
     paths = {_path(src, e) for e in drop if e is not src}
     paths.discard(None)
     dup = copy.deepcopy(src)
+    lead_dup = [_follow(dup, (src.index(n),)) for n in lead]
     # Reverse document order: removing a later node never shifts an earlier path.
     for path in sorted((p for p in paths if p is not None), reverse=True):
         node = _follow(dup, path)
         if node is not None and node.getparent() is not None:
             _remove_keep_tail(node)
+    if lead:
+        _drop_lead(dup, [n for n in lead_dup if n is not None])
     return dup
+
+
+def _sole_paragraph(body: HtmlElement) -> HtmlElement:
+    """Without a content element, a lone ``<p>`` left after the byline *is* the content."""
+    if len(body) != 1 or body[0].tag != "p":
+        return body
+    if (body.text or "").strip() or (body[0].tail or "").strip():
+        return body
+    return body[0]
+
+
+def _drop_lead(dup: HtmlElement, nodes: list[HtmlElement]) -> None:
+    # The byline's text lives in the tails of its nodes; only the text after the final
+    # line break belongs to the comment.
+    dup.text = None
+    for i, node in enumerate(nodes):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        keep = node.tail if i == len(nodes) - 1 and node.tag == "br" else None
+        parent.remove(node)
+        if keep:
+            dup.text = (dup.text or "") + keep
 
 
 def _path(root: HtmlElement, el: HtmlElement) -> tuple[int, ...] | None:
@@ -185,14 +221,54 @@ def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = No
     return None
 
 
-def _permalink(item: HtmlElement, link_el: HtmlElement | None, base: str | None) -> str | None:
+def _permalink(link_el: HtmlElement | None, base: str | None) -> str | None:
+    """The permalink the page gives; none is made up from an element id."""
     href = link_el.get("href") if link_el is not None else None
     if href and ("#" in href or "comment" in href.lower()):
         return urljoin(base, href) if base else str(href)
-    ident = item.get("id")
-    if ident and base:
-        return f"{urldefrag(base)[0]}#{ident}"
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A hand-written byline opening the comment: "<b>Mia</b> wrote at 2013-03-21 19:40:"."""
+
+    author: HtmlElement
+    date: str | None
+    nodes: tuple[HtmlElement, ...]
+
+
+_LEAD_TAGS = frozenset({"b", "strong", "cite", "a", "span", "em"})
+_LEAD_VERB = re.compile(
+    r"^\s*(?:wrote|says|said|writes|schreef|schrieb|schreibt|a écrit|écrit|dice|escribió)\b", re.I
+)
+
+
+def lead_line(item: HtmlElement) -> Lead | None:
+    """The author line of a comment without markup for its parts, or ``None``.
+
+    Old hand-made blogs write "NAME wrote at DATE:" then a line break; that line is the
+    byline (author + date), the rest is the comment.
+    """
+    if (item.text or "").strip() or len(item) == 0:
+        return None
+    first = item[0]
+    if not isinstance(first.tag, str) or first.tag not in _LEAD_TAGS:
+        return None
+    nodes = [first]
+    rest = first.tail or ""
+    for child in list(item)[1:]:
+        if not isinstance(child.tag, str) or child.tag in BLOCK_TAGS:
+            break
+        nodes.append(child)
+        if child.tag == "br":
+            break
+        rest += child.text_content() + (child.tail or "")
+    rest = collapse(rest)
+    if len(rest) > 80 or not (_LEAD_VERB.match(rest) or rest.endswith(":")):
+        return None
+    date_text = _LEAD_VERB.sub("", rest).strip(" :")
+    return Lead(author=first, date=parse_visible_date(date_text), nodes=tuple(nodes))
 
 
 def _author(

@@ -51,7 +51,12 @@ WP_COMMENTS = CommentSelectors(
         ".comment-meta a",
         ".comment-date",
     ),
-    permalink=(".comment-metadata a", ".commentmetadata a", ".comment-meta a"),
+    permalink=(
+        ".comment-metadata a",
+        ".commentmetadata a",
+        "a[href*='#comment-']",
+        ".comment-meta a",
+    ),
     content=(".comment-content", ".comment-text", ".comment-entry", "div.comment-body"),
     strip=(
         ".comment-author",

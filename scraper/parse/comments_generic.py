@@ -170,6 +170,11 @@ def _group_score(members: list[HtmlElement]) -> float:
         return 0.0
     if any(m.find(".//textarea") is not None or m.find(".//form") is not None for m in members):
         return 0.0
+    if members[0].tag == "dt":
+        # dl threads: dt = who/when, the dd after it = what; the area hint is enough.
+        said = [m.getnext() for m in members]
+        ok = sum(1 for d in said if d is not None and d.tag == "dd" and d.text_content().strip())
+        return float(sum(texts)) if len(members) >= 2 and ok == len(members) else 0.0
     flags = [_looks_like_item(m) for m in members]
     commentish = sum(c for c, _ in flags)
     meta = sum(m for _, m in flags)

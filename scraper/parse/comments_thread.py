@@ -22,11 +22,20 @@ __all__ = ["Owner", "excluded", "make_owner", "walk_thread"]
 
 Owner = Callable[[HtmlElement], HtmlElement | None]
 _REPLY_BOX = re.compile(r"child|repl|indent|nested|sub-?comment|thread", re.I)
-# Containers whose comments are not this post's thread: sidebars, widgets, the form.
-# Matched per class/id token: Blogger's main column is a "widget", so the bare word is not.
+# Containers whose comments are not this post's thread, matched per class/id token
+# (Blogger's main column is a "widget", so the bare word is not one).
+# Side columns: unless the same element also says "comment" ("sidebar_module js-comment").
+_SIDE = re.compile(
+    r"sidebar|sidebar[-_]?\w+|\w+[-_]sidebar|widget-?area|widget_\w+|secondary|tertiary|"
+    r"footer-?widgets|popular\w*|most-?commented",
+    re.I,
+)
 _FOREIGN = re.compile(
-    r"sidebar|sidebar[-_]?\w+|\w+[-_]sidebar|widget-?area|widget_\w+|\w*recent-?comments\w*|"
-    r"respond|comment-?form\w*|secondary|tertiary|footer-?widgets|popular\w*|most-?commented",
+    r"\w*recent-?comments\w*|respond|comment-?form\w*|"
+    # hidden until a script shows them (tabs, previews, badges): not what a reader sees
+    r"hidden|hide|hiddenbox|is-hidden|preview|comment-?preview|"
+    # link notifications, not reader comments
+    r"pingback|trackback|pings",
     re.I,
 )
 # Layout flags on wrappers of the whole page ("has-sidebar", "content-sidebar" on body).
@@ -54,8 +63,13 @@ def excluded(el: HtmlElement) -> bool:
     while cur is not None and cur.tag not in ("body", "html"):
         if cur.tag in ("aside", "form", "textarea"):
             return True
-        hint = f"{cur.get('id') or ''} {cur.get('class') or ''}"
-        if any(_FOREIGN.fullmatch(t) and not _LAYOUT.match(t) for t in hint.split()):
+        tokens = f"{cur.get('id') or ''} {cur.get('class') or ''}".split()
+        if any(_FOREIGN.fullmatch(t) for t in tokens):
+            return True
+        side = any(_SIDE.fullmatch(t) and not _LAYOUT.match(t) for t in tokens)
+        if side and not any("comment" in t.lower() for t in tokens):
+            return True
+        if "display:none" in (cur.get("style") or "").replace(" ", "").lower():
             return True
         cur = cur.getparent()
     return False

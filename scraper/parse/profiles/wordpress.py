@@ -38,7 +38,8 @@ WP_COMMENTS = CommentSelectors(
         "#comments ol",
         "#comments ul",
     ),
-    item=("li.comment", "li.pingback", "li.trackback", "div.comment", "article.comment"),
+    # pingbacks/trackbacks (li.pingback) are link notifications, not reader comments
+    item=("li.comment", "div.comment", "article.comment"),
     children=("ol.children", "ul.children"),
     author=(".comment-author .fn", ".comment-author cite", ".comment-author", "cite.fn", ".fn"),
     author_url=(".comment-author a.url", ".fn a", "a.url"),

@@ -32,7 +32,7 @@ def extract_comments(page: Page, profile: Profile, meta: Metadata) -> ThreadResu
     if sel.item:
         items = profile_items(page, sel)
         if items:
-            comments = walk_thread(items, hints_of(sel), base, extract_quotes)
+            comments = walk_thread(items, _generic_hints(sel), base, extract_quotes)
     if not comments:
         items = generic_items(page)
         if items:

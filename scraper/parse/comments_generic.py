@@ -32,7 +32,8 @@ _AREA = re.compile(
 )
 _COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
 _ITEM_ID = re.compile(r"^(?:li-|div-|dsq-|comment-)?(?:comment|cmt|c|reply|dsq)[-_]?\d+$", re.I)
-_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dt", "tr", "table", "dl"})
+# dd is no item: in a dl thread the dt is, and its dd siblings are read with it.
+_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dt", "tr", "table", "dl", "ul", "ol"})
 _STATE = re.compile(
     r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|thread-|depth-|"
     r"comment-author-|new|highlight|selected|clearfix|cf|group)",
@@ -117,10 +118,19 @@ def _hint(el: HtmlElement) -> str:
     return f"{el.get('id') or ''} {el.get('class') or ''}"
 
 
-def signature(el: HtmlElement) -> tuple[str, frozenset[str]]:
-    """Tag plus the stable class tokens: state and numbered classes vary between items."""
-    tokens = (el.get("class") or "").split()
-    return el.tag, frozenset(t for t in tokens if not _STATE.search(t))
+Sig = tuple[str, str]
+
+
+def signature(el: HtmlElement) -> Sig:
+    """Tag plus the first stable class token.
+
+    Later tokens vary between items of one list (``authored-by-Eve``, ``comment-author-x``,
+    ``even``, ``depth-2``), the first one names the kind of element.
+    """
+    for token in (el.get("class") or "").split():
+        if not _STATE.search(token):
+            return el.tag, token
+    return el.tag, ""
 
 
 def _areas(page: Page) -> list[HtmlElement]:
@@ -164,21 +174,27 @@ def _strong_id(el: HtmlElement) -> bool:
     return bool(_ITEM_ID.match(el.get("id") or "")) or "Comment" in (el.get("itemtype") or "")
 
 
+def _single_ok(el: HtmlElement, has_meta: bool) -> bool:
+    """A lone item must name itself a comment (``comment-123``, class ``comment``), not a
+    list of them (``div.comments`` is the container, not one comment)."""
+    if _strong_id(el):
+        return True
+    return "comment" in (el.get("class") or "").lower().split() and has_meta
+
+
 def _group_score(members: list[HtmlElement]) -> float:
+    # The comment form holds a textarea; comment *tools* (recommend, report) are forms too.
+    if any(m.find(".//textarea") is not None for m in members):
+        return 0.0
+    if members[0].tag == "dt":
+        return _dl_score(members)
     texts = [len(m.text_content().strip()) for m in members]
     if sum(texts) < _MIN_TEXT * len(members):
         return 0.0
-    if any(m.find(".//textarea") is not None or m.find(".//form") is not None for m in members):
-        return 0.0
-    if members[0].tag == "dt":
-        # dl threads: dt = who/when, the dd after it = what; the area hint is enough.
-        said = [m.getnext() for m in members]
-        ok = sum(1 for d in said if d is not None and d.tag == "dd" and d.text_content().strip())
-        return float(sum(texts)) if len(members) >= 2 and ok == len(members) else 0.0
     flags = [_looks_like_item(m) for m in members]
     commentish = sum(c for c, _ in flags)
     meta = sum(m for _, m in flags)
-    if len(members) == 1 and not (flags[0][0] and (flags[0][1] or _strong_id(members[0]))):
+    if len(members) == 1 and not _single_ok(members[0], flags[0][1]):
         return 0.0
     if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
         return 0.0
@@ -188,6 +204,16 @@ def _group_score(members: list[HtmlElement]) -> float:
     return bonus * sum(min(t, 3000) for t in texts)
 
 
+def _dl_score(members: list[HtmlElement]) -> float:
+    """dl threads: dt = who/when, the dd after it = what; the area hint is enough."""
+    said = [m.getnext() for m in members]
+    texts = [len(d.text_content().strip()) for d in said if d is not None and d.tag == "dd"]
+    if len(texts) != len(members) or sum(texts) < _MIN_TEXT * len(members):
+        return 0.0
+    enough = len(members) >= 2 or _single_ok(members[0], True)
+    return float(sum(min(t, 3000) for t in texts)) if enough else 0.0
+
+
 def _best_in(area: HtmlElement) -> tuple[float, list[HtmlElement]]:
     best: tuple[float, list[HtmlElement]] = (0.0, [])
     for parent in area.iter():
@@ -195,16 +221,29 @@ def _best_in(area: HtmlElement) -> tuple[float, list[HtmlElement]]:
             continue
         if parent is not area and excluded(parent):
             continue
-        groups: dict[tuple[str, frozenset[str]], list[HtmlElement]] = defaultdict(list)
+        groups: dict[Sig, list[HtmlElement]] = defaultdict(list)
         for child in parent:
             if isinstance(child, HtmlElement) and child.tag in _ITEM_TAGS:
                 groups[signature(child)].append(child)
         for sig, members in groups.items():
             score = _group_score(members)
             if score > best[0]:
-                items = [e for e in area.iter(sig[0]) if signature(e) == sig]
+                items = _expand(area, parent, sig)
                 best = (score, items)
     return best
+
+
+def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig) -> list[HtmlElement]:
+    """The group's kind through the area (nested replies too); a classless kind only
+    where its list has the same kind as the group's list, or every div would match."""
+    if sig[1]:
+        return [e for e in area.iter(sig[0]) if signature(e) == sig]
+    psig = signature(parent)
+    return [
+        e
+        for e in area.iter(sig[0])
+        if signature(e) == sig and (p := e.getparent()) is not None and signature(p) == psig
+    ]
 
 
 def _id_items(page: Page) -> list[HtmlElement]:
@@ -218,7 +257,7 @@ def _id_items(page: Page) -> list[HtmlElement]:
     ]
     if not found:
         return []
-    by_sig: dict[tuple[str, frozenset[str]], list[HtmlElement]] = defaultdict(list)
+    by_sig: dict[Sig, list[HtmlElement]] = defaultdict(list)
     for el in found:
         by_sig[signature(el)].append(el)
     members = max(by_sig.values(), key=len)

@@ -39,7 +39,7 @@ WP_COMMENTS = CommentSelectors(
         "#comments ul",
     ),
     # pingbacks/trackbacks (li.pingback) are link notifications, not reader comments
-    item=("li.comment", "div.comment", "article.comment"),
+    item=("li.comment", "div.comment", "article.comment", "dt.comment"),
     children=("ol.children", "ul.children"),
     author=(".comment-author .fn", ".comment-author cite", ".comment-author", "cite.fn", ".fn"),
     author_url=(".comment-author a.url", ".fn a", "a.url"),

@@ -19,7 +19,7 @@ from collections import defaultdict
 from lxml.html import HtmlElement
 
 from .comments_fields import FieldHints
-from .comments_thread import excluded
+from .comments_thread import REPLY_BOX, excluded
 from .page import Page
 
 __all__ = ["GENERIC_HINTS", "generic_items"]
@@ -226,7 +226,8 @@ def _best_in(area: HtmlElement) -> tuple[float, list[HtmlElement]]:
             if isinstance(child, HtmlElement) and child.tag in _ITEM_TAGS:
                 groups[signature(child)].append(child)
         for sig, members in groups.items():
-            score = _group_score(members)
+            # a reply box (div.indented, ul.children) holds comments, it is not one
+            score = 0.0 if REPLY_BOX.search(sig[1]) else _group_score(members)
             if score > best[0]:
                 items = _expand(area, parent, sig)
                 best = (score, items)

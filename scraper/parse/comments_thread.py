@@ -18,10 +18,10 @@ from lxml.html import HtmlElement
 from ..records import Comment, Quote
 from .comments_fields import FieldHints, build_comment
 
-__all__ = ["Owner", "excluded", "make_owner", "walk_thread"]
+__all__ = ["REPLY_BOX", "Owner", "excluded", "make_owner", "walk_thread"]
 
 Owner = Callable[[HtmlElement], HtmlElement | None]
-_REPLY_BOX = re.compile(r"child|repl|indent|nested|sub-?comment|thread", re.I)
+REPLY_BOX = re.compile(r"child|repl|indent|nested|sub-?comment|thread", re.I)
 # Containers whose comments are not this post's thread, matched per class/id token
 # (Blogger's main column is a "widget", so the bare word is not one).
 # Side columns: unless the same element also says "comment" ("sidebar_module js-comment").
@@ -79,7 +79,7 @@ def _has_reply_box(el: HtmlElement, ancestor: HtmlElement) -> bool:
     cur = el.getparent()
     while cur is not None and cur is not ancestor:
         hint = f"{cur.get('id') or ''} {cur.get('class') or ''}"
-        if cur.tag in ("ol", "ul", "dl", "blockquote") or _REPLY_BOX.search(hint):
+        if cur.tag in ("ol", "ul", "dl", "blockquote") or REPLY_BOX.search(hint):
             return True
         cur = cur.getparent()
     return False
@@ -92,9 +92,28 @@ def prune_parts(items: list[HtmlElement]) -> list[HtmlElement]:
     for el in items:
         parent = el.getparent()
         anc = owner(parent) if parent is not None else None
+        if anc is None and _in_dd_of(el, owner):
+            continue
         if anc is None or _has_reply_box(el, anc):
             kept.append(el)
     return kept
+
+
+def _in_dd_of(el: HtmlElement, owner: Owner) -> bool:
+    """True when ``el`` is inside the ``dd`` that belongs to a ``dt`` item, with no reply
+    list in between: the WordPress dl layout marks both ``dt.comment`` and the
+    ``div.comment`` in its ``dd``."""
+    cur = el.getparent()
+    while cur is not None:
+        if cur.tag == "dd":
+            prev = cur.getprevious()
+            while prev is not None and not isinstance(prev.tag, str):
+                prev = prev.getprevious()
+            return prev is not None and prev.tag == "dt" and owner(prev) is prev
+        if cur.tag in ("ol", "ul", "dl") or REPLY_BOX.search(cur.get("class") or ""):
+            return False
+        cur = cur.getparent()
+    return False
 
 
 def walk_thread(
@@ -134,7 +153,7 @@ def _parent_item(el: HtmlElement, itemset: set[HtmlElement]) -> HtmlElement | No
         if cur in itemset:
             return cur
         hint = f"{cur.get('id') or ''} {cur.get('class') or ''}"
-        if _REPLY_BOX.search(hint):
+        if REPLY_BOX.search(hint):
             prev = cur.getprevious()
             while prev is not None and not isinstance(prev.tag, str):
                 prev = prev.getprevious()
@@ -160,7 +179,14 @@ def _build_dl_item(
         if sib.tag == "dt":
             break
         if sib.tag == "dd":
-            wrapper.append(copy.deepcopy(sib))
+            dd = copy.deepcopy(sib)
+            # replies nest as a dl (or list) inside the dd; they are their own items
+            for nested in [
+                e for e in dd.iterdescendants("dl", "ol", "ul") if e.find(".//dt") is not None
+            ]:
+                if nested.getparent() is not None:
+                    nested.getparent().remove(nested)
+            wrapper.append(dd)
     return build_comment(wrapper, hints, lambda e: wrapper, base_url, quotes)
 
 

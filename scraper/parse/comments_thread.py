@@ -153,7 +153,8 @@ def _parent_item(el: HtmlElement, itemset: set[HtmlElement]) -> HtmlElement | No
         if cur in itemset:
             return cur
         hint = f"{cur.get('id') or ''} {cur.get('class') or ''}"
-        if REPLY_BOX.search(hint):
+        # a reply box after its parent comment, or a dd whose dt is the parent (dl threads)
+        if cur.tag == "dd" or REPLY_BOX.search(hint):
             prev = cur.getprevious()
             while prev is not None and not isinstance(prev.tag, str):
                 prev = prev.getprevious()

@@ -1,0 +1,296 @@
+"""The storage side of a re-capture round: what is known, what to ask, what to keep.
+
+``KnownState`` is read from the catalog once per round: each URL's validators (``ETag``,
+``Last-Modified``, from the newest capture, 304 revisits included, so a 304's headers update
+them) and its newest stored response (the payload a revisit refers to). ``RecaptureFrontier``
+hands the crawler the archive's URLs and accepts only URLs never seen before (new posts), so
+``--max-age`` is honoured even when old posts are linked from a fresh listing page.
+``RecaptureSink`` sits between the crawler and the archive's sink and turns an unchanged
+response into a ``revisit`` record instead of a second copy:
+
+* ``304 Not Modified`` -> revisit, profile ``server-not-modified``;
+* ``200`` whose payload digest equals the stored one -> revisit, ``identical-payload-digest``;
+* anything else -> a normal response; its parse becomes part of a new version of the post.
+
+A version of a post is what one crawl round holds for all its pages (``archive.posts``), so
+when any page of a post changed, ``carry_over`` links the unchanged pages' previous parses to
+this round's revisits; a post where nothing changed gets no new version at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from scraper.memory import MemoryFrontier
+from scraper.protocols import Job, JobKind, URLState
+from scraper.records import Capture, Post, WarcRef
+
+from .catalog import CAPTURE_COLUMNS, CaptureRow, row_to_capture, transaction
+from .sink import ArchiveSink, payload_digest
+from .warc import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
+
+__all__ = ["KnownState", "RecaptureFrontier", "RecaptureSink", "RoundCounts", "carry_over"]
+
+#: Kinds of URL a round asks again: the posts, their comment pages and the discovery sources.
+RECAPTURED_KINDS = (
+    JobKind.POST,
+    JobKind.COMMENTS,
+    JobKind.LISTING,
+    JobKind.FEED,
+    JobKind.SITEMAP,
+    JobKind.API,
+)
+_PER_POST = (JobKind.POST, JobKind.COMMENTS, JobKind.API)
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    etag: str | None
+    last_modified: str | None
+
+    def headers(self) -> dict[str, str]:
+        """Conditional request headers; both are sent, the server lets If-None-Match win."""
+        out = {}
+        if self.etag:
+            out["If-None-Match"] = self.etag
+        if self.last_modified:
+            out["If-Modified-Since"] = self.last_modified
+        return out
+
+
+@dataclass(slots=True)
+class KnownState:
+    """What the archive knows before a round: jobs to repeat, validators, stored payloads."""
+
+    jobs: list[Job]
+    known: set[str]  # every URL the archive has seen (dedup for discovery)
+    validators: dict[str, Validators]
+    responses: dict[str, CaptureRow]  # newest stored response per URL
+    seeds: list[str]
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, *, cutoff: str | None) -> KnownState:
+        """Read the catalog; ``cutoff`` (YYYY-MM-DD) leaves out posts published before it."""
+        old = _old_posts(conn, cutoff) if cutoff else set()
+        jobs, known = [], set()
+        rows = conn.execute(
+            "SELECT url, kind, depth, post_url, state FROM urls ORDER BY seq"
+        ).fetchall()
+        kinds = {k.value for k in RECAPTURED_KINDS}
+        for url, kind, depth, post_url, state in rows:
+            known.add(url)
+            if kind not in kinds or state not in ("parsed", "fetched"):
+                continue
+            owner = post_url or (url if kind == JobKind.POST.value else None)
+            if owner is not None and owner in old:
+                continue
+            jobs.append(Job(url, JobKind(kind), depth, post_url))
+        validators: dict[str, Validators] = {}
+        responses: dict[str, CaptureRow] = {}
+        latest = (
+            f"SELECT {CAPTURE_COLUMNS} FROM captures WHERE id IN "
+            "(SELECT MAX(id) FROM captures {where} GROUP BY url)"
+        )
+        for row in map(row_to_capture, conn.execute(latest.format(where="")).fetchall()):
+            validators[row.url] = Validators(row.etag, row.last_modified)
+        where = "WHERE record_type = 'response'"
+        for row in map(row_to_capture, conn.execute(latest.format(where=where)).fetchall()):
+            responses[row.url] = row
+            v = validators.get(row.url)
+            if v is not None and not (v.etag or v.last_modified):
+                validators[row.url] = Validators(row.etag, row.last_modified)
+        return cls(jobs, known, validators, responses, _seeds(conn))
+
+
+def _old_posts(conn: sqlite3.Connection, cutoff: str) -> set[str]:
+    """Posts whose (newest) parse says they were published before ``cutoff``."""
+    rows = conn.execute(
+        "SELECT post_url, MAX(substr(json_extract(record_json, '$.published'), 1, 10)) "
+        "FROM pages WHERE page_url = post_url GROUP BY post_url"
+    ).fetchall()
+    return {url for url, day in rows if day is not None and day < cutoff}
+
+
+def _seeds(conn: sqlite3.Connection) -> list[str]:
+    """The seeds of the archive's crawl rounds: they define the crawl's scope."""
+    import json
+
+    seeds: dict[str, None] = {}
+    for (settings,) in conn.execute("SELECT settings_json FROM crawls ORDER BY id"):
+        try:
+            for s in json.loads(settings).get("seeds") or ():
+                seeds[str(s)] = None
+        except (ValueError, AttributeError):
+            continue
+    return list(seeds)
+
+
+class RecaptureFrontier(MemoryFrontier):
+    """The archive's URLs first; of what discovery finds, only URLs never seen before.
+
+    ``stopped()`` true drains the round: nothing more is claimed, the in-flight requests finish and
+    the crawl returns, so a signal never cuts a write in half.
+    """
+
+    def __init__(
+        self, state: KnownState, stopped: Callable[[], bool], *, not_modified: set[str]
+    ) -> None:
+        super().__init__()
+        self._known = state.known
+        self._stopped = stopped
+        self._not_modified = not_modified
+        self.answered_304 = 0
+        super().add(state.jobs)
+
+    def add(self, jobs: Iterable[Job]) -> int:
+        return super().add(j for j in jobs if j.url not in self._known)
+
+    def claim(self, limit: int) -> list[Job]:
+        return [] if self._stopped() else super().claim(limit)
+
+    def pending(self) -> int:
+        return 0 if self._stopped() else super().pending()
+
+    def finish(self, url: str, state: URLState, reason: str | None = None) -> None:
+        # The crawler takes any status >= 300 for a failure; a 304 is the answer we asked for
+        # (the sink saw it first and stored the revisit).
+        if state is URLState.FAILED and url in self._not_modified:
+            self.answered_304 += 1
+            state, reason = URLState.FETCHED, "not modified"
+        super().finish(url, state, reason)
+
+
+@dataclass(slots=True)
+class RoundCounts:
+    not_modified: int = 0  # 304 -> server-not-modified revisit
+    identical: int = 0  # 200, same payload -> identical-payload-digest revisit
+    changed: int = 0  # 200, a different payload than stored
+    new: int = 0  # a URL the archive had never captured
+    other: int = 0  # redirects, errors ... stored as they came
+    pages_written: int = 0  # parses of changed or new pages
+    changed_posts: set[str] = field(default_factory=set)
+
+
+class RecaptureSink:
+    """``CaptureSink`` that stores unchanged re-captures as revisits (see module docstring)."""
+
+    def __init__(self, inner: ArchiveSink, state: KnownState) -> None:
+        self.inner = inner
+        self.state = state
+        self.fatal: OSError | None = None  # a full disk: the round stops, see ``_guard``
+        self.counts = RoundCounts()
+        self.not_modified: set[str] = set()  # URLs answered 304 this round
+        self._unchanged: set[str] = set()
+
+    def write_capture(self, capture: Capture) -> WarcRef:
+        with self._guard():
+            return self._write_capture(capture)
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """A full disk will not heal during the round: stop claiming work and say so.
+
+        Every record is appended whole or not at all (``archive.warc``) and each catalog
+        change is one transaction, so what was stored before stays valid.
+        """
+        try:
+            yield
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT) and self.fatal is None:
+                self.fatal = exc
+            raise
+
+    def _write_capture(self, capture: Capture) -> WarcRef:
+        base = self.state.responses.get(capture.url)
+        profile = None
+        if base is not None and capture.status == 304:
+            profile = PROFILE_NOT_MODIFIED
+            self.counts.not_modified += 1
+            self.not_modified.add(capture.url)
+        elif (
+            base is not None
+            and capture.status == base.status
+            and base.payload_digest == payload_digest(capture.body)
+        ):
+            profile = PROFILE_IDENTICAL
+            self.counts.identical += 1
+        if profile is not None and base is not None:
+            row = self.inner.write_revisit(capture, base, profile)
+            self._unchanged.add(capture.url)
+            self._remember(capture)
+            return WarcRef(row.warc_file, row.record_id, row.offset, row.length)
+        if base is None:
+            self.counts.new += 1
+        elif capture.status == 200:
+            self.counts.changed += 1
+        else:
+            self.counts.other += 1
+        self._unchanged.discard(capture.url)
+        return self.inner.write_capture(capture)
+
+    def _remember(self, capture: Capture) -> None:
+        # A 304 carries the current validators; keep them for the next round in this run.
+        v = self.state.validators.get(capture.url)
+        etag, modified = capture.header("etag"), capture.header("last-modified")
+        if etag or modified:
+            self.state.validators[capture.url] = Validators(
+                etag or (v.etag if v else None), modified or (v.last_modified if v else None)
+            )
+
+    def write_post(self, page_url: str, post_url: str, post: Post) -> None:
+        if page_url in self._unchanged:
+            return  # same payload as a stored parse: no new version from this page alone
+        with self._guard():
+            self.inner.write_post(page_url, post_url, post)
+        self.counts.pages_written += 1
+        self.counts.changed_posts.add(post_url)
+
+
+_CARRY = (
+    "INSERT INTO pages (page_url, post_url, crawl_id, capture_id, parsed_at, parser_version, "
+    "record_json) SELECT p.page_url, p.post_url, ?, ?, ?, p.parser_version, p.record_json "
+    "FROM pages p JOIN captures c ON c.id = p.capture_id "
+    "WHERE p.post_url = ? AND p.page_url = ? AND c.crawl_id < ? "
+    "ORDER BY c.crawl_id DESC, p.id DESC LIMIT 1 "
+    "ON CONFLICT (capture_id, crawl_id) DO NOTHING"
+)
+
+
+def carry_over(conn: sqlite3.Connection, crawl_id: int, posts: Iterable[str], now: str) -> int:
+    """Complete this round's version of each changed post with its unchanged pages.
+
+    A page counts as unchanged when this round stored a revisit for it; a page that now
+    answers 404 has a response instead and is *not* carried, so its comments show as removed.
+    Returns how many page parses were linked.
+    """
+    linked = 0
+    for post_url in sorted(set(posts)):
+        pages = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT page_url FROM pages WHERE post_url = ?", (post_url,)
+            )
+        ]
+        with transaction(conn) as c:
+            for page_url in pages:
+                here = c.execute(
+                    "SELECT 1 FROM pages p JOIN captures c ON c.id = p.capture_id "
+                    "WHERE p.post_url = ? AND p.page_url = ? AND c.crawl_id = ?",
+                    (post_url, page_url, crawl_id),
+                ).fetchone()
+                if here:
+                    continue
+                revisit = c.execute(
+                    "SELECT id FROM captures WHERE url = ? AND crawl_id = ? "
+                    "AND record_type = 'revisit' ORDER BY id DESC LIMIT 1",
+                    (page_url, crawl_id),
+                ).fetchone()
+                if revisit is None:
+                    continue
+                cur = c.execute(_CARRY, (crawl_id, revisit[0], now, post_url, page_url, crawl_id))
+                linked += max(cur.rowcount, 0)
+    return linked

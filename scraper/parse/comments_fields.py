@@ -24,7 +24,7 @@ from .text import BLOCK_TAGS, clean_html, collapse, element_text
 __all__ = ["FieldHints", "build_comment", "owned", "parse_visible_date"]
 
 _SAYS = re.compile(
-    r"\s*(?:says|said|dice|sagt|dit|disse|zegt|schreef|wrote)\s*(?::|\.\.\.|…)?\s*$", re.I
+    r"\s*(?:says|said|writes|wrote|dice|sagt|dit|disse|zegt|schreef)\s*(?::|\.\.\.|…)?\s*$", re.I
 )
 _MODERATION = re.compile(r"^\s*your comment is awaiting moderation", re.I)
 _FORM_TAGS = ("form", "textarea")
@@ -122,8 +122,8 @@ def _content_copy(
             drop.append(el)
     for sel in hints.strip:
         drop.extend(select(src, sel))
-    if content_el is None:
-        drop.extend(skip)
+    # author, date and permalink are fields of their own, wherever the theme put them
+    drop.extend(skip)
     drop.extend(e for e in src.iter("p", "em", "span", "div") if _MODERATION.match(e.text or ""))
     paths = {_path(src, e) for e in drop if e is not src}
     paths.discard(None)
@@ -316,6 +316,10 @@ _FORMATS = (
     "%Y-%m-%d",
     "%m/%d/%Y %I:%M %p",
     "%m/%d/%Y",
+    "%m/%d/%y %I:%M %p",
+    "%m/%d/%y",
+    "%b %d %Y %I:%M %p",
+    "%b %d %Y",
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y",
 )

@@ -27,7 +27,7 @@ __all__ = ["GENERIC_HINTS", "generic_items"]
 _AREA = re.compile(
     r"(?:^|[-_\s])(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
     r"disqus_thread|dsq-content|dsq-comments|discussion|responses|user-?comments|"
-    r"reader-?comments|talkback|commentary)(?:$|[-_\s])",
+    r"reader-?comments|talkback|commentary)(?:$|[-_\s]|(?-i:[A-Z]))",
     re.I,
 )
 _COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
@@ -134,6 +134,7 @@ def signature(el: HtmlElement) -> Sig:
 
 
 def _areas(page: Page) -> list[HtmlElement]:
+    """Outermost comment-hinted elements, outside sidebars, hidden boxes and forms."""
     out: list[HtmlElement] = []
     for el in page.tree.iter():
         if not isinstance(el, HtmlElement) or el.tag in _NOT_AREA:
@@ -143,8 +144,9 @@ def _areas(page: Page) -> list[HtmlElement]:
             continue
         if out and _inside(el, out[-1]):
             continue
-        if not excluded(el):
-            out.append(el)
+        if excluded(el):
+            continue
+        out.append(el)
     return out
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "add_fixture",
     "check_fixture",
     "diff_records",
+    "field_counts",
     "format_diffs",
     "load_fixture",
     "load_fixtures",
@@ -293,6 +294,22 @@ def _text_diff(exp: str, got: str) -> str:
 
 def _words(tokens: Iterable[str]) -> str:
     return " ".join("⏎" if t == "\n" else t for t in tokens)
+
+
+_INDEX = re.compile(r"\[\+?\d+\]")
+
+
+def field_counts(results: Iterable[FixtureResult]) -> list[tuple[str, int]]:
+    """Which fields differ in how many fixtures, most first: where the parser is weakest.
+
+    List indices are folded (``comments[3].published`` counts as ``comments[].published``)
+    and each field counts once per fixture, so one long thread does not dominate.
+    """
+    counts: dict[str, int] = {}
+    for result in results:
+        for field in {_INDEX.sub("[]", d.path) for d in result.diffs}:
+            counts[field] = counts.get(field, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def format_diffs(diffs: Iterable[FieldDiff], indent: str = "  ") -> str:

@@ -12,9 +12,11 @@ from archive.cli import main
 from archive.fixtures import (
     FieldDiff,
     FixtureError,
+    FixtureResult,
     add_fixture,
     check_fixture,
     diff_records,
+    field_counts,
     format_diffs,
     load_fixtures,
     parse_fixture,
@@ -189,3 +191,33 @@ def test_cli_add(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "n.expected.json" in capsys.readouterr().out
     assert main(["fixtures", "add", str(src), "--name", "n", "--dir", str(dest)]) == 2
     assert main(["fixtures", "add", str(tmp_path / "missing.html")]) == 2
+
+
+def test_field_counts_fold_indices_and_count_once_per_fixture(tmp_path: Path) -> None:
+    path = _write(tmp_path, "one", _current())
+    [fx] = load_fixtures(path.parent.parent)
+    a = FixtureResult(
+        fx,
+        (
+            FieldDiff("comments[0].published", "x", None),
+            FieldDiff("comments[3].published", "y", None),
+            FieldDiff("title", "t", None),
+        ),
+    )
+    b = FixtureResult(
+        fx, (FieldDiff("comments[+2]", None, {}, "added"), FieldDiff("title", "t", "u"))
+    )
+    assert field_counts([a, b]) == [("title", 2), ("comments[]", 1), ("comments[].published", 1)]
+
+
+def test_cli_prints_field_stats_when_several_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("a", "b"):
+        bad = _current()
+        bad["title"] = "Wrong " + name
+        _write(tmp_path, name, bad)
+    assert main(["fixtures", "check", str(tmp_path), "-q"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2] == "fields differing most (fixtures): title (2)"
+    assert out[-1] == "0 passed, 2 failed"

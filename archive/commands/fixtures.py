@@ -14,7 +14,9 @@ from typing import Any
 
 from archive.fixtures import (
     FixtureError,
+    FixtureResult,
     add_fixture,
+    field_counts,
     format_diffs,
     load_fixtures,
     run_fixture,
@@ -70,8 +72,10 @@ def run_check(args: argparse.Namespace) -> int:
         return 2
     fields = [f for f in (args.fields or "").split(",") if f.strip()] or None
     passed = failed = 0
+    results: list[FixtureResult] = []
     for fx in fixtures:
         result = run_fixture(fx, fields)
+        results.append(result)
         if result.passed:
             passed += 1
             if not args.quiet:
@@ -84,6 +88,9 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"  error: {result.error}")
         if result.diffs:
             print(format_diffs(result.diffs))
+    if failed > 1:
+        top = field_counts(results)[:12]
+        print("fields differing most (fixtures): " + ", ".join(f"{f} ({n})" for f, n in top))
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

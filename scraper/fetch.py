@@ -100,7 +100,7 @@ def parse_retry_after(value: str | None, now: float, cap: float) -> float | None
 def retry_policy(config: FetchConfig, sleep: Sleep) -> AsyncRetrying:
     """The retry policy for one URL: retry transient failures only, waits as documented above."""
     backoff = wait_exponential_jitter(
-        initial=config.backoff_base, max=config.backoff_max, jitter=config.backoff_base
+        multiplier=config.backoff_base, max=config.backoff_max, jitter=config.backoff_base
     )
 
     def wait(state: RetryCallState) -> float:
@@ -271,6 +271,10 @@ class Fetcher:
             decoder = make_decoder(response.headers.get("content-encoding"), cap)
         except DecodeError as exc:
             error = str(exc)
+        if response.is_stream_consumed:  # built from bytes (httpx.MockTransport): already read
+            if len(response.content) > cap:
+                raise TooLargeError(url, f"body larger than {_size(cap)}")
+            return response.content, response.content, None
         raw: list[bytes] = []
         out: list[bytes] = []
         total = 0

@@ -20,9 +20,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from scraper import Post, merge_comment_pages, parse_page
+from scraper import Capture, Post, merge_comment_pages, parse_page
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "EXPECTED_SUFFIX",
@@ -36,6 +40,7 @@ __all__ = [
     "add_fixture",
     "check_fixture",
     "diff_records",
+    "fetch_page",
     "field_counts",
     "format_diffs",
     "load_fixture",
@@ -365,6 +370,29 @@ def add_fixture(
     html_path.write_bytes(data)
     json_path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return json_path
+
+
+def fetch_page(url: str, *, transport: httpx.AsyncBaseTransport | None = None) -> Capture:
+    """Fetch one page as the crawler would (size caps, retries, redirects) to save it.
+
+    For ``fixtures add URL``: one request the user asked for by name, like ``curl``, so the
+    host is trusted and robots.txt is not consulted. ``transport`` lets tests inject
+    ``httpx.MockTransport``.
+    """
+    import asyncio
+
+    import httpx
+
+    from scraper.config import FetchConfig
+    from scraper.fetch import Fetcher
+
+    async def _go() -> Capture:
+        async with httpx.AsyncClient(transport=transport) as client:
+            host = urlsplit(url).hostname or ""
+            fetcher = Fetcher(client, FetchConfig(), trusted_hosts=[host])
+            return await fetcher.fetch(url)
+
+    return asyncio.run(_go())
 
 
 def _slug(text: str) -> str:

@@ -16,6 +16,7 @@ from archive.fixtures import (
     add_fixture,
     check_fixture,
     diff_records,
+    fetch_page,
     field_counts,
     format_diffs,
     load_fixtures,
@@ -221,3 +222,23 @@ def test_cli_prints_field_stats_when_several_fail(
     out = capsys.readouterr().out.splitlines()
     assert out[-2] == "fields differing most (fixtures): title (2)"
     assert out[-1] == "0 passed, 2 failed"
+
+
+def test_fetch_page_then_add_by_bytes(tmp_path: Path) -> None:
+    import httpx
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        assert request.url == URL
+        return httpx.Response(
+            200, headers={"content-type": "text/html; charset=utf-8"}, content=PAGE
+        )
+
+    capture = fetch_page(URL, transport=httpx.MockTransport(handler))
+    assert capture.status == 200
+    assert capture.content == PAGE
+    path = add_fixture(
+        capture.content, tmp_path, url=capture.url, content_type=capture.content_type
+    )
+    assert path.name == "blog-example-hi.expected.json"
+    doc = json.loads(path.read_text("utf-8"))
+    assert doc["fixture"]["content_type"] == "text/html; charset=utf-8"

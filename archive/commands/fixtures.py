@@ -1,7 +1,7 @@
 """``blog-archiver fixtures check|add``: parse saved pages and diff them against the truth.
 
 ``check [DIR] [-k NAME] [--fields title,author]`` prints PASS/FAIL per fixture with the
-field diffs, then "N passed, M failed"; exit 1 on any difference. ``add PAGE.html [--url U]
+field diffs, then "N passed, M failed"; exit 1 on any difference. ``add PAGE.html|URL [--url U]
 [--name N] [--dir DIR]`` saves a page with its current record for a person to review.
 """
 
@@ -16,6 +16,7 @@ from archive.fixtures import (
     FixtureError,
     FixtureResult,
     add_fixture,
+    fetch_page,
     field_counts,
     format_diffs,
     load_fixtures,
@@ -45,7 +46,7 @@ def register(sub: Any) -> None:
     c.set_defaults(func=run_check)
 
     a = fsub.add_parser("add", help="save a page and its current record as a new fixture")
-    a.add_argument("page", help="path of a saved HTML page")
+    a.add_argument("page", help="path of a saved HTML page, or an http(s) URL to fetch")
     a.add_argument("--url", help="the URL the page was fetched from")
     a.add_argument("--content-type", help="the HTTP Content-Type it was served with")
     a.add_argument("--name", help="fixture name (default: the page's file name)")
@@ -96,16 +97,27 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    page = Path(args.page)
-    if not page.is_file():
-        print(f"blog-archiver: error: no such file: {page}", file=sys.stderr)
-        return 2
+    page: Path | bytes
+    url, content_type = args.url, args.content_type
+    if args.page.startswith(("http://", "https://")):
+        capture = fetch_page(args.page)
+        if capture.status != 200:
+            print(f"blog-archiver: error: {args.page}: HTTP {capture.status}", file=sys.stderr)
+            return 1
+        page = capture.content or capture.body
+        url, content_type = url or capture.url, content_type or capture.content_type
+    else:
+        page = Path(args.page)
+        if not page.is_file():
+            print(f"blog-archiver: error: no such file: {page}", file=sys.stderr)
+            return 2
     dest = args.dir
     if dest is None:
-        engine = parse_page(page.read_bytes(), args.url, content_type=args.content_type)
-        dest = str(Path(DEFAULT_DIR) / engine.extractor.name)
+        data = page if isinstance(page, bytes) else page.read_bytes()
+        engine = parse_page(data, url, content_type=content_type).extractor.name
+        dest = str(Path(DEFAULT_DIR) / engine)
     try:
-        path = add_fixture(page, dest, args.url, args.name, content_type=args.content_type)
+        path = add_fixture(page, dest, url, args.name, content_type=content_type)
     except FileExistsError as exc:
         print(f"blog-archiver: error: {exc}", file=sys.stderr)
         return 2

@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 from ..records import Body, Image, Link
 from .boilerplate import is_hidden, main_content
 from .cleanup import clean_copy, remove
+from .hints import select_groups
 from .page import Page, select
 from .profile import Profile
 from .quotes import extract_quotes
@@ -49,7 +50,7 @@ _SUMMARY = (
     ".post-body",
     ".post-content",
 )
-_POST_ITEMS = ("article", ".hentry", ".h-entry", ".type-post", "[itemtype*=BlogPosting]")
+_POST_ITEMS = ("article, .hentry, .h-entry, .type-post, [itemtype*=BlogPosting]",)
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-orig-file")
 _MIN_TEXT = 1
 
@@ -90,13 +91,16 @@ def _locate(
     root = page.tree.find("body")
     if root is None:
         root = page.tree
-    first = _first_post(root, base)
+    elements = list(root.iter())
+    groups = (profile.body, _STRUCTURED, _POST_ITEMS)
+    body_hits, structured, items = select_groups(root, groups, elements)
+    first = _first_post(_outermost(items), base)
     if first is not None:
         item, link = first
         summary = _first_with_text(select(item, profile.body) or select(item, _SUMMARY))
         return [summary if summary is not None else item], link
-    hints = [el for sels in (profile.body, _STRUCTURED) for el in select(root, sels)]
-    return main_content(root, [el for el in hints if not is_hidden(el)]), None
+    hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
+    return main_content(root, hints, elements), None
 
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:
@@ -106,14 +110,15 @@ def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:
     return None
 
 
-def _first_post(root: HtmlElement, base: str | None) -> tuple[HtmlElement, Link | None] | None:
+def _first_post(
+    items: Sequence[HtmlElement], base: str | None
+) -> tuple[HtmlElement, Link | None] | None:
     """On an index page, the first post summary and its title link; ``None`` on a post page.
 
     A page is an index when two or more separate post items (``article``, ``.hentry`` ...)
     have a heading that links away, and the first of them does too: a single post's own
     title does not link elsewhere, while related-post teasers after it do.
     """
-    items = _post_items(root)
     if len(items) < 2:
         return None
     linked = [(el, _heading_link(el, base)) for el in items]
@@ -122,24 +127,14 @@ def _first_post(root: HtmlElement, base: str | None) -> tuple[HtmlElement, Link 
     return linked[0]
 
 
-def _post_items(root: HtmlElement) -> list[HtmlElement]:
-    found: list[HtmlElement] = []
-    for sel in _POST_ITEMS:
-        for el in select(root, sel):
-            if any(_contains(f, el) or _contains(el, f) for f in found):
-                continue
-            found.append(el)
-    found.sort(key=lambda el: el.sourceline or 0)
-    return found
-
-
-def _contains(outer: etree._Element, inner: etree._Element) -> bool:
-    node: etree._Element | None = inner
-    while node is not None:
-        if node is outer:
-            return True
-        node = node.getparent()
-    return False
+def _outermost(found: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """``found`` (document order) without the elements nested in another one of them."""
+    keep: list[HtmlElement] = []
+    members = set(found)
+    for el in found:
+        if not any(anc in members for anc in el.iterancestors()):
+            keep.append(el)
+    return keep
 
 
 def _heading_link(item: HtmlElement, base: str | None) -> Link | None:

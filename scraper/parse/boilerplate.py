@@ -92,7 +92,7 @@ _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 _MIN_PARAGRAPH = 25
 _HINT_SHARE = 0.5
 _PEER_SHARE = 0.2
-_COMMAS = (",", "，", "、", "،")
+_COMMAS_WIDE = ("，", "、", "،")
 
 
 def attr_string(el: etree._Element) -> str:
@@ -110,8 +110,11 @@ def attr_words(el: etree._Element) -> str:
     ident = el.get("id")
     if cls is None and ident is None:
         return ""
-    raw = _CAMEL.sub(r"\1 \2", f"{cls or ''} {ident or ''}")
-    return raw.translate(_SEPARATORS).lower()
+    raw = f"{cls or ''} {ident or ''}"
+    lower = raw.lower()
+    if lower != raw:
+        lower = _CAMEL.sub(r"\1 \2", raw).lower()
+    return lower.translate(_SEPARATORS)
 
 
 def class_weight(el: etree._Element) -> int:
@@ -147,12 +150,16 @@ class Paragraphs:
     commas: dict[etree._Element, int]
 
 
-def paragraphs(root: etree._Element) -> Paragraphs:
-    """Charge every text node under ``root`` to its nearest block ancestor (see module doc)."""
+def paragraphs(root: etree._Element, elements: Sequence[etree._Element] = ()) -> Paragraphs:
+    """Charge every text node under ``root`` to its nearest block ancestor (see module doc).
+
+    ``elements`` may hold ``list(root.iter())`` when the caller walks the tree for other
+    reasons too: lxml builds a Python object per element visited, so one list serves all.
+    """
     text: dict[etree._Element, int] = {}
     links: dict[etree._Element, int] = {}
     commas: dict[etree._Element, int] = {}
-    for el in root.iter():
+    for el in elements or root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
@@ -192,7 +199,9 @@ def _charge(
     text[node] = text.get(node, 0) + size
     if in_link:
         links[node] = links.get(node, 0) + size
-    n = sum(chunk.count(c) for c in _COMMAS)
+    n = chunk.count(",")
+    if not chunk.isascii():
+        n += sum(chunk.count(c) for c in _COMMAS_WIDE)
     if n:
         commas[node] = commas.get(node, 0) + n
 
@@ -214,13 +223,11 @@ class Candidate:
 class _Scorer:
     """One page's scoring state; ``excluded`` memoizes the unlikely-container walk."""
 
-    __slots__ = ("excluded", "links", "scores", "text")
+    __slots__ = ("excluded", "scores")
 
     def __init__(self) -> None:
         self.excluded: dict[etree._Element, bool] = {}
         self.scores: dict[etree._Element, float] = {}
-        self.text: dict[etree._Element, int] = {}
-        self.links: dict[etree._Element, int] = {}
 
     def is_excluded(self, el: etree._Element) -> bool:
         """True when ``el`` or an ancestor is hidden or an unlikely container."""
@@ -239,18 +246,34 @@ class _Scorer:
             self.excluded[item] = result
         return result
 
-    def add(self, block: etree._Element, size: int, link: int, score: float) -> None:
-        node: etree._Element | None = block
-        level = -1
-        while node is not None:
-            self.text[node] = self.text.get(node, 0) + size
-            self.links[node] = self.links.get(node, 0) + link
-            if 0 <= level < len(_DECAY) and score:
-                if node not in self.scores:
-                    self.scores[node] = _TAG_WEIGHT.get(str(node.tag), 0) + class_weight(node)
-                self.scores[node] += score * _DECAY[level]
+    def add(self, block: etree._Element, score: float) -> None:
+        """Hand a paragraph's score to its five nearest ancestors, with decay."""
+        node = block.getparent()
+        for decay in _DECAY:
+            if node is None:
+                return
+            if node not in self.scores:
+                self.scores[node] = _TAG_WEIGHT.get(str(node.tag), 0) + class_weight(node)
+            self.scores[node] += score * decay
             node = node.getparent()
-            level += 1
+
+
+def _totals(
+    per_block: dict[etree._Element, int], elements: Sequence[etree._Element]
+) -> dict[etree._Element, int]:
+    """Characters under every element: block tallies summed bottom-up in one sweep.
+
+    In reverse document order every element comes after all of its descendants, so one
+    ``getparent`` per element with text replaces a walk to the root per paragraph.
+    """
+    totals = dict(per_block)
+    for el in reversed(elements):
+        size = totals.get(el)
+        if size:
+            parent = el.getparent()
+            if parent is not None:
+                totals[parent] = totals.get(parent, 0) + size
+    return totals
 
 
 def _unlikely(el: etree._Element) -> bool:
@@ -278,51 +301,60 @@ class Scores:
         return self.text.get(el, 0) - self.links.get(el, 0)
 
 
-def score_page(root: HtmlElement) -> Scores:
+def score_page(root: HtmlElement, elements: Sequence[etree._Element] = ()) -> Scores:
     """Every container that received paragraph score, best first.
 
     Unlikely containers are skipped first; when that leaves nothing (a theme that calls
     its whole page "header-page"), the page is scored again with nothing skipped, as
     readability retries without its unlikely filter.
     """
-    paras = paragraphs(root)
-    scores = _rank(paras, exclude=True)
+    elements = elements or list(root.iter())
+    paras = paragraphs(root, elements)
+    text = _totals(paras.text, elements)
+    links = _totals(paras.links, elements)
+    scores = _rank(paras, text, links, exclude=True)
     if not scores.ranked or scores.ranked[0].score <= 0:
-        scores = _rank(paras, exclude=False)
+        scores = _rank(paras, text, links, exclude=False)
     return scores
 
 
-def _rank(paras: Paragraphs, *, exclude: bool) -> Scores:
+def _rank(
+    paras: Paragraphs,
+    text: dict[etree._Element, int],
+    links: dict[etree._Element, int],
+    *,
+    exclude: bool,
+) -> Scores:
     scorer = _Scorer()
     for block, size in paras.text.items():
-        link = paras.links.get(block, 0)
-        if exclude and scorer.is_excluded(block):
-            scorer.add(block, size, link, 0.0)
+        if size < _MIN_PARAGRAPH or (exclude and scorer.is_excluded(block)):
             continue
-        score = 0.0
-        if size >= _MIN_PARAGRAPH:
-            score = 1 + paras.commas.get(block, 0) + min(size / 100, 3.0)
-            score *= 1 - link / size
-        scorer.add(block, size, link, score)
+        link = paras.links.get(block, 0)
+        score = 1 + paras.commas.get(block, 0) + min(size / 100, 3.0)
+        scorer.add(block, score * (1 - link / size))
     out = []
     for el, score in scorer.scores.items():
-        size = scorer.text.get(el, 0)
-        link = scorer.links.get(el, 0)
+        size = text.get(el, 0)
+        link = links.get(el, 0)
         final = score * (1 - link / size) if size else score
         if isinstance(el, HtmlElement):
             out.append(Candidate(el, final, size, link))
     out.sort(key=lambda c: c.score, reverse=True)
-    return Scores(out, scorer.text, scorer.links)
+    return Scores(out, text, links)
 
 
-def main_content(root: HtmlElement, hints: Sequence[HtmlElement] = ()) -> list[HtmlElement]:
+def main_content(
+    root: HtmlElement,
+    hints: Sequence[HtmlElement] = (),
+    elements: Sequence[etree._Element] = (),
+) -> list[HtmlElement]:
     """The element(s) holding the page's main text, in document order; [] when none.
 
     ``hints`` (profile or structured-data matches) win when they hold at least half as
     much prose as the scorer's choice: a hint is more precise than a score, but a theme's
     ``.entry-content`` may also sit in a widget, and then the score knows better.
     """
-    scores = score_page(root)
+    scores = score_page(root, elements)
     if not scores.ranked or scores.ranked[0].score <= 0:
         best = max(hints, key=scores.prose, default=None)
         return [best] if best is not None and scores.prose(best) > 0 else []

@@ -126,14 +126,18 @@ _TRIM = " \t\n.:：»«›‹→←>…-–—|[]()"
 _LABEL_RE = re.compile(
     r"(?:^|[\s(\[])(?:" + "|".join(re.escape(x) for x in LABELS) + r")\s*[:：]?\s*$"
 )
+_STRIPPED = tuple(p.strip(_TRIM) for p in PHRASES)
+_MAX_PHRASE = 200  # "Continue reading <Post title> →" and no longer
 _LABEL_ROOM = 40  # "Source: " and brackets around the anchor
 _BLOCKS = frozenset("p div li dd td section footer aside blockquote h2 h3 h4 h5 h6".split())
 
 
 def is_read_more_text(text: str) -> bool:
     """True for a read-more phrase, arrows and ellipses aside ("Continue reading →")."""
+    if len(text) > _MAX_PHRASE:
+        return False
     norm = collapse(text).lower().strip(_TRIM)
-    return bool(norm) and any(norm.startswith(p.strip(_TRIM)) for p in PHRASES)
+    return bool(norm) and norm.startswith(_STRIPPED)
 
 
 def find_read_more(

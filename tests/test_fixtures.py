@@ -35,3 +35,32 @@ def test_parse_matches_expected(fx: Fixture) -> None:
     if result.diffs:
         # The readable per-field diff, not pytest's repr of the dataclasses.
         pytest.fail(f"{fx.name} ({fx.note}):\n{format_diffs(result.diffs)}", pytrace=False)
+
+
+def test_expected_records_match_their_specs(tmp_path: Path) -> None:
+    """Expected records are rebuilt from hand-written specs, never edited to fit a parser.
+
+    ``fixtures/_tools/build_all.py`` regenerates every built fixture; a committed page or
+    record that differs from its spec was edited by hand. Change the spec (the truth of the
+    page) and rebuild instead.
+    """
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROOT / "_tools"))
+    try:
+        build_all = importlib.import_module("build_all")
+        stale = []
+        for spec in build_all.all_specs():
+            out = build_all.build(spec, tmp_path)
+            for built in sorted(
+                out.parent.glob("*")
+                if out.name == "expected.json"
+                else [out, out.with_name(out.name.replace(".expected.json", ".html"))]
+            ):
+                committed = ROOT / built.relative_to(tmp_path)
+                if not committed.is_file() or committed.read_bytes() != built.read_bytes():
+                    stale.append(str(built.relative_to(tmp_path)))
+    finally:
+        sys.path[:] = [p for p in sys.path if p != str(ROOT / "_tools")]
+    assert stale == [], f"out of date with fixtures/_tools specs: {stale}"

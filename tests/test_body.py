@@ -134,3 +134,35 @@ def test_images_lazy_src_caption_and_links() -> None:
     assert 'src="https://news.example/img/a.jpg"' in result.body.html
     assert [link.url for link in result.links] == ["mailto:a@b.example"]
     assert "The cat, resting." in result.body.text
+
+
+def test_jsonld_article_body_when_the_html_shows_none() -> None:
+    html = """<html><head><script type="application/ld+json">
+    {"@type": "BlogPosting", "articleBody": "First  para.\\n\\nSecond para."}
+    </script></head><body><div id="app"></div></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert result.body.text == "First para.\n\nSecond para."
+    assert result.body.html == "<p>First para.</p> <p>Second para.</p>"
+
+
+def test_following_sibling_that_continues_the_post_joins_the_hint() -> None:
+    from dataclasses import replace
+
+    html = f"""<html><body><div class="entry"><div class="entry-body"><p>{PROSE}</p></div>
+    <div class="entry-more"><p>{PROSE} And more.</p></div>
+    <div class="entry-footer">Posted by Ann in <a href="/c">News</a></div></div></body></html>"""
+    profile = replace(GENERIC, body=(".entry-body",))
+    result = extract_body(Page(build_tree(html), URL), profile, Metadata())
+    assert result.body is not None
+    assert result.body.text.endswith("And more.")
+    assert "Posted by" not in result.body.text
+
+
+def test_source_line_after_br_is_read_more_and_leaves_the_body() -> None:
+    html = f"""<html><body><div class="post-body">{PROSE}<br><br>{PROSE}<br><br>
+    <i>Read the full story at <a href="https://src.example/a">Src</a>.</i></div></body></html>"""
+    result = _body(html)
+    assert result.read_more == Link("https://src.example/a", "Src")
+    assert result.body is not None
+    assert "full story" not in result.body.text

@@ -4,7 +4,8 @@ Where (first that finds text wins):
 
 1. the profile's ``body`` selectors (``.entry-content``, ``.post-body`` ...);
 2. structured hints: ``[itemprop=articleBody]``, ``.h-entry .e-content``;
-3. the generic scorer (``boilerplate.main_content``), which needs no hint at all.
+3. the generic scorer (``boilerplate.main_content``), which needs no hint at all;
+4. when the HTML shows no post at all (a JavaScript shell), JSON-LD ``articleBody``.
 
 On an index or excerpt page (several post summaries, see ``_first_post``) the body is the
 first post's excerpt and ``read_more`` its link to the full post.
@@ -22,7 +23,8 @@ from collections.abc import Iterator, Sequence
 from urllib.parse import urljoin
 
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.etree import SubElement
+from lxml.html import Element, HtmlElement
 
 from ..records import Body, Image, Link
 from .boilerplate import is_hidden, main_content
@@ -60,7 +62,7 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     base = page.url or meta.url
     nodes, index_link = _locate(page, profile, base)
     if not nodes:
-        return BodyResult()
+        return _structured_body(page, base)
     root = clean_copy(nodes, profile.body_strip, protect=_protect, title=meta.title)
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
     if block is not None:
@@ -70,7 +72,8 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     _resolve_images(root, base)
     text = element_text(root)
     if len(text) < _MIN_TEXT:
-        return BodyResult(read_more=read_more)
+        fallback = _structured_body(page, base)
+        return fallback if fallback.body else BodyResult(read_more=read_more)
     return BodyResult(
         body=Body(text=text, html=clean_html(root, base)),
         quotes=extract_quotes(root, base),
@@ -78,6 +81,26 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
         images=_images(root, base),
         read_more=read_more,
     )
+
+
+def _structured_body(page: Page, base: str | None) -> BodyResult:
+    """The JSON-LD ``articleBody`` of a page whose HTML shows no post (a script shell).
+
+    Structured data carries text, not markup: each blank-line paragraph becomes a ``<p>``
+    and goes through the same serializers as HTML content.
+    """
+    for obj in page.jsonld:
+        raw = obj.get("articleBody")
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        root = Element("div")
+        for para in raw.split("\n\n"):
+            if para.strip():
+                p = SubElement(root, "p")
+                p.text = para
+                p.tail = "\n"  # serialized as the one space clean_html puts between blocks
+        return BodyResult(body=Body(text=element_text(root), html=clean_html(root, base)))
+    return BodyResult()
 
 
 def _protect(el: HtmlElement) -> bool:

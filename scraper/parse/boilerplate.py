@@ -362,7 +362,7 @@ def main_content(
     if hints:
         best = max(hints, key=scores.prose)
         if scores.prose(best) >= _HINT_SHARE * scores.prose(top.element):
-            return [best]
+            return [best, *_continuations(best, scores)]
     by_el = {c.element: c for c in scores.ranked}
     nodes = list(_with_siblings(top, by_el))
     peers = _peers(top, scores.ranked, nodes)
@@ -370,6 +370,24 @@ def main_content(
         nodes.extend(peers)
         nodes.sort(key=_position(top.element))
     return nodes
+
+
+def _continuations(hint: HtmlElement, scores: Scores) -> Iterator[HtmlElement]:
+    """Siblings after a hint that carry on its prose (TypePad's ``entry-more`` after
+    ``entry-body``), up to the first one that looks like furniture (footer, tags, share).
+    """
+    for sib in hint.itersiblings():
+        if not isinstance(sib, HtmlElement) or not isinstance(sib.tag, str):
+            continue
+        size = scores.text.get(sib, 0)
+        if not size:
+            continue
+        attrs = attr_words(sib)
+        if _unlikely(sib) or NEGATIVE.search(attrs) or scores.links.get(sib, 0) > 0.3 * size:
+            return
+        if scores.prose(sib) < _MIN_PARAGRAPH:
+            return
+        yield sib
 
 
 def _peers(

@@ -10,7 +10,9 @@ Kinds:
 * ``embed``: oEmbed-style blocks (``blockquote.twitter-tweet``, ``.instagram-media``,
   ``tiktok-embed``, ``figure.wp-block-embed-*`` ...). ``cite`` is the embedded post's own
   permalink (the tweet's status link, Instagram's ``data-instgrm-permalink`` ...), because
-  that is what a reader needs to find the source again.
+  that is what a reader needs to find the source again; ``text`` is the post's own words
+  (its first paragraph, without the "— Name (@handle) date" line). An embed with no
+  words (a video player, an unrendered URL) is no quote.
 * ``pullquote``: ``.pullquote`` / ``.pull-quote`` / ``wp-block-pullquote``.
 * ``q``: inline ``<q>``.
 * ``blockquote``: every other ``<blockquote>``.
@@ -106,9 +108,9 @@ def _make_quote(node: HtmlElement, kind: QuoteKind, base_url: str | None) -> Quo
     if kind is QuoteKind.EMBED:
         text = _embed_text(node)
         cite = _embed_source(node, base_url)
-        if cite and text == cite:
-            text = ""  # an unrendered WordPress embed holds only its URL
-        return Quote(text=text, cite=cite, kind=kind) if (text or cite) else None
+        if not text or text == cite:
+            return None  # a video player or a bare URL quotes no words
+        return Quote(text=text, cite=cite, kind=kind)
     if kind is QuoteKind.Q:
         text = element_text(node)
         return Quote(text=text, cite=_url_attr(node, "cite", base_url), kind=kind) if text else None

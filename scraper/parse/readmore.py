@@ -12,8 +12,7 @@ A link is a read-more link when
 It is looked for in the cleaned body and then in the few elements right after the
 content (themes print "Source:" or "Continue reading" just below the post). The last
 match wins, since these links close a post. The URL must be absolute (resolved against
-the page URL); a link back to the page itself is no read-more link. ``text`` is the
-anchor's text.
+the page URL). ``text`` is the anchor's text.
 
 Decision on the body: the read-more link is recorded once, as ``read_more``, so the
 body does not repeat it. ``find_read_more`` also returns what to leave out of
@@ -28,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -178,9 +177,28 @@ def _judge(
         return (Link(url, text or None), None) if last else None
     if not _labelled(a):
         return None
-    short = block is not None and len(collapse(block.text_content())) <= len(text) + _LABEL_ROOM
-    drop = block if short and block is not None and is_trailing(block, body) else None
-    return Link(url, text or None), drop
+    return Link(url, text or None), _source_line(a, block, body, len(text))
+
+
+def _source_line(
+    a: HtmlElement, block: HtmlElement | None, body: HtmlElement, size: int
+) -> HtmlElement | None:
+    """The short trailing block, or ``<br>``-separated line, that holds a source link."""
+    if block is None:
+        return None
+    node: HtmlElement = a
+    if len(collapse(block.text_content())) > size + _LABEL_ROOM:
+        parent = node.getparent()
+        while parent is not None and parent is not block:
+            node = parent
+            parent = node.getparent()
+        prev = node.getprevious()
+        lead = block.text if prev is None else (prev.tail if prev.tag == "br" else "x")
+        if (lead or "").strip() or len(collapse(node.text_content())) > size + _LABEL_ROOM:
+            return None
+    else:
+        node = block
+    return node if is_trailing(node, body) else None
 
 
 def _block_of(a: HtmlElement) -> HtmlElement | None:
@@ -201,7 +219,8 @@ def standalone_block(a: HtmlElement) -> HtmlElement | None:
 
 
 def _labelled(a: HtmlElement) -> bool:
-    """True when the text right before ``a`` in its block ends with a source label."""
+    """True when the text right before ``a`` in its block ends with a source label, or is
+    a read-more phrase itself ("Read the full story at <a>Poynter</a>")."""
     before: list[str] = []
     node: etree._Element = a
     while True:
@@ -209,6 +228,8 @@ def _labelled(a: HtmlElement) -> bool:
         parent = node.getparent()
         if prev is not None:
             before.append(prev.tail or "")
+            if prev.tag == "br":
+                break  # a <br> starts the line the link is on
             before.append("".join(str(t) for t in prev.itertext()))
             node = prev
             if sum(len(x) for x in before) > 40:
@@ -221,7 +242,7 @@ def _labelled(a: HtmlElement) -> bool:
             break
         node = parent
     head = collapse("".join(reversed(before))).lower()[-40:]
-    return bool(head) and bool(_LABEL_RE.search(head))
+    return bool(head) and (bool(_LABEL_RE.search(head)) or is_read_more_text(head))
 
 
 def _absolute(href: str, base_url: str | None) -> str | None:
@@ -233,7 +254,5 @@ def _absolute(href: str, base_url: str | None) -> str | None:
     except ValueError:
         return None
     if not url.startswith(("http://", "https://")):
-        return None
-    if base_url and urldefrag(url)[0] == urldefrag(base_url)[0]:
         return None
     return url

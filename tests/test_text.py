@@ -17,6 +17,11 @@ def test_br_is_a_line_break_and_scripts_vanish() -> None:
     assert element_text(el) == "line one\nline two"
 
 
+def test_double_br_is_a_paragraph_break() -> None:
+    el = _el("<div>First para.<br><br>Second para.<br />\n<br/>Third<br>line.</div>")
+    assert element_text(el) == "First para.\n\nSecond para.\n\nThird\nline."
+
+
 def test_clean_html_keeps_allowed_tags_and_attrs_only() -> None:
     el = _el(
         '<p class="x" style="y">Hi <a href="/a" rel="nofollow">there</a><span>!</span></p>'

@@ -55,7 +55,7 @@ ALLOWED_ATTRS = {
 }
 _URL_ATTRS = frozenset({"href", "src", "cite"})
 _WS = re.compile(r"\s+")
-_BLANKS = re.compile(r"\n{3,}")
+_BR_PARAGRAPH = re.compile(r"\x01\s*\x01[\s\x01]*")
 
 
 def collapse(text: str | None) -> str:
@@ -71,7 +71,9 @@ def element_text(el: HtmlElement) -> str:
     _walk_text(el, parts)
     raw = "".join(parts)
     paragraphs = []
-    for block in raw.split("\x00"):
+    # Two line breaks in a row (``<br><br>``, as Blogger and old themes write paragraphs)
+    # are a paragraph break, not an empty line.
+    for block in _BR_PARAGRAPH.sub("\x00", raw).split("\x00"):
         lines = [collapse(line) for line in block.split("\x01")]
         para = "\n".join(line for line in lines if line)
         if para:

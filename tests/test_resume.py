@@ -103,3 +103,25 @@ def test_kill_9_then_rerun_resumes_without_loss_or_duplicates(
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     _check_archive(path, server)
+
+
+def test_sigterm_stops_cleanly_and_leaves_nothing_to_repair(
+    tmp_path: Path, server: SiteServer
+) -> None:
+    path = tmp_path / "arc"
+    cmd = _command(server.url, path)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + POLL_LIMIT_S
+    while proc.poll() is None and time.monotonic() < deadline and _captures(path) < 30:
+        time.sleep(0.005)
+    assert proc.poll() is None, "the crawl finished before SIGTERM"
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, out + err
+    assert "Interrupted" in out
+    assert "resume" in out
+    with Archive.open(path) as arc:  # a writable open runs recovery: nothing to do
+        assert not arc.recovery
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    _check_archive(path, server)

@@ -1,0 +1,333 @@
+"""Crawl throughput: blog-archiver (WARC + parse) vs Scrapy vs wget, same site, same run.
+
+    python benchmarks/crawl.py [--posts 1500] [--runs 1] [--queued 100000]
+
+The site is ``scraper.testing``'s generated blog (~40 KB pages), rendered once to static
+files and served by **nginx** (``apt-get install nginx-light``; 2 workers, gzip and access
+log off) on 127.0.0.1 so the server costs the crawlers as little CPU as possible. Each tool
+runs as a child process; wall time, CPU (user+sys) and peak RSS come from ``wait4``.
+
+* blog-archiver: ``blog-archiver crawl --delay 0 --concurrency 32 --per-host 32`` — WARC
+  written, every page parsed, catalog kept.
+* Scrapy: a CrawlSpider (LinkExtractor + default dupefilter) saving each body to a file,
+  ``CONCURRENT_REQUESTS=32``, no delay, robots.txt obeyed like the others.
+* wget: ``wget --recursive --level=inf --warc-file`` (one connection, C).
+
+The generated pages carry WordPress "Reply" links (``?replytocom=N``) and ``utm_*`` tracking
+links: the same page under new URLs. blog-archiver drops them by default (canonical URLs);
+Scrapy gets ``LinkExtractor(deny=r"[?]")`` and wget ``--reject-regex "[?]"`` (what a user
+would add), so all three fetch the same ~2,040 pages.
+
+Then the memory check: 100,000 URLs queued in an archive's frontier, a 500-page slice
+crawled, peak RSS reported. Prints markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from scraper.testing import SiteSpec, gen_site, render  # noqa: E402
+
+_LINK = re.compile(rb"""(?:href|src)=["']([^"'#]+)|<loc>([^<]+)</loc>""")
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    tool: str
+    pages: int
+    body_bytes: int
+    wall: float
+    cpu: float
+    rss_mb: float
+    note: str = ""
+
+    def row(self) -> str:
+        rate = self.pages / self.wall if self.wall else 0.0
+        mbs = self.body_bytes / 1e6 / self.wall if self.wall else 0.0
+        cpu_k = self.cpu / self.pages * 1000 if self.pages else 0.0
+        return (
+            f"| {self.tool} | {self.pages:,} | {self.wall:.2f} | **{rate:.0f}** | {mbs:.1f} | "
+            f"{cpu_k:.2f} | {self.rss_mb:.0f} | {self.note} |"
+        )
+
+
+# --- the site ---------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def build_static_site(root: Path, base: str, posts: int) -> tuple[int, int]:
+    """Render every page reachable from the home page, robots, sitemaps and feed to files."""
+    spec = SiteSpec(n_posts=posts, filler_bytes=30_000, wp_json=False, threads_per_comment_page=8)
+    site = gen_site(posts, spec=spec)
+    host = urlsplit(base).netloc
+    todo = ["/", "/robots.txt", "/wp-sitemap.xml", "/feed/"]
+    seen = set(todo)
+    pages = total = 0
+    while todo:
+        path = todo.pop()
+        resp = render(site, path, base)
+        if resp.status != 200:
+            continue
+        target = root / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(resp.body)
+        ctype = dict((k.lower(), v) for k, v in resp.headers).get("content-type", "")
+        pages += ctype.startswith("text/html")
+        total += len(resp.body)
+        for m in _LINK.finditer(resp.body):
+            url = (m.group(1) or m.group(2)).decode().strip()
+            parts = urlsplit(url)
+            if parts.netloc and parts.netloc != host:
+                continue
+            p = parts.path or "/"
+            if p not in seen and not parts.query and p.startswith("/"):
+                seen.add(p)
+                todo.append(p)
+    return pages, total
+
+
+def start_nginx(root: Path, port: int, work: Path) -> subprocess.Popen[bytes]:
+    conf = work / "nginx.conf"
+    conf.write_text(
+        textwrap.dedent(f"""
+        daemon off; worker_processes 2; pid {work}/nginx.pid; error_log {work}/error.log;
+        user root;
+        events {{ worker_connections 1024; }}
+        http {{
+          include /etc/nginx/mime.types; access_log off; gzip off; sendfile on;
+          keepalive_requests 100000;
+          client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp;
+          fastcgi_temp_path {work}/tmp; uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;
+          server {{
+            listen 127.0.0.1:{port}; root {root};
+            location / {{ index index.html; try_files $uri $uri/index.html =404; }}
+            location /feed/ {{ types {{ }} default_type application/rss+xml;
+                              try_files $uri/index.html =404; }}
+          }}
+        }}""")
+    )
+    (work / "tmp").mkdir(exist_ok=True)
+    proc = subprocess.Popen(["nginx", "-c", str(conf)], stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return proc
+        time.sleep(0.05)
+    proc.kill()
+    raise SystemExit("nginx did not start (apt-get install nginx-light)")
+
+
+# --- running tools ----------------------------------------------------------------------
+def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float, int]:
+    """Run ``cmd``; (wall s, CPU s, peak RSS MB, exit status) of that child via wait4."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, proc.returncode
+
+
+def run_ours(base: str, work: Path) -> Result:
+    arc = work / "ours"
+    shutil.rmtree(arc, ignore_errors=True)
+    cmd = [sys.executable, "-m", "archive", "crawl", base + "/", "--archive", str(arc),
+           "--delay", "0", "--concurrency", "32", "--per-host", "32", "--quiet",
+           "--allow-private"]  # fmt: skip
+    wall, cpu, rss, code = measure(cmd, cwd=REPO)
+    from archive import Archive
+
+    with Archive.open(arc, readonly=True) as a:
+        rows = [r for r in a.captures() if r.record_type == "response"]
+        n_posts = sum(1 for _ in a.posts())
+    pages = sum(1 for r in rows if r.status == 200)
+    conn = sqlite3.connect(arc / "catalog.sqlite")
+    (stats_json,) = conn.execute("SELECT stats_json FROM crawls ORDER BY id DESC").fetchone()
+    conn.close()
+    body = int(json.loads(stats_json or "{}").get("bytes", 0))
+    warc = sum(p.stat().st_size for p in (arc / "warc").glob("*.warc.gz"))
+    note = f"exit {code}; {n_posts:,} posts parsed; WARC {warc / 1e6:.1f} MB"
+    return Result("blog-archiver (WARC + parse + catalog)", pages, body, wall, cpu, rss, note)
+
+
+def _sum_sizes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+SPIDER = """
+import pathlib, hashlib
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spiders import CrawlSpider, Rule
+
+class Blog(CrawlSpider):
+    name = "blog"
+    def __init__(self, base="", out="", **kw):
+        self.start_urls = [base + "/"]
+        self.allowed_domains = ["127.0.0.1"]
+        self.out = pathlib.Path(out)
+        super().__init__(**kw)
+    rules = (Rule(LinkExtractor(deny=r"[?]"), callback="save", follow=True),)
+    def parse_start_url(self, response):
+        return self.save(response)
+    def save(self, response):
+        name = hashlib.sha1(response.url.encode()).hexdigest()
+        (self.out / name).write_bytes(response.body)
+"""
+
+
+def run_scrapy(base: str, work: Path) -> Result:
+    out = work / "scrapy-out"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    spider = work / "blog_spider.py"
+    spider.write_text(SPIDER)
+    cmd = [sys.executable, "-m", "scrapy", "runspider", str(spider), "-a", f"base={base}",
+           "-a", f"out={out}", "-s", "CONCURRENT_REQUESTS=32",
+           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "DOWNLOAD_DELAY=0",
+           "-s", "ROBOTSTXT_OBEY=True", "-s", "LOG_LEVEL=ERROR",
+           "-s", "TELNETCONSOLE_ENABLED=False"]  # fmt: skip
+    wall, cpu, rss, code = measure(cmd, cwd=work)
+    files = list(out.iterdir())
+    body = sum(p.stat().st_size for p in files)
+    return Result("Scrapy CrawlSpider, 32 concurrent, bodies to files", len(files), body, wall,
+                  cpu, rss, f"exit {code}")  # fmt: skip
+
+
+def run_wget(base: str, work: Path) -> Result:
+    out = work / "wget-out"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    cmd = ["/usr/bin/wget", "--recursive", "--level=inf", "--no-verbose", "--quiet",
+           "--reject-regex", "[?]", "--warc-file=" + str(out / "wget"),
+           "--no-host-directories", "-P", str(out / "files"),
+           base + "/"]  # fmt: skip
+    wall, cpu, rss, code = measure(cmd)
+    files = [p for p in (out / "files").rglob("*") if p.is_file()]
+    body = sum(p.stat().st_size for p in files)
+    warc = (out / "wget.warc.gz").stat().st_size
+    return Result("wget --recursive --warc-file (1 connection)", len(files), body, wall, cpu,
+                  rss, f"exit {code}; WARC {warc / 1e6:.1f} MB")  # fmt: skip
+
+
+# --- memory with a big frontier ---------------------------------------------------------
+def run_big_frontier(base: str, work: Path, queued: int) -> Result:
+    """Queue ``queued`` URLs in an archive, then crawl a 500-page slice of them."""
+    from archive import Archive
+    from scraper.protocols import Job, JobKind
+
+    arc = work / "big"
+    shutil.rmtree(arc, ignore_errors=True)
+    with Archive.open(arc) as a:
+        batch = [Job(f"{base}/2031/01/01/missing-{i}/", JobKind.POST) for i in range(queued)]
+        a.frontier.add(batch)
+    cmd = [sys.executable, "-m", "archive", "crawl", base + "/", "--archive", str(arc),
+           "--delay", "0", "--concurrency", "32", "--per-host", "32", "--quiet",
+           "--max-pages", "500", "--allow-private"]  # fmt: skip
+    wall, cpu, rss, code = measure(cmd, cwd=REPO)
+    with Archive.open(arc, readonly=True) as a:
+        left = a.stats()["urls"].get("queued", 0)
+        got = sum(1 for _ in a.captures())
+    return Result(f"blog-archiver, {queued:,} URLs queued, 500-page slice", got, 0, wall, cpu,
+                  rss, f"exit {code}; {left:,} still queued")  # fmt: skip
+
+
+def run_write_path(base: str, work: Path, posts: int) -> Result:
+    """The archive alone: WARC + catalog + frontier work of a crawl, without HTTP or parsing.
+
+    Per page: add 45 discovered links, claim, store the capture, store a parse, finish.
+    Shows what the archive costs per page, apart from the crawler and the parser.
+    """
+    from archive import Archive
+    from scraper.protocols import Job, JobKind, URLState
+    from scraper.records import Capture, Post, Source
+
+    spec = SiteSpec(n_posts=posts, filler_bytes=30_000, wp_json=False)
+    site = gen_site(posts, spec=spec)
+    bodies = [(base + p.path, render(site, p.path, base).body) for p in site.posts]
+    arc_path = work / "write-path"
+    shutil.rmtree(arc_path, ignore_errors=True)
+    t0, c0 = time.perf_counter(), time.process_time()
+    with Archive.open(arc_path) as arc:
+        crawl_id = arc.begin_crawl("crawl", {})
+        f = arc.frontier
+        for url, body in bodies:
+            f.add([Job(f"{url}link-{j}/", JobKind.LISTING) for j in range(45)])
+            f.claim(1)
+            cap = Capture(url=url, status=200, fetched_at="2024-01-01T00:00:00+00:00",
+                          response_headers=(("Content-Type", "text/html"),), body=body,
+                          content=body)  # fmt: skip
+            ref = arc.sink.write_capture(cap)
+            post = Post(url=url, title="t", source=Source(fetched_url=url, warc=ref))
+            arc.sink.write_post(url, url, post)
+            f.finish(url, URLState.PARSED)
+        arc.end_crawl(crawl_id, {})
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    body = sum(len(b) for _, b in bodies)
+    return Result("archive write path alone (in-process, no HTTP, no parse)", len(bodies), body,
+                  wall, cpu, 0, "WARC gzip + digests + SQLite + 45 links/page")  # fmt: skip
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--posts", type=int, default=1200, help="posts (1200 -> ~2,040 pages)")
+    ap.add_argument("--runs", type=int, default=1, help="repeat each tool; the median is shown")
+    ap.add_argument("--queued", type=int, default=100_000)
+    ap.add_argument("--skip", default="", help="comma list: ours,scrapy,wget,frontier,write")
+    args = ap.parse_args()
+    if not shutil.which("nginx"):
+        raise SystemExit("nginx not found: apt-get install nginx-light")
+    skip = set(args.skip.split(","))
+    with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
+        work = Path(tmp)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        pages, total = build_static_site(work / "site", base, args.posts)
+        print(f"site: {pages:,} HTML pages, {total / 1e6:.1f} MB, served by nginx at {base}/\n")
+        nginx = start_nginx(work / "site", port, work)
+        results: list[Result] = []
+        try:
+            runners = [("ours", run_ours), ("scrapy", run_scrapy), ("wget", run_wget)]
+            for name, fn in runners:
+                if name in skip:
+                    continue
+                runs = sorted((fn(base, work) for _ in range(args.runs)), key=lambda r: r.wall)
+                results.append(runs[len(runs) // 2])
+                print("done:", results[-1].row(), flush=True)
+            if "frontier" not in skip:
+                results.append(run_big_frontier(base, work, args.queued))
+            if "write" not in skip:
+                results.append(run_write_path(base, work, args.posts))
+        finally:
+            nginx.terminate()
+            nginx.wait()
+    print("\n| tool | pages | wall s | pages/s | MB/s | CPU s / 1k pages | peak RSS MB | notes |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in results:
+        print(r.row())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -230,12 +230,12 @@ def test_jsonld_comments_and_count() -> None:
     assert t.count == 3
     first, child = t.comments
     assert (first.id, first.author.name, first.published, first.text) == (
-        "c-1",
+        "1",
         "Jo",
         "2021-02-03T04:05:06Z",
         "From JSON-LD",
     )
-    assert (child.parent_id, child.depth, child.author.name) == ("c-1", 1, "Kim")
+    assert (child.parent_id, child.depth, child.author.name) == ("1", 1, "Kim")
 
 
 TYPEPAD = """<html><head><meta name="generator" content="http://www.typepad.com/"></head>

@@ -71,11 +71,33 @@ def declared_count(page: Page, profile: Profile) -> int | None:
     n = _jsonld_count(page)
     if n is not None:
         return n
+    n = _microdata_count(page)
+    if n is not None:
+        return n
     for sel in (*profile.comments.count, *_GENERIC_COUNT):
         for el in select(page.tree, sel):
             n = parse_count(el.text_content())
             if n is not None:
                 return n
+    return None
+
+
+_MICRODATA = (
+    "[itemprop=commentCount]",
+    "[property='schema:commentCount']",
+    "[itemprop=interactionCount]",
+    "[property='schema:interactionCount']",
+)
+
+
+def _microdata_count(page: Page) -> int | None:
+    """Microdata / RDFa: ``commentCount`` or ``interactionCount`` = "UserComments:4"."""
+    for sel in _MICRODATA:
+        for el in select(page.tree, sel):
+            value = (el.get("content") or el.text_content() or "").strip()
+            kind, _, num = value.rpartition(":")
+            if (not kind or "Comment" in kind) and num.strip().isdigit():
+                return int(num.strip())
     return None
 
 

@@ -12,16 +12,16 @@ import copy
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import urldefrag, urljoin
 
 from lxml.html import HtmlElement
 
 from ..records import Comment, Person, Quote
+from .comments_dates import parse_visible_date
 from .page import select
 from .text import BLOCK_TAGS, clean_html, collapse, element_text
 
-__all__ = ["FieldHints", "build_comment", "owned", "parse_visible_date"]
+__all__ = ["FieldHints", "build_comment", "owned"]
 
 _SAYS = re.compile(
     r"\s*(?:says|said|writes|wrote|dice|sagt|dit|disse|zegt|schreef)\s*(?::|\.\.\.|…)?\s*$", re.I
@@ -70,21 +70,30 @@ def build_comment(
     """Read one comment item; ``None`` when it has no text (a deleted or empty shell)."""
     author_el = owned(item, hints.author, owner)
     date_el = owned(item, hints.date, owner)
+    published = _date(date_el)
+    if published is None and date_el is not None and not _has_digit(date_el):
+        date_el = None  # a "date" element without a date ("<a>Anne</a>" in .comment-meta)
     link_el = owned(item, hints.permalink, owner)
     content_el = owned(item, hints.content, owner)
     skip = [e for e in (author_el, date_el, link_el) if e is not None]
     lead = lead_line(item) if author_el is None and content_el is None else None
     if lead is not None:
         author_el = lead.author
+    bare = author_el is None and date_el is None
+    head = header_block(item, owner) if lead is None and bare else None
+    if head is not None:
+        author_el = head.author
+        skip.append(head.block)
     body = _content_copy(item, content_el, hints, owner, skip, lead=lead.nodes if lead else ())
     if content_el is None:
         body = _sole_paragraph(body)
     text = element_text(body)
     if not text:
         return None
-    published = _date(date_el)
     if published is None and lead is not None:
         published = lead.date
+    if published is None and head is not None:
+        published = head.date
     return Comment(
         id=comment_id(item, hints.id_pattern, link_el),
         url=_permalink(link_el, base_url),
@@ -137,6 +146,49 @@ def _content_copy(
     if lead:
         _drop_lead(dup, [n for n in lead_dup if n is not None])
     return dup
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A short line above the comment text naming who and when, without field classes."""
+
+    block: HtmlElement
+    author: HtmlElement | None
+    date: str
+
+
+_HEAD_TAGS = ("p", "div", "header", "h3", "h4", "h5", "span")
+_NAME_TAGS = frozenset({"a", "strong", "b", "span", "cite", "em"})
+
+
+def header_block(
+    item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | None]
+) -> Header | None:
+    """The first short block of ``item`` that holds a date and is followed by more text:
+    "<p><a>小林</a><em>2013-03-22 11:02</em></p><div>text</div>"."""
+    for block in item.iter(*_HEAD_TAGS):
+        if block is item or owner(block) is not item:
+            continue
+        nxt = block.getnext()
+        if nxt is None or not isinstance(nxt.tag, str) or not nxt.text_content().strip():
+            continue
+        text = collapse(block.text_content())
+        when = parse_visible_date(text) if 0 < len(text) <= 100 else None
+        if when is None:
+            continue
+        name = next(
+            (
+                e
+                for e in block.iterdescendants()
+                if isinstance(e.tag, str)
+                and e.tag in _NAME_TAGS
+                and collapse(e.text_content())
+                and parse_visible_date(collapse(e.text_content())) is None
+            ),
+            None,
+        )
+        return Header(block=block, author=name, date=when)
+    return None
 
 
 def _sole_paragraph(body: HtmlElement) -> HtmlElement:
@@ -224,7 +276,7 @@ def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = No
 def _permalink(link_el: HtmlElement | None, base: str | None) -> str | None:
     """The permalink the page gives; none is made up from an element id."""
     href = link_el.get("href") if link_el is not None else None
-    if href and ("#" in href or "comment" in href.lower()):
+    if href and not href.strip().startswith(("javascript:", "mailto:")) and href.strip() != "#":
         return urljoin(base, href) if base else str(href)
     return None
 
@@ -280,15 +332,37 @@ def _author(
 ) -> Person:
     if el is None:
         return Person()
-    name = _SAYS.sub("", collapse(el.text_content())) or None
-    if name and len(name) > 80:
-        name = None
+    name = _clean_name(el.text_content())
     link = owned(item, hints.author_url, owner) if hints.author_url else None
     if link is None or link.get("href") is None:
         link = el if el.tag == "a" else next(el.iter("a"), None)
+    if link is None:
+        # <a class="url"><span class="fn">Name</span></a>: the link wraps the name
+        link = next((a for a in el.iterancestors("a") if owner(a) is item), None)
+    if link is not None and name and name not in collapse(link.text_content()):
+        # "Posted by: Yuna | <a>March 22</a>": the link is the date's, not the author's
+        link = next((a for a in el.iter("a") if collapse(a.text_content()) == name), None)
     href = link.get("href") if link is not None else None
     url = urljoin(base or "", href) if href and not href.startswith(("#", "javascript")) else None
     return Person(name=name, url=url)
+
+
+_POSTED_BY = re.compile(r"^(?:posted|written|comment(?:ed)?)\s+by\s*:?\s*", re.I)
+_UNVERIFIED = re.compile(r"\s*\((?:not verified|unverified|guest)\)\s*$", re.I)
+
+
+def _clean_name(raw: str) -> str | None:
+    """The author's name from the author element's text: no "says:", no "Posted by:",
+    no "| date" tail, no "(not verified)"."""
+    text = collapse(raw)
+    if _POSTED_BY.match(text):
+        text = _POSTED_BY.sub("", text).split("|")[0].strip()
+    text = _UNVERIFIED.sub("", _SAYS.sub("", text)).strip()
+    return text if text and len(text) <= 80 else None
+
+
+def _has_digit(el: HtmlElement) -> bool:
+    return any(ch.isdigit() for ch in el.text_content())
 
 
 def _date(el: HtmlElement | None) -> str | None:
@@ -302,55 +376,11 @@ def _date(el: HtmlElement | None) -> str | None:
     return parse_visible_date(collapse(el.text_content()))
 
 
-_FORMATS = (
-    "%B %d, %Y %I:%M %p",
-    "%B %d, %Y %H:%M",
-    "%B %d, %Y",
-    "%b %d, %Y %I:%M %p",
-    "%b %d, %Y",
-    "%d %B %Y %H:%M",
-    "%d %B %Y %I:%M %p",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d",
-    "%m/%d/%Y %I:%M %p",
-    "%m/%d/%Y",
-    "%m/%d/%y %I:%M %p",
-    "%m/%d/%y",
-    "%b %d %Y %I:%M %p",
-    "%b %d %Y",
-    "%d.%m.%Y %H:%M",
-    "%d.%m.%Y",
-)
-_DATE_NOISE = re.compile(r"\b(?:at|on|posted|um|le|à|@|\|)\b|[|@,]|(?<=\d)(?:st|nd|rd|th)\b", re.I)
-
-
-def parse_visible_date(text: str) -> str | None:
-    """A small fallback for visible comment dates (English formats); ``None`` if unsure.
-
-    The result has no offset: the page does not give one.
-    """
-    if not text or len(text) > 60:
-        return None
-    cleaned = " ".join(_DATE_NOISE.sub(" ", text).split())
-    for fmt in _FORMATS:
-        probe = fmt.replace(",", "")
-        try:
-            dt = datetime.strptime(cleaned, probe)
-        except ValueError:
-            continue
-        return dt.isoformat(timespec="minutes" if "%H" in fmt or "%I" in fmt else "seconds")[
-            : 16 if ("%H" in fmt or "%I" in fmt) else 10
-        ]
-    return None
-
-
 def _is_post_author(
     item: HtmlElement, author_el: HtmlElement | None, marker: str | None
 ) -> bool | None:
     """WordPress marks the item (``bypostauthor``), Blogger the author (``blog-author``);
-    without a marker in the profile the markup cannot tell, so ``None``."""
+    ``marker`` may list several classes. Without a marker the markup cannot tell: ``None``."""
     classes = (item.get("class") or "").split()
     if author_el is not None:
         classes += (author_el.get("class") or "").split()
@@ -358,4 +388,4 @@ def _is_post_author(
         return True
     if marker is None:
         return None
-    return marker in classes
+    return any(m in classes for m in marker.split())

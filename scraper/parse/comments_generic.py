@@ -48,6 +48,10 @@ _NOT_AREA = frozenset(
 
 GENERIC_HINTS = FieldHints(
     author=(
+        ".p-author .p-name",
+        ".u-author .p-name",
+        ".p-author",
+        ".u-author",
         ".comment-author .fn",
         ".fn",
         "[itemprop=author] [itemprop=name]",
@@ -64,6 +68,7 @@ GENERIC_HINTS = FieldHints(
     ),
     author_url=(".comment-author a.url", ".fn a", "a.url"),
     date=(
+        ".dt-published",
         "time[datetime]",
         "abbr[title]",
         ".comment-date",
@@ -76,8 +81,10 @@ GENERIC_HINTS = FieldHints(
         ".comment-meta a",
         ".commentmetadata a",
     ),
-    permalink=("a.permalink", "a[href*='#comment']", "a[href*='comment-']"),
+    permalink=("a.u-url", "a.permalink", "a[href*='#comment']", "a[href*='comment-']"),
     content=(
+        ".p-content",
+        ".e-content",
         ".comment-content",
         ".comment-text",
         ".comment-body",

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
@@ -40,17 +42,32 @@ def _walk(data: Any, parent: str | None, depth: int, base: str | None, out: list
             _walk(obj["comment"], c.id if c else parent, depth + 1, base, out)
 
 
+def _as_html(raw: str) -> str:
+    """JSON-LD ``text`` is HTML or plain text; plain paragraphs become ``<p>`` elements."""
+    if "<" in raw and ">" in raw:
+        return raw
+    paras = [p.strip() for p in raw.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
+
+
+def _id_of(url: str | None) -> str | None:
+    """``…#comment-501`` -> ``501``, as the HTML extractor reads ``id=comment-501``."""
+    frag = urldefrag(url)[1] if url else ""
+    m = re.search(r"(\d+)$", frag)
+    return m.group(1) if m else (frag or None)
+
+
 def _one(obj: dict[str, Any], parent: str | None, depth: int, base: str | None) -> Comment | None:
     raw = obj.get("text") or obj.get("commentText") or ""
     if not isinstance(raw, str) or not raw.strip():
         return None
-    el = fragment_fromstring(raw, create_parent="div")
+    el = fragment_fromstring(_as_html(raw), create_parent="div")
     text = element_text(el)
     if not text:
         return None
     url = obj.get("url") or obj.get("@id")
     url = urljoin(base or "", url) if isinstance(url, str) and url else None
-    ident = obj.get("identifier") or (urldefrag(url)[1] if url else None) or None
+    ident = obj.get("identifier") or _id_of(url)
     author = obj.get("author")
     if isinstance(author, list):
         author = author[0] if author else None

@@ -173,8 +173,9 @@ def _build_dl_item(
     """A ``dl`` thread (Blogger classic): the ``dt`` names the author, the ``dd`` siblings
     up to the next ``dt`` hold text and date. Read from a detached copy of that run."""
     wrapper = html.Element("div")
-    if dt.get("id"):
-        wrapper.set("id", dt.get("id") or "")
+    for attr in ("id", "class"):
+        if dt.get(attr):
+            wrapper.set(attr, dt.get(attr) or "")
     wrapper.append(copy.deepcopy(dt))
     for sib in dt.itersiblings():
         if sib.tag == "dt":

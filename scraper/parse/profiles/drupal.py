@@ -35,13 +35,16 @@ DRUPAL = Profile(
         thread=("#comments", ".comment-wrapper", "section.comments", ".field--name-comment"),
         item=("article.comment", "div.comment"),
         children=(".indented",),
-        author=(".username", ".comment__author", ".submitted a", ".author"),
-        author_url=(".username[href]", ".comment__author a"),
+        author=(".comment__author", ".username", ".submitted a", ".author"),
+        author_url=(".comment__author a", ".username[href]"),
         date=("time", ".comment__time", ".submitted", ".comment-date"),
-        permalink=("a.permalink", "h3 a", ".comment__permalink a"),
+        # before a.permalink: Drupal 8 also links the parent ("In reply to …") that way
+        permalink=(".comment__permalink a", "h3 a.permalink", "a.permalink", "h3 a"),
         content=(".field--name-comment-body", ".field-name-comment-body", ".content"),
         strip=(".links", ".comment__meta", ".submitted", "h3", ".user-picture"),
         count=("#comments h2", ".comments__title", "h2.title"),
         id_pattern=r"(?:comment-)?(\d+)$",
+        # Drupal 8+ / Drupal 7 classes on the comment of the node's author
+        post_author_class="by-node-author comment-by-node-author",
     ),
 )

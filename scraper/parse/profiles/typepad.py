@@ -31,12 +31,15 @@ TYPEPAD = Profile(
         thread=("#comments-content", ".comments-content", "#comments"),
         item=(".comment", ".comment-outer"),
         children=(),
-        author=(".comment-footer a", ".comment-author", ".comment-footer-inner a", ".user-name"),
-        author_url=(".comment-footer a[href]",),
+        # "Posted by: NAME | DATE", the name linked or not
+        author=(".comment-footer", ".comment-author", ".user-name"),
+        author_url=(),
         date=(".comment-footer a[href*=comment]", "abbr.published", ".comment-footer"),
         permalink=(".comment-footer a[href*=comment]", "a.permalink"),
         content=(".comment-content", ".comment-body"),
         strip=(".comment-footer", ".comment-avatar", ".comment-header"),
         count=("h2.comments-header", ".comments-header", "#comments h2", "#comments h3"),
+        # TypePad ids are hex: comment-6a00d8341c5f7b53ef017ee9b2c3a8970d
+        id_pattern=r"^comment-([0-9a-z]+)$",
     ),
 )

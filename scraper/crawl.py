@@ -143,12 +143,21 @@ class _Crawl:
         self.fetcher: Fetcher | None = None
         self.pages = PageHandler(self)
         self._pages_started = 0
+        self._fatal: Exception | None = None
 
     # --- plumbing ------------------------------------------------------------------------
     async def io(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run a frontier/sink call on the writer thread."""
+        """Run a frontier/sink call on the writer thread.
+
+        A storage failure (disk full, database locked for good ...) is not a page failure:
+        it is remembered and ends the whole crawl with the original exception.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, functools.partial(fn, *args))
+        try:
+            return await loop.run_in_executor(self._pool, functools.partial(fn, *args))
+        except Exception as exc:
+            self._fatal = self._fatal or exc
+            raise
 
     def emit(self, event: CrawlEvent) -> None:
         if self._on_event is not None:
@@ -225,7 +234,17 @@ class _Crawl:
 
     async def _drain(self) -> None:
         tasks: set[asyncio.Task[None]] = set()
+        try:
+            await self._schedule(tasks)
+        finally:  # cancelled (Ctrl-C, SIGTERM) or storage failed: leave no task behind
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _schedule(self, tasks: set[asyncio.Task[None]]) -> None:
         while True:
+            if self._fatal is not None:
+                raise self._fatal
             room = self.config.concurrency - len(tasks)
             budget = self._budget()
             if budget is not None:
@@ -241,14 +260,17 @@ class _Crawl:
                 if not jobs:
                     return
                 continue
-            _done, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            tasks -= done
 
     async def _process(self, job: Job) -> None:
         try:
             await self._handle(job)
         except asyncio.CancelledError:
             raise
-        except Exception as exc:  # one bad page must never stop the crawl
+        except Exception as exc:  # one bad page must never stop the crawl; bad storage must
+            if self._fatal is not None:
+                return
             await self.finish(job, URLState.FAILED, f"internal error: {type(exc).__name__}: {exc}")
 
     # --- one job -------------------------------------------------------------------------

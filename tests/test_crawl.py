@@ -19,6 +19,7 @@ from scraper.config import CrawlConfig, Timeouts
 from scraper.crawl import CrawlEvent, CrawlStats, crawl
 from scraper.memory import MemoryFrontier, MemorySink
 from scraper.protocols import URLState
+from scraper.records import Capture, WarcRef
 from scraper.testing import Fault, FaultKind, Site, SiteServer, SiteSpec, gen_site
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
@@ -271,3 +272,54 @@ def test_config_defaults_are_polite() -> None:
     assert config.obey_robots
     assert config.max_bytes == 20 << 20
     assert config.since is None or isinstance(config.since, date)
+
+
+class _DiskFull(MemorySink):
+    def __init__(self, after: int) -> None:
+        super().__init__()
+        self.after = after
+
+    def write_capture(self, capture: Capture) -> WarcRef:
+        if len(self.captures) >= self.after:
+            raise OSError(28, "No space left on device")
+        return super().write_capture(capture)
+
+
+def test_storage_failure_stops_the_crawl_with_its_own_error() -> None:
+    site = _site()
+    with SiteServer(site) as server:
+        frontier, sink = MemoryFrontier(), _DiskFull(after=5)
+        with pytest.raises(OSError, match="No space left"):
+            asyncio.run(crawl([server.url + "/"], frontier, sink, BASE_CONFIG))
+    assert not frontier.with_state(URLState.FAILED)  # not blamed on pages
+    assert frontier.requeue_claimed() > 0  # unfinished work is resumable
+
+
+ARTICLE = (
+    b"<html><head><title>Only</title></head><body><article><h1>Only</h1>"
+    + b"<p>A paragraph long enough to be the body of a post, as posts go.</p>" * 5
+    + b"</article></body></html>"
+)
+
+
+def test_mock_transport_responses_built_from_bytes_are_accepted() -> None:
+    pages = {
+        "/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow:\n"),
+        "/2020/01/02/only/": (200, "text/html", ARTICLE),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        status, ctype, body = pages.get(request.url.path, (404, "text/html", b"nf"))
+        return httpx.Response(status, headers={"content-type": ctype}, content=body)
+
+    async def main() -> tuple[CrawlStats, MemorySink]:
+        sink = MemorySink()
+        config = replace(BASE_CONFIG, sitemaps=False, feeds=False)
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+            seeds = ["http://127.0.0.1/2020/01/02/only/"]
+            stats = await crawl(seeds, MemoryFrontier(), sink, config, client=client)
+        return stats, sink
+
+    stats, sink = asyncio.run(main())
+    assert stats.posts == 1
+    assert sink.post("http://127.0.0.1/2020/01/02/only/").title == "Only"

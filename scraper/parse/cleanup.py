@@ -46,7 +46,7 @@ JUNK = re.compile(
     r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
     r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
     r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
-    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden)(?:$|[\s_-])"
+    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|\w*credits?)(?:$|[\s_-])"
 )
 _FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "h1", "form", "button"})
 _FURNITURE_ROLES = frozenset(
@@ -55,6 +55,10 @@ _FURNITURE_ROLES = frozenset(
 _LINK_LIST_TAGS = frozenset({"div", "section", "ul", "ol", "table", "p", "dl", "span"})
 _KEEP = frozenset({"body", "html"})
 _TITLE_TAGS = frozenset({"h1", "h2", "h3"})
+_LONE_LINK = 200
+# image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
+# chrome and repeated captions are not
+GALLERY = re.compile(r"gallery|slideshow|carousel|slider|lightbox|swiper")
 
 
 def clean_copy(
@@ -79,7 +83,27 @@ def clean_copy(
             _mark_in_copy(node, dup, stripped)
     rules = _Rules(max(1, len(root.text_content())), protect, collapse(title).lower())
     remove(list(_junk(root, rules)))
+    _flatten_galleries(root)
     return root
+
+
+def _flatten_galleries(root: HtmlElement) -> None:
+    """Replace each image carousel of the copy by its bare ``<img>`` elements."""
+    galleries = [
+        el
+        for el in root.iter()
+        if el is not root and isinstance(el.tag, str) and GALLERY.search(attr_string(el))
+    ]
+    done: set[etree._Element] = set()
+    for el in galleries:
+        if any(anc in done for anc in el.iterancestors()):
+            continue
+        done.add(el)
+        images = list(el.iter("img"))
+        tail = el.tail
+        el.clear()
+        el.tail = tail
+        el.extend(images)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +122,8 @@ def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
             continue
         if el.get("data-strip") == "1" or _is_junk(el, rules):
             yield el
-        elif el.tag not in SKIP_TAGS:
-            stack.extend(reversed(el))
+        elif el.tag not in SKIP_TAGS and quote_kind(el) is None:
+            stack.extend(reversed(el))  # a quote is kept whole, as the page shows it
 
 
 def _profile_strip(nodes: Sequence[HtmlElement], strip: Sequence[str]) -> set[etree._Element]:
@@ -172,7 +196,12 @@ def _link_list(el: HtmlElement) -> bool:
     if not text:
         return False
     density = _density(el, text)
-    if el.tag == "p" or el.tag == "span":
+    if el.tag == "p":
+        # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
+        # ("mediawatch:" introducing a reblog ends with a colon and stays)
+        lone = len(text) < _LONE_LINK and not text.endswith(":")
+        return density > 0.9 and (len(links) >= 2 or lone)
+    if el.tag == "span":
         return density > 0.9 and len(links) >= 2
     if density > 0.65:
         return True

@@ -29,17 +29,18 @@ def extract_comments(page: Page, profile: Profile, meta: Metadata) -> ThreadResu
     base = page.url or meta.url
     comments: tuple[Comment, ...] = ()
     sel = profile.comments
-    if sel.item:
-        items = profile_items(page, sel)
-        if items:
-            comments = walk_thread(items, _generic_hints(sel), base, extract_quotes)
+    items = profile_items(page, sel) if sel.item else []
+    if items:
+        comments = walk_thread(items, _generic_hints(sel), base, extract_quotes)
     if not comments:
         items = generic_items(page)
         if items:
             comments = walk_thread(items, _generic_hints(sel), base, extract_quotes)
     if not comments:
+        items = []
         comments = jsonld_comments(page, base)
-    return ThreadResult(comments=comments, count=declared_count(page, profile))
+    first = items[0] if items else None
+    return ThreadResult(comments=comments, count=declared_count(page, profile, first))
 
 
 def hints_of(sel: CommentSelectors) -> FieldHints:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+from lxml.html import HtmlElement
 
 from .page import Page, select
 from .profile import Profile
@@ -39,11 +42,14 @@ _GENERIC_COUNT = (
 _WORDS = (
     r"thoughts?|responses?|comments?|repl(?:y|ies)|kommentare?|gedanken?|commentaires?|"
     r"comentarios?|commenti|commento|coment[aá]rios?|reacties?|reactions?|réponses?|"
-    r"antworten|risposte|respuestas?|コメント|評論|评论|댓글|opmerkingen|kommentarer?|kommentit"
+    r"antworten|risposte|respuestas?|コメント|フィードバック|評論|评论|댓글|opmerkingen|"
+    r"kommentarer?|kommentit|комментари[йяевюи]*|отзыв\w*|ответ\w*"
 )
 _ONE = r"one|ein|eine|einen|une?|uno|una|een|yksi|一"
 _NONE = r"no|keine|aucun|aucune|ningún|sin|nessun|nenhum|geen|ingen"
-_NUM_BEFORE = re.compile(rf"(\d[\d,.\s]*|\b(?:{_ONE})\b)\s*(?:\S+\s+)?(?:{_WORDS})", re.I)
+_NUM_BEFORE = re.compile(
+    rf"(\d[\d,.\s]*|\b(?:{_ONE})\b)\s*(?:件の?|条|個の?|\S+\s+)?(?:{_WORDS})", re.I
+)
 _NUM_AFTER = re.compile(rf"(?:{_WORDS})\s*[:(（]?\s*(\d[\d,.]*)\s*(?:件|個|개)?", re.I)
 _ZERO = re.compile(rf"\b(?:{_NONE})\b\s+(?:\S+\s+)?(?:{_WORDS})", re.I)
 
@@ -66,8 +72,11 @@ def parse_count(text: str) -> int | None:
     return None
 
 
-def declared_count(page: Page, profile: Profile) -> int | None:
-    """JSON-LD first (structured data is the most trustworthy layer), then headings."""
+def declared_count(
+    page: Page, profile: Profile, first_item: HtmlElement | None = None
+) -> int | None:
+    """JSON-LD first (structured data is the most trustworthy layer), then headings: the
+    known ones, the line just above the thread, then the post's own "Comments (3)" link."""
     n = _jsonld_count(page)
     if n is not None:
         return n
@@ -79,6 +88,43 @@ def declared_count(page: Page, profile: Profile) -> int | None:
             n = parse_count(el.text_content())
             if n is not None:
                 return n
+    if first_item is not None:
+        n = _near_count(first_item)
+        if n is not None:
+            return n
+    return _link_count(page)
+
+
+def _near_count(item: HtmlElement) -> int | None:
+    """A short line just before the thread ("<strong>评论</strong>(2)", "2 responses")."""
+    cur: HtmlElement | None = item
+    for _ in range(4):
+        if cur is None:
+            return None
+        for sib in list(cur.itersiblings(preceding=True))[:4]:
+            if not isinstance(sib.tag, str) or sib.tag in ("script", "style"):
+                continue
+            text = collapse(sib.text_content())
+            if 0 < len(text) <= 80:
+                n = parse_count(text)
+                if n is not None:
+                    return n
+        cur = cur.getparent()
+    return None
+
+
+def _link_count(page: Page) -> int | None:
+    """ "Comments (3)" linking to this very post's ``#comments``."""
+    base = urldefrag(page.url)[0].rstrip("/") if page.url else None
+    for a in select(page.tree, "a[href$='#comments']"):
+        href = (a.get("href") or "").strip()
+        if base is None and not href.startswith("#"):
+            continue
+        if base is not None and urldefrag(urljoin(page.url or "", href))[0].rstrip("/") != base:
+            continue
+        n = parse_count(a.text_content())
+        if n is not None:
+            return n
     return None
 
 

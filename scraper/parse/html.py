@@ -1,8 +1,15 @@
 """Bytes to a safe lxml tree: charset sniffing in browser order, caps on size and depth.
 
 Order (as browsers and w3lib do it): BOM, then the HTTP ``Content-Type`` charset, then
-``<meta charset>`` / ``http-equiv`` in the first bytes, then a detector, then UTF-8.
-Labels are mapped the WHATWG way (``latin-1`` and ``iso-8859-1`` mean windows-1252).
+``<meta charset>`` / ``http-equiv`` / the XML declaration in the first bytes, then a
+detector, then UTF-8. Labels are mapped the WHATWG way (``latin-1`` and ``iso-8859-1``
+mean windows-1252). A declaration the bytes contradict loses: pages labelled latin-1 that
+hold UTF-8 are common, and decoding them as declared gives mojibake.
+
+Bad input fails fast and clearly: empty or binary data and pages over ``MAX_PAGE_BYTES``
+raise ``ParseError`` naming the page; the detector only sees a bounded prefix; libxml2's
+depth limit (256, ``huge_tree`` off) truncates absurd nesting instead of exhausting memory,
+and what was parsed before that point is kept.
 """
 
 from __future__ import annotations
@@ -16,14 +23,33 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from ..errors import ParseError
 
-__all__ = ["MAX_PAGE_BYTES", "build_tree", "decode_html"]
+__all__ = ["MAX_PAGE_BYTES", "build_tree", "decode_html", "sniff_binary"]
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
+# how much of the page the charset prescan and the detector look at
+_PRESCAN = 4096
+_DETECT_SAMPLE = 64 * 1024
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
 )
+_XML_DECL_CHARSET = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_:.\-]+)""")
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+# C0 controls other than tab, LF, FF, CR and ESC: text never holds many of them
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_CONTROL_TABLE = bytes.maketrans(_CONTROL_BYTES, b"\x00" * len(_CONTROL_BYTES))
+_MAGIC = (
+    (b"\x89PNG", "PNG image"),
+    (b"GIF8", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"wOF", "web font"),
+)
 
 # WHATWG Encoding Standard: labels that mean something else than Python thinks.
 _WHATWG = {
@@ -32,32 +58,46 @@ _WHATWG = {
     "iso-8859-1": "cp1252",
     "iso8859-1": "cp1252",
     "iso_8859-1": "cp1252",
+    "l1": "cp1252",
     "us-ascii": "cp1252",
     "ascii": "cp1252",
     "ansi_x3.4-1968": "cp1252",
     "iso-8859-9": "cp1254",
+    "latin5": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
     "gb2312": "gb18030",
     "gbk": "gb18030",
     "x-gbk": "gb18030",
-    "shift-jis": "shift_jis",
-    "sjis": "shift_jis",
-    "x-sjis": "shift_jis",
+    "gb_2312-80": "gb18030",
+    "shift-jis": "cp932",
+    "shift_jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "ms_kanji": "cp932",
     "windows-31j": "cp932",
     "ks_c_5601-1987": "cp949",
     "euc-kr": "cp949",
+    "big5": "big5hkscs",
+    "x-mac-roman": "mac_roman",
     "utf8": "utf-8",
+    "unicode-1-1-utf-8": "utf-8",
+    "x-user-defined": "cp1252",
 }
 
 
 def _normalize_label(label: str | None) -> str | None:
+    """Python codec name for a charset label, or ``None`` for labels nobody knows."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     label = _WHATWG.get(label, label)
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    # UTF-16 declared inside the document cannot be: the prescan read it as ASCII
+    return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
 
 
 def _from_bom(data: bytes) -> str | None:
@@ -71,48 +111,86 @@ def _from_bom(data: bytes) -> str | None:
     return None
 
 
-def decode_html(data: bytes, content_type: str | None = None) -> str:
-    """Decode page bytes to text the way a browser would; never raises on bad bytes."""
-    enc = _from_bom(data)
-    if enc:
-        return data.decode(enc, errors="replace")
-    candidates: list[str] = []
+def sniff_binary(data: bytes) -> str | None:
+    """What kind of non-text the bytes are ("PNG image", "binary data"), or ``None``."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:_PRESCAN]
+    if not head:
+        return None
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return "binary data" if controls > max(8, len(head) // 50) else None
+
+
+def _declared(data: bytes, content_type: str | None) -> list[str]:
+    out: list[str] = []
     if content_type:
         m = _HEADER_CHARSET.search(content_type)
         if m and (label := _normalize_label(m.group(1))):
-            candidates.append(label)
-    m2 = _META_CHARSET.search(data[:4096])
-    if m2 and (label := _normalize_label(m2.group(1).decode("ascii", "ignore"))):
-        candidates.append(label)
-    for enc in candidates:
-        try:
-            text = data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            # A declared charset that the bytes contradict (mislabelled UTF-8 is the common
-            # case): try the next witness instead of decoding to mojibake.
-            continue
-        if enc != "utf-8" and _looks_like_utf8(data):
+            out.append(label)
+    head = data[:_PRESCAN]
+    for pattern in (_XML_DECL_CHARSET, _META_CHARSET):
+        m2 = pattern.search(head)
+        if m2 and (label := _normalize_label(m2.group(1).decode("ascii", "ignore"))):
+            out.append(label)
+    return out
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> str:
+    """Decode page bytes to text the way a browser would; never raises on bad bytes.
+
+    Binary data is decoded byte for byte (so that ``build_tree`` can name it); the
+    detector only runs on a bounded prefix, so no input makes this slow.
+    """
+    enc = _from_bom(data)
+    if enc:
+        return data.decode(enc, errors="replace")
+    if sniff_binary(data):
+        return data.decode("latin-1")
+    for enc in _declared(data, content_type):
+        if enc != "utf-8" and _is_utf8(data):
+            # declared latin-1 (or anything else) but the bytes are UTF-8: the bytes win
             return data.decode("utf-8")
-        return text
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    dammit = UnicodeDammit(data, is_html=True)
-    if dammit.unicode_markup is not None:
-        return dammit.unicode_markup
-    return data.decode("cp1252", errors="replace")
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            if enc == "utf-8" and _mostly_utf8(data):
+                return data.decode("utf-8", errors="replace")
+            # a declaration the bytes contradict: try the next witness
+            continue
+    if data.isascii():
+        return data.decode("ascii")
+    if _is_utf8(data) or _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
+    return data.decode(_detect(data), errors="replace")
 
 
-def _looks_like_utf8(data: bytes) -> bool:
+def _detect(data: bytes) -> str:
+    """The detector's guess from a bounded sample; windows-1252 when it has none."""
+    dammit = UnicodeDammit(data[:_DETECT_SAMPLE], is_html=True)
+    label = _normalize_label(dammit.original_encoding)
+    return label or "cp1252"
+
+
+def _is_utf8(data: bytes) -> bool:
     """True when the bytes hold multi-byte UTF-8 sequences and decode cleanly as UTF-8."""
-    if not re.search(rb"[\xc2-\xf4][\x80-\xbf]", data):
+    if not _UTF8_MULTIBYTE.search(data):
         return False
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few stray bytes (a pasted cp1252 quote): decode it as UTF-8 anyway."""
+    good = len(_UTF8_MULTIBYTE.findall(data[: 4 * _DETECT_SAMPLE]))
+    if good < 8:
+        return False
+    bad = data[: 4 * _DETECT_SAMPLE].decode("utf-8", errors="replace").count("\ufffd")
+    return bad * 20 < good
 
 
 _PARSER = HTMLParser(
@@ -125,14 +203,32 @@ _PARSER = HTMLParser(
 
 def build_tree(text: str, source: str | None = None) -> HtmlElement:
     """Parse HTML text into a tree; raise ``ParseError`` naming ``source`` when it is no page."""
-    if not text or not text.strip():
-        raise ParseError("empty document", source)
     if len(text) > MAX_PAGE_BYTES:
         raise ParseError(f"page larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB", source)
-    if "\x00" in text[:8192] and text[:8192].count("\x00") > 16:
-        raise ParseError("binary data, not HTML", source)
+    if not text or not text.strip():
+        raise ParseError("empty document", source)
+    head = text[:_PRESCAN]
+    kind = sniff_binary(head.encode("latin-1", errors="replace"))
+    if kind:
+        raise ParseError(f"{kind}, not HTML", source)
+    text = _strip_xml_declaration(text)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     try:
         tree = document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}", source) from exc
+    if tree is None:
+        raise ParseError("no HTML elements", source)
     return tree
+
+
+def _strip_xml_declaration(text: str) -> str:
+    """lxml refuses text that starts with ``<?xml ... encoding=...?>`` (XHTML pages);
+    the declaration says nothing once the bytes are decoded, so it goes."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("<?xml"):
+        end = stripped.find("?>")
+        if end != -1:
+            return stripped[end + 2 :]
+    return text

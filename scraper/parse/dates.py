@@ -1,0 +1,307 @@
+"""Dates as pages write them, to ISO 8601: machine values, visible text in many languages, URLs.
+
+Three entry points, from most to least precise:
+
+* ``parse_iso`` reads machine-readable values (``datetime=``, JSON-LD, ``<meta>``): ISO 8601
+  in its many real-world spellings and RFC 2822. The UTC offset is kept as the page gives it
+  (``+0100`` becomes ``+01:00``, ``Z`` stays UTC as ``+00:00``); a bare date stays a date.
+* ``parse_text`` reads a date out of visible text ("22. März 2013", "2013年3月22日",
+  "March 22nd, 2013", "22.03.2013"). Numeric day/month orders that cannot be told apart
+  ("03/04/2013") give ``None`` unless the caller knows the order: a wrong date is worse
+  than none.
+* ``date_from_url`` reads ``/2013/03/22/``-style paths, a date-only last resort.
+
+dateparser is deliberately not used: it is slow and guesses; the month table below covers
+the languages of the blogs we archive, and each entry is a fact, not a heuristic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_tz
+
+__all__ = ["MAX_YEAR", "MIN_YEAR", "date_from_url", "month_number", "parse_iso", "parse_text"]
+
+MIN_YEAR = 1990
+MAX_YEAR = 2099
+
+_MONTHS_RAW = {
+    # en
+    "january february march april may june july august september october november december": 0,
+    "jan feb mar apr may jun jul aug sep oct nov dec": 0,
+    "sept": 9,
+    # de (+ Austrian Jänner)
+    "januar februar märz april mai juni juli august september oktober november dezember": 0,
+    "jän jänner feber mär mrz okt dez": -1,
+    # fr
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre": 0,
+    "janv févr fevr avr juil déc fevrier aout decembre": -1,
+    # es
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre": 0,
+    "setiembre": 9,
+    "ene abr ago dic": -1,
+    # it
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre": 0,
+    "gen mag giu lug set ott": -1,
+    # pt
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro": 0,
+    "fev out": -1,
+    # nl
+    "januari februari maart april mei juni juli augustus september oktober november december": 0,
+    "mrt mei": -1,
+    # pl: nominative, then genitive (the form used in dates)
+    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad "
+    "grudzień": 0,
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+    "grudnia": 0,
+    # ru
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь": 0,
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря": 0,
+    # uk
+    "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад "
+    "грудень": 0,
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня": 0,
+    # tr
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık": 0,
+    # fi: nominative, then partitive (the form used in dates)
+    "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu "
+    "marraskuu joulukuu": 0,
+    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+    "syyskuuta lokakuuta marraskuuta joulukuuta": 0,
+    # sv, da, no
+    "januari februari mars april maj juni juli augusti september oktober november december": 0,
+    "januar februar marts april maj juni juli august september oktober november december": 0,
+    "januar februar mars april mai juni juli august september oktober november desember": 0,
+    # cs: nominative, then genitive
+    "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec": 0,
+    "ledna února března dubna května června července srpna září října listopadu prosince": 0,
+    # tl (Filipino)
+    "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre": 0,
+}
+
+# Abbreviations whose month is not their position in a 12-word list.
+_ABBREV = {
+    "jän": 1, "jänner": 1, "feber": 2, "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
+    "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "fevrier": 2,
+    "aout": 8, "decembre": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
+    "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "fev": 2, "out": 10, "mrt": 3,
+    "mei": 5,
+}  # fmt: skip
+
+
+def _build_months() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for words, fixed in _MONTHS_RAW.items():
+        names = words.split()
+        if fixed == 0 and len(names) == 12:
+            for i, name in enumerate(names, 1):
+                table.setdefault(name, i)
+        elif fixed > 0:
+            for name in names:
+                table[name] = fixed
+    # a clash (Czech "listopad" is November, Polish "listopad" too; "září" is only Czech)
+    # resolves to the first listing, which is why lists with clashes come later
+    table.update(_ABBREV)
+    return table
+
+
+MONTHS = _build_months()
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or abbreviation stands for, in any listed language; else ``None``."""
+    return MONTHS.get(word.casefold().rstrip("."))
+
+
+_ISO = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*"
+    r"(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?",
+    re.IGNORECASE,
+)
+_YMD_LOOSE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _offset(tz: str | None) -> str:
+    if not tz:
+        return ""
+    tz = tz.upper()
+    if tz in ("Z", "UTC", "GMT"):
+        return "+00:00"
+    digits = tz[1:].replace(":", "")
+    if len(digits) == 2:
+        digits += "00"
+    hours, minutes = int(digits[:2]), int(digits[2:4])
+    if hours > 14 or minutes > 59:
+        return ""
+    return f"{tz[0]}{digits[:2]}:{digits[2:4]}"
+
+
+def parse_iso(value: str | None) -> str | None:
+    """A machine-readable date (ISO 8601 or RFC 2822) as ISO 8601; ``None`` when it is none.
+
+    >>> parse_iso("2013-03-22T10:15:00+0100")
+    '2013-03-22T10:15:00+01:00'
+    >>> parse_iso("2013-03-22")
+    '2013-03-22'
+    """
+    if not value:
+        return None
+    value = value.strip()[:80]
+    m = _ISO.match(value)
+    if m:
+        y, mo, d, hh, mi, ss, tz = m.groups()
+        day = _valid(int(y), int(mo), int(d))
+        if day is None:
+            return None
+        if hh is None:
+            return day.isoformat()
+        if int(hh) > 23 or int(mi) > 59 or (ss and int(ss) > 59):
+            return day.isoformat()
+        return f"{day.isoformat()}T{int(hh):02d}:{mi}:{ss or '00'}{_offset(tz)}"
+    return _parse_rfc2822(value) or _parse_loose_machine(value)
+
+
+def _parse_rfc2822(value: str) -> str | None:
+    if not any(c.isalpha() for c in value[:5]) and "," not in value:
+        return None
+    parts = parsedate_tz(value)
+    if not parts:
+        return None
+    y, mo, d, hh, mi, ss = parts[:6]
+    day = _valid(y, mo, d)
+    if day is None:
+        return None
+    offset = parts[9]
+    if offset is None:
+        return f"{day.isoformat()}T{hh:02d}:{mi:02d}:{ss:02d}"
+    stamp = datetime(y, mo, d, hh, mi, ss, tzinfo=timezone(timedelta(seconds=offset)))
+    return stamp.isoformat()
+
+
+def _parse_loose_machine(value: str) -> str | None:
+    """Machine fields that hold text ("22.03.2013", "March 22, 2013"): date only."""
+    return parse_text(value)
+
+
+# --- visible text --------------------------------------------------------------------------
+
+_WORD = r"([^\W\d_]{3,}\.?)"
+_DAY = r"(\d{1,2})(?:\.|st|nd|rd|th|er|e|º|°)?"
+_TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?"), "ymd"),
+    (_YMD_LOOSE, "ymd"),
+    (re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"), "dmy"),
+    (re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])"), "ambiguous"),
+    (
+        re.compile(
+            rf"(?<!\d){_DAY}\s*(?:de\s+|of\s+)?{_WORD}\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?!\d)",
+            re.IGNORECASE,
+        ),
+        "d_word_y",
+    ),
+    (
+        re.compile(rf"{_WORD}\s+{_DAY}\s*,?\s+(\d{{4}})(?!\d)", re.IGNORECASE),
+        "word_d_y",
+    ),
+)
+
+
+def parse_text(text: str | None, *, dayfirst: bool | None = None) -> str | None:
+    """The first unambiguous date in a short visible text, as ``YYYY-MM-DD`` (with
+    ``THH:MM`` when a time of day follows it: no offset, the page gives none).
+
+    ``dayfirst`` settles "03/04/2013" when the caller knows the page's convention
+    (``True`` for most of the world, ``False`` for US English); left ``None``, such a date
+    is skipped unless one number is over 12.
+
+    >>> parse_text("Veröffentlicht am 22. März 2013 um 10:15")
+    '2013-03-22'
+    """
+    if not text:
+        return None
+    text = text[:300]
+    found: list[tuple[int, int, date]] = []
+    for pattern, kind in _TEXT_PATTERNS:
+        for m in pattern.finditer(text):
+            day = _from_match(m.groups(), kind, dayfirst)
+            if day is not None:
+                found.append((m.start(), m.end(), day))
+                break
+    if not found:
+        return None
+    _, end, day = min(found, key=lambda item: item[0])
+    return day.isoformat() + _clock(text[end : end + 30])
+
+
+_CLOCK = re.compile(
+    r"^\s*(?:[,|\-–—@]|um|at|à|a las|alle|às|в|klo\.?|kl\.?|o)?\s*,?\s*"
+    r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?(?!\d)\s*(?:uhr\b|h\b)?\s*([ap])?\.?(?:m\b\.?)?",
+    re.IGNORECASE,
+)
+
+
+def _clock(text: str) -> str:
+    """``THH:MM[:SS]`` for a time of day written right after a date, else ''."""
+    m = _CLOCK.match(text)
+    if not m:
+        return ""
+    hour, minute = int(m.group(1)), int(m.group(2))
+    half = (m.group(4) or "").lower()
+    if half and not 1 <= hour <= 12:
+        return ""
+    if half == "p" and hour != 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return ""
+    seconds = f":{int(m.group(3)):02d}" if m.group(3) and int(m.group(3)) < 60 else ""
+    return f"T{hour:02d}:{minute:02d}{seconds}"
+
+
+def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> date | None:
+    if kind == "ymd":
+        return _valid(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "dmy":
+        return _valid(int(groups[2]), int(groups[1]), int(groups[0]))
+    if kind == "ambiguous":
+        a, b, y = int(groups[0]), int(groups[1]), int(groups[2])
+        if a > 12 or (dayfirst and b <= 12):
+            return _valid(y, b, a)
+        if b > 12 or dayfirst is False:
+            return _valid(y, a, b)
+        return None
+    if kind == "d_word_y":
+        month = month_number(groups[1])
+        return _valid(int(groups[2]), month, int(groups[0])) if month else None
+    month = month_number(groups[0])
+    return _valid(int(groups[2]), month, int(groups[1])) if month else None
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_.-]|$)|/((?:19|20)\d{2})([01]\d)([0-3]\d)/"
+)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A date spelled in a URL path (``/2013/03/22/``, ``/2013-03-22-title``), date only."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    g = [x for x in m.groups() if x is not None]
+    day = _valid(int(g[0]), int(g[1]), int(g[2]))
+    return day.isoformat() if day else None

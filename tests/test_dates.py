@@ -1,0 +1,93 @@
+"""Date normalisation: machine values keep their offset, visible text in many languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse.dates import date_from_url, month_number, parse_iso, parse_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2013-03-22T10:15:00+01:00", "2013-03-22T10:15:00+01:00"),
+        ("2013-03-22T10:15:00+0100", "2013-03-22T10:15:00+01:00"),
+        ("2013-03-22T10:15:00.123Z", "2013-03-22T10:15:00+00:00"),
+        ("2013-03-22 10:15", "2013-03-22T10:15:00"),
+        ("2013-03-22", "2013-03-22"),
+        ("20130322", "2013-03-22"),
+        ("Fri, 22 Mar 2013 10:15:00 +0100", "2013-03-22T10:15:00+01:00"),
+        ("22.03.2013", "2013-03-22"),
+        ("2013-02-30", None),
+        ("1850-01-01", None),
+        ("", None),
+        (None, None),
+        ("soon", None),
+    ],
+)
+def test_parse_iso(raw: str | None, expected: str | None) -> None:
+    assert parse_iso(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Veröffentlicht am 22. März 2013 um 10:15", "2013-03-22T10:15"),
+        ("posted on 2013-03-21, 18:02", "2013-03-21T18:02"),
+        ("(2013-03-22 10:15:36)", "2013-03-22T10:15:36"),
+        ("March 22, 2013 at 5:49 p.m.", "2013-03-22T17:49"),
+        ("2013年3月22日", "2013-03-22"),
+        ("2013년 3월 22일", "2013-03-22"),
+        ("le 22 mars 2013", "2013-03-22"),
+        ("March 22nd, 2013", "2013-03-22"),
+        ("Mar. 22, 2013", "2013-03-22"),
+        ("22 de marzo de 2013", "2013-03-22"),
+        ("22 marzo 2013", "2013-03-22"),
+        ("22 de março de 2013", "2013-03-22"),
+        ("22 maart 2013", "2013-03-22"),
+        ("22 marca 2013", "2013-03-22"),
+        ("22 марта 2013 г.", "2013-03-22"),
+        ("22 березня 2013", "2013-03-22"),
+        ("22 Mart 2013", "2013-03-22"),
+        ("22. maaliskuuta 2013", "2013-03-22"),
+        ("22 mars 2013", "2013-03-22"),
+        ("22. března 2013", "2013-03-22"),
+        ("22. Jänner 2013", "2013-01-22"),
+        ("22.03.2013", "2013-03-22"),
+        ("22/03/2013", "2013-03-22"),
+        ("Posted on 2013/03/22 by Ann", "2013-03-22"),
+        ("no date here", None),
+        ("31 February 2013", None),
+    ],
+)
+def test_parse_text(text: str, expected: str | None) -> None:
+    assert parse_text(text) == expected
+
+
+def test_ambiguous_numeric_date_needs_a_convention() -> None:
+    assert parse_text("03/04/2013") is None
+    assert parse_text("03/04/2013", dayfirst=True) == "2013-04-03"
+    assert parse_text("03/04/2013", dayfirst=False) == "2013-03-04"
+
+
+def test_month_table_knows_abbreviations_and_cases() -> None:
+    assert month_number("Sept.") == 9
+    assert month_number("DEZ") == 12
+    assert month_number("grudnia") == 12
+    assert month_number("juillet") == 7
+    assert month_number("someday") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://blog.example/2013/03/22/post/", "2013-03-22"),
+        ("https://blog.example/2013-03-22-post", "2013-03-22"),
+        ("https://blog.example/news/20130322/post", "2013-03-22"),
+        ("https://blog.example/2013/03/post/", None),
+        ("https://blog.example/p/1234567890", None),
+        (None, None),
+    ],
+)
+def test_date_from_url(url: str | None, expected: str | None) -> None:
+    assert date_from_url(url) == expected

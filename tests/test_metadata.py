@@ -1,0 +1,208 @@
+"""Metadata extraction on small pages written in the test: each layer and the order of trust."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scraper.parse.html import build_tree
+from scraper.parse.metadata import extract_metadata, normalize_language
+from scraper.parse.page import Page
+from scraper.parse.profiles.generic import GENERIC
+from scraper.parse.results import Metadata
+from scraper.parse.titles import clean_author, split_authors, strip_site
+from scraper.records import Person
+
+
+def meta_of(html: str, url: str | None = "https://blog.example/2013/03/22/post/") -> Metadata:
+    return extract_metadata(Page(build_tree(html), url), GENERIC)
+
+
+TWENTY_ELEVEN = """<!DOCTYPE html><html lang="en-US"><head>
+<title>North Korean social media | Example Blog</title>
+<meta property="og:site_name" content="Example Blog">
+<link rel="canonical" href="/2013/03/22/north-korean-social-media/">
+</head><body class="single single-post">
+<div id="page"><header><h1 id="site-title"><a href="/">Example Blog</a></h1></header>
+<article id="post-1" class="post-1 post type-post hentry category-news">
+<header class="entry-header"><h1 class="entry-title">North Korean social media</h1>
+<div class="entry-meta"><span class="sep">Posted on </span><a href="/2013/03/22/" rel="bookmark">
+<time class="entry-date" datetime="2013-03-22T10:15:00+01:00"></time></a>
+<span class="by-author"> <span class="sep"> by </span> <span class="author vcard">
+<a class="url fn n" href="https://blog.example/author/jane/" rel="author"></a></span></span>
+</div></header>
+<div class="entry-content"><p>Text.</p></div>
+<footer class="entry-meta">This entry was posted in
+<a href="/category/news/" rel="category tag">News</a> and tagged
+<a href="/tag/korea/" rel="tag">Korea</a>, <a href="/tag/media/" rel="tag">Social media</a>
+by <a href="/author/jane/" title="Jane Doe">Jane Doe</a>.</footer>
+</article>
+<div id="comments"><ol class="commentlist"><li class="comment"><article>
+<footer><cite class="fn">Bob</cite><time datetime="2013-04-01T08:00:00+00:00">April 1</time>
+</footer><p>Nice.</p></article></li></ol></div>
+</div></body></html>"""
+
+
+def test_wordpress_page_with_empty_visible_date_and_author() -> None:
+    meta = meta_of(TWENTY_ELEVEN)
+    assert meta.title == "North Korean social media"
+    assert meta.url == "https://blog.example/2013/03/22/north-korean-social-media/"
+    assert meta.published == "2013-03-22T10:15:00+01:00"
+    assert meta.categories == ("News",)
+    assert meta.tags == ("Korea", "Social media")
+    assert meta.language == "en-US"
+    assert meta.site.name == "Example Blog"
+    assert meta.site.url == "https://blog.example/"
+
+
+def test_author_from_rel_author_title_when_link_text_is_empty() -> None:
+    page = TWENTY_ELEVEN.replace('rel="author"></a>', 'rel="author" title="Jane Doe"></a>')
+    meta = meta_of(page)
+    assert meta.authors == (Person("Jane Doe", "https://blog.example/author/jane/"),)
+
+
+def _jsonld_page(data: object, extra_head: str = "", body: str = "") -> str:
+    return (
+        f"<html><head><script type='application/ld+json'>{json.dumps(data)}</script>"
+        f"{extra_head}</head><body>{body}</body></html>"
+    )
+
+
+def test_jsonld_graph_with_author_reference_and_sections() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "#site", "name": "The Site", "url": "https://s.example/"},
+            {"@type": "Person", "@id": "#ann", "name": "Ann Smith", "url": "https://s.example/ann"},
+            {
+                "@type": "BlogPosting",
+                "headline": "Hello &amp; welcome",
+                "author": {"@id": "#ann"},
+                "datePublished": "2020-05-01T09:00:00+02:00",
+                "dateModified": "2020-05-02T10:00:00+02:00",
+                "articleSection": ["Travel", "Food"],
+                "keywords": "alps, hiking",
+                "inLanguage": "de_AT",
+            },
+        ],
+    }
+    meta = meta_of(_jsonld_page(graph), url="https://s.example/hello")
+    assert meta.title == "Hello & welcome"
+    assert meta.authors == (Person("Ann Smith", "https://s.example/ann"),)
+    assert meta.published == "2020-05-01T09:00:00+02:00"
+    assert meta.modified == "2020-05-02T10:00:00+02:00"
+    assert meta.categories == ("Travel", "Food")
+    assert meta.tags == ("alps", "hiking")
+    assert meta.site.name == "The Site"
+    assert meta.site.url == "https://s.example/"
+    assert meta.language == "de-AT"
+
+
+def test_several_jsonld_authors_in_order() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Two",
+        "author": [{"@type": "Person", "name": "A One"}, {"@type": "Person", "name": "B Two"}],
+    }
+    assert [a.name for a in meta_of(_jsonld_page(data)).authors] == ["A One", "B Two"]
+
+
+def test_title_tag_loses_site_suffix_named_by_og_site_name() -> None:
+    html = (
+        "<html><head><title>A quiet week – Example News</title>"
+        "<meta property='og:site_name' content='Example News'></head><body><p>x</p></body></html>"
+    )
+    assert meta_of(html).title == "A quiet week"
+
+
+def test_h1_kicker_gives_way_to_og_title() -> None:
+    html = (
+        "<html><head><meta property='og:title' content='Vote passes the parliament'></head>"
+        "<body><article><h1><span>Politics</span> Vote passes the parliament</h1></article>"
+        "</body></html>"
+    )
+    assert meta_of(html).title == "Vote passes the parliament"
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    html = (
+        "<html><head><title>Muffin basics | Baking Blog</title></head><body>"
+        "<h1>Baking Blog</h1><div><p>Text</p></div></body></html>"
+    )
+    assert meta_of(html).title == "Muffin basics"
+
+
+def test_visible_multilingual_date_near_headline() -> None:
+    html = (
+        "<html lang='de'><body><div><h1>Ein Titel hier</h1><p>Von Max Muster</p>"
+        "<p>Veröffentlicht am 22. März 2013</p><p>Text text.</p></div></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2013-03-22"
+
+
+def test_comment_dates_are_not_the_post_date() -> None:
+    html = (
+        "<html><body><article><h1>Post</h1><p>Body</p></article><div class='comments'>"
+        "<time datetime='2014-01-01T00:00:00Z'>Jan 1</time></div></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published is None
+
+
+def test_url_date_is_the_last_resort() -> None:
+    assert meta_of("<html><body><p>x</p></body></html>").published == "2013-03-22"
+
+
+def test_meta_author_and_article_tags() -> None:
+    html = (
+        "<html><head><meta name='author' content='By Jane Roe'>"
+        "<meta property='article:tag' content='one'><meta property='article:tag' content='two'>"
+        "<meta property='article:published_time' content='2019-01-02T03:04:05Z'>"
+        "</head><body><p>x</p></body></html>"
+    )
+    meta = meta_of(html)
+    assert meta.authors == (Person("Jane Roe"),)
+    assert meta.tags == ("one", "two")
+    assert meta.published == "2019-01-02T03:04:05+00:00"
+
+
+def test_nothing_known_is_none() -> None:
+    meta = meta_of("<html><body><p>just text</p></body></html>", url=None)
+    assert meta == Metadata()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("Von Max Mustermann | 22.03.2013", "Max Mustermann"),
+        ("Posted by Jane Doe on 22 March 2013", "Jane Doe"),
+        ("Par Jean Dupont", "Jean Dupont"),
+        ("Williams Perdomo @wperdomod", "Williams Perdomo"),
+        ("Share on Facebook", "Share on Facebook"),
+        ("", None),
+        ("a very long sentence that is surely not the name of any person at all", None),
+    ],
+)
+def test_clean_author(raw: str, expected: str | None) -> None:
+    assert clean_author(raw) == expected
+
+
+def test_split_authors_only_where_safe() -> None:
+    assert split_authors("Ann Lee and Bo Chen") == ["Ann Lee", "Bo Chen"]
+    assert split_authors("Ann Lee, Bo Chen") == ["Ann Lee", "Bo Chen"]
+    assert split_authors("Doe, Jane") == ["Doe, Jane"]
+
+
+def test_strip_site_needs_a_witness() -> None:
+    assert strip_site("Budget 2024 - Part 2", [], None, None) == "Budget 2024 - Part 2"
+    assert strip_site("Hello | Site", ["Hello"], None, None) == "Hello"
+    assert strip_site("Hello | Example", [], None, "https://www.example.org/x") == "Hello"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("de_DE", "de-DE"), ("EN-us", "en-US"), ("zh-hant-tw", "zh-Hant-TW"), ("xx yy", None)],
+)
+def test_normalize_language(raw: str, expected: str | None) -> None:
+    assert normalize_language(raw) == expected

@@ -46,7 +46,9 @@ JUNK = re.compile(
     r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
     r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
     r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
-    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|\w*credits?)(?:$|[\s_-])"
+    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|\w*credits?|"
+    r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
+    r"next-?prev|prev-?next)(?:$|[\s_-])"
 )
 _FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "h1", "form", "button"})
 _FURNITURE_ROLES = frozenset(
@@ -56,6 +58,12 @@ _LINK_LIST_TAGS = frozenset({"div", "section", "ul", "ol", "table", "p", "dl", "
 _KEEP = frozenset({"body", "html"})
 _TITLE_TAGS = frozenset({"h1", "h2", "h3"})
 _LONE_LINK = 200
+# what an ad slot prints when its ad is gone
+AD_LABELS = frozenset(
+    "ad ads advert advertisement advertising anzeige werbung publicité publicidad "
+    "pubblicità reklama реклама 广告 広告 sponsored".split()
+)
+_LABEL_TAGS = frozenset({"p", "div", "span", "section", "aside", "figure", "small"})
 # image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
 # chrome and repeated captions are not
 GALLERY = re.compile(r"gallery|slideshow|carousel|slider|lightbox|swiper")
@@ -168,6 +176,8 @@ def _is_junk(el: HtmlElement, rules: _Rules) -> bool:
         return False
     attrs = attr_string(el)
     if attrs and JUNK.search(attrs) and not _too_big(el, rules.total):
+        return True
+    if tag in _LABEL_TAGS and (el.text_content().strip().lower() in AD_LABELS):
         return True
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
 

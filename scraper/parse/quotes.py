@@ -48,7 +48,7 @@ _EMBED_CLASSES = frozenset(
     "fb-post fb-video fb-xfbml-parse-ignore embedly-card wp-block-embed wp-embedded-content "
     "oembed".split()
 )
-_EMBED_PREFIXES = ("wp-block-embed-", "is-provider-", "embed-")
+_EMBED_PREFIXES = ("wp-block-embed-", "is-provider-")
 _PULL_MARKERS = ("pullquote", "pull-quote", "pull_quote")
 # attributes that name an embed's source post directly
 _PERMALINK_ATTRS = ("data-instgrm-permalink", "cite", "data-href", "data-url", "data-permalink")

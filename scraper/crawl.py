@@ -43,7 +43,7 @@ _PAGE_KINDS = frozenset({JobKind.LISTING, JobKind.POST, JobKind.COMMENTS})
 class CrawlEvent:
     """One thing that happened, for progress displays and ``--log-json``.
 
-    ``kind``: ``fetched`` | ``failed`` | ``skipped`` | ``queued`` | ``warning``.
+    ``kind``: ``fetched`` | ``failed`` | ``skipped`` | ``queued`` | ``warning`` | ``error``.
     """
 
     kind: str
@@ -79,6 +79,7 @@ class CrawlStats:
     warnings: int = 0
     elapsed: float = 0.0
     limit_reached: bool = False
+    error: str | None = None  # set when storage failed and the crawl stopped early
 
 
 async def crawl(
@@ -94,6 +95,12 @@ async def crawl(
     """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
 
     ``sleep`` replaces ``asyncio.sleep`` for politeness and retry waits (tests record it).
+
+    Page failures are recorded and the crawl goes on. A failure of the frontier or sink
+    itself (disk full ...) stops it: nothing more is claimed, jobs in flight are cancelled
+    and stay claimed (a resume picks them up), no page is blamed, and the returned stats
+    carry ``error`` (plus an ``error`` event). The storage layer, which knows what failed,
+    decides how loudly to report it.
     """
     own = client is None
     if client is None:
@@ -130,6 +137,7 @@ class _Crawl:
         self.seen: set[str] = set()
         self.counts: dict[str, Any] = dict.fromkeys(CrawlStats.__dataclass_fields__, 0)
         self.counts["limit_reached"] = False
+        self.counts["error"] = None
         self._refs: dict[str, WarcRef] = {}
         self._gate = HostGate(config.per_host, sleep)
         self._robots = RobotsBook(
@@ -150,7 +158,7 @@ class _Crawl:
         """Run a frontier/sink call on the writer thread.
 
         A storage failure (disk full, database locked for good ...) is not a page failure:
-        it is remembered and ends the whole crawl with the original exception.
+        it is remembered and stops the crawl (see ``crawl()``).
         """
         loop = asyncio.get_running_loop()
         try:
@@ -209,7 +217,12 @@ class _Crawl:
         )
         await self.queue(self._seed_jobs(canon), None, 0)
         await self._drain()
-        await self.pages.report_missing_comments()
+        if self._fatal is not None:
+            reason = f"storage failure: {type(self._fatal).__name__}: {self._fatal}"
+            self.counts["error"] = reason
+            self.emit(CrawlEvent("error", "", reason=reason))
+        else:
+            await self.pages.report_missing_comments()
         self.counts["elapsed"] = time.monotonic() - start
         return CrawlStats(**self.counts)
 
@@ -244,7 +257,7 @@ class _Crawl:
     async def _schedule(self, tasks: set[asyncio.Task[None]]) -> None:
         while True:
             if self._fatal is not None:
-                raise self._fatal
+                return
             room = self.config.concurrency - len(tasks)
             budget = self._budget()
             if budget is not None:

@@ -18,7 +18,6 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from scraper.records import Post
-from scraper.schema import validate_post
 
 from .errors import ExportError
 from .export_rows import CAPTURE_COLUMNS, COMMENT_COLUMNS, POST_COLUMNS, comment_rows, post_row
@@ -33,6 +32,7 @@ from .export_writers import (
     open_writer,
     require_pyarrow,
 )
+from .fastcheck import record_errors
 
 __all__ = [
     "FORMATS",
@@ -63,7 +63,7 @@ class ExportOptions:
     site: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
-    row_group: int = 10_000
+    row_group: int = 5_000
     validate: bool = True
 
 
@@ -130,7 +130,7 @@ def matches(post: Post, opts: ExportOptions) -> bool:
 def check_record(post: Post) -> dict[str, Any]:
     """The post's record, or ExportError naming the post and how it breaks the schema."""
     record = post.to_dict()
-    errors = validate_post(record)
+    errors = record_errors(record)
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise ExportError(

@@ -32,6 +32,8 @@ __all__ = [
 Format = Literal["jsonl", "json", "csv", "parquet"]
 FORMATS: tuple[Format, ...] = ("jsonl", "json", "csv", "parquet")
 PARTIAL_SUFFIX = ".partial"
+#: A row group is also cut when its text reaches this size, so long bodies keep memory flat.
+GROUP_BYTES = 8 * 1024 * 1024
 PARQUET_HINT = "Parquet export needs pyarrow: pip install 'blog-archiver[parquet]'"
 
 #: Opens a file for writing; tests inject one that fails like a full disk.
@@ -147,7 +149,8 @@ def require_pyarrow() -> Any:
 
 
 class _Parquet:
-    """Rows buffered into row groups of ``group_size`` and written with an explicit schema."""
+    """Rows buffered into row groups (``group`` rows or ``GROUP_BYTES`` of text, whichever comes
+    first) and written with an explicit schema."""
 
     def __init__(self, path: Path, columns: Sequence[tuple[str, ColumnType]], group: int) -> None:
         pa, pq = require_pyarrow()
@@ -157,15 +160,18 @@ class _Parquet:
         ]
         self.pa, self.schema = pa, pa.schema(fields)
         self.names = [n for n, _ in columns]
-        self.group, self.rows = max(1, group), 0
+        self.group, self.rows, self.pending_bytes = max(1, group), 0, 0
         self.buffer: dict[str, list[Any]] = {n: [] for n in self.names}
         self.writer = pq.ParquetWriter(str(path), self.schema, compression="zstd")
 
     def write(self, row: dict[str, Any]) -> None:
         for name in self.names:
-            self.buffer[name].append(row.get(name))
+            value = row.get(name)
+            self.buffer[name].append(value)
+            if isinstance(value, str):
+                self.pending_bytes += len(value)
         self.rows += 1
-        if len(self.buffer[self.names[0]]) >= self.group:
+        if len(self.buffer[self.names[0]]) >= self.group or self.pending_bytes > GROUP_BYTES:
             self._flush()
 
     def _flush(self) -> None:
@@ -174,6 +180,7 @@ class _Parquet:
         batch = self.pa.table(self.buffer, schema=self.schema)
         self.writer.write_table(batch)
         self.buffer = {n: [] for n in self.names}
+        self.pending_bytes = 0
 
     def close(self) -> None:
         self._flush()

@@ -156,6 +156,8 @@ async def recapture(
                 client=client,
                 on_event=on_event,
             )
+        except OSError as exc:  # the crawler stops on a storage failure and re-raises it
+            sink.fatal = sink.fatal or exc
         finally:
             await client.aclose()
         if sink.fatal is not None:

@@ -48,7 +48,7 @@ JUNK = re.compile(
     r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
     r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|\w*credits?|"
     r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
-    r"next-?prev|prev-?next)(?:$|[\s_-])"
+    r"next-?prev|prev-?next|\w*author\w*|\w*read-?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
 )
 _FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "h1", "form", "button"})
 _FURNITURE_ROLES = frozenset(
@@ -92,6 +92,8 @@ def clean_copy(
     rules = _Rules(max(1, len(root.text_content())), protect, collapse(title).lower())
     remove(list(_junk(root, rules)))
     _flatten_galleries(root)
+    # a link with nothing left to click (its avatar or icon was cleaned away) goes too
+    remove([a for a in root.iter("a") if a.find(".//img") is None and not a.text_content().strip()])
     return root
 
 
@@ -174,12 +176,23 @@ def _is_junk(el: HtmlElement, rules: _Rules) -> bool:
         return tag != "aside" or not _mostly_prose(el)
     if tag in SKIP_TAGS:
         return False
-    attrs = attr_string(el)
+    attrs = _attrs(el)
     if attrs and JUNK.search(attrs) and not _too_big(el, rules.total):
         return True
     if tag in _LABEL_TAGS and (el.text_content().strip().lower() in AD_LABELS):
         return True
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
+
+
+def _attrs(el: HtmlElement) -> str:
+    """class, id, and the attributes that name a part in markup without meaningful classes
+    (``itemprop=author``, ``data-testid=authorPhoto``), lower-cased."""
+    words = attr_string(el)
+    for name in ("itemprop", "data-testid"):
+        value = el.get(name)
+        if value:
+            words = f"{words} {value.lower()}"
+    return words
 
 
 def _is_title(el: HtmlElement, title: str) -> bool:

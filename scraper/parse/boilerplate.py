@@ -450,8 +450,19 @@ def _with_siblings(top: Candidate, by_el: dict[HtmlElement, Candidate]) -> Itera
         cand = by_el.get(sib)
         bonus = top.score * 0.2 if top_class and sib.get("class") == top_class else 0.0
         scored = cand is not None and cand.score + bonus >= threshold
-        if scored or (sib.tag == "p" and _prose(sib)):
+        if scored or (_paragraph_like(sib) and _prose(sib) and not _furniture(sib)):
             yield sib
+
+
+def _paragraph_like(el: HtmlElement) -> bool:
+    """A ``p``, or a ``div`` holding text and inline markup only (readability's DIV_TO_P)."""
+    if el.tag == "p":
+        return True
+    return el.tag == "div" and not any(child.tag in BLOCK_TAGS for child in el)
+
+
+def _furniture(el: HtmlElement) -> bool:
+    return _unlikely(el) or bool(NEGATIVE.search(attr_words(el)))
 
 
 def _prose(el: HtmlElement) -> bool:

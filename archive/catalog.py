@@ -179,8 +179,19 @@ class transaction:
         self.conn.execute("BEGIN IMMEDIATE")
         return self.conn
 
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+    def __exit__(self, exc_type: object, exc: BaseException | None, _tb: object) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as commit_exc:
+                exc = commit_exc
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite already rolled back (e.g. disk full)
+        if isinstance(exc, sqlite3.Error):
+            raise ArchiveError(f"catalog write failed: {exc}") from exc
 
 
 def iter_rows(

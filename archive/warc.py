@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -38,6 +39,7 @@ from .errors import WarcError
 __all__ = [
     "PROFILE_IDENTICAL",
     "PROFILE_NOT_MODIFIED",
+    "WarcWriteError",
     "WarcWriter",
     "WrittenRecord",
     "new_record_id",
@@ -52,6 +54,11 @@ FILE_PATTERN = re.compile(r"^(?P<prefix>.+)-(?P<ts>\d{14})-(?P<serial>\d{5,})\.w
 # httpx hands us de-chunked bodies; a record that says "chunked" over a plain body breaks
 # replay, so the header is kept under a name replay tools recognise as the original's.
 _RENAMED_HEADERS = {"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
+
+
+class WarcWriteError(WarcError, OSError):
+    """The OS refused a WARC write (disk full, I/O error). Both an ``ArchiveError`` and an
+    ``OSError`` with the original ``errno``, so callers can test for ``ENOSPC``."""
 
 
 def utcnow() -> datetime:
@@ -137,14 +144,36 @@ class WarcWriter:
 
     def _open_new(self) -> None:
         self._close_file()
-        self.directory.mkdir(parents=True, exist_ok=True)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._fail(exc)
         name = self._next_name()
         if self._on_new_file:
             self._on_new_file(name)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
-        self._fd = os.open(self.directory / name, flags, 0o644)
+        try:
+            self._fd = os.open(self.directory / name, flags, 0o644)
+        except OSError as exc:
+            self._fail(exc)
         self._name, self._size = name, 0
         self._append([self._warcinfo(name)])
+
+    def _fail(self, exc: OSError) -> NoReturn:
+        """A write failed (disk full, I/O error): cut the file back to its last whole record,
+        refuse further writes, and say why. The file stays a valid WARC."""
+        name = self._name
+        if self._fd is not None:
+            try:
+                os.ftruncate(self._fd, self._size)
+                os.close(self._fd)
+            except OSError:
+                pass  # recovery on the next open cuts any torn tail instead
+            self._fd = None
+        self._closed = True
+        raise WarcWriteError(
+            exc.errno or 0, f"cannot write WARC {name}: {exc.strerror or exc}"
+        ) from exc
 
     def _close_file(self) -> None:
         if self._fd is not None:
@@ -175,12 +204,15 @@ class WarcWriter:
         assert self._fd is not None
         assert self._name is not None
         data = b"".join(members)
-        view = memoryview(data)
-        while view:  # a regular file takes it all at once; loop only for safety
-            n = os.write(self._fd, view)
-            view = view[n:]
-        if self._fsync:
-            os.fsync(self._fd)
+        try:
+            view = memoryview(data)
+            while view:  # a regular file takes it all at once; loop only for safety
+                n = os.write(self._fd, view)
+                view = view[n:]
+            if self._fsync:
+                os.fsync(self._fd)
+        except OSError as exc:
+            self._fail(exc)
         out, offset = [], self._size
         for rec, member in zip(records, members, strict=True):
             h = rec.rec_headers  # type: ignore[attr-defined]

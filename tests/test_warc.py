@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import os
 import random
 from datetime import UTC, datetime
 from pathlib import Path
@@ -222,3 +223,32 @@ def test_surt_and_cdxj_line() -> None:
     assert line.startswith("com,example)/ 20240102030405 {")
     assert '"mime": "text/html"' in line
     assert '"offset": "20"' in line
+
+
+def test_a_failed_write_leaves_a_valid_file_and_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import archive.warc as warc_mod
+
+    w = _writer(tmp_path)
+    w.write_exchange(_capture())
+    path = next(tmp_path.glob("*.warc.gz"))
+    good = path.stat().st_size
+    real_write = os.write
+
+    def half_then_full(fd: int, data: bytes) -> int:
+        real_write(fd, bytes(data[:100]))  # part of the exchange reaches the disk ...
+        raise OSError(errno.ENOSPC, "No space left on device")  # ... then the disk is full
+
+    monkeypatch.setattr(warc_mod.os, "write", half_then_full)
+    with pytest.raises(WarcError, match="No space left on device") as info:
+        w.write_exchange(_capture("http://blog.example/other/"))
+    assert isinstance(info.value, OSError)  # callers can still test errno
+    assert info.value.errno == errno.ENOSPC
+    monkeypatch.setattr(warc_mod.os, "write", real_write)
+    assert path.stat().st_size == good  # cut back to the last whole record
+    assert complete_end(path) == good
+    with pytest.raises(WarcError, match="closed"):
+        w.write_exchange(_capture())

@@ -173,7 +173,8 @@ class _Crawl:
 
     async def _on_capture(self, capture: Capture) -> None:
         ref = await self.io(self.sink.write_capture, capture)
-        self._refs[capture.url] = ref
+        if 200 <= capture.status < 300:  # the record a parse will cite (popped after the job)
+            self._refs[capture.url] = ref
         self.counts["requests"] += 1
         self.counts["bytes"] += len(capture.body)
 
@@ -316,7 +317,7 @@ class _Crawl:
         in_scope = self.scope.__contains__ if page_like else self.scope.has_host
         async with self._gate.slot(host_of(job.url), delay):
             try:
-                capture = await self.fetcher.fetch(job.url, in_scope=in_scope)
+                capture = await self.fetcher.fetch(job.url, in_scope=in_scope, refuse=self._refuse)
             except (UnsupportedContentError, DisallowedError) as exc:
                 await self.finish(job, URLState.SKIPPED, exc.reason)
                 return
@@ -324,4 +325,21 @@ class _Crawl:
                 await self.finish(job, URLState.FAILED, exc.reason)
                 return
         self.seen.add(capture.url)
-        await self.pages.handle(job, capture)
+        try:
+            await self.pages.handle(job, capture)
+        finally:
+            self._refs.pop(capture.url, None)
+
+    def _refuse(self, url: str) -> str | None:
+        """Why a redirect target may not be followed (robots.txt), as far as already known.
+
+        Only rules already loaded are consulted (always the case for a same-site redirect):
+        loading another host's robots.txt here could wait on that host's politeness slot
+        while holding this one's.
+        """
+        if not self.config.obey_robots:
+            return None
+        rules = self._robots.known(origin(url))
+        if rules is not None and not rules.allowed(url, self.config.full_user_agent):
+            return rules.reason or "robots.txt disallows"
+        return None

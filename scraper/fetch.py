@@ -167,8 +167,17 @@ class Fetcher:
         t = config.timeout
         self._timeout = httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
 
-    async def fetch(self, url: str, *, in_scope: Callable[[str], bool] | None = None) -> Capture:
+    async def fetch(
+        self,
+        url: str,
+        *,
+        in_scope: Callable[[str], bool] | None = None,
+        refuse: Callable[[str], str | None] | None = None,
+    ) -> Capture:
         """The final response for ``url`` after redirects (any status), or a ``FetchError``.
+
+        Each redirect target must pass ``in_scope`` and ``refuse`` (which returns a reason to
+        refuse it, e.g. robots.txt, or ``None``) before it is requested.
 
         Transient failures that outlast the retries raise ``FetchError`` whose reason names
         the last failure and the attempts ("timeout after 4 attempts").
@@ -188,6 +197,8 @@ class Fetcher:
                 raise FetchError(url, "redirect loop")
             if in_scope is not None and not in_scope(target):
                 raise DisallowedError(url, f"redirect out of scope: {target}")
+            if refuse is not None and (why := refuse(target)):
+                raise DisallowedError(url, f"redirect to {target}: {why}")
             seen.add(target)
             current = target
         raise FetchError(url, f"too many redirects (over {self._config.max_redirects})")

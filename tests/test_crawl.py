@@ -324,3 +324,15 @@ def test_mock_transport_responses_built_from_bytes_are_accepted() -> None:
     stats, sink = asyncio.run(main())
     assert stats.posts == 1
     assert sink.post("http://127.0.0.1/2020/01/02/only/").title == "Only"
+
+
+def test_redirect_into_a_disallowed_path_is_not_followed() -> None:
+    site = _site()
+    moved = site.posts[2].path
+    faults = {moved: Fault(kind=FaultKind.REDIRECT, location="/private/page-1/")}
+    with SiteServer(site, faults=faults) as server:
+        run = Run(server)
+        run.go()
+        assert server.count("/private/page-1/") == 0
+    assert run.state(moved) is URLState.SKIPPED
+    assert (run.reason(moved) or "").endswith("robots.txt disallows")

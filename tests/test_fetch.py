@@ -279,3 +279,21 @@ def test_seed_on_loopback_is_allowed_explicitly() -> None:
 def test_retry_policy_lives_in_config() -> None:
     config: Any = CrawlConfig(max_attempts=2, backoff_base=0.5, timeout=5.0).fetch
     assert (config.max_attempts, config.backoff_base, config.timeout.read) == (2, 0.5, 5.0)
+
+
+def test_deflate_with_and_without_zlib_header() -> None:
+    import zlib
+
+    for body in (zlib.compress(b"<p>z</p>"), zlib.compress(b"<p>z</p>")[2:-4]):
+        resp = R(200, {**HTML, "content-encoding": "deflate"}, body)
+        result, _, _ = run(sequence(resp), "http://b.example/")
+        assert isinstance(result, Capture)
+        assert result.content == b"<p>z</p>"
+
+
+def test_unknown_content_encoding_is_captured_then_reported() -> None:
+    resp = R(200, {**HTML, "content-encoding": "zstd-weird"}, b"\x01\x02")
+    result, caps, _ = run(sequence(resp), "http://b.example/")
+    assert isinstance(result, FetchError)
+    assert result.reason.startswith("undecodable body")
+    assert caps[0].body == b"\x01\x02"

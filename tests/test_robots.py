@@ -83,3 +83,25 @@ def test_book_gives_up_after_its_retries() -> None:
     rules = asyncio.run(book.rules("https://b.example"))
     assert rules.status is RobotsStatus.UNAVAILABLE
     assert calls == 3
+
+
+def test_host_gate_spaces_requests_by_the_delay() -> None:
+    from scraper.hosts import HostGate
+
+    now = [100.0]
+    waits: list[float] = []
+
+    async def sleep(s: float) -> None:
+        waits.append(s)
+        now[0] += s
+
+    async def main() -> None:
+        gate = HostGate(1, sleep, clock=lambda: now[0])
+        for _ in range(3):
+            async with gate.slot("b.example", 2.5):
+                now[0] += 0.5  # the request itself
+        async with gate.slot("other.example", 2.5):
+            pass
+
+    asyncio.run(main())
+    assert waits == [2.5, 2.5]  # per host: the other host did not wait

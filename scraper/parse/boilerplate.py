@@ -259,21 +259,25 @@ class _Scorer:
 
 
 def _totals(
-    per_block: dict[etree._Element, int], elements: Sequence[etree._Element]
-) -> dict[etree._Element, int]:
-    """Characters under every element: block tallies summed bottom-up in one sweep.
+    paras: Paragraphs, elements: Sequence[etree._Element]
+) -> tuple[dict[etree._Element, int], dict[etree._Element, int]]:
+    """Text and link characters under every element, summed bottom-up in one sweep.
 
     In reverse document order every element comes after all of its descendants, so one
     ``getparent`` per element with text replaces a walk to the root per paragraph.
     """
-    totals = dict(per_block)
+    text = dict(paras.text)
+    links = dict(paras.links)
     for el in reversed(elements):
-        size = totals.get(el)
+        size = text.get(el)
         if size:
             parent = el.getparent()
             if parent is not None:
-                totals[parent] = totals.get(parent, 0) + size
-    return totals
+                text[parent] = text.get(parent, 0) + size
+                link = links.get(el)
+                if link:
+                    links[parent] = links.get(parent, 0) + link
+    return text, links
 
 
 def _unlikely(el: etree._Element) -> bool:
@@ -310,8 +314,7 @@ def score_page(root: HtmlElement, elements: Sequence[etree._Element] = ()) -> Sc
     """
     elements = elements or list(root.iter())
     paras = paragraphs(root, elements)
-    text = _totals(paras.text, elements)
-    links = _totals(paras.links, elements)
+    text, links = _totals(paras, elements)
     scores = _rank(paras, text, links, exclude=True)
     if not scores.ranked or scores.ranked[0].score <= 0:
         scores = _rank(paras, text, links, exclude=False)

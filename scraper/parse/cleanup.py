@@ -132,7 +132,7 @@ def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
             continue
         if el.get("data-strip") == "1" or _is_junk(el, rules):
             yield el
-        elif el.tag not in SKIP_TAGS and quote_kind(el) is None:
+        elif el.tag not in SKIP_TAGS and (len(el) == 0 or quote_kind(el) is None):
             stack.extend(reversed(el))  # a quote is kept whole, as the page shows it
 
 

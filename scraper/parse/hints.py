@@ -129,22 +129,25 @@ def _scan(
     elements: Sequence[etree._Element], plan: _Plan, hits: dict[int, list[HtmlElement]]
 ) -> None:
     by_class, by_tag, by_attr, anywhere = plan.by_class, plan.by_tag, plan.by_attr, plan.anywhere
+    attrs = tuple(by_attr.items())
     for el in elements:
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        todo: list[int] = list(anywhere)
+        todo: list[int] | None = None
         if tag in by_tag:
-            todo.extend(by_tag[tag])
+            todo = [*anywhere, *by_tag[tag]]
         cls = el.get("class")
         if cls:
             for token in cls.split():
                 if token in by_class:
-                    todo.extend(by_class[token])
-        for name, indexes in by_attr.items():
+                    todo = [*(todo or anywhere), *by_class[token]]
+        for name, indexes in attrs:
             if el.get(name) is not None:
-                todo.extend(indexes)
-        if not todo or not isinstance(el, HtmlElement):
+                todo = [*(todo or anywhere), *indexes]
+        if todo is None:
+            if not anywhere:
+                continue
+            todo = anywhere
+        if not isinstance(el, HtmlElement):
             continue
         for index in sorted(set(todo)):
             test = plan.tests[index]

@@ -49,6 +49,7 @@ _EMBED_CLASSES = frozenset(
     "oembed".split()
 )
 _EMBED_PREFIXES = ("wp-block-embed-", "is-provider-")
+_BY_TAG = {"blockquote": QuoteKind.BLOCKQUOTE, "q": QuoteKind.Q, "tiktok-embed": QuoteKind.EMBED}
 _PULL_MARKERS = ("pullquote", "pull-quote", "pull_quote")
 # attributes that name an embed's source post directly
 _PERMALINK_ATTRS = ("data-instgrm-permalink", "cite", "data-href", "data-url", "data-permalink")
@@ -76,7 +77,10 @@ def extract_quotes(el: HtmlElement, base_url: str | None = None) -> tuple[Quote,
 def quote_kind(node: etree._Element) -> QuoteKind | None:
     """What kind of quote ``node`` is, or ``None`` when it is none."""
     tag = node.tag
-    classes = (node.get("class") or "").lower().split()
+    cls = node.get("class")
+    if cls is None:
+        return _BY_TAG.get(tag) if isinstance(tag, str) else None
+    classes = cls.lower().split()
     if tag == "tiktok-embed" or _is_embed(classes):
         return QuoteKind.EMBED
     if any(m in c for c in classes for m in _PULL_MARKERS):

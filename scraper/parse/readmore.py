@@ -145,10 +145,10 @@ def find_read_more(
     """The read-more link (see module doc) and what of it to leave out of the body."""
     found: tuple[Link, HtmlElement | None] | None = None
     links = [a for a in body.iter("a") if a.get("href")]
-    for i, a in enumerate(links):
-        hit = _judge(a, body, base_url, last=i == len(links) - 1)
-        if hit is not None:
-            found = hit
+    for i in range(len(links) - 1, -1, -1):  # the last match wins: look from the end
+        found = _judge(links[i], body, base_url, last=i == len(links) - 1)
+        if found is not None:
+            break
     if found is None:
         for el in after:
             for a in el.iter("a"):

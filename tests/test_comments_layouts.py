@@ -103,3 +103,20 @@ def test_byline_lead_line() -> None:
         ("2", "Karl", "http://k.example/", "2013-03-21T20:05", "No, not this time."),
     ]
     assert t.comments[0].url is None
+
+
+def test_comment_nodes_are_the_top_level_items() -> None:
+    from scraper.parse.comments import comment_nodes
+
+    html = (
+        WP
+        + """<div id="comments"><ol class="commentlist">
+    <li id="comment-1" class="comment"><div class="comment-content"><p>One.</p></div>
+    <ol class="children"><li id="comment-2" class="comment">
+    <div class="comment-content"><p>Two.</p></div></li></ol></li>
+    <li id="comment-3" class="comment"><div class="comment-content"><p>Three.</p></div></li>
+    </ol></div></body></html>"""
+    )
+    page = Page(document_fromstring(html))
+    nodes = comment_nodes(page, detect_profile(page))
+    assert [n.get("id") for n in nodes] == ["comment-1", "comment-3"]

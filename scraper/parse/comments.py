@@ -16,13 +16,13 @@ from .comments_fields import FieldHints
 from .comments_generic import GENERIC_HINTS, generic_items
 from .comments_jsonld import jsonld_comments
 from .comments_links import comment_page_links
-from .comments_thread import excluded, walk_thread
+from .comments_thread import excluded, make_owner, prune_parts, walk_thread
 from .page import Page, select
 from .profile import CommentSelectors, Profile
 from .quotes import extract_quotes
 from .results import Metadata, ThreadResult
 
-__all__ = ["comment_page_links", "extract_comments", "parse_count"]
+__all__ = ["comment_nodes", "comment_page_links", "extract_comments", "parse_count"]
 
 
 def extract_comments(page: Page, profile: Profile, meta: Metadata) -> ThreadResult:
@@ -41,6 +41,19 @@ def extract_comments(page: Page, profile: Profile, meta: Metadata) -> ThreadResu
         comments = jsonld_comments(page, base)
     first = items[0] if items else None
     return ThreadResult(comments=comments, count=declared_count(page, profile, first))
+
+
+def comment_nodes(page: Page, profile: Profile) -> tuple[HtmlElement, ...]:
+    """The top-level comment elements of the page (no replies: they sit inside these),
+    for the body extractor to leave out: the same detection ``extract_comments`` uses.
+    Elements of ``page.tree``, in document order; empty when the page has no thread."""
+    sel = profile.comments
+    items = profile_items(page, sel) if sel.item else []
+    if not items:
+        items = generic_items(page)
+    kept = prune_parts(items)
+    owner = make_owner(kept)
+    return tuple(el for el in kept if (p := el.getparent()) is None or owner(p) is None)
 
 
 def hints_of(sel: CommentSelectors) -> FieldHints:

@@ -18,7 +18,7 @@ from .page import Page, select
 from .profile import Profile
 from .text import collapse
 
-__all__ = ["Scan", "el_text", "scan_page"]
+__all__ = ["Scan", "body_texts", "el_text", "headline_texts", "region_of", "scan_page"]
 
 _HINT_TAGS = frozenset({"title", "h1", "time", "article"})
 _HINT_CLASS = re.compile(
@@ -229,18 +229,23 @@ _SIDE_PARTS = frozenset(
 
 def region_of(el: HtmlElement) -> str | None:
     """ "comment" or "side" when the element's id/class names a comment thread or a
-    sidebar-like region (whole words only: ``off-canvas`` is not ``nav``)."""
+    sidebar-like region. Side words count only at either end of a class token
+    (``main-nav``, ``sidebar-left``), not inside one (``c-navigation-overlay-wrapper``)."""
     label = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
     if not label.strip():
         return None
-    if any(flag in label for flag in _COMMENT_FLAGS):
-        label = " ".join(t for t in label.split() if t not in _COMMENT_FLAGS)
-    parts = set(_LABEL_SPLIT.split(label))
-    if parts & _COMMENT_PARTS:
-        return "comment"
-    if parts & _SIDE_PARTS:
-        return "side"
-    return None
+    side = False
+    for token in label.split():
+        if token in _COMMENT_FLAGS:
+            continue
+        parts = [p for p in _LABEL_SPLIT.split(token) if p]
+        if not parts:
+            continue
+        if _COMMENT_PARTS.intersection(parts):
+            return "comment"
+        if parts[0] in _SIDE_PARTS or parts[-1] in _SIDE_PARTS:
+            side = True
+    return "side" if side else None
 
 
 def scan_page(page: Page, profile: Profile) -> Scan:
@@ -362,6 +367,13 @@ _WALK_SKIP = frozenset(
     {"script", "style", "noscript", "template", "nav", "aside", "footer", "form", "select",
      "button", "svg", "figure", "figcaption", "blockquote", "ul", "ol"}
 )  # fmt: skip
+
+
+def body_texts(page: Page, limit: int = 400) -> list[str]:
+    """Short texts of the whole body in reading order, regions as in ``headline_texts``:
+    the last place to look for a standalone dateline when no headline anchors one."""
+    body = page.tree.find("body")
+    return _walk([body], limit) if body is not None else []
 
 
 def headline_texts(page: Page, scan: Scan, limit: int = 60) -> tuple[list[str], list[str]]:

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from ..records import Person, Site
-from .candidates import Scan, el_text, headline_texts, scan_page
+from .candidates import Scan, body_texts, el_text, headline_texts, scan_page
 from .dates import date_from_url, parse_iso, parse_text
 from .page import Page, select
 from .profile import Profile
@@ -268,26 +268,33 @@ def _authors(
     site_name: str | None,
     near: _Near,
 ) -> tuple[Person, ...]:
-    if article:
-        for value in iter_values([article], "author"):
-            people = _clean_people(ld_people(ids, value, site_name))
-            if people:
-                return people
+    """People before organisations: a newsroom credited in JSON-LD or ``<meta>`` yields to
+    a person's byline on the page, and is used only when no byline names anyone."""
+    values = list(iter_values([article], "author")) if article else []
+    for value in values:
+        people = _clean_people(ld_people(ids, value, site_name, orgs=False))
+        if people:
+            return people
     for sel in profile.author:
         people = _clean_people(_people_from(select(page.tree, sel), page.url))
         if people:
             return people
     for group in scan.author_groups():
-        people = _clean_people(_people_from(group, page.url))
-        if people:
-            return people
-    for key in _AUTHOR_META:
-        values = [v for v in page.meta.get(key, ()) if not v.startswith(("http", "@"))]
-        people = _clean_people([Person(name=v) for v in values])
+        people = _clean_people(_people_from(_first_byline(group), page.url))
         if people:
             return people
     for texts in near.around:
         people = _clean_people([Person(name=byline_in_texts(texts))])
+        if people:
+            return people
+    site_key = (site_name or "").casefold()
+    for key in _AUTHOR_META:
+        names = [v for v in page.meta.get(key, ()) if not v.startswith(("http", "@"))]
+        people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
+        if people:
+            return people
+    for value in values:
+        people = _clean_people(ld_people(ids, value, site_name))
         if people:
             return people
     for obj in page.jsonld:
@@ -296,6 +303,13 @@ def _authors(
             if people:
                 return people
     return ()
+
+
+def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:
+    """The first byline of a group and its co-author siblings: later matches are the
+    authors of teasers, related posts or author boxes."""
+    parent = group[0].getparent()
+    return [el for el in group if el is group[0] or el.getparent() is parent]
 
 
 def _people_from(elements: list[HtmlElement], base: str | None) -> list[Person]:
@@ -450,6 +464,18 @@ def _published_raw(
     for text in near.texts:
         value = parse_text(text, dayfirst=dayfirst)
         if value:
+            return value
+    return _standalone_dateline(page, dayfirst)
+
+
+def _standalone_dateline(page: Page, dayfirst: bool | None) -> str | None:
+    """The first text on the page that is little more than a date ("23.10.2018",
+    "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
+    for text in body_texts(page):
+        if len(text) > 60 or not any(c.isdigit() for c in text):
+            continue
+        value = parse_text(text, dayfirst=dayfirst)
+        if value and sum(c.isalpha() for c in text) <= 25:
             return value
     return None
 

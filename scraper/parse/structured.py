@@ -126,13 +126,17 @@ def ld_strings(value: Any) -> list[str]:
 
 
 def ld_people(
-    ids: dict[str, dict[str, Any]], value: Any, publisher: str | None = None
+    ids: dict[str, dict[str, Any]],
+    value: Any,
+    publisher: str | None = None,
+    *,
+    orgs: bool = True,
 ) -> list[Person]:
     """People named in an ``author``/``creator`` value; organisations only when they are
     the sole byline and differ from the publisher (a newsroom credit is still a credit)."""
     items = value if isinstance(value, list) else [value]
     people: list[Person] = []
-    orgs: list[Person] = []
+    org_people: list[Person] = []
     for item in items:
         item = resolve(ids, item)
         if isinstance(item, str):
@@ -148,10 +152,10 @@ def ld_people(
         url = item.get("url") or item.get("sameAs")
         url = url if isinstance(url, str) else None
         person = Person(name=name, url=url)
-        (orgs if ld_types(item) & _ORG_TYPES else people).append(person)
-    if people:
+        (org_people if ld_types(item) & _ORG_TYPES else people).append(person)
+    if people or not orgs:
         return people
-    return [p for p in orgs if p.name != publisher]
+    return [p for p in org_people if p.name != publisher]
 
 
 def iter_values(objs: Iterable[dict[str, Any]], key: str) -> Iterable[Any]:

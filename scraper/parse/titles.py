@@ -220,15 +220,17 @@ def strip_site(
 
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
-    r"escrito|publicado|scritto|pubblicato|interview|text|foto)\s*:?\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|text|texte|redaktion|"
-    r"yazar|kirjoittaja|from)\b\s*[:\-]?\s*",
+    r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
+    r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|redaktion|"
+    r"yazar|"
+    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=\S)",
     re.IGNORECASE,
 )
 _INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
-    r"door|av|af|przez|autor(?:in)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|作者\s*[:：])"
+    r"door|av|af|przez|autor(?:in)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
+    r"(?:责任编辑|作者|记者)\s*[:：])"
     r"\s*(.*)$",
     re.IGNORECASE,
 )
@@ -238,12 +240,14 @@ _CUT = re.compile(
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"\s+(?:and|und|et|y|e|&|og|och|en|i|ve)\s+|\s*;\s*|\s*&\s*", re.IGNORECASE)
-_NOT_NAMES = frozenset("by von author autor admin editor share facebook twitter email".split())
+_NOT_NAMES = frozenset(
+    "by von author autor admin editor share facebook twitter email datum date".split()
+)
 
 
 def clean_author(name: str | None) -> str | None:
     """A person's name from a byline string, or ``None`` when it does not look like one."""
-    text = collapse(name)
+    text = unescape_text(name).lstrip("©").strip()
     if not text:
         return None
     for _ in range(2):

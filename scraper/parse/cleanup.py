@@ -179,7 +179,7 @@ def _is_junk(el: HtmlElement, rules: _Rules) -> bool:
     attrs = _attrs(el)
     if attrs and JUNK.search(attrs) and not _too_big(el, rules.total):
         return True
-    if tag in _LABEL_TAGS and (el.text_content().strip().lower() in AD_LABELS):
+    if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:
         return True
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
 

@@ -166,3 +166,25 @@ def test_source_line_after_br_is_read_more_and_leaves_the_body() -> None:
     assert result.read_more == Link("https://src.example/a", "Src")
     assert result.body is not None
     assert "full story" not in result.body.text
+
+
+def test_bad_input_gives_no_body_and_no_crash() -> None:
+    from dataclasses import replace
+
+    from lxml.html import Element
+
+    broken = replace(GENERIC, body=("div[", "::nonsense", ".entry-content"))
+    html = f"<html><body><div class='entry-content'><p>{PROSE}</p></div></body></html>"
+    result = extract_body(Page(build_tree(html), URL), broken, Metadata())
+    assert result.body is not None
+    assert result.body.text == PROSE
+    root = node = Element("html")
+    for _ in range(5000):
+        child = Element("div")
+        node.append(child)
+        node = child
+    node.text = PROSE
+    deep = extract_body(Page(root, URL), GENERIC, Metadata())
+    assert deep.body is not None
+    assert deep.body.text == PROSE
+    assert _body("<html><head><title>x</title></head></html>").body is None

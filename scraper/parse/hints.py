@@ -111,7 +111,7 @@ def select_groups(
         found: list[HtmlElement] = []
         for index in group:
             if plan.tests[index] is None:
-                result = css(plan.selectors[index])(root)
+                result = _css(plan.selectors[index], root)
                 found = (
                     [e for e in result if isinstance(e, HtmlElement)]
                     if isinstance(result, list)
@@ -153,6 +153,15 @@ def _scan(
             test = plan.tests[index]
             if test is not None and test.matches(el):
                 hits.setdefault(index, []).append(el)
+
+
+def _css(selector: str, root: HtmlElement) -> object:
+    """``page.css`` for what the Python tests cannot express; a broken selector (a typo in
+    a profile) matches nothing instead of failing the page."""
+    try:
+        return css(selector)(root)
+    except (SelectorError, etree.XPathError):
+        return []
 
 
 class _Plan:

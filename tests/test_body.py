@@ -188,3 +188,14 @@ def test_bad_input_gives_no_body_and_no_crash() -> None:
     assert deep.body is not None
     assert deep.body.text == PROSE
     assert _body("<html><head><title>x</title></head></html>").body is None
+
+
+def test_mid_post_teaser_goes_but_a_closing_read_more_is_the_source() -> None:
+    html = f"""<html><body><article><p>{PROSE}</p>
+    <p><strong>READ MORE:</strong> <a href="/other-story">Another story entirely</a></p>
+    <p>{PROSE}</p><p>Read more: <a href="https://src.example/orig">the original</a></p>
+    </article></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert "Another story" not in result.body.text
+    assert result.read_more == Link("https://src.example/orig", "the original")

@@ -29,7 +29,7 @@ from lxml.html import HtmlElement, fromstring
 
 from .boilerplate import SKIP_TAGS, attr_string, is_hidden
 from .page import css
-from .quotes import quote_kind
+from .quotes import is_trailing, quote_kind
 from .text import collapse
 
 __all__ = ["JUNK", "clean_copy", "remove"]
@@ -63,6 +63,23 @@ AD_LABELS = frozenset(
     "ad ads advert advertisement advertising anzeige werbung publicité publicidad "
     "pubblicità reklama реклама 广告 広告 sponsored".split()
 )
+# labels of in-text promos for other stories
+TEASER_LABELS = (
+    "read more:",
+    "see more:",
+    "related:",
+    "also read:",
+    "read also:",
+    "more:",
+    "watch:",
+    "don't miss",
+    "don’t miss",
+    "must read",
+    "recommended:",
+    "trending:",
+)
+_TEASER_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "li"})
+_TEASER_ROOM = 24
 _LABEL_TAGS = frozenset({"p", "div", "span", "section", "aside", "figure", "small"})
 # image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
 # chrome and repeated captions are not
@@ -181,7 +198,23 @@ def _is_junk(el: HtmlElement, rules: _Rules) -> bool:
         return True
     if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:
         return True
+    if tag in _TEASER_TAGS and _teaser(el):
+        return True
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
+
+
+def _teaser(el: HtmlElement) -> bool:
+    """A "READ MORE: <a>another story</a>" line in the middle of the post: a promo.
+
+    At the very end of the post the same line is the read-more link and stays for the
+    read-more finder; here only lines followed by more content count.
+    """
+    lead = (el.text or "").lstrip()[:_TEASER_ROOM].lower()
+    if not lead and len(el) and el[0].tag in ("strong", "b", "em", "span"):
+        lead = (el[0].text or "").lstrip()[:_TEASER_ROOM].lower()
+    if not lead.startswith(TEASER_LABELS) or el.find(".//a") is None:
+        return False
+    return _density(el) > 0.4 and not is_trailing(el, el.getroottree().getroot())
 
 
 def _attrs(el: HtmlElement) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import random
+import string
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -32,11 +34,13 @@ class ServedRequest:
 
 
 class ConditionalServer:
-    """Serve ``site`` on 127.0.0.1; ``validators`` False serves no ETag/Last-Modified."""
+    """Serve ``site`` on 127.0.0.1; ``validators`` False serves no ETag/Last-Modified;
+    ``pad`` adds that many bytes of word-like text to each HTML page (benchmarks)."""
 
-    def __init__(self, site: Site, *, validators: bool = True) -> None:
+    def __init__(self, site: Site, *, validators: bool = True, pad: int = 0) -> None:
         self.site = site
         self.validators = validators
+        self.pad = pad
         self._lock = threading.Lock()
         self._log: list[ServedRequest] = []
         # path -> (body digest, Last-Modified seconds): a path's date moves only when it changes
@@ -99,6 +103,9 @@ class ConditionalServer:
         resp = render(self.site, h.path, self.url)
         headers = list(resp.headers)
         status, body = resp.status, resp.body
+        if self.pad and status == 200 and b"</body>" in body:
+            head, _, tail = body.rpartition(b"</body>")
+            body = head + _padding(h.path, self.pad) + b"</body>" + tail
         inm, ims = h.headers.get("If-None-Match"), h.headers.get("If-Modified-Since")
         if self.validators and status == 200:
             etag, modified = self._validators(h.path, body)
@@ -114,6 +121,28 @@ class ConditionalServer:
         h.wfile.write(body)
         with self._lock:
             self._log.append(ServedRequest(h.path, status, inm, ims, len(body)))
+
+
+_VOCABULARY = [
+    "".join(random.Random(i).choices(string.ascii_lowercase, k=3 + i % 7)) for i in range(2000)
+]
+
+
+def _padding(path: str, size: int) -> bytes:
+    """``size`` bytes of word-like text, the same for a path every time.
+
+    Generated pages are ~4 KB; real WordPress pages are 50-150 KB and gzip to ~20-30 %.
+    Words drawn from a 2,000-word vocabulary compress about as well as real markup, so a
+    benchmark can weigh pages like real ones (repeated filler would compress to nothing).
+    """
+    rng = random.Random(path)
+    words: list[str] = []
+    total = 0
+    while total < size:
+        w = rng.choice(_VOCABULARY)
+        words.append(w)
+        total += len(w) + 1
+    return ("<!-- " + " ".join(words) + " -->").encode()
 
 
 def _http_date(seconds: float) -> str:

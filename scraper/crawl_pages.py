@@ -96,7 +96,9 @@ class PageHandler:
     async def _bad_status(self, job: Job, capture: Capture) -> None:
         status = capture.status
         state, reason = URLState.FAILED, f"HTTP {status}"
-        if job.kind is JobKind.API and is_past_last_page(capture):
+        if status == 304:  # a conditional request (re-capture) answered: nothing new to read
+            state, reason = URLState.FETCHED, "not modified"
+        elif job.kind is JobKind.API and is_past_last_page(capture):
             state, reason = URLState.FETCHED, "end of pages"
         elif job.kind in (JobKind.SITEMAP, JobKind.FEED) and status in (404, 410):
             state, reason = URLState.SKIPPED, f"HTTP {status} (none here)"

@@ -336,3 +336,22 @@ def test_redirect_into_a_disallowed_path_is_not_followed() -> None:
         assert server.count("/private/page-1/") == 0
     assert run.state(moved) is URLState.SKIPPED
     assert (run.reason(moved) or "").endswith("robots.txt disallows")
+
+
+def test_304_is_an_answer_not_a_failure() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(304, headers={"etag": '"v1"'})
+
+    async def main() -> tuple[CrawlStats, MemoryFrontier]:
+        frontier = MemoryFrontier()
+        config = replace(BASE_CONFIG, sitemaps=False, feeds=False)
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+            seeds = ["http://127.0.0.1/2020/01/02/only/"]
+            stats = await crawl(seeds, frontier, MemorySink(), config, client=client)
+        return stats, frontier
+
+    stats, frontier = asyncio.run(main())
+    assert stats.failed == 0
+    assert frontier.reasons["http://127.0.0.1/2020/01/02/only/"] == "not modified"

@@ -21,6 +21,7 @@ __all__ = [
     "CaptureChange",
     "CommentChange",
     "CommentLife",
+    "Fetch",
     "FieldChange",
     "PostDiff",
     "PostHistory",
@@ -180,16 +181,45 @@ class CommentLife:
 
 
 @dataclass(frozen=True, slots=True)
+class Fetch:
+    """One stored fetch of the post's URL: a full response or a revisit (unchanged)."""
+
+    crawl_id: int
+    fetched_at: str
+    record_type: str  # "response" | "revisit"
+    status: int | None
+
+    @property
+    def label(self) -> str:
+        if self.record_type != "revisit":
+            return f"{self.record_type} {self.status}"
+        return "revisit: not modified (304)" if self.status == 304 else "revisit: identical"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "crawl_id": self.crawl_id,
+            "fetched_at": self.fetched_at,
+            "record_type": self.record_type,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class PostHistory:
+    """``captures`` are the versions (rounds with a parse); ``fetches`` every stored fetch of
+    the post URL, revisits of unchanged pages included."""
+
     url: str
     captures: tuple[tuple[int, str], ...]
     changes: tuple[CaptureChange, ...]
     comments: tuple[CommentLife, ...]
+    fetches: tuple[Fetch, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "url": self.url,
             "captures": [{"crawl_id": c, "captured_at": at} for c, at in self.captures],
+            "fetches": [f.to_dict() for f in self.fetches],
             "changes": [c.to_dict() for c in self.changes],
             "comments": [c.to_dict() for c in self.comments],
         }
@@ -322,16 +352,31 @@ def comment_lives(versions: Iterable[Version | tuple[int, str, Post]]) -> list[C
     return list(lives.values())
 
 
-def build_history(url: str, versions: Iterable[Version | tuple[int, str, Post]]) -> PostHistory:
+def build_history(
+    url: str,
+    versions: Iterable[Version | tuple[int, str, Post]],
+    fetches: Iterable[Fetch] = (),
+) -> PostHistory:
     vs = _versions(versions)
     return PostHistory(
         url=url,
         captures=tuple((v.crawl_id, v.captured_at) for v in vs),
         changes=tuple(history(vs)),
         comments=tuple(comment_lives(vs)),
+        fetches=tuple(fetches),
     )
 
 
 def post_history(archive: VersionSource, url: str) -> PostHistory:
-    """The captures of one post and what changed between consecutive ones."""
-    return build_history(url, archive.post_versions(url))
+    """The captures of one post and what changed between consecutive ones.
+
+    When the archive can list its captures (``archive.Archive.captures``), the fetches of the
+    post URL are included, so rounds that found the post unchanged show too.
+    """
+    rows = getattr(archive, "captures", None)
+    fetches = (
+        [Fetch(r.crawl_id, r.fetched_at, r.record_type, r.status) for r in rows(url)]
+        if callable(rows)
+        else []
+    )
+    return build_history(url, archive.post_versions(url), fetches)

@@ -216,3 +216,18 @@ def test_sigterm_stops_the_loop_cleanly(tmp_path: Path, site: Site) -> None:
     assert code == 130
     with Archive.open(tmp_path) as arc:
         assert not arc.recovery  # nothing half written
+
+
+def test_history_lists_unchanged_fetches(
+    tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from archive.cli import main
+
+    with ConditionalServer(site) as server:
+        first_crawl(tmp_path, server)
+        again(tmp_path)
+        url = server.url + site.posts[0].path
+    assert main(["history", str(tmp_path), url]) == 0
+    out = capsys.readouterr().out
+    assert "2 fetches, 1 versions" in out
+    assert "revisit: not modified (304)" in out

@@ -52,10 +52,12 @@ def _change_lines(change: CaptureChange) -> list[str]:
 
 def render_text(h: PostHistory) -> str:
     """The history as a reader would want it in a terminal."""
-    out = [h.url, f"{len(h.captures)} captures"]
+    out = [h.url, f"{len(h.fetches)} fetches, {len(h.captures)} versions"]
+    for f in h.fetches:
+        out.append(f"  crawl {f.crawl_id}  {f.fetched_at}  {f.label}")
     if h.captures:
         crawl_id, at = h.captures[0]
-        out.append(f"crawl {crawl_id}  {at}  first capture")
+        out.append(f"crawl {crawl_id}  {at}  first version")
     for change in h.changes:
         out.extend(_change_lines(change))
     removed = [c for c in h.comments if c.removed_at]

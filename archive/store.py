@@ -191,7 +191,10 @@ class Archive:
     def _register_file(self, name: str, crawl_id: int) -> None:
         with transaction(self._conn) as c:
             c.execute(
-                "INSERT INTO warc_files (name, crawl_id, created_at) VALUES (?, ?, ?)",
+                # A name registered by a run killed before it created the file may come back.
+                "INSERT INTO warc_files (name, crawl_id, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET crawl_id = excluded.crawl_id, "
+                "created_at = excluded.created_at",
                 (name, crawl_id, self._now()),
             )
 

@@ -114,7 +114,7 @@ def _locate(
     root = page.tree.find("body")
     if root is None:
         root = page.tree
-    elements = list(root.iter())
+    elements = page.elements  # the head's few elements carry no prose and match no hint
     groups = (profile.body, _STRUCTURED, _POST_ITEMS)
     body_hits, structured, items = select_groups(root, groups, elements)
     first = _first_post(_outermost(items), base)

@@ -87,6 +87,17 @@ class Page:
         return out
 
     @functools.cached_property
+    def elements(self) -> list[HtmlElement]:
+        """Every element of the document in document order, listed once per page.
+
+        lxml builds a Python object for each element a walk visits (through a Python-level
+        class lookup in ``lxml.html``), which is most of the cost of a full walk; a shared
+        list pays it once for every extractor, and keeps the objects alive for later
+        ``getparent()`` calls.
+        """
+        return [el for el in self.tree.iter() if isinstance(el, HtmlElement)]
+
+    @functools.cached_property
     def body_classes(self) -> frozenset[str]:
         body = self.tree.find("body")
         if body is None:

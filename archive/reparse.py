@@ -30,6 +30,7 @@ from scraper.parse import parse_capture
 from scraper.records import WarcRef
 
 from .catalog import transaction
+from .errors import ArchiveError
 from .warcread import read_capture
 
 __all__ = ["ReparseReport", "ReparseTask", "current_prefix", "reparse", "reparse_archive"]
@@ -216,10 +217,17 @@ def reparse(
     pending: list[tuple[str, str, str, int]] = []
 
     def flush() -> None:
-        if pending:
+        if not pending:
+            return
+        try:
             with transaction(conn) as c:
                 c.executemany(_UPDATE, pending)
-            pending.clear()
+        except (sqlite3.OperationalError, OSError) as exc:  # a full disk, an I/O error
+            raise ArchiveError(
+                f"cannot write the catalog ({exc}); the {report.pages - len(pending)} pages "
+                "reparsed before are saved and every record is intact: free space, run again"
+            ) from exc
+        pending.clear()
 
     try:
         for out in _outcomes(_chunks(tasks, CHUNK), jobs):

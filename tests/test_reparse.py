@@ -2,6 +2,7 @@ import json
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from archive_build import store_site
@@ -128,3 +129,35 @@ def test_newer_catalog_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[
         db.execute("PRAGMA user_version = 99")
     assert main(["reparse", str(tmp_path)]) == 1
     assert "version 99" in capsys.readouterr().err
+
+
+def test_full_disk_on_catalog_write_is_clear_and_keeps_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+
+    import archive.reparse as mod
+    from archive import ArchiveError
+    from archive.catalog import transaction
+
+    store_site(tmp_path, gen_site(6))
+    _mark_stale(tmp_path, title="OLD")
+    monkeypatch.setattr(mod, "BATCH", 2)
+    calls = {"n": 0}
+
+    @contextlib.contextmanager
+    def filling_disk(conn: sqlite3.Connection) -> Any:
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        with transaction(conn) as c:
+            yield c
+
+    monkeypatch.setattr(mod, "transaction", filling_disk)
+    with pytest.raises(ArchiveError, match="disk is full"):
+        reparse_archive(tmp_path, jobs=1)
+    monkeypatch.undo()
+    with _catalog(tmp_path) as db:
+        rows = [json.loads(r)["title"] for (r,) in db.execute("SELECT record_json FROM pages")]
+    assert rows.count("OLD") == len(rows) - 2  # the first batch is saved, the rest untouched
+    assert reparse_archive(tmp_path, jobs=1).current == 2  # and a re-run continues

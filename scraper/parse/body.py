@@ -4,7 +4,7 @@ Where (first that finds text wins):
 
 1. the profile's ``body`` selectors (``.entry-content``, ``.post-body`` ...);
 2. structured hints: ``[itemprop=articleBody]``, ``.h-entry .e-content``;
-3. the generic scorer (``boilerplate.main_content``), which needs no hint at all;
+3. the generic scorer (``boilerplate`` scores, ``locate`` chooses), which needs no hint;
 4. when the HTML shows no post at all (a JavaScript shell), JSON-LD ``articleBody``.
 
 On an index or excerpt page (several post summaries, see ``_first_post``) the body is the
@@ -27,9 +27,10 @@ from lxml.etree import SubElement
 from lxml.html import Element, HtmlElement
 
 from ..records import Body, Image, Link
-from .boilerplate import is_hidden, main_content
+from .boilerplate import is_hidden
 from .cleanup import clean_copy, remove
 from .hints import select_groups
+from .locate import main_content
 from .page import Page, select
 from .profile import Profile
 from .quotes import extract_quotes

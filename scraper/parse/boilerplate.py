@@ -14,22 +14,30 @@ Readability's idea, done in one pass over the page's text instead of over its el
 3. Each candidate starts from a weight read from its tag and its class/id ("content",
    "article", "entry" up; "comment", "sidebar", "share" down) and ends scaled by its
    link density, so menus and link lists lose even when long.
-4. The winner's siblings join it when they score well too or read as prose, as in
-   readability, because some templates split one article over sibling blocks.
-
-The functions here only read the tree; cleaning happens on a copy (``cleanup``).
+Choosing the content from the scores (hints, siblings, split articles) is ``locate``'s
+job. The functions here only read the tree; cleaning happens on a copy (``cleanup``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-__all__ = ["Candidate", "Paragraphs", "class_weight", "is_hidden", "main_content", "paragraphs"]
+__all__ = [
+    "Candidate",
+    "Paragraphs",
+    "Scores",
+    "attr_words",
+    "class_weight",
+    "is_hidden",
+    "paragraphs",
+    "score_page",
+    "unlikely",
+]
 
 BLOCK_TAGS = frozenset(
     "p div section article main td th li pre blockquote h1 h2 h3 h4 h5 h6 dd dt dl figure "
@@ -89,9 +97,7 @@ _TAG_WEIGHT = {
     "th": -5,
 }
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
-_MIN_PARAGRAPH = 25
-_HINT_SHARE = 0.5
-_PEER_SHARE = 0.2
+MIN_PARAGRAPH = 25
 _COMMAS_WIDE = ("，", "、", "،")
 
 
@@ -242,7 +248,7 @@ class _Scorer:
             chain.append(node)
             node = node.getparent()
         for item in reversed(chain):
-            result = result or _unlikely(item)
+            result = result or unlikely(item)
             self.excluded[item] = result
         return result
 
@@ -280,7 +286,8 @@ def _totals(
     return text, links
 
 
-def _unlikely(el: etree._Element) -> bool:
+def unlikely(el: etree._Element) -> bool:
+    """Hidden, or a container that readability calls unlikely (nav, sidebar, comments ...)."""
     tag = el.tag
     if tag in ("body", "html", "article", "main"):
         return False
@@ -330,7 +337,7 @@ def _rank(
 ) -> Scores:
     scorer = _Scorer()
     for block, size in paras.text.items():
-        if size < _MIN_PARAGRAPH or (exclude and scorer.is_excluded(block)):
+        if size < MIN_PARAGRAPH or (exclude and scorer.is_excluded(block)):
             continue
         link = paras.links.get(block, 0)
         score = 1 + paras.commas.get(block, 0) + min(size / 100, 3.0)
@@ -344,135 +351,3 @@ def _rank(
             out.append(Candidate(el, final, size, link))
     out.sort(key=lambda c: c.score, reverse=True)
     return Scores(out, text, links)
-
-
-def main_content(
-    root: HtmlElement,
-    hints: Sequence[HtmlElement] = (),
-    elements: Sequence[etree._Element] = (),
-) -> list[HtmlElement]:
-    """The element(s) holding the page's main text, in document order; [] when none.
-
-    ``hints`` (profile or structured-data matches) win when they hold at least half as
-    much prose as the scorer's choice: a hint is more precise than a score, but a theme's
-    ``.entry-content`` may also sit in a widget, and then the score knows better.
-    """
-    scores = score_page(root, elements)
-    if not scores.ranked or scores.ranked[0].score <= 0:
-        best = max(hints, key=scores.prose, default=None)
-        return [best] if best is not None and scores.prose(best) > 0 else []
-    top = scores.ranked[0]
-    if hints:
-        best = max(hints, key=scores.prose)
-        if scores.prose(best) >= _HINT_SHARE * scores.prose(top.element):
-            return [best, *_continuations(best, scores)]
-    by_el = {c.element: c for c in scores.ranked}
-    nodes = list(_with_siblings(top, by_el))
-    peers = _peers(top, scores.ranked, nodes)
-    if peers:
-        nodes.extend(peers)
-        nodes.sort(key=_position(top.element))
-    return nodes
-
-
-def _continuations(hint: HtmlElement, scores: Scores) -> Iterator[HtmlElement]:
-    """Siblings after a hint that carry on its prose (TypePad's ``entry-more`` after
-    ``entry-body``), up to the first one that looks like furniture (footer, tags, share).
-    """
-    for sib in hint.itersiblings():
-        if not isinstance(sib, HtmlElement) or not isinstance(sib.tag, str):
-            continue
-        size = scores.text.get(sib, 0)
-        if not size:
-            continue
-        attrs = attr_words(sib)
-        if _unlikely(sib) or NEGATIVE.search(attrs) or scores.links.get(sib, 0) > 0.3 * size:
-            return
-        if scores.prose(sib) < _MIN_PARAGRAPH:
-            return
-        yield sib
-
-
-def _peers(
-    top: Candidate, ranked: Sequence[Candidate], taken: Sequence[HtmlElement]
-) -> list[HtmlElement]:
-    """Blocks that continue the article elsewhere: same tag and class as the winner.
-
-    Templates cut long stories into chunks between ads or video players (each chunk its
-    own ``div.article__body``), so the chunks are cousins, not siblings.
-    """
-    cls = top.element.get("class")
-    if not cls:
-        return []
-    out: list[HtmlElement] = []
-    for cand in ranked:
-        el = cand.element
-        if cand.score < _PEER_SHARE * top.score:
-            break
-        if el.tag != top.element.tag or el.get("class") != cls:
-            continue
-        if any(_nested(el, t) for t in (*taken, *out)):
-            continue
-        out.append(el)
-    return out
-
-
-def _nested(a: etree._Element, b: etree._Element) -> bool:
-    """True when one of ``a``/``b`` contains the other (or they are the same)."""
-    return _contains(a, b) or _contains(b, a)
-
-
-def _contains(outer: etree._Element, inner: etree._Element) -> bool:
-    node: etree._Element | None = inner
-    while node is not None:
-        if node is outer:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _position(root: etree._Element) -> Callable[[etree._Element], int]:
-    """Sort key: document order within ``root``'s tree."""
-    order = {el: i for i, el in enumerate(root.getroottree().iter())}
-    return lambda el: order.get(el, 0)
-
-
-def _with_siblings(top: Candidate, by_el: dict[HtmlElement, Candidate]) -> Iterator[HtmlElement]:
-    parent = top.element.getparent()
-    if parent is None:
-        yield top.element
-        return
-    threshold = max(10.0, top.score * 0.2)
-    top_class = top.element.get("class")
-    for sib in parent.iterchildren():
-        if sib is top.element:
-            yield sib
-            continue
-        if not isinstance(sib, HtmlElement) or not isinstance(sib.tag, str):
-            continue
-        cand = by_el.get(sib)
-        bonus = top.score * 0.2 if top_class and sib.get("class") == top_class else 0.0
-        scored = cand is not None and cand.score + bonus >= threshold
-        if scored or (_paragraph_like(sib) and _prose(sib) and not _furniture(sib)):
-            yield sib
-
-
-def _paragraph_like(el: HtmlElement) -> bool:
-    """A ``p``, or a ``div`` holding text and inline markup only (readability's DIV_TO_P)."""
-    if el.tag == "p":
-        return True
-    return el.tag == "div" and not any(child.tag in BLOCK_TAGS for child in el)
-
-
-def _furniture(el: HtmlElement) -> bool:
-    return _unlikely(el) or bool(NEGATIVE.search(attr_words(el)))
-
-
-def _prose(el: HtmlElement) -> bool:
-    text = el.text_content()
-    size = len(text.strip())
-    links = sum(len(a.text_content()) for a in el.iter("a"))
-    density = links / size if size else 1.0
-    if size > 80:
-        return density < 0.25
-    return size > 0 and density == 0 and text.rstrip().endswith((".", "!", "?"))

@@ -36,7 +36,7 @@ from ..records import Link
 from .quotes import is_trailing
 from .text import collapse
 
-__all__ = ["PHRASES", "find_read_more", "is_read_more_text", "standalone_block"]
+__all__ = ["LABELS", "PHRASES", "find_read_more", "is_read_more_text"]
 
 PHRASES = (
     "read more",
@@ -210,12 +210,6 @@ def _block_of(a: HtmlElement) -> HtmlElement | None:
 
 def _same_text(block: HtmlElement, a: HtmlElement) -> bool:
     return collapse(block.text_content()) == collapse(a.text_content())
-
-
-def standalone_block(a: HtmlElement) -> HtmlElement | None:
-    """The nearest block around ``a`` when ``a`` is all the text it holds, else ``None``."""
-    block = _block_of(a)
-    return block if block is not None and _same_text(block, a) else None
 
 
 def _labelled(a: HtmlElement) -> bool:

@@ -81,6 +81,8 @@ def build_comment(
         author_el = lead.author
     bare = author_el is None and date_el is None
     head = header_block(item, owner) if lead is None and bare else None
+    if head is None and lead is None and author_el is None:
+        head = byline_block(item, owner)
     if head is not None:
         author_el = head.author
         skip.append(head.block)
@@ -189,6 +191,33 @@ def header_block(
             None,
         )
         return Header(block=block, author=name, date=when)
+    return None
+
+
+_BYLINE = re.compile(
+    r"^(?:by|posted by|written by|von|par|por|door|di)\s+(.+?)"
+    r"\s+(?:on|at|am|le|el|op|il|\||-|–|—)\s+(.+)$",
+    re.I,
+)
+
+
+def byline_block(
+    item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | None]
+) -> Header | None:
+    """A meta line "by NAME on DATE." anywhere in the comment (often after the text)."""
+    for block in item.iter("p", "div", "span", "small", "footer", "cite"):
+        if block is item or owner(block) is not item:
+            continue
+        text = collapse(block.text_content())
+        m = _BYLINE.match(text) if 0 < len(text) <= 150 else None
+        if m is None or len(m.group(1)) > 60:
+            continue
+        when = parse_visible_date(m.group(2))
+        if when is None:
+            continue
+        name = m.group(1)
+        link = next((a for a in block.iter("a") if collapse(a.text_content()) == name), None)
+        return Header(block=block, author=link if link is not None else block, date=when)
     return None
 
 
@@ -356,7 +385,10 @@ def _clean_name(raw: str) -> str | None:
     """The author's name from the author element's text: no "says:", no "Posted by:",
     no "| date" tail, no "(not verified)"."""
     text = collapse(raw)
-    if _POSTED_BY.match(text):
+    byline = _BYLINE.match(text)
+    if byline is not None:
+        text = byline.group(1)
+    elif _POSTED_BY.match(text):
         text = _POSTED_BY.sub("", text).split("|")[0].strip()
     text = _UNVERIFIED.sub("", _SAYS.sub("", text)).strip()
     return text if text and len(text) <= 80 else None

@@ -94,9 +94,19 @@ def prune_parts(items: list[HtmlElement]) -> list[HtmlElement]:
         anc = owner(parent) if parent is not None else None
         if anc is None and _in_dd_of(el, owner):
             continue
-        if anc is None or _has_reply_box(el, anc):
+        if anc is None or _has_reply_box(el, anc) or _distinct_ids(el, anc):
             kept.append(el)
     return kept
+
+
+_NUM = re.compile(r"\d+")
+
+
+def _distinct_ids(el: HtmlElement, anc: HtmlElement) -> bool:
+    """Two numbered comments (``comment-33`` inside ``comment-32``) are reply and parent
+    even without a reply box; ``article#comment-12`` in ``li#li-comment-12`` is one."""
+    a, b = _NUM.findall(el.get("id") or ""), _NUM.findall(anc.get("id") or "")
+    return bool(a) and bool(b) and a != b
 
 
 def _in_dd_of(el: HtmlElement, owner: Owner) -> bool:

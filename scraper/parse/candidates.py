@@ -18,7 +18,7 @@ from .page import Page, select
 from .profile import Profile
 from .text import collapse
 
-__all__ = ["Scan", "body_texts", "el_text", "headline_texts", "region_of", "scan_page"]
+__all__ = ["Hit", "Scan", "el_text", "region_of", "scan_page"]
 
 _HINT_TAGS = frozenset({"title", "h1", "time", "article"})
 _HINT_CLASS = re.compile(
@@ -285,16 +285,7 @@ def scan_page(page: Page, profile: Profile) -> Scan:
         if is_rdfa and el.get("content"):
             rdfa.append((rdfa_prop, hit))
         itemprops.extend((prop, hit) for prop in props)
-        for role in roles:
-            if role == "tag_link":
-                tags.append(el)
-            elif role == "category_link":
-                categories.append(el)
-            elif role in ("tags", "categories"):
-                if not hit.in_comment:
-                    (tags if role == "tags" else categories).append(el)
-            else:
-                lists[role].append(hit)
+        _file(hit, roles, lists, tags, categories)
     return Scan(
         lang=page.tree.get("lang") or page.tree.get("xml:lang"),
         title=title,
@@ -306,6 +297,26 @@ def scan_page(page: Page, profile: Profile) -> Scan:
         tags=tags,
         **{k: tuple(v) for k, v in lists.items()},
     )
+
+
+def _file(
+    hit: Hit,
+    roles: list[str],
+    lists: dict[str, list[Hit]],
+    tags: list[HtmlElement],
+    categories: list[HtmlElement],
+) -> None:
+    """Put one hit into the candidate lists its roles name."""
+    for role in roles:
+        if role == "tag_link":
+            tags.append(hit.el)
+        elif role == "category_link":
+            categories.append(hit.el)
+        elif role in ("tags", "categories"):
+            if not hit.in_comment:
+                (tags if role == "tags" else categories).append(hit.el)
+        else:
+            lists[role].append(hit)
 
 
 def _roles(el: HtmlElement, tag: str, cls: set[str], rel: list[str]) -> list[str]:
@@ -361,88 +372,3 @@ def _authorish(classes: set[str]) -> bool:
 def _in_card(el: HtmlElement) -> bool:
     parent = el.getparent()
     return parent is not None and "h-card" in (parent.get("class") or "")
-
-
-_WALK_SKIP = frozenset(
-    {"script", "style", "noscript", "template", "nav", "aside", "footer", "form", "select",
-     "button", "svg", "figure", "figcaption", "blockquote", "ul", "ol"}
-)  # fmt: skip
-
-
-def body_texts(page: Page, limit: int = 400) -> list[str]:
-    """Short texts of the whole body in reading order, regions as in ``headline_texts``:
-    the last place to look for a standalone dateline when no headline anchors one."""
-    body = page.tree.find("body")
-    return _walk([body], limit) if body is not None else []
-
-
-def headline_texts(page: Page, scan: Scan, limit: int = 60) -> tuple[list[str], list[str]]:
-    """Short texts around the headline, nearest first: where bylines and dates stand when
-    no markup names them ("von Daniela Obers", "Pressemitteilung vom 25. Januar 2022").
-
-    Returns the texts after the headline and those right before it (kickers, date
-    lines), each in reading order; comment threads, sidebars, lists and quotes are not
-    walked. Without a headline, the whole body is "after".
-    """
-    start = _headline(scan)
-    if start is None:
-        body = page.tree.find("body")
-        if body is None:
-            return [], []
-        return _walk([body], limit * 3)[: limit * 2], []
-    return _walk(_following(start), limit), _walk(_preceding(start), limit // 3)
-
-
-def _headline(scan: Scan) -> HtmlElement | None:
-    for hit in scan.h1:
-        if hit.in_article and not hit.in_comment:
-            return hit.el
-    visible = [h.el for h in scan.h1 if not h.in_comment and not h.in_side]
-    if visible:
-        return visible[0]
-    return scan.article_root
-
-
-def _following(el: HtmlElement) -> list[HtmlElement]:
-    out: list[HtmlElement] = []
-    node: HtmlElement | None = el
-    depth = 0
-    while node is not None and node.tag not in ("body", "html") and depth < 6:
-        out.extend(s for s in node.itersiblings() if isinstance(s.tag, str))
-        node = node.getparent()
-        depth += 1
-    return out
-
-
-def _preceding(el: HtmlElement) -> list[HtmlElement]:
-    out: list[HtmlElement] = []
-    node: HtmlElement | None = el
-    for _ in range(3):
-        if node is None or node.tag in ("body", "html"):
-            break
-        out.extend(s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str))
-        node = node.getparent()
-    return out[:8]
-
-
-def _walk(roots: list[HtmlElement], limit: int) -> list[str]:
-    texts: list[str] = []
-    visited = 0
-    for root in roots:
-        stack = [root]
-        while stack and len(texts) < limit and visited < limit * 8:
-            el = stack.pop()
-            visited += 1
-            if not isinstance(el.tag, str) or el.tag in _WALK_SKIP:
-                continue
-            if region_of(el):
-                continue
-            for t in (el.text, el.tail):
-                text = collapse(t[:600] if t else t)
-                if text:
-                    # a long text is prose: only its opening can be a dateline or byline
-                    texts.append(text if len(text) < 200 else text[:40])
-            stack.extend(reversed(el))
-        if len(texts) >= limit:
-            break
-    return texts

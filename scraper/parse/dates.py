@@ -21,7 +21,15 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_tz
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "date_from_url", "month_number", "parse_iso", "parse_text"]
+__all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "date_from_url",
+    "month_number",
+    "parse_clock",
+    "parse_iso",
+    "parse_text",
+]
 
 MIN_YEAR = 1990
 MAX_YEAR = 2099
@@ -250,6 +258,11 @@ _CLOCK = re.compile(
     r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?(?!\d)\s*(?:uhr\b|h\b)?\s*([ap])?\.?(?:m\b\.?)?",
     re.IGNORECASE,
 )
+
+
+def parse_clock(text: str | None) -> str:
+    """``THH:MM`` for a text that starts with a time of day ("6:40 pm"), else ''."""
+    return _clock(text or "")
 
 
 def _clock(text: str) -> str:

@@ -91,8 +91,10 @@ def ids_of(page: Page) -> dict[str, dict[str, Any]]:
 
 def resolve(ids: dict[str, dict[str, Any]], value: Any) -> Any:
     """Follow an ``{"@id": ...}`` reference into the page's graph when it is one."""
-    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and "@id" in value:
-        return ids.get(str(value["@id"]), value)
+    if isinstance(value, dict) and "@id" in value:
+        full = ids.get(str(value["@id"]))
+        if full is not None and full is not value:
+            return {**full, **value}
     return value
 
 

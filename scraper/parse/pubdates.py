@@ -1,0 +1,232 @@
+"""Which date on the page is the post's: publication and modification, by witness.
+
+JSON-LD, the profile, ``article:published_time`` and kin, microdata and hAtom classes,
+``<time datetime>``, visible datelines near the headline, the URL, and finally a
+standalone dateline anywhere. A UTC instant is shown in the page's own offset when the
+page gives that too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from .candidates import Scan, el_text
+from .dates import date_from_url, parse_clock, parse_iso, parse_text
+from .nearby import Near, body_texts
+from .page import Page, select
+from .profile import Profile
+from .siteinfo import first_meta
+from .structured import ld_text
+
+__all__ = ["modified_of", "published_of"]
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "date",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "og:published_time",
+    "created",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+)
+
+
+def _date_of(el: HtmlElement, *, dayfirst: bool | None) -> str | None:
+    for attr in ("datetime", "content", "data-datetime", "data-date"):
+        value = parse_iso(el.get(attr))
+        if value:
+            return value
+    if el.tag == "abbr":
+        value = parse_iso(el.get("title"))
+        if value:
+            return value
+    value = parse_text(el_text(el), dayfirst=dayfirst)
+    if value and len(value) == 10:
+        # Twenty Ten and kin: the time only in the permalink's title ("6:40 pm")
+        for holder in (el, el.getparent()):
+            if holder is not None and holder.get("title"):
+                return value + parse_clock(holder.get("title"))
+    return value
+
+
+def _dayfirst(language: str | None) -> bool | None:
+    if not language:
+        return None
+    if language in ("en-US", "en-PH", "en-CA"):
+        return False
+    return None if language == "en" else True
+
+
+def published_of(
+    page: Page,
+    profile: Profile,
+    scan: Scan,
+    article: dict[str, Any] | None,
+    language: str | None,
+    url: str | None,
+    near: Near,
+) -> str | None:
+    """The publication date; a UTC instant is shown in the page's own time zone when
+    another witness on the page gives the same instant with its local offset."""
+    value = _published_raw(page, profile, scan, article, language, url, near)
+    if value and (value.endswith("+00:00") or ("T" in value and value[-6] not in "+-")):
+        return _localize(value, _instant_witnesses(page, scan))
+    return value
+
+
+def _instant_witnesses(page: Page, scan: Scan) -> list[str]:
+    out = [v for key in _PUBLISHED_META for v in page.meta.get(key, ())]
+    out += [v for obj in page.jsonld for v in [obj.get("datePublished")] if isinstance(v, str)]
+    for el in scan.published_elements():
+        out += [v for v in (el.get("datetime"), el.get("content")) if v]
+    return out[:40]
+
+
+def _localize(value: str, witnesses: list[str]) -> str:
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    for raw in witnesses:
+        iso = parse_iso(raw)
+        if not iso or "T" not in iso:
+            continue
+        try:
+            other = datetime.fromisoformat(iso)
+        except ValueError:
+            continue
+        if when.tzinfo is None and other.tzinfo is not None:
+            when, other = other, when
+        if when.tzinfo is None:
+            continue
+        if other.tzinfo is not None:
+            if other == when and other.utcoffset() != when.utcoffset():
+                return iso
+            continue
+        shift = other - when.replace(tzinfo=None) + (when.utcoffset() or timedelta(0))
+        if shift and abs(shift) <= timedelta(hours=14) and not shift % timedelta(minutes=15):
+            return other.replace(tzinfo=timezone(shift)).isoformat()
+    return value
+
+
+def _published_raw(
+    page: Page,
+    profile: Profile,
+    scan: Scan,
+    article: dict[str, Any] | None,
+    language: str | None,
+    url: str | None,
+    near: Near,
+) -> str | None:
+    dayfirst = _dayfirst(language)
+    for obj in [article] if article else []:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            value = parse_iso(ld_text(obj.get(key)))
+            if value:
+                return value
+    for sel in profile.published:
+        for el in select(page.tree, sel):
+            value = _date_of(el, dayfirst=dayfirst)
+            if value:
+                return value
+    for key in _PUBLISHED_META[:6]:
+        value = parse_iso(first_meta(page, key))
+        if value:
+            return value
+    for el in scan.published_elements():
+        value = _date_of(el, dayfirst=dayfirst)
+        if value:
+            return value
+    for key in _PUBLISHED_META[6:]:
+        value = parse_iso(first_meta(page, key))
+        if value:
+            return value
+    for obj in page.jsonld:
+        value = parse_iso(ld_text(obj.get("datePublished")))
+        if value:
+            return value
+    for el in scan.date_text_elements():
+        value = _date_of(el, dayfirst=dayfirst)
+        if value:
+            return value
+    return _from_url_or_text(page, url, near, dayfirst)
+
+
+def _from_url_or_text(page: Page, url: str | None, near: Near, dayfirst: bool | None) -> str | None:
+    """The unmarked witnesses: the URL's date, visible dates near the headline, a dateline."""
+    from_url = date_from_url(url) or date_from_url(page.url)
+    if from_url:
+        # the URL gives the day; a visible date of that day may add the time
+        for text in near.texts[:30]:
+            value = parse_text(text, dayfirst=dayfirst)
+            if value and value.startswith(from_url):
+                return value
+        return from_url
+    for text in near.texts:
+        value = parse_text(text, dayfirst=dayfirst)
+        if value:
+            return value
+    return _standalone_dateline(page, dayfirst)
+
+
+def _standalone_dateline(page: Page, dayfirst: bool | None) -> str | None:
+    """The first text on the page that is little more than a date ("23.10.2018",
+    "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
+    for text in body_texts(page):
+        if len(text) > 60 or not any(c.isdigit() for c in text):
+            continue
+        value = parse_text(text, dayfirst=dayfirst)
+        if value and sum(c.isalpha() for c in text) <= 25:
+            return value
+    return None
+
+
+def modified_of(
+    page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None
+) -> str | None:
+    if article:
+        value = parse_iso(ld_text(article.get("dateModified")))
+        if value:
+            return value
+    for sel in profile.modified:
+        for el in select(page.tree, sel):
+            value = _date_of(el, dayfirst=None)
+            if value:
+                return value
+    for key in _MODIFIED_META:
+        value = parse_iso(first_meta(page, key))
+        if value:
+            return value
+    for el in scan.modified_elements():
+        value = _date_of(el, dayfirst=None)
+        if value:
+            return value
+    return None

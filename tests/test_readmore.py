@@ -75,3 +75,14 @@ def test_link_after_the_body_and_relative_without_base() -> None:
 def test_ordinary_post_has_none() -> None:
     el = _el('<p>Just a post with <a href="/a">a link</a> in it.</p>')
     assert find_read_more(el, (), BASE) == (None, None)
+
+
+def test_mid_post_lines_and_caption_credits_are_not_read_more() -> None:
+    el = _el(
+        '<p><a href="https://other.example/story">Read more</a></p><p>Long text follows here.</p>'
+        '<figure><img src="/a.jpg"><figcaption>Photo via <a href="https://ifx.example/">Ifx</a>'
+        "</figcaption></figure>"
+    )
+    assert find_read_more(el, (), BASE) == (None, None)
+    assert not is_read_more_text("More in Politics")
+    assert is_read_more_text("More »")

@@ -10,8 +10,10 @@ A link is a read-more link when
   "Fuente:", "Источник:" ... see ``LABELS``), as in ``<p>Source: <a>NYT</a></p>``.
 
 It is looked for in the cleaned body and then in the few elements right after the
-content (themes print "Source:" or "Continue reading" just below the post). The last
-match wins, since these links close a post. The URL must be absolute (resolved against
+content (themes print "Source:" or "Continue reading" just below the post). These links
+close a post: only a link in the body's last block (or the body's last link) counts, and
+the last match wins; a "Read more" or "Source:" line in mid-post points at another story,
+and "via <a>" in a figure caption credits a picture. The URL must be absolute (resolved against
 the page URL). ``text`` is the anchor's text.
 
 Decision on the body: the read-more link is recorded once, as ``read_more``, so the
@@ -51,8 +53,6 @@ PHRASES = (
     "read the original",
     "read the story",
     "read the article",
-    "more »",
-    "more…",
     "weiterlesen",
     "mehr lesen",
     "mehr erfahren",
@@ -126,6 +126,8 @@ _LABEL_RE = re.compile(
     r"(?:^|[\s(\[])(?:" + "|".join(re.escape(x) for x in LABELS) + r")\s*[:：]?\s*$"
 )
 _STRIPPED = tuple(p.strip(_TRIM) for p in PHRASES)
+# words that are a read-more link only on their own ("More »"), never as a prefix
+_ALONE = frozenset({"more", "mehr", "plus", "más", "meer", "ещё", "еще", "更多"})
 _MAX_PHRASE = 200  # "Continue reading <Post title> →" and no longer
 _LABEL_ROOM = 40  # "Source: " and brackets around the anchor
 _BLOCKS = frozenset("p div li dd td section footer aside blockquote h2 h3 h4 h5 h6".split())
@@ -136,7 +138,7 @@ def is_read_more_text(text: str) -> bool:
     if len(text) > _MAX_PHRASE:
         return False
     norm = collapse(text).lower().strip(_TRIM)
-    return bool(norm) and norm.startswith(_STRIPPED)
+    return bool(norm) and (norm in _ALONE or norm.startswith(_STRIPPED))
 
 
 def find_read_more(
@@ -152,7 +154,7 @@ def find_read_more(
     if found is None:
         for el in after:
             for a in el.iter("a"):
-                hit = _judge(a, el, base_url, last=False)
+                hit = _judge(a, el, base_url, last=False, below=True)
                 if hit is not None:
                     return hit[0], None
         return None, None
@@ -160,24 +162,38 @@ def find_read_more(
 
 
 def _judge(
-    a: HtmlElement, body: HtmlElement, base_url: str | None, *, last: bool
+    a: HtmlElement, body: HtmlElement, base_url: str | None, *, last: bool, below: bool = False
 ) -> tuple[Link, HtmlElement | None] | None:
-    """A read-more ``Link`` for ``a`` and the element to drop from the body, or ``None``."""
+    """A read-more ``Link`` for ``a`` and the element to drop from the body, or ``None``.
+
+    ``below``: ``a`` sits just after the post, where any "Source:" line closes it.
+    """
     url = _absolute(a.get("href") or "", base_url)
     if url is None:
         return None
     text = collapse(a.text_content())
     classes = (a.get("class") or "").lower()
     block = _block_of(a)
+    closing = below or last or (block is not None and is_trailing(block, body))
+    if not closing:
+        return None  # mid-post "Read more" / "Source:" lines point at other stories
     if is_read_more_text(text) or any(c in classes for c in _CLASSES):
         if block is not None and _same_text(block, a):
             return Link(url, text or None), block
         if block is not None and is_trailing(a, block):
             return Link(url, text or None), a
         return (Link(url, text or None), None) if last else None
-    if not _labelled(a):
+    if not _labelled(a) or _in_caption(a):
         return None
     return Link(url, text or None), _source_line(a, block, body, len(text))
+
+
+def _in_caption(a: HtmlElement) -> bool:
+    """Inside a figure caption, "via <a>" credits a picture, not the story."""
+    for anc in a.iterancestors():
+        if anc.tag in ("figcaption", "figure") or "caption" in (anc.get("class") or ""):
+            return True
+    return False
 
 
 def _source_line(

@@ -31,7 +31,8 @@ _AREA = re.compile(
     re.I,
 )
 _COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
-_ITEM_ID = re.compile(r"^(?:li-|div-|dsq-|comment-)?(?:comment|cmt|c|reply|dsq)[-_]?\d+$", re.I)
+# comment-123, li-comment-123, dsq-comment-123, lf_comment_123, c123, cmt-123
+_ITEM_ID = re.compile(r"^(?:[a-z]+[-_])*(?:comment|cmt|c|reply|dsq)[-_]?\d+$", re.I)
 # dd is no item: in a dl thread the dt is, and its dd siblings are read with it.
 _ITEM_TAGS = frozenset({"li", "div", "article", "section", "dt", "tr", "table", "dl", "ul", "ol"})
 _STATE = re.compile(

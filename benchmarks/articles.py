@@ -84,6 +84,36 @@ def run(fn: Callable[[Page], str], pages: list[Page], repeat: int) -> tuple[list
     return preds, len(pages) / best
 
 
+def stage_ms(pages: list[Page]) -> dict[str, float]:
+    """Milliseconds per page of each parse stage, on trees built beforehand (same pages)."""
+    from scraper.errors import ParseError
+    from scraper.parse.body import extract_body
+    from scraper.parse.comments import extract_comments
+    from scraper.parse.html import build_tree, decode_html
+    from scraper.parse.metadata import extract_metadata
+    from scraper.parse.page import Page as Doc
+    from scraper.parse.profiles import detect_profile
+
+    spent = dict.fromkeys(("tree", "metadata", "body", "comments"), 0.0)
+    for pid, data, url in pages:
+        t0 = time.perf_counter()
+        try:
+            doc = Doc(build_tree(decode_html(data), pid), url)
+        except ParseError:
+            continue
+        profile = detect_profile(doc)
+        t1 = time.perf_counter()
+        meta = extract_metadata(doc, profile)
+        t2 = time.perf_counter()
+        extract_body(doc, profile, meta)
+        t3 = time.perf_counter()
+        extract_comments(doc, profile, meta)
+        t4 = time.perf_counter()
+        for key, dt in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+            spent[key] += dt
+    return {k: v * 1000 / len(pages) for k, v in spent.items()}
+
+
 def score(name: str, pages: list[Page], preds: list[str], per_page: bool) -> dict[str, Any]:
     OUT.mkdir(parents=True, exist_ok=True)
     pred_path = OUT / f"articles-{name}.jsonl"
@@ -134,6 +164,9 @@ def main() -> None:
             f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} "
             f"| {s.get('accuracy', 0.0):.3f} | {pps:.1f} |"
         )
+    if args.only != "trafilatura":
+        ms = stage_ms(pages)
+        print("\nour ms/page by stage: " + ", ".join(f"{k} {v:.2f}" for k, v in ms.items()))
 
 
 if __name__ == "__main__":

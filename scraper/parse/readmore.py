@@ -148,7 +148,10 @@ def find_read_more(
     found: tuple[Link, HtmlElement | None] | None = None
     links = [a for a in body.iter("a") if a.get("href")]
     for i in range(len(links) - 1, -1, -1):  # the last match wins: look from the end
-        found = _judge(links[i], body, base_url, last=i == len(links) - 1)
+        last = i == len(links) - 1
+        if not last and not _closing(links[i], body):
+            break  # mid-post "Read more" / "Source:" lines point at other stories
+        found = _judge(links[i], body, base_url, last=last)
         if found is not None:
             break
     if found is None:
@@ -168,24 +171,30 @@ def _judge(
 
     ``below``: ``a`` sits just after the post, where any "Source:" line closes it.
     """
-    url = _absolute(a.get("href") or "", base_url)
-    if url is None:
-        return None
+    block = _block_of(a)
     text = collapse(a.text_content())
     classes = (a.get("class") or "").lower()
-    block = _block_of(a)
-    closing = below or last or (block is not None and is_trailing(block, body))
-    if not closing:
-        return None  # mid-post "Read more" / "Source:" lines point at other stories
     if is_read_more_text(text) or any(c in classes for c in _CLASSES):
         if block is not None and _same_text(block, a):
-            return Link(url, text or None), block
-        if block is not None and is_trailing(a, block):
-            return Link(url, text or None), a
-        return (Link(url, text or None), None) if last else None
-    if not _labelled(a) or _in_caption(a):
+            drop: HtmlElement | None = block
+        elif block is not None and is_trailing(a, block):
+            drop = a
+        elif last:
+            drop = None
+        else:
+            return None
+    elif _labelled(a) and not _in_caption(a):
+        drop = _source_line(a, block, body, len(text))
+    else:
         return None
-    return Link(url, text or None), _source_line(a, block, body, len(text))
+    url = _absolute(a.get("href") or "", base_url)
+    return (Link(url, text or None), drop) if url is not None else None
+
+
+def _closing(a: HtmlElement, body: HtmlElement) -> bool:
+    """True when ``a`` is in the body's last block: where a post's own source link sits."""
+    block = _block_of(a)
+    return block is not None and is_trailing(block, body)
 
 
 def _in_caption(a: HtmlElement) -> bool:

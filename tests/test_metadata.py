@@ -189,8 +189,8 @@ def test_clean_author(raw: str, expected: str | None) -> None:
 
 
 def test_split_authors_only_where_safe() -> None:
-    assert split_authors("Ann Lee and Bo Chen") == ["Ann Lee", "Bo Chen"]
-    assert split_authors("Ann Lee, Bo Chen") == ["Ann Lee", "Bo Chen"]
+    assert split_authors("Ann Lee; Bo Chen") == ["Ann Lee", "Bo Chen"]
+    assert split_authors("Ann Lee and Bo Chen") == ["Ann Lee and Bo Chen"]
     assert split_authors("Doe, Jane") == ["Doe, Jane"]
 
 

@@ -134,17 +134,19 @@ class Scan:
 
     def author_groups(self) -> list[list[HtmlElement]]:
         """Byline witnesses, most specific first: microdata, rel=author, h-card, classes."""
+        micro = self.prop("author", "creator")
+        first = [h.el for h in micro if h.in_article] + [h.el for h in micro if not h.in_article]
         groups = [
-            self.prop("author", "creator"),
             list(self.rel_author),
             list(self.fn),
             list(self.author_names),
             list(self.author_blocks),
         ]
-        return [_best(group) for group in groups if _best(group)]
+        return [g for g in [first, *(_best(group) for group in groups)] if g]
 
     def published_elements(self) -> list[HtmlElement]:
-        out = _best(self.prop("datePublished", "dateCreated"))
+        # microdata says what it is: trusted even in a card footer, never in comments
+        out = [h.el for h in self.prop("datePublished", "dateCreated")]
         out += _best([hit for name, hit in self.rdfa_dates if "modified" not in name])
         out += _best(list(self.published))
         out += _best(list(self.times))

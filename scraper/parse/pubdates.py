@@ -152,15 +152,15 @@ def _published_raw(
             value = parse_iso(ld_text(obj.get(key)))
             if value:
                 return value
+    for key in _PUBLISHED_META[:6]:
+        value = parse_iso(first_meta(page, key))
+        if value:
+            return value
     for sel in profile.published:
         for el in select(page.tree, sel):
             value = _date_of(el, dayfirst=dayfirst)
             if value:
                 return value
-    for key in _PUBLISHED_META[:6]:
-        value = parse_iso(first_meta(page, key))
-        if value:
-            return value
     for el in scan.published_elements():
         value = _date_of(el, dayfirst=dayfirst)
         if value:

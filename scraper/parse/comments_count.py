@@ -32,12 +32,6 @@ _GENERIC_COUNT = (
     ".comments-header",
     ".comment-count",
     "#comments-count",
-    "[id*=comments] > h2",
-    "[id*=comments] > h3",
-    "[id*=comments] > h4",
-    "[class*=comments] > h2",
-    "[class*=comments] > h3",
-    "[class*=comments] > h4",
 )
 _WORDS = (
     r"thoughts?|responses?|comments?|repl(?:y|ies)|kommentare?|gedanken?|commentaires?|"
@@ -83,7 +77,10 @@ def declared_count(
     n = _microdata_count(page)
     if n is not None:
         return n
-    for sel in (*profile.comments.count, *_GENERIC_COUNT):
+    headings = (*profile.comments.count, *_GENERIC_COUNT)
+    # one whole-tree pass to learn whether any heading exists; then the ordered lookups
+    found = select(page.tree, ", ".join(headings))
+    for sel in headings if found else ():
         for el in select(page.tree, sel):
             n = parse_count(el.text_content())
             if n is not None:
@@ -138,12 +135,11 @@ _MICRODATA = (
 
 def _microdata_count(page: Page) -> int | None:
     """Microdata / RDFa: ``commentCount`` or ``interactionCount`` = "UserComments:4"."""
-    for sel in _MICRODATA:
-        for el in select(page.tree, sel):
-            value = (el.get("content") or el.text_content() or "").strip()
-            kind, _, num = value.rpartition(":")
-            if (not kind or "Comment" in kind) and num.strip().isdigit():
-                return int(num.strip())
+    for el in select(page.tree, ", ".join(_MICRODATA)):
+        value = (el.get("content") or el.text_content() or "").strip()
+        kind, _, num = value.rpartition(":")
+        if (not kind or "Comment" in kind) and num.strip().isdigit():
+            return int(num.strip())
     return None
 
 

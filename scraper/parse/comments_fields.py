@@ -9,6 +9,7 @@ nested replies ...) removed from the copy.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -52,12 +53,38 @@ def owned(
     ``owner`` maps an element to its nearest comment item, so that a reply's author or
     content is never taken for its parent's.
     """
+    classes = _classes(item)
     for sel in selectors:
+        if not _may_match(sel, classes):
+            continue
         for el in select(item, sel):
             # CSS matches descendant-or-self: the item itself is never one of its parts.
             if el is not item and owner(el) is item:
                 return el
     return None
+
+
+_CLASS_IN_SEL = re.compile(r"\.([\w-]+)")
+_SUBSTR_IN_SEL = re.compile(r"\[class\*=['\"]?([\w-]+)")
+
+
+@functools.lru_cache(maxsize=16)
+def _classes(item: HtmlElement) -> tuple[frozenset[str], str]:
+    """The class tokens under ``item`` (and all of them as one string)."""
+    tokens = {t for el in item.iter() if isinstance(el.tag, str) for t in el.classes}
+    return frozenset(tokens), " ".join(sorted(tokens))
+
+
+def _may_match(sel: str, classes: tuple[frozenset[str], str]) -> bool:
+    """A cheap pre-check: a selector naming a class absent from the subtree cannot match,
+    so its XPath is not run (most of the generic hints miss on any given theme)."""
+    tokens, joined = classes
+    for alt in sel.split(","):
+        need = _CLASS_IN_SEL.findall(alt.split("[")[0] if "[" in alt else alt)
+        subs = _SUBSTR_IN_SEL.findall(alt)
+        if all(c in tokens for c in need) and all(x in joined for x in subs):
+            return True
+    return False
 
 
 def build_comment(

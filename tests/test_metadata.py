@@ -206,3 +206,54 @@ def test_strip_site_needs_a_witness() -> None:
 )
 def test_normalize_language(raw: str, expected: str | None) -> None:
     assert normalize_language(raw) == expected
+
+
+def test_utc_instant_shown_in_the_pages_own_offset() -> None:
+    html = (
+        "<html><head><meta property='article:published_time' content='2023-11-09T06:35:29Z'>"
+        "</head><body><article><h1>Late news</h1>"
+        "<time datetime='2023-11-08T22:35:29-08:00'>Nov 8</time></article></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2023-11-08T22:35:29-08:00"
+
+
+def test_microdata_date_in_a_card_footer_counts() -> None:
+    html = (
+        "<html><body><h1>Winter walks</h1><p>Text.</p><div class='footer'>"
+        "<time itemprop='datePublished' datetime='2022-01-27'>27.01.2022</time></div>"
+        "</body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2022-01-27"
+
+
+def test_standalone_dateline_and_title_date_are_last_resorts() -> None:
+    dateline = "<html><body><div><ul><li>Menu</li></ul><p>23.10.2018</p></div></body></html>"
+    assert meta_of(dateline, url="https://x.example/a").published == "2018-10-23"
+    in_title = "<html><head><title>Elephants | DW | 23.05.2011</title></head><body></body></html>"
+    assert meta_of(in_title, url="https://x.example/a").published == "2011-05-23"
+
+
+def test_wrapper_with_a_bem_modifier_is_not_a_sidebar() -> None:
+    html = (
+        "<html><body><div class='l-outer l-outer--nav'><h1>Seat test</h1>"
+        "<p>Von Jan Koch</p><p>Text.</p></div></body></html>"
+    )
+    meta = meta_of(html, url="https://x.example/a")
+    assert meta.title == "Seat test"
+    assert meta.authors == (Person("Jan Koch"),)
+
+
+def test_permalink_title_gives_the_time_and_site_from_logo_heading() -> None:
+    html = (
+        "<html><head><title>Koryolink opens 3G | Pressroom Notes</title></head><body>"
+        "<div id='header'><h1 id='site-title'><a href='https://p.example/' rel='home'>"
+        "Pressroom Notes</a></h1></div><div class='post hentry'>"
+        "<h2 class='entry-title'>Koryolink opens 3G</h2><a href='https://p.example/k/' "
+        "title='6:40 pm' rel='bookmark'><span class='entry-date'>February 26, 2013</span></a>"
+        "</div></body></html>"
+    )
+    meta = meta_of(html, url="https://p.example/k/")
+    assert meta.title == "Koryolink opens 3G"
+    assert meta.published == "2013-02-26T18:40"
+    assert meta.site.name == "Pressroom Notes"
+    assert meta.site.url == "https://p.example/"

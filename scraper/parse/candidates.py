@@ -240,7 +240,8 @@ def region_of(el: HtmlElement) -> str | None:
     for token in label.split():
         if token in _COMMENT_FLAGS:
             continue
-        parts = [p for p in _LABEL_SPLIT.split(token) if p]
+        # a BEM modifier ("l-outer--nav") qualifies its block, it does not name a region
+        parts = [p for p in _LABEL_SPLIT.split(token.split("--")[0]) if p]
         if not parts:
             continue
         if _COMMENT_PARTS.intersection(parts):
@@ -357,8 +358,8 @@ def _roles(el: HtmlElement, tag: str, cls: set[str], rel: list[str]) -> list[str
         roles.append("modified")
     if tag == "time" and (el.get("datetime") or "").strip():
         roles.append("times")
-    if any(w in c for c in cls for w in _DATE_WORDS):
-        roles.append("date_texts")
+    if tag == "time" or any(w in c for c in cls for w in _DATE_WORDS) or "author_blocks" in roles:
+        roles.append("date_texts")  # bylines often carry the date: "Jane Doe, 10.11.2021"
     return roles
 
 

@@ -17,17 +17,18 @@ from .text import collapse
 
 __all__ = ["Near", "body_texts", "headline_texts"]
 
+_SKIP_REGIONS = ("comment", "side")
 _WALK_SKIP = frozenset(
     {"script", "style", "noscript", "template", "nav", "aside", "footer", "form", "select",
      "button", "svg", "figure", "figcaption", "blockquote", "ul", "ol"}
 )  # fmt: skip
 
 
-def body_texts(page: Page, limit: int = 400) -> list[str]:
-    """Short texts of the whole body in reading order, regions as in ``headline_texts``:
-    the last place to look for a standalone dateline when no headline anchors one."""
+def body_texts(page: Page, limit: int = 1000) -> list[str]:
+    """Short texts of the whole body in reading order, comment threads left out (but not
+    sidebars: an old blog's date may sit there): the last place to look for a dateline."""
     body = page.tree.find("body")
-    return _walk([body], limit) if body is not None else []
+    return _walk([body], limit, skip=("comment",)) if body is not None else []
 
 
 def headline_texts(page: Page, scan: Scan, limit: int = 60) -> tuple[list[str], list[str]]:
@@ -79,7 +80,9 @@ def _preceding(el: HtmlElement) -> list[HtmlElement]:
     return out[:8]
 
 
-def _walk(roots: list[HtmlElement], limit: int) -> list[str]:
+def _walk(
+    roots: list[HtmlElement], limit: int, *, skip: tuple[str, ...] = _SKIP_REGIONS
+) -> list[str]:
     texts: list[str] = []
     visited = 0
     for root in roots:
@@ -89,7 +92,7 @@ def _walk(roots: list[HtmlElement], limit: int) -> list[str]:
             visited += 1
             if not isinstance(el.tag, str) or el.tag in _WALK_SKIP:
                 continue
-            if region_of(el):
+            if region_of(el) in skip:
                 continue
             for t in (el.text, el.tail):
                 text = collapse(t[:600] if t else t)

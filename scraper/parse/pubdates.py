@@ -194,7 +194,18 @@ def _from_url_or_text(page: Page, url: str | None, near: Near, dayfirst: bool | 
         value = parse_text(text, dayfirst=dayfirst)
         if value:
             return value
-    return _standalone_dateline(page, dayfirst)
+    return _standalone_dateline(page, dayfirst) or _title_date(near.scan.title, dayfirst)
+
+
+def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
+    """A date that ``<title>`` carries as its own segment ("... | DW | 23.05.2011")."""
+    if not title:
+        return None
+    for part in reversed(title.split("|")):
+        value = parse_text(part, dayfirst=dayfirst)
+        if value and sum(c.isalpha() for c in part) <= 25:
+            return value
+    return None
 
 
 def _standalone_dateline(page: Page, dayfirst: bool | None) -> str | None:

@@ -19,9 +19,13 @@ from .nearby import Near, body_texts
 from .page import Page, select
 from .profile import Profile
 from .siteinfo import first_meta
-from .structured import ld_text
+from .structured import ld_text, ld_types
 
 __all__ = ["modified_of", "published_of"]
+
+_NOT_THE_POST = frozenset(
+    "imageobject videoobject audioobject mediaobject person organization comment".split()
+)
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -97,8 +101,36 @@ def published_of(
     """The publication date; a UTC instant is shown in the page's own time zone when
     another witness on the page gives the same instant with its local offset."""
     value = _published_raw(page, profile, scan, article, language, url, near)
-    if value and (value.endswith("+00:00") or ("T" in value and value[-6] not in "+-")):
+    if value and value.endswith("+00:00"):
+        local = _localize(value, _instant_witnesses(page, scan))
+        if local == value:
+            local = _visible_day(value, scan, near, _dayfirst(language))
+        return local
+    if value and "T" in value and value[-6] not in "+-":
         return _localize(value, _instant_witnesses(page, scan))
+    return value
+
+
+def _visible_day(value: str, scan: Scan, near: Near, dayfirst: bool | None) -> str:
+    """A UTC instant whose day is not the day the page shows: the reader's day wins. With a
+    visible time of day the offset follows from the two; without one the visible date is
+    all that can be said honestly."""
+    when = datetime.fromisoformat(value)
+    texts = [el_text(el) for el in scan.date_text_elements()[:6]] + near.texts[:12]
+    for text in texts:
+        shown = parse_text(text, dayfirst=dayfirst)
+        if not shown:
+            continue
+        day = datetime.fromisoformat(shown[:10]).date()
+        if abs((day - when.date()).days) != 1:
+            if day == when.date():
+                return value
+            continue
+        if len(shown) > 10:
+            shift = datetime.fromisoformat(shown) - when.replace(tzinfo=None)
+            if abs(shift) <= timedelta(hours=14) and not shift % timedelta(minutes=15):
+                return datetime.fromisoformat(shown).replace(tzinfo=timezone(shift)).isoformat()
+        return shown[:10]
     return value
 
 
@@ -170,6 +202,8 @@ def _published_raw(
         if value:
             return value
     for obj in page.jsonld:
+        if ld_types(obj) & _NOT_THE_POST:
+            continue  # an image's or a video's date is not the post's
         value = parse_iso(ld_text(obj.get("datePublished")))
         if value:
             return value

@@ -223,7 +223,7 @@ def header_block(
 
 _BYLINE = re.compile(
     r"^(?:by|posted by|written by|von|par|por|door|di)\s+(.+?)"
-    r"\s+(?:on|at|am|le|el|op|il|\||-|–|—)\s+(.+)$",
+    r"(?:\s*,|\s+(?:on|at|am|le|el|op|il|\||-|–|—))\s+(.+)$",
     re.I,
 )
 

@@ -168,9 +168,12 @@ def _looks_like_item(el: HtmlElement) -> tuple[bool, bool]:
     itemtype = el.get("itemtype") or ""
     commentish = commentish or "Comment" in itemtype
     meta = False
-    for d in el.iterdescendants():
+    for i, d in enumerate(el.iterdescendants()):
         if not isinstance(d, HtmlElement):
             continue
+        # an anchor near the top named for the comment: <a id="comment-47479"></a>
+        if i < 4 and _ITEM_ID.match(d.get("id") or d.get("name") or ""):
+            commentish = True
         h = _hint(d)
         if d.tag in ("cite", "time") or (
             h.strip() and (_AUTHORISH.search(h) or _DATEISH.search(h))

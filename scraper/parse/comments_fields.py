@@ -25,7 +25,8 @@ from .text import BLOCK_TAGS, clean_html, collapse, element_text
 __all__ = ["FieldHints", "build_comment", "owned"]
 
 _SAYS = re.compile(
-    r"\s*(?:says|said|writes|wrote|dice|sagt|dit|disse|zegt|schreef)\s*(?::|\.\.\.|…)?\s*$", re.I
+    r"(?:^|\s+)(?:says|said|writes|wrote|dice|sagt|dit|disse|zegt|schreef)\s*(?::|\.\.\.|…)?\s*$",
+    re.I,
 )
 _MODERATION = re.compile(r"^\s*your comment is awaiting moderation", re.I)
 _FORM_TAGS = ("form", "textarea")

@@ -33,7 +33,7 @@ Format = Literal["jsonl", "json", "csv", "parquet"]
 FORMATS: tuple[Format, ...] = ("jsonl", "json", "csv", "parquet")
 PARTIAL_SUFFIX = ".partial"
 #: A row group is also cut when its text reaches this size, so long bodies keep memory flat.
-GROUP_BYTES = 8 * 1024 * 1024
+GROUP_BYTES = 4 * 1024 * 1024
 PARQUET_HINT = "Parquet export needs pyarrow: pip install 'blog-archiver[parquet]'"
 
 #: Opens a file for writing; tests inject one that fails like a full disk.

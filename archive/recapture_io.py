@@ -44,7 +44,6 @@ RECAPTURED_KINDS = (
     JobKind.SITEMAP,
     JobKind.API,
 )
-_PER_POST = (JobKind.POST, JobKind.COMMENTS, JobKind.API)
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,3 +257,39 @@ def test_permalink_title_gives_the_time_and_site_from_logo_heading() -> None:
     assert meta.published == "2013-02-26T18:40"
     assert meta.site.name == "Pressroom Notes"
     assert meta.site.url == "https://p.example/"
+
+
+def test_labelled_link_lists_give_tags_and_categories() -> None:
+    html = (
+        "<html><body><div class='post'><h1>Title here</h1><p>Text.</p>"
+        "<div>Рубрика: <a href='/r/world/'>В мире</a></div>"
+        "<div>标签：<a href='/t/1'>朝鲜</a> <a href='/t/2'>3G</a> &nbsp; "
+        "分类：<a href='/c/g'>国际观察</a>"
+        "</div></div></body></html>"
+    )
+    meta = meta_of(html, url="https://x.example/a")
+    assert meta.categories == ("В мире",)
+    assert meta.tags == ("朝鲜", "3G")
+
+
+def test_rel_tag_links_are_tags_even_under_a_label_container() -> None:
+    html = (
+        "<html><body><article><h1>Post</h1><span class='post-labels'>Labels: "
+        "<a rel='tag' href='/l/travel'>travel</a>, <a rel='tag' href='/l/dprk'>DPRK</a>"
+        "</span></article></body></html>"
+    )
+    meta = meta_of(html, url="https://x.example/a")
+    assert meta.tags == ("travel", "DPRK")
+    assert meta.categories == ()
+
+
+def test_site_name_from_title_end_linked_home() -> None:
+    html = (
+        "<html><head><title>Post about things_Laozhou Blog</title></head><body>"
+        "<div class='top'><a href='http://blog.example.cn/laozhou'>Laozhou Blog</a></div>"
+        "<p>Text</p></body></html>"
+    )
+    meta = meta_of(html, url="http://blog.example.cn/laozhou/post/1")
+    assert meta.site.name == "Laozhou Blog"
+    assert meta.site.url == "http://blog.example.cn/laozhou"
+    assert meta.title == "Post about things"

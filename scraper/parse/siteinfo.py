@@ -14,11 +14,12 @@ from lxml.html import HtmlElement
 
 from ..records import Site
 from .candidates import Scan, el_text
+from .labels import labelled_links
 from .page import Page, select
 from .profile import Profile
 from .structured import article_object, ld_strings, ld_text, objects_of_type
 from .text import collapse
-from .titles import links_home, title_remainder, unescape_text
+from .titles import links_home, title_parts, title_remainder, unescape_text
 
 __all__ = [
     "canonical_url",
@@ -73,6 +74,8 @@ def site_of(page: Page, scan: Scan, url: str | None, title: str | None) -> Site:
             site_url = http_url(page.url, link.get("href"))
     if not name and title and scan.title:
         name = title_remainder(scan.title, title)
+    if not name and scan.title:
+        name = _title_end_linked_home(page, scan.title)
     if name and not site_url:
         site_url = _link_named(page, name)
     if not site_url and url:
@@ -91,6 +94,23 @@ def _home_element(scan: Scan) -> HtmlElement | None:
     for hit in scan.h1:
         if not hit.in_article and links_home(hit.el, None) and el_text(hit.el, 120):
             return hit.el
+    return None
+
+
+def _title_end_linked_home(page: Page, title: str) -> str | None:
+    """The first or last segment of ``<title>`` when a link to the site's top pages carries
+    exactly that text: "Post_Blog Name" with a "Blog Name" link in the header."""
+    parts = [collapse(p) for p in title_parts(title)]
+    if len(parts) < 2:
+        return None
+    ends = {parts[0], parts[-1]}
+    host = urlsplit(page.url or "").netloc
+    for link in page.tree.iterfind(".//a[@href]"):
+        text = collapse(link.text_content())
+        if text in ends:
+            href = urlsplit(http_url(page.url, link.get("href")) or "")
+            if href.netloc == host and len(href.path.strip("/").split("/")) <= 1:
+                return text
     return None
 
 
@@ -179,13 +199,34 @@ def categories_of(
         if found:
             return found
     for sel in profile.categories:
-        found = _names(select(page.tree, sel))
+        # a link the page itself marks rel=tag (and not category) is a tag, whatever a
+        # profile selector says: structured markup outranks the profile
+        found = _names([el for el in select(page.tree, sel) if not _rel_tag_only(el)])
         if found:
             return found
     found = _names(scan.categories)
     if found:
         return found
-    return _dedupe(page.meta.get("article:section", []))
+    found = _dedupe(page.meta.get("article:section", []))
+    return found or tuple(_labelled(page, scan).get("categories", ()))
+
+
+def _labelled(page: Page, scan: Scan) -> dict[str, list[str]]:
+    root = scan.article_root if scan.article_root is not None else page.tree.find("body")
+    return labelled_links(root) if root is not None else {}
+
+
+def _rel_tag_only(el: HtmlElement) -> bool:
+    """rel=tag without "category", unless the link's container names categories (block
+    themes mark their ``taxonomy-category`` links rel=tag)."""
+    rel = (el.get("rel") or "").lower().split()
+    if "tag" not in rel or "category" in rel:
+        return False
+    for anc in list(el.iterancestors())[:3]:
+        label = f"{anc.get('class') or ''} {anc.get('id') or ''}".lower()
+        if "categor" in label or "cat-links" in label:
+            return False
+    return True
 
 
 def tags_of(
@@ -213,4 +254,4 @@ def _raw_tags(
         return found
     if article and article.get("keywords"):
         return _dedupe(ld_strings(article["keywords"]))
-    return ()
+    return tuple(_labelled(page, scan).get("tags", ()))

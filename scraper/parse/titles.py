@@ -27,6 +27,7 @@ __all__ = [
     "split_authors",
     "strip_site",
     "title_candidates",
+    "title_parts",
     "title_remainder",
     "unescape_text",
 ]
@@ -92,6 +93,11 @@ def unescape_text(value: str | None) -> str:
             break
         text = collapse(html.unescape(text))
     return text
+
+
+def title_parts(title: str) -> list[str]:
+    """``<title>`` cut at its separators (" | ", " - ", "_" ...)."""
+    return [p for p in _SEP.split(title) if p.strip()]
 
 
 def title_remainder(full: str, title: str) -> str | None:

@@ -1,0 +1,70 @@
+"""Link lists introduced by a visible label: "Tags: a, b", "Рубрика: В мире", "标签：朝鲜 3G".
+
+Themes without ``rel=tag`` or telling classes still write the label before the links; the
+label says which list it is. Only labels that end their text run count ("Tags:" followed
+by links), so prose that mentions the word is not mistaken for a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .text import collapse
+
+__all__ = ["labelled_links"]
+
+_TAG_LABELS = (
+    "tags|tagged|tagged with|labels|schlagwörter|schlagworte|stichwörter|étiquettes|mots-clés|"
+    "etiquetas|etichette|tag|метки|теги|теги статьи|etiketler|avainsanat|štítky|标签|標籤|关键词"
+)
+_CATEGORY_LABELS = (
+    "categories|category|filed under|posted in|kategorie|kategorien|rubrik|rubrique|catégorie|"
+    "catégories|categoría|categorías|categoria|categorie|рубрика|рубрики|категория|kategori|"
+    "kategoria|luokka|kategorie|分类|分類|栏目"
+)
+_LABEL = re.compile(
+    rf"(?:^|[\s|·•])(?:(?P<tags>{_TAG_LABELS})|(?P<cats>{_CATEGORY_LABELS}))\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATORS = frozenset(",;|·•/&")
+
+
+def labelled_links(root: HtmlElement, limit: int = 5000) -> dict[str, list[str]]:
+    """``{"tags": [...], "categories": [...]}`` from the first labelled list of each kind."""
+    found: dict[str, list[str]] = {}
+    for count, parent in enumerate(root.iter()):
+        if count > limit or len(found) == 2:
+            break
+        if not isinstance(parent.tag, str) or parent.tag in ("script", "style", "a"):
+            continue
+        runs = [(parent.text, 0)] + [(child.tail, i + 1) for i, child in enumerate(parent)]
+        for text, start in runs:
+            if not text or len(text) > 200:
+                continue
+            m = _LABEL.search(text)
+            if not m:
+                continue
+            kind = "tags" if m.group("tags") else "categories"
+            names = _links_after(parent, start)
+            if names and kind not in found:
+                found[kind] = names
+    return found
+
+
+def _links_after(parent: HtmlElement, start: int) -> list[str]:
+    """Link texts among ``parent``'s children from index ``start`` until other text."""
+    names: list[str] = []
+    for child in list(parent)[start:]:
+        if not isinstance(child.tag, str) or child.tag != "a":
+            break
+        name = collapse(child.text_content())
+        if name and len(name) < 60 and name not in names:
+            names.append(name)
+        tail = (child.tail or "").replace("\xa0", " ").strip()
+        if tail and (
+            _LABEL.search(tail) or any(c not in _SEPARATORS for c in tail.replace(" ", ""))
+        ):
+            break
+    return names

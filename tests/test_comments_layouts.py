@@ -120,3 +120,24 @@ def test_comment_nodes_are_the_top_level_items() -> None:
     page = Page(document_fromstring(html))
     nodes = comment_nodes(page, detect_profile(page))
     assert [n.get("id") for n in nodes] == ["comment-1", "comment-3"]
+
+
+def test_disqus_server_rendered_fallback() -> None:
+    html = """<html><body><div id="disqus_thread"><div id="dsq-content">
+    <ul id="dsq-comments"><li class="comment" id="dsq-comment-33250">
+    <div class="dsq-comment-header"><cite id="dsq-cite-33250">
+    <span id="dsq-author-user-33250">pc</span></cite></div>
+    <div class="dsq-comment-body"><div class="dsq-comment-message"><p>Go TL!</p></div></div>
+    </li></ul></div></div></body></html>"""
+    (c,) = _thread(html).comments
+    assert (c.id, c.author.name, c.text) == ("33250", "pc", "Go TL!")
+
+
+def test_disqus_script_only_has_no_comments() -> None:
+    html = """<html><body><article><p>Body text of the post.</p></article>
+    <div id="disqus_thread"></div><script>var disqus_shortname = "x";</script>
+    <noscript>Please enable JavaScript to view the comments powered by Disqus.</noscript>
+    </body></html>"""
+    t = _thread(html)
+    assert t.comments == ()
+    assert t.count is None

@@ -202,7 +202,9 @@ def _group_score(members: list[HtmlElement]) -> float:
     if members[0].tag == "dt":
         return _dl_score(members)
     texts = [len(m.text_content().strip()) for m in members]
-    if sum(texts) < _MIN_TEXT * len(members):
+    # numbered comments may be short ("Go TL!"); anonymous boxes need some text
+    least = 1 if all(_strong_id(m) for m in members) else _MIN_TEXT
+    if sum(texts) < least * len(members):
         return 0.0
     flags = [_looks_like_item(m) for m in members]
     commentish = sum(c for c, _ in flags)

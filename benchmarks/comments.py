@@ -6,6 +6,8 @@ extra. Writes predictions to ``benchmarks/out/`` (gitignored) and prints a markd
 
     python benchmarks/comments.py [--data DIR] [--limit N] [--no-trafilatura]
 
+``--limit N`` is a smoke run: the scorer counts the pages not run as empty predictions.
+
 Two variants of ours are scored: the comment *text* only, and text with each comment's
 author and date line in front (the gold was pasted from the page and includes them).
 """
@@ -54,13 +56,11 @@ def ours(raw: bytes) -> dict[str, Pred]:
 def trafilatura_pred(raw: bytes) -> dict[str, Pred]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        raw, include_comments=True, fast=True, with_metadata=False, as_dict=True
-    )
+    doc = trafilatura.bare_extraction(raw, include_comments=True, fast=True, with_metadata=False)
     if doc is None:
         return {"trafilatura": {"body": "", "comments": ""}}
-    get: Callable[[str], Any] = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, "")
-    return {"trafilatura": {"body": get("text") or "", "comments": get("comments") or ""}}
+    data: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    return {"trafilatura": {"body": data.get("text") or "", "comments": data.get("comments") or ""}}
 
 
 def run(data: Path, limit: int | None, systems: list[Callable[[bytes], dict[str, Pred]]]) -> None:

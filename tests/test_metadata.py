@@ -293,3 +293,20 @@ def test_site_name_from_title_end_linked_home() -> None:
     assert meta.site.name == "Laozhou Blog"
     assert meta.site.url == "http://blog.example.cn/laozhou"
     assert meta.title == "Post about things"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("So viel Regen : 31.10.2023, 10.19 Uhr", "So viel Regen"),
+        ("23.01.2022 - Wierer darf jubeln", "Wierer darf jubeln"),
+        ("Budget 2024 - Part 2", "Budget 2024 - Part 2"),
+    ],
+)
+def test_date_segment_is_not_title(raw: str, expected: str) -> None:
+    assert strip_site(raw, [], None, None) == expected
+
+
+def test_host_with_umlaut_spelling_names_the_site() -> None:
+    url = "https://schweizerjaeger.ch/x"
+    assert strip_site("Der Steinkauz | Schweizer Jäger Online", [], None, url) == "Der Steinkauz"

@@ -37,8 +37,12 @@ _SEP_END = re.compile(rf"(?:{_SEP.pattern})$")
 _ALNUM = re.compile(r"[\W_]+")
 
 
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _norm(text: str) -> str:
-    return _ALNUM.sub("", text.casefold())
+    """Letters and digits only, case-folded, umlauts spelt as in host names (ä -> ae)."""
+    return _ALNUM.sub("", text.casefold().translate(_FOLD))
 
 
 def title_candidates(
@@ -54,7 +58,8 @@ def title_candidates(
 
     def add(source: str, value: str | None) -> None:
         text = unescape_text(value)
-        if text and len(text) < 400:
+        # "Tags:", "Share:" are labels that happen to carry a title class
+        if text and len(text) < 400 and not text.endswith((":", "：")):
             out.append((source, text))
 
     h1s = _visible(scan.h1)
@@ -210,6 +215,7 @@ def strip_site(
             return other
         if text.endswith(other) and _SEP_END.search(text[: len(text) - len(other)]):
             return other
+    text = _strip_date_part(text)
     names = _site_names(site, url, site_names or [])
     parts = _SEP.split(text)
     seps = _SEP.findall(text)
@@ -222,6 +228,21 @@ def strip_site(
     return text
 
 
+def _strip_date_part(text: str) -> str:
+    """A headline without a date riding on it as its own segment ("... : 31.10.2023, 10.19
+    Uhr", "23.01.2022 - ..."): the date is metadata, not title."""
+    parts = _SEP.split(text)
+    seps = _SEP.findall(text)
+    if len(parts) < 2:
+        return text
+    for index, part in ((len(parts) - 1, parts[-1]), (0, parts[0])):
+        if parse_text(part) and sum(c.isalpha() for c in part) <= 6:
+            if index:
+                return collapse(text[: len(text) - len(part) - len(seps[-1])])
+            return collapse(text[len(part) + len(seps[0]) :])
+    return text
+
+
 # --- bylines -------------------------------------------------------------------------------
 
 _PREFIX = re.compile(
@@ -229,7 +250,7 @@ _PREFIX = re.compile(
     r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
     r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|redaktion|"
     r"yazar|"
-    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=\S)",
+    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
     re.IGNORECASE,
 )
 _INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)

@@ -2,7 +2,7 @@
 conditional requests, store what changed as a new version and what did not as revisits.
 
 One round is one crawl round (kind ``recapture``) run by the ordinary crawler
-(``scraper.crawl``) with three things swapped in, so the crawler itself needs no change:
+(``scraper.crawler``) with three things swapped in, so the crawler itself needs no change:
 
 * a frontier seeded from the catalog (``RecaptureFrontier``), accepting only new URLs;
 * an ``httpx`` client whose request hook adds ``If-None-Match`` / ``If-Modified-Since`` from
@@ -119,7 +119,7 @@ async def recapture(
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> RecaptureStats:
     """One re-capture round over the archive at ``path``."""
-    from scraper.crawl import crawl
+    from scraper.crawler import crawl
 
     stop = stop or threading.Event()
     root = Path(path)

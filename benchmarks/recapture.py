@@ -44,7 +44,7 @@ def main() -> None:
     from archive.loopback import ConditionalServer
     from archive.recapture import RecaptureConfig, recapture
     from scraper.config import CrawlConfig
-    from scraper.crawl import crawl
+    from scraper.crawler import crawl
     from scraper.testing import SiteSpec, gen_site
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

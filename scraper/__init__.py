@@ -3,9 +3,13 @@
 >>> from scraper import parse_page
 >>> post = parse_page(b"<html>...</html>", url="https://blog.example/post/")  # doctest: +SKIP
 >>> post.to_dict()["title"]  # doctest: +SKIP
+
+>>> from scraper import crawl, CrawlConfig  # the crawler: frontier -> fetch -> sink
 """
 
 from ._version import __version__
+from .config import CrawlConfig
+from .crawler import CrawlEvent, CrawlStats, crawl
 from .errors import (
     DisallowedError,
     FetchError,
@@ -41,6 +45,9 @@ __all__ = [
     "Capture",
     "CaptureSink",
     "Comment",
+    "CrawlConfig",
+    "CrawlEvent",
+    "CrawlStats",
     "DisallowedError",
     "Extractor",
     "FetchError",
@@ -64,6 +71,7 @@ __all__ = [
     "UnsupportedContentError",
     "WarcRef",
     "__version__",
+    "crawl",
     "merge_comment_pages",
     "parse_capture",
     "parse_page",

@@ -42,7 +42,7 @@ from .wpapi import (
 )
 
 if TYPE_CHECKING:
-    from .crawl import _Crawl
+    from .crawler import _Crawl
 
 __all__ = ["PageHandler"]
 
@@ -237,7 +237,7 @@ class PageHandler:
 
     async def report_missing_comments(self) -> None:
         """Warn where the REST API knows more comments than the HTML pages showed."""
-        from .crawl import CrawlEvent
+        from .crawler import CrawlEvent
 
         for post_url, api_ids in self.api_comments.items():
             html_ids = self.html_comments.get(post_url)

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from scraper.config import CrawlConfig, Timeouts
-from scraper.crawl import CrawlEvent, CrawlStats, crawl
+from scraper.crawler import CrawlEvent, CrawlStats, crawl
 from scraper.memory import MemoryFrontier, MemorySink
 from scraper.protocols import URLState
 from scraper.records import Capture, WarcRef

@@ -21,7 +21,7 @@ def test_scraper_all_matches_public_names() -> None:
             "robots",
             "urls",
             "discover",
-            "crawl",
+            "crawler",
             "config",
             "memory",
             "testing",

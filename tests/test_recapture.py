@@ -16,7 +16,7 @@ from archive.history import post_history
 from archive.loopback import ConditionalServer
 from archive.recapture import RecaptureConfig, parse_duration, recapture, run_every
 from scraper.config import CrawlConfig
-from scraper.crawl import crawl
+from scraper.crawler import crawl
 from scraper.testing import Site
 
 FAST = CrawlConfig(delay=0, concurrency=4, per_host=4)

@@ -162,7 +162,7 @@ def _run_crawl(
     seeds: list[str], arc: Archive, config: CrawlConfig, progress: Progress
 ) -> tuple[dict[str, Any], bool]:
     """Run the crawler until done or until SIGINT/SIGTERM cancels it."""
-    from scraper.crawl import crawl
+    from scraper.crawler import crawl
 
     async def main() -> tuple[dict[str, Any], bool]:
         task = asyncio.current_task()

@@ -29,6 +29,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = frozenset(",;|·•/&")
+_LAST = frozenset(w.split()[-1] for w in f"{_TAG_LABELS}|{_CATEGORY_LABELS}".split("|"))
 
 
 def labelled_links(root: HtmlElement, limit: int = 5000) -> dict[str, list[str]]:
@@ -43,7 +44,13 @@ def labelled_links(root: HtmlElement, limit: int = 5000) -> dict[str, list[str]]
         for text, start in runs:
             if not text or len(text) > 200:
                 continue
-            m = _LABEL.search(text)
+            tail = text.rstrip()
+            # cheap gate before the regex: a label ends in a colon or is a known word
+            if not tail or (
+                tail[-1] not in ":：" and tail.rsplit(None, 1)[-1].lower() not in _LAST
+            ):
+                continue
+            m = _LABEL.search(tail[-40:])
             if not m:
                 continue
             kind = "tags" if m.group("tags") else "categories"

@@ -23,6 +23,7 @@ from .profile import Profile
 from .pubdates import modified_of, published_of
 from .results import Metadata
 from .siteinfo import (
+    Labelled,
     canonical_url,
     categories_of,
     first_meta,
@@ -62,6 +63,8 @@ def extract_metadata(page: Page, profile: Profile) -> Metadata:
         title = pick_title(page, profile, scan, article, site.name)
     language = language_of(page, scan, article)
     near = Near(page, scan)
+    labelled = Labelled(page, scan)
+    categories = categories_of(page, profile, scan, article, labelled)
     return Metadata(
         url=url,
         title=title,
@@ -69,8 +72,8 @@ def extract_metadata(page: Page, profile: Profile) -> Metadata:
         authors=_authors(page, profile, scan, article, ids, site.name, near),
         published=published_of(page, profile, scan, article, language, url, near),
         modified=modified_of(page, profile, scan, article),
-        categories=categories_of(page, profile, scan, article),
-        tags=tags_of(page, profile, scan, article),
+        categories=categories,
+        tags=tags_of(page, profile, scan, article, labelled, categories),
         language=language,
     )
 

@@ -6,6 +6,7 @@ is not walked again.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,7 @@ from .text import collapse
 from .titles import links_home, title_parts, title_remainder, unescape_text
 
 __all__ = [
+    "Labelled",
     "canonical_url",
     "categories_of",
     "first_meta",
@@ -192,7 +194,7 @@ def _dedupe(values: list[str]) -> tuple[str, ...]:
 
 
 def categories_of(
-    page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None
+    page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None, labelled: Labelled
 ) -> tuple[str, ...]:
     if article and article.get("articleSection"):
         found = _dedupe(ld_strings(article["articleSection"]))
@@ -208,12 +210,21 @@ def categories_of(
     if found:
         return found
     found = _dedupe(page.meta.get("article:section", []))
-    return found or tuple(_labelled(page, scan).get("categories", ()))
+    return found or tuple(labelled.lists.get("categories", ()))
 
 
-def _labelled(page: Page, scan: Scan) -> dict[str, list[str]]:
-    root = scan.article_root if scan.article_root is not None else page.tree.find("body")
-    return labelled_links(root) if root is not None else {}
+class Labelled:
+    """The page's labelled link lists, found once and only if a field falls back to them."""
+
+    def __init__(self, page: Page, scan: Scan) -> None:
+        self.page = page
+        self.scan = scan
+
+    @functools.cached_property
+    def lists(self) -> dict[str, list[str]]:
+        scan = self.scan
+        root = scan.article_root if scan.article_root is not None else self.page.tree.find("body")
+        return labelled_links(root) if root is not None else {}
 
 
 def _rel_tag_only(el: HtmlElement) -> bool:
@@ -230,17 +241,21 @@ def _rel_tag_only(el: HtmlElement) -> bool:
 
 
 def tags_of(
-    page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None
+    page: Page,
+    profile: Profile,
+    scan: Scan,
+    article: dict[str, Any] | None,
+    labelled: Labelled,
+    categories: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
-    """Tags without the categories (block themes mark category links ``rel=tag`` too)
+    """Tags without the ``categories`` (block themes mark category links ``rel=tag`` too)
     and without a hashtag's ``#``."""
-    found = _raw_tags(page, profile, scan, article)
-    categories = set(categories_of(page, profile, scan, article))
+    found = _raw_tags(page, profile, scan, article, labelled)
     return tuple(t for t in (x.lstrip("#").strip() for x in found) if t and t not in categories)
 
 
 def _raw_tags(
-    page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None
+    page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None, labelled: Labelled
 ) -> tuple[str, ...]:
     for sel in profile.tags:
         found = _names(select(page.tree, sel))
@@ -254,4 +269,4 @@ def _raw_tags(
         return found
     if article and article.get("keywords"):
         return _dedupe(ld_strings(article["keywords"]))
-    return tuple(_labelled(page, scan).get("tags", ()))
+    return tuple(labelled.lists.get("tags", ()))

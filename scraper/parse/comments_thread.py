@@ -31,7 +31,9 @@ _SIDE = re.compile(
     re.I,
 )
 _FOREIGN = re.compile(
-    r"\w*recent-?comments\w*|respond|comment-?form\w*|"
+    r"\w*recent-?comments\w*|respond|comment-?form\w*|nocomments|"
+    # notices standing where comments would be: "no-reply-4337", "bbp-no-reply"
+    r"(?:\w+[-_])?no[-_](?:reply|replies|comments?)[-_\w]*|"
     # hidden until a script shows them (tabs, previews, badges): not what a reader sees
     r"hidden|hide|hiddenbox|is-hidden|preview|comment-?preview|"
     # link notifications, not reader comments

@@ -224,7 +224,7 @@ _LABEL_SPLIT = re.compile(r"[\s_\-]+")
 _COMMENT_PARTS = frozenset({"comment", "comments", "commentlist", "disqus", "kommentare"})
 _COMMENT_FLAGS = frozenset({"comments-open", "comments-closed", "has-comments", "no-comments"})
 _SIDE_PARTS = frozenset(
-    "sidebar widget widgets related footer nav navbar navigation menu teaser teasers "
+    "sidebar widget widgets related nav navbar navigation menu "
     "recommended recommendations aside breadcrumb breadcrumbs".split()
 )
 

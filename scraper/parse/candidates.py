@@ -18,7 +18,7 @@ from .page import Page, select
 from .profile import Profile
 from .text import collapse
 
-__all__ = ["Hit", "Scan", "el_text", "region_of", "scan_page"]
+__all__ = ["Hit", "Scan", "el_text", "in_comments", "region_of", "scan_page"]
 
 _HINT_TAGS = frozenset({"title", "h1", "time", "article"})
 _HINT_CLASS = re.compile(
@@ -227,6 +227,11 @@ _SIDE_PARTS = frozenset(
     "sidebar widget widgets related nav navbar navigation menu "
     "recommended recommendations aside breadcrumb breadcrumbs".split()
 )
+
+
+def in_comments(el: HtmlElement) -> bool:
+    """True for an element inside a comment thread."""
+    return any(region_of(anc) == "comment" for anc in el.iterancestors())
 
 
 def region_of(el: HtmlElement) -> str | None:

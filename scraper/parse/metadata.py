@@ -16,7 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..records import Person
-from .candidates import Scan, el_text, region_of, scan_page
+from .candidates import Scan, el_text, in_comments, scan_page
 from .nearby import Near
 from .page import Page, select
 from .profile import Profile
@@ -104,7 +104,7 @@ def _with_urls(page: Page, scan: Scan, people: tuple[Person, ...]) -> tuple[Pers
     links = [h.el for h in scan.rel_author] + list(page.tree.iterfind(".//a[@href]"))
     for link in links:
         key = el_text(link, 120).casefold()
-        if key in wanted and key not in found and not _in_comments(link):
+        if key in wanted and key not in found and not in_comments(link):
             url = http_url(page.url, link.get("href"))
             if url:
                 found[key] = url
@@ -112,10 +112,6 @@ def _with_urls(page: Page, scan: Scan, people: tuple[Person, ...]) -> tuple[Pers
         Person(p.name, found.get(p.name.casefold())) if p.name and p.url is None else p
         for p in people
     )
-
-
-def _in_comments(el: HtmlElement) -> bool:
-    return any(region_of(anc) == "comment" for anc in el.iterancestors())
 
 
 def _find_authors(
@@ -135,7 +131,8 @@ def _find_authors(
         if people:
             return people
     for sel in profile.author:
-        people = _clean_people(_people_from(select(page.tree, sel), page.url))
+        found = [el for el in select(page.tree, sel) if not in_comments(el)]
+        people = _clean_people(_people_from(_first_byline(found), page.url)) if found else ()
         if people:
             return people
     for group in scan.author_groups():

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .candidates import Scan, el_text
+from .candidates import Scan, el_text, in_comments
 from .dates import date_from_url, parse_clock, parse_iso, parse_text
 from .nearby import Near, body_texts
 from .page import Page, select
@@ -190,6 +190,8 @@ def _published_raw(
             return value
     for sel in profile.published:
         for el in select(page.tree, sel):
+            if in_comments(el):
+                continue  # a profile selector as broad as "time" also finds comment dates
             value = _date_of(el, dayfirst=dayfirst)
             if value:
                 return value

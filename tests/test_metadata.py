@@ -310,3 +310,19 @@ def test_date_segment_is_not_title(raw: str, expected: str) -> None:
 def test_host_with_umlaut_spelling_names_the_site() -> None:
     url = "https://schweizerjaeger.ch/x"
     assert strip_site("Der Steinkauz | Schweizer Jäger Online", [], None, url) == "Der Steinkauz"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Text & Fotos: Ivan Valetny", "Ivan Valetny"),
+        ("Zuletzt geändert am", None),
+        ("ca. 8 min.", None),
+        ("von Redaktion, 24.02.2022", "Redaktion"),
+        ("Rob Picheta, CNN", "Rob Picheta"),
+        ("责任编辑:孔德明", "孔德明"),
+        ("Walter von Aachen", "Walter von Aachen"),
+    ],
+)
+def test_clean_author_labels_and_phrases(raw: str, expected: str | None) -> None:
+    assert clean_author(raw) == expected

@@ -267,6 +267,14 @@ _CUT = re.compile(
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"\s*;\s*")
+_CREDIT_WORDS = frozenset(
+    "text texte foto fotos bilder bild interview autor autorin autoren redaktion von und by "
+    "and & / + photos words story reporting".split()
+)
+_NOT_NAME_WORDS = frozenset(
+    "am um geändert aktualisiert zuletzt letzte updated last min min. read lesezeit minutes "
+    "minuten".split()
+)
 _NOT_NAMES = frozenset(
     "by von author autor admin editor share facebook twitter email datum date".split()
 )
@@ -279,6 +287,10 @@ def clean_author(name: str | None) -> str | None:
         return None
     for _ in range(2):
         text = _PREFIX.sub("", text, count=1).strip(" :,-–—|")
+    label, colon, rest = text.partition(":")
+    words = label.casefold().split()
+    if colon and rest.strip()[:1].isupper() and words and set(words) <= _CREDIT_WORDS:
+        text = rest.strip()  # "text & fotos: Ivan Valetny", "und interview: Harald W."
     inner = _INNER_BY.search(text)
     if inner and 0 < inner.start() < 50:
         # "View all posts by Jane", "Auteur/autrice de l'article Par Claire": screen-reader text
@@ -289,8 +301,10 @@ def clean_author(name: str | None) -> str | None:
     text = text.strip(" :,-–—|/")
     if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
         return None
-    if len(text.split()) > 2 and text.islower():
+    if (len(text.split()) > 2 and text.islower()) or "*" in text:
         return None  # "zuletzt geändert am": a phrase, not a name
+    if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
+        return None
     text = text.split(" @")[0].strip()
     if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text:
         return None

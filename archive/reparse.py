@@ -43,7 +43,7 @@ IGNORED_FIELDS = frozenset({"source", "extractor"})
 
 _TASKS = """
 SELECT p.id, p.page_url, c.warc_file, c.warc_offset, c.request_offset, c.record_id,
-       c.warc_length, b.warc_file, b.warc_offset
+       c.warc_length, b.warc_file, b.warc_offset, p.record_json
 FROM pages p
 JOIN captures c ON c.id = p.capture_id
 LEFT JOIN captures b ON b.id = c.refers_to AND c.record_type = 'revisit'
@@ -69,15 +69,22 @@ class ReparseTask:
     record_id: str
     length: int
     payload: tuple[str, int] | None  # for a revisit: where the payload is
+    old_json: str = "{}"  # the record being replaced: compared in the worker
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
+    """A worker's answer: the new record as catalog text and what changed, or the error.
+
+    Workers do the comparison and the serialisation too, so the parent only writes rows.
+    """
+
     page_id: int
     page_url: str
-    record: dict[str, Any] | None
+    text: str | None
     version: str | None
     error: str | None
+    changed: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -105,7 +112,8 @@ class ReparseReport:
 
 
 def parse_task(task: ReparseTask) -> Outcome:
-    """Read one capture and parse it (runs in a worker); failures become data."""
+    """Read one capture, parse it and compare with the old record (runs in a worker);
+    failures become data and leave the old record in place."""
     try:
         payload = (Path(task.payload[0]), task.payload[1]) if task.payload else None
         capture = read_capture(
@@ -113,10 +121,16 @@ def parse_task(task: ReparseTask) -> Outcome:
         )
         ref = WarcRef(Path(task.warc).name, task.record_id, task.offset, task.length)
         post = parse_capture(capture, ref)
+        old = json.loads(task.old_json)
     except Exception as exc:  # a corrupt WARC or an unparsable page: report, keep the old record
         return Outcome(task.page_id, task.page_url, None, None, f"{type(exc).__name__}: {exc}")
+    record = post.to_dict()
+    if old.get("source"):
+        record["source"] = old["source"]
     version = f"{__version__}/{post.extractor.name}-{post.extractor.version}"
-    return Outcome(task.page_id, task.page_url, post.to_dict(), version, None)
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    fields = tuple(_changed_fields(old, record))
+    return Outcome(task.page_id, task.page_url, text, version, None, fields)
 
 
 def _parse_chunk(tasks: list[ReparseTask]) -> list[Outcome]:
@@ -129,7 +143,7 @@ def _ignore_sigint() -> None:
 
 
 def _tasks(
-    conn: sqlite3.Connection, warc_dir: Path, *, force: bool, prefix: str, page: int = 1000
+    conn: sqlite3.Connection, warc_dir: Path, *, force: bool, prefix: str, page: int = 256
 ) -> Iterator[ReparseTask]:
     """Stale pages in id order, read a page of rows at a time (keyset pagination).
 
@@ -143,9 +157,10 @@ def _tasks(
         extra: tuple[Any, ...] = () if force else (len(prefix), prefix)
         rows = conn.execute(sql, (last, *extra, page)).fetchall()
         for row in rows:
-            pid, url, wfile, off, req_off, rid, length, bfile, boff = row
+            pid, url, wfile, off, req_off, rid, length, bfile, boff, old = row
             payload = (str(warc_dir / bfile), int(boff)) if bfile is not None else None
-            yield ReparseTask(pid, url, str(warc_dir / wfile), off, req_off, rid, length, payload)
+            warc = str(warc_dir / wfile)
+            yield ReparseTask(pid, url, warc, off, req_off, rid, length, payload, old)
         if len(rows) < page:
             return
         last = rows[-1][0]
@@ -231,24 +246,17 @@ def reparse(
 
     try:
         for out in _outcomes(_chunks(tasks, CHUNK), jobs):
-            if out.error is not None or out.record is None or out.version is None:
+            if out.error is not None or out.text is None or out.version is None:
                 report.failed += 1
                 report.errors.append((out.page_url, out.error or "no record"))
                 continue
             report.pages += 1
-            (old_json,) = conn.execute(
-                "SELECT record_json FROM pages WHERE id = ?", (out.page_id,)
-            ).fetchone()
-            old = json.loads(old_json)
-            record = {**out.record, "source": old.get("source", out.record.get("source"))}
-            fields = _changed_fields(old, record)
-            if fields:
+            if out.changed:
                 report.changed += 1
-                report.fields.update(fields)
+                report.fields.update(out.changed)
             else:
                 report.unchanged += 1
-            text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-            pending.append((text, out.version, clock().isoformat(), out.page_id))
+            pending.append((out.text, out.version, clock().isoformat(), out.page_id))
             if len(pending) >= BATCH:
                 flush()
                 if on_progress:

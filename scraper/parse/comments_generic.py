@@ -155,7 +155,20 @@ def _areas(page: Page) -> list[HtmlElement]:
         if excluded(el):
             continue
         out.append(el)
-    return out
+    return [_widen(a) for a in out]
+
+
+def _widen(area: HtmlElement) -> HtmlElement:
+    """One comment per area (Movable Type repeats ``div.comments-body``): when three or
+    more siblings share the area's kind, their parent is the area."""
+    parent = area.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return area
+    sig = signature(area)
+    if "comment" not in sig[1].lower():
+        return area
+    same = sum(1 for sib in parent if isinstance(sib.tag, str) and signature(sib) == sig)
+    return parent if same >= 3 else area
 
 
 def _inside(el: HtmlElement, anc: HtmlElement) -> bool:
@@ -240,7 +253,11 @@ def _best_in(area: HtmlElement) -> tuple[float, list[HtmlElement]]:
         for child in parent:
             if isinstance(child, HtmlElement) and child.tag in _ITEM_TAGS:
                 groups[signature(child)].append(child)
-        for sig, members in groups.items():
+        for sig, all_members in groups.items():
+            # the comment form may sit in the last box of the list: that box is no comment
+            members = all_members
+            if len(members) > 2 and members[-1].find(".//textarea") is not None:
+                members = members[:-1]
             # a reply box (div.indented, ul.children) holds comments, it is not one
             score = 0.0 if REPLY_BOX.search(sig[1]) else _group_score(members)
             if score > best[0]:
@@ -253,7 +270,9 @@ def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig) -> list[HtmlElemen
     """The group's kind through the area (nested replies too); a classless kind only
     where its list has the same kind as the group's list, or every div would match."""
     if sig[1]:
-        return [e for e in area.iter(sig[0]) if signature(e) == sig]
+        return [
+            e for e in area.iter(sig[0]) if signature(e) == sig and e.find(".//textarea") is None
+        ]
     psig = signature(parent)
     return [
         e

@@ -107,7 +107,8 @@ def header_block(
 
 
 BYLINE = re.compile(
-    r"^(?:by|posted by|written by|von|par|por|door|di)\s+(.+?)"
+    r"^(?:comment\s*#?\d+\s*[-–—:]\s*)?(?:by|posted by|written by|von|par|por|door|di)"
+    r"\s*:?\s+(.+?)"
     r"(?:\s*,|\s+(?:on|at|am|le|el|op|il|\||-|–|—))\s+(.+)$",
     re.I,
 )

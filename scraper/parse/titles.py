@@ -178,7 +178,8 @@ def pick_title(
             kicker = 15 <= len(p) < len(plain) and plain.endswith(p)
             if kicker and not plain[-len(p) - 1].isalnum():
                 return other
-    return strip_site(best, others, site, page.url, logos)
+    # the visible headline loses a part only on a named witness, not on host similarity
+    return strip_site(best, others, site, None if source == "h1" else page.url, logos)
 
 
 def _site_names(site: str | None, url: str | None, extra: list[str]) -> list[str]:
@@ -195,7 +196,11 @@ def _is_site(part: str, names: list[str]) -> bool:
     p = _norm(part)
     if not p:
         return False
-    return any(p == n or (len(p) >= 4 and (p in n or n in p)) for n in names)
+    # the part may be a shorter spelling of the name ("Tages-Anzeiger" in the host) or the
+    # name plus a little ("Die FURCHE"), not a long text that happens to contain it
+    return any(
+        p == n or (len(p) >= 4 and (p in n or (n in p and len(p) - len(n) <= 20))) for n in names
+    )
 
 
 def strip_site(

@@ -253,7 +253,7 @@ def _strip_date_part(text: str) -> str:
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
     r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
-    r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|redaktion|"
+    r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|"
     r"yazar|"
     r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
     re.IGNORECASE,
@@ -267,7 +267,7 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _CUT = re.compile(
-    r"\s*(?:[|•·]|\s[-–—]|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
+    r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
     r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
     re.IGNORECASE,
 )

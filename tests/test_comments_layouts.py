@@ -141,3 +141,16 @@ def test_disqus_script_only_has_no_comments() -> None:
     t = _thread(html)
     assert t.comments == ()
     assert t.count is None
+
+
+def test_hex_ids_and_form_links() -> None:
+    html = """<html><body><div class="river">
+    <div id="comment-5023c5aeeab8eaf833000003" class="comments odd"><div class="inner">
+    <b>Doug</b> <span class="smaller">on <a href="/c/5023">Aug 9, 10:14 AM</a> said:</span>
+    <div class="comment-content"><div class="comment-text">I enjoy my Apple products.</div>
+    <a href="#comment-form">Reply</a></div></div></div>
+    </div></body></html>"""
+    (c,) = _thread(html).comments
+    assert c.id == "5023c5aeeab8eaf833000003"
+    assert c.url is None
+    assert c.text == "I enjoy my Apple products."

@@ -256,15 +256,25 @@ def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = No
     if link_el is not None:
         candidates.append(urldefrag(link_el.get("href") or "")[1])
     for cand in candidates:
+        hexed = _HEX_ID.search(cand.strip()) if cand else None
+        if hexed:
+            return hexed.group(1)
         m = rx.search(cand.strip()) if cand else None
         if m:
             return m.group(1)
     return None
 
 
+# ids that are hashes, not counters (comment-5023c5aeeab8eaf833000003): keep them whole
+_HEX_ID = re.compile(r"(?:^|[-_])(?:comment|c)[-_]?(?=[0-9a-f]*[a-f])([0-9a-f]{12,})$", re.I)
+_NOT_PERMALINK = re.compile(r"form|respond|reply|comments$", re.I)
+
+
 def _permalink(link_el: HtmlElement | None, base: str | None) -> str | None:
     """The permalink the page gives; none is made up from an element id."""
     href = link_el.get("href") if link_el is not None else None
+    if href and _NOT_PERMALINK.search(urldefrag(href)[1]):
+        return None  # "#comment-form", "#respond": the form, not this comment
     if href and not href.strip().startswith(("javascript:", "mailto:")) and href.strip() != "#":
         return urljoin(base, href) if base else str(href)
     return None

@@ -32,7 +32,10 @@ _AREA = re.compile(
 )
 _COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
 # comment-123, li-comment-123, dsq-comment-123, lf_comment_123, c123, cmt-123
-_ITEM_ID = re.compile(r"^(?:[a-z]+[-_])*(?:comment|cmt|c|reply|dsq)[-_]?\d+$", re.I)
+# (or a hex id: comment-5023c5aeeab8eaf833000003)
+_ITEM_ID = re.compile(
+    r"^(?:[a-z]+[-_])*(?:comment|cmt|c|reply|dsq)[-_]?(?:\d+|[0-9a-f]{12,})$", re.I
+)
 # dd is no item: in a dl thread the dt is, and its dd siblings are read with it.
 _ITEM_TAGS = frozenset({"li", "div", "article", "section", "dt", "tr", "table", "dl", "ul", "ol"})
 _STATE = re.compile(
@@ -167,6 +170,8 @@ def _widen(area: HtmlElement) -> HtmlElement:
     sig = signature(area)
     if "comment" not in sig[1].lower():
         return area
+    if _strong_id(area):  # the "area" is one numbered comment: its list is the area
+        return parent
     same = sum(1 for sib in parent if isinstance(sib.tag, str) and signature(sib) == sig)
     return parent if same >= 3 else area
 

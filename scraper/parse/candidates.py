@@ -158,6 +158,10 @@ class Scan:
     def date_text_elements(self) -> list[HtmlElement]:
         return _best(list(self.date_texts))
 
+    def side_date_text_elements(self) -> list[HtmlElement]:
+        """Date-classed elements in sidebar-like regions: broken themes put posts there."""
+        return [h.el for h in self.date_texts if h.in_side and not h.in_comment]
+
 
 def _best(hits: list[Hit]) -> list[HtmlElement]:
     """Elements outside comments and sidebars, those inside the article first."""

@@ -230,6 +230,10 @@ def _from_url_or_text(page: Page, url: str | None, near: Near, dayfirst: bool | 
         value = parse_text(text, dayfirst=dayfirst)
         if value:
             return value
+    for el in near.scan.side_date_text_elements()[:5]:
+        value = _date_of(el, dayfirst=dayfirst)
+        if value:
+            return value
     return _standalone_dateline(page, dayfirst) or _title_date(near.scan.title, dayfirst)
 
 

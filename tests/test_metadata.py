@@ -326,3 +326,11 @@ def test_host_with_umlaut_spelling_names_the_site() -> None:
 )
 def test_clean_author_labels_and_phrases(raw: str, expected: str | None) -> None:
     assert clean_author(raw) == expected
+
+
+def test_inline_json_state_date_is_the_very_last_resort() -> None:
+    html = (
+        "<html><body><div id='app'></div><script>window.__STATE__ = {\"product\": "
+        '{"published_at":"2019-03-02T06:22:28+01:00"}}</script></body></html>'
+    )
+    assert meta_of(html, url="https://x.example/p").published == "2019-03-02T06:22:28+01:00"

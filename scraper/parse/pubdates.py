@@ -8,6 +8,7 @@ page gives that too.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -234,7 +235,32 @@ def _from_url_or_text(page: Page, url: str | None, near: Near, dayfirst: bool | 
         value = _date_of(el, dayfirst=dayfirst)
         if value:
             return value
-    return _standalone_dateline(page, dayfirst) or _title_date(near.scan.title, dayfirst)
+    return (
+        _standalone_dateline(page, dayfirst)
+        or _title_date(near.scan.title, dayfirst)
+        or _script_date(page)
+    )
+
+
+_SCRIPT_KEY = re.compile(
+    r"""["']?(?:datePublished|published_at|publishedAt|publish_date|publishDate|pubDate|"""
+    r"""date_published)["']?\s*:\s*["']([^"']{8,40})["']"""
+)
+
+
+def _script_date(page: Page) -> str | None:
+    """A publication date in a page's inline JSON state (``"published_at": "..."``): what
+    a client-rendered page knows but does not print."""
+    for script in page.tree.iter("script"):
+        text = script.text or ""
+        if "ld+json" in (script.get("type") or "") or len(text) > 500_000:
+            continue
+        m = _SCRIPT_KEY.search(text)
+        if m:
+            value = parse_iso(m.group(1))
+            if value:
+                return value
+    return None
 
 
 def _title_date(title: str | None, dayfirst: bool | None) -> str | None:

@@ -42,8 +42,10 @@ GHOST = Profile(
     title=("h1.article-title", "h1.post-full-title", "h1.gh-article-title", "h1"),
     author=(".article-byline a[href*='/author/']", ".author-name a", "a[href*='/author/']"),
     published=("time.byline-meta-date", ".article-byline time", "time[datetime]"),
-    categories=(".article-tag a", ".post-full-meta a[href*='/tag/']"),
-    tags=("a[href*='/tag/']",),
+    # Ghost has tags only; the page lists all of them in article:tag metas, the header
+    # shows just the primary one, so no selector here (the metadata layer reads the metas)
+    categories=(),
+    tags=(),
     body=(".gh-content", ".post-full-content", ".post-content", ".article-content"),
     body_strip=(".kg-signup-card", ".gh-post-upgrade-cta", ".article-comments"),
     comments=CommentSelectors(count=(".gh-comments-title",)),

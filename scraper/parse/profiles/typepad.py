@@ -23,7 +23,8 @@ TYPEPAD = Profile(
     title=("h3.entry-header", "h1.entry-header", ".entry-header", "h2.asset-name"),
     author=(".entry-footer .post-footers a[rel=author]", ".asset-meta .byline .vcard a"),
     published=("abbr.published", ".entry-footer .post-footers", ".date-header", "h2.date-header"),
-    categories=(".entry-categories a", ".asset-meta a[rel=tag]"),
+    # "Posted by <a>Author</a> at 09:15 AM in <a>News</a>": links after the author's
+    categories=(".entry-categories a", ".post-footers a:not(:first-child)"),
     tags=(".entry-tags a", ".asset-tags a"),
     body=(".entry-body", ".entry-content", ".asset-body"),
     body_strip=(".entry-footer", ".asset-footer", ".typelist-thumbnailed", "#comments"),

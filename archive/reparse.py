@@ -31,6 +31,7 @@ from scraper.records import WarcRef
 
 from .catalog import transaction
 from .errors import ArchiveError
+from .store import Archive
 from .warcread import read_capture
 
 __all__ = ["ReparseReport", "ReparseTask", "current_prefix", "reparse", "reparse_archive"]
@@ -280,7 +281,6 @@ def reparse_archive(
     on_progress: Callable[[ReparseReport], None] | None = None,
 ) -> ReparseReport:
     """Open the archive for writing (one writer at a time) and reparse it."""
-    from .store import Archive
 
     with Archive.open(path) as archive:
         return reparse(
@@ -293,7 +293,6 @@ def reparse_archive(
         )
 
 
-def catalog_connection(archive: Any) -> sqlite3.Connection:
-    """The writable catalog connection of an open ``Archive`` (it has no public accessor)."""
-    conn: sqlite3.Connection = archive._conn
-    return conn
+def catalog_connection(archive: Archive) -> sqlite3.Connection:
+    """The writable catalog connection of an open ``Archive``."""
+    return archive.catalog

@@ -136,6 +136,13 @@ class Archive:
         if self.readonly:
             raise ArchiveError(f"{self.path} was opened read-only")
 
+    @property
+    def catalog(self) -> sqlite3.Connection:
+        """The writable catalog connection, for archive-side jobs (reparse, recapture) that
+        need SQL the ``Archive`` methods do not offer; the schema is ``archive.catalog``'s."""
+        self._require_writable()
+        return self._conn
+
     # --- the crawler's side -------------------------------------------------------------
     @property
     def frontier(self) -> SQLiteFrontier:

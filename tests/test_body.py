@@ -1,5 +1,6 @@
 from lxml.html import tostring
 
+from scraper import parse_page
 from scraper.parse.body import extract_body
 from scraper.parse.html import build_tree
 from scraper.parse.page import Page
@@ -199,3 +200,18 @@ def test_mid_post_teaser_goes_but_a_closing_read_more_is_the_source() -> None:
     assert result.body is not None
     assert "Another story" not in result.body.text
     assert result.read_more == Link("https://src.example/orig", "the original")
+
+
+def test_image_with_a_gallery_class_is_kept_not_appended_to_itself() -> None:
+    # Seen on a real page: <img class="slideshow-image"> made the carousel flattening try to
+    # append the element to itself (ValueError), which failed the whole parse.
+    html = (
+        "<html><body><article><h1>T</h1><p>"
+        + "Some real text of the article body that is long enough to count. " * 5
+        + '</p><img class="gallery slideshow" src="/a.jpg" alt="a">'
+        + '<div class="gallery"><img class="gallery-item" src="/b.jpg"></div>'
+        + "</article></body></html>"
+    )
+    post = parse_page(html, "https://b.example/p/")
+    assert post.body is not None
+    assert "real text" in post.body.text

@@ -130,10 +130,11 @@ def _flatten_galleries(root: HtmlElement) -> None:
     ]
     done: set[etree._Element] = set()
     for el in galleries:
-        if any(anc in done for anc in el.iterancestors()):
+        # an <img> carrying the carousel class is itself what we keep, not a container
+        if el.tag == "img" or any(anc in done for anc in el.iterancestors()):
             continue
         done.add(el)
-        images = list(el.iter("img"))
+        images = [img for img in el.iter("img") if img is not el]
         tail = el.tail
         el.clear()
         el.tail = tail

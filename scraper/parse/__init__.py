@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 
+from lxml import etree
+
 from .._version import __version__
+from ..errors import ParseError
 from ..records import Capture, Extractor, Post, Source, WarcRef
 from .body import extract_body
 from .comments import extract_comments
@@ -20,6 +23,16 @@ from .page import Page
 from .profiles import detect_profile
 
 __all__ = ["merge_comment_pages", "parse_capture", "parse_page", "parse_tree"]
+
+_PARSER_BUGS = (
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    KeyError,
+    RecursionError,
+    etree.LxmlError,
+)
 
 
 def parse_page(
@@ -42,7 +55,12 @@ def parse_page(
     name = source or url
     text = decode_html(html, content_type) if isinstance(html, bytes) else html
     tree = build_tree(text, name)
-    return parse_tree(Page(tree, url))
+    try:
+        return parse_tree(Page(tree, url))
+    except _PARSER_BUGS as exc:
+        # A bug of ours on markup nobody foresaw must cost one page, not the crawl or the
+        # CLI: it becomes a ParseError naming the page, with the cause chained for a report.
+        raise ParseError(f"parser failed ({type(exc).__name__}: {exc})", name) from exc
 
 
 def parse_tree(page: Page) -> Post:

@@ -1,0 +1,47 @@
+"""Mangled real-theme pages: every parse gives a record or a ParseError, never a traceback.
+
+The pages are this repo's fixtures cut, shuffled and spliced with a seeded RNG, so a failure
+is reproducible from the seed printed in the test id.
+"""
+
+import random
+from pathlib import Path
+
+import pytest
+
+from scraper import ParseError, Post, parse_page
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PAGES = sorted(p for p in FIXTURES.rglob("*.html") if "_tools" not in p.parts)
+
+
+def _mangle(data: bytes, rng: random.Random) -> bytes:
+    ops = rng.randrange(4)
+    if ops == 0:  # truncated anywhere, as a killed download would leave it
+        return data[: rng.randrange(len(data) + 1)]
+    if ops == 1:  # a chunk dropped from the middle: unbalanced tags everywhere
+        a = rng.randrange(len(data))
+        return data[:a] + data[a + rng.randrange(1, 4000) :]
+    if ops == 2:  # random bytes spliced in
+        a = rng.randrange(len(data))
+        return data[:a] + rng.randbytes(rng.randrange(1, 200)) + data[a:]
+    chunks = [data[i : i + 512] for i in range(0, len(data), 512)]
+    rng.shuffle(chunks)  # markup in the wrong order
+    return b"".join(chunks)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_mangled_pages_parse_or_fail_cleanly(seed: int) -> None:
+    assert PAGES, "no fixtures found"
+    rng = random.Random(seed)
+    page = PAGES[seed % len(PAGES)]
+    data = _mangle(page.read_bytes(), rng)
+    outcome: Post | ParseError
+    try:
+        outcome = parse_page(data, "https://blog.example/post/", source=str(page))
+    except ParseError as exc:
+        outcome = exc
+    if isinstance(outcome, ParseError):
+        assert str(page) in str(outcome)
+    else:
+        outcome.to_dict()

@@ -109,7 +109,32 @@ def published_of(
         return local
     if value and "T" in value and value[-6] not in "+-":
         return _localize(value, _instant_witnesses(page, scan))
+    if value and len(value) == 10:
+        return value + _footer_clock(scan)
     return value
+
+
+_AT_CLOCK = re.compile(
+    r"(?:^|\s)(?:at|um|à|alle|a las|às)\s+(\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)"
+)
+_FOOTER_WORDS = ("footer", "byline", "posted", "timestamp", "meta")
+
+
+def _footer_clock(scan: Scan) -> str:
+    """The time of day of a post whose date stands alone: TypePad and old Blogger themes
+    print the day in a date header and "Posted by X at 09:15 AM" in the post's footer."""
+    root = scan.article_root
+    if root is None:
+        return ""
+    for count, el in enumerate(root.iter()):
+        if count > 3000:
+            break
+        label = (el.get("class") or "").lower() if isinstance(el.tag, str) else ""
+        if label and any(w in label for w in _FOOTER_WORDS):
+            m = _AT_CLOCK.search(el_text(el, 200))
+            if m:
+                return parse_clock(m.group(1))
+    return ""
 
 
 def _visible_day(value: str, scan: Scan, near: Near, dayfirst: bool | None) -> str:

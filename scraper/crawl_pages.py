@@ -8,33 +8,19 @@ posts to the sink and queue what they discover, all through the crawl's writer t
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
-from lxml.html import HtmlElement
-
-from .discover import (
-    Found,
-    api_root,
-    guess_kind,
-    html_links,
-    is_post_page,
-    published_day,
-    wp_post_id,
-)
+from .analyze import LISTING, SKIP, PageResult, PageTask
+from .discover import Found, guess_kind
 from .errors import ParseError
-from .parse import parse_tree
-from .parse.html import build_tree, decode_html
-from .parse.page import Page
 from .protocols import Job, JobKind, URLState
 from .records import Capture, Post, Source
 from .sitemaps import Entry, parse_feed, parse_sitemap
-from .urls import canonicalize, comment_page_post, origin
+from .urls import origin
 from .wpapi import (
     PER_PAGE,
-    comments_url,
     is_past_last_page,
     parse_comment_ids,
     parse_posts,
@@ -47,19 +33,6 @@ if TYPE_CHECKING:
 __all__ = ["PageHandler"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-def _comment_links_from_parser(page: Page) -> list[str]:
-    """The comments parser's own comment-page links, when that function exists."""
-    from .parse import comments as comments_mod
-
-    fn: Any = getattr(comments_mod, "comment_page_links", None)
-    if fn is None:
-        return []
-    try:
-        return [str(u) for u in fn(page)]
-    except Exception:  # a parser bug must not cost the crawl its own discovery
-        return []
 
 
 class PageHandler:
@@ -90,8 +63,17 @@ class PageHandler:
         except ParseError as exc:
             await c.finish(job, URLState.FAILED, exc.reason, status=capture.status)
 
-    async def _done(self, job: Job, capture: Capture) -> None:
-        await self.c.finish(job, URLState.FETCHED, status=capture.status, bytes=len(capture.body))
+    async def _settle(self, job: Job, capture: Capture, found: Iterable[Found], depth: int) -> None:
+        """Queue what the page led to and finish it as fetched, in one trip to the writer."""
+        await self.c.settle(
+            job,
+            URLState.FETCHED,
+            found,
+            job.url,
+            depth,
+            status=capture.status,
+            bytes=len(capture.body),
+        )
 
     async def _bad_status(self, job: Job, capture: Capture) -> None:
         status = capture.status
@@ -125,8 +107,7 @@ class PageHandler:
             for e in self._fresh(doc.urls, capture.url)
             if e.url in c.scope
         ]
-        await c.queue(maps + pages, job.url, job.depth + 1)
-        await self._done(job, capture)
+        await self._settle(job, capture, maps + pages, job.depth + 1)
 
     async def _feed(self, job: Job, capture: Capture) -> None:
         c = self.c
@@ -136,17 +117,17 @@ class PageHandler:
             for e in self._fresh(entries, capture.url)
             if e.url in c.scope
         ]
-        await c.queue(found, job.url, job.depth + 1)
-        await self._done(job, capture)
+        await self._settle(job, capture, found, job.depth + 1)
 
     async def _api(self, job: Job, capture: Capture) -> None:
         c = self.c
         if "wp/v2/comments" in job.url and job.post_url:
             ids = parse_comment_ids(capture)
             self.api_comments.setdefault(job.post_url, set()).update(ids)
+            more = []
             if len(ids) >= PER_PAGE:
-                nxt = _next_page(job.url)
-                await c.queue([Found(nxt, JobKind.API, job.post_url)], job.url, job.depth)
+                more.append(Found(_next_page(job.url), JobKind.API, job.post_url))
+            await self._settle(job, capture, more, job.depth)
         else:
             entries = parse_posts(capture)
             found = [
@@ -156,81 +137,63 @@ class PageHandler:
             ]
             if entries:  # loop until an empty page or a 400: TotalPages is not trusted
                 found.append(Found(_next_page(job.url), JobKind.API))
-            await c.queue(found, job.url, job.depth + 1)
-        await self._done(job, capture)
+            await self._settle(job, capture, found, job.depth + 1)
 
     # --- HTML ----------------------------------------------------------------------------
     async def _html(self, job: Job, capture: Capture) -> None:
         c = self.c
         url = capture.url
-        text = decode_html(capture.content or capture.body, capture.content_type)
-        tree = build_tree(text, url)
-        page = Page(tree, url)
-        post = parse_tree(page)
-        comment_post = job.post_url or comment_page_post(url)
-        is_comments = job.kind is JobKind.COMMENTS or comment_post is not None
-        if not is_comments and not is_post_page(tree, url, post):
-            await self._listing(job, capture, tree)
+        task = PageTask(
+            capture.content or capture.body, capture.content_type, url, job.kind, job.post_url
+        )
+        res = await c.analyzer.analyze(task)
+        if res.verdict == LISTING:
+            await self._listing(job, capture, res)
             return
-        post_url = comment_post if is_comments and comment_post else _post_url(post, url)
-        day = published_day(post)
-        if not is_comments and c.config.since and day is not None and day < c.config.since:
-            reason = f"published {day} before --since {c.config.since}"
-            await c.finish(job, URLState.SKIPPED, reason, status=capture.status)
+        if res.verdict == SKIP:
+            await c.finish(job, URLState.SKIPPED, res.reason, status=capture.status)
             return
-        await c.io(c.sink.write_post, url, post_url, self._with_source(post, capture))
-        c.counts["comment_pages" if is_comments else "posts"] += 1
+        assert res.post is not None
+        assert res.post_url is not None
+        post, post_url, is_comments = res.post, res.post_url, res.is_comments
+        record = self._with_source(post, capture, res.sha256)
         ids = self.html_comments.setdefault(post_url, set())
         ids.update(cm.id or f"anon:{url}:{i}" for i, cm in enumerate(post.comments))
-        found = self._post_links(tree, page, url, post_url)
-        if not is_comments:
-            found += self._comments_api(tree, url, post_url)
-        await c.queue(found, url, job.depth + 1)
-        await c.finish(job, URLState.PARSED, status=capture.status, bytes=len(capture.body))
+        await c.settle(
+            job,
+            URLState.PARSED,
+            res.links,
+            url,
+            job.depth + 1,
+            post=(url, post_url, record),
+            status=capture.status,
+            bytes=len(capture.body),
+        )
+        c.counts["comment_pages" if is_comments else "posts"] += 1
 
-    def _post_links(self, tree: HtmlElement, page: Page, url: str, post_url: str) -> list[Found]:
+    async def _listing(self, job: Job, capture: Capture, res: PageResult) -> None:
         c = self.c
-        out = []
-        extra = [u for u in (canonicalize(x, url) for x in _comment_links_from_parser(page)) if u]
-        found = html_links(tree, url, assets=c.config.assets)
-        found += [Found(u, JobKind.COMMENTS) for u in extra]
-        for f in found:
-            if f.kind is JobKind.COMMENTS or f.url in extra:
-                if f.url in c.scope:
-                    out.append(Found(f.url, JobKind.COMMENTS, post_url))
-            elif f.kind is JobKind.ASSET or f.url in c.scope:
-                out.append(f)
-        return out
-
-    def _comments_api(self, tree: HtmlElement, url: str, post_url: str) -> list[Found]:
-        if not self.c.config.wp_json:
-            return []
-        root = api_root(tree, url)
-        pid = wp_post_id(tree)
-        if root is None or pid is None or not self.c.scope.has_host(root):
-            return []
-        return [Found(comments_url(root, pid, 1), JobKind.API, post_url)]
-
-    async def _listing(self, job: Job, capture: Capture, tree: HtmlElement) -> None:
-        c = self.c
-        found = [
-            f
-            for f in html_links(tree, capture.url, since=c.config.since, assets=c.config.assets)
-            if f.kind is JobKind.ASSET or f.url in c.scope
-        ]
-        root = api_root(tree, capture.url) if c.config.wp_json else None
+        found = list(res.links)
+        root = res.api_root
         if root and origin(root) not in self.api_started and c.scope.has_host(root):
             self.api_started.add(origin(root))
             found.append(Found(posts_url(root, 1), JobKind.API))
-        await c.queue(found, capture.url, job.depth + 1)
-        await self._done(job, capture)
+        await c.settle(
+            job,
+            URLState.FETCHED,
+            found,
+            capture.url,
+            job.depth + 1,
+            status=capture.status,
+            bytes=len(capture.body),
+        )
 
-    def _with_source(self, post: Post, capture: Capture) -> Post:
+    def _with_source(self, post: Post, capture: Capture, sha256: str) -> Post:
         src = Source(
             fetched_url=capture.url,
             fetched_at=capture.fetched_at,
             status=capture.status,
-            sha256=hashlib.sha256(capture.content or capture.body).hexdigest(),
+            sha256=sha256,
             warc=self.c.ref_for(capture.url),
         )
         return dataclasses.replace(post, source=src)
@@ -251,14 +214,6 @@ class PageHandler:
 def _is_html(capture: Capture) -> bool:
     ctype = (capture.content_type or "").split(";")[0].strip().lower()
     return not ctype or ctype in _HTML_TYPES
-
-
-def _post_url(post: Post, url: str) -> str:
-    """The post's canonical URL, when it names one on the same host; else the fetched URL."""
-    canon = canonicalize(post.url, url) if post.url else None
-    if canon is None or urlsplit(canon).netloc != urlsplit(url).netloc:
-        return url
-    return comment_page_post(canon) or canon
 
 
 def _next_page(url: str) -> str:

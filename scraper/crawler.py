@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from .analyze import Analysis, InlineAnalyzer, PagePool, default_workers
 from .config import CrawlConfig
 from .crawl_pages import PageHandler
 from .discover import Found, guess_kind, site_discovery
@@ -29,7 +30,7 @@ from .errors import DisallowedError, FetchError, UnsupportedContentError
 from .fetch import Fetcher, Sleep
 from .hosts import HostGate, RobotsBook
 from .protocols import CaptureSink, Frontier, Job, JobKind, URLState
-from .records import Capture, WarcRef
+from .records import Capture, Post, WarcRef
 from .robots import RobotsRules, robots_url
 from .urls import Scope, canonicalize, host_of, origin
 
@@ -37,6 +38,7 @@ __all__ = ["CrawlEvent", "CrawlStats", "crawl"]
 
 T = TypeVar("T")
 _PAGE_KINDS = frozenset({JobKind.LISTING, JobKind.POST, JobKind.COMMENTS})
+_EVENT_KINDS = {URLState.FAILED: "failed", URLState.SKIPPED: "skipped"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +93,13 @@ async def crawl(
     client: httpx.AsyncClient | None = None,
     on_event: Callable[[CrawlEvent], None] | None = None,
     sleep: Sleep | None = None,
+    workers: int | None = None,
 ) -> CrawlStats:
     """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
 
     ``sleep`` replaces ``asyncio.sleep`` for politeness and retry waits (tests record it).
+    ``workers``: processes that parse HTML pages (``scraper.analyze``), by default one per
+    core; ``0`` parses on the event loop's thread instead.
 
     Page failures are recorded and the crawl goes on. A failure of the frontier or sink
     itself (disk full ...) stops it: nothing more is claimed, jobs in flight are cancelled
@@ -111,7 +116,11 @@ async def crawl(
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-writer")
     try:
         run = _Crawl(frontier, sink, config, client, pool, on_event, sleep or asyncio.sleep)
-        return await run.run(seeds)
+        run.workers = default_workers() if workers is None else max(0, workers)
+        try:
+            return await run.run(seeds)
+        finally:
+            run.analyzer.close()
     finally:
         pool.shutdown(wait=True)
         if own:
@@ -150,6 +159,8 @@ class _Crawl:
         self.site_origins: set[str] = set()
         self.fetcher: Fetcher | None = None
         self.pages = PageHandler(self)
+        self.workers = 0
+        self.analyzer: InlineAnalyzer | PagePool = InlineAnalyzer(Analysis(self.scope))
         self._pages_started = 0
         self._fatal: Exception | None = None
 
@@ -183,31 +194,80 @@ class _Crawl:
 
     async def finish(self, job: Job, state: URLState, reason: str | None = None, **kw: Any) -> None:
         await self.io(self.frontier.finish, job.url, state, reason)
-        kind = {URLState.FAILED: "failed", URLState.SKIPPED: "skipped"}.get(state, "fetched")
+        self._finished(job, state, reason, kw)
+
+    def _finished(self, job: Job, state: URLState, reason: str | None, kw: dict[str, Any]) -> None:
+        kind = _EVENT_KINDS.get(state, "fetched")
         self.counts[kind] += 1
         self.emit(CrawlEvent(kind, job.url, reason=reason, job_kind=job.kind.value, **kw))
 
-    async def queue(self, found: Iterable[Found], via: str | None, depth: int) -> int:
-        """Add unseen URLs to the frontier; the set check comes before any Job is built."""
+    def _new_jobs(self, found: Iterable[Found], via: str | None, depth: int) -> list[Job]:
+        """Jobs for URLs never seen in this run; the set check comes before any Job is built."""
         jobs = []
+        seen = self.seen
         for f in found:
-            if f.url in self.seen:
+            if f.url in seen:
                 continue
-            self.seen.add(f.url)
+            seen.add(f.url)
             jobs.append(Job(url=f.url, kind=f.kind, depth=depth, post_url=f.post_url, via=via))
-        if not jobs:
-            return 0
-        new = await self.io(self.frontier.add, jobs)
+        return jobs
+
+    def _queued(self, new: int, via: str | None, jobs: list[Job]) -> None:
         self.counts["queued"] += new
         if new:
             self.emit(CrawlEvent("queued", via or jobs[0].url, count=new))
+
+    async def queue(self, found: Iterable[Found], via: str | None, depth: int) -> int:
+        """Add unseen URLs to the frontier."""
+        jobs = self._new_jobs(found, via, depth)
+        if not jobs:
+            return 0
+        new = await self.io(self.frontier.add, jobs)
+        self._queued(new, via, jobs)
         return new
+
+    async def settle(
+        self,
+        job: Job,
+        state: URLState,
+        found: Iterable[Found],
+        via: str | None,
+        depth: int,
+        *,
+        post: tuple[str, str, Post] | None = None,
+        reason: str | None = None,
+        **kw: Any,
+    ) -> None:
+        """A handled page in ONE trip to the writer thread: its post, then the URLs it led
+        to, then its final state (the order of separate ``write_post``/``queue``/``finish``)."""
+        jobs = self._new_jobs(found, via, depth)
+        frontier, sink = self.frontier, self.sink
+
+        def write() -> int:
+            if post is not None:
+                sink.write_post(*post)
+            new = frontier.add(jobs) if jobs else 0
+            frontier.finish(job.url, state, reason)
+            return new
+
+        new = await self.io(write)
+        if jobs:
+            self._queued(new, via, jobs)
+        self._finished(job, state, reason, kw)
 
     # --- the loop ------------------------------------------------------------------------
     async def run(self, seeds: Sequence[str]) -> CrawlStats:
         start = time.monotonic()
         canon = [u for u in (canonicalize(s) for s in seeds) if u]
         self.scope = Scope.from_seeds(canon, self.config.scope)
+        cfg = self.config
+        analysis = Analysis(self.scope, cfg.since, assets=cfg.assets, wp_json=cfg.wp_json)
+        if self.workers > 0:
+            pool = PagePool(analysis, self.workers)
+            pool.start()
+            self.analyzer = pool
+        else:
+            self.analyzer = InlineAnalyzer(analysis)
         trusted = {(httpx.URL(u).host or "").lower() for u in canon}
         self.fetcher = Fetcher(
             self._client,

@@ -1,0 +1,122 @@
+"""The page analysis the crawler runs in worker processes (``scraper.analyze``)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+
+import pytest
+
+from scraper.analyze import (
+    LISTING,
+    POST,
+    Analysis,
+    InlineAnalyzer,
+    PagePool,
+    PageResult,
+    PageTask,
+    analyze_page,
+)
+from scraper.config import CrawlConfig
+from scraper.crawler import crawl
+from scraper.errors import ParseError
+from scraper.memory import MemoryFrontier, MemorySink
+from scraper.protocols import JobKind
+from scraper.testing import SiteServer, gen_site, render
+from scraper.urls import Scope
+
+BASE = "http://blog.example"
+ANALYSIS = Analysis(Scope.from_seeds([BASE + "/"]))
+
+
+def _tasks() -> list[PageTask]:
+    site = gen_site(4, seed=3)
+    paths = ["/", *(p.path for p in site.posts)]
+    out = []
+    for path in paths:
+        resp = render(site, path, BASE)
+        kind = JobKind.LISTING if path == "/" else JobKind.POST
+        out.append(PageTask(resp.body, "text/html; charset=utf-8", BASE + path, kind))
+    return out
+
+
+def test_one_tree_gives_the_post_and_its_links() -> None:
+    home, post, *_ = _tasks()
+    listing = analyze_page(home, ANALYSIS)
+    assert listing.verdict == LISTING
+    assert listing.post is None
+    assert any(f.kind is JobKind.POST for f in listing.links)
+    res = analyze_page(post, ANALYSIS)
+    assert res.verdict == POST
+    assert res.post is not None
+    assert res.post.title
+    assert res.post_url == post.url
+    assert len(res.sha256) == 64
+    assert all(f.url.startswith(BASE) for f in res.links if f.kind is not JobKind.ASSET)
+
+
+async def _both(tasks: list[PageTask]) -> tuple[list[PageResult], list[PageResult]]:
+    pool = PagePool(ANALYSIS, 2)
+    try:
+        in_pool = await asyncio.gather(*(pool.analyze(t) for t in tasks))
+    finally:
+        pool.close()
+    inline = InlineAnalyzer(ANALYSIS)
+    return list(in_pool), [await inline.analyze(t) for t in tasks]
+
+
+def test_worker_processes_give_the_same_results_as_inline() -> None:
+    in_pool, inline = asyncio.run(_both(_tasks()))
+    assert in_pool == inline
+
+
+async def _parse_error() -> ParseError:
+    pool = PagePool(ANALYSIS, 1)
+    try:
+        with pytest.raises(ParseError) as info:
+            await pool.analyze(PageTask(b"   ", "text/html", BASE + "/x/", JobKind.POST))
+    finally:
+        pool.close()
+    return info.value
+
+
+def test_a_parse_error_keeps_its_reason_across_the_process_boundary() -> None:
+    exc = asyncio.run(_parse_error())
+    assert exc.reason == "empty document"
+    assert exc.source == BASE + "/x/"
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+async def _after_a_crash() -> PageResult:
+    pool = PagePool(ANALYSIS, 1)
+    try:
+        pool.start()
+        loop = asyncio.get_running_loop()
+        assert pool._pool is not None
+        pid = await loop.run_in_executor(pool._pool, _pid)
+        os.kill(pid, signal.SIGKILL)  # the OOM killer, say
+        return await pool.analyze(_tasks()[1])
+    finally:
+        pool.close()
+
+
+def test_a_dead_worker_is_replaced_and_the_page_analysed() -> None:
+    assert asyncio.run(_after_a_crash()).verdict == POST
+
+
+def _crawl(url: str, workers: int) -> dict[str, object]:
+    sink = MemorySink()
+    config = CrawlConfig(delay=0.0, concurrency=4, per_host=4, allow_private=True)
+    stats = asyncio.run(crawl([url], MemoryFrontier(), sink, config, workers=workers))
+    assert stats.failed == 0
+    return {u: sink.post(u).to_dict() | {"source": None} for u in sink.post_urls()}
+
+
+@pytest.mark.slow
+def test_a_crawl_stores_the_same_posts_with_or_without_worker_processes() -> None:
+    with SiteServer(gen_site(6, seed=5)) as server:
+        assert _crawl(server.url + "/", 0) == _crawl(server.url + "/", 2)

@@ -117,7 +117,7 @@ def _locate(
         root = page.tree
     elements = page.elements  # the head's few elements carry no prose and match no hint
     groups = (profile.body, _STRUCTURED, _POST_ITEMS)
-    body_hits, structured, items = select_groups(root, groups, elements)
+    body_hits, structured, items = select_groups(root, groups, elements, page.index)
     first = _first_post(_outermost(items), base)
     if first is not None:
         item, link = first

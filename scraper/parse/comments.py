@@ -17,6 +17,7 @@ from .comments_generic import GENERIC_HINTS, generic_items
 from .comments_jsonld import jsonld_comments
 from .comments_links import comment_page_links
 from .comments_thread import excluded, make_owner, prune_parts, walk_thread
+from .hints import page_select
 from .page import Page, select
 from .profile import CommentSelectors, Profile
 from .quotes import extract_quotes
@@ -85,18 +86,19 @@ def _generic_hints(sel: CommentSelectors) -> FieldHints:
 
 def profile_items(page: Page, sel: CommentSelectors) -> list[HtmlElement]:
     """Items inside the profile's thread containers, else anywhere outside sidebars/forms."""
-    roots = _outermost([r for sel_ in sel.thread for r in select(page.tree, sel_)])
+    roots = _outermost([r for sel_ in sel.thread for r in page_select(page, sel_)])
     for scope in (roots, [page.tree]):
         found: list[HtmlElement] = []
         seen: set[HtmlElement] = set()
         for root in scope:
             for item_sel in sel.item:
-                for el in select(root, item_sel):
+                whole = root is page.tree
+                for el in page_select(page, item_sel) if whole else select(root, item_sel):
                     if isinstance(el, HtmlElement) and el not in seen and not excluded(el):
                         seen.add(el)
                         found.append(el)
         if found:
-            order = {el: i for i, el in enumerate(page.tree.iter())}
+            order = page.index.position
             return sorted(found, key=lambda e: order.get(e, 0))
     return []
 

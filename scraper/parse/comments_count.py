@@ -13,7 +13,8 @@ from urllib.parse import urldefrag, urljoin
 
 from lxml.html import HtmlElement
 
-from .page import Page, select
+from .hints import page_select
+from .page import Page
 from .profile import Profile
 from .text import collapse
 
@@ -79,9 +80,9 @@ def declared_count(
         return n
     headings = (*profile.comments.count, *_GENERIC_COUNT)
     # one whole-tree pass to learn whether any heading exists; then the ordered lookups
-    found = select(page.tree, ", ".join(headings))
+    found = page_select(page, ", ".join(headings))
     for sel in headings if found else ():
-        for el in select(page.tree, sel):
+        for el in page_select(page, sel):
             n = parse_count(el.text_content())
             if n is not None:
                 return n
@@ -113,7 +114,7 @@ def _near_count(item: HtmlElement) -> int | None:
 def _link_count(page: Page) -> int | None:
     """ "Comments (3)" linking to this very post's ``#comments``."""
     base = urldefrag(page.url)[0].rstrip("/") if page.url else None
-    for a in select(page.tree, "a[href$='#comments']"):
+    for a in page_select(page, "a[href$='#comments']"):
         href = (a.get("href") or "").strip()
         if base is None and not href.startswith("#"):
             continue
@@ -135,7 +136,7 @@ _MICRODATA = (
 
 def _microdata_count(page: Page) -> int | None:
     """Microdata / RDFa: ``commentCount`` or ``interactionCount`` = "UserComments:4"."""
-    for el in select(page.tree, ", ".join(_MICRODATA)):
+    for el in page_select(page, ", ".join(_MICRODATA)):
         value = (el.get("content") or el.text_content() or "").strip()
         kind, _, num = value.rpartition(":")
         if (not kind or "Comment" in kind) and num.strip().isdigit():

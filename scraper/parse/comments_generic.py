@@ -147,8 +147,8 @@ def signature(el: HtmlElement) -> Sig:
 def _areas(page: Page) -> list[HtmlElement]:
     """Outermost comment-hinted elements, outside sidebars, hidden boxes and forms."""
     out: list[HtmlElement] = []
-    for el in page.tree.iter():
-        if not isinstance(el, HtmlElement) or el.tag in _NOT_AREA:
+    for el in _hinted(page):
+        if el.tag in _NOT_AREA:
             continue
         hint = _hint(el)
         if not hint.strip() or not _AREA.search(hint.replace(" ", "  ")):
@@ -159,6 +159,21 @@ def _areas(page: Page) -> list[HtmlElement]:
             continue
         out.append(el)
     return [_widen(a) for a in out]
+
+
+def _hinted(page: Page) -> list[HtmlElement]:
+    """Elements whose id or a class token speaks of comments, in document order: a
+    superset of those ``_AREA`` finds in their hint (a match never spans two tokens), read
+    from the page's index instead of testing every element."""
+    index = page.index
+    found: set[HtmlElement] = set()
+    for token, members in index.by_class.items():
+        if _AREA.search(token):
+            found.update(members)
+    for ident, members in index.by_id.items():
+        if _AREA.search(ident):
+            found.update(members)
+    return sorted(found, key=index.position.__getitem__)
 
 
 def _widen(area: HtmlElement) -> HtmlElement:
@@ -287,11 +302,13 @@ def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig) -> list[HtmlElemen
 
 
 def _id_items(page: Page) -> list[HtmlElement]:
+    index = page.index
+    numbered = [el for ident, els in index.by_id.items() if _ITEM_ID.match(ident) for el in els]
+    typed = [el for el in index.with_attr("itemtype") if "Comment" in (el.get("itemtype") or "")]
     found = [
         el
-        for el in page.tree.iter()
-        if isinstance(el, HtmlElement)
-        and el.tag in _ITEM_TAGS
+        for el in sorted({*numbered, *typed}, key=index.position.__getitem__)
+        if el.tag in _ITEM_TAGS
         and (_ITEM_ID.match(el.get("id") or "") or "Comment" in (el.get("itemtype") or ""))
         and not excluded(el)
     ]

@@ -25,9 +25,9 @@ from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash, Tre
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .page import css
+from .page import ElementIndex, Page, css
 
-__all__ = ["select_groups"]
+__all__ = ["page_select", "select_groups"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,32 +97,57 @@ def select_groups(
     root: HtmlElement,
     groups: Sequence[Sequence[str]],
     elements: Sequence[etree._Element] = (),
+    index: ElementIndex | None = None,
 ) -> list[list[HtmlElement]]:
     """For each group of selectors, what ``page.select(root, group)`` would return.
 
-    ``elements`` may hold ``list(root.iter())`` already built by the caller.
+    ``elements`` may hold ``list(root.iter())`` already built by the caller; ``index``
+    (``Page.index`` of those same elements) lets the scan visit only the elements that
+    carry a class, id, tag or attribute some selector needs.
     """
     plan = _compile(tuple(tuple(g) for g in groups))
     hits: dict[int, list[HtmlElement]] = {}
     if plan.indexed:
-        _scan(elements or list(root.iter()), plan, hits)
+        if index is not None and not plan.anywhere:
+            _scan(_candidates(plan, index), plan, hits)
+        else:
+            _scan(elements or list(root.iter()), plan, hits)
     out: list[list[HtmlElement]] = []
     for group in plan.groups:
         found: list[HtmlElement] = []
-        for index in group:
-            if plan.tests[index] is None:
-                result = _css(plan.selectors[index], root)
+        for number in group:
+            if plan.tests[number] is None:
+                result = _css(plan.selectors[number], root)
                 found = (
                     [e for e in result if isinstance(e, HtmlElement)]
                     if isinstance(result, list)
                     else []
                 )
             else:
-                found = hits.get(index, [])
+                found = hits.get(number, [])
             if found:
                 break
         out.append(found)
     return out
+
+
+def page_select(page: Page, selectors: Sequence[str] | str) -> list[HtmlElement]:
+    """``page.select(page.tree, selectors)`` answered from the page's element index."""
+    group = (selectors,) if isinstance(selectors, str) else tuple(selectors)
+    return select_groups(page.tree, (group,), page.elements, page.index)[0]
+
+
+def _candidates(plan: _Plan, index: ElementIndex) -> list[HtmlElement]:
+    """The elements ``_scan`` would test, in document order: those with an indexed tag,
+    class token or attribute (a plan with unindexed selectors scans everything)."""
+    found: set[HtmlElement] = set()
+    for tag in plan.by_tag:
+        found.update(index.by_tag(tag))
+    for token in plan.by_class:
+        found.update(index.by_class.get(token, ()))
+    for name in plan.by_attr:
+        found.update(index.with_attr(name))
+    return sorted(found, key=index.position.__getitem__)
 
 
 def _scan(

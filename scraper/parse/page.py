@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-__all__ = ["Page", "css", "select", "select_one"]
+__all__ = ["ElementIndex", "Page", "css", "select", "select_one"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -98,6 +98,11 @@ class Page:
         return [el for el in self.tree.iter() if isinstance(el, HtmlElement)]
 
     @functools.cached_property
+    def index(self) -> ElementIndex:
+        """``elements`` indexed by class token and id, with document positions."""
+        return ElementIndex(self.elements)
+
+    @functools.cached_property
     def body_classes(self) -> frozenset[str]:
         body = self.tree.find("body")
         if body is None:
@@ -108,6 +113,57 @@ class Page:
     def generator(self) -> str:
         """The ``<meta name=generator>`` value(s), lower-cased, joined; '' when absent."""
         return " ".join(self.meta.get("generator", ())).lower()
+
+
+class ElementIndex:
+    """The document's elements by class token, by id, by tag and by attribute name, and
+    each element's position in document order: built in one pass over ``Page.elements``
+    so that a selector made of a class, an id or an attribute test costs a dictionary
+    look-up and a few tests instead of a walk over the whole document.
+
+    Every list is in document order.
+    """
+
+    __slots__ = ("_attrs", "_tags", "by_class", "by_id", "elements", "position")
+
+    def __init__(self, elements: Sequence[HtmlElement]) -> None:
+        self.elements = elements
+        self.position: dict[HtmlElement, int] = {}
+        self.by_class: dict[str, list[HtmlElement]] = {}
+        self.by_id: dict[str, list[HtmlElement]] = {}
+        self._tags: dict[str, list[HtmlElement]] | None = None
+        self._attrs: dict[str, list[HtmlElement]] = {}
+        position, by_class, by_id = self.position, self.by_class, self.by_id
+        for i, el in enumerate(elements):
+            position[el] = i
+            cls = el.get("class")
+            if cls:
+                for token in cls.split():
+                    found = by_class.get(token)
+                    if found is None:
+                        by_class[token] = [el]
+                    elif found[-1] is not el:  # class="a a" lists the element once
+                        found.append(el)
+            ident = el.get("id")
+            if ident:
+                by_id.setdefault(ident, []).append(el)
+
+    def by_tag(self, tag: str) -> list[HtmlElement]:
+        """Elements named ``tag`` (lower-case)."""
+        if self._tags is None:
+            tags: dict[str, list[HtmlElement]] = {}
+            for el in self.elements:
+                tags.setdefault(el.tag, []).append(el)
+            self._tags = tags
+        return self._tags.get(tag, [])
+
+    def with_attr(self, name: str) -> list[HtmlElement]:
+        """Elements that carry attribute ``name`` (any value)."""
+        found = self._attrs.get(name)
+        if found is None:
+            found = [el for el in self.elements if el.get(name) is not None]
+            self._attrs[name] = found
+        return found
 
 
 def _flatten_jsonld(data: Any) -> Iterable[dict[str, Any]]:

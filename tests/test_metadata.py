@@ -334,3 +334,33 @@ def test_inline_json_state_date_is_the_very_last_resort() -> None:
         '{"published_at":"2019-03-02T06:22:28+01:00"}}</script></body></html>'
     )
     assert meta_of(html, url="https://x.example/p").published == "2019-03-02T06:22:28+01:00"
+
+
+def _redated_page(shown: str) -> str:
+    return _jsonld_page(
+        {
+            "@type": "NewsArticle",
+            "headline": "Wellness hotels",
+            "datePublished": "2021-11-22T18:42:22+01:00",
+            "dateModified": "2023-01-01T10:00:00+01:00",
+        },
+        body=f"<article><h1>Wellness hotels</h1><p>Von Jane Doe</p><p>{shown}</p>"
+        "<p>Text text text.</p></article>",
+    )
+
+
+def test_a_redated_post_goes_by_the_day_it_shows_when_its_data_agrees() -> None:
+    meta = meta_of(_redated_page("1. Januar 2023"), url="https://x.example/a")
+    assert meta.published == "2023-01-01T10:00:00+01:00"
+    assert meta.modified == "2023-01-01T10:00:00+01:00"
+
+
+def test_a_shown_day_without_a_machine_witness_does_not_override() -> None:
+    # a teaser's date, or any day the page's own data does not know, is not the post's
+    meta = meta_of(_redated_page("5. März 2022"), url="https://x.example/a")
+    assert meta.published == "2021-11-22T18:42:22+01:00"
+
+
+def test_the_publication_day_stays_when_the_header_shows_it_too() -> None:
+    page = _redated_page("22. November 2021 · aktualisiert 1. Januar 2023")
+    assert meta_of(page, url="https://x.example/a").published == "2021-11-22T18:42:22+01:00"

@@ -9,6 +9,7 @@ page gives that too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -22,7 +23,7 @@ from .profile import Profile
 from .siteinfo import first_meta
 from .structured import ld_text, ld_types
 
-__all__ = ["modified_of", "published_of"]
+__all__ = ["modified_of", "published_of", "published_witnesses"]
 
 _NOT_THE_POST = frozenset(
     "imageobject videoobject audioobject mediaobject person organization comment".split()
@@ -101,17 +102,83 @@ def published_of(
 ) -> str | None:
     """The publication date; a UTC instant is shown in the page's own time zone when
     another witness on the page gives the same instant with its local offset."""
-    value = _published_raw(page, profile, scan, article, language, url, near)
-    if value and value.endswith("+00:00"):
+    found = next(published_witnesses(page, profile, scan, article, language, url, near), None)
+    if found is None:
+        return None
+    label, value = found
+    if label.startswith(_MARKED):
+        value = _as_presented(value, page, scan, article, near, _dayfirst(language))
+    if value.endswith("+00:00"):
         local = _localize(value, _instant_witnesses(page, scan))
         if local == value:
             local = _visible_day(value, scan, near, _dayfirst(language))
         return local
-    if value and "T" in value and value[-6] not in "+-":
+    if "T" in value and value[-6] not in "+-":
         return _localize(value, _instant_witnesses(page, scan))
-    if value and len(value) == 10:
+    if len(value) == 10:
         return value + _footer_clock(scan)
     return value
+
+
+_MARKED = ("ld:", "meta:", "profile", "element")
+
+
+def _as_presented(
+    value: str,
+    page: Page,
+    scan: Scan,
+    article: dict[str, Any] | None,
+    near: Near,
+    dayfirst: bool | None,
+) -> str:
+    """The day the page presents the post under, when its markup says another.
+
+    A post that was revised is often re-dated on the page ("1. Januar 2023" under the
+    headline, the first publication in 2021 left in JSON-LD only): readers, citations
+    and the page itself know it by the day it shows. A shown day counts only when the
+    page's own machine data gives it too (its modification date, another publication
+    field), so a teaser's or a sidebar's date never wins; the machine value is kept when
+    the page shows its day anywhere in the header."""
+    shown = _header_dates(scan, near, dayfirst)
+    if not shown or value[:10] in {s[:10] for s in shown}:
+        return value
+    machine = _machine_dates(page, article)
+    for day in shown:
+        if _adjacent_instant(value, day):
+            continue  # a time-zone question, not another date: see _visible_day
+        for other in machine:
+            if other[:10] == day[:10]:
+                return other
+    return value
+
+
+def _adjacent_instant(value: str, day: str) -> bool:
+    """True for a UTC instant whose day is next to ``day``: the same moment may well
+    fall on that day where the page is written (an instant with a local offset says
+    its local day itself)."""
+    if not value.endswith("+00:00"):
+        return False
+    gap = datetime.fromisoformat(day[:10]).date() - datetime.fromisoformat(value[:10]).date()
+    return abs(gap.days) == 1
+
+
+def _header_dates(scan: Scan, near: Near, dayfirst: bool | None) -> list[str]:
+    """Dates written in the post's header: its date-classed elements, the texts around
+    the headline."""
+    texts = [el_text(el) for el in scan.date_text_elements()[:6]] + near.texts[:12]
+    return [v for v in (parse_text(t, dayfirst=dayfirst) for t in texts) if v]
+
+
+def _machine_dates(page: Page, article: dict[str, Any] | None) -> list[str]:
+    """The page's machine-readable dates of the post, publication before modification."""
+    raw: list[str | None] = []
+    if article:
+        raw += [ld_text(article.get(k)) for k in ("datePublished", "dateCreated")]
+    raw += [v for key in _PUBLISHED_META for v in page.meta.get(key, ())]
+    if article:
+        raw.append(ld_text(article.get("dateModified")))
+    raw += [v for key in _MODIFIED_META for v in page.meta.get(key, ())]
+    return [v for v in map(parse_iso, raw) if v]
 
 
 _AT_CLOCK = re.compile(
@@ -204,45 +271,63 @@ def _published_raw(
     url: str | None,
     near: Near,
 ) -> str | None:
+    for _, value in published_witnesses(page, profile, scan, article, language, url, near):
+        return value
+    return None
+
+
+def published_witnesses(
+    page: Page,
+    profile: Profile,
+    scan: Scan,
+    article: dict[str, Any] | None,
+    language: str | None,
+    url: str | None,
+    near: Near,
+) -> Iterator[tuple[str, str]]:
+    """``(witness, date)`` pairs in order of trust, computed lazily: the first is the
+    answer, the later ones are there to be weighed against it."""
     dayfirst = _dayfirst(language)
     for obj in [article] if article else []:
         for key in ("datePublished", "dateCreated", "uploadDate"):
             value = parse_iso(ld_text(obj.get(key)))
             if value:
-                return value
+                yield f"ld:{key}", value
     for key in _PUBLISHED_META[:6]:
         value = parse_iso(first_meta(page, key))
         if value:
-            return value
+            yield f"meta:{key}", value
     for sel in profile.published:
         for el in select(page.tree, sel):
             if in_comments(el):
                 continue  # a profile selector as broad as "time" also finds comment dates
             value = _date_of(el, dayfirst=dayfirst)
             if value:
-                return value
+                yield "profile", value
     for el in scan.published_elements():
         value = _date_of(el, dayfirst=dayfirst)
         if value:
-            return value
+            yield "element", value
     for key in _PUBLISHED_META[6:]:
         value = parse_iso(first_meta(page, key))
         if value:
-            return value
+            yield f"meta:{key}", value
     for obj in page.jsonld:
         if ld_types(obj) & _NOT_THE_POST:
             continue  # an image's or a video's date is not the post's
         value = parse_iso(ld_text(obj.get("datePublished")))
         if value:
-            return value
+            yield "ld:other", value
     for el in scan.date_text_elements():
         value = _date_of(el, dayfirst=dayfirst)
         if value:
-            return value
-    return _from_url_or_text(page, url, near, dayfirst)
+            yield "date-text", value
+    yield from _from_url_or_text(page, url, near, dayfirst)
 
 
-def _from_url_or_text(page: Page, url: str | None, near: Near, dayfirst: bool | None) -> str | None:
+def _from_url_or_text(
+    page: Page, url: str | None, near: Near, dayfirst: bool | None
+) -> Iterator[tuple[str, str]]:
     """The unmarked witnesses: the URL's date, visible dates near the headline, a dateline."""
     from_url = date_from_url(url) or date_from_url(page.url)
     if from_url:
@@ -250,21 +335,24 @@ def _from_url_or_text(page: Page, url: str | None, near: Near, dayfirst: bool | 
         for text in near.texts[:30]:
             value = parse_text(text, dayfirst=dayfirst)
             if value and value.startswith(from_url):
-                return value
-        return from_url
+                yield "url+near", value
+                break
+        yield "url", from_url
     for text in near.texts:
         value = parse_text(text, dayfirst=dayfirst)
         if value:
-            return value
+            yield "near", value
     for el in near.scan.side_date_text_elements()[:5]:
         value = _date_of(el, dayfirst=dayfirst)
         if value:
-            return value
-    return (
-        _standalone_dateline(page, dayfirst)
-        or _title_date(near.scan.title, dayfirst)
-        or _script_date(page)
-    )
+            yield "side", value
+    for label, value in (
+        ("dateline", _standalone_dateline(page, dayfirst)),
+        ("title", _title_date(near.scan.title, dayfirst)),
+        ("script", _script_date(page)),
+    ):
+        if value:
+            yield label, value
 
 
 _SCRIPT_KEY = re.compile(

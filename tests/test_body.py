@@ -134,7 +134,26 @@ def test_images_lazy_src_caption_and_links() -> None:
     assert result.body is not None
     assert 'src="https://news.example/img/a.jpg"' in result.body.html
     assert [link.url for link in result.links] == ["mailto:a@b.example"]
-    assert "The cat, resting." in result.body.text
+    # captions are recorded in images[].caption: body.text is the running text only,
+    # body.html keeps the figure as marked up
+    assert "The cat, resting." not in result.body.text
+    assert "B caption" not in result.body.text
+    assert "<figcaption>The cat, resting.</figcaption>" in result.body.html
+
+
+def test_caption_option_of_element_text() -> None:
+    from lxml.html import fromstring
+
+    from scraper.parse.text import element_text
+
+    el = fromstring(
+        "<div><p>Text.</p><figure><img src='a.jpg'><figcaption>Cap</figcaption></figure>"
+        "<figure class='wp-block-image'><img src='b.jpg'>"
+        "<figcaption class='wp-element-caption'>Cap 2</figcaption></figure>"
+        "<div class='wp-caption'><p class='wp-caption-text'>Cap 3</p></div>tail</div>"
+    )
+    assert element_text(el) == "Text.\n\nCap\n\nCap 2\n\nCap 3\n\ntail"
+    assert element_text(el, captions=False) == "Text.\n\ntail"
 
 
 def test_jsonld_article_body_when_the_html_shows_none() -> None:
@@ -215,3 +234,20 @@ def test_image_with_a_gallery_class_is_kept_not_appended_to_itself() -> None:
     post = parse_page(html, "https://b.example/p/")
     assert post.body is not None
     assert "real text" in post.body.text
+
+
+def test_a_thread_without_a_comments_marker_stays_out_of_the_body() -> None:
+    # numbered comment items (c1, c2 ...) inside the post's own container, no #comments
+    # area and no comment class: only the thread detection knows they are comments
+    comments = "".join(
+        f'<div class="note" id="c{i}"><span class="author">Reader {i}</span>'
+        f"<p>{PROSE} Reader {i} had more to say about it.</p></div>"
+        for i in range(1, 4)
+    )
+    html = f"""<html><body><div class="post">
+    <p>{PROSE}</p><p>{PROSE} The post ends here.</p>{comments}</div></body></html>"""
+    post = parse_page(html)
+    assert post.body is not None
+    assert "The post ends here." in post.body.text
+    assert "had more to say" not in post.body.text
+    assert len(post.comments) == 3

@@ -13,8 +13,15 @@ first post's excerpt and ``read_more`` its link to the full post.
 The chosen element(s) are copied and cleaned (``cleanup.clean_copy``); the page's tree is
 never touched, because metadata and comments read it too. From the cleaned copy come
 ``body.text`` (``text.element_text``), ``body.html`` (``text.clean_html``, absolute URLs),
-the quotes, the links and the images. ``body`` is ``None`` when no text is found: an empty
-page has no article, and a guess is not content.
+the quotes, the links and the images. ``body.text`` is the running text of the post:
+figure captions (``figcaption``, ``.wp-caption-text``, ``.wp-element-caption``) are
+recorded in ``images[].caption`` and left out of it, while ``body.html`` keeps the
+``<figure>`` with its ``<figcaption>`` (faithful markup). ``body`` is ``None`` when no
+text is found: an empty page has no article, and a guess is not content.
+
+Comment items (``comments.comment_nodes``: the same detection the thread uses) neither
+score as content nor stay in the cleaned copy, so a thread without a ``#comments``
+marker does not leak into the body.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from lxml.html import Element, HtmlElement
 from ..records import Body, Image, Link
 from .boilerplate import is_hidden
 from .cleanup import clean_copy, remove
+from .comments import comment_nodes
 from .hints import select_groups
 from .locate import main_content
 from .page import Page, select
@@ -61,17 +69,18 @@ _MIN_TEXT = 1
 def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     """Body, quotes, links, images and read-more link of the page's post (see module doc)."""
     base = page.url or meta.url
-    nodes, index_link = _locate(page, profile, base)
+    thread = comment_nodes(page, profile)
+    nodes, index_link = _locate(page, profile, base, thread)
     if not nodes:
         return _structured_body(page, base)
-    root = clean_copy(nodes, profile.body_strip, protect=_protect, title=meta.title)
+    root = clean_copy(nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread)
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
     if block is not None:
         remove([block])
     if read_more is None:
         read_more = index_link
     _resolve_images(root, base)
-    text = element_text(root)
+    text = element_text(root, captions=False)
     if len(text) < _MIN_TEXT:
         fallback = _structured_body(page, base)
         return fallback if fallback.body else BodyResult(read_more=read_more)
@@ -110,7 +119,7 @@ def _protect(el: HtmlElement) -> bool:
 
 
 def _locate(
-    page: Page, profile: Profile, base: str | None
+    page: Page, profile: Profile, base: str | None, thread: Sequence[HtmlElement] = ()
 ) -> tuple[list[HtmlElement], Link | None]:
     root = page.tree.find("body")
     if root is None:
@@ -124,7 +133,7 @@ def _locate(
         summary = _first_with_text(select(item, profile.body) or select(item, _SUMMARY))
         return [summary if summary is not None else item], link
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
-    return main_content(root, hints, elements), None
+    return main_content(root, hints, elements, thread), None
 
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:

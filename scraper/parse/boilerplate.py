@@ -21,7 +21,7 @@ job. The functions here only read the tree; cleaning happens on a copy (``cleanu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -312,8 +312,15 @@ class Scores:
         return self.text.get(el, 0) - self.links.get(el, 0)
 
 
-def score_page(root: HtmlElement, elements: Sequence[etree._Element] = ()) -> Scores:
+def score_page(
+    root: HtmlElement,
+    elements: Sequence[etree._Element] = (),
+    skip: Collection[etree._Element] = (),
+) -> Scores:
     """Every container that received paragraph score, best first.
+
+    Paragraphs inside ``skip`` (the page's comment items) do not score, as those inside an
+    unlikely container do not.
 
     Unlikely containers are skipped first; when that leaves nothing (a theme that calls
     its whole page "header-page"), the page is scored again with nothing skipped, as
@@ -322,7 +329,7 @@ def score_page(root: HtmlElement, elements: Sequence[etree._Element] = ()) -> Sc
     elements = elements or list(root.iter())
     paras = paragraphs(root, elements)
     text, links = _totals(paras, elements)
-    scores = _rank(paras, text, links, exclude=True)
+    scores = _rank(paras, text, links, exclude=True, skip=skip)
     if not scores.ranked or scores.ranked[0].score <= 0:
         scores = _rank(paras, text, links, exclude=False)
     return scores
@@ -334,8 +341,11 @@ def _rank(
     links: dict[etree._Element, int],
     *,
     exclude: bool,
+    skip: Collection[etree._Element] = (),
 ) -> Scores:
     scorer = _Scorer()
+    for el in skip:  # known non-content (the comment items) counts as an unlikely container
+        scorer.excluded[el] = True
     for block, size in paras.text.items():
         if size < MIN_PARAGRAPH or (exclude and scorer.is_excluded(block)):
             continue

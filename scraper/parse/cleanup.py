@@ -17,9 +17,9 @@ document) under a fresh ``div`` and removes, in one pass over the copy:
 * image carousels are reduced to their ``<img>`` elements (their "1 of 9 / Close"
   chrome and repeated captions go; the pictures stay for ``images``).
 
-Headings (h2-h6), lists, tables, figures and their captions (the brief keeps captions in
-the body, though the article benchmark's gold leaves them out), and blockquotes are kept;
-a quote is kept whole, as the page shows it.
+Headings (h2-h6), lists, tables, figures and their captions, and blockquotes are kept;
+a quote is kept whole, as the page shows it. (``body.text`` leaves the captions out, see
+``body``; ``body.html`` keeps the figure as the page marks it up.)
 A removed element's tail text stays (it belongs to the parent), so nothing around a
 removed widget is lost.
 """
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -98,14 +98,18 @@ def clean_copy(
     strip: Sequence[str] = (),
     protect: Callable[[HtmlElement], bool] = lambda el: False,
     title: str | None = None,
+    drop: Collection[etree._Element] = (),
 ) -> HtmlElement:
     """A cleaned deep copy of ``nodes`` (in order) under one new ``div``.
 
     ``protect`` spares an element from the link-list rule (a lone "Read more" paragraph
     looks like a link list but is wanted by the read-more finder). A heading that repeats
-    ``title`` (the post's title, its own field) is left out.
+    ``title`` (the post's title, its own field) is left out. ``drop`` names elements of
+    the page (the comment items) that go wherever they sit inside ``nodes``.
     """
     stripped = _profile_strip(nodes, strip)
+    if drop:
+        stripped.update(_inside(nodes, drop))
     root: HtmlElement = fromstring("<div></div>")
     for node in nodes:
         dup = copy.deepcopy(node)
@@ -159,6 +163,20 @@ def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
             yield el
         elif el.tag not in SKIP_TAGS and (len(el) == 0 or quote_kind(el) is None):
             stack.extend(reversed(el))  # a quote is kept whole, as the page shows it
+
+
+def _inside(nodes: Sequence[HtmlElement], drop: Collection[etree._Element]) -> set[etree._Element]:
+    """The elements of ``drop`` strictly inside one of ``nodes``."""
+    chosen = set(nodes)
+    found: set[etree._Element] = set()
+    for el in drop:
+        anc = el.getparent()
+        while anc is not None:
+            if anc in chosen:
+                found.add(el)
+                break
+            anc = anc.getparent()
+    return found
 
 
 def _profile_strip(nodes: Sequence[HtmlElement], strip: Sequence[str]) -> set[etree._Element]:

@@ -30,11 +30,11 @@ def extract_comments(page: Page, profile: Profile, meta: Metadata) -> ThreadResu
     base = page.url or meta.url
     comments: tuple[Comment, ...] = ()
     sel = profile.comments
-    items = profile_items(page, sel) if sel.item else []
+    items = _profile_items(page, profile)
     if items:
         comments = walk_thread(items, _generic_hints(sel), base, extract_quotes)
     if not comments:
-        items = generic_items(page)
+        items = _generic_items(page)
         if items:
             comments = walk_thread(items, _generic_hints(sel), base, extract_quotes)
     if not comments:
@@ -48,13 +48,21 @@ def comment_nodes(page: Page, profile: Profile) -> tuple[HtmlElement, ...]:
     """The top-level comment elements of the page (no replies: they sit inside these),
     for the body extractor to leave out: the same detection ``extract_comments`` uses.
     Elements of ``page.tree``, in document order; empty when the page has no thread."""
-    sel = profile.comments
-    items = profile_items(page, sel) if sel.item else []
-    if not items:
-        items = generic_items(page)
+    items = _profile_items(page, profile) or _generic_items(page)
     kept = prune_parts(items)
     owner = make_owner(kept)
     return tuple(el for el in kept if (p := el.getparent()) is None or owner(p) is None)
+
+
+def _profile_items(page: Page, profile: Profile) -> list[HtmlElement]:
+    sel = profile.comments
+    if not sel.item:
+        return []
+    return page.memo(f"comment-items:{profile.name}", lambda: profile_items(page, sel))
+
+
+def _generic_items(page: Page) -> list[HtmlElement]:
+    return page.memo("comment-items:generic", lambda: generic_items(page))
 
 
 def hints_of(sel: CommentSelectors) -> FieldHints:

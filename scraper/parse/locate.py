@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -38,14 +38,16 @@ def main_content(
     root: HtmlElement,
     hints: Sequence[HtmlElement] = (),
     elements: Sequence[etree._Element] = (),
+    skip: Collection[etree._Element] = (),
 ) -> list[HtmlElement]:
     """The element(s) holding the page's main text, in document order; [] when none.
 
     ``hints`` (profile or structured-data matches) win when they hold at least half as
     much prose as the scorer's choice: a hint is more precise than a score, but a theme's
-    ``.entry-content`` may also sit in a widget, and then the score knows better.
+    ``.entry-content`` may also sit in a widget, and then the score knows better. Text
+    inside ``skip`` (the comment items) does not score.
     """
-    scores = score_page(root, elements)
+    scores = score_page(root, elements, skip)
     if not scores.ranked or scores.ranked[0].score <= 0:
         best = max(hints, key=scores.prose, default=None)
         return [best] if best is not None and scores.prose(best) > 0 else []

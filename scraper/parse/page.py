@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 __all__ = ["ElementIndex", "Page", "css", "select", "select_one"]
+
+_T = TypeVar("_T")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -96,6 +98,15 @@ class Page:
         ``getparent()`` calls.
         """
         return [el for el in self.tree.iter() if isinstance(el, HtmlElement)]
+
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """``compute()`` once per page under ``key``: for facts two extractors need (the
+        comment items: the body leaves them out, the thread reads them)."""
+        store: dict[str, Any] = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = compute()
+        result: _T = store[key]
+        return result
 
     @functools.cached_property
     def index(self) -> ElementIndex:

@@ -5,7 +5,9 @@ that "the same content" always gives the same string:
 
 * text: Unicode NFC, entities decoded, whitespace collapsed inside a paragraph, block
   elements (p, li, h1-h6, blockquote, pre, figure, tr ...) separated by one blank line,
-  ``<br>`` a line break; ``pre`` keeps its lines.
+  ``<br>`` a line break; ``pre`` keeps its lines. With ``captions=False`` (how
+  ``body.text`` is made) figure captions (``figcaption``, ``.wp-caption-text``,
+  ``.wp-element-caption``) are left out: they are recorded in ``images[].caption``.
 * clean HTML: the allowed tags only (``ALLOWED_TAGS``), each with only the attributes in
   ``ALLOWED_ATTRS``; other elements are unwrapped (their text kept) unless they are in
   ``DROP_TAGS`` (script, style, form, nav ...), which go with their content. Relative URLs
@@ -29,6 +31,7 @@ __all__ = [
     "clean_html",
     "collapse",
     "element_text",
+    "is_caption",
 ]
 
 BLOCK_TAGS = frozenset(
@@ -54,6 +57,7 @@ ALLOWED_ATTRS = {
     "th": ("colspan", "rowspan"),
 }
 _URL_ATTRS = frozenset({"href", "src", "cite"})
+CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption"})
 _WS = re.compile(r"\s+")
 _BR_PARAGRAPH = re.compile(r"\x01\s*\x01[\s\x01]*")
 
@@ -65,10 +69,13 @@ def collapse(text: str | None) -> str:
     return unicodedata.normalize("NFC", _WS.sub(" ", text).strip())
 
 
-def element_text(el: HtmlElement) -> str:
-    """The readable text of ``el``: paragraphs joined by a blank line (see module doc)."""
+def element_text(el: HtmlElement, *, captions: bool = True) -> str:
+    """The readable text of ``el``: paragraphs joined by a blank line (see module doc).
+
+    ``captions=False`` leaves figure captions out (``is_caption``), as ``body.text`` does.
+    """
     parts: list[str] = []
-    _walk_text(el, parts)
+    _walk_text(el, parts, captions)
     raw = "".join(parts)
     paragraphs = []
     # Two line breaks in a row (``<br><br>``, as Blogger and old themes write paragraphs)
@@ -81,7 +88,15 @@ def element_text(el: HtmlElement) -> str:
     return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
 
 
-def _walk_text(el: HtmlElement, out: list[str]) -> None:
+def is_caption(el: etree._Element) -> bool:
+    """A figure caption: ``figcaption`` or a caption class of WordPress (classic, blocks)."""
+    if el.tag == "figcaption":
+        return True
+    cls = el.get("class")
+    return cls is not None and not CAPTION_CLASSES.isdisjoint(cls.split())
+
+
+def _walk_text(el: HtmlElement, out: list[str], captions: bool = True) -> None:
     # \x00 marks a paragraph boundary, \x01 a line break; collapsed in element_text.
     # Iterative over the tree so that pathological nesting cannot overflow the stack.
     stack: list[tuple[etree._Element, bool]] = [(el, False)]
@@ -94,7 +109,8 @@ def _walk_text(el: HtmlElement, out: list[str]) -> None:
             if node is not el and node.tail:
                 out.append(node.tail)
             continue
-        if not tag or (tag in DROP_TAGS and node is not el):
+        dropped = tag in DROP_TAGS or (not captions and is_caption(node))
+        if not tag or (dropped and node is not el):
             if node is not el and node.tail:
                 out.append(node.tail)
             continue

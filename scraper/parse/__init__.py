@@ -65,6 +65,9 @@ def parse_page(
 
 def parse_tree(page: Page) -> Post:
     """Run the extractors over an already built page."""
+    # The element list first: while it holds every element's Python proxy, later walks
+    # (metadata, body, comments) reuse them instead of building new ones.
+    page.elements  # noqa: B018
     profile = detect_profile(page)
     meta = extract_metadata(page, profile)
     body = extract_body(page, profile, meta)

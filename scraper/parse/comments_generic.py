@@ -30,6 +30,7 @@ _AREA = re.compile(
     r"reader-?comments|talkback|commentary)(?:$|[-_\s]|(?-i:[A-Z]))",
     re.I,
 )
+_AREA_KEYS = ("comment", "disqus", "dsq", "discussion", "responses", "talkback")
 _COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
 # comment-123, li-comment-123, dsq-comment-123, lf_comment_123, c123, cmt-123
 # (or a hex id: comment-5023c5aeeab8eaf833000003)
@@ -168,12 +169,18 @@ def _hinted(page: Page) -> list[HtmlElement]:
     index = page.index
     found: set[HtmlElement] = set()
     for token, members in index.by_class.items():
-        if _AREA.search(token):
+        if _maybe_area(token) and _AREA.search(token):
             found.update(members)
     for ident, members in index.by_id.items():
-        if _AREA.search(ident):
+        if _maybe_area(ident) and _AREA.search(ident):
             found.update(members)
     return sorted(found, key=index.position.__getitem__)
+
+
+def _maybe_area(word: str) -> bool:
+    """A cheap test every ``_AREA`` match passes (each of its words holds one of these)."""
+    low = word.lower()
+    return any(k in low for k in _AREA_KEYS)
 
 
 def _widen(area: HtmlElement) -> HtmlElement:

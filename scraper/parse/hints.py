@@ -147,6 +147,8 @@ def _candidates(plan: _Plan, index: ElementIndex) -> list[HtmlElement]:
         found.update(index.by_class.get(token, ()))
     for name in plan.by_attr:
         found.update(index.with_attr(name))
+    for ident in plan.by_id:
+        found.update(index.by_id.get(ident, ()))
     return sorted(found, key=index.position.__getitem__)
 
 
@@ -154,6 +156,7 @@ def _scan(
     elements: Sequence[etree._Element], plan: _Plan, hits: dict[int, list[HtmlElement]]
 ) -> None:
     by_class, by_tag, by_attr, anywhere = plan.by_class, plan.by_tag, plan.by_attr, plan.anywhere
+    by_id = plan.by_id
     attrs = tuple(by_attr.items())
     for el in elements:
         tag = el.tag
@@ -168,6 +171,10 @@ def _scan(
         for name, indexes in attrs:
             if el.get(name) is not None:
                 todo = [*(todo or anywhere), *indexes]
+        if by_id:
+            ident = el.get("id")
+            if ident is not None and ident in by_id:
+                todo = [*(todo or anywhere), *by_id[ident]]
         if todo is None:
             if not anywhere:
                 continue
@@ -196,6 +203,7 @@ class _Plan:
         "anywhere",
         "by_attr",
         "by_class",
+        "by_id",
         "by_tag",
         "groups",
         "indexed",
@@ -214,6 +222,7 @@ class _Plan:
         self.by_class: dict[str, list[int]] = {}
         self.by_tag: dict[str, list[int]] = {}
         self.by_attr: dict[str, list[int]] = {}
+        self.by_id: dict[str, list[int]] = {}
         self.anywhere: list[int] = []
         for index, sel in enumerate(self.selectors):
             parts = _parse(sel)
@@ -223,14 +232,15 @@ class _Plan:
         self.indexed = any(t is not None for t in self.tests)
 
     def _index(self, index: int, key: _Compound) -> None:
+        # the rarest thing a match must have: a class, an id, a tag, an attribute
         if key.classes:
             self.by_class.setdefault(min(key.classes), []).append(index)
+        elif key.ident is not None:
+            self.by_id.setdefault(key.ident, []).append(index)
         elif key.tag is not None:
             self.by_tag.setdefault(key.tag, []).append(index)
         elif key.attrs:
             self.by_attr.setdefault(key.attrs[0][0], []).append(index)
-        elif key.ident is not None:
-            self.by_attr.setdefault("id", []).append(index)
         else:
             self.anywhere.append(index)
 

@@ -45,14 +45,26 @@ def head_hosts_have(page: Page, *hosts: str) -> bool:
 
     Host matching, not substring: ``theedublogger.com`` is not ``blogger.com``.
     """
+    return any(
+        host == h or host.endswith("." + h)
+        for host in page.memo("head-hosts", lambda: _hosts(page))
+        for h in hosts
+    )
+
+
+def _hosts(page: Page) -> tuple[str, ...]:
+    """The host names of the ``<head>`` assets, once per page (several profiles ask)."""
     head = page.tree.find("head")
     if head is None:
-        return False
+        return ()
+    out: list[str] = []
     for el in head:
         url = el.get("href") or el.get("src") or ""
         if not url or "//" not in url:
             continue
-        host = urlsplit(url if "://" in url else "http:" + url[url.index("//") :]).hostname or ""
-        if any(host == h or host.endswith("." + h) for h in hosts):
-            return True
-    return False
+        try:
+            host = urlsplit(url if "://" in url else "http:" + url[url.index("//") :]).hostname
+        except ValueError:  # "http://[broken" names no host
+            host = None
+        out.append(host or "")
+    return tuple(out)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from bs4.dammit import UnicodeDammit
+from charset_normalizer import from_bytes
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
@@ -167,9 +167,14 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
 
 
 def _detect(data: bytes) -> str:
-    """The detector's guess from a bounded sample; windows-1252 when it has none."""
-    dammit = UnicodeDammit(data[:_DETECT_SAMPLE], is_html=True)
-    label = _normalize_label(dammit.original_encoding)
+    """The detector's guess from a bounded sample; windows-1252 when it has none.
+
+    charset-normalizer is called directly rather than through bs4's ``UnicodeDammit``,
+    which uses whichever detector happens to be installed (cchardet, chardet or
+    charset-normalizer) and so gave different answers on different machines.
+    """
+    best = from_bytes(data[:_DETECT_SAMPLE]).best()
+    label = _normalize_label(best.encoding) if best is not None else None
     return label or "cp1252"
 
 

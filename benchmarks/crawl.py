@@ -5,7 +5,9 @@
 The site is ``scraper.testing``'s generated blog (~40 KB pages), rendered once to static
 files and served by **nginx** (``apt-get install nginx-light``; 2 workers, gzip and access
 log off) on 127.0.0.1 so the server costs the crawlers as little CPU as possible. Each tool
-runs as a child process; wall time, CPU (user+sys) and peak RSS come from ``wait4``.
+runs as a child process; wall time, CPU (user+sys) and peak RSS are of its whole process
+tree (``wait4`` plus 50 ms samples of the descendants: blog-archiver's parse workers).
+Rounds are interleaved (ours, Scrapy, wget, ours ...) so each tool sees the same load.
 
 * blog-archiver: ``blog-archiver crawl --delay 0 --concurrency 32 --per-host 32`` — WARC
   written, every page parsed, catalog kept.
@@ -140,14 +142,51 @@ def start_nginx(root: Path, port: int, work: Path) -> subprocess.Popen[bytes]:
 
 
 # --- running tools ----------------------------------------------------------------------
+def _sample_tree(pid: int, cpu: dict[int, float]) -> int:
+    """Resident bytes of ``pid`` and all its descendants (shared pages counted per process:
+    an upper bound for forked workers); records each descendant's own CPU in ``cpu``."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+            if p.pid != pid:
+                t = p.cpu_times()
+                cpu[p.pid] = t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
 def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float, int]:
-    """Run ``cmd``; (wall s, CPU s, peak RSS MB, exit status) of that child via wait4."""
+    """Run ``cmd``; (wall s, CPU s, peak RSS MB, exit status) of that child.
+
+    CPU: user+sys of the child from ``wait4`` plus what each descendant used, sampled every
+    50 ms (blog-archiver's parse workers are forked from a forkserver the child never
+    waits for, so ``wait4`` alone would miss them). Peak RSS is the largest *sum* over the
+    process tree (``ru_maxrss`` would show only the biggest single process).
+    """
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(proc.pid, 0)
+    peak = 0
+    others: dict[int, float] = {}
+    while True:
+        pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, _sample_tree(proc.pid, others))
+        time.sleep(0.05)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, proc.returncode
+    rss = max(peak, ru.ru_maxrss * 1024)
+    cpu = ru.ru_utime + ru.ru_stime + sum(others.values())
+    return wall, cpu, rss / 2**20, proc.returncode
 
 
 def run_ours(base: str, work: Path) -> Result:
@@ -307,14 +346,19 @@ def main() -> int:
         print(f"site: {pages:,} HTML pages, {total / 1e6:.1f} MB, served by nginx at {base}/\n")
         nginx = start_nginx(work / "site", port, work)
         results: list[Result] = []
+        loads = [os.getloadavg()[0]]
         try:
             runners = [("ours", run_ours), ("scrapy", run_scrapy), ("wget", run_wget)]
-            for name, fn in runners:
-                if name in skip:
-                    continue
-                runs = sorted((fn(base, work) for _ in range(args.runs)), key=lambda r: r.wall)
+            runners = [(n, fn) for n, fn in runners if n not in skip]
+            got: dict[str, list[Result]] = {n: [] for n, _ in runners}
+            for i in range(args.runs):  # interleaved: each round sees the same machine load
+                for name, fn in runners:
+                    got[name].append(fn(base, work))
+                    loads.append(os.getloadavg()[0])
+                    print(f"run {i + 1}:", got[name][-1].row(), flush=True)
+            for name, _ in runners:
+                runs = sorted(got[name], key=lambda r: r.wall)
                 results.append(runs[len(runs) // 2])
-                print("done:", results[-1].row(), flush=True)
             if "frontier" not in skip:
                 results.append(run_big_frontier(base, work, args.queued))
             if "write" not in skip:
@@ -322,6 +366,9 @@ def main() -> int:
         finally:
             nginx.terminate()
             nginx.wait()
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    print(f"\n{when}; {os.cpu_count()} cores; medians of {args.runs} interleaved runs; "
+          f"1-min load average {min(loads):.1f}-{max(loads):.1f} during the runs")  # fmt: skip
     print("\n| tool | pages | wall s | pages/s | MB/s | CPU s / 1k pages | peak RSS MB | notes |")
     print("|---|---|---|---|---|---|---|---|")
     for r in results:

@@ -3,7 +3,7 @@
 ``analyze_page`` decodes the payload, builds the tree once and from that same tree runs the
 parser (``parse_tree``), the post/listing decision (``is_post_page``), link discovery
 (``html_links``), the parser's comment-page links and the REST hints. It is pure (no I/O,
-no clock), so the crawler can run it in worker processes (``PagePool``): the event loop
+no clock), so the crawler runs it in worker processes (``PagePool``): the event loop
 keeps fetching while pages are parsed on the other cores, and only the payload goes out
 and a small ``PageResult`` (the ``Post`` and link lists) comes back.
 
@@ -14,15 +14,17 @@ crawler (``crawl_pages``), on its writer thread and in the same order as before.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import hashlib
-import multiprocessing
+import itertools
 import os
+import pickle
 import signal
+import struct
+import subprocess
+import sys
 import threading
-import time
-from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -56,8 +58,10 @@ __all__ = [
     "PagePool",
     "PageResult",
     "PageTask",
+    "WorkerDied",
     "analyze_page",
     "default_workers",
+    "worker_main",
 ]
 
 POST, LISTING, SKIP = "post", "listing", "skip"
@@ -188,43 +192,151 @@ class _Failed:
     source: str | None
 
 
-def _run(task: PageTask) -> PageResult | _Failed:
-    """Worker side: analyse with the settings the initializer stored."""
-    assert _WORKER_ANALYSIS is not None
+class WorkerDied(RuntimeError):
+    """A parse worker process ended while pages were in its care."""
+
+
+def _answer(analysis: Analysis, task: PageTask) -> tuple[bool, object]:
     try:
-        return analyze_page(task, _WORKER_ANALYSIS)
+        return True, analyze_page(task, analysis)
     except ParseError as exc:
-        return _Failed(exc.reason, exc.source)
-
-
-_WORKER_ANALYSIS: Analysis | None = None
-
-
-def _init_worker(analysis: Analysis, parent: int) -> None:
-    global _WORKER_ANALYSIS
-    _WORKER_ANALYSIS = analysis
-    # Ctrl-C reaches the whole process group: the crawler handles it and shuts us down.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int, poll: float = 0.5) -> None:
-    """Exit when the crawler is gone (kill -9 leaves pool workers waiting forever)."""
-    first = os.getppid()
-    while True:
-        time.sleep(poll)
+        return True, _Failed(exc.reason, exc.source)
+    except Exception as exc:  # a parser bug: the page fails, the worker lives on
         try:
-            os.kill(parent, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:
+            pickle.dumps(exc)
+        except Exception:
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        return False, exc
+
+
+def worker_main() -> None:
+    """``python -m scraper._analyze_worker``: answer pickled ``(id, Analysis, PageTask)`` frames on
+    stdin with ``(id, ok, result)`` frames on stdout until stdin closes (the crawler is done,
+    or gone: a kill -9 closes the pipe too)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawler's to handle
+    inp = sys.stdin.buffer
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print() must not corrupt the frames
+    while True:
+        head = inp.read(_HEAD.size)
+        if len(head) < _HEAD.size:
+            return
+        (n,) = _HEAD.unpack(head)
+        ident, analysis, task = pickle.loads(inp.read(n))
+        ok, value = _answer(analysis, task)
+        data = pickle.dumps((ident, ok, value), protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(_HEAD.pack(len(data)) + data)
+        out.flush()
+
+
+_HEAD = struct.Struct("!Q")
+
+
+class _Worker:
+    """One worker process and a reader thread that completes its futures."""
+
+    def __init__(self) -> None:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p or os.getcwd() for p in sys.path)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "scraper._analyze_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        self._lock = threading.Lock()
+        self._ids = itertools.count()
+        self.pending: dict[int, Future[Any]] = {}
+        self.alive = True
+        threading.Thread(target=self._read, name="page-worker-reader", daemon=True).start()
+
+    def submit(self, analysis: Analysis, task: PageTask) -> Future[Any]:
+        fut: Future[Any] = Future()
+        with self._lock:
+            if not self.alive:
+                fut.set_exception(WorkerDied("page worker is gone"))
+                return fut
+            ident = next(self._ids)
+            data = pickle.dumps((ident, analysis, task), protocol=pickle.HIGHEST_PROTOCOL)
+            self.pending[ident] = fut
+            try:
+                assert self.proc.stdin is not None
+                self.proc.stdin.write(_HEAD.pack(len(data)) + data)
+                self.proc.stdin.flush()
+            except (OSError, ValueError):
+                self._die_locked()
+        return fut
+
+    def _read(self) -> None:
+        stream = self.proc.stdout
+        assert stream is not None
+        try:
+            while True:
+                head = stream.read(_HEAD.size)
+                if len(head) < _HEAD.size:
+                    break
+                (n,) = _HEAD.unpack(head)
+                ident, ok, value = pickle.loads(stream.read(n))
+                with self._lock:
+                    fut = self.pending.pop(ident, None)
+                if fut is None:
+                    continue
+                if ok:
+                    fut.set_result(value)
+                else:
+                    fut.set_exception(value)
+        except Exception:  # a torn frame: the worker died mid-write
             pass
-        if os.getppid() != first:
-            os._exit(0)
+        with self._lock:
+            self._die_locked()
+
+    def _die_locked(self) -> None:
+        self.alive = False
+        pending, self.pending = self.pending, {}
+        for fut in pending.values():
+            if not fut.done():
+                fut.set_exception(WorkerDied(f"page worker {self.proc.pid} died"))
+
+    def close(self) -> None:
+        with self._lock:
+            self.alive = False
+        try:
+            if self.proc.stdin is not None:
+                self.proc.stdin.close()
+        except OSError:
+            pass
 
 
-def _noop() -> None:
-    return None
+class _Workers:
+    """The process's parse workers, started on first need and shared by every crawl (a
+    test suite runs many crawls; each would otherwise pay for interpreter start-ups)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._workers: list[_Worker] = []
+        atexit.register(self.close)
+
+    def pick(self, n: int) -> _Worker:
+        """The least busy of the first ``n`` workers, replacing dead ones."""
+        with self._lock:
+            while len(self._workers) < n:
+                self._workers.append(_Worker())
+            for i in range(n):
+                if not self._workers[i].alive:
+                    self._workers[i] = _Worker()
+            return min(self._workers[:n], key=lambda w: len(w.pending))
+
+    def start(self, n: int) -> None:
+        self.pick(n)
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._workers = self._workers, []
+        for w in workers:
+            w.close()
+
+
+_WORKERS = _Workers()
 
 
 def default_workers() -> int:
@@ -233,17 +345,6 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
         return max(1, os.cpu_count() or 1)
-
-
-def _context() -> Any:
-    """``fork`` where there is one: workers start in milliseconds with the parser already
-    imported, and nothing re-imports the caller's ``__main__`` (a script without a main
-    guard would run again in each worker under ``spawn``/``forkserver``). The pool starts
-    when the crawl starts, before the crawl's own threads; a worker only ever runs
-    ``analyze_page``, never the parent's sockets, database or locks."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 class InlineAnalyzer:
@@ -260,46 +361,31 @@ class InlineAnalyzer:
 
 
 class PagePool:
-    """Runs the analysis in ``workers`` processes; a crashed pool is replaced once per page."""
+    """Runs the analysis in ``workers`` processes (``python -m scraper._analyze_worker``: a fresh
+    interpreter that inherits none of the crawler's files, locks or threads). A page whose
+    worker died is tried once more on a new one."""
 
     def __init__(self, analysis: Analysis, workers: int) -> None:
         self._analysis = analysis
         self._workers = max(1, workers)
-        self._pool: Executor | None = None
-        self._make: Callable[[], Executor] = self._new_pool
-
-    def _new_pool(self) -> Executor:
-        return ProcessPoolExecutor(
-            max_workers=self._workers,
-            mp_context=_context(),
-            initializer=_init_worker,
-            initargs=(self._analysis, os.getpid()),
-        )
 
     def start(self) -> None:
         """Start the workers now (a crawl's first page should not wait for them)."""
-        if self._pool is None:
-            self._pool = self._make()
-            for _ in range(self._workers):
-                self._pool.submit(_noop)
+        _WORKERS.start(self._workers)
 
     async def analyze(self, task: PageTask) -> PageResult:
-        self.start()
-        assert self._pool is not None
-        loop = asyncio.get_running_loop()
-        pool = self._pool
-        try:
-            out = await loop.run_in_executor(pool, _run, task)
-        except BrokenProcessPool:  # a worker died (OOM killer, a crash in C): once more
-            if self._pool is pool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = self._make()
-            out = await loop.run_in_executor(self._pool, _run, task)
+        for attempt in (1, 2):
+            worker = _WORKERS.pick(self._workers)
+            try:
+                out = await asyncio.wrap_future(worker.submit(self._analysis, task))
+                break
+            except WorkerDied:
+                if attempt == 2:
+                    raise
         if isinstance(out, _Failed):
             raise ParseError(out.reason, out.source)
+        assert isinstance(out, PageResult)
         return out
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        return None  # the workers stay for the next crawl; they exit with the process

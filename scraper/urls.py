@@ -13,7 +13,8 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from functools import lru_cache
+from urllib.parse import quote, unquote, urljoin, urlparse, urlsplit, urlunsplit
 
 __all__ = [
     "Scope",
@@ -39,8 +40,35 @@ def canonicalize(url: str, base: str | None = None) -> str | None:
 
     >>> canonicalize("HTTP://Blog.Example:80/a/b/?utm_source=x&p=2#c")
     'http://blog.example/a/b/?p=2'
+
+    Blog pages repeat the same absolute links (sidebar, menus, related posts) on every page:
+    those are cached, keyed by the URL and the base's scheme (all ``urljoin`` looks at when
+    the link names its own scheme and host).
     """
     url = url.strip()
+    if base is not None and url.startswith(("http://", "https://")) and url.isprintable():
+        host_start = url.index("//") + 2
+        if len(url) > host_start and url[host_start] not in "/?#":
+            scheme = _scheme_of(base)
+            if scheme is not None:
+                return _canonical_absolute(url, scheme)
+    return _canonicalize(url, base)
+
+
+@lru_cache(maxsize=256)
+def _scheme_of(base: str) -> str | None:
+    try:
+        return urlparse(base).scheme
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=16384)
+def _canonical_absolute(url: str, base_scheme: str) -> str | None:
+    return _canonicalize(url, f"{base_scheme}://base.invalid/")
+
+
+def _canonicalize(url: str, base: str | None) -> str | None:
     if base is not None:
         try:
             url = urljoin(base, url)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 
 import pytest
 
@@ -87,21 +85,15 @@ def test_a_parse_error_keeps_its_reason_across_the_process_boundary() -> None:
     assert exc.source == BASE + "/x/"
 
 
-def _pid() -> int:
-    return os.getpid()
-
-
 async def _after_a_crash() -> PageResult:
+    from scraper.analyze import _WORKERS
+
     pool = PagePool(ANALYSIS, 1)
-    try:
-        pool.start()
-        loop = asyncio.get_running_loop()
-        assert pool._pool is not None
-        pid = await loop.run_in_executor(pool._pool, _pid)
-        os.kill(pid, signal.SIGKILL)  # the OOM killer, say
-        return await pool.analyze(_tasks()[1])
-    finally:
-        pool.close()
+    pool.start()
+    worker = _WORKERS.pick(1)
+    worker.proc.kill()  # the OOM killer, say
+    worker.proc.wait()
+    return await pool.analyze(_tasks()[1])
 
 
 def test_a_dead_worker_is_replaced_and_the_page_analysed() -> None:

@@ -81,3 +81,28 @@ def test_scope_of_a_single_post_seed_keeps_its_comment_pages() -> None:
 )
 def test_private_addresses(address: str, private: bool) -> None:
     assert is_private_address(address) is private
+
+
+@pytest.mark.parametrize("base", ["http://b.example/d/e/", "https://b.example/", "ftp://z/"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://a.example/x",
+        "https://A.Example:443/p;?q=1#f",
+        "http://a/../b",
+        "http://x/p;",
+        "http://[bad/x",
+        "http://h?x=1&utm_source=2",
+        "http://h:99999/",
+        "https://h/%2F./../c",
+        "http://h./x",
+        "http://h/a;b/c;d",
+        "http://h:/x",
+        "http:///no-host",
+    ],
+)
+def test_cached_absolute_links_canonicalize_as_uncached(href: str, base: str) -> None:
+    from scraper.urls import _canonicalize
+
+    assert canonicalize(href, base) == _canonicalize(href, base)
+    assert canonicalize(href, base) == canonicalize(href, base)  # the cached answer

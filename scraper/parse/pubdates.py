@@ -139,10 +139,12 @@ def _as_presented(
     page's own machine data gives it too (its modification date, another publication
     field), so a teaser's or a sidebar's date never wins; the machine value is kept when
     the page shows its day anywhere in the header."""
+    machine = [m for m in _machine_dates(page, article) if m[:10] != value[:10]]
+    if not machine:
+        return value  # the page's data knows no other day: nothing to weigh
     shown = _header_dates(scan, near, dayfirst)
-    if not shown or value[:10] in {s[:10] for s in shown}:
+    if value[:10] in {s[:10] for s in shown}:
         return value
-    machine = _machine_dates(page, article)
     for day in shown:
         if _adjacent_instant(value, day):
             continue  # a time-zone question, not another date: see _visible_day

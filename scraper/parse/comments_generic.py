@@ -30,7 +30,7 @@ _AREA = re.compile(
     r"reader-?comments|talkback|commentary)(?:$|[-_\s]|(?-i:[A-Z]))",
     re.I,
 )
-_AREA_KEYS = ("comment", "disqus", "dsq", "discussion", "responses", "talkback")
+_AREA_KEYS = re.compile(r"comment|disqus|dsq|discussion|responses|talkback", re.I)
 _COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
 # comment-123, li-comment-123, dsq-comment-123, lf_comment_123, c123, cmt-123
 # (or a hex id: comment-5023c5aeeab8eaf833000003)
@@ -179,8 +179,7 @@ def _hinted(page: Page) -> list[HtmlElement]:
 
 def _maybe_area(word: str) -> bool:
     """A cheap test every ``_AREA`` match passes (each of its words holds one of these)."""
-    low = word.lower()
-    return any(k in low for k in _AREA_KEYS)
+    return _AREA_KEYS.search(word) is not None
 
 
 def _widen(area: HtmlElement) -> HtmlElement:

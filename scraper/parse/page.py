@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -19,6 +20,7 @@ from lxml.html import HtmlElement
 __all__ = ["ElementIndex", "Page", "css", "select", "select_one"]
 
 _T = TypeVar("_T")
+_ATTR_NAME = re.compile(r"[a-z_][a-z0-9_.-]*")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -145,8 +147,8 @@ class ElementIndex:
         self._tags: dict[str, list[HtmlElement]] | None = None
         self._attrs: dict[str, list[HtmlElement]] = {}
         position, by_class, by_id = self.position, self.by_class, self.by_id
-        for i, el in enumerate(elements):
-            position[el] = i
+        position.update(zip(elements, range(len(elements)), strict=True))
+        for el in elements:
             cls = el.get("class")
             if cls:
                 for token in cls.split():
@@ -172,7 +174,13 @@ class ElementIndex:
         """Elements that carry attribute ``name`` (any value)."""
         found = self._attrs.get(name)
         if found is None:
-            found = [el for el in self.elements if el.get(name) is not None]
+            if self.elements and _ATTR_NAME.fullmatch(name):
+                # libxml2 finds them without a Python test per element
+                root = self.elements[0].getroottree()
+                hits = root.xpath(f"//*[@{name}]")
+                found = [el for el in hits if isinstance(el, HtmlElement)]
+            else:
+                found = [el for el in self.elements if el.get(name) is not None]
             self._attrs[name] = found
         return found
 

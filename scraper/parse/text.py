@@ -66,7 +66,9 @@ def collapse(text: str | None) -> str:
     """Whitespace runs to one space, trimmed, NFC; ``None`` gives ''."""
     if not text:
         return ""
-    return unicodedata.normalize("NFC", _WS.sub(" ", text).strip())
+    # str.split() splits on exactly the characters ``\s`` matches (Unicode whitespace)
+    out = " ".join(text.split())
+    return out if out.isascii() else unicodedata.normalize("NFC", out)
 
 
 def element_text(el: HtmlElement, *, captions: bool = True) -> str:

@@ -13,6 +13,7 @@ it replaces, so only what the parser extracts can show up as changed.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -184,7 +185,13 @@ def _outcomes(chunks: Iterator[list[ReparseTask]], jobs: int) -> Iterator[Outcom
         for chunk in chunks:
             yield from _parse_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint) as pool:
+    # forkserver, not fork: a forked worker would share the archive's lock file (and the
+    # parent's threads' state), so a reparse killed with -9 would leave workers holding the
+    # lock and the next run would be refused.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_ignore_sigint, mp_context=context
+    ) as pool:
         window: deque[Future[list[Outcome]]] = deque()
         try:
             for chunk in chunks:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.parse.dates import date_from_url, month_number, parse_iso, parse_text
+from scraper.parse.dates import (
+    date_from_url,
+    day_in_country,
+    month_number,
+    parse_iso,
+    parse_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -91,3 +97,27 @@ def test_month_table_knows_abbreviations_and_cases() -> None:
 )
 def test_date_from_url(url: str | None, expected: str | None) -> None:
     assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "url", "expected"),
+    [
+        # one zone, one offset: the same instant in the country's offset (summer and winter)
+        ("2022-11-06T23:30:00+00:00", "https://www.example.de/a", "2022-11-07T00:30:00+01:00"),
+        ("2022-07-06T22:30:00+00:00", "https://www.example.at/a", "2022-07-07T00:30:00+02:00"),
+        ("2022-05-04T00:25:56+00:00", "https://www.example.com.ar/a", "2022-05-03T21:25:56-03:00"),
+        # several zones that agree on the day but not on the offset: the day only
+        ("2020-08-25T00:23:33+00:00", "https://ici.example.ca/a", "2020-08-24"),
+        # zones that disagree on the day, a generic domain, the UTC day already local
+        ("2020-08-25T06:00:00+00:00", "https://ici.example.ca/a", None),
+        ("2022-11-06T23:30:00+00:00", "https://www.example.com/a", None),
+        ("2022-11-06T23:30:00+00:00", "https://www.example.co/a", None),
+        ("2022-11-06T12:00:00+00:00", "https://www.example.de/a", None),
+        # midnight UTC is a bare date in disguise; an instant with a local offset is local
+        ("2020-01-10T00:00:00+00:00", "https://www.example.ca/a", None),
+        ("2022-11-06T23:30:00+01:00", "https://www.example.de/a", None),
+        ("2022-11-06T23:30:00+00:00", None, None),
+    ],
+)
+def test_day_in_country(value: str, url: str | None, expected: str | None) -> None:
+    assert day_in_country(value, url) == expected

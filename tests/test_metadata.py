@@ -364,3 +364,27 @@ def test_a_shown_day_without_a_machine_witness_does_not_override() -> None:
 def test_the_publication_day_stays_when_the_header_shows_it_too() -> None:
     page = _redated_page("22. November 2021 · aktualisiert 1. Januar 2023")
     assert meta_of(page, url="https://x.example/a").published == "2021-11-22T18:42:22+01:00"
+
+
+def test_utc_instant_on_a_country_domain_takes_that_countrys_day() -> None:
+    html = (
+        "<html lang='de'><head><meta property='article:published_time' "
+        "content='2022-11-06T23:30:00Z'></head><body><article><h1>Südfrankreich</h1>"
+        "<p>Text text.</p></article></body></html>"
+    )
+    assert meta_of(html, url="https://x.example.de/a").published == "2022-11-07T00:30:00+01:00"
+    # a day the page shows outranks the country's clock
+    shown = html.replace("<p>Text", "<p class='date'>6. November 2022</p><p>Text")
+    assert meta_of(shown, url="https://x.example.de/a").published == "2022-11-06T23:30:00+00:00"
+    # a generic domain says nothing about the reader's clock
+    assert meta_of(html, url="https://x.example/a").published == "2022-11-06T23:30:00+00:00"
+
+
+def test_a_mastheads_date_of_today_is_not_the_posts_day() -> None:
+    html = (
+        "<html><head><meta property='article:published_time' content='2022-05-03T20:51:06Z'>"
+        "</head><body><header><div class='masthead-date'>Miércoles 4 de Mayo de 2022</div>"
+        "</header><main><div><div><article class='hentry'><h1>Muratov</h1><p>Mundo</p>"
+        "<p>3 de Mayo de 2022</p><p>Text text.</p></article></div></div></main></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2022-05-03T20:51:06+00:00"

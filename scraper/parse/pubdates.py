@@ -16,7 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .candidates import Scan, el_text, in_comments
-from .dates import date_from_url, parse_clock, parse_iso, parse_text
+from .dates import date_from_url, day_in_country, parse_clock, parse_iso, parse_text
 from .nearby import Near, body_texts
 from .page import Page, select
 from .profile import Profile
@@ -111,7 +111,9 @@ def published_of(
     if value.endswith("+00:00"):
         local = _localize(value, _instant_witnesses(page, scan))
         if local == value:
-            local = _visible_day(value, scan, near, _dayfirst(language))
+            local = _visible_day(value, scan, near, _dayfirst(language)) or (
+                day_in_country(value, url or page.url) or value
+            )
         return local
     if "T" in value and value[-6] not in "+-":
         return _localize(value, _instant_witnesses(page, scan))
@@ -164,10 +166,28 @@ def _adjacent_instant(value: str, day: str) -> bool:
     return abs(gap.days) == 1
 
 
+def _header_texts(scan: Scan, near: Near) -> list[str]:
+    """Texts of the post's header, most telling first: date-classed elements inside the
+    article, the texts around the headline, then date-classed elements elsewhere (a news
+    site's masthead prints today's date, which is not the post's)."""
+    inside = outside = 0
+    first: list[str] = []
+    rest: list[str] = []
+    for hit in scan.date_texts:
+        if hit.in_comment or hit.in_side:
+            continue
+        if hit.in_article and inside < 6:
+            first.append(el_text(hit.el))
+            inside += 1
+        elif not hit.in_article and outside < 6 - inside:
+            rest.append(el_text(hit.el))
+            outside += 1
+    return first + near.texts[:12] + rest[: 6 - inside]
+
+
 def _header_dates(scan: Scan, near: Near, dayfirst: bool | None) -> list[str]:
-    """Dates written in the post's header: its date-classed elements, the texts around
-    the headline."""
-    texts = [el_text(el) for el in scan.date_text_elements()[:6]] + near.texts[:12]
+    """Dates written in the post's header, in the order of ``_header_texts``."""
+    texts = _header_texts(scan, near)
     return [v for v in (parse_text(t, dayfirst=dayfirst) for t in texts) if v]
 
 
@@ -206,13 +226,12 @@ def _footer_clock(scan: Scan) -> str:
     return ""
 
 
-def _visible_day(value: str, scan: Scan, near: Near, dayfirst: bool | None) -> str:
+def _visible_day(value: str, scan: Scan, near: Near, dayfirst: bool | None) -> str | None:
     """A UTC instant whose day is not the day the page shows: the reader's day wins. With a
     visible time of day the offset follows from the two; without one the visible date is
-    all that can be said honestly."""
+    all that can be said honestly. ``None`` when the header shows neither day."""
     when = datetime.fromisoformat(value)
-    texts = [el_text(el) for el in scan.date_text_elements()[:6]] + near.texts[:12]
-    for text in texts:
+    for text in _header_texts(scan, near):
         shown = parse_text(text, dayfirst=dayfirst)
         if not shown:
             continue
@@ -226,7 +245,7 @@ def _visible_day(value: str, scan: Scan, near: Near, dayfirst: bool | None) -> s
             if abs(shift) <= timedelta(hours=14) and not shift % timedelta(minutes=15):
                 return datetime.fromisoformat(shown).replace(tzinfo=timezone(shift)).isoformat()
         return shown[:10]
-    return value
+    return None
 
 
 def _instant_witnesses(page: Page, scan: Scan) -> list[str]:

@@ -107,15 +107,10 @@ async def crawl(
     carry ``error`` (plus an ``error`` event). The storage layer, which knows what failed,
     decides how loudly to report it.
     """
-    own = client is None
-    if client is None:
-        limits = httpx.Limits(
-            max_connections=config.concurrency, max_keepalive_connections=config.concurrency
-        )
-        client = httpx.AsyncClient(limits=limits, follow_redirects=False)
+    clients = [client] if client is not None else _clients(config.concurrency)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-writer")
     try:
-        run = _Crawl(frontier, sink, config, client, pool, on_event, sleep or asyncio.sleep)
+        run = _Crawl(frontier, sink, config, clients, pool, on_event, sleep or asyncio.sleep)
         run.workers = default_workers() if workers is None else max(0, workers)
         try:
             return await run.run(seeds)
@@ -123,8 +118,22 @@ async def crawl(
             run.analyzer.close()
     finally:
         pool.shutdown(wait=True)
-        if own:
-            await client.aclose()
+        if client is None:
+            for own in clients:
+                await own.aclose()
+
+
+_CONNECTIONS_PER_CLIENT = 4
+
+
+def _clients(concurrency: int) -> list[httpx.AsyncClient]:
+    """``concurrency`` connections spread over small pools: httpcore scans every connection
+    of a pool on each request and response, which at 32 connections in one pool cost more
+    CPU than the HTTP itself (2.6 ms vs 0.7 ms per page on loopback)."""
+    n = max(1, -(-concurrency // _CONNECTIONS_PER_CLIENT))
+    per = max(1, -(-concurrency // n))
+    limits = httpx.Limits(max_connections=per, max_keepalive_connections=per)
+    return [httpx.AsyncClient(limits=limits, follow_redirects=False) for _ in range(n)]
 
 
 class _Crawl:
@@ -133,7 +142,7 @@ class _Crawl:
         frontier: Frontier,
         sink: CaptureSink,
         config: CrawlConfig,
-        client: httpx.AsyncClient,
+        clients: list[httpx.AsyncClient],
         pool: ThreadPoolExecutor,
         on_event: Callable[[CrawlEvent], None] | None,
         sleep: Sleep,
@@ -142,7 +151,7 @@ class _Crawl:
         self._pool = pool
         self._on_event = on_event
         self._sleep = sleep
-        self._client = client
+        self._clients = clients
         self.seen: set[str] = set()
         self.counts: dict[str, Any] = dict.fromkeys(CrawlStats.__dataclass_fields__, 0)
         self.counts["limit_reached"] = False
@@ -270,7 +279,7 @@ class _Crawl:
             self.analyzer = InlineAnalyzer(analysis)
         trusted = {(httpx.URL(u).host or "").lower() for u in canon}
         self.fetcher = Fetcher(
-            self._client,
+            self._clients,
             self.config.fetch,
             on_capture=self._on_capture,
             sleep=self._sleep,

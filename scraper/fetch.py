@@ -19,7 +19,7 @@ import asyncio
 import email.utils
 import socket
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -147,7 +147,7 @@ class Fetcher:
 
     def __init__(
         self,
-        client: httpx.AsyncClient,
+        client: httpx.AsyncClient | Sequence[httpx.AsyncClient],
         config: FetchConfig,
         *,
         on_capture: CaptureHook | None = None,
@@ -156,7 +156,11 @@ class Fetcher:
         trusted_hosts: Iterable[str] = (),
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._client = client
+        clients = [client] if isinstance(client, httpx.AsyncClient) else list(client)
+        if not clients:
+            raise ValueError("Fetcher needs at least one client")
+        self._clients = clients
+        self._busy = [0] * len(clients)  # requests in flight per client
         self._config = config
         self._on_capture = on_capture
         self._sleep = sleep
@@ -166,6 +170,11 @@ class Fetcher:
         self._resolved: dict[tuple[str, int], list[str]] = {}
         t = config.timeout
         self._timeout = httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
+        self._headers = {
+            "User-Agent": config.user_agent,
+            "Accept": _ACCEPT,
+            "Accept-Encoding": ", ".join(SUPPORTED_ENCODINGS),
+        }
 
     async def fetch(
         self,
@@ -233,20 +242,32 @@ class Fetcher:
         if bad is not None:
             raise DisallowedError(url, f"private address refused: {host} is {bad}")
 
+    def _pick(self) -> int:
+        """The least busy client: httpcore's pool scans all its connections on every request
+        and response, so the crawler spreads its connections over several small pools."""
+        busy = self._busy
+        return busy.index(min(busy)) if len(busy) > 1 else 0
+
     async def _once(self, url: str) -> Capture:
-        headers = {"User-Agent": self._config.user_agent, "Accept": _ACCEPT}
-        headers["Accept-Encoding"] = ", ".join(SUPPORTED_ENCODINGS)
+        i = self._pick()
+        client = self._clients[i]
+        self._busy[i] += 1
         try:
-            request = self._client.build_request("GET", url, headers=headers, timeout=self._timeout)
-            response = await self._client.send(request, stream=True, follow_redirects=False)
-        except httpx.HTTPError as exc:
-            raise _translate(url, exc) from exc
-        try:
-            return await self._read(url, response)
-        except httpx.HTTPError as exc:
-            raise _translate(url, exc) from exc
+            try:
+                request = client.build_request(
+                    "GET", url, headers=self._headers, timeout=self._timeout
+                )
+                response = await client.send(request, stream=True, follow_redirects=False)
+            except httpx.HTTPError as exc:
+                raise _translate(url, exc) from exc
+            try:
+                return await self._read(url, response)
+            except httpx.HTTPError as exc:
+                raise _translate(url, exc) from exc
+            finally:
+                await response.aclose()
         finally:
-            await response.aclose()
+            self._busy[i] -= 1
 
     async def _read(self, url: str, response: httpx.Response) -> Capture:
         cap = self._config.max_bytes

@@ -297,3 +297,36 @@ def test_unknown_content_encoding_is_captured_then_reported() -> None:
     assert isinstance(result, FetchError)
     assert result.reason.startswith("undecodable body")
     assert caps[0].body == b"\x01\x02"
+
+
+def test_requests_spread_over_several_clients_least_busy_first() -> None:
+    """The crawler gives the fetcher several small connection pools (``crawler._clients``)."""
+    seen: list[str] = []
+    gate = asyncio.Event()
+
+    def transport(name: str) -> httpx.AsyncBaseTransport:
+        class Slow(httpx.AsyncBaseTransport):
+            async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+                seen.append(name)
+                await gate.wait()
+                return httpx.Response(200, headers=HTML, content=b"<p>hi</p>")
+
+        return Slow()
+
+    async def main() -> list[Capture]:
+        clients = [httpx.AsyncClient(transport=transport(n)) for n in ("a", "b", "c")]
+        fetcher = Fetcher(clients, FetchConfig(), resolve=_public)
+        tasks = [asyncio.create_task(fetcher.fetch(f"http://blog.example/{i}/")) for i in range(6)]
+        while len(seen) < 6:
+            await asyncio.sleep(0)
+        gate.set()
+        out = await asyncio.gather(*tasks)
+        for c in clients:
+            await c.aclose()
+        return out
+
+    captures = asyncio.run(main())
+    assert sorted(seen) == ["a", "a", "b", "b", "c", "c"]
+    assert all(c.status == 200 for c in captures)
+    assert captures[0].header("user-agent") is None  # response headers only
+    assert dict(captures[0].request_headers)["User-Agent"].startswith("blog-archiver/")

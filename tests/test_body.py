@@ -251,3 +251,17 @@ def test_a_thread_without_a_comments_marker_stays_out_of_the_body() -> None:
     assert "The post ends here." in post.body.text
     assert "had more to say" not in post.body.text
     assert len(post.comments) == 3
+
+
+def test_wordpress_post_classes_naming_topics_are_not_junk() -> None:
+    # post_class() puts the post's terms and state on the post element: "status-publish"
+    # and "tag-social-media" name the post, not a widget
+    from scraper.parse.cleanup import clean_copy
+    from scraper.parse.text import element_text
+
+    html = f"""<html><body><div id="content"><div id="post-7"
+    class="post-7 post type-post status-publish hentry category-ads tag-social-media">
+    <p>{PROSE} Still the post.</p></div><div class="more"><p>{PROSE * 3}</p></div>
+    </div></body></html>"""
+    content = build_tree(html).get_element_by_id("content")
+    assert "Still the post." in element_text(clean_copy([content]))

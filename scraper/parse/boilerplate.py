@@ -101,9 +101,26 @@ MIN_PARAGRAPH = 25
 _COMMAS_WIDE = ("，", "、", "،")
 
 
+# WordPress ``post_class()`` marks the post itself with its terms and state
+# ("hentry type-post status-publish category-social-media tag-ads"): those words name
+# the post's topics, not a part of the page, and must not make the post look like junk.
+_POST_MARKS = frozenset({"hentry", "type-post", "status-publish"})
+_POST_TERMS = re.compile(r"(?:category|tag|status|format|type)-\S*")
+
+
+def _classes(el: etree._Element) -> str | None:
+    """``class`` of ``el``, without the term classes of a WordPress post element."""
+    cls = el.get("class")
+    if cls and ("hentry" in cls or "type-post" in cls or "status-publish" in cls):
+        tokens = cls.split()
+        if not _POST_MARKS.isdisjoint(tokens):
+            return " ".join(t for t in tokens if not _POST_TERMS.fullmatch(t))
+    return cls
+
+
 def attr_string(el: etree._Element) -> str:
     """Lower-cased ``class`` and ``id`` of ``el``: what the hint patterns read."""
-    cls = el.get("class")
+    cls = _classes(el)
     ident = el.get("id")
     if cls is None and ident is None:
         return ""
@@ -112,7 +129,7 @@ def attr_string(el: etree._Element) -> str:
 
 def attr_words(el: etree._Element) -> str:
     """``class`` and ``id`` as lower-case words: camelCase, ``-``, ``_`` split apart."""
-    cls = el.get("class")
+    cls = _classes(el)
     ident = el.get("id")
     if cls is None and ident is None:
         return ""

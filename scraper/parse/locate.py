@@ -54,7 +54,7 @@ def main_content(
     top = scores.ranked[0]
     if hints:
         best = max(hints, key=scores.prose)
-        if scores.prose(best) >= _HINT_SHARE * scores.prose(top.element):
+        if scores.prose(best) >= _HINT_SHARE * _own_prose(top.element, scores, skip):
             return [best, *_continuations(best, scores)]
     by_el = {c.element: c for c in scores.ranked}
     nodes = list(_with_siblings(top, by_el))
@@ -63,6 +63,16 @@ def main_content(
         nodes.extend(peers)
         nodes.sort(key=_position(top.element))
     return nodes
+
+
+def _own_prose(el: HtmlElement, scores: Scores, skip: Collection[etree._Element]) -> int:
+    """Prose under ``el`` without that of the ``skip`` elements (the comments) inside it:
+    a long thread under the page's main column is not the column's own prose."""
+    own = scores.prose(el)
+    for item in skip:
+        if item is not el and _contains(el, item):
+            own -= scores.prose(item)
+    return own
 
 
 def _continuations(hint: HtmlElement, scores: Scores) -> Iterator[HtmlElement]:

@@ -388,3 +388,18 @@ def test_a_mastheads_date_of_today_is_not_the_posts_day() -> None:
         "<p>3 de Mayo de 2022</p><p>Text text.</p></article></div></div></main></body></html>"
     )
     assert meta_of(html, url="https://x.example/a").published == "2022-05-03T20:51:06+00:00"
+
+
+def test_an_unqualified_date_meta_yields_to_the_articles_own_header() -> None:
+    def page(aside: str, header: str) -> str:
+        return (
+            "<html lang='de'><head><meta name='date' content='2020-04-30'></head><body>"
+            f"<header><div class='events'><span class='date'>{aside}</span></div></header>"
+            f"<main><div><div><article><h1>Mietenstreik</h1><p>Von Moritz W.</p>{header}"
+            "<p>Text text text.</p></article></div></div></main></body></html>"
+        )
+
+    html = page("29.02.2020", "<p>29.04.2020, 12:01 Uhr</p>")
+    assert meta_of(html, url="https://x.example/a").published == "2020-04-29T12:01"
+    # a date elsewhere on the page (an events box) is not the article's header
+    assert meta_of(page("29.02.2020", ""), url="https://x.example/a").published == "2020-04-30"

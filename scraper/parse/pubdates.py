@@ -106,7 +106,11 @@ def published_of(
     if found is None:
         return None
     label, value = found
-    if label.startswith(_MARKED):
+    if label in _UNQUALIFIED:
+        shown = _header_dates(scan, near, _dayfirst(language), anywhere=False)
+        if shown and shown[0][:10] != value[:10]:
+            value = shown[0]  # "date" alone is often the day the page was generated
+    elif label.startswith(_MARKED):
         value = _as_presented(value, page, scan, article, near, _dayfirst(language))
     if value.endswith("+00:00"):
         local = _localize(value, _instant_witnesses(page, scan))
@@ -123,6 +127,10 @@ def published_of(
 
 
 _MARKED = ("ld:", "meta:", "profile", "element")
+# Date fields that do not say which date they hold: a CMS fills them with the day the
+# page was generated or last saved as often as with the day of publication, so the
+# date the article's own header shows outranks them.
+_UNQUALIFIED = frozenset({"meta:date", "meta:dc.date", "meta:dcterms.date"})
 
 
 def _as_presented(
@@ -166,10 +174,10 @@ def _adjacent_instant(value: str, day: str) -> bool:
     return abs(gap.days) == 1
 
 
-def _header_texts(scan: Scan, near: Near) -> list[str]:
+def _header_texts(scan: Scan, near: Near, *, anywhere: bool = True) -> list[str]:
     """Texts of the post's header, most telling first: date-classed elements inside the
-    article, the texts around the headline, then date-classed elements elsewhere (a news
-    site's masthead prints today's date, which is not the post's)."""
+    article, the texts around the headline, then (``anywhere``) date-classed elements
+    elsewhere (a news site's masthead prints today's date, which is not the post's)."""
     inside = outside = 0
     first: list[str] = []
     rest: list[str] = []
@@ -182,12 +190,14 @@ def _header_texts(scan: Scan, near: Near) -> list[str]:
         elif not hit.in_article and outside < 6 - inside:
             rest.append(el_text(hit.el))
             outside += 1
-    return first + near.texts[:12] + rest[: 6 - inside]
+    return first + near.texts[:12] + (rest[: 6 - inside] if anywhere else [])
 
 
-def _header_dates(scan: Scan, near: Near, dayfirst: bool | None) -> list[str]:
+def _header_dates(
+    scan: Scan, near: Near, dayfirst: bool | None, *, anywhere: bool = True
+) -> list[str]:
     """Dates written in the post's header, in the order of ``_header_texts``."""
-    texts = _header_texts(scan, near)
+    texts = _header_texts(scan, near, anywhere=anywhere)
     return [v for v in (parse_text(t, dayfirst=dayfirst) for t in texts) if v]
 
 

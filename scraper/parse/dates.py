@@ -88,6 +88,9 @@ _MONTHS_RAW = {
     # cs: nominative, then genitive
     "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec": 0,
     "ledna února března dubna května června července srpna září října listopadu prosince": 0,
+    # ro
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie "
+    "decembrie": 0,
     # tl (Filipino)
     "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre": 0,
 }

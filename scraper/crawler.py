@@ -133,7 +133,8 @@ def _clients(concurrency: int) -> list[httpx.AsyncClient]:
     n = max(1, -(-concurrency // _CONNECTIONS_PER_CLIENT))
     per = max(1, -(-concurrency // n))
     limits = httpx.Limits(max_connections=per, max_keepalive_connections=per)
-    return [httpx.AsyncClient(limits=limits, follow_redirects=False) for _ in range(n)]
+    tls = httpx.create_ssl_context()  # one CA bundle load, not one per client
+    return [httpx.AsyncClient(limits=limits, follow_redirects=False, verify=tls) for _ in range(n)]
 
 
 class _Crawl:

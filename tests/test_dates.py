@@ -122,3 +122,13 @@ def test_date_from_url(url: str | None, expected: str | None) -> None:
 )
 def test_day_in_country(value: str, url: str | None, expected: str | None) -> None:
     assert day_in_country(value, url) == expected
+
+
+def test_two_digit_years_only_where_the_text_is_known_to_be_a_date() -> None:
+    assert parse_text("31.10.23") is None  # in prose this could be a version number
+    assert parse_text("31.10.23", short_year=True) == "2023-10-31"
+    assert parse_text("Tipps von Marie 6.11.98", short_year=True) == "1998-11-06"
+    assert parse_text("v1.2.3.45", short_year=True) is None
+    assert parse_text("31.02.23", short_year=True) is None
+    # a full date wins over a short one
+    assert parse_text("1.2.23 · 22.03.2013", short_year=True) == "2013-03-22"

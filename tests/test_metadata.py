@@ -403,3 +403,12 @@ def test_an_unqualified_date_meta_yields_to_the_articles_own_header() -> None:
     assert meta_of(html, url="https://x.example/a").published == "2020-04-29T12:01"
     # a date elsewhere on the page (an events box) is not the article's header
     assert meta_of(page("29.02.2020", ""), url="https://x.example/a").published == "2020-04-30"
+
+
+def test_a_short_date_element_with_a_two_digit_year() -> None:
+    html = (
+        "<html lang='de'><body><article><h1>Grab-Bote</h1>"
+        "<div class='article-meta'><span>31.10.23</span></div><p>Text 1.2.34 text.</p>"
+        "</article></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2023-10-31"

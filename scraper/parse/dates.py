@@ -232,13 +232,22 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def parse_text(text: str | None, *, dayfirst: bool | None = None) -> str | None:
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
+
+
+def parse_text(
+    text: str | None, *, dayfirst: bool | None = None, short_year: bool = False
+) -> str | None:
     """The first unambiguous date in a short visible text, as ``YYYY-MM-DD`` (with
     ``THH:MM`` when a time of day follows it: no offset, the page gives none).
 
     ``dayfirst`` settles "03/04/2013" when the caller knows the page's convention
     (``True`` for most of the world, ``False`` for US English); left ``None``, such a date
     is skipped unless one number is over 12.
+
+    ``short_year`` also reads "31.10.23" (day, month, two-digit year: 1970-2069), when
+    nothing else matched; only for a text known to be a date, such as a short date-classed
+    element, as in prose it could be a version number.
 
     >>> parse_text("Veröffentlicht am 22. März 2013 um 10:15")
     '2013-03-22'
@@ -252,6 +261,13 @@ def parse_text(text: str | None, *, dayfirst: bool | None = None) -> str | None:
             day = _from_match(m.groups(), kind, dayfirst)
             if day is not None:
                 found.append((m.start(), m.end(), day))
+                break
+    if not found and short_year:
+        for m in _SHORT_YEAR.finditer(text):
+            d, mo, yy = (int(g) for g in m.groups())
+            short = _valid(yy + (1900 if yy >= 70 else 2000), mo, d)
+            if short is not None:
+                found.append((m.start(), m.end(), short))
                 break
     if not found:
         return None

@@ -74,7 +74,9 @@ def _date_of(el: HtmlElement, *, dayfirst: bool | None) -> str | None:
         value = parse_iso(el.get("title"))
         if value:
             return value
-    value = parse_text(el_text(el), dayfirst=dayfirst)
+    text = el_text(el)
+    # a short date-classed element is a dateline: "31.10.23" is a date there
+    value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 40)
     if value and len(value) == 10:
         # Twenty Ten and kin: the time only in the permalink's title ("6:40 pm")
         for holder in (el, el.getparent()):

@@ -95,6 +95,7 @@ def _generic_hints(sel: CommentSelectors) -> FieldHints:
 def profile_items(page: Page, sel: CommentSelectors) -> list[HtmlElement]:
     """Items inside the profile's thread containers, else anywhere outside sidebars/forms."""
     roots = _outermost([r for sel_ in sel.thread for r in page_select(page, sel_)])
+    memo: dict[HtmlElement, bool] = page.memo("comment-excluded", dict)
     for scope in (roots, [page.tree]):
         found: list[HtmlElement] = []
         seen: set[HtmlElement] = set()
@@ -102,7 +103,7 @@ def profile_items(page: Page, sel: CommentSelectors) -> list[HtmlElement]:
             for item_sel in sel.item:
                 whole = root is page.tree
                 for el in page_select(page, item_sel) if whole else select(root, item_sel):
-                    if isinstance(el, HtmlElement) and el not in seen and not excluded(el):
+                    if isinstance(el, HtmlElement) and el not in seen and not excluded(el, memo):
                         seen.add(el)
                         found.append(el)
         if found:

@@ -156,7 +156,7 @@ def _areas(page: Page) -> list[HtmlElement]:
             continue
         if out and _inside(el, out[-1]):
             continue
-        if excluded(el):
+        if excluded(el, _memo(page)):
             continue
         out.append(el)
     return [_widen(a) for a in out]
@@ -268,12 +268,18 @@ def _dl_score(members: list[HtmlElement]) -> float:
     return float(sum(min(t, 3000) for t in texts)) if enough else 0.0
 
 
-def _best_in(area: HtmlElement) -> tuple[float, list[HtmlElement]]:
+def _memo(page: Page) -> dict[HtmlElement, bool]:
+    """The page's ``excluded`` answers (see ``comments_thread.excluded``)."""
+    memo: dict[HtmlElement, bool] = page.memo("comment-excluded", dict)
+    return memo
+
+
+def _best_in(area: HtmlElement, memo: dict[HtmlElement, bool]) -> tuple[float, list[HtmlElement]]:
     best: tuple[float, list[HtmlElement]] = (0.0, [])
     for parent in area.iter():
         if not isinstance(parent, HtmlElement) or len(parent) == 0 or parent.tag == "form":
             continue
-        if parent is not area and excluded(parent):
+        if parent is not area and excluded(parent, memo):
             continue
         groups: dict[Sig, list[HtmlElement]] = defaultdict(list)
         for child in parent:
@@ -316,7 +322,7 @@ def _id_items(page: Page) -> list[HtmlElement]:
         for el in sorted({*numbered, *typed}, key=index.position.__getitem__)
         if el.tag in _ITEM_TAGS
         and (_ITEM_ID.match(el.get("id") or "") or "Comment" in (el.get("itemtype") or ""))
-        and not excluded(el)
+        and not excluded(el, _memo(page))
     ]
     if not found:
         return []
@@ -331,9 +337,9 @@ def generic_items(page: Page) -> list[HtmlElement]:
     """The comment items of an unknown layout, in document order; [] when none."""
     best: tuple[float, list[HtmlElement]] = (0.0, [])
     for area in _areas(page):
-        cand = _best_in(area)
+        cand = _best_in(area, _memo(page))
         if cand[0] > best[0]:
             best = cand
     if best[1]:
-        return [e for e in best[1] if not excluded(e)]
+        return [e for e in best[1] if not excluded(e, _memo(page))]
     return _id_items(page)

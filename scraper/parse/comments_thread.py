@@ -59,22 +59,45 @@ def make_owner(items: Iterable[HtmlElement]) -> Owner:
     return owner
 
 
-def excluded(el: HtmlElement) -> bool:
-    """True when ``el`` sits in a sidebar, a widget, the comment form or an ``aside``."""
+def excluded(el: HtmlElement, memo: dict[HtmlElement, bool] | None = None) -> bool:
+    """True when ``el`` sits in a sidebar, a widget, the comment form or an ``aside``.
+
+    ``memo`` (one dict per page) remembers the answer for every element on the way up,
+    so that asking for many elements of one area walks each ancestor once.
+    """
+    chain: list[HtmlElement] = []
     cur: HtmlElement | None = el
+    result = False
     while cur is not None and cur.tag not in ("body", "html"):
-        if cur.tag in ("aside", "form", "textarea"):
+        known = memo.get(cur) if memo is not None else None
+        if known is not None:
+            result = known
+            break
+        if memo is None and _foreign_box(cur):
             return True
-        tokens = f"{cur.get('id') or ''} {cur.get('class') or ''}".split()
+        chain.append(cur)
+        cur = cur.getparent()
+    if memo is None:
+        return False
+    for node in reversed(chain):
+        result = result or _foreign_box(node)
+        memo[node] = result
+    return result
+
+
+def _foreign_box(cur: HtmlElement) -> bool:
+    """``cur`` itself is a sidebar, a widget, the comment form, an ``aside``, hidden ..."""
+    if cur.tag in ("aside", "form", "textarea"):
+        return True
+    ident, cls = cur.get("id"), cur.get("class")
+    if ident or cls:
+        tokens = f"{ident or ''} {cls or ''}".split()
         if any(_FOREIGN.fullmatch(t) for t in tokens):
             return True
         side = any(_SIDE.fullmatch(t) and not _LAYOUT.match(t) for t in tokens)
         if side and not any("comment" in t.lower() for t in tokens):
             return True
-        if "display:none" in (cur.get("style") or "").replace(" ", "").lower():
-            return True
-        cur = cur.getparent()
-    return False
+    return "display:none" in (cur.get("style") or "").replace(" ", "").lower()
 
 
 def _has_reply_box(el: HtmlElement, ancestor: HtmlElement) -> bool:

@@ -1,6 +1,6 @@
 """What the crawl does with each kind of response: sitemaps, feeds, REST pages, HTML pages.
 
-Split from ``crawl.py`` so the loop (scheduling, politeness, I/O) and the handling (parse,
+Split from ``crawler.py`` so the loop (scheduling, politeness, I/O) and the handling (parse,
 discover, record) can be read separately. Handlers finish the job in the frontier, write
 posts to the sink and queue what they discover, all through the crawl's writer thread.
 """

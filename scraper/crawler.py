@@ -3,7 +3,9 @@
 One asyncio task per claimed job, at most ``config.concurrency`` at once; per-host limits
 and spacing in ``HostGate``. The frontier and sink are synchronous and may block, so every
 call to them goes through ONE writer thread (``_io``): the event loop never waits on disk and
-writes stay in order (a capture is stored before the post parsed from it).
+writes stay in order (a capture is stored before the post parsed from it). HTML pages are
+parsed, and their links found, in worker processes (``scraper.analyze``), one tree per page,
+so parsing never blocks the fetching.
 
 Resume: re-open the same frontier (claimed jobs back to queued) and call ``crawl()`` again
 with the same seeds. Seeds and discovery URLs already known are not re-added
@@ -272,12 +274,16 @@ class _Crawl:
         self.scope = Scope.from_seeds(canon, self.config.scope)
         cfg = self.config
         analysis = Analysis(self.scope, cfg.since, assets=cfg.assets, wp_json=cfg.wp_json)
+        self.analyzer = InlineAnalyzer(analysis)
         if self.workers > 0:
             pool = PagePool(analysis, self.workers)
-            pool.start()
-            self.analyzer = pool
-        else:
-            self.analyzer = InlineAnalyzer(analysis)
+            try:
+                pool.start()
+            except OSError as exc:  # no interpreter to start (embedded Python ...): parse here
+                reason = f"parse workers unavailable ({exc}); parsing in the crawler's thread"
+                self.emit(CrawlEvent("warning", "", reason=reason))
+            else:
+                self.analyzer = pool
         trusted = {(httpx.URL(u).host or "").lower() for u in canon}
         self.fetcher = Fetcher(
             self._clients,

@@ -112,3 +112,24 @@ def _crawl(url: str, workers: int) -> dict[str, object]:
 def test_a_crawl_stores_the_same_posts_with_or_without_worker_processes() -> None:
     with SiteServer(gen_site(6, seed=5)) as server:
         assert _crawl(server.url + "/", 0) == _crawl(server.url + "/", 2)
+
+
+@pytest.mark.slow
+def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    import scraper.analyze as analyze_mod
+
+    monkeypatch.setattr(analyze_mod, "_WORKERS", analyze_mod._Workers())
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    events: list[object] = []
+    with SiteServer(gen_site(2, seed=5)) as server:
+        sink = MemorySink()
+        config = CrawlConfig(delay=0.0, concurrency=2, per_host=2, allow_private=True)
+        stats = asyncio.run(
+            crawl([server.url + "/"], MemoryFrontier(), sink, config, on_event=events.append)
+        )
+    assert stats.posts == 2
+    assert any("parse workers unavailable" in (getattr(e, "reason", "") or "") for e in events)

@@ -412,3 +412,28 @@ def test_a_short_date_element_with_a_two_digit_year() -> None:
         "</article></body></html>"
     )
     assert meta_of(html, url="https://x.example/a").published == "2023-10-31"
+
+
+def test_a_profile_selector_skips_related_posts_and_prefers_the_article() -> None:
+    from scraper.parse.profiles.wordpress import WORDPRESS
+
+    html = (
+        "<html lang='de'><body><div class='related-posts'><article class='post-1'>"
+        "<time class='published' datetime='2009-04-11T18:06:36'>11.04.2009</time></article>"
+        "</div><article class='post-2 post type-post hentry'><h1 class='entry-title'>Löten</h1>"
+        "<p class='post-byline'>von Limespacer · <time class='published' "
+        "datetime='2019-10-22T08:00:00'>22. Oktober 2019</time></p><p>Text.</p></article>"
+        "</body></html>"
+    )
+    meta = extract_metadata(Page(build_tree(html), "https://x.example/a"), WORDPRESS)
+    assert meta.published == "2019-10-22T08:00:00"
+
+
+def test_the_date_of_an_embedded_post_is_not_the_articles() -> None:
+    html = (
+        "<html><body><article><h1>Influencer marketing</h1><p>Dienstag, 29. Januar 2019</p>"
+        "<blockquote class='instagram-media'><p>A post shared by someone "
+        "<time datetime='2018-03-12T19:30:12+00:00'>Mar 12, 2018</time></p></blockquote>"
+        "<p>Text.</p></article></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2019-01-29"

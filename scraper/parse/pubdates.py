@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .candidates import Scan, el_text, in_comments
+from .candidates import Scan, el_text, region_of
 from .dates import date_from_url, day_in_country, parse_clock, parse_iso, parse_text
 from .nearby import Near, body_texts
 from .page import Page, select
@@ -330,14 +330,13 @@ def published_witnesses(
         value = parse_iso(first_meta(page, key))
         if value:
             yield f"meta:{key}", value
-    for sel in profile.published:
-        for el in select(page.tree, sel):
-            if in_comments(el):
-                continue  # a profile selector as broad as "time" also finds comment dates
-            value = _date_of(el, dayfirst=dayfirst)
-            if value:
-                yield "profile", value
+    for el in _profile_elements(page, profile, scan):
+        value = _date_of(el, dayfirst=dayfirst)
+        if value:
+            yield "profile", value
     for el in scan.published_elements():
+        if _quoted(el):
+            continue  # an embedded tweet's or Instagram post's date is not the post's
         value = _date_of(el, dayfirst=dayfirst)
         if value:
             yield "element", value
@@ -352,10 +351,40 @@ def published_witnesses(
         if value:
             yield "ld:other", value
     for el in scan.date_text_elements():
+        if _quoted(el):
+            continue
         value = _date_of(el, dayfirst=dayfirst)
         if value:
             yield "date-text", value
     yield from _from_url_or_text(page, url, near, dayfirst)
+
+
+def _profile_elements(page: Page, profile: Profile, scan: Scan) -> Iterator[HtmlElement]:
+    """The profile's date elements, selector by selector (lazily: each is a walk of the
+    tree), those inside the article first; a selector as broad as "time.published" also
+    finds the dates of comments and of related-post lists, which are never the post's."""
+    root = scan.article_root
+    for sel in profile.published:
+        other: list[HtmlElement] = []
+        for el in select(page.tree, sel):
+            regions = set()
+            in_article = False
+            for anc in el.iterancestors():
+                in_article = in_article or anc is root
+                kind = region_of(anc)
+                if kind:
+                    regions.add(kind)
+            if "comment" in regions:
+                continue
+            if in_article:
+                yield el
+            elif "side" not in regions:
+                other.append(el)
+        yield from other
+
+
+def _quoted(el: HtmlElement) -> bool:
+    return any(anc.tag == "blockquote" for anc in el.iterancestors())
 
 
 def _from_url_or_text(

@@ -154,3 +154,28 @@ def test_hex_ids_and_form_links() -> None:
     assert c.id == "5023c5aeeab8eaf833000003"
     assert c.url is None
     assert c.text == "I enjoy my Apple products."
+
+
+def test_flat_thread_of_anchors_and_posted_by_lines() -> None:
+    from scraper import parse_page
+
+    prose = "A post about graphs and users, long enough to be the article, with commas, too."
+    html = f"""<html><body><div class="content"><h3>My graphs</h3>
+    <p>{prose}</p><p>{prose} The post ends.</p>
+    <h2><a id="comments"></a>Comments</h2>
+    <a id="c101"></a><p>First reader comment, with enough words to count.</p>
+    <p class="posted">Posted by: <a href="http://a.example">Ann</a> | Apr 6, 2007 1:11:01 PM</p>
+    <a id="c102"></a><p>Second reader comment, also long enough to count here.</p>
+    <p class="posted">Posted by: Bob | Apr 6, 2007 1:21:27 PM</p>
+    <h2>Post a comment</h2><form><textarea></textarea></form></div></body></html>"""
+    post = parse_page(html)
+    assert [c.text for c in post.comments] == [
+        "First reader comment, with enough words to count.",
+        "Second reader comment, also long enough to count here.",
+    ]
+    assert [c.id for c in post.comments] == ["101", "102"]
+    assert [c.author.name if c.author else None for c in post.comments] == ["Ann", "Bob"]
+    assert post.comments[0].published == "2007-04-06T13:11:01"
+    assert post.body is not None
+    assert "The post ends." in post.body.text
+    assert "reader comment" not in post.body.text

@@ -8,12 +8,14 @@ what the page *declares* (``comments_count``), never ``len(comments)``.
 
 from __future__ import annotations
 
+import dataclasses
+
 from lxml.html import HtmlElement
 
 from ..records import Comment
 from .comments_count import declared_count, parse_count
 from .comments_fields import FieldHints
-from .comments_generic import GENERIC_HINTS, generic_items
+from .comments_generic import GENERIC_HINTS, flat_items, flat_runs, generic_items
 from .comments_jsonld import jsonld_comments
 from .comments_links import comment_page_links
 from .comments_thread import excluded, make_owner, prune_parts, walk_thread
@@ -38,6 +40,11 @@ def extract_comments(page: Page, profile: Profile, meta: Metadata) -> ThreadResu
         if items:
             comments = walk_thread(items, _generic_hints(sel), base, extract_quotes)
     if not comments:
+        items = flat_items(page)
+        if items:  # generic markup whatever the engine: ids are the anchors' numbers
+            flat = dataclasses.replace(_generic_hints(sel), id_pattern=r"(\d+)$")
+            comments = walk_thread(items, flat, base, extract_quotes)
+    if not comments:
         items = []
         comments = jsonld_comments(page, base)
     first = items[0] if items else None
@@ -49,6 +56,8 @@ def comment_nodes(page: Page, profile: Profile) -> tuple[HtmlElement, ...]:
     for the body extractor to leave out: the same detection ``extract_comments`` uses.
     Elements of ``page.tree``, in document order; empty when the page has no thread."""
     items = _profile_items(page, profile) or _generic_items(page)
+    if not items:  # a flat thread: its anchors and paragraphs, all of them
+        return tuple(el for run in flat_runs(page) for el in run)
     kept = prune_parts(items)
     owner = make_owner(kept)
     return tuple(el for el in kept if (p := el.getparent()) is None or owner(p) is None)

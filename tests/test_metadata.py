@@ -437,3 +437,12 @@ def test_the_date_of_an_embedded_post_is_not_the_articles() -> None:
         "<p>Text.</p></article></body></html>"
     )
     assert meta_of(html, url="https://x.example/a").published == "2019-01-29"
+
+
+def test_a_line_that_is_only_a_short_date_by_the_headline_is_the_dateline() -> None:
+    html = (
+        "<html lang='en'><body><article><header><h1>What's on the cards</h1>"
+        "<span>02.12.19</span></header><p>Version 1.2.34 of the text.</p></article>"
+        "</body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2019-12-02"

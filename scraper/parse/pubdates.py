@@ -401,7 +401,8 @@ def _from_url_or_text(
                 break
         yield "url", from_url
     for text in near.texts:
-        value = parse_text(text, dayfirst=dayfirst)
+        # a line that is nothing but "02.12.19" is a dateline too
+        value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 8)
         if value:
             yield "near", value
     for el in near.scan.side_date_text_elements()[:5]:

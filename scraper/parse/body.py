@@ -34,7 +34,7 @@ from lxml.etree import SubElement
 from lxml.html import Element, HtmlElement
 
 from ..records import Body, Image, Link
-from .boilerplate import is_hidden
+from .boilerplate import attr_string, is_hidden
 from .cleanup import clean_copy, remove
 from .comments import comment_nodes
 from .hints import select_groups
@@ -69,7 +69,7 @@ _MIN_TEXT = 1
 def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     """Body, quotes, links, images and read-more link of the page's post (see module doc)."""
     base = page.url or meta.url
-    thread = comment_nodes(page, profile)
+    thread = _boxes(comment_nodes(page, profile))
     nodes, index_link = _locate(page, profile, base, thread)
     if not nodes:
         return _structured_body(page, base)
@@ -91,6 +91,35 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
         images=_images(root, base),
         read_more=read_more,
     )
+
+
+_BOX_LEVELS = 3
+
+
+def _boxes(items: Sequence[HtmlElement]) -> tuple[HtmlElement, ...]:
+    """Each comment item widened to the box around it that holds it alone and says
+    "comment" (``div.commentbody`` around the text div, with the "Posted by" line):
+    the box's signature line is no more the post's than the comment is."""
+    count: dict[HtmlElement, int] = {}
+    for el in items:
+        anc = el.getparent()
+        for _ in range(_BOX_LEVELS):
+            if anc is None:
+                break
+            count[anc] = count.get(anc, 0) + 1
+            anc = anc.getparent()
+    out: list[HtmlElement] = []
+    for el in items:
+        box = el
+        for _ in range(_BOX_LEVELS):
+            parent = box.getparent()
+            if parent is None or parent.tag in ("body", "html") or count.get(parent) != 1:
+                break
+            if "comment" not in attr_string(parent):
+                break
+            box = parent
+        out.append(box)
+    return tuple(out)
 
 
 def _structured_body(page: Page, base: str | None) -> BodyResult:

@@ -446,3 +446,28 @@ def test_a_line_that_is_only_a_short_date_by_the_headline_is_the_dateline() -> N
         "</body></html>"
     )
     assert meta_of(html, url="https://x.example/a").published == "2019-12-02"
+
+
+def test_the_only_headline_counts_even_inside_a_breadcrumb_bar() -> None:
+    html = (
+        "<html lang='de'><head><meta property='article:published_time' "
+        "content='2022-12-15T09:13:00'><script type='application/ld+json'>"
+        '{"@type": "Article", "datePublished": "2021-12-06T14:36:00"}</script></head><body>'
+        "<div class='modal'><p>Schließen</p><p>Abos & Hefte</p></div>"
+        "<div class='breadcrumb'><div class='slide'><h1>Weihnachten: 10 Tipps</h1>"
+        "<p>15.12.2022</p></div></div><div><p>Text text.</p></div></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2022-12-15T09:13:00"
+
+
+def test_headline_texts_start_at_a_headline_in_a_breadcrumb_bar() -> None:
+    from scraper.parse.candidates import scan_page
+    from scraper.parse.nearby import headline_texts
+
+    html = (
+        "<html><body><div class='modal'><p>Schließen</p></div><div class='breadcrumb'>"
+        "<div class='slide'><h1>Weihnachten</h1><p>15.12.2022</p></div></div></body></html>"
+    )
+    page = Page(build_tree(html), "https://x.example/a")
+    after, _ = headline_texts(page, scan_page(page, GENERIC))
+    assert after[0] == "15.12.2022"

@@ -55,7 +55,10 @@ def _headline(scan: Scan) -> HtmlElement | None:
     visible = [h.el for h in scan.h1 if not h.in_comment and not h.in_side]
     if visible:
         return visible[0]
-    return scan.article_root
+    if scan.article_root is not None:
+        return scan.article_root
+    # the only headline may sit in a region named like a sidebar (a breadcrumb bar)
+    return next((h.el for h in scan.h1 if not h.in_comment), None)
 
 
 def _following(el: HtmlElement) -> list[HtmlElement]:

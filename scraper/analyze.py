@@ -19,6 +19,7 @@ import hashlib
 import itertools
 import os
 import pickle
+import queue
 import signal
 import struct
 import subprocess
@@ -248,24 +249,39 @@ class _Worker:
         self._ids = itertools.count()
         self.pending: dict[int, Future[Any]] = {}
         self.alive = True
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         threading.Thread(target=self._read, name="page-worker-reader", daemon=True).start()
+        threading.Thread(target=self._send, name="page-worker-sender", daemon=True).start()
 
     def submit(self, analysis: Analysis, task: PageTask) -> Future[Any]:
+        """Queue a page; never blocks (a full pipe waits in the sender thread, not here:
+        the caller is the event loop)."""
         fut: Future[Any] = Future()
         with self._lock:
             if not self.alive:
                 fut.set_exception(WorkerDied("page worker is gone"))
                 return fut
             ident = next(self._ids)
-            data = pickle.dumps((ident, analysis, task), protocol=pickle.HIGHEST_PROTOCOL)
             self.pending[ident] = fut
-            try:
-                assert self.proc.stdin is not None
-                self.proc.stdin.write(_HEAD.pack(len(data)) + data)
-                self.proc.stdin.flush()
-            except (OSError, ValueError):
-                self._die_locked()
+        data = pickle.dumps((ident, analysis, task), protocol=pickle.HIGHEST_PROTOCOL)
+        self._outbox.put(_HEAD.pack(len(data)) + data)
         return fut
+
+    def _send(self) -> None:
+        stream = self.proc.stdin
+        assert stream is not None
+        while (frame := self._outbox.get()) is not None:
+            try:
+                stream.write(frame)
+                stream.flush()
+            except (OSError, ValueError):
+                with self._lock:
+                    self._die_locked()
+                return
+        try:
+            stream.close()
+        except OSError:
+            pass
 
     def _read(self) -> None:
         stream = self.proc.stdout
@@ -291,6 +307,8 @@ class _Worker:
             self._die_locked()
 
     def _die_locked(self) -> None:
+        if self.alive:
+            self._outbox.put(None)  # ends the sender thread
         self.alive = False
         pending, self.pending = self.pending, {}
         for fut in pending.values():
@@ -298,13 +316,10 @@ class _Worker:
                 fut.set_exception(WorkerDied(f"page worker {self.proc.pid} died"))
 
     def close(self) -> None:
+        """Let the worker finish what it was sent, then see its stdin close and exit."""
         with self._lock:
             self.alive = False
-        try:
-            if self.proc.stdin is not None:
-                self.proc.stdin.close()
-        except OSError:
-            pass
+        self._outbox.put(None)
 
 
 class _Workers:

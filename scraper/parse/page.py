@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -20,7 +19,6 @@ from lxml.html import HtmlElement
 __all__ = ["ElementIndex", "Page", "css", "select", "select_one"]
 
 _T = TypeVar("_T")
-_ATTR_NAME = re.compile(r"[a-z_][a-z0-9_.-]*")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -144,7 +142,7 @@ class ElementIndex:
         self.position: dict[HtmlElement, int] = {}
         self.by_class: dict[str, list[HtmlElement]] = {}
         self.by_id: dict[str, list[HtmlElement]] = {}
-        self._tags: dict[str, list[HtmlElement]] | None = None
+        self._tags: dict[str, list[HtmlElement]] = {}
         self._attrs: dict[str, list[HtmlElement]] = {}
         position, by_class, by_id = self.position, self.by_class, self.by_id
         position.update(zip(elements, range(len(elements)), strict=True))
@@ -162,25 +160,23 @@ class ElementIndex:
                 by_id.setdefault(ident, []).append(el)
 
     def by_tag(self, tag: str) -> list[HtmlElement]:
-        """Elements named ``tag`` (lower-case)."""
-        if self._tags is None:
-            tags: dict[str, list[HtmlElement]] = {}
-            for el in self.elements:
-                tags.setdefault(el.tag, []).append(el)
-            self._tags = tags
-        return self._tags.get(tag, [])
+        """Elements named ``tag`` (lower-case); libxml2 filters, the proxies exist."""
+        found = self._tags.get(tag)
+        if found is None:
+            root = self.elements[0] if self.elements else None
+            found = (
+                [el for el in root.iter(tag) if isinstance(el, HtmlElement)]
+                if root is not None
+                else []
+            )
+            self._tags[tag] = found
+        return found
 
     def with_attr(self, name: str) -> list[HtmlElement]:
-        """Elements that carry attribute ``name`` (any value)."""
+        """Elements that carry attribute ``name`` (any value); one pass per name asked."""
         found = self._attrs.get(name)
         if found is None:
-            if self.elements and _ATTR_NAME.fullmatch(name):
-                # libxml2 finds them without a Python test per element
-                root = self.elements[0].getroottree()
-                hits = root.xpath(f"//*[@{name}]")
-                found = [el for el in hits if isinstance(el, HtmlElement)]
-            else:
-                found = [el for el in self.elements if el.get(name) is not None]
+            found = [el for el in self.elements if el.get(name) is not None]
             self._attrs[name] = found
         return found
 

@@ -27,7 +27,6 @@ marker does not leak into the body.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.etree import SubElement
@@ -44,7 +43,7 @@ from .profile import Profile
 from .quotes import extract_quotes
 from .readmore import find_read_more, is_read_more_text
 from .results import BodyResult, Metadata
-from .text import clean_html, collapse, element_text
+from .text import clean_html, collapse, element_text, join_url
 
 __all__ = ["extract_body"]
 
@@ -205,7 +204,7 @@ def _heading_link(item: HtmlElement, base: str | None) -> Link | None:
             href = (a.get("href") or "").strip()
             if not href or href.startswith("#"):
                 continue
-            url = urljoin(base, href) if base else href
+            url = join_url(base, href) if base else href
             if base and url.split("#")[0] == base.split("#")[0]:
                 return None
             return Link(url, collapse(a.text_content()) or None)
@@ -245,7 +244,7 @@ def _resolve_images(root: HtmlElement, base: str | None) -> None:
         url = _image_url(img)
         if url is None:
             continue
-        img.set("src", urljoin(base, url) if base else url)
+        img.set("src", join_url(base, url) if base else url)
 
 
 def _images(root: HtmlElement, base: str | None) -> tuple[Image, ...]:
@@ -285,7 +284,7 @@ def _links(root: HtmlElement, base: str | None) -> tuple[Link, ...]:
         if not href or href.lower().startswith(("javascript:", "data:")):
             continue
         try:
-            url = urljoin(base, href) if base else href
+            url = join_url(base, href) if base else href
         except ValueError:
             continue
         text = collapse(a.text_content()) or None

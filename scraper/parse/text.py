@@ -16,9 +16,10 @@ that "the same content" always gives the same string:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from urllib.parse import urljoin
+from urllib.parse import urljoin as _urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -32,6 +33,7 @@ __all__ = [
     "collapse",
     "element_text",
     "is_caption",
+    "join_url",
 ]
 
 BLOCK_TAGS = frozenset(
@@ -60,6 +62,12 @@ _URL_ATTRS = frozenset({"href", "src", "cite"})
 CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption"})
 _WS = re.compile(r"\s+")
 _BR_PARAGRAPH = re.compile(r"\x01\s*\x01[\s\x01]*")
+
+
+@functools.lru_cache(maxsize=4096)
+def join_url(base: str, url: str) -> str:
+    """``urljoin``, remembered: a page repeats its links (body html, links, images)."""
+    return _urljoin(base, url)
 
 
 def collapse(text: str | None) -> str:
@@ -184,7 +192,7 @@ def _open_tag(node: etree._Element, tag: str, base_url: str | None) -> str:
             continue
         value = value.strip()
         if name in _URL_ATTRS and base_url:
-            value = urljoin(base_url, value)
+            value = join_url(base_url, value)
         attrs.append(f' {name}="{_esc(value, quote=True)}"')
     return f"<{tag}{''.join(attrs)}>"
 

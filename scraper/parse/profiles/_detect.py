@@ -25,14 +25,16 @@ def head_urls_have(page: Page, *needles: str) -> bool:
     Engines betray themselves in asset paths (``/wp-content/``, ``blogger.com``) even when
     the generator meta is removed for "security"; the head is small, so this stays cheap.
     """
+    urls: tuple[str, ...] = page.memo("head-urls", lambda: _urls(page))
+    return any(n in url for url in urls for n in needles)
+
+
+def _urls(page: Page) -> tuple[str, ...]:
+    """The ``href``/``src`` of the ``<head>``'s children, once per page."""
     head = page.tree.find("head")
     if head is None:
-        return False
-    for el in head:
-        url = el.get("href") or el.get("src") or ""
-        if url and any(n in url for n in needles):
-            return True
-    return False
+        return ()
+    return tuple(url for el in head if (url := el.get("href") or el.get("src") or ""))
 
 
 def meta_has(page: Page, key: str, *needles: str) -> bool:
@@ -45,11 +47,8 @@ def head_hosts_have(page: Page, *hosts: str) -> bool:
 
     Host matching, not substring: ``theedublogger.com`` is not ``blogger.com``.
     """
-    return any(
-        host == h or host.endswith("." + h)
-        for host in page.memo("head-hosts", lambda: _hosts(page))
-        for h in hosts
-    )
+    known: tuple[str, ...] = page.memo("head-hosts", lambda: _hosts(page))
+    return any(host == h or host.endswith("." + h) for host in known for h in hosts)
 
 
 def _hosts(page: Page) -> tuple[str, ...]:

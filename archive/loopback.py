@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import random
+import secrets
 import string
 import threading
 from dataclasses import dataclass
@@ -35,12 +36,17 @@ class ServedRequest:
 
 class ConditionalServer:
     """Serve ``site`` on 127.0.0.1; ``validators`` False serves no ETag/Last-Modified;
-    ``pad`` adds that many bytes of word-like text to each HTML page (benchmarks)."""
+    ``pad`` adds that many bytes of word-like text to each HTML page (benchmarks); ``nonce``
+    puts a fresh script nonce in every HTML response, as security plugins do, so the bytes
+    change on each request while what a reader sees does not."""
 
-    def __init__(self, site: Site, *, validators: bool = True, pad: int = 0) -> None:
+    def __init__(
+        self, site: Site, *, validators: bool = True, pad: int = 0, nonce: bool = False
+    ) -> None:
         self.site = site
         self.validators = validators
         self.pad = pad
+        self.nonce = nonce
         self._lock = threading.Lock()
         self._log: list[ServedRequest] = []
         # path -> (body digest, Last-Modified seconds): a path's date moves only when it changes
@@ -106,6 +112,10 @@ class ConditionalServer:
         if self.pad and status == 200 and b"</body>" in body:
             head, _, tail = body.rpartition(b"</body>")
             body = head + _padding(h.path, self.pad) + b"</body>" + tail
+        if self.nonce and status == 200 and b"</body>" in body:
+            head, _, tail = body.rpartition(b"</body>")
+            stamp = f'<script nonce="{secrets.token_hex(8)}">var t=1;</script>'.encode()
+            body = head + stamp + b"</body>" + tail
         inm, ims = h.headers.get("If-None-Match"), h.headers.get("If-Modified-Since")
         if self.validators and status == 200:
             etag, modified = self._validators(h.path, body)

@@ -32,7 +32,13 @@ import httpx
 from scraper.config import CrawlConfig
 
 from .errors import ArchiveError
-from .recapture_io import KnownState, RecaptureFrontier, RecaptureSink, carry_over
+from .recapture_io import (
+    KnownState,
+    RecaptureFrontier,
+    RecaptureSink,
+    carry_over,
+    last_parse_lookup,
+)
 from .reparse import catalog_connection
 from .store import CATALOG_NAME, Archive
 
@@ -70,6 +76,7 @@ class RecaptureStats:
     new: int
     other: int
     changed_posts: int  # posts with a new version this round (new posts included)
+    same_parse: int  # pages whose bytes changed but whose record did not: no new version
     carried_pages: int
     failed: int
     warc_bytes: int  # WARC bytes this round wrote
@@ -140,7 +147,7 @@ async def recapture(
             raise ArchiveError(f"{root} has nothing to re-capture (no crawl yet)")
         settings = {"seeds": state.seeds, "max_age": str(config.max_age), "recapture": True}
         crawl_id = arc.begin_crawl("recapture", settings)
-        sink = RecaptureSink(arc.sink, state)
+        sink = RecaptureSink(arc.sink, state, last_parse_lookup(conn))
         frontier = RecaptureFrontier(
             state,
             lambda: stop.is_set() or sink.fatal is not None,
@@ -177,6 +184,7 @@ async def recapture(
             new=c.new,
             other=c.other,
             changed_posts=len(c.changed_posts),
+            same_parse=c.same_parse,
             carried_pages=carried,
             failed=result.failed - frontier.answered_304,
             warc_bytes=arc.sink.bytes_written,

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from scraper.memory import MemoryFrontier
 from scraper.protocols import Job, JobKind, URLState
@@ -171,15 +173,23 @@ class RoundCounts:
     new: int = 0  # a URL the archive had never captured
     other: int = 0  # redirects, errors ... stored as they came
     pages_written: int = 0  # parses of changed or new pages
+    same_parse: int = 0  # new bytes (a nonce, a timestamp) but the same record as stored
     changed_posts: set[str] = field(default_factory=set)
 
 
 class RecaptureSink:
     """``CaptureSink`` that stores unchanged re-captures as revisits (see module docstring)."""
 
-    def __init__(self, inner: ArchiveSink, state: KnownState) -> None:
+    def __init__(
+        self,
+        inner: ArchiveSink,
+        state: KnownState,
+        last_parse: Callable[[str], dict[str, Any] | None] | None = None,
+    ) -> None:
         self.inner = inner
         self.state = state
+        # the newest stored record of a page, to tell a real change from churning bytes
+        self.last_parse = last_parse
         self.fatal: OSError | None = None  # a full disk: the round stops, see ``_guard``
         self.counts = RoundCounts()
         self.not_modified: set[str] = set()  # URLs answered 304 this round
@@ -243,10 +253,40 @@ class RecaptureSink:
     def write_post(self, page_url: str, post_url: str, post: Post) -> None:
         if page_url in self._unchanged:
             return  # same payload as a stored parse: no new version from this page alone
+        if self.last_parse is not None and _same_record(self.last_parse(page_url), post):
+            # The bytes changed (nonces, "3 minutes ago", cache stamps) but the record did
+            # not: the response is archived as captured, yet it is no new version of the post.
+            self.counts.same_parse += 1
+            return
         with self._guard():
             self.inner.write_post(page_url, post_url, post)
         self.counts.pages_written += 1
         self.counts.changed_posts.add(post_url)
+
+
+def _same_record(stored: dict[str, Any] | None, post: Post) -> bool:
+    if stored is None:
+        return False
+    new = post.to_dict()
+    return {k: v for k, v in stored.items() if k != "source"} == {
+        k: v for k, v in new.items() if k != "source"
+    }
+
+
+def last_parse_lookup(conn: sqlite3.Connection) -> Callable[[str], dict[str, Any] | None]:
+    """The newest stored record of a page URL (called on the crawler's writer thread)."""
+
+    def lookup(page_url: str) -> dict[str, Any] | None:
+        row = conn.execute(
+            "SELECT record_json FROM pages WHERE page_url = ? ORDER BY id DESC LIMIT 1",
+            (page_url,),
+        ).fetchone()
+        if row is None:
+            return None
+        record: dict[str, Any] = json.loads(row[0])
+        return record
+
+    return lookup
 
 
 _CARRY = (

@@ -231,3 +231,21 @@ def test_history_lists_unchanged_fetches(
     out = capsys.readouterr().out
     assert "2 fetches, 1 versions" in out
     assert "revisit: not modified (304)" in out
+
+
+def test_churning_bytes_with_the_same_record_make_no_new_version(
+    tmp_path: Path, site: Site
+) -> None:
+    # A fresh nonce in every response: no validator matches and no payload digest repeats,
+    # yet nothing a reader sees changed, so history must not grow a version per round.
+    with ConditionalServer(site, validators=False, nonce=True) as server:
+        first_crawl(tmp_path, server)
+        stats = again(tmp_path)
+        url = server.url + site.posts[0].path
+    assert stats.changed > 0  # type: ignore[attr-defined]
+    assert stats.same_parse > 0  # type: ignore[attr-defined]
+    assert stats.changed_posts == 0  # type: ignore[attr-defined]
+    with Archive.open(tmp_path, readonly=True) as arc:
+        assert len(arc.post_versions(url)) == 1
+        # the new bytes are still archived as captured (nothing is thrown away)
+        assert sum(r.record_type == "response" for r in arc.captures(url)) >= 2

@@ -19,7 +19,14 @@ import re
 
 from charset_normalizer import from_bytes
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    document_fromstring,
+)
 
 from ..errors import ParseError
 
@@ -203,6 +210,17 @@ _PARSER = HTMLParser(
     remove_pis=True,
     no_network=True,
     huge_tree=False,
+)
+# Every element an ``HtmlElement``, chosen in C: lxml.html's default lookup calls Python
+# for each element proxy (to make ``<form>`` a FormElement ...), which was most of the
+# cost of a walk over the tree; nothing here uses the form helpers.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=HtmlElement,
+        comment=HtmlComment,
+        pi=HtmlProcessingInstruction,
+        entity=HtmlEntity,
+    )
 )
 
 

@@ -14,7 +14,6 @@ from lxml.html import HtmlElement
 
 from ..records import Comment
 from .comments_count import declared_count, parse_count
-from .comments_fields import FieldHints
 from .comments_generic import GENERIC_HINTS, flat_items, flat_runs, generic_items
 from .comments_jsonld import jsonld_comments
 from .comments_links import comment_page_links
@@ -74,30 +73,16 @@ def _generic_items(page: Page) -> list[HtmlElement]:
     return page.memo("comment-items:generic", lambda: generic_items(page))
 
 
-def hints_of(sel: CommentSelectors) -> FieldHints:
-    return FieldHints(
-        author=sel.author,
-        author_url=sel.author_url,
-        date=sel.date,
-        permalink=sel.permalink,
-        content=sel.content,
-        strip=sel.strip,
-        post_author_class=sel.post_author_class,
-        id_pattern=sel.id_pattern,
-    )
-
-
-def _generic_hints(sel: CommentSelectors) -> FieldHints:
+def _generic_hints(sel: CommentSelectors) -> CommentSelectors:
     # A known engine with an unknown theme: its own field selectors first, generic after.
-    return FieldHints(
+    return dataclasses.replace(
+        sel,
         author=(*sel.author, *GENERIC_HINTS.author),
         author_url=(*sel.author_url, *GENERIC_HINTS.author_url),
         date=(*sel.date, *GENERIC_HINTS.date),
         permalink=(*sel.permalink, *GENERIC_HINTS.permalink),
         content=(*sel.content, *GENERIC_HINTS.content),
         strip=(*sel.strip, *GENERIC_HINTS.strip),
-        post_author_class=sel.post_author_class,
-        id_pattern=sel.id_pattern,
     )
 
 

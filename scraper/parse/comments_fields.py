@@ -12,7 +12,6 @@ import copy
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin
 
 from lxml.html import HtmlElement
@@ -21,9 +20,10 @@ from ..records import Comment, Person, Quote
 from .comments_bylines import BYLINE, byline_block, header_block, lead_line
 from .comments_dates import parse_visible_date
 from .page import select
+from .profile import CommentSelectors
 from .text import clean_html, collapse, element_text
 
-__all__ = ["FieldHints", "build_comment", "owned"]
+__all__ = ["build_comment", "owned"]
 
 _SAYS = re.compile(
     r"(?:^|\s+)(?:says|said|writes|wrote|dice|sagt|dit|disse|zegt|schreef)\s*(?::|\.\.\.|…)?\s*$",
@@ -31,20 +31,6 @@ _SAYS = re.compile(
 )
 _MODERATION = re.compile(r"^\s*your comment is awaiting moderation", re.I)
 _FORM_TAGS = ("form", "textarea")
-
-
-@dataclass(frozen=True, slots=True)
-class FieldHints:
-    """Selectors for the parts of one comment; a ``CommentSelectors`` or generic defaults."""
-
-    author: tuple[str, ...] = ()
-    author_url: tuple[str, ...] = ()
-    date: tuple[str, ...] = ()
-    permalink: tuple[str, ...] = ()
-    content: tuple[str, ...] = ()
-    strip: tuple[str, ...] = ()
-    post_author_class: str | None = None
-    id_pattern: str = r"(\d+)$"
 
 
 def owned(
@@ -91,7 +77,7 @@ def _may_match(sel: str, classes: tuple[frozenset[str], str]) -> bool:
 
 def build_comment(
     item: HtmlElement,
-    hints: FieldHints,
+    hints: CommentSelectors,
     owner: Callable[[HtmlElement], HtmlElement | None],
     base_url: str | None,
     quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None = None,
@@ -140,7 +126,7 @@ def build_comment(
 def _content_copy(
     item: HtmlElement,
     content_el: HtmlElement | None,
-    hints: FieldHints,
+    hints: CommentSelectors,
     owner: Callable[[HtmlElement], HtmlElement | None],
     skip: list[HtmlElement],
     *,
@@ -282,7 +268,7 @@ def _permalink(link_el: HtmlElement | None, base: str | None) -> str | None:
 
 def _author(
     el: HtmlElement | None,
-    hints: FieldHints,
+    hints: CommentSelectors,
     owner: Callable[[HtmlElement], HtmlElement | None],
     item: HtmlElement,
     base: str | None,

@@ -25,9 +25,9 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from .comments_bylines import BYLINE
-from .comments_fields import FieldHints
 from .comments_thread import REPLY_BOX, excluded
 from .page import Page
+from .profile import CommentSelectors
 from .text import collapse
 
 __all__ = ["GENERIC_HINTS", "flat_items", "flat_runs", "generic_items"]
@@ -59,7 +59,7 @@ _NOT_AREA = frozenset(
     {"body", "html", "head", "link", "script", "style", "meta", "a", "span", "form"}
 )
 
-GENERIC_HINTS = FieldHints(
+GENERIC_HINTS = CommentSelectors(
     author=(
         ".p-author .p-name",
         ".u-author .p-name",

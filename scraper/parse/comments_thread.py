@@ -16,7 +16,8 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from ..records import Comment, Quote
-from .comments_fields import FieldHints, build_comment
+from .comments_fields import build_comment
+from .profile import CommentSelectors
 
 __all__ = ["REPLY_BOX", "Owner", "excluded", "make_owner", "walk_thread"]
 
@@ -153,7 +154,7 @@ def _in_dd_of(el: HtmlElement, owner: Owner) -> bool:
 
 def walk_thread(
     items: list[HtmlElement],
-    hints: FieldHints,
+    hints: CommentSelectors,
     base_url: str | None,
     quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None = None,
 ) -> tuple[Comment, ...]:
@@ -201,7 +202,7 @@ def _parent_item(el: HtmlElement, itemset: set[HtmlElement]) -> HtmlElement | No
 
 def _build_dl_item(
     dt: HtmlElement,
-    hints: FieldHints,
+    hints: CommentSelectors,
     base_url: str | None,
     quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None,
 ) -> Comment | None:

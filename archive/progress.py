@@ -44,6 +44,7 @@ class Tally:
     queued: int = 0
     bytes: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    skip_reasons: Counter[str] = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -87,6 +88,7 @@ class Progress:
                 t.reasons[str(getattr(event, "reason", "") or "unknown")] += 1
             elif kind == "skipped":
                 t.skipped += 1
+                t.skip_reasons[str(getattr(event, "reason", "") or "unknown")] += 1
             elif kind == "queued":
                 t.queued += int(getattr(event, "count", 1) or 1)
         if self._log is not None:
@@ -149,5 +151,11 @@ def summary(
     if total_failed:
         lines.append(f"Failed URLs: {total_failed:,}; top reasons:")
         for reason, n in failures.most_common(5):
+            lines.append(f"  {n:>6,}  {reason}")
+    if tally.skipped:
+        # Skips are policy (robots.txt, scope, content type), but a user whose crawl fetched
+        # nothing needs to see which policy stopped it.
+        lines.append(f"Skipped URLs: {tally.skipped:,}; top reasons:")
+        for reason, n in tally.skip_reasons.most_common(5):
             lines.append(f"  {n:>6,}  {reason}")
     return "\n".join(lines)

@@ -117,3 +117,29 @@ def test_demo_runs_offline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "blog-archiver export" in out
     with Archive.open(tmp_path / "demo", readonly=True) as arc:
         assert len(list(arc.posts())) >= 4
+
+
+def test_a_seed_that_is_no_url_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["crawl", "notaurl", "--archive", str(tmp_path / "a"), "--quiet"]) == 2
+    assert not (tmp_path / "a").exists()
+
+
+def test_nothing_captured_exits_1_and_says_why(tmp_path: Path) -> None:
+    import io
+    import socket
+
+    from archive.commands.crawl import crawl_into
+    from scraper.config import CrawlConfig
+
+    with socket.socket() as s:  # a port nobody listens on: connections are refused
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = CrawlConfig(
+        delay=0, robots_retry_delay=0.05, robots_retries=1, max_attempts=1, timeout=2.0
+    )
+    out = io.StringIO()
+    code = crawl_into([f"http://127.0.0.1:{port}/"], tmp_path / "a", config, quiet=True, out=out)
+    text = out.getvalue()
+    assert code == 1
+    assert "Nothing was captured" in text
+    assert "Skipped URLs" in text or "Failed URLs" in text

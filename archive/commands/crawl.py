@@ -17,6 +17,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from rich.console import Console
 
@@ -82,7 +83,20 @@ def config_from_args(args: argparse.Namespace) -> CrawlConfig:
     )
 
 
+def bad_seed(url: str) -> str | None:
+    """Why ``url`` cannot start a crawl, or ``None`` when it can."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{url!r} is not an http(s) URL (e.g. https://blog.example/)"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
+    problems = [p for p in map(bad_seed, args.urls) if p]
+    if problems:
+        for problem in problems:
+            print(f"blog-archiver crawl: error: {problem}", file=sys.stderr)
+        return 2
     config = config_from_args(args)
     return crawl_into(
         list(args.urls),
@@ -140,6 +154,9 @@ def crawl_into(
     if interrupted:
         print("Run the same command again to resume.", file=out)
         return 130
+    if not arc_stats.get("captures"):
+        print("Nothing was captured: see the reasons above.", file=out)
+        return 1
     return 1 if failures else 0
 
 

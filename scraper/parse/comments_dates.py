@@ -11,28 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .dates import month_number
+
 __all__ = ["parse_visible_date"]
 
-_MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            "january jan janvier januar enero gennaio janeiro",
-            "february feb février fevrier februar febrero febbraio fevereiro",
-            "march mar mars märz maerz marzo março",
-            "april apr avril abril aprile",
-            "may mai mayo maggio maio",
-            "june jun juin juni junio giugno junho",
-            "july jul juillet juli julio luglio julho",
-            "august aug août aout agosto",
-            "september sep sept septembre septiembre settembre setembro",
-            "october oct octobre oktober octubre ottobre outubro",
-            "november nov novembre noviembre novembro",
-            "december dec décembre decembre dezember diciembre dicembre dezembro",
-        ]
-    )
-    for name in names.split()
-}
 _MONTH = r"([A-Za-zÀ-ÿ]{3,10})\.?"
 _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
@@ -73,9 +55,9 @@ def _day(kind: str, g: tuple[str, ...]) -> date | None:
             mo, d, y = int(g[0]), int(g[1]), int(g[2])
             y = y + 2000 if y < 100 else y
         elif kind == "d_m_y":
-            d, mo, y = int(g[0]), _MONTHS.get(g[1].lower(), 0), int(g[2])
+            d, mo, y = int(g[0]), month_number(g[1]) or 0, int(g[2])
         else:
-            mo, d, y = _MONTHS.get(g[0].lower(), 0), int(g[1]), int(g[2])
+            mo, d, y = month_number(g[0]) or 0, int(g[1]), int(g[2])
         return date(y, mo, d)
     except ValueError:
         return None

@@ -97,7 +97,7 @@ _MONTHS_RAW = {
 
 # Abbreviations whose month is not their position in a 12-word list.
 _ABBREV = {
-    "jän": 1, "jänner": 1, "feber": 2, "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
+    "jän": 1, "jänner": 1, "feber": 2, "mär": 3, "mrz": 3, "maerz": 3, "okt": 10, "dez": 12,
     "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "fevrier": 2,
     "aout": 8, "decembre": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
     "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "fev": 2, "out": 10, "mrt": 3,

@@ -45,3 +45,17 @@ def test_mangled_pages_parse_or_fail_cleanly(seed: int) -> None:
         assert str(page) in str(outcome)
     else:
         outcome.to_dict()
+
+
+def test_a_malformed_url_costs_that_url_not_the_page() -> None:
+    # urljoin raises ValueError on "http://[broken": a canonical link like that once failed
+    # the whole parse.
+    html = (
+        '<html><head><link rel="canonical" href="http://[broken/x">'
+        '<meta property="og:url" content="http://[broken"></head><body><article><h1>T</h1>'
+        "<p>" + "Text of the post. " * 20 + '<a href="http://[bad">x</a></p>'
+        '<p><a class="more-link" href="http://[bad/more">Read more</a></p></article></body></html>'
+    )
+    post = parse_page(html, "https://b.example/p/")
+    assert post.url == "https://b.example/p/"
+    assert post.title == "T"

@@ -205,6 +205,8 @@ def _heading_link(item: HtmlElement, base: str | None) -> Link | None:
             if not href or href.startswith("#"):
                 continue
             url = join_url(base, href) if base else href
+            if url is None:
+                continue
             if base and url.split("#")[0] == base.split("#")[0]:
                 return None
             return Link(url, collapse(a.text_content()) or None)
@@ -244,7 +246,9 @@ def _resolve_images(root: HtmlElement, base: str | None) -> None:
         url = _image_url(img)
         if url is None:
             continue
-        img.set("src", join_url(base, url) if base else url)
+        src = join_url(base, url) if base else url
+        if src is not None:
+            img.set("src", src)
 
 
 def _images(root: HtmlElement, base: str | None) -> tuple[Image, ...]:
@@ -283,9 +287,8 @@ def _links(root: HtmlElement, base: str | None) -> tuple[Link, ...]:
         href = (a.get("href") or "").strip()
         if not href or href.lower().startswith(("javascript:", "data:")):
             continue
-        try:
-            url = join_url(base, href) if base else href
-        except ValueError:
+        url = join_url(base, href) if base else href
+        if url is None:
             continue
         text = collapse(a.text_content()) or None
         if (url, text) not in seen:

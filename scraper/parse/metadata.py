@@ -27,13 +27,13 @@ from .siteinfo import (
     canonical_url,
     categories_of,
     first_meta,
-    http_url,
     language_of,
     normalize_language,
     site_of,
     tags_of,
 )
 from .structured import article_object, ids_of, iter_values, ld_people, ld_types
+from .text import http_url
 from .titles import byline_in_texts, clean_author, pick_title, split_authors
 
 __all__ = ["extract_metadata", "normalize_language"]

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from ..records import Link
 from .quotes import is_trailing
-from .text import collapse
+from .text import collapse, http_url
 
 __all__ = ["LABELS", "PHRASES", "find_read_more", "is_read_more_text"]
 
@@ -265,13 +264,6 @@ def _labelled(a: HtmlElement) -> bool:
 
 
 def _absolute(href: str, base_url: str | None) -> str | None:
+    # a same-page anchor ("#more-123") is no source to send the reader to
     href = href.strip()
-    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
-        return None
-    try:
-        url = urljoin(base_url, href) if base_url else href
-    except ValueError:
-        return None
-    if not url.startswith(("http://", "https://")):
-        return None
-    return url
+    return None if href.startswith("#") else http_url(base_url, href)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -19,7 +19,7 @@ from .labels import labelled_links
 from .page import Page, select
 from .profile import Profile
 from .structured import article_object, ld_strings, ld_text, objects_of_type
-from .text import collapse
+from .text import collapse, http_url
 from .titles import links_home, title_parts, title_remainder, unescape_text
 
 __all__ = [
@@ -33,13 +33,6 @@ __all__ = [
     "site_of",
     "tags_of",
 ]
-
-
-def http_url(base: str | None, value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    absolute = urljoin(base or "", value.strip())
-    return absolute if absolute.startswith(("http://", "https://")) else None
 
 
 def canonical_url(page: Page, scan: Scan, article: dict[str, Any] | None) -> str | None:

@@ -65,9 +65,22 @@ _BR_PARAGRAPH = re.compile(r"\x01\s*\x01[\s\x01]*")
 
 
 @functools.lru_cache(maxsize=4096)
-def join_url(base: str, url: str) -> str:
-    """``urljoin``, remembered: a page repeats its links (body html, links, images)."""
-    return _urljoin(base, url)
+def join_url(base: str, url: str) -> str | None:
+    """``urljoin``, remembered (a page repeats its links in body html, links and images);
+    ``None`` for a malformed URL (``http://[broken``), where ``urljoin`` raises: one bad
+    attribute must cost that URL, not the page."""
+    try:
+        return _urljoin(base, url)
+    except ValueError:
+        return None
+
+
+def http_url(base: str | None, value: object) -> str | None:
+    """``value`` made absolute against ``base`` when that gives an http(s) URL, else ``None``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    absolute = join_url(base or "", value.strip())
+    return absolute if absolute and absolute.startswith(("http://", "https://")) else None
 
 
 def collapse(text: str | None) -> str:
@@ -192,7 +205,7 @@ def _open_tag(node: etree._Element, tag: str, base_url: str | None) -> str:
             continue
         value = value.strip()
         if name in _URL_ATTRS and base_url:
-            value = join_url(base_url, value)
+            value = join_url(base_url, value) or value  # a malformed URL stays as written
         attrs.append(f' {name}="{_esc(value, quote=True)}"')
     return f"<{tag}{''.join(attrs)}>"
 

@@ -59,3 +59,22 @@ def test_a_malformed_url_costs_that_url_not_the_page() -> None:
     post = parse_page(html, "https://b.example/p/")
     assert post.url == "https://b.example/p/"
     assert post.title == "T"
+
+
+def test_a_malformed_url_in_a_comment_costs_that_url_not_the_thread() -> None:
+    html = (
+        "<html><body><article><h1>T</h1><p>" + "Text of the post. " * 20 + "</p></article>"
+        '<div id="comments"><h2 class="comments-title">2 comments</h2><ol class="comment-list">'
+        '<li id="comment-1" class="comment"><article class="comment-body">'
+        '<div class="comment-author vcard"><b class="fn"><a class="url" href="http://[bad">'
+        'Ann</a></b></div><div class="comment-metadata"><a href="http://[bad#comment-1">'
+        '<time datetime="2013-03-22T10:00:00+00:00">March 22</time></a></div>'
+        '<div class="comment-content"><p>First comment here.</p></div></article></li>'
+        '<li id="comment-2" class="comment"><article class="comment-body">'
+        '<div class="comment-author vcard"><b class="fn">Bob</b></div>'
+        '<div class="comment-content"><p>Second comment here.</p></div></article></li>'
+        '</ol><a href="http://[bad/comment-page-2/#comments">Older Comments</a></div>'
+        "</body></html>"
+    )
+    post = parse_page(html, "https://b.example/p/")
+    assert [c.text for c in post.comments] == ["First comment here.", "Second comment here."]

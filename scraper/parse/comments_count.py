@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
 
 from .hints import page_select
 from .page import Page
 from .profile import Profile
-from .text import collapse
+from .text import collapse, join_url
 
 __all__ = ["declared_count", "parse_count"]
 
@@ -118,7 +118,8 @@ def _link_count(page: Page) -> int | None:
         href = (a.get("href") or "").strip()
         if base is None and not href.startswith("#"):
             continue
-        if base is not None and urldefrag(urljoin(page.url or "", href))[0].rstrip("/") != base:
+        joined = join_url(page.url or "", href)
+        if joined is None or (base is not None and urldefrag(joined)[0].rstrip("/") != base):
             continue
         n = parse_count(a.text_content())
         if n is not None:

@@ -12,7 +12,6 @@ import copy
 import functools
 import re
 from collections.abc import Callable, Sequence
-from urllib.parse import urldefrag, urljoin
 
 from lxml.html import HtmlElement
 
@@ -21,7 +20,7 @@ from .comments_bylines import BYLINE, byline_block, header_block, lead_line
 from .comments_dates import parse_visible_date
 from .page import select
 from .profile import CommentSelectors
-from .text import clean_html, collapse, element_text
+from .text import clean_html, collapse, element_text, join_url
 
 __all__ = ["build_comment", "owned"]
 
@@ -240,7 +239,8 @@ def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = No
             candidates.append(ident)
             break
     if link_el is not None:
-        candidates.append(urldefrag(link_el.get("href") or "")[1])
+        # the fragment, split as urllib does but without its ValueError on malformed URLs
+        candidates.append((link_el.get("href") or "").partition("#")[2])
     for cand in candidates:
         hexed = _HEX_ID.search(cand.strip()) if cand else None
         if hexed:
@@ -259,11 +259,11 @@ _NOT_PERMALINK = re.compile(r"form|respond|reply|comments$", re.I)
 def _permalink(link_el: HtmlElement | None, base: str | None) -> str | None:
     """The permalink the page gives; none is made up from an element id."""
     href = link_el.get("href") if link_el is not None else None
-    if href and _NOT_PERMALINK.search(urldefrag(href)[1]):
+    if not href or href.strip().startswith(("javascript:", "mailto:")) or href.strip() == "#":
+        return None
+    if _NOT_PERMALINK.search(href.partition("#")[2]):
         return None  # "#comment-form", "#respond": the form, not this comment
-    if href and not href.strip().startswith(("javascript:", "mailto:")) and href.strip() != "#":
-        return urljoin(base, href) if base else str(href)
-    return None
+    return join_url(base, href) if base else str(href)
 
 
 def _author(
@@ -286,7 +286,7 @@ def _author(
         # "Posted by: Yuna | <a>March 22</a>": the link is the date's, not the author's
         link = next((a for a in el.iter("a") if collapse(a.text_content()) == name), None)
     href = link.get("href") if link is not None else None
-    url = urljoin(base or "", href) if href and not href.startswith(("#", "javascript")) else None
+    url = join_url(base or "", href) if href and not href.startswith(("#", "javascript")) else None
     return Person(name=name, url=url)
 
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
-from urllib.parse import urldefrag, urljoin
 
 from lxml.html import fragment_fromstring
 
 from ..records import Comment, Person
 from .page import Page
-from .text import clean_html, collapse, element_text
+from .text import clean_html, collapse, element_text, join_url
 
 __all__ = ["jsonld_comments"]
 
@@ -52,7 +51,7 @@ def _as_html(raw: str) -> str:
 
 def _id_of(url: str | None) -> str | None:
     """``…#comment-501`` -> ``501``, as the HTML extractor reads ``id=comment-501``."""
-    frag = urldefrag(url)[1] if url else ""
+    frag = url.partition("#")[2] if url else ""
     m = re.search(r"(\d+)$", frag)
     return m.group(1) if m else (frag or None)
 
@@ -66,7 +65,7 @@ def _one(obj: dict[str, Any], parent: str | None, depth: int, base: str | None) 
     if not text:
         return None
     url = obj.get("url") or obj.get("@id")
-    url = urljoin(base or "", url) if isinstance(url, str) and url else None
+    url = join_url(base or "", url) if isinstance(url, str) and url else None
     ident = obj.get("identifier") or _id_of(url)
     author = obj.get("author")
     if isinstance(author, list):

@@ -9,9 +9,10 @@ comment page of *this* post are returned, absolute, without fragments, deduplica
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qs, urldefrag, urlsplit
 
 from .page import Page, select
+from .text import join_url
 
 __all__ = ["comment_page_links"]
 
@@ -26,7 +27,10 @@ _QUERY_KEYS = ("cpage", "commentPage", "comments_page", "comment-page")
 
 
 def _is_comment_page(url: str) -> bool:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a raw href such as "http://[broken"
+        return False
     if _PAGE_PATH.search(parts.path):
         return True
     query = parse_qs(parts.query)
@@ -57,7 +61,10 @@ def comment_page_links(page: Page) -> list[str]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        url = urldefrag(urljoin(base or "", href))[0]
+        joined = join_url(base or "", href)
+        if joined is None:
+            continue
+        url = urldefrag(joined)[0]
         if not url.startswith(("http://", "https://")) and base:
             continue
         if url == own or url in out:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from .candidates import Scan, el_text
 from .dates import parse_text
 from .page import Page, select
 from .profile import Profile
 from .structured import ld_text
-from .text import collapse
+from .text import collapse, join_url
 
 __all__ = [
     "byline_in_texts",
@@ -126,8 +126,13 @@ def links_home(el: Any, base: str | None) -> bool:
     links = el.findall(".//a[@href]")
     if len(links) != 1 or "home" in (links[0].get("rel") or ""):
         return len(links) == 1
-    href = urljoin(base or "", links[0].get("href") or "")
-    parts = urlsplit(href)
+    href = join_url(base or "", links[0].get("href") or "")
+    try:
+        parts = urlsplit(href) if href is not None else None
+    except ValueError:
+        parts = None
+    if parts is None:
+        return False
     page_host = urlsplit(base or "").netloc
     return parts.path.strip("/") == "" and (not page_host or parts.netloc == page_host)
 

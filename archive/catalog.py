@@ -4,23 +4,38 @@ One file, ``catalog.sqlite``, in WAL mode so readers (export, history) never blo
 crawl. The SQL is kept portable to PostgreSQL (DESIGN "Beyond one machine"): plain types,
 ISO 8601 text timestamps, ``INSERT ... ON CONFLICT``, ``UPDATE ... RETURNING``, and each
 per-URL state change in its own transaction. ``PRAGMA user_version`` holds the schema
-version; a catalog from a newer version is refused rather than misread.
+version; a catalog from a newer version is refused rather than misread, an older one is
+migrated in place by the first writable open (``archive.migrate``).
 
-Schema (version 1)::
+Schema (version 2)::
 
     crawls(id, kind, started_at, finished_at, settings_json, stats_json)
-    warc_files(name PK, crawl_id, created_at)               -- one segment per writer run
+    warc_files(id, name UNIQUE, crawl_id, created_at)       -- one segment per writer run
     urls(url PK, seq, kind, state, depth, post_url, via, reason, attempts, updated_at)
-    captures(id, crawl_id, url, urlkey, fetched_at, status, warc_file, warc_offset,
-             warc_length, record_id UNIQUE, request_offset, request_length, payload_digest,
-             etag, last_modified, content_type, record_type, refers_to)
+    targets(id, url UNIQUE)                                 -- each captured URL once
+    captures(id, crawl_id, target_id, fetched_at, status, file_id, warc_offset, warc_length,
+             record_id, request_offset, request_length, payload_digest, etag,
+             last_modified, content_type, record_type, refers_to)
     pages(id, page_url, post_url, crawl_id, capture_id, parsed_at, parser_version,
           record_json, UNIQUE(capture_id, crawl_id))         -- one parse per page per round
+    capture_rows                                            -- VIEW: a capture as text
+
+Why captures is this narrow: a re-capture round adds one row per URL, most of them
+revisits, and on 50 KB pages a 700-byte row and its index entries were half of what the
+round costs. So the URL and the WARC file name are stored once (``targets``,
+``warc_files``) and referenced by integer; the ``urn:uuid`` record id is 16 bytes; the
+SURT key is not stored (``cdxj`` computes it while it sorts); a revisit leaves
+``payload_digest`` NULL when it is its original's; and only two indexes remain:
+``(target_id, crawl_id)`` for every per-URL question and ``(file_id, warc_offset)``, which
+is also what identifies a record (recovery, ``write_post``). Readers use ``capture_rows``,
+which puts the text back, so no query outside the writers needs to know the storage.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,11 +43,37 @@ from typing import Any
 
 from .errors import ArchiveError, CatalogVersionError
 
-__all__ = ["CATALOG_VERSION", "CaptureRow", "connect", "row_to_capture"]
+__all__ = ["CATALOG_VERSION", "CaptureRow", "connect", "record_key", "row_to_capture"]
 
-CATALOG_VERSION = 1
+CATALOG_VERSION = 2
 
-_SCHEMA = """
+#: The text form of a stored record id: a 16-byte blob back to ``<urn:uuid:...>``.
+_RECORD_ID_TEXT = (
+    "CASE WHEN typeof({c}) = 'blob' THEN '<urn:uuid:' || lower("
+    "substr(hex({c}), 1, 8) || '-' || substr(hex({c}), 9, 4) || '-' || "
+    "substr(hex({c}), 13, 4) || '-' || substr(hex({c}), 17, 4) || '-' || "
+    "substr(hex({c}), 21)) || '>' ELSE {c} END"
+)
+
+#: ``captures`` as readers see it (v1's columns, and the two ids for joins).
+VIEW = f"""
+CREATE VIEW capture_rows AS
+SELECT c.id AS id, c.crawl_id AS crawl_id, t.url AS url, c.fetched_at AS fetched_at,
+       c.status AS status, f.name AS warc_file, c.warc_offset AS warc_offset,
+       c.warc_length AS warc_length, {_RECORD_ID_TEXT.format(c="c.record_id")} AS record_id,
+       COALESCE(c.payload_digest, b.payload_digest) AS payload_digest, c.etag AS etag,
+       c.last_modified AS last_modified, c.content_type AS content_type,
+       c.record_type AS record_type, c.request_offset AS request_offset,
+       c.request_length AS request_length, c.refers_to AS refers_to,
+       c.target_id AS target_id, c.file_id AS file_id
+FROM captures c
+JOIN targets t ON t.id = c.target_id
+JOIN warc_files f ON f.id = c.file_id
+LEFT JOIN captures b ON b.id = c.refers_to
+"""
+
+#: The tables a fresh catalog starts with (``archive.migrate`` builds the same from v1).
+CRAWLS = """
 CREATE TABLE crawls (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -40,12 +81,9 @@ CREATE TABLE crawls (
     finished_at TEXT,
     settings_json TEXT NOT NULL,
     stats_json TEXT
-);
-CREATE TABLE warc_files (
-    name TEXT PRIMARY KEY,
-    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
-    created_at TEXT NOT NULL
-);
+)
+"""
+URLS = """
 CREATE TABLE urls (
     url TEXT PRIMARY KEY,
     seq INTEGER NOT NULL,
@@ -58,30 +96,9 @@ CREATE TABLE urls (
     attempts INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL
 );
-CREATE INDEX urls_state_seq ON urls (state, seq);
-CREATE TABLE captures (
-    id INTEGER PRIMARY KEY,
-    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
-    url TEXT NOT NULL,
-    urlkey TEXT NOT NULL,
-    fetched_at TEXT NOT NULL,
-    status INTEGER,
-    warc_file TEXT NOT NULL,
-    warc_offset INTEGER NOT NULL,
-    warc_length INTEGER NOT NULL,
-    record_id TEXT NOT NULL UNIQUE,
-    request_offset INTEGER,
-    request_length INTEGER,
-    payload_digest TEXT,
-    etag TEXT,
-    last_modified TEXT,
-    content_type TEXT,
-    record_type TEXT NOT NULL,
-    refers_to INTEGER REFERENCES captures(id)
-);
-CREATE INDEX captures_url ON captures (url, crawl_id);
-CREATE INDEX captures_urlkey ON captures (urlkey, fetched_at);
-CREATE INDEX captures_file ON captures (warc_file, warc_offset);
+CREATE INDEX urls_state_seq ON urls (state, seq)
+"""
+PAGES = """
 CREATE TABLE pages (
     id INTEGER PRIMARY KEY,
     page_url TEXT NOT NULL,
@@ -93,7 +110,50 @@ CREATE TABLE pages (
     record_json TEXT NOT NULL,
     UNIQUE (capture_id, crawl_id)
 );
-CREATE INDEX pages_post ON pages (post_url, crawl_id);
+CREATE INDEX pages_post ON pages (post_url, crawl_id)
+"""
+#: The v2 tables; ``{suffix}`` lets the migration build them beside the v1 ones.
+WARC_FILES = """
+CREATE TABLE warc_files{suffix} (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    created_at TEXT NOT NULL
+)
+"""
+TARGETS = """
+CREATE TABLE targets (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL
+);
+CREATE UNIQUE INDEX targets_url ON targets (url)
+"""
+CAPTURES = """
+CREATE TABLE captures{suffix} (
+    id INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    target_id INTEGER NOT NULL REFERENCES targets(id),
+    fetched_at TEXT NOT NULL,
+    status INTEGER,
+    file_id INTEGER NOT NULL REFERENCES warc_files(id),
+    warc_offset INTEGER NOT NULL,
+    warc_length INTEGER NOT NULL,
+    record_id BLOB NOT NULL,
+    request_offset INTEGER,
+    request_length INTEGER,
+    payload_digest TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    content_type TEXT,
+    record_type TEXT NOT NULL,
+    refers_to INTEGER REFERENCES captures(id)
+)
+"""
+#: Indexes of the v2 tables, created once the tables carry their final names.
+V2_INDEXES = """
+CREATE UNIQUE INDEX warc_files_name ON warc_files (name);
+CREATE INDEX captures_target ON captures (target_id, crawl_id);
+CREATE UNIQUE INDEX captures_file ON captures (file_id, warc_offset)
 """
 
 CAPTURE_COLUMNS = (
@@ -101,6 +161,20 @@ CAPTURE_COLUMNS = (
     "payload_digest, etag, last_modified, content_type, record_type, request_offset, "
     "request_length, refers_to"
 )
+
+_UUID_ID = re.compile(r"<urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})>")
+
+
+def record_key(record_id: str) -> bytes | str:
+    """How ``captures.record_id`` stores an id: the 16 bytes of a (lowercase) ``urn:uuid``,
+    any other form as its text, so ``capture_rows`` gives back exactly what was written."""
+    m = _UUID_ID.fullmatch(record_id)
+    return uuid.UUID(m.group(1)).bytes if m else record_id
+
+
+def statements(script: str) -> Iterator[str]:
+    """The statements of a DDL script (no semicolons inside statements here)."""
+    return (s for s in script.split(";") if s.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +201,12 @@ class CaptureRow:
 
 
 def row_to_capture(row: tuple[Any, ...]) -> CaptureRow:
-    """A ``CaptureRow`` from a ``SELECT {CAPTURE_COLUMNS}`` row."""
+    """A ``CaptureRow`` from a ``SELECT {CAPTURE_COLUMNS} FROM capture_rows`` row."""
     return CaptureRow(*row)
 
 
 def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    """Open (and when writable, create or check) the catalog at ``path``."""
+    """Open (and when writable, create, check or migrate) the catalog at ``path``."""
     try:
         if readonly:
             if not path.exists():
@@ -155,6 +229,8 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
 
 
 def _check_version(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+    from .migrate import migrate, read_old
+
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version > CATALOG_VERSION:
         raise CatalogVersionError(
@@ -163,10 +239,15 @@ def _check_version(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> N
         )
     if version == 0 and not readonly:
         with transaction(conn):
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
+            for script in (CRAWLS, WARC_FILES, URLS, TARGETS, CAPTURES, PAGES, V2_INDEXES, VIEW):
+                for statement in statements(script.format(suffix="")):
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version={CATALOG_VERSION}")
+    elif 0 < version < CATALOG_VERSION:
+        if readonly:
+            read_old(conn, version)  # no lock held: a reader never rewrites the catalog
+        else:
+            migrate(conn, path, version)
 
 
 class transaction:

@@ -6,7 +6,7 @@ One line per ``response`` or ``revisit`` record, as ``cdxj-indexer`` / pywb writ
         "status": "200", "digest": "sha1:...", "length": "1234", "offset": "567",
         "filename": "blog-archiver-20240102030405-00000.warc.gz"}
 
-The index is derived data: it is rebuilt from the catalog (which stores ``urlkey``) into
+The index is derived data: it is rebuilt from the catalog (keys computed as it sorts) into
 ``warc/index.cdxj`` at the end of each crawl round, sorted by key then timestamp, and
 replaced atomically. A crash before that leaves the previous index, which ``Archive``
 rebuilds on the next round; the WARC files themselves are always complete.
@@ -98,9 +98,13 @@ def write_index(conn: sqlite3.Connection, warc_dir: Path) -> Path:
     """Rewrite ``warc_dir/index.cdxj`` from the catalog, sorted; returns its path."""
     target = warc_dir / INDEX_NAME
     tmp = warc_dir / (INDEX_NAME + ".tmp")
+    # The SURT key is computed here rather than stored (a column and an index per capture
+    # for a file rebuilt once a round); SQLite's sorter keeps memory bounded.
+    conn.create_function("surt", 1, surt, deterministic=True)
     sql = (
-        "SELECT urlkey, url, fetched_at, record_type, status, content_type, payload_digest, "
-        "warc_length, warc_offset, warc_file FROM captures ORDER BY urlkey, fetched_at, id"
+        "SELECT surt(url) AS key, url, fetched_at, record_type, status, content_type, "
+        "payload_digest, warc_length, warc_offset, warc_file FROM capture_rows "
+        "ORDER BY key, fetched_at, id"
     )
     warc_dir.mkdir(parents=True, exist_ok=True)
     with tmp.open("w", encoding="utf-8") as out:

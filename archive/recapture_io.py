@@ -93,8 +93,8 @@ class KnownState:
         validators: dict[str, Validators] = {}
         responses: dict[str, CaptureRow] = {}
         latest = (
-            f"SELECT {CAPTURE_COLUMNS} FROM captures WHERE id IN "
-            "(SELECT MAX(id) FROM captures {where} GROUP BY url)"
+            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE id IN "
+            "(SELECT MAX(id) FROM captures {where} GROUP BY target_id)"
         )
         for row in map(row_to_capture, conn.execute(latest.format(where="")).fetchall()):
             validators[row.url] = Validators(row.etag, row.last_modified)
@@ -324,7 +324,7 @@ def carry_over(conn: sqlite3.Connection, crawl_id: int, posts: Iterable[str], no
                 if here:
                     continue
                 revisit = c.execute(
-                    "SELECT id FROM captures WHERE url = ? AND crawl_id = ? "
+                    "SELECT id FROM capture_rows WHERE url = ? AND crawl_id = ? "
                     "AND record_type = 'revisit' ORDER BY id DESC LIMIT 1",
                     (page_url, crawl_id),
                 ).fetchone()

@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import transaction
+from .catalog import record_key, transaction
 from .sink import insert_capture
 from .warc import WrittenRecord
 from .warcread import IndexedRecord, complete_end, iter_records
@@ -41,28 +41,28 @@ class RecoveryReport:
 
 def recover(conn: sqlite3.Connection, warc_dir: Path) -> RecoveryReport:
     truncated = reindexed = dropped = 0
-    files = conn.execute("SELECT name, crawl_id FROM warc_files ORDER BY name").fetchall()
-    for name, crawl_id in files:
+    files = conn.execute("SELECT id, name, crawl_id FROM warc_files ORDER BY name").fetchall()
+    for fid, name, crawl_id in files:
         path = warc_dir / name
         if not path.exists():
             continue
-        dropped += _drop_dangling(conn, name, path.stat().st_size)
-        known = _known_end(conn, name)
+        dropped += _drop_dangling(conn, fid, path.stat().st_size)
+        known = _known_end(conn, fid)
         end = complete_end(path, known)
         size = path.stat().st_size
         if end < size:
             _quarantine(path, end, warc_dir / "partial")
             truncated += size - end
         if end > known:
-            reindexed += _reindex(conn, path, crawl_id, known, end)
+            reindexed += _reindex(conn, path, fid, crawl_id, known, end)
     return RecoveryReport(truncated, reindexed, dropped)
 
 
-def _known_end(conn: sqlite3.Connection, name: str) -> int:
+def _known_end(conn: sqlite3.Connection, fid: int) -> int:
     row = conn.execute(
         "SELECT MAX(warc_offset + warc_length), MAX(request_offset + request_length) "
-        "FROM captures WHERE warc_file = ?",
-        (name,),
+        "FROM captures WHERE file_id = ?",
+        (fid,),
     ).fetchone()
     return max(int(row[0] or 0), int(row[1] or 0))
 
@@ -79,10 +79,11 @@ def _quarantine(path: Path, end: int, folder: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _drop_dangling(conn: sqlite3.Connection, name: str, size: int) -> int:
+def _drop_dangling(conn: sqlite3.Connection, fid: int, size: int) -> int:
     rows = conn.execute(
-        "SELECT id, url FROM captures WHERE warc_file = ? AND warc_offset + warc_length > ?",
-        (name, size),
+        "SELECT c.id, t.url FROM captures c JOIN targets t ON t.id = c.target_id "
+        "WHERE c.file_id = ? AND c.warc_offset + c.warc_length > ?",
+        (fid, size),
     ).fetchall()
     if not rows:
         return 0
@@ -94,7 +95,9 @@ def _drop_dangling(conn: sqlite3.Connection, name: str, size: int) -> int:
     return len(rows)
 
 
-def _reindex(conn: sqlite3.Connection, path: Path, crawl_id: int, start: int, end: int) -> int:
+def _reindex(
+    conn: sqlite3.Connection, path: Path, fid: int, crawl_id: int, start: int, end: int
+) -> int:
     """Add catalog rows for the response/revisit records in ``[start, end)`` it lacks."""
     records = list(iter_records(path, start, end))
     requests = {r.concurrent_to: r for r in records if r.record_type == "request"}
@@ -103,14 +106,17 @@ def _reindex(conn: sqlite3.Connection, path: Path, crawl_id: int, start: int, en
         for rec in records:
             if rec.record_type not in ("response", "revisit") or not rec.url:
                 continue
-            if c.execute("SELECT 1 FROM captures WHERE record_id = ?", (rec.record_id,)).fetchone():
+            known = c.execute(
+                "SELECT 1 FROM captures WHERE file_id = ? AND warc_offset = ?", (fid, rec.offset)
+            ).fetchone()
+            if known:
                 continue
             req = requests.get(rec.record_id)
             refers = None
             if rec.record_type == "revisit" and rec.refers_to_id:
-                found = c.execute(
+                found = c.execute(  # no index on record_id: a scan, for the rare orphan
                     "SELECT COALESCE(refers_to, id) FROM captures WHERE record_id = ?",
-                    (rec.refers_to_id,),
+                    (record_key(rec.refers_to_id),),
                 ).fetchone()
                 refers = int(found[0]) if found else None
             insert_capture(

@@ -47,8 +47,8 @@ _TASKS = """
 SELECT p.id, p.page_url, c.warc_file, c.warc_offset, c.request_offset, c.record_id,
        c.warc_length, b.warc_file, b.warc_offset, p.record_json
 FROM pages p
-JOIN captures c ON c.id = p.capture_id
-LEFT JOIN captures b ON b.id = c.refers_to AND c.record_type = 'revisit'
+JOIN capture_rows c ON c.id = p.capture_id
+LEFT JOIN capture_rows b ON b.id = c.refers_to AND c.record_type = 'revisit'
 WHERE p.id > ? {stale}
 ORDER BY p.id
 LIMIT ?

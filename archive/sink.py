@@ -22,17 +22,16 @@ from collections.abc import Callable
 from scraper import __version__
 from scraper.records import Capture, Post, WarcRef
 
-from .catalog import CAPTURE_COLUMNS, CaptureRow, row_to_capture, transaction
-from .cdxj import surt
+from .catalog import CAPTURE_COLUMNS, CaptureRow, record_key, row_to_capture, transaction
 from .warc import PROFILE_IDENTICAL, WarcWriter, WrittenRecord
 
 __all__ = ["ArchiveSink", "payload_digest"]
 
 _INSERT_CAPTURE = (
-    "INSERT INTO captures (crawl_id, url, urlkey, fetched_at, status, warc_file, warc_offset, "
+    "INSERT INTO captures (crawl_id, target_id, fetched_at, status, file_id, warc_offset, "
     "warc_length, record_id, request_offset, request_length, payload_digest, etag, "
     "last_modified, content_type, record_type, refers_to) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
 )
 _UPSERT_PAGE = (
     "INSERT INTO pages (page_url, post_url, crawl_id, capture_id, parsed_at, parser_version, "
@@ -53,6 +52,26 @@ def header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
     return next((v for k, v in headers if k.lower() == lname), None)
 
 
+def target_id(conn: sqlite3.Connection, url: str) -> int:
+    """The ``targets`` id of ``url``, added on first sight (in the caller's transaction)."""
+    row = conn.execute("SELECT id FROM targets WHERE url = ?", (url,)).fetchone()
+    if row is None:
+        row = conn.execute("INSERT INTO targets (url) VALUES (?) RETURNING id", (url,)).fetchone()
+    return int(row[0])
+
+
+def file_id(conn: sqlite3.Connection, name: str, crawl_id: int, created_at: str) -> int:
+    """The ``warc_files`` id of ``name`` (segments are registered before their first
+    record; one that is not, e.g. found by recovery, is registered here)."""
+    row = conn.execute("SELECT id FROM warc_files WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        row = conn.execute(
+            "INSERT INTO warc_files (name, crawl_id, created_at) VALUES (?, ?, ?) RETURNING id",
+            (name, crawl_id, created_at),
+        ).fetchone()
+    return int(row[0])
+
+
 def insert_capture(
     conn: sqlite3.Connection,
     crawl_id: int,
@@ -65,21 +84,27 @@ def insert_capture(
     refers_to: int | None = None,
 ) -> int:
     """Index one written record (in the caller's transaction); returns its capture id."""
+    digest = resp.payload_digest
+    if refers_to is not None and digest is not None:
+        base = conn.execute(
+            "SELECT payload_digest FROM captures WHERE id = ?", (refers_to,)
+        ).fetchone()
+        if base is not None and base[0] == digest:
+            digest = None  # a revisit of its original's payload: read through capture_rows
     row = conn.execute(
         _INSERT_CAPTURE,
         (
             crawl_id,
-            url,
-            surt(url),
+            target_id(conn, url),
             resp.date,
             status,
-            resp.file,
+            file_id(conn, resp.file, crawl_id, resp.date),
             resp.offset,
             resp.length,
-            resp.record_id,
+            record_key(resp.record_id),
             request.offset if request else None,
             request.length if request else None,
-            resp.payload_digest,
+            digest,
             header(headers, "etag"),
             header(headers, "last-modified"),
             header(headers, "content-type"),
@@ -109,7 +134,7 @@ class ArchiveSink:
 
     def _existing(self, url: str, digest: str) -> CaptureRow | None:
         row = self._conn.execute(
-            f"SELECT {CAPTURE_COLUMNS} FROM captures WHERE url = ? AND crawl_id = ? "
+            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
             "AND record_type = 'response' AND payload_digest = ? ORDER BY id DESC LIMIT 1",
             (url, self.crawl_id, digest),
         ).fetchone()
@@ -117,7 +142,8 @@ class ArchiveSink:
 
     def _has_capture(self, url: str) -> bool:
         row = self._conn.execute(
-            "SELECT 1 FROM captures WHERE url = ? AND crawl_id = ? LIMIT 1",
+            "SELECT 1 FROM captures c JOIN targets t ON t.id = c.target_id "
+            "WHERE t.url = ? AND c.crawl_id = ? LIMIT 1",
             (url, self.crawl_id),
         ).fetchone()
         return row is not None
@@ -168,23 +194,30 @@ class ArchiveSink:
                     refers_to=base,
                 )
                 row = c.execute(
-                    f"SELECT {CAPTURE_COLUMNS} FROM captures WHERE id = ?", (cid,)
+                    f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE id = ?", (cid,)
                 ).fetchone()
             self.bytes_written += rec.length
             return row_to_capture(row)
 
     def write_post(self, page_url: str, post_url: str, post: Post) -> None:
         """Keep the parse of one page of a post; pages of one post are merged on read."""
-        record_id = post.source.warc.record_id if post.source and post.source.warc else None
+        ref = post.source.warc if post.source else None
         with self.lock:
             row = None
-            if record_id:
+            if ref is not None and ref.offset is not None:
                 row = self._conn.execute(
-                    "SELECT id FROM captures WHERE record_id = ?", (record_id,)
+                    "SELECT c.id FROM captures c JOIN warc_files f ON f.id = c.file_id "
+                    "WHERE f.name = ? AND c.warc_offset = ?",
+                    (ref.file, ref.offset),
+                ).fetchone()
+            elif ref is not None and ref.record_id:  # no offset known: a scan, but rare
+                row = self._conn.execute(
+                    "SELECT id FROM captures WHERE record_id = ?", (record_key(ref.record_id),)
                 ).fetchone()
             if row is None:
                 row = self._conn.execute(
-                    "SELECT id FROM captures WHERE url = ? ORDER BY crawl_id DESC, id DESC LIMIT 1",
+                    "SELECT c.id FROM captures c JOIN targets t ON t.id = c.target_id "
+                    "WHERE t.url = ? ORDER BY c.crawl_id DESC, c.id DESC LIMIT 1",
                     (page_url,),
                 ).fetchone()
             capture_id = int(row[0]) if row else None

@@ -245,7 +245,7 @@ class Archive:
     def captures(self, url: str | None = None) -> Iterator[CaptureRow]:
         """Catalog rows of stored responses and revisits (all, or of one URL), oldest first."""
         where, params = ("WHERE url = ?", (url,)) if url is not None else ("", ())
-        sql = f"SELECT {CAPTURE_COLUMNS} FROM captures {where} ORDER BY fetched_at, id"
+        sql = f"SELECT {CAPTURE_COLUMNS} FROM capture_rows {where} ORDER BY fetched_at, id"
         return (row_to_capture(r) for r in iter_rows(self._reader(), sql, params))
 
     def read_capture(self, row: CaptureRow) -> Capture:
@@ -253,7 +253,7 @@ class Archive:
         payload_from = None
         if row.record_type == "revisit" and row.refers_to is not None:
             base = self._conn.execute(
-                "SELECT warc_file, warc_offset FROM captures WHERE id = ?", (row.refers_to,)
+                "SELECT warc_file, warc_offset FROM capture_rows WHERE id = ?", (row.refers_to,)
             ).fetchone()
             if base is not None:
                 payload_from = (self.warc_dir / base[0], int(base[1]))

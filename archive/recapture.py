@@ -147,6 +147,9 @@ async def recapture(
             raise ArchiveError(f"{root} has nothing to re-capture (no crawl yet)")
         settings = {"seeds": state.seeds, "max_age": str(config.max_age), "recapture": True}
         crawl_id = arc.begin_crawl("recapture", settings)
+        resumed = state.resume(conn, crawl_id)
+        if resumed:
+            log.info("resuming round %d: %d URLs already re-captured", crawl_id, resumed)
         sink = RecaptureSink(arc.sink, state, last_parse_lookup(conn))
         frontier = RecaptureFrontier(
             state,
@@ -172,7 +175,8 @@ async def recapture(
                 f"recapture of {root} stopped: {sink.fatal.strerror or sink.fatal} while "
                 "writing; everything stored before is kept. Free space and run again."
             ) from sink.fatal
-        carried = carry_over(conn, crawl_id, sink.counts.changed_posts, clock().isoformat())
+        changed = sink.counts.changed_posts | state.round_posts  # the dead run's too
+        carried = carry_over(conn, crawl_id, changed, clock().isoformat())
         interrupted = stop.is_set()
         c = sink.counts
         stats = RecaptureStats(

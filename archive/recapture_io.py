@@ -46,6 +46,8 @@ RECAPTURED_KINDS = (
     JobKind.SITEMAP,
     JobKind.API,
 )
+#: The discovery sources: what they link to is how a round finds new posts.
+DISCOVERY_KINDS = frozenset({JobKind.LISTING, JobKind.FEED, JobKind.SITEMAP, JobKind.API})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,9 @@ class KnownState:
     validators: dict[str, Validators]
     responses: dict[str, CaptureRow]  # newest stored response per URL
     seeds: list[str]
+    # Filled by ``resume`` when this round was interrupted before: what it already holds.
+    done: set[str] = field(default_factory=set)  # URLs with a record in this round
+    round_posts: set[str] = field(default_factory=set)  # posts with a parse in this round
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, *, cutoff: str | None) -> KnownState:
@@ -105,6 +110,42 @@ class KnownState:
             if v is not None and not (v.etag or v.last_modified):
                 validators[row.url] = Validators(row.etag, row.last_modified)
         return cls(jobs, known, validators, responses, _seeds(conn))
+
+    def resume(self, conn: sqlite3.Connection, crawl_id: int) -> int:
+        """Continue round ``crawl_id`` where an interrupted run (kill -9, SIGTERM, a full
+        disk) left it, as a crawl resumes: a URL it already re-captured is not asked for
+        again, so it never gets a second record in the round. Returns how many are skipped.
+
+        One exception: a discovery source that *changed* is asked again, because the new
+        URLs it linked to lived only in the dead run's memory; the sink recognises its
+        bytes (``RecaptureSink``) and writes nothing twice.
+        """
+        rows = conn.execute(
+            "SELECT t.url, MAX(c.record_type = 'response') FROM captures c "
+            "JOIN targets t ON t.id = c.target_id WHERE c.crawl_id = ? GROUP BY t.url",
+            (crawl_id,),
+        ).fetchall()
+        if not rows:
+            return 0
+        responded = {url for url, response in rows if response}
+        self.done = {url for url, _ in rows}
+        self.known |= self.done  # new posts the dead run captured are not new any more
+        kept = [
+            j
+            for j in self.jobs
+            if j.url not in self.done or (j.kind in DISCOVERY_KINDS and j.url in responded)
+        ]
+        skipped = len(self.jobs) - len(kept)
+        self.jobs = kept
+        self.round_posts = {
+            str(u)
+            for (u,) in conn.execute(
+                "SELECT DISTINCT p.post_url FROM pages p JOIN captures c ON c.id = p.capture_id "
+                "WHERE c.crawl_id = ?",
+                (crawl_id,),
+            )
+        }
+        return skipped
 
 
 def _old_posts(conn: sqlite3.Connection, cutoff: str) -> set[str]:
@@ -215,6 +256,10 @@ class RecaptureSink:
 
     def _write_capture(self, capture: Capture) -> WarcRef:
         base = self.state.responses.get(capture.url)
+        if capture.url in self.state.done:
+            stored = self._stored_this_round(capture, base)
+            if stored is not None:
+                return stored
         profile = None
         if base is not None and capture.status == 304:
             profile = PROFILE_NOT_MODIFIED
@@ -240,6 +285,31 @@ class RecaptureSink:
             self.counts.other += 1
         self._unchanged.discard(capture.url)
         return self.inner.write_capture(capture)
+
+    def _stored_this_round(self, capture: Capture, base: CaptureRow | None) -> WarcRef | None:
+        """The record an interrupted run of this round already stored for the same content
+        (resumed rounds only): the URL gets no second record."""
+        if capture.status == 304:
+            digest = base.payload_digest if base is not None else None
+        else:
+            digest = payload_digest(capture.body)
+        if digest is None:
+            return None
+        row = self.inner.conn.execute(
+            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
+            "AND payload_digest = ? ORDER BY id DESC LIMIT 1",
+            (capture.url, self.inner.crawl_id, digest),
+        ).fetchone()
+        if row is None:
+            return None
+        stored = row_to_capture(row)
+        if capture.status == 304:
+            self.not_modified.add(capture.url)  # the answer asked for, not a failure
+        if stored.record_type == "revisit":
+            self._unchanged.add(capture.url)
+        # A stored response's parse may not have been written before the run died: the
+        # crawler parses it again and ``write_post`` keeps it unless it is already there.
+        return WarcRef(stored.warc_file, stored.record_id, stored.offset, stored.length)
 
     def _remember(self, capture: Capture) -> None:
         # A 304 carries the current validators; keep them for the next round in this run.

@@ -132,6 +132,11 @@ class ArchiveSink:
         self.lock = threading.Lock()
         self.bytes_written = 0
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The catalog connection this sink writes with (its writer thread's)."""
+        return self._conn
+
     def _existing(self, url: str, digest: str) -> CaptureRow | None:
         row = self._conn.execute(
             f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "

@@ -18,6 +18,7 @@ Schema (version 2)::
              last_modified, content_type, record_type, refers_to)
     pages(id, page_url, post_url, crawl_id, capture_id, parsed_at, parser_version,
           record_json, UNIQUE(capture_id, crawl_id))         -- one parse per page per round
+    lost_records(capture_id PK, noticed_at, reason)         -- captures whose bytes are gone
     capture_rows                                            -- VIEW: a capture as text
 
 Why captures is this narrow: a re-capture round adds one row per URL, most of them
@@ -149,6 +150,15 @@ CREATE TABLE captures{suffix} (
     refers_to INTEGER REFERENCES captures(id)
 )
 """
+#: Captures whose WARC bytes are gone (a segment another tool cut short): the row and the
+#: parses made from it stay, as the record of what was captured; replay and reparse skip it.
+LOST = """
+CREATE TABLE lost_records (
+    capture_id INTEGER PRIMARY KEY REFERENCES captures(id),
+    noticed_at TEXT NOT NULL,
+    reason TEXT NOT NULL
+)
+"""
 #: Indexes of the v2 tables, created once the tables carry their final names.
 V2_INDEXES = """
 CREATE UNIQUE INDEX warc_files_name ON warc_files (name);
@@ -239,9 +249,10 @@ def _check_version(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> N
         )
     if version == 0 and not readonly:
         with transaction(conn):
-            for script in (CRAWLS, WARC_FILES, URLS, TARGETS, CAPTURES, PAGES, V2_INDEXES, VIEW):
+            for script in (CRAWLS, WARC_FILES, URLS, TARGETS, CAPTURES, PAGES, LOST, V2_INDEXES):
                 for statement in statements(script.format(suffix="")):
                     conn.execute(statement)
+            conn.execute(VIEW)
             conn.execute(f"PRAGMA user_version={CATALOG_VERSION}")
     elif 0 < version < CATALOG_VERSION:
         if readonly:

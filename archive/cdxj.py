@@ -104,7 +104,7 @@ def write_index(conn: sqlite3.Connection, warc_dir: Path) -> Path:
     sql = (
         "SELECT surt(url) AS key, url, fetched_at, record_type, status, content_type, "
         "payload_digest, warc_length, warc_offset, warc_file FROM capture_rows "
-        "ORDER BY key, fetched_at, id"
+        "WHERE id NOT IN (SELECT capture_id FROM lost_records) ORDER BY key, fetched_at, id"
     )
     warc_dir.mkdir(parents=True, exist_ok=True)
     with tmp.open("w", encoding="utf-8") as out:

@@ -11,7 +11,8 @@ the archive, so it never rewrites anything: it reads an older catalog through a 
 
 Version 1 -> 2 (see ``archive.catalog`` for why): URLs move to ``targets`` and WARC file
 names to integer ``warc_files.id``; ``urn:uuid`` record ids become 16-byte blobs; the
-stored SURT key goes; a revisit's payload digest is left NULL when it is its original's.
+stored SURT key goes; a revisit's payload digest is left NULL when it is its original's;
+``lost_records`` is new (v1's recovery deleted such rows, and the parses with them).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from .catalog import (
     CAPTURES,
     CATALOG_VERSION,
+    LOST,
     TARGETS,
     V2_INDEXES,
     VIEW,
@@ -73,6 +75,9 @@ def read_old(conn: sqlite3.Connection, version: int) -> None:
     """Let a read-only connection read a catalog of an older ``version`` as a current one."""
     if version == 1:
         conn.execute(_V1_VIEW)
+        conn.execute(
+            LOST.replace("CREATE TABLE", "CREATE TEMP TABLE").replace("REFERENCES captures(id)", "")
+        )  # v1 knew no lost records: an empty table
         return
     raise ArchiveError(f"catalog schema version {version} is not supported")  # pragma: no cover
 
@@ -117,4 +122,5 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE captures_v2 RENAME TO captures")
     for statement in statements(V2_INDEXES):
         conn.execute(statement)
+    conn.execute(LOST)
     conn.execute(VIEW)

@@ -99,11 +99,14 @@ class KnownState:
         responses: dict[str, CaptureRow] = {}
         latest = (
             f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE id IN "
-            "(SELECT MAX(id) FROM captures {where} GROUP BY target_id)"
+            "(SELECT MAX(id) FROM captures WHERE {where} GROUP BY target_id)"
         )
-        for row in map(row_to_capture, conn.execute(latest.format(where="")).fetchall()):
+        # A record lost from its WARC (``archive.recovery``) can be no revisit's original,
+        # nor give validators: that URL is fetched whole again.
+        kept = "id NOT IN (SELECT capture_id FROM lost_records)"
+        for row in map(row_to_capture, conn.execute(latest.format(where=kept)).fetchall()):
             validators[row.url] = Validators(row.etag, row.last_modified)
-        where = "WHERE record_type = 'response'"
+        where = f"record_type = 'response' AND {kept}"
         for row in map(row_to_capture, conn.execute(latest.format(where=where)).fetchall()):
             responses[row.url] = row
             v = validators.get(row.url)
@@ -297,7 +300,8 @@ class RecaptureSink:
             return None
         row = self.inner.conn.execute(
             f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
-            "AND payload_digest = ? ORDER BY id DESC LIMIT 1",
+            "AND payload_digest = ? AND id NOT IN (SELECT capture_id FROM lost_records) "
+            "ORDER BY id DESC LIMIT 1",
             (capture.url, self.inner.crawl_id, digest),
         ).fetchone()
         if row is None:

@@ -8,14 +8,19 @@ For each registered WARC segment, from the end of the last record the catalog kn
    readable by ``warcio`` and replay tools;
 2. index complete records the catalog does not know (written, then killed before the row
    was committed), so that the next run finds them and does not fetch a duplicate;
-3. drop rows that point past the end of their file (possible only after a power cut with
-   unsynced data): their URLs go back to the queue.
+3. mark rows that point past the end of their file as lost (``lost_records``): a power cut
+   with unsynced data, or another tool that rewrote the segment and cut it short. The rows
+   and the parses made from them are kept -- they are what was captured, and the parse is
+   all that is left of it -- but replay, reparse and re-capture no longer rely on those
+   bytes, a revisit whose payload was lost is marked too, the URLs go back to the queue to
+   be fetched again, and ``RecoveryReport.notes`` says which file lost what.
 
 Then claims of the dead process return to the queue (``SQLiteFrontier.requeue_claimed``).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -28,25 +33,37 @@ from .warcread import IndexedRecord, complete_end, iter_records
 
 __all__ = ["RecoveryReport", "recover"]
 
+log = logging.getLogger("blog_archiver.recovery")
+
+#: Rows whose record is still in its WARC file.
+NOT_LOST = "id NOT IN (SELECT capture_id FROM lost_records)"
+
 
 @dataclass(frozen=True, slots=True)
 class RecoveryReport:
-    truncated_bytes: int = 0
-    reindexed: int = 0
-    dropped_rows: int = 0
+    truncated_bytes: int = 0  # an unfinished record's bytes, moved to warc/partial/
+    reindexed: int = 0  # complete records the catalog lacked
+    lost_records: int = 0  # records the catalog knew that are no longer in their file
+    kept_pages: int = 0  # parses of those records, kept
+    notes: tuple[str, ...] = ()  # per damaged file: what was lost and what was kept
 
     def __bool__(self) -> bool:
-        return bool(self.truncated_bytes or self.reindexed or self.dropped_rows)
+        return bool(self.truncated_bytes or self.reindexed or self.lost_records)
 
 
-def recover(conn: sqlite3.Connection, warc_dir: Path) -> RecoveryReport:
-    truncated = reindexed = dropped = 0
+def recover(conn: sqlite3.Connection, warc_dir: Path, now: str = "") -> RecoveryReport:
+    truncated = reindexed = lost = kept = 0
+    notes: list[str] = []
     files = conn.execute("SELECT id, name, crawl_id FROM warc_files ORDER BY name").fetchall()
     for fid, name, crawl_id in files:
         path = warc_dir / name
         if not path.exists():
             continue
-        dropped += _drop_dangling(conn, fid, path.stat().st_size)
+        damage = _mark_lost(conn, fid, path, now)
+        if damage is not None:
+            lost, kept = lost + damage[0], kept + damage[1]
+            notes.append(damage[2])
+            log.warning("%s", damage[2])
         known = _known_end(conn, fid)
         end = complete_end(path, known)
         size = path.stat().st_size
@@ -55,13 +72,13 @@ def recover(conn: sqlite3.Connection, warc_dir: Path) -> RecoveryReport:
             truncated += size - end
         if end > known:
             reindexed += _reindex(conn, path, fid, crawl_id, known, end)
-    return RecoveryReport(truncated, reindexed, dropped)
+    return RecoveryReport(truncated, reindexed, lost, kept, tuple(notes))
 
 
 def _known_end(conn: sqlite3.Connection, fid: int) -> int:
     row = conn.execute(
         "SELECT MAX(warc_offset + warc_length), MAX(request_offset + request_length) "
-        "FROM captures WHERE file_id = ?",
+        f"FROM captures WHERE file_id = ? AND {NOT_LOST}",
         (fid,),
     ).fetchone()
     return max(int(row[0] or 0), int(row[1] or 0))
@@ -79,20 +96,50 @@ def _quarantine(path: Path, end: int, folder: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _drop_dangling(conn: sqlite3.Connection, fid: int, size: int) -> int:
+def _mark_lost(
+    conn: sqlite3.Connection, fid: int, path: Path, now: str
+) -> tuple[int, int, str] | None:
+    """Mark the captures of ``path`` that end past its end as lost (and the revisits that
+    took their payload from them); keep rows and parses. ``(records, pages kept, note)``."""
+    size = path.stat().st_size
     rows = conn.execute(
-        "SELECT c.id, t.url FROM captures c JOIN targets t ON t.id = c.target_id "
-        "WHERE c.file_id = ? AND c.warc_offset + c.warc_length > ?",
+        "SELECT c.id, t.url, c.warc_offset + c.warc_length FROM captures c "
+        "JOIN targets t ON t.id = c.target_id WHERE c.file_id = ? AND c.warc_offset + "
+        f"c.warc_length > ? AND c.{NOT_LOST} ORDER BY c.warc_offset",
         (fid, size),
     ).fetchall()
     if not rows:
-        return 0
+        return None
+    urls = list(dict.fromkeys(str(r[1]) for r in rows))
     with transaction(conn) as c:
-        for cid, url in rows:
-            c.execute("DELETE FROM pages WHERE capture_id = ?", (cid,))
-            c.execute("DELETE FROM captures WHERE id = ?", (cid,))
+        for cid, url, end in rows:
+            c.execute(
+                "INSERT INTO lost_records (capture_id, noticed_at, reason) VALUES (?, ?, ?)",
+                (cid, now, f"{path.name} was cut to {size:,} bytes; the record ended at {end:,}"),
+            )
             c.execute("UPDATE urls SET state = 'queued' WHERE url = ?", (url,))
-    return len(rows)
+        # one scan (refers_to has no index): revisits whose payload is now gone
+        revisits = c.execute(
+            "INSERT INTO lost_records (capture_id, noticed_at, reason) SELECT id, ?, ? "
+            f"FROM captures WHERE refers_to IN (SELECT capture_id FROM lost_records) "
+            f"AND {NOT_LOST} RETURNING capture_id",
+            (now, f"its payload was in a record lost when {path.name} was cut"),
+        ).fetchall()
+        ids = [int(r[0]) for r in rows] + [int(r[0]) for r in revisits]
+        pages = sum(
+            int(c.execute("SELECT COUNT(*) FROM pages WHERE capture_id = ?", (i,)).fetchone()[0])
+            for i in ids
+        )
+    shown = ", ".join(urls[:3]) + (f" and {len(urls) - 3} more" if len(urls) > 3 else "")
+    plural = "s" if len(rows) != 1 else ""
+    note = (
+        f"warc/{path.name} was cut to {size:,} bytes (by another tool, or a power cut): "
+        f"{len(rows)} record{plural} lost ({shown})"
+        + (f", and {len(revisits)} revisits that took their payload from them" if revisits else "")
+        + f"; {pages} parsed page{'s' if pages != 1 else ''} kept, marked in lost_records; "
+        "the URLs are queued to be fetched again"
+    )
+    return len(ids), pages, note
 
 
 def _reindex(

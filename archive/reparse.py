@@ -49,7 +49,7 @@ SELECT p.id, p.page_url, c.warc_file, c.warc_offset, c.request_offset, c.record_
 FROM pages p
 JOIN capture_rows c ON c.id = p.capture_id
 LEFT JOIN capture_rows b ON b.id = c.refers_to AND c.record_type = 'revisit'
-WHERE p.id > ? {stale}
+WHERE p.id > ? {stale} AND c.id NOT IN (SELECT capture_id FROM lost_records)
 ORDER BY p.id
 LIMIT ?
 """
@@ -96,6 +96,7 @@ class ReparseReport:
     unchanged: int = 0
     failed: int = 0
     current: int = 0  # already current, skipped
+    lost: int = 0  # kept as they are: the record they were parsed from is lost
     fields: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
     interrupted: bool = False
@@ -107,6 +108,7 @@ class ReparseReport:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "current": self.current,
+            "lost": self.lost,
             "fields": dict(self.fields.most_common()),
             "errors": [{"page_url": u, "reason": r} for u, r in self.errors],
             "interrupted": self.interrupted,
@@ -236,6 +238,14 @@ def reparse(
             (len(prefix), prefix),
         ).fetchone()
         report.current = int(total) - int(stale)
+    lost = "capture_id IN (SELECT capture_id FROM lost_records)"
+    if force:
+        (report.lost,) = conn.execute(f"SELECT COUNT(*) FROM pages WHERE {lost}").fetchone()
+    else:
+        (report.lost,) = conn.execute(
+            f"SELECT COUNT(*) FROM pages WHERE {lost} AND substr(parser_version, 1, ?) != ?",
+            (len(prefix), prefix),
+        ).fetchone()
     tasks = _tasks(conn, warc_dir, force=force, prefix=prefix)
     pending: list[tuple[str, str, str, int]] = []
 

@@ -140,7 +140,8 @@ class ArchiveSink:
     def _existing(self, url: str, digest: str) -> CaptureRow | None:
         row = self._conn.execute(
             f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
-            "AND record_type = 'response' AND payload_digest = ? ORDER BY id DESC LIMIT 1",
+            "AND record_type = 'response' AND payload_digest = ? "
+            "AND id NOT IN (SELECT capture_id FROM lost_records) ORDER BY id DESC LIMIT 1",
             (url, self.crawl_id, digest),
         ).fetchone()
         return row_to_capture(row) if row else None

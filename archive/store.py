@@ -102,7 +102,7 @@ class Archive:
             arc = cls(
                 root, conn, readonly=False, lock_fd=fd, clock=clock, max_warc_size=max_warc_size
             )
-            arc.recovery = recover(conn, arc.warc_dir)
+            arc.recovery = recover(conn, arc.warc_dir, arc._now())
             arc.frontier.requeue_claimed()
         except BaseException:
             os.close(fd)
@@ -249,7 +249,15 @@ class Archive:
         return (row_to_capture(r) for r in iter_rows(self._reader(), sql, params))
 
     def read_capture(self, row: CaptureRow) -> Capture:
-        """Re-read a stored exchange from its WARC (a revisit gets its original's body)."""
+        """Re-read a stored exchange from its WARC (a revisit gets its original's body).
+
+        A record lost from its file (``archive.recovery``) raises ``ArchiveError`` saying so.
+        """
+        lost = self._conn.execute(
+            "SELECT reason FROM lost_records WHERE capture_id = ?", (row.id,)
+        ).fetchone()
+        if lost is not None:
+            raise ArchiveError(f"capture {row.id} of {row.url} is lost: {lost[0]}")
         payload_from = None
         if row.record_type == "revisit" and row.refers_to is not None:
             base = self._conn.execute(

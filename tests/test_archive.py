@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
-from archive import PROFILE_NOT_MODIFIED, Archive
+import pytest
+
+from archive import PROFILE_NOT_MODIFIED, Archive, ArchiveError
 from archive.warcread import iter_records
+from scraper.protocols import Job, JobKind, URLState
 from scraper.records import Capture, Comment, Post, Source, WarcRef
 
 POST = "http://blog.example/2024/01/02/post/"
@@ -124,3 +128,53 @@ def test_recovery_quarantines_a_torn_tail_and_indexes_orphans(tmp_path: Path) ->
         assert partial[0].stat().st_size == 50
         for row in arc.captures():
             assert arc.read_capture(row).url == row.url
+
+
+def test_a_warc_cut_short_by_another_tool_keeps_the_parsed_pages(tmp_path: Path) -> None:
+    root = tmp_path / "a"
+    with Archive.open(root) as arc:
+        cid = arc.begin_crawl("crawl", {"seeds": [POST]})
+        arc.frontier.add([Job(POST, JobKind.POST), Job(POST + "comment-page-1/", JobKind.COMMENTS)])
+        for job in arc.frontier.claim(2):
+            arc.frontier.finish(job.url, URLState.PARSED)
+        _store_post(arc, "Kept")
+        arc.end_crawl(cid, {})
+        (name,) = [p.name for p in arc.warc_dir.glob("*.warc.gz")]
+        # a later round, in a file of its own, found the comment page unchanged
+        later = arc.begin_crawl("recapture", {})
+        (page,) = arc.captures(POST + "comment-page-1/")
+        not_modified = Capture(url=page.url, status=304, fetched_at="2024-05-01T00:00:00+00:00")
+        revisit = arc.write_revisit(not_modified, page, PROFILE_NOT_MODIFIED)
+        arc.end_crawl(later, {})
+        assert revisit.warc_file != name
+        rows = list(arc.captures())
+        before = [p.to_dict() for p in arc.posts()]
+    # Another tool rewrote the segment and cut it inside the second response record.
+    second = rows[1]
+    cut = second.offset + second.length // 2
+    path = root / "warc" / name
+    path.write_bytes(path.read_bytes()[:cut])
+
+    with Archive.open(root) as arc:
+        # the parses are data already captured: the post still reads as it did
+        assert [p.to_dict() for p in arc.posts()] == before
+        assert [r.id for r in arc.captures()] == [r.id for r in rows]  # rows kept, marked
+        report = arc.recovery
+        assert (report.lost_records, report.kept_pages) == (2, 1)
+        (note,) = report.notes
+        assert name in note
+        assert f"cut to {cut:,} bytes" in note
+        assert f"1 record lost ({POST}comment-page-1/)" in note
+        assert "and 1 revisits that took their payload from them" in note
+        assert "1 parsed page kept" in note
+        assert arc.read_capture(rows[0]).body.startswith(b"Kept")
+        with pytest.raises(ArchiveError, match=f"lost: {name} was cut"):
+            arc.read_capture(rows[1])
+        with pytest.raises(ArchiveError, match="its payload was in a record lost"):
+            arc.read_capture(revisit)
+        # the lost record leaves the replay index, and its URL is fetched again
+        index = [json.loads(line.split(" ", 2)[2]) for line in arc.write_index().open()]
+        assert [(f["url"], f["offset"]) for f in index] == [(POST, str(rows[0].offset))]
+        assert [j.url for j in arc.frontier.claim(5)] == [POST + "comment-page-1/"]
+    with Archive.open(root) as arc:  # noted once: the next open has nothing to say
+        assert not arc.recovery

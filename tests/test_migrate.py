@@ -154,6 +154,8 @@ def test_a_version_1_catalog_is_read_then_migrated_without_loss(tmp_path: Path) 
         assert _version(tmp_path) == 1
         # A reader takes no lock, so it must not migrate: it reads version 1 as it is.
         assert _snapshot(tmp_path) == before
+        with Archive.open(tmp_path, readonly=True) as arc:
+            assert all(arc.read_capture(r).url == r.url for r in arc.captures())
         assert _version(tmp_path) == 1
 
         with Archive.open(tmp_path) as arc:  # the writable open migrates

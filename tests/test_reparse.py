@@ -98,12 +98,16 @@ def test_truncated_warc_from_another_tool(tmp_path: Path) -> None:
     for warc in (tmp_path / "warc").glob("*.warc.gz"):
         warc.write_bytes(warc.read_bytes()[: warc.stat().st_size // 2])
     report = reparse_archive(tmp_path, jobs=1, force=True)
-    # Opening for writing lets recovery drop the rows past the cut (archive.recovery);
-    # every page left is reparsed from what is still readable, nothing raises.
+    # Opening for writing lets recovery mark the records past the cut as lost
+    # (archive.recovery) and keep their parses: those stay as they were, every other page
+    # is reparsed from what is still readable, nothing raises.
     with _catalog(tmp_path) as db:
-        (left,) = db.execute("SELECT COUNT(*) FROM pages").fetchone()
-    assert report.pages + report.failed == left > 0
+        titles = [json.loads(r)["title"] for (r,) in db.execute("SELECT record_json FROM pages")]
+    assert report.pages + report.lost == len(titles)
+    assert report.pages > 0
+    assert report.lost > 0
     assert report.failed == 0
+    assert titles.count("KEPT") == report.lost  # the old record, not thrown away
 
 
 def test_second_writer_is_refused(tmp_path: Path) -> None:

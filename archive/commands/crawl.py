@@ -125,7 +125,8 @@ def crawl_into(
             r = arc.recovery
             print(
                 f"Recovered {path} after an interrupted run: {r.reindexed} records re-indexed, "
-                f"{r.truncated_bytes} bytes of an unfinished record set aside",
+                f"{r.truncated_bytes} bytes of an unfinished record set aside"
+                + (f", {r.lost_records} records lost (warned above)" if r.lost_records else ""),
                 file=sys.stderr,
             )
         crawl_id = arc.begin_crawl("crawl", settings)

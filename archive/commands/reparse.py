@@ -50,6 +50,11 @@ def run(args: argparse.Namespace) -> int:
         )
         for name, n in report.fields.most_common():
             print(f"  {name}: {n} pages")
+        if report.lost:
+            print(
+                f"  {report.lost} pages kept as they are: the WARC records they were parsed "
+                "from are lost (a segment was cut short; see lost_records in the catalog)"
+            )
         for url, reason in report.errors[:20]:
             print(f"  failed {url}: {reason}", file=sys.stderr)
     if report.interrupted:

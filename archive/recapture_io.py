@@ -46,8 +46,6 @@ RECAPTURED_KINDS = (
     JobKind.SITEMAP,
     JobKind.API,
 )
-#: The discovery sources: what they link to is how a round finds new posts.
-DISCOVERY_KINDS = frozenset({JobKind.LISTING, JobKind.FEED, JobKind.SITEMAP, JobKind.API})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,25 +117,25 @@ class KnownState:
         disk) left it, as a crawl resumes: a URL it already re-captured is not asked for
         again, so it never gets a second record in the round. Returns how many are skipped.
 
-        One exception: a discovery source that *changed* is asked again, because the new
-        URLs it linked to lived only in the dead run's memory; the sink recognises its
-        bytes (``RecaptureSink``) and writes nothing twice.
+        One exception: a URL whose new *response* the dead run stored but never parsed --
+        a discovery source (the new URLs it linked to lived only in that run's memory) or a
+        page killed before its parse was written -- is asked again; the sink recognises the
+        same bytes (``RecaptureSink``) and writes nothing twice.
         """
         rows = conn.execute(
-            "SELECT t.url, MAX(c.record_type = 'response') FROM captures c "
+            "SELECT t.url, MAX(c.record_type = 'response' AND NOT EXISTS "
+            "(SELECT 1 FROM pages p WHERE p.capture_id = c.id)) FROM captures c "
             "JOIN targets t ON t.id = c.target_id WHERE c.crawl_id = ? GROUP BY t.url",
             (crawl_id,),
         ).fetchall()
         if not rows:
             return 0
-        responded = {url for url, response in rows if response}
+        unread = {url for url, unparsed in rows if unparsed}
+        for url in unread:  # asked without conditions: a 304 would bring no body to read
+            self.validators.pop(url, None)
         self.done = {url for url, _ in rows}
         self.known |= self.done  # new posts the dead run captured are not new any more
-        kept = [
-            j
-            for j in self.jobs
-            if j.url not in self.done or (j.kind in DISCOVERY_KINDS and j.url in responded)
-        ]
+        kept = [j for j in self.jobs if j.url not in self.done or j.url in unread]
         skipped = len(self.jobs) - len(kept)
         self.jobs = kept
         self.round_posts = {

@@ -17,6 +17,7 @@ stored SURT key goes; a revisit's payload digest is left NULL when it is its ori
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -35,6 +36,8 @@ from .catalog import (
 from .errors import ArchiveError
 
 __all__ = ["migrate", "read_old"]
+
+log = logging.getLogger("blog_archiver.migrate")
 
 _V1_VIEW = """
 CREATE TEMP VIEW capture_rows AS
@@ -101,6 +104,12 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
             conn.execute(f"PRAGMA user_version={CATALOG_VERSION}")
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
+    # The old tables' pages are free now; give them back once (the migration is committed:
+    # if this fails, e.g. for want of disk space, SQLite reuses them for new rows instead).
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.Error as exc:
+        log.warning("catalog %s migrated; compacting it failed (%s), which is harmless", path, exc)
 
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:

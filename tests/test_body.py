@@ -265,3 +265,25 @@ def test_wordpress_post_classes_naming_topics_are_not_junk() -> None:
     </div></body></html>"""
     content = build_tree(html).get_element_by_id("content")
     assert "Still the post." in element_text(clean_copy([content]))
+
+
+def test_a_hint_inside_a_widget_container_still_scores() -> None:
+    # Blogger wraps the post column in div.widget.Blog: "widget" made the whole column an
+    # unlikely container, the page wrapper (scored by its one loose line, holding the
+    # sidebar's prose) won over the hint, and the cleaning removed every widget
+    from dataclasses import replace
+
+    about = "".join(f"<p>{PROSE} About the author, part {i}.</p>" for i in range(4))
+    html = f"""<html><body><div id="outer-wrapper">
+    <p>Investors often overlook SEC filings of all kinds.</p><div id="main-wrapper">
+    <div class="widget Blog" id="Blog1"><div class="post hentry">
+    <h3 class="post-title">North Korean social media</h3>
+    <div class="post-body entry-content"><p>{PROSE} The post ends here.</p></div>
+    <div class="post-footer">Posted by Grant</div></div></div></div>
+    <div id="sidebar-wrapper"><div class="widget Profile" id="Profile1">{about}</div></div>
+    </div></body></html>"""
+    profile = replace(GENERIC, body=(".post-body",))
+    result = extract_body(Page(build_tree(html), URL), profile, Metadata())
+    assert result.body is not None
+    assert result.body.text.endswith("The post ends here.")
+    assert "About the author" not in result.body.text

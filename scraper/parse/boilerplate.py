@@ -333,11 +333,16 @@ def score_page(
     root: HtmlElement,
     elements: Sequence[etree._Element] = (),
     skip: Collection[etree._Element] = (),
+    hints: Sequence[etree._Element] = (),
 ) -> Scores:
     """Every container that received paragraph score, best first.
 
     Paragraphs inside ``skip`` (the page's comment items) do not score, as those inside an
     unlikely container do not.
+
+    The containers of the ``hints`` element with the most prose (the profile's or the
+    structured data's marker for the post) are never unlikely: Blogger wraps its posts
+    in ``div.widget.Blog``, and "widget" must not silence the post the page marks as such.
 
     Unlikely containers are skipped first; when that leaves nothing (a theme that calls
     its whole page "header-page"), the page is scored again with nothing skipped, as
@@ -346,7 +351,8 @@ def score_page(
     elements = elements or list(root.iter())
     paras = paragraphs(root, elements)
     text, links = _totals(paras, elements)
-    scores = _rank(paras, text, links, exclude=True, skip=skip)
+    trusted = max(hints, key=lambda el: text.get(el, 0) - links.get(el, 0), default=None)
+    scores = _rank(paras, text, links, exclude=True, skip=skip, trusted=trusted)
     if not scores.ranked or scores.ranked[0].score <= 0:
         scores = _rank(paras, text, links, exclude=False)
     return scores
@@ -359,8 +365,13 @@ def _rank(
     *,
     exclude: bool,
     skip: Collection[etree._Element] = (),
+    trusted: etree._Element | None = None,
 ) -> Scores:
     scorer = _Scorer()
+    node = trusted
+    while node is not None:  # the marked post and what holds it are no unlikely container
+        scorer.excluded[node] = False
+        node = node.getparent()
     for el in skip:  # known non-content (the comment items) counts as an unlikely container
         scorer.excluded[el] = True
     for block, size in paras.text.items():

@@ -47,7 +47,7 @@ def main_content(
     ``.entry-content`` may also sit in a widget, and then the score knows better. Text
     inside ``skip`` (the comment items) does not score.
     """
-    scores = score_page(root, elements, skip)
+    scores = score_page(root, elements, skip, hints)
     if not scores.ranked or scores.ranked[0].score <= 0:
         best = max(hints, key=scores.prose, default=None)
         return [best] if best is not None and scores.prose(best) > 0 else []

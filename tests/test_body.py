@@ -287,3 +287,26 @@ def test_a_hint_inside_a_widget_container_still_scores() -> None:
     assert result.body is not None
     assert result.body.text.endswith("The post ends here.")
     assert "About the author" not in result.body.text
+
+
+def test_a_roundup_post_of_links_is_not_cleaned_away_as_a_link_list() -> None:
+    # the chosen post itself is mostly links (an index of earlier posts): the scorer chose
+    # it knowing its link density, so the cleaning must not then drop it as a "link list"
+    # (a link list inside the post still goes)
+    from scraper.parse.cleanup import clean_copy
+    from scraper.parse.text import element_text
+
+    links = "".join(
+        f'<a href="/2007/0{i}/post-{i}.html">Part {i}: interrogation, detention and war '
+        f"powers, what the memos say</a><br>"
+        for i in range(1, 9)
+    )
+    html = f"""<html><body><div class="posts">
+    For ease of reference, we have grouped together, and updated, our posts.<br>{links}
+    <ul><li><a href="/">Home</a></li><li><a href="/about">About</a></li></ul>
+    </div></body></html>"""
+    posts = build_tree(html).find_class("posts")[0]
+    text = element_text(clean_copy([posts]))
+    assert text.startswith("For ease of reference")
+    assert "Part 8: interrogation" in text
+    assert "About" not in text

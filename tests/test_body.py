@@ -310,3 +310,21 @@ def test_a_roundup_post_of_links_is_not_cleaned_away_as_a_link_list() -> None:
     assert text.startswith("For ease of reference")
     assert "Part 8: interrogation" in text
     assert "About" not in text
+
+
+def test_text_in_hidden_inline_elements_does_not_score() -> None:
+    # a photo gallery keeps its captions in <cite style="display:none">: charged to the
+    # gallery's div they outscored the story, and the cleaning then left nothing
+    captions = "".join(
+        f'<img src="/g{i}.jpg"><cite style="display:none;bottom:74px">{PROSE} Photo {i}, '
+        f"the candidate, his wife, and the crowd, on Tuesday.</cite>"
+        for i in range(12)
+    )
+    html = f"""<html><body><div class="main"><div>{captions}</div>
+    <div class="story"><p>{PROSE}</p><p>{PROSE} The story ends here.</p></div>
+    </div></body></html>"""
+    from scraper.parse.locate import main_content
+
+    root = build_tree(html)
+    chosen = main_content(root.find("body"))
+    assert "story" in [el.get("class") for el in chosen]  # not the wrapper, div.main

@@ -213,6 +213,8 @@ def _charge(
             break
         if tag in SKIP_TAGS:
             return
+        if node.get("style") is not None and is_hidden(node):
+            return  # a caption in <cite style="display:none"> is not prose the page shows
         if tag == "a":
             in_link = True
         node = node.getparent()

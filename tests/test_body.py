@@ -328,3 +328,18 @@ def test_text_in_hidden_inline_elements_does_not_score() -> None:
     root = build_tree(html)
     chosen = main_content(root.find("body"))
     assert "story" in [el.get("class") for el in chosen]  # not the wrapper, div.main
+
+
+def test_a_choice_that_cleans_to_nothing_gives_way_to_the_next_one() -> None:
+    # a <header class="content-header"> outscores the story on its class word alone; the
+    # cleaning drops a header whole, so the next candidate (close in score) is the body
+    header = f'<header class="content_header"><p>{PROSE}</p></header>'
+    story = "".join(f"<p>{PROSE} Part {i}, as said, again.</p>" for i in range(3))
+    html = f'<html><body><div class="wrap">{header}</div><div>{story}</div></body></html>'
+    result = _body(html)
+    assert result.body is not None
+    assert result.body.text.endswith("Part 2, as said, again.")
+    # a far weaker candidate is a guess: no body rather than the footer line
+    weak = "<div><p>Copyright 2012, all rights reserved here.</p></div>"
+    html = f'<html><body><div class="wrap">{header}</div>{weak}</body></html>'
+    assert _body(html).body is None

@@ -343,3 +343,20 @@ def test_a_choice_that_cleans_to_nothing_gives_way_to_the_next_one() -> None:
     weak = "<div><p>Copyright 2012, all rights reserved here.</p></div>"
     html = f'<html><body><div class="wrap">{header}</div>{weak}</body></html>'
     assert _body(html).body is None
+
+
+def test_a_class_word_alone_does_not_outscore_the_prose() -> None:
+    # a layout table named "main" got readability's +25 for its class although only a
+    # ninth of a paragraph's score reached it; the post's own div, three levels down,
+    # holds the prose and must win over the whole page
+    post = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3))
+    html = f"""<html><body><table class="main">
+    <tr><td class="masthead"><p>Schneier on Security, a blog covering security.</p></td></tr>
+    <tr><td class="contentcell"><div class="indivbody">{post}</div></td>
+    <td class="rightcol"><p>Blog menu, books, essays, and the newsletter archive.</p></td></tr>
+    </table></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert result.body.text.startswith("In North Korea")
+    assert "Schneier" not in result.body.text
+    assert "Blog menu" not in result.body.text

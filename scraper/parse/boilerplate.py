@@ -11,9 +11,12 @@ Readability's idea, done in one pass over the page's text instead of over its el
    comments, footer, hidden ...) scores ``1 + commas + min(len/100, 3)``, scaled by its
    share of non-link text, and hands that score to five ancestors with decay (1, 1/2,
    1/6, 1/9, 1/12): the element holding most well-formed prose wins.
-3. Each candidate starts from a weight read from its tag and its class/id ("content",
+3. Each candidate gets a weight read from its tag and its class/id ("content",
    "article", "entry" up; "comment", "sidebar", "share" down) and ends scaled by its
-   link density, so menus and link lists lose even when long.
+   link density, so menus and link lists lose even when long. A positive weight adds
+   at most what the element earns from prose (or ``_WEIGHT_FLOOR``, two good
+   paragraphs' worth): a class word alone does not make a layout ``table.main``, a
+   ``header.content_header`` or a sign-up ``div.content`` outscore the post's prose.
 Choosing the content from the scores (hints, siblings, split articles) is ``locate``'s
 job. The functions here only read the tree; cleaning happens on a copy (``cleanup``).
 """
@@ -98,6 +101,7 @@ _TAG_WEIGHT = {
 }
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 MIN_PARAGRAPH = 25
+_WEIGHT_FLOOR = 10.0
 _COMMAS_WIDE = ("，", "、", "،")
 
 
@@ -277,9 +281,7 @@ class _Scorer:
         for decay in _DECAY:
             if node is None:
                 return
-            if node not in self.scores:
-                self.scores[node] = _TAG_WEIGHT.get(str(node.tag), 0) + class_weight(node)
-            self.scores[node] += score * decay
+            self.scores[node] = self.scores.get(node, 0.0) + score * decay
             node = node.getparent()
 
 
@@ -383,7 +385,9 @@ def _rank(
         score = 1 + paras.commas.get(block, 0) + min(size / 100, 3.0)
         scorer.add(block, score * (1 - link / size))
     out = []
-    for el, score in scorer.scores.items():
+    for el, para in scorer.scores.items():
+        weight = _TAG_WEIGHT.get(str(el.tag), 0) + class_weight(el)
+        score = para + (min(weight, max(para, _WEIGHT_FLOOR)) if weight > 0 else weight)
         size = text.get(el, 0)
         link = links.get(el, 0)
         final = score * (1 - link / size) if size else score

@@ -360,3 +360,24 @@ def test_a_class_word_alone_does_not_outscore_the_prose() -> None:
     assert result.body.text.startswith("In North Korea")
     assert "Schneier" not in result.body.text
     assert "Blog menu" not in result.body.text
+
+
+def test_an_unclosed_header_holding_the_whole_post_is_a_wrapper() -> None:
+    # broken markup: div#header is never closed, so the post sits inside it; a "header"
+    # (or an ad wallpaper) holding most of the page's text is a wrapper, not chrome
+    post = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3))
+    html = f"""<html><body><div id="wrap"><div id="header"><h1>The Photo Argus</h1>
+    <div id="main">{post}</div></div>
+    <div id="upprev_box"><p>More in Gear: an introduction to camera filters.</p></div>
+    </div></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert result.body.text.startswith("In North Korea")
+    assert "camera filters" not in result.body.text
+    # a sidebar holding most of the text next to a short post stays a sidebar
+    about = "".join(f"<p>{PROSE} About me, part {i}.</p>" for i in range(4))
+    html = f"""<html><body><div class="post"><p>{PROSE}</p></div>
+    <div id="sidebar">{about}</div></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert "About me" not in result.body.text

@@ -8,7 +8,8 @@ Readability's idea, done in one pass over the page's text instead of over its el
    paragraphs with their length, comma count and link text without visiting elements
    that carry no text.
 2. A paragraph of 25+ characters outside an unlikely container (navigation, sidebar,
-   comments, footer, hidden ...) scores ``1 + commas + min(len/100, 3)``, scaled by its
+   comments, footer, hidden ...; a header or ad box holding most of the page's text is
+   an unclosed wrapper, not one) scores ``1 + commas + min(len/100, 3)``, scaled by its
    share of non-link text, and hands that score to five ancestors with decay (1, 1/2,
    1/6, 1/9, 1/12): the element holding most well-formed prose wins.
 3. Each candidate gets a weight read from its tag and its class/id ("content",
@@ -101,6 +102,12 @@ _TAG_WEIGHT = {
 }
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 MIN_PARAGRAPH = 25
+_WRAPPER_SHARE = 0.5
+# every word of the class/id must be one of these (plus neutral ones) for the exception
+_WRAPPER_WORDS = re.compile(
+    r"(?:(?:header|masthead|banner|ads?|advert\w*|wallpaper|wrap\w*|container|page|site|"
+    r"top|inner|outer|main|[a-z]?\d+)\s*)+"
+)
 _WEIGHT_FLOOR = 10.0
 _COMMAS_WIDE = ("，", "、", "،")
 
@@ -252,11 +259,24 @@ class Candidate:
 class _Scorer:
     """One page's scoring state; ``excluded`` memoizes the unlikely-container walk."""
 
-    __slots__ = ("excluded", "scores")
+    __slots__ = ("big", "excluded", "scores", "text")
 
-    def __init__(self) -> None:
+    def __init__(self, text: dict[etree._Element, int]) -> None:
         self.excluded: dict[etree._Element, bool] = {}
         self.scores: dict[etree._Element, float] = {}
+        self.text = text
+        self.big = _WRAPPER_SHARE * max(text.values(), default=0)
+
+    def _unlikely(self, el: etree._Element) -> bool:
+        """``unlikely``, except for a header or ad box holding most of the page's text:
+        that is an unclosed or misnamed wrapper (a ``div#header`` never closed holds the
+        whole post, a ``div.ad-wallpaper`` the whole page). A sidebar, footer or thread
+        may well hold most of the text next to a short post, and stays unlikely."""
+        if not unlikely(el):
+            return False
+        if self.text.get(el, 0) <= self.big or is_hidden(el) or el.tag in _UNLIKELY_TAGS:
+            return True
+        return not _WRAPPER_WORDS.fullmatch(attr_words(el).strip())
 
     def is_excluded(self, el: etree._Element) -> bool:
         """True when ``el`` or an ancestor is hidden or an unlikely container."""
@@ -271,7 +291,7 @@ class _Scorer:
             chain.append(node)
             node = node.getparent()
         for item in reversed(chain):
-            result = result or unlikely(item)
+            result = result or self._unlikely(item)
             self.excluded[item] = result
         return result
 
@@ -371,7 +391,7 @@ def _rank(
     skip: Collection[etree._Element] = (),
     trusted: etree._Element | None = None,
 ) -> Scores:
-    scorer = _Scorer()
+    scorer = _Scorer(text)
     node = trusted
     while node is not None:  # the marked post and what holds it are no unlikely container
         scorer.excluded[node] = False

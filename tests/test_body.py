@@ -265,3 +265,119 @@ def test_wordpress_post_classes_naming_topics_are_not_junk() -> None:
     </div></body></html>"""
     content = build_tree(html).get_element_by_id("content")
     assert "Still the post." in element_text(clean_copy([content]))
+
+
+def test_a_hint_inside_a_widget_container_still_scores() -> None:
+    # Blogger wraps the post column in div.widget.Blog: "widget" made the whole column an
+    # unlikely container, the page wrapper (scored by its one loose line, holding the
+    # sidebar's prose) won over the hint, and the cleaning removed every widget
+    from dataclasses import replace
+
+    about = "".join(f"<p>{PROSE} About the author, part {i}.</p>" for i in range(4))
+    html = f"""<html><body><div id="outer-wrapper">
+    <p>Investors often overlook SEC filings of all kinds.</p><div id="main-wrapper">
+    <div class="widget Blog" id="Blog1"><div class="post hentry">
+    <h3 class="post-title">North Korean social media</h3>
+    <div class="post-body entry-content"><p>{PROSE} The post ends here.</p></div>
+    <div class="post-footer">Posted by Grant</div></div></div></div>
+    <div id="sidebar-wrapper"><div class="widget Profile" id="Profile1">{about}</div></div>
+    </div></body></html>"""
+    profile = replace(GENERIC, body=(".post-body",))
+    result = extract_body(Page(build_tree(html), URL), profile, Metadata())
+    assert result.body is not None
+    assert result.body.text.endswith("The post ends here.")
+    assert "About the author" not in result.body.text
+
+
+def test_a_roundup_post_of_links_is_not_cleaned_away_as_a_link_list() -> None:
+    # the chosen post itself is mostly links (an index of earlier posts): the scorer chose
+    # it knowing its link density, so the cleaning must not then drop it as a "link list"
+    # (a link list inside the post still goes)
+    from scraper.parse.cleanup import clean_copy
+    from scraper.parse.text import element_text
+
+    links = "".join(
+        f'<a href="/2007/0{i}/post-{i}.html">Part {i}: interrogation, detention and war '
+        f"powers, what the memos say</a><br>"
+        for i in range(1, 9)
+    )
+    html = f"""<html><body><div class="posts">
+    For ease of reference, we have grouped together, and updated, our posts.<br>{links}
+    <ul><li><a href="/">Home</a></li><li><a href="/about">About</a></li></ul>
+    </div></body></html>"""
+    posts = build_tree(html).find_class("posts")[0]
+    text = element_text(clean_copy([posts]))
+    assert text.startswith("For ease of reference")
+    assert "Part 8: interrogation" in text
+    assert "About" not in text
+
+
+def test_text_in_hidden_inline_elements_does_not_score() -> None:
+    # a photo gallery keeps its captions in <cite style="display:none">: charged to the
+    # gallery's div they outscored the story, and the cleaning then left nothing
+    captions = "".join(
+        f'<img src="/g{i}.jpg"><cite style="display:none;bottom:74px">{PROSE} Photo {i}, '
+        f"the candidate, his wife, and the crowd, on Tuesday.</cite>"
+        for i in range(12)
+    )
+    html = f"""<html><body><div class="main"><div>{captions}</div>
+    <div class="story"><p>{PROSE}</p><p>{PROSE} The story ends here.</p></div>
+    </div></body></html>"""
+    from scraper.parse.locate import main_content
+
+    root = build_tree(html)
+    chosen = main_content(root.find("body"))
+    assert "story" in [el.get("class") for el in chosen]  # not the wrapper, div.main
+
+
+def test_a_choice_that_cleans_to_nothing_gives_way_to_the_next_one() -> None:
+    # a <header class="content-header"> outscores the story on its class word alone; the
+    # cleaning drops a header whole, so the next candidate (close in score) is the body
+    header = f'<header class="content_header"><p>{PROSE}</p></header>'
+    story = "".join(f"<p>{PROSE} Part {i}, as said, again.</p>" for i in range(3))
+    html = f'<html><body><div class="wrap">{header}</div><div>{story}</div></body></html>'
+    result = _body(html)
+    assert result.body is not None
+    assert result.body.text.endswith("Part 2, as said, again.")
+    # a far weaker candidate is a guess: no body rather than the footer line
+    weak = "<div><p>Copyright 2012, all rights reserved here.</p></div>"
+    html = f'<html><body><div class="wrap">{header}</div>{weak}</body></html>'
+    assert _body(html).body is None
+
+
+def test_a_class_word_alone_does_not_outscore_the_prose() -> None:
+    # a layout table named "main" got readability's +25 for its class although only a
+    # ninth of a paragraph's score reached it; the post's own div, three levels down,
+    # holds the prose and must win over the whole page
+    post = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3))
+    html = f"""<html><body><table class="main">
+    <tr><td class="masthead"><p>Schneier on Security, a blog covering security.</p></td></tr>
+    <tr><td class="contentcell"><div class="indivbody">{post}</div></td>
+    <td class="rightcol"><p>Blog menu, books, essays, and the newsletter archive.</p></td></tr>
+    </table></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert result.body.text.startswith("In North Korea")
+    assert "Schneier" not in result.body.text
+    assert "Blog menu" not in result.body.text
+
+
+def test_an_unclosed_header_holding_the_whole_post_is_a_wrapper() -> None:
+    # broken markup: div#header is never closed, so the post sits inside it; a "header"
+    # (or an ad wallpaper) holding most of the page's text is a wrapper, not chrome
+    post = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3))
+    html = f"""<html><body><div id="wrap"><div id="header"><h1>The Photo Argus</h1>
+    <div id="main">{post}</div></div>
+    <div id="upprev_box"><p>More in Gear: an introduction to camera filters.</p></div>
+    </div></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert result.body.text.startswith("In North Korea")
+    assert "camera filters" not in result.body.text
+    # a sidebar holding most of the text next to a short post stays a sidebar
+    about = "".join(f"<p>{PROSE} About me, part {i}.</p>" for i in range(4))
+    html = f"""<html><body><div class="post"><p>{PROSE}</p></div>
+    <div id="sidebar">{about}</div></body></html>"""
+    result = _body(html)
+    assert result.body is not None
+    assert "About me" not in result.body.text

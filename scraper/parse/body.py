@@ -5,6 +5,7 @@ Where (first that finds text wins):
 1. the profile's ``body`` selectors (``.entry-content``, ``.post-body`` ...);
 2. structured hints: ``[itemprop=articleBody]``, ``.h-entry .e-content``;
 3. the generic scorer (``boilerplate`` scores, ``locate`` chooses), which needs no hint;
+   a choice that cleans to nothing gives way to the scorer's next one, if close in score;
 4. when the HTML shows no post at all (a JavaScript shell), JSON-LD ``articleBody``.
 
 On an index or excerpt page (several post summaries, see ``_first_post``) the body is the
@@ -26,7 +27,8 @@ marker does not leak into the body.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from lxml import etree
 from lxml.etree import SubElement
@@ -69,20 +71,47 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     """Body, quotes, links, images and read-more link of the page's post (see module doc)."""
     base = page.url or meta.url
     thread = _boxes(comment_nodes(page, profile))
-    nodes, index_link = _locate(page, profile, base, thread)
+    cleaned: dict[tuple[HtmlElement, ...], BodyResult] = {}
+
+    def clean(nodes: Sequence[HtmlElement]) -> BodyResult:
+        key = tuple(nodes)
+        if key not in cleaned:
+            cleaned[key] = _cleaned(nodes, profile, meta, thread, base)
+        return cleaned[key]
+
+    def usable(nodes: Sequence[HtmlElement]) -> bool:
+        # what cleans to nothing was not the post; JSON-LD text beats a second guess
+        return clean(nodes).body is not None or _has_structured_body(page)
+
+    nodes, index_link = _locate(page, profile, base, thread, usable)
     if not nodes:
         return _structured_body(page, base)
+    found = clean(nodes)
+    if found.body is None:
+        fallback = _structured_body(page, base)
+        if fallback.body:
+            return fallback
+    if found.read_more is None and index_link is not None:
+        return replace(found, read_more=index_link)
+    return found
+
+
+def _cleaned(
+    nodes: Sequence[HtmlElement],
+    profile: Profile,
+    meta: Metadata,
+    thread: Sequence[HtmlElement],
+    base: str | None,
+) -> BodyResult:
+    """``nodes`` cleaned and read: the body, or only the read-more link when no text is left."""
     root = clean_copy(nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread)
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
     if block is not None:
         remove([block])
-    if read_more is None:
-        read_more = index_link
     _resolve_images(root, base)
     text = element_text(root, captions=False)
     if len(text) < _MIN_TEXT:
-        fallback = _structured_body(page, base)
-        return fallback if fallback.body else BodyResult(read_more=read_more)
+        return BodyResult(read_more=read_more)
     return BodyResult(
         body=Body(text=text, html=clean_html(root, base)),
         quotes=extract_quotes(root, base),
@@ -121,6 +150,12 @@ def _boxes(items: Sequence[HtmlElement]) -> tuple[HtmlElement, ...]:
     return tuple(out)
 
 
+def _has_structured_body(page: Page) -> bool:
+    return any(
+        isinstance(o.get("articleBody"), str) and o["articleBody"].strip() for o in page.jsonld
+    )
+
+
 def _structured_body(page: Page, base: str | None) -> BodyResult:
     """The JSON-LD ``articleBody`` of a page whose HTML shows no post (a script shell).
 
@@ -147,7 +182,11 @@ def _protect(el: HtmlElement) -> bool:
 
 
 def _locate(
-    page: Page, profile: Profile, base: str | None, thread: Sequence[HtmlElement] = ()
+    page: Page,
+    profile: Profile,
+    base: str | None,
+    thread: Sequence[HtmlElement] = (),
+    usable: Callable[[list[HtmlElement]], bool] | None = None,
 ) -> tuple[list[HtmlElement], Link | None]:
     root = page.tree.find("body")
     if root is None:
@@ -161,7 +200,7 @@ def _locate(
         summary = _first_with_text(select(item, profile.body) or select(item, _SUMMARY))
         return [summary if summary is not None else item], link
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
-    return main_content(root, hints, elements, thread), None
+    return main_content(root, hints, elements, thread, usable), None
 
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:

@@ -8,12 +8,16 @@ Readability's idea, done in one pass over the page's text instead of over its el
    paragraphs with their length, comma count and link text without visiting elements
    that carry no text.
 2. A paragraph of 25+ characters outside an unlikely container (navigation, sidebar,
-   comments, footer, hidden ...) scores ``1 + commas + min(len/100, 3)``, scaled by its
+   comments, footer, hidden ...; a header or ad box holding most of the page's text is
+   an unclosed wrapper, not one) scores ``1 + commas + min(len/100, 3)``, scaled by its
    share of non-link text, and hands that score to five ancestors with decay (1, 1/2,
    1/6, 1/9, 1/12): the element holding most well-formed prose wins.
-3. Each candidate starts from a weight read from its tag and its class/id ("content",
+3. Each candidate gets a weight read from its tag and its class/id ("content",
    "article", "entry" up; "comment", "sidebar", "share" down) and ends scaled by its
-   link density, so menus and link lists lose even when long.
+   link density, so menus and link lists lose even when long. A positive weight adds
+   at most what the element earns from prose (or ``_WEIGHT_FLOOR``, two good
+   paragraphs' worth): a class word alone does not make a layout ``table.main``, a
+   ``header.content_header`` or a sign-up ``div.content`` outscore the post's prose.
 Choosing the content from the scores (hints, siblings, split articles) is ``locate``'s
 job. The functions here only read the tree; cleaning happens on a copy (``cleanup``).
 """
@@ -98,6 +102,13 @@ _TAG_WEIGHT = {
 }
 _DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
 MIN_PARAGRAPH = 25
+_WRAPPER_SHARE = 0.5
+# every word of the class/id must be one of these (plus neutral ones) for the exception
+_WRAPPER_WORDS = re.compile(
+    r"(?:(?:header|masthead|banner|ads?|advert\w*|wallpaper|wrap\w*|container|page|site|"
+    r"top|inner|outer|main|[a-z]?\d+)\s*)+"
+)
+_WEIGHT_FLOOR = 10.0
 _COMMAS_WIDE = ("，", "、", "،")
 
 
@@ -213,6 +224,8 @@ def _charge(
             break
         if tag in SKIP_TAGS:
             return
+        if node.get("style") is not None and is_hidden(node):
+            return  # a caption in <cite style="display:none"> is not prose the page shows
         if tag == "a":
             in_link = True
         node = node.getparent()
@@ -246,11 +259,24 @@ class Candidate:
 class _Scorer:
     """One page's scoring state; ``excluded`` memoizes the unlikely-container walk."""
 
-    __slots__ = ("excluded", "scores")
+    __slots__ = ("big", "excluded", "scores", "text")
 
-    def __init__(self) -> None:
+    def __init__(self, text: dict[etree._Element, int]) -> None:
         self.excluded: dict[etree._Element, bool] = {}
         self.scores: dict[etree._Element, float] = {}
+        self.text = text
+        self.big = _WRAPPER_SHARE * max(text.values(), default=0)
+
+    def _unlikely(self, el: etree._Element) -> bool:
+        """``unlikely``, except for a header or ad box holding most of the page's text:
+        that is an unclosed or misnamed wrapper (a ``div#header`` never closed holds the
+        whole post, a ``div.ad-wallpaper`` the whole page). A sidebar, footer or thread
+        may well hold most of the text next to a short post, and stays unlikely."""
+        if not unlikely(el):
+            return False
+        if self.text.get(el, 0) <= self.big or is_hidden(el) or el.tag in _UNLIKELY_TAGS:
+            return True
+        return not _WRAPPER_WORDS.fullmatch(attr_words(el).strip())
 
     def is_excluded(self, el: etree._Element) -> bool:
         """True when ``el`` or an ancestor is hidden or an unlikely container."""
@@ -265,7 +291,7 @@ class _Scorer:
             chain.append(node)
             node = node.getparent()
         for item in reversed(chain):
-            result = result or unlikely(item)
+            result = result or self._unlikely(item)
             self.excluded[item] = result
         return result
 
@@ -275,9 +301,7 @@ class _Scorer:
         for decay in _DECAY:
             if node is None:
                 return
-            if node not in self.scores:
-                self.scores[node] = _TAG_WEIGHT.get(str(node.tag), 0) + class_weight(node)
-            self.scores[node] += score * decay
+            self.scores[node] = self.scores.get(node, 0.0) + score * decay
             node = node.getparent()
 
 
@@ -333,11 +357,16 @@ def score_page(
     root: HtmlElement,
     elements: Sequence[etree._Element] = (),
     skip: Collection[etree._Element] = (),
+    hints: Sequence[etree._Element] = (),
 ) -> Scores:
     """Every container that received paragraph score, best first.
 
     Paragraphs inside ``skip`` (the page's comment items) do not score, as those inside an
     unlikely container do not.
+
+    The containers of the ``hints`` element with the most prose (the profile's or the
+    structured data's marker for the post) are never unlikely: Blogger wraps its posts
+    in ``div.widget.Blog``, and "widget" must not silence the post the page marks as such.
 
     Unlikely containers are skipped first; when that leaves nothing (a theme that calls
     its whole page "header-page"), the page is scored again with nothing skipped, as
@@ -346,7 +375,8 @@ def score_page(
     elements = elements or list(root.iter())
     paras = paragraphs(root, elements)
     text, links = _totals(paras, elements)
-    scores = _rank(paras, text, links, exclude=True, skip=skip)
+    trusted = max(hints, key=lambda el: text.get(el, 0) - links.get(el, 0), default=None)
+    scores = _rank(paras, text, links, exclude=True, skip=skip, trusted=trusted)
     if not scores.ranked or scores.ranked[0].score <= 0:
         scores = _rank(paras, text, links, exclude=False)
     return scores
@@ -359,8 +389,13 @@ def _rank(
     *,
     exclude: bool,
     skip: Collection[etree._Element] = (),
+    trusted: etree._Element | None = None,
 ) -> Scores:
-    scorer = _Scorer()
+    scorer = _Scorer(text)
+    node = trusted
+    while node is not None:  # the marked post and what holds it are no unlikely container
+        scorer.excluded[node] = False
+        node = node.getparent()
     for el in skip:  # known non-content (the comment items) counts as an unlikely container
         scorer.excluded[el] = True
     for block, size in paras.text.items():
@@ -370,7 +405,9 @@ def _rank(
         score = 1 + paras.commas.get(block, 0) + min(size / 100, 3.0)
         scorer.add(block, score * (1 - link / size))
     out = []
-    for el, score in scorer.scores.items():
+    for el, para in scorer.scores.items():
+        weight = _TAG_WEIGHT.get(str(el.tag), 0) + class_weight(el)
+        score = para + (min(weight, max(para, _WEIGHT_FLOOR)) if weight > 0 else weight)
         size = text.get(el, 0)
         link = links.get(el, 0)
         final = score * (1 - link / size) if size else score

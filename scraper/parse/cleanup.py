@@ -117,7 +117,7 @@ def clean_copy(
         root.append(dup)
         if stripped:
             _mark_in_copy(node, dup, stripped)
-    rules = _Rules(max(1, len(root.text_content())), protect, collapse(title).lower())
+    rules = _Rules(max(1, len(root.text_content())), root, protect, collapse(title).lower())
     remove(list(_junk(root, rules)))
     _flatten_galleries(root)
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
@@ -148,6 +148,7 @@ def _flatten_galleries(root: HtmlElement) -> None:
 @dataclass(frozen=True, slots=True)
 class _Rules:
     total: int  # characters in the whole copy: a "junk" class on most of it is no junk
+    root: HtmlElement  # the copy's root: its children are the chosen nodes
     protect: Callable[[HtmlElement], bool]
     title: str
 
@@ -226,6 +227,8 @@ def _is_junk(el: HtmlElement, rules: _Rules) -> bool:
         return True
     if tag in _TEASER_TAGS and _teaser(el):
         return True
+    if el.getparent() is rules.root:
+        return False  # a chosen node is no link list: the scorer weighed its links already
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
 
 

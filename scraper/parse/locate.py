@@ -32,6 +32,8 @@ __all__ = ["main_content"]
 
 _HINT_SHARE = 0.5
 _PEER_SHARE = 0.2
+_RETRY_SHARE = 0.5
+_RETRIES = 2
 
 
 def main_content(
@@ -39,6 +41,7 @@ def main_content(
     hints: Sequence[HtmlElement] = (),
     elements: Sequence[etree._Element] = (),
     skip: Collection[etree._Element] = (),
+    usable: Callable[[list[HtmlElement]], bool] | None = None,
 ) -> list[HtmlElement]:
     """The element(s) holding the page's main text, in document order; [] when none.
 
@@ -46,8 +49,37 @@ def main_content(
     much prose as the scorer's choice: a hint is more precise than a score, but a theme's
     ``.entry-content`` may also sit in a widget, and then the score knows better. Text
     inside ``skip`` (the comment items) does not score.
+
+    ``usable`` (the caller's test, say "something is left once cleaned") may turn a choice
+    down: a ``<header>``, a sign-up ``<form>`` or a video box can outscore the post on
+    its class words alone, and the cleaning then drops it whole. The next choice outside
+    the refused one is taken instead, by score alone (the hints misled once, or lost
+    already), if it scores at least ``_RETRY_SHARE`` of the best candidate: a far
+    weaker one is a guess, and no body is better than a guess.
     """
-    scores = score_page(root, elements, skip)
+    scores = score_page(root, elements, skip, hints)
+    nodes = _choose(scores, hints, skip)
+    if not nodes or usable is None or usable(nodes) or not scores.ranked:
+        return nodes
+    first, floor = nodes, _RETRY_SHARE * scores.ranked[0].score
+    refused = list(nodes)
+    for _ in range(_RETRIES):
+        ranked = [c for c in scores.ranked if c.score >= floor and not _within(c.element, refused)]
+        if not ranked:
+            break
+        scores = Scores(ranked, scores.text, scores.links)
+        nodes = _choose(scores, (), skip)
+        if not nodes:
+            break
+        if usable(nodes):
+            return nodes
+        refused.extend(nodes)
+    return first
+
+
+def _choose(
+    scores: Scores, hints: Sequence[HtmlElement], skip: Collection[etree._Element]
+) -> list[HtmlElement]:
     if not scores.ranked or scores.ranked[0].score <= 0:
         best = max(hints, key=scores.prose, default=None)
         return [best] if best is not None and scores.prose(best) > 0 else []
@@ -115,6 +147,11 @@ def _peers(
             continue
         out.append(el)
     return out
+
+
+def _within(el: etree._Element, outer: Collection[etree._Element]) -> bool:
+    """True when ``el`` is one of ``outer`` or inside one of them."""
+    return any(_contains(o, el) for o in outer)
 
 
 def _nested(a: etree._Element, b: etree._Element) -> bool:

@@ -205,23 +205,32 @@ def _mostly_utf8(data: bytes) -> bool:
     return bad * 20 < good
 
 
-_PARSER = HTMLParser(
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    huge_tree=False,
-)
-# Every element an ``HtmlElement``, chosen in C: lxml.html's default lookup calls Python
-# for each element proxy (to make ``<form>`` a FormElement ...), which was most of the
-# cost of a walk over the tree; nothing here uses the form helpers.
-_PARSER.set_element_class_lookup(
-    etree.ElementDefaultClassLookup(
-        element=HtmlElement,
-        comment=HtmlComment,
-        pi=HtmlProcessingInstruction,
-        entity=HtmlEntity,
+def _parser(encoding: str | None = None) -> HTMLParser:
+    parser = HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+        encoding=encoding,
     )
-)
+    # Every element an ``HtmlElement``, chosen in C: lxml.html's default lookup calls
+    # Python for each element proxy (to make ``<form>`` a FormElement ...), which was most
+    # of the cost of a walk over the tree; nothing here uses the form helpers.
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=HtmlElement,
+            comment=HtmlComment,
+            pi=HtmlProcessingInstruction,
+            entity=HtmlEntity,
+        )
+    )
+    return parser
+
+
+_PARSER = _parser()
+# The decoded text goes to libxml2 as UTF-8 bytes with the encoding stated: a str of
+# non-Latin-1 text would reach it as UCS-4 and be converted on the way in (~10 % slower).
+_UTF8_PARSER = _parser("utf-8")
 
 
 def build_tree(text: str, source: str | None = None) -> HtmlElement:
@@ -238,7 +247,14 @@ def build_tree(text: str, source: str | None = None) -> HtmlElement:
     if "\x00" in text:
         text = text.replace("\x00", "")
     try:
-        tree = document_fromstring(text, parser=_PARSER)
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in text handed in by a caller
+        data = None
+    try:
+        if data is not None:
+            tree = document_fromstring(data, parser=_UTF8_PARSER)
+        else:
+            tree = document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}", source) from exc
     if tree is None:

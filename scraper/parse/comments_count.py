@@ -114,8 +114,12 @@ def _near_count(item: HtmlElement) -> int | None:
 def _link_count(page: Page) -> int | None:
     """ "Comments (3)" linking to this very post's ``#comments``."""
     base = urldefrag(page.url)[0].rstrip("/") if page.url else None
-    for a in page_select(page, "a[href$='#comments']"):
-        href = (a.get("href") or "").strip()
+    # a[href$='#comments'], read from the page's link list
+    for a in page.links:
+        href = a.get("href") or ""
+        if not href.endswith("#comments"):
+            continue
+        href = href.strip()
         if base is None and not href.startswith("#"):
             continue
         joined = join_url(page.url or "", href)

@@ -18,10 +18,11 @@ from lxml.html import HtmlElement
 from ..records import Person
 from .candidates import Scan, el_text, in_comments, scan_page
 from .nearby import Near
-from .page import Page, select
+from .page import Page
 from .profile import Profile
 from .pubdates import modified_of, published_of
 from .results import Metadata
+from .selectors import page_css
 from .siteinfo import (
     Labelled,
     canonical_url,
@@ -101,7 +102,7 @@ def _with_urls(page: Page, scan: Scan, people: tuple[Person, ...]) -> tuple[Pers
     text is exactly that name (the sidebar's profile link, the author archive)."""
     wanted = {p.name.casefold() for p in people if p.name and p.url is None}
     found: dict[str, str] = {}
-    links = [h.el for h in scan.rel_author] + list(page.tree.iterfind(".//a[@href]"))
+    links = [h.el for h in scan.rel_author] + page.links
     for link in links:
         key = el_text(link, 120).casefold()
         if key in wanted and key not in found and not in_comments(link):
@@ -131,7 +132,7 @@ def _find_authors(
         if people:
             return people
     for sel in profile.author:
-        found = [el for el in select(page.tree, sel) if not in_comments(el)]
+        found = [el for el in page_css(page, sel) if not in_comments(el)]
         people = _clean_people(_people_from(_first_byline(found), page.url)) if found else ()
         if people:
             return people

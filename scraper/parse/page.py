@@ -114,6 +114,12 @@ class Page:
         return ElementIndex(self.elements)
 
     @functools.cached_property
+    def links(self) -> list[HtmlElement]:
+        """Every ``<a href>`` in document order (what ``.//a[@href]`` finds), read from the
+        index rather than by an ElementPath walk each time a field asks."""
+        return [el for el in self.index.by_tag("a") if el.get("href") is not None]
+
+    @functools.cached_property
     def body_classes(self) -> frozenset[str]:
         body = self.tree.find("body")
         if body is None:

@@ -18,8 +18,9 @@ from lxml.html import HtmlElement
 from .candidates import Scan, el_text, region_of
 from .dates import date_from_url, day_in_country, parse_clock, parse_iso, parse_text
 from .nearby import Near, body_texts
-from .page import Page, select
+from .page import Page
 from .profile import Profile
+from .selectors import page_css
 from .siteinfo import first_meta
 from .structured import ld_text, ld_types
 
@@ -366,7 +367,7 @@ def _profile_elements(page: Page, profile: Profile, scan: Scan) -> Iterator[Html
     root = scan.article_root
     for sel in profile.published:
         other: list[HtmlElement] = []
-        for el in select(page.tree, sel):
+        for el in page_css(page, sel):
             regions = set()
             in_article = False
             for anc in el.iterancestors():
@@ -470,7 +471,7 @@ def modified_of(
         if value:
             return value
     for sel in profile.modified:
-        for el in select(page.tree, sel):
+        for el in page_css(page, sel):
             value = _date_of(el, dayfirst=None)
             if value:
                 return value

@@ -9,8 +9,10 @@ whether it sits in the comment thread or in a sidebar, because a comment's date 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -242,7 +244,13 @@ def region_of(el: HtmlElement) -> str | None:
     """ "comment" or "side" when the element's id/class names a comment thread or a
     sidebar-like region. Side words count only at either end of a class token
     (``main-nav``, ``sidebar-left``), not inside one (``c-navigation-overlay-wrapper``)."""
-    label = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
+    return _region(el.get("id"), el.get("class"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _region(ident: str | None, cls: str | None) -> str | None:
+    """``region_of`` by label: pages repeat the same id/class strings on many elements."""
+    label = f"{ident or ''} {cls or ''}".lower()
     if not label.strip():
         return None
     side = False
@@ -281,13 +289,12 @@ def scan_page(page: Page, profile: Profile) -> Scan:
             if title is None:
                 title = el_text(el)
             continue
-        cls = set(_tokens(el, "class"))
         rel = _tokens(el, "rel")
         if tag == "link":
             if "canonical" in rel and canonical is None:
                 canonical = el.get("href")
             continue
-        roles = _roles(el, tag, cls, rel)
+        roles = _roles(el, tag, _class_facts(el.get("class") or ""), rel)
         props = (el.get("itemprop") or "").split()
         rdfa_prop = (el.get("property") or "").lower()
         is_rdfa = bool(rdfa_prop) and tag != "meta" and "date" in rdfa_prop
@@ -331,14 +338,53 @@ def _file(
             lists[role].append(hit)
 
 
-def _roles(el: HtmlElement, tag: str, cls: set[str], rel: list[str]) -> list[str]:
+class _ClassFacts(NamedTuple):
+    """What an element's class attribute alone says about its roles."""
+
+    site: bool
+    title: bool
+    category: bool
+    tag: bool
+    fn: bool  # fn or p-author
+    p_name: bool
+    author_name: bool
+    authorish: bool
+    published: bool
+    modified: bool
+    modified_only: bool  # a modified class and no "published" one
+    date_word: bool
+
+
+@functools.lru_cache(maxsize=8192)
+def _class_facts(class_attr: str) -> _ClassFacts:
+    """``_roles``' class tests, once per distinct class attribute (cards, list items and
+    menu entries repeat theirs many times on a page, and across a site's pages)."""
+    cls = set(class_attr.lower().split())
+    modified = bool(cls & _MODIFIED_CLASSES)
+    return _ClassFacts(
+        site=bool(cls & _SITE_CLASSES),
+        title=bool(cls & TITLE_CLASSES),
+        category=bool(cls & _CATEGORY_CLASSES),
+        tag=bool(cls & _TAG_CLASSES),
+        fn="fn" in cls or "p-author" in cls,
+        p_name="p-name" in cls,
+        author_name=bool(cls & _AUTHOR_NAME_CLASSES),
+        authorish=_authorish(cls),
+        published=bool(cls & _PUBLISHED_CLASSES),
+        modified=modified,
+        modified_only=modified and "published" not in cls,
+        date_word=any(w in c for c in cls for w in _DATE_WORDS),
+    )
+
+
+def _roles(el: HtmlElement, tag: str, cls: _ClassFacts, rel: list[str]) -> list[str]:
     """The candidate lists one element belongs to, from its tag, classes and rel."""
     roles = []
-    if cls & _SITE_CLASSES:
+    if cls.site:
         roles.append("site_titles")
     if tag == "h1":
         roles.append("h1")
-    if cls & TITLE_CLASSES:
+    if cls.title:
         roles.append("titles")
     if tag == "a":
         if "home" in rel:
@@ -349,25 +395,23 @@ def _roles(el: HtmlElement, tag: str, cls: set[str], rel: list[str]) -> list[str
             roles.append("tag_link")
         elif "category" in rel:
             roles.append("category_link")
-    if cls & _CATEGORY_CLASSES:
+    if cls.category:
         roles.append("categories")
-    if cls & _TAG_CLASSES:
+    if cls.tag:
         roles.append("tags")
-    if "fn" in cls or "p-author" in cls or ("p-name" in cls and _in_card(el)):
+    if cls.fn or (cls.p_name and _in_card(el)):
         roles.append("fn")
-    if cls & _AUTHOR_NAME_CLASSES:
+    if cls.author_name:
         roles.append("author_names")
-    elif _authorish(cls):
+    elif cls.authorish:
         roles.append("author_blocks")
-    if (cls & _PUBLISHED_CLASSES or el.get("pubdate") is not None) and not (
-        cls & _MODIFIED_CLASSES and "published" not in cls
-    ):
+    if (cls.published or el.get("pubdate") is not None) and not cls.modified_only:
         roles.append("published")
-    elif cls & _MODIFIED_CLASSES:
+    elif cls.modified:
         roles.append("modified")
     if tag == "time" and (el.get("datetime") or "").strip():
         roles.append("times")
-    if tag == "time" or any(w in c for c in cls for w in _DATE_WORDS) or "author_blocks" in roles:
+    if tag == "time" or cls.date_word or "author_blocks" in roles:
         roles.append("date_texts")  # bylines often carry the date: "Jane Doe, 10.11.2021"
     return roles
 

@@ -20,7 +20,7 @@ from .candidates import Scan, el_text, in_comments, scan_page
 from .nearby import Near
 from .page import Page
 from .profile import Profile
-from .pubdates import modified_of, published_of
+from .pubdates import DateContext, modified_of, published_of
 from .results import Metadata
 from .selectors import page_css
 from .siteinfo import (
@@ -66,13 +66,14 @@ def extract_metadata(page: Page, profile: Profile) -> Metadata:
     near = Near(page, scan)
     labelled = Labelled(page, scan)
     categories = categories_of(page, profile, scan, article, labelled)
+    dates = DateContext(page, profile, scan, article, language, url, near)
     return Metadata(
         url=url,
         title=title,
         site=site,
         authors=_authors(page, profile, scan, article, ids, site.name, near),
-        published=published_of(page, profile, scan, article, language, url, near),
-        modified=modified_of(page, profile, scan, article),
+        published=published_of(dates),
+        modified=modified_of(dates),
         categories=categories,
         tags=tags_of(page, profile, scan, article, labelled, categories),
         language=language,

@@ -15,11 +15,12 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .candidates import Scan, el_text, region_of
+from .candidates import Scan, el_text
 from .dates import date_from_url, parse_clock, parse_iso, parse_text
 from .nearby import Near, body_texts
 from .page import Page
 from .profile import Profile
+from .regions import region_of
 from .selectors import page_css
 from .siteinfo import first_meta
 from .structured import ld_text, ld_types

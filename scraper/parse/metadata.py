@@ -16,11 +16,12 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..records import Person
-from .candidates import Scan, el_text, in_comments, scan_page
+from .candidates import Scan, el_text, scan_page
 from .nearby import Near
 from .page import Page
 from .profile import Profile
 from .pubdates import DateContext, modified_of, published_of
+from .regions import in_comments
 from .results import Metadata
 from .selectors import page_css
 from .siteinfo import (

@@ -86,6 +86,9 @@ _SKIP = frozenset({"script", "style", "noscript", "template"})
 
 def el_text(el: HtmlElement, limit: int = 400) -> str:
     """Collapsed text of a small element, scripts and styles left out, cut at ``limit``."""
+    if not len(el):  # a leaf (most links and bylines): its own text is all there is
+        text = el.text
+        return collapse(text)[:limit] if text and el.tag not in _SKIP else ""
     parts: list[str] = []
     size = 0
     for node in el.iter():

@@ -172,18 +172,26 @@ def _hinted(page: Page) -> list[HtmlElement]:
     from the page's index instead of testing every element."""
     index = page.index
     found: set[HtmlElement] = set()
-    for token, members in index.by_class.items():
-        if _maybe_area(token) and _AREA.search(token):
-            found.update(members)
-    for ident, members in index.by_id.items():
-        if _maybe_area(ident) and _AREA.search(ident):
-            found.update(members)
+    for table in (index.by_class, index.by_id):
+        for word in _maybe_areas(table):
+            if _AREA.search(word):
+                found.update(table.get(word, ()))
     return sorted(found, key=index.position.__getitem__)
 
 
-def _maybe_area(word: str) -> bool:
-    """A cheap test every ``_AREA`` match passes (each of its words holds one of these)."""
-    return _AREA_KEYS.search(word) is not None
+def _maybe_areas(table: dict[str, list[HtmlElement]]) -> set[str]:
+    """The keys holding an ``_AREA_KEYS`` word (every ``_AREA`` match does): one regex
+    pass over all keys joined by NUL, which no attribute value holds (``build_tree``
+    drops it), instead of a search per class token."""
+    if not table:
+        return set()
+    joined = "\x00".join(table)
+    out: set[str] = set()
+    for m in _AREA_KEYS.finditer(joined):
+        start = joined.rfind("\x00", 0, m.start()) + 1
+        end = joined.find("\x00", m.end())
+        out.add(joined[start : end if end != -1 else len(joined)])
+    return out
 
 
 def _widen(area: HtmlElement) -> HtmlElement:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from cssselect import SelectorError, parse
 from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash, Tree
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .page import ElementIndex, Page, css
@@ -161,7 +162,10 @@ def page_css(page: Page, selectors: Sequence[str] | str) -> list[HtmlElement]:
     for sel in selectors:
         found = index_select(page.index, sel)
         if found is None:
-            result = css(sel)(page.tree)
+            try:
+                result = css(sel)(page.tree)
+            except (SelectorError, etree.XPathError):
+                result = []  # a typo in a profile matches nothing, as in hints.page_select
             found = (
                 [el for el in result if isinstance(el, HtmlElement)]
                 if isinstance(result, list)

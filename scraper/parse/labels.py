@@ -40,14 +40,19 @@ def labelled_links(root: HtmlElement, limit: int = 5000) -> dict[str, list[str]]
             break
         if not isinstance(parent.tag, str) or parent.tag in ("script", "style", "a"):
             continue
-        # the text runs of ``parent``: its text (links from child 0), each child's tail
-        kind = _label_kind(parent.text)
-        if kind:
-            _record(found, kind, parent, 0)
-        for start, child in enumerate(parent, 1):
-            kind = _label_kind(child.tail)
+        # the text runs of ``parent``: its text (links from child 0), each child's tail;
+        # most runs are layout whitespace, skipped before the call
+        text = parent.text
+        if text and not text.isspace():
+            kind = _label_kind(text)
             if kind:
-                _record(found, kind, parent, start)
+                _record(found, kind, parent, 0)
+        for start, child in enumerate(parent, 1):
+            text = child.tail
+            if text and not text.isspace():
+                kind = _label_kind(text)
+                if kind:
+                    _record(found, kind, parent, start)
     return found
 
 

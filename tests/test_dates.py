@@ -6,11 +6,11 @@ import pytest
 
 from scraper.parse.dates import (
     date_from_url,
-    day_in_country,
     month_number,
     parse_iso,
     parse_text,
 )
+from scraper.parse.zones import day_in_country
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from lxml import etree
 
-from scraper.parse.html import build_tree, decode_html
+from scraper.parse.html import build_tree, decode_html, decode_html_utf8
 
 TEXT = "Grüße aus Köln – „Zitat“ € 5"
 
@@ -94,3 +95,22 @@ def test_undeclared_charset_is_detected(text: str, encoding: str) -> None:
 def test_ascii_and_undeclared_utf8() -> None:
     assert "plain" in decode_html(page("plain").encode("ascii"))
     assert TEXT in decode_html(page(TEXT).encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("data", "same"),
+    [
+        (b"<html><body><p>plain ascii</p></body></html>", True),
+        ("<meta charset=utf-8><p>Grüße, 東京</p>".encode(), True),
+        ("<p>undeclared Grüße</p>".encode(), True),
+        ("<meta charset=windows-1252><p>caf\xe9</p>".encode("cp1252"), False),
+        (b"\xef\xbb\xbf<p>BOM</p>", False),
+    ],
+)
+def test_utf8_bytes_reused_only_when_exact(data: bytes, same: bool) -> None:
+    text, utf8 = decode_html_utf8(data)
+    assert text == decode_html(data)
+    assert (utf8 is data) is same
+    if utf8 is not None:
+        assert utf8 == text.encode("utf-8")
+    assert etree.tostring(build_tree(text, utf8=utf8)) == etree.tostring(build_tree(text))

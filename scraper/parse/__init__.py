@@ -16,7 +16,7 @@ from ..errors import ParseError
 from ..records import Capture, Extractor, Post, Source, WarcRef
 from .body import extract_body
 from .comments import extract_comments
-from .html import build_tree, decode_html
+from .html import build_tree, decode_html_utf8
 from .merge import merge_comment_pages
 from .metadata import extract_metadata
 from .page import Page
@@ -53,8 +53,8 @@ def parse_page(
     'Hi'
     """
     name = source or url
-    text = decode_html(html, content_type) if isinstance(html, bytes) else html
-    tree = build_tree(text, name)
+    text, utf8 = decode_html_utf8(html, content_type) if isinstance(html, bytes) else (html, None)
+    tree = build_tree(text, name, utf8)
     try:
         return parse_tree(Page(tree, url))
     except _PARSER_BUGS as exc:

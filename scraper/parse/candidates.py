@@ -9,17 +9,20 @@ whether it sits in the comment thread or in a sidebar, because a comment's date 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
 from .hints import page_select
 from .page import Page
 from .profile import Profile
+from .regions import Regions
 from .text import collapse
 
-__all__ = ["Hit", "Scan", "el_text", "in_comments", "region_of", "scan_page"]
+__all__ = ["Hit", "Scan", "el_text", "scan_page"]
 
 _HINT_TAGS = frozenset({"title", "h1", "time", "article"})
 _HINT_CLASS = re.compile(
@@ -78,12 +81,14 @@ _SITE_CLASSES = frozenset(
     "navbar-brand brand".split()
 )
 _ARTICLE_CLASSES = frozenset("hentry h-entry type-post single-post post-single".split())
-_SIDE_TAGS = frozenset({"aside", "nav", "footer"})
 _SKIP = frozenset({"script", "style", "noscript", "template"})
 
 
 def el_text(el: HtmlElement, limit: int = 400) -> str:
     """Collapsed text of a small element, scripts and styles left out, cut at ``limit``."""
+    if not len(el):  # a leaf (most links and bylines): its own text is all there is
+        text = el.text
+        return collapse(text)[:limit] if text and el.tag not in _SKIP else ""
     parts: list[str] = []
     size = 0
     for node in el.iter():
@@ -191,80 +196,11 @@ def _find_article(page: Page, profile: Profile, hits: list[HtmlElement]) -> Html
     return first_article
 
 
-class _Regions:
-    """Where each element sits (comment thread, sidebar, the article), memoised per
-    ancestor so that a page's hundred hits walk each ancestor chain once."""
-
-    __slots__ = ("memo", "root")
-
-    def __init__(self, root: HtmlElement | None) -> None:
-        self.root = root
-        self.memo: dict[HtmlElement, tuple[bool, bool, bool]] = {}
-
-    def of(self, el: HtmlElement) -> tuple[bool, bool, bool]:
-        chain: list[HtmlElement] = []
-        state = (False, False, False)
-        node = el.getparent()
-        while node is not None and node.tag not in ("body", "html"):
-            known = self.memo.get(node)
-            if known is not None:
-                state = known
-                break
-            chain.append(node)
-            node = node.getparent()
-        for anc in reversed(chain):
-            kind = region_of(anc)
-            state = (
-                state[0] or kind == "comment",
-                state[1] or kind == "side" or anc.tag in _SIDE_TAGS,
-                state[2] or anc is self.root,
-            )
-            self.memo[anc] = state
-        in_comment, in_side, in_article = state
-        return in_comment, in_side and not in_article, in_article or el is self.root
-
-
-_LABEL_SPLIT = re.compile(r"[\s_\-]+")
-_COMMENT_PARTS = frozenset({"comment", "comments", "commentlist", "disqus", "kommentare"})
-_COMMENT_FLAGS = frozenset({"comments-open", "comments-closed", "has-comments", "no-comments"})
-_SIDE_PARTS = frozenset(
-    "sidebar widget widgets related nav navbar navigation menu "
-    "recommended recommendations aside breadcrumb breadcrumbs".split()
-)
-
-
-def in_comments(el: HtmlElement) -> bool:
-    """True for an element inside a comment thread."""
-    return any(region_of(anc) == "comment" for anc in el.iterancestors())
-
-
-def region_of(el: HtmlElement) -> str | None:
-    """ "comment" or "side" when the element's id/class names a comment thread or a
-    sidebar-like region. Side words count only at either end of a class token
-    (``main-nav``, ``sidebar-left``), not inside one (``c-navigation-overlay-wrapper``)."""
-    label = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
-    if not label.strip():
-        return None
-    side = False
-    for token in label.split():
-        if token in _COMMENT_FLAGS:
-            continue
-        # a BEM modifier ("l-outer--nav") qualifies its block, it does not name a region
-        parts = [p for p in _LABEL_SPLIT.split(token.split("--")[0]) if p]
-        if not parts:
-            continue
-        if _COMMENT_PARTS.intersection(parts):
-            return "comment"
-        if parts[0] in _SIDE_PARTS or parts[-1] in _SIDE_PARTS:
-            side = True
-    return "side" if side else None
-
-
 def scan_page(page: Page, profile: Profile) -> Scan:
     """Collect the candidate elements of every field in one pass over the tree."""
     hits = _hints(page)
     root = _find_article(page, profile, hits)
-    regions = _Regions(root)
+    regions = Regions(root)
     lists: dict[str, list[Hit]] = {
         k: []
         for k in "h1 titles rel_author author_names author_blocks fn published modified "
@@ -281,13 +217,12 @@ def scan_page(page: Page, profile: Profile) -> Scan:
             if title is None:
                 title = el_text(el)
             continue
-        cls = set(_tokens(el, "class"))
         rel = _tokens(el, "rel")
         if tag == "link":
             if "canonical" in rel and canonical is None:
                 canonical = el.get("href")
             continue
-        roles = _roles(el, tag, cls, rel)
+        roles = _roles(el, tag, _class_facts(el.get("class") or ""), rel)
         props = (el.get("itemprop") or "").split()
         rdfa_prop = (el.get("property") or "").lower()
         is_rdfa = bool(rdfa_prop) and tag != "meta" and "date" in rdfa_prop
@@ -331,14 +266,53 @@ def _file(
             lists[role].append(hit)
 
 
-def _roles(el: HtmlElement, tag: str, cls: set[str], rel: list[str]) -> list[str]:
+class _ClassFacts(NamedTuple):
+    """What an element's class attribute alone says about its roles."""
+
+    site: bool
+    title: bool
+    category: bool
+    tag: bool
+    fn: bool  # fn or p-author
+    p_name: bool
+    author_name: bool
+    authorish: bool
+    published: bool
+    modified: bool
+    modified_only: bool  # a modified class and no "published" one
+    date_word: bool
+
+
+@functools.lru_cache(maxsize=8192)
+def _class_facts(class_attr: str) -> _ClassFacts:
+    """``_roles``' class tests, once per distinct class attribute (cards, list items and
+    menu entries repeat theirs many times on a page, and across a site's pages)."""
+    cls = set(class_attr.lower().split())
+    modified = bool(cls & _MODIFIED_CLASSES)
+    return _ClassFacts(
+        site=bool(cls & _SITE_CLASSES),
+        title=bool(cls & TITLE_CLASSES),
+        category=bool(cls & _CATEGORY_CLASSES),
+        tag=bool(cls & _TAG_CLASSES),
+        fn="fn" in cls or "p-author" in cls,
+        p_name="p-name" in cls,
+        author_name=bool(cls & _AUTHOR_NAME_CLASSES),
+        authorish=_authorish(cls),
+        published=bool(cls & _PUBLISHED_CLASSES),
+        modified=modified,
+        modified_only=modified and "published" not in cls,
+        date_word=any(w in c for c in cls for w in _DATE_WORDS),
+    )
+
+
+def _roles(el: HtmlElement, tag: str, cls: _ClassFacts, rel: list[str]) -> list[str]:
     """The candidate lists one element belongs to, from its tag, classes and rel."""
     roles = []
-    if cls & _SITE_CLASSES:
+    if cls.site:
         roles.append("site_titles")
     if tag == "h1":
         roles.append("h1")
-    if cls & TITLE_CLASSES:
+    if cls.title:
         roles.append("titles")
     if tag == "a":
         if "home" in rel:
@@ -349,25 +323,23 @@ def _roles(el: HtmlElement, tag: str, cls: set[str], rel: list[str]) -> list[str
             roles.append("tag_link")
         elif "category" in rel:
             roles.append("category_link")
-    if cls & _CATEGORY_CLASSES:
+    if cls.category:
         roles.append("categories")
-    if cls & _TAG_CLASSES:
+    if cls.tag:
         roles.append("tags")
-    if "fn" in cls or "p-author" in cls or ("p-name" in cls and _in_card(el)):
+    if cls.fn or (cls.p_name and _in_card(el)):
         roles.append("fn")
-    if cls & _AUTHOR_NAME_CLASSES:
+    if cls.author_name:
         roles.append("author_names")
-    elif _authorish(cls):
+    elif cls.authorish:
         roles.append("author_blocks")
-    if (cls & _PUBLISHED_CLASSES or el.get("pubdate") is not None) and not (
-        cls & _MODIFIED_CLASSES and "published" not in cls
-    ):
+    if (cls.published or el.get("pubdate") is not None) and not cls.modified_only:
         roles.append("published")
-    elif cls & _MODIFIED_CLASSES:
+    elif cls.modified:
         roles.append("modified")
     if tag == "time" and (el.get("datetime") or "").strip():
         roles.append("times")
-    if tag == "time" or any(w in c for c in cls for w in _DATE_WORDS) or "author_blocks" in roles:
+    if tag == "time" or cls.date_word or "author_blocks" in roles:
         roles.append("date_texts")  # bylines often carry the date: "Jane Doe, 10.11.2021"
     return roles
 

@@ -13,9 +13,9 @@ from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
 
-from .hints import page_select
 from .page import Page
 from .profile import Profile
+from .selectors import page_css
 from .text import collapse, join_url
 
 __all__ = ["declared_count", "parse_count"]
@@ -80,9 +80,9 @@ def declared_count(
         return n
     headings = (*profile.comments.count, *_GENERIC_COUNT)
     # one whole-tree pass to learn whether any heading exists; then the ordered lookups
-    found = page_select(page, ", ".join(headings))
+    found = page_css(page, ", ".join(headings))
     for sel in headings if found else ():
-        for el in page_select(page, sel):
+        for el in page_css(page, sel):
             n = parse_count(el.text_content())
             if n is not None:
                 return n
@@ -114,8 +114,12 @@ def _near_count(item: HtmlElement) -> int | None:
 def _link_count(page: Page) -> int | None:
     """ "Comments (3)" linking to this very post's ``#comments``."""
     base = urldefrag(page.url)[0].rstrip("/") if page.url else None
-    for a in page_select(page, "a[href$='#comments']"):
-        href = (a.get("href") or "").strip()
+    # a[href$='#comments'], read from the page's link list
+    for a in page.links:
+        href = a.get("href") or ""
+        if not href.endswith("#comments"):
+            continue
+        href = href.strip()
         if base is None and not href.startswith("#"):
             continue
         joined = join_url(page.url or "", href)
@@ -137,7 +141,7 @@ _MICRODATA = (
 
 def _microdata_count(page: Page) -> int | None:
     """Microdata / RDFa: ``commentCount`` or ``interactionCount`` = "UserComments:4"."""
-    for el in page_select(page, ", ".join(_MICRODATA)):
+    for el in page_css(page, ", ".join(_MICRODATA)):
         value = (el.get("content") or el.text_content() or "").strip()
         kind, _, num = value.rpartition(":")
         if (not kind or "Comment" in kind) and num.strip().isdigit():

@@ -11,26 +11,22 @@
 4. Flat threads of old Movable Type / TypePad templates have no item element at all: an
    empty anchor named for each comment (``<a id="c65581830"></a>``) starts a run of
    sibling paragraphs that ends with its "Posted by: NAME | DATE" line (``flat_runs``);
-   each run is read from a detached copy (``flat_items``).
+   each run is read from a detached copy (``flat_items``, in ``comments_flat``).
 Conservative on purpose: a page without comments must yield none.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import defaultdict
 
-from lxml import html
 from lxml.html import HtmlElement
 
-from .comments_bylines import BYLINE
 from .comments_thread import REPLY_BOX, excluded
 from .page import Page
 from .profile import CommentSelectors
-from .text import collapse
 
-__all__ = ["GENERIC_HINTS", "flat_items", "flat_runs", "generic_items"]
+__all__ = ["GENERIC_HINTS", "ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
 
 _AREA = re.compile(
     r"(?:^|[-_\s])(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
@@ -42,7 +38,7 @@ _AREA_KEYS = re.compile(r"comment|disqus|dsq|discussion|responses|talkback", re.
 _COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
 # comment-123, li-comment-123, dsq-comment-123, lf_comment_123, c123, cmt-123
 # (or a hex id: comment-5023c5aeeab8eaf833000003)
-_ITEM_ID = re.compile(
+ITEM_ID = re.compile(
     r"^(?:[a-z]+[-_])*(?:comment|cmt|c|reply|dsq)[-_]?(?:\d+|[0-9a-f]{12,})$", re.I
 )
 # dd is no item: in a dl thread the dt is, and its dd siblings are read with it.
@@ -54,7 +50,7 @@ _STATE = re.compile(
 )
 _AUTHORISH = re.compile(r"author|user|name|fn|vcard|poster|commenter|nick", re.I)
 _DATEISH = re.compile(r"date|time|posted|meta", re.I)
-_MIN_TEXT = 20
+MIN_TEXT = 20
 _NOT_AREA = frozenset(
     {"body", "html", "head", "link", "script", "style", "meta", "a", "span", "form"}
 )
@@ -164,7 +160,7 @@ def _areas(page: Page) -> list[HtmlElement]:
             continue
         if out and _inside(el, out[-1]):
             continue
-        if excluded(el, _memo(page)):
+        if excluded(el, excluded_memo(page)):
             continue
         out.append(el)
     return [_widen(a) for a in out]
@@ -176,18 +172,26 @@ def _hinted(page: Page) -> list[HtmlElement]:
     from the page's index instead of testing every element."""
     index = page.index
     found: set[HtmlElement] = set()
-    for token, members in index.by_class.items():
-        if _maybe_area(token) and _AREA.search(token):
-            found.update(members)
-    for ident, members in index.by_id.items():
-        if _maybe_area(ident) and _AREA.search(ident):
-            found.update(members)
+    for table in (index.by_class, index.by_id):
+        for word in _maybe_areas(table):
+            if _AREA.search(word):
+                found.update(table.get(word, ()))
     return sorted(found, key=index.position.__getitem__)
 
 
-def _maybe_area(word: str) -> bool:
-    """A cheap test every ``_AREA`` match passes (each of its words holds one of these)."""
-    return _AREA_KEYS.search(word) is not None
+def _maybe_areas(table: dict[str, list[HtmlElement]]) -> set[str]:
+    """The keys holding an ``_AREA_KEYS`` word (every ``_AREA`` match does): one regex
+    pass over all keys joined by NUL, which no attribute value holds (``build_tree``
+    drops it), instead of a search per class token."""
+    if not table:
+        return set()
+    joined = "\x00".join(table)
+    out: set[str] = set()
+    for m in _AREA_KEYS.finditer(joined):
+        start = joined.rfind("\x00", 0, m.start()) + 1
+        end = joined.find("\x00", m.end())
+        out.add(joined[start : end if end != -1 else len(joined)])
+    return out
 
 
 def _widen(area: HtmlElement) -> HtmlElement:
@@ -211,7 +215,7 @@ def _inside(el: HtmlElement, anc: HtmlElement) -> bool:
 
 def _looks_like_item(el: HtmlElement) -> tuple[bool, bool]:
     """(has a comment class/id, has an author- or date-like descendant)."""
-    commentish = bool(_COMMENTISH.search(_hint(el))) or bool(_ITEM_ID.match(el.get("id") or ""))
+    commentish = bool(_COMMENTISH.search(_hint(el))) or bool(ITEM_ID.match(el.get("id") or ""))
     itemtype = el.get("itemtype") or ""
     commentish = commentish or "Comment" in itemtype
     meta = False
@@ -219,7 +223,7 @@ def _looks_like_item(el: HtmlElement) -> tuple[bool, bool]:
         if not isinstance(d, HtmlElement):
             continue
         # an anchor near the top named for the comment: <a id="comment-47479"></a>
-        if i < 4 and _ITEM_ID.match(d.get("id") or d.get("name") or ""):
+        if i < 4 and ITEM_ID.match(d.get("id") or d.get("name") or ""):
             commentish = True
         h = _hint(d)
         if d.tag in ("cite", "time") or (
@@ -231,7 +235,7 @@ def _looks_like_item(el: HtmlElement) -> tuple[bool, bool]:
 
 
 def _strong_id(el: HtmlElement) -> bool:
-    return bool(_ITEM_ID.match(el.get("id") or "")) or "Comment" in (el.get("itemtype") or "")
+    return bool(ITEM_ID.match(el.get("id") or "")) or "Comment" in (el.get("itemtype") or "")
 
 
 def _single_ok(el: HtmlElement, has_meta: bool) -> bool:
@@ -250,7 +254,7 @@ def _group_score(members: list[HtmlElement]) -> float:
         return _dl_score(members)
     texts = [len(m.text_content().strip()) for m in members]
     # numbered comments may be short ("Go TL!"); anonymous boxes need some text
-    least = 1 if all(_strong_id(m) for m in members) else _MIN_TEXT
+    least = 1 if all(_strong_id(m) for m in members) else MIN_TEXT
     if sum(texts) < least * len(members):
         return 0.0
     flags = [_looks_like_item(m) for m in members]
@@ -270,13 +274,13 @@ def _dl_score(members: list[HtmlElement]) -> float:
     """dl threads: dt = who/when, the dd after it = what; the area hint is enough."""
     said = [m.getnext() for m in members]
     texts = [len(d.text_content().strip()) for d in said if d is not None and d.tag == "dd"]
-    if len(texts) != len(members) or sum(texts) < _MIN_TEXT * len(members):
+    if len(texts) != len(members) or sum(texts) < MIN_TEXT * len(members):
         return 0.0
     enough = len(members) >= 2 or _single_ok(members[0], True)
     return float(sum(min(t, 3000) for t in texts)) if enough else 0.0
 
 
-def _memo(page: Page) -> dict[HtmlElement, bool]:
+def excluded_memo(page: Page) -> dict[HtmlElement, bool]:
     """The page's ``excluded`` answers (see ``comments_thread.excluded``)."""
     memo: dict[HtmlElement, bool] = page.memo("comment-excluded", dict)
     return memo
@@ -323,14 +327,14 @@ def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig) -> list[HtmlElemen
 
 def _id_items(page: Page) -> list[HtmlElement]:
     index = page.index
-    numbered = [el for ident, els in index.by_id.items() if _ITEM_ID.match(ident) for el in els]
+    numbered = [el for ident, els in index.by_id.items() if ITEM_ID.match(ident) for el in els]
     typed = [el for el in index.with_attr("itemtype") if "Comment" in (el.get("itemtype") or "")]
     found = [
         el
         for el in sorted({*numbered, *typed}, key=index.position.__getitem__)
         if el.tag in _ITEM_TAGS
-        and (_ITEM_ID.match(el.get("id") or "") or "Comment" in (el.get("itemtype") or ""))
-        and not excluded(el, _memo(page))
+        and (ITEM_ID.match(el.get("id") or "") or "Comment" in (el.get("itemtype") or ""))
+        and not excluded(el, excluded_memo(page))
     ]
     if not found:
         return []
@@ -345,79 +349,9 @@ def generic_items(page: Page) -> list[HtmlElement]:
     """The comment items of an unknown layout, in document order; [] when none."""
     best: tuple[float, list[HtmlElement]] = (0.0, [])
     for area in _areas(page):
-        cand = _best_in(area, _memo(page))
+        cand = _best_in(area, excluded_memo(page))
         if cand[0] > best[0]:
             best = cand
     if best[1]:
-        return [e for e in best[1] if not excluded(e, _memo(page))]
+        return [e for e in best[1] if not excluded(e, excluded_memo(page))]
     return _id_items(page)
-
-
-_RUN_STOP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "form", "script", "noscript"})
-
-
-def flat_runs(page: Page) -> list[list[HtmlElement]]:
-    """The runs of a flat thread (see module doc), each the anchor and its siblings up to
-    the next anchor, a heading or the comment form; [] when the page has none.
-
-    Conservative: two or more empty comment-id anchors under one parent, and most runs
-    signed by a "by/Posted by NAME, DATE" line.
-    """
-    return page.memo("comment-runs", lambda: _flat_runs(page))
-
-
-def _flat_runs(page: Page) -> list[list[HtmlElement]]:
-    index = page.index
-    named = [
-        el
-        for el in (*index.by_tag("a"),)
-        if _ITEM_ID.match(el.get("id") or el.get("name") or "")
-        and len(el) == 0
-        and not (el.text or "").strip()
-    ]
-    if len(named) < 2:
-        return []
-    by_parent: dict[HtmlElement, list[HtmlElement]] = defaultdict(list)
-    for el in named:
-        parent = el.getparent()
-        if parent is not None:
-            by_parent[parent].append(el)
-    parent, markers = max(by_parent.items(), key=lambda kv: len(kv[1]))
-    if len(markers) < 2 or excluded(parent, _memo(page)):
-        return []
-    starts = set(markers)
-    runs: list[list[HtmlElement]] = []
-    for marker in markers:
-        run = [marker]
-        for sib in marker.itersiblings():
-            if sib in starts:
-                break
-            if not isinstance(sib, HtmlElement) or not isinstance(sib.tag, str):
-                continue
-            if sib.tag in _RUN_STOP or sib.find(".//textarea") is not None:
-                break
-            run.append(sib)
-        runs.append(run)
-    signed = sum(1 for run in runs if any(_signature_line(el) for el in run[1:]))
-    if signed * 2 <= len(runs):
-        return []
-    return [run for run in runs if sum(len(el.text_content().strip()) for el in run) >= _MIN_TEXT]
-
-
-def _signature_line(el: HtmlElement) -> bool:
-    text = collapse(el.text_content())
-    return 0 < len(text) <= 150 and BYLINE.match(text) is not None
-
-
-def flat_items(page: Page) -> list[HtmlElement]:
-    """One detached ``div`` per run of a flat thread (copies: the page is never changed)."""
-    out: list[HtmlElement] = []
-    for run in flat_runs(page):
-        marker = run[0]
-        item = html.Element("div")
-        item.set("id", marker.get("id") or marker.get("name") or "")
-        item.text = marker.tail
-        for el in run[1:]:
-            item.append(copy.deepcopy(el))
-        out.append(item)
-    return out

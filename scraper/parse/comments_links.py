@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urldefrag, urlsplit
 
-from .page import Page, select
+from .page import Page
+from .selectors import page_css
 from .text import join_url
 
 __all__ = ["comment_page_links"]
@@ -55,7 +56,7 @@ def comment_page_links(page: Page) -> list[str]:
     base = page.url
     own = urldefrag(base)[0] if base else None
     out: list[str] = []
-    candidates = select(page.tree, _NAV)
+    candidates = page_css(page, _NAV)
     candidates += [a for a in page.tree.iter("a") if _is_comment_page(a.get("href") or "")]
     for a in candidates:
         href = (a.get("href") or "").strip()

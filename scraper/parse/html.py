@@ -30,7 +30,7 @@ from lxml.html import (
 
 from ..errors import ParseError
 
-__all__ = ["MAX_PAGE_BYTES", "build_tree", "decode_html", "sniff_binary"]
+__all__ = ["MAX_PAGE_BYTES", "build_tree", "decode_html", "decode_html_utf8", "sniff_binary"]
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
 # how much of the page the charset prescan and the detector look at
@@ -150,27 +150,36 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
     Binary data is decoded byte for byte (so that ``build_tree`` can name it); the
     detector only runs on a bounded prefix, so no input makes this slow.
     """
+    return decode_html_utf8(data, content_type)[0]
+
+
+def decode_html_utf8(data: bytes, content_type: str | None = None) -> tuple[str, bytes | None]:
+    """``decode_html``'s text, and ``data`` itself when those bytes are exactly the text's
+    UTF-8 (a clean UTF-8 or ASCII decode without a BOM): ``build_tree`` then hands them
+    to libxml2 as they are instead of encoding the text again."""
     enc = _from_bom(data)
     if enc:
-        return data.decode(enc, errors="replace")
+        return data.decode(enc, errors="replace"), None
     if sniff_binary(data):
-        return data.decode("latin-1")
+        return data.decode("latin-1"), None
     for enc in _declared(data, content_type):
         if enc != "utf-8" and _is_utf8(data):
             # declared latin-1 (or anything else) but the bytes are UTF-8: the bytes win
-            return data.decode("utf-8")
+            return data.decode("utf-8"), data
         try:
-            return data.decode(enc)
+            return data.decode(enc), data if enc in ("utf-8", "ascii") else None
         except UnicodeDecodeError:
             if enc == "utf-8" and _mostly_utf8(data):
-                return data.decode("utf-8", errors="replace")
+                return data.decode("utf-8", errors="replace"), None
             # a declaration the bytes contradict: try the next witness
             continue
     if data.isascii():
-        return data.decode("ascii")
-    if _is_utf8(data) or _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace")
-    return data.decode(_detect(data), errors="replace")
+        return data.decode("ascii"), data
+    if _is_utf8(data):
+        return data.decode("utf-8"), data
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), None
+    return data.decode(_detect(data), errors="replace"), None
 
 
 def _detect(data: bytes) -> str:
@@ -205,27 +214,39 @@ def _mostly_utf8(data: bytes) -> bool:
     return bad * 20 < good
 
 
-_PARSER = HTMLParser(
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    huge_tree=False,
-)
-# Every element an ``HtmlElement``, chosen in C: lxml.html's default lookup calls Python
-# for each element proxy (to make ``<form>`` a FormElement ...), which was most of the
-# cost of a walk over the tree; nothing here uses the form helpers.
-_PARSER.set_element_class_lookup(
-    etree.ElementDefaultClassLookup(
-        element=HtmlElement,
-        comment=HtmlComment,
-        pi=HtmlProcessingInstruction,
-        entity=HtmlEntity,
+def _parser(encoding: str | None = None) -> HTMLParser:
+    parser = HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+        encoding=encoding,
     )
-)
+    # Every element an ``HtmlElement``, chosen in C: lxml.html's default lookup calls
+    # Python for each element proxy (to make ``<form>`` a FormElement ...), which was most
+    # of the cost of a walk over the tree; nothing here uses the form helpers.
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=HtmlElement,
+            comment=HtmlComment,
+            pi=HtmlProcessingInstruction,
+            entity=HtmlEntity,
+        )
+    )
+    return parser
 
 
-def build_tree(text: str, source: str | None = None) -> HtmlElement:
-    """Parse HTML text into a tree; raise ``ParseError`` naming ``source`` when it is no page."""
+_PARSER = _parser()
+# The decoded text goes to libxml2 as UTF-8 bytes with the encoding stated: a str of
+# non-Latin-1 text would reach it as UCS-4 and be converted on the way in (~10 % slower).
+_UTF8_PARSER = _parser("utf-8")
+
+
+def build_tree(text: str, source: str | None = None, utf8: bytes | None = None) -> HtmlElement:
+    """Parse HTML text into a tree; raise ``ParseError`` naming ``source`` when it is no page.
+
+    ``utf8`` may hold ``text`` encoded as UTF-8 already (``decode_html_utf8``'s bytes).
+    """
     if len(text) > MAX_PAGE_BYTES:
         raise ParseError(f"page larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB", source)
     if not text or not text.strip():
@@ -234,11 +255,21 @@ def build_tree(text: str, source: str | None = None) -> HtmlElement:
     kind = sniff_binary(head.encode("latin-1", errors="replace"))
     if kind:
         raise ParseError(f"{kind}, not HTML", source)
-    text = _strip_xml_declaration(text)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    fixed = _strip_xml_declaration(text)
+    if "\x00" in fixed:
+        fixed = fixed.replace("\x00", "")
+    data = utf8 if fixed is text else None
+    if data is None:
+        try:
+            data = fixed.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate in text handed in by a caller
+            data = None
+    text = fixed
     try:
-        tree = document_fromstring(text, parser=_PARSER)
+        if data is not None:
+            tree = document_fromstring(data, parser=_UTF8_PARSER)
+        else:
+            tree = document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}", source) from exc
     if tree is None:

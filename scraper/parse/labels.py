@@ -40,24 +40,40 @@ def labelled_links(root: HtmlElement, limit: int = 5000) -> dict[str, list[str]]
             break
         if not isinstance(parent.tag, str) or parent.tag in ("script", "style", "a"):
             continue
-        runs = [(parent.text, 0)] + [(child.tail, i + 1) for i, child in enumerate(parent)]
-        for text, start in runs:
-            if not text or len(text) > 200:
-                continue
-            tail = text.rstrip()
-            # cheap gate before the regex: a label ends in a colon or is a known word
-            if not tail or (
-                tail[-1] not in ":：" and tail.rsplit(None, 1)[-1].lower() not in _LAST
-            ):
-                continue
-            m = _LABEL.search(tail[-40:])
-            if not m:
-                continue
-            kind = "tags" if m.group("tags") else "categories"
-            names = _links_after(parent, start)
-            if names and kind not in found:
-                found[kind] = names
+        # the text runs of ``parent``: its text (links from child 0), each child's tail;
+        # most runs are layout whitespace, skipped before the call
+        text = parent.text
+        if text and not text.isspace():
+            kind = _label_kind(text)
+            if kind:
+                _record(found, kind, parent, 0)
+        for start, child in enumerate(parent, 1):
+            text = child.tail
+            if text and not text.isspace():
+                kind = _label_kind(text)
+                if kind:
+                    _record(found, kind, parent, start)
     return found
+
+
+def _label_kind(text: str | None) -> str | None:
+    """ "tags" or "categories" when a text run ends in a list label ("Tags:")."""
+    if not text or len(text) > 200:
+        return None
+    tail = text.rstrip()
+    # cheap gate before the regex: a label ends in a colon or is a known word
+    if not tail or (tail[-1] not in ":：" and tail.rsplit(None, 1)[-1].lower() not in _LAST):
+        return None
+    m = _LABEL.search(tail[-40:])
+    if not m:
+        return None
+    return "tags" if m.group("tags") else "categories"
+
+
+def _record(found: dict[str, list[str]], kind: str, parent: HtmlElement, start: int) -> None:
+    names = _links_after(parent, start)
+    if names and kind not in found:
+        found[kind] = names
 
 
 def _links_after(parent: HtmlElement, start: int) -> list[str]:

@@ -16,12 +16,14 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..records import Person
-from .candidates import Scan, el_text, in_comments, scan_page
+from .candidates import Scan, el_text, scan_page
 from .nearby import Near
-from .page import Page, select
+from .page import Page
 from .profile import Profile
-from .pubdates import modified_of, published_of
+from .pubdates import DateContext, modified_of, published_of
+from .regions import in_comments
 from .results import Metadata
+from .selectors import page_css
 from .siteinfo import (
     Labelled,
     canonical_url,
@@ -65,13 +67,14 @@ def extract_metadata(page: Page, profile: Profile) -> Metadata:
     near = Near(page, scan)
     labelled = Labelled(page, scan)
     categories = categories_of(page, profile, scan, article, labelled)
+    dates = DateContext(page, profile, scan, article, language, url, near)
     return Metadata(
         url=url,
         title=title,
         site=site,
         authors=_authors(page, profile, scan, article, ids, site.name, near),
-        published=published_of(page, profile, scan, article, language, url, near),
-        modified=modified_of(page, profile, scan, article),
+        published=published_of(dates),
+        modified=modified_of(dates),
         categories=categories,
         tags=tags_of(page, profile, scan, article, labelled, categories),
         language=language,
@@ -101,7 +104,7 @@ def _with_urls(page: Page, scan: Scan, people: tuple[Person, ...]) -> tuple[Pers
     text is exactly that name (the sidebar's profile link, the author archive)."""
     wanted = {p.name.casefold() for p in people if p.name and p.url is None}
     found: dict[str, str] = {}
-    links = [h.el for h in scan.rel_author] + list(page.tree.iterfind(".//a[@href]"))
+    links = [h.el for h in scan.rel_author] + page.links
     for link in links:
         key = el_text(link, 120).casefold()
         if key in wanted and key not in found and not in_comments(link):
@@ -131,7 +134,7 @@ def _find_authors(
         if people:
             return people
     for sel in profile.author:
-        found = [el for el in select(page.tree, sel) if not in_comments(el)]
+        found = [el for el in page_css(page, sel) if not in_comments(el)]
         people = _clean_people(_people_from(_first_byline(found), page.url)) if found else ()
         if people:
             return people

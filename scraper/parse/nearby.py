@@ -11,8 +11,9 @@ import functools
 
 from lxml.html import HtmlElement
 
-from .candidates import Scan, region_of
+from .candidates import Scan
 from .page import Page
+from .regions import region_of
 from .text import collapse
 
 __all__ = ["Near", "body_texts", "headline_texts"]

@@ -114,6 +114,12 @@ class Page:
         return ElementIndex(self.elements)
 
     @functools.cached_property
+    def links(self) -> list[HtmlElement]:
+        """Every ``<a href>`` in document order (what ``.//a[@href]`` finds), read from the
+        index rather than by an ElementPath walk each time a field asks."""
+        return [el for el in self.index.by_tag("a") if el.get("href") is not None]
+
+    @functools.cached_property
     def body_classes(self) -> frozenset[str]:
         body = self.tree.find("body")
         if body is None:
@@ -144,20 +150,26 @@ class ElementIndex:
         self.by_id: dict[str, list[HtmlElement]] = {}
         self._tags: dict[str, list[HtmlElement]] = {}
         self._attrs: dict[str, list[HtmlElement]] = {}
-        position, by_class, by_id = self.position, self.by_class, self.by_id
+        position, by_class, by_id, attrs = self.position, self.by_class, self.by_id, self._attrs
         position.update(zip(elements, range(len(elements)), strict=True))
+        # one items() call per element fills every list: the class and id lists and the
+        # elements by attribute name (``with_attr``), in one pass
         for el in elements:
-            cls = el.get("class")
-            if cls:
-                for token in cls.split():
-                    found = by_class.get(token)
-                    if found is None:
-                        by_class[token] = [el]
-                    elif found[-1] is not el:  # class="a a" lists the element once
-                        found.append(el)
-            ident = el.get("id")
-            if ident:
-                by_id.setdefault(ident, []).append(el)
+            for name, value in el.items():
+                found = attrs.get(name)
+                if found is None:
+                    attrs[name] = [el]
+                elif found[-1] is not el:
+                    found.append(el)
+                if name == "class":
+                    for token in value.split():
+                        found = by_class.get(token)
+                        if found is None:
+                            by_class[token] = [el]
+                        elif found[-1] is not el:  # class="a a" lists the element once
+                            found.append(el)
+                elif name == "id" and value:
+                    by_id.setdefault(value, []).append(el)
 
     def by_tag(self, tag: str) -> list[HtmlElement]:
         """Elements named ``tag`` (lower-case); libxml2 filters, the proxies exist."""
@@ -173,12 +185,9 @@ class ElementIndex:
         return found
 
     def with_attr(self, name: str) -> list[HtmlElement]:
-        """Elements that carry attribute ``name`` (any value); one pass per name asked."""
+        """Elements that carry attribute ``name`` (any value)."""
         found = self._attrs.get(name)
-        if found is None:
-            found = [el for el in self.elements if el.get(name) is not None]
-            self._attrs[name] = found
-        return found
+        return found if found is not None else []
 
 
 def _flatten_jsonld(data: Any) -> Iterable[dict[str, Any]]:

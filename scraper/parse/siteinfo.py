@@ -16,8 +16,9 @@ from lxml.html import HtmlElement
 from ..records import Site
 from .candidates import Scan, el_text
 from .labels import labelled_links
-from .page import Page, select
+from .page import Page
 from .profile import Profile
+from .selectors import page_css
 from .structured import article_object, ld_strings, ld_text, objects_of_type
 from .text import collapse, http_url
 from .titles import links_home, title_parts, title_remainder, unescape_text
@@ -100,7 +101,7 @@ def _title_end_linked_home(page: Page, title: str) -> str | None:
         return None
     ends = {parts[0], parts[-1]}
     host = urlsplit(page.url or "").netloc
-    for link in page.tree.iterfind(".//a[@href]"):
+    for link in page.links:
         text = collapse(link.text_content())
         if text in ends:
             href = urlsplit(http_url(page.url, link.get("href")) or "")
@@ -112,7 +113,7 @@ def _title_end_linked_home(page: Page, title: str) -> str | None:
 def _link_named(page: Page, name: str) -> str | None:
     """The href of a link whose text is the site's name: the home page, on the same host."""
     host = urlsplit(page.url or "").netloc
-    for link in page.tree.iterfind(".//a[@href]"):
+    for link in page.links:
         if (link.text or "").strip() == name:
             href = http_url(page.url, link.get("href"))
             if href and (not host or urlsplit(href).netloc == host):
@@ -196,7 +197,7 @@ def categories_of(
     for sel in profile.categories:
         # a link the page itself marks rel=tag (and not category) is a tag, whatever a
         # profile selector says: structured markup outranks the profile
-        found = _names([el for el in select(page.tree, sel) if not _rel_tag_only(el)])
+        found = _names([el for el in page_css(page, sel) if not _rel_tag_only(el)])
         if found:
             return found
     found = _names(scan.categories)
@@ -251,7 +252,7 @@ def _raw_tags(
     page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None, labelled: Labelled
 ) -> tuple[str, ...]:
     for sel in profile.tags:
-        found = _names(select(page.tree, sel))
+        found = _names(page_css(page, sel))
         if found:
             return found
     found = _names(scan.tags)

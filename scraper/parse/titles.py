@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 
 from .candidates import Scan, el_text
 from .dates import parse_text
-from .page import Page, select
+from .page import Page
 from .profile import Profile
+from .selectors import page_css
 from .structured import ld_text
 from .text import collapse, join_url
 
@@ -72,7 +73,7 @@ def title_candidates(
     if h1 and not logo:
         add("h1", h1)
     for sel in profile.title:
-        for el in select(page.tree, sel)[:1]:
+        for el in page_css(page, sel)[:1]:
             add("profile", el_text(el))
     for hit in scan.prop("headline"):
         add("itemprop", hit.el.get("content") or el_text(hit.el))

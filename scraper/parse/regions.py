@@ -1,0 +1,93 @@
+"""Where an element sits: in a comment thread, in a sidebar-like region, in the article.
+
+A comment's date or a "recent posts" byline is the classic wrong answer for a post's
+metadata, so every candidate learns its region from the ids and classes of its
+ancestors. Pages repeat the same id/class strings on many elements; the verdict is
+remembered per string.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lxml.html import HtmlElement
+
+__all__ = ["Regions", "in_comments", "region_of"]
+
+_SIDE_TAGS = frozenset({"aside", "nav", "footer"})
+
+
+class Regions:
+    """Where each element sits (comment thread, sidebar, the article), memoised per
+    ancestor so that a page's hundred hits walk each ancestor chain once."""
+
+    __slots__ = ("memo", "root")
+
+    def __init__(self, root: HtmlElement | None) -> None:
+        self.root = root
+        self.memo: dict[HtmlElement, tuple[bool, bool, bool]] = {}
+
+    def of(self, el: HtmlElement) -> tuple[bool, bool, bool]:
+        chain: list[HtmlElement] = []
+        state = (False, False, False)
+        node = el.getparent()
+        while node is not None and node.tag not in ("body", "html"):
+            known = self.memo.get(node)
+            if known is not None:
+                state = known
+                break
+            chain.append(node)
+            node = node.getparent()
+        for anc in reversed(chain):
+            kind = region_of(anc)
+            state = (
+                state[0] or kind == "comment",
+                state[1] or kind == "side" or anc.tag in _SIDE_TAGS,
+                state[2] or anc is self.root,
+            )
+            self.memo[anc] = state
+        in_comment, in_side, in_article = state
+        return in_comment, in_side and not in_article, in_article or el is self.root
+
+
+_LABEL_SPLIT = re.compile(r"[\s_\-]+")
+_COMMENT_PARTS = frozenset({"comment", "comments", "commentlist", "disqus", "kommentare"})
+_COMMENT_FLAGS = frozenset({"comments-open", "comments-closed", "has-comments", "no-comments"})
+_SIDE_PARTS = frozenset(
+    "sidebar widget widgets related nav navbar navigation menu "
+    "recommended recommendations aside breadcrumb breadcrumbs".split()
+)
+
+
+def in_comments(el: HtmlElement) -> bool:
+    """True for an element inside a comment thread."""
+    return any(region_of(anc) == "comment" for anc in el.iterancestors())
+
+
+def region_of(el: HtmlElement) -> str | None:
+    """ "comment" or "side" when the element's id/class names a comment thread or a
+    sidebar-like region. Side words count only at either end of a class token
+    (``main-nav``, ``sidebar-left``), not inside one (``c-navigation-overlay-wrapper``)."""
+    return _region(el.get("id"), el.get("class"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _region(ident: str | None, cls: str | None) -> str | None:
+    """``region_of`` by label: pages repeat the same id/class strings on many elements."""
+    label = f"{ident or ''} {cls or ''}".lower()
+    if not label.strip():
+        return None
+    side = False
+    for token in label.split():
+        if token in _COMMENT_FLAGS:
+            continue
+        # a BEM modifier ("l-outer--nav") qualifies its block, it does not name a region
+        parts = [p for p in _LABEL_SPLIT.split(token.split("--")[0]) if p]
+        if not parts:
+            continue
+        if _COMMENT_PARTS.intersection(parts):
+            return "comment"
+        if parts[0] in _SIDE_PARTS or parts[-1] in _SIDE_PARTS:
+            side = True
+    return "side" if side else None

@@ -19,6 +19,7 @@ import asyncio
 import email.utils
 import socket
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -131,8 +132,15 @@ def _size(n: int) -> str:
     return f"{n / MB:g} MB" if n >= MB else f"{n} bytes"
 
 
+_STAMP: list[Any] = [0, ""]  # (whole second, its ISO form): one strftime per second
+
+
 def _now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = time.time()
+    second = int(now)
+    if _STAMP[0] != second:
+        _STAMP[:] = [second, datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")]
+    return str(_STAMP[1])
 
 
 class Fetcher:
@@ -213,10 +221,17 @@ class Fetcher:
         raise FetchError(url, f"too many redirects (over {self._config.max_redirects})")
 
     async def _with_retries(self, url: str) -> Capture:
+        try:  # most URLs succeed at once: the retry policy is built after a first failure
+            return await self._once(url)
+        except TransientFetchError as exc:
+            first: TransientFetchError | None = exc
         policy = retry_policy(self._config, self._sleep)
         try:
             async for attempt in policy:
                 with attempt:
+                    if first is not None:  # attempt 1, already made: waits count from it
+                        failed, first = first, None
+                        raise failed
                     return await self._once(url)
         except TransientFetchError as exc:
             n = policy.statistics.get("attempt_number", self._config.max_attempts)
@@ -359,15 +374,28 @@ def _content_length(response: httpx.Response) -> int | None:
         return None
 
 
+_PEERS: weakref.WeakKeyDictionary[Any, str | None] = weakref.WeakKeyDictionary()
+
+
 def _peer_ip(response: httpx.Response) -> str | None:
+    """The server's IP, once per connection (anyio builds every extra attribute per call)."""
     stream: Any = response.extensions.get("network_stream")
     if stream is None:
         return None
     try:
+        return _PEERS[stream]
+    except (KeyError, TypeError):
+        pass
+    try:
         addr = stream.get_extra_info("server_addr")
     except Exception:  # transports differ; the IP is nice to have, never worth a failure
         return None
-    return str(addr[0]) if isinstance(addr, tuple) and addr else None
+    ip = str(addr[0]) if isinstance(addr, tuple) and addr else None
+    try:
+        _PEERS[stream] = ip
+    except TypeError:  # a stream that takes no weak reference: asked again next time
+        pass
+    return ip
 
 
 def _translate(url: str, exc: httpx.HTTPError) -> FetchError:

@@ -56,13 +56,14 @@ class WriterThread:
             if item is None:
                 break
             fn, args, fut, loop = item
-            if fut.cancelled():  # read across threads: at worst the call runs, as it would
-                continue
-            try:
-                done.append((fut, True, fn(*args)))
-            except BaseException as exc:  # handed to the awaiting task, which decides
-                done.append((fut, False, exc))
-            if len(done) >= 16 or calls.empty():
+            # fut.cancelled() is read across threads: at worst a cancelled call runs, as
+            # it would have a moment earlier
+            if not fut.cancelled():
+                try:
+                    done.append((fut, True, fn(*args)))
+                except BaseException as exc:  # handed to the awaiting task, which decides
+                    done.append((fut, False, exc))
+            if done and (len(done) >= 16 or calls.empty()):
                 self._flush(loop, done)
                 done = []
         if done and loop is not None:

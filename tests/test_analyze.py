@@ -126,3 +126,21 @@ def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
         )
     assert stats.posts == 2
     assert any("parse workers unavailable" in (getattr(e, "reason", "") or "") for e in events)
+
+
+async def _two_crawls_one_worker(task: PageTask, other: Analysis) -> list[PageResult]:
+    out = []
+    for analysis in (ANALYSIS, other, ANALYSIS):  # the worker must follow each change
+        pool = PagePool(analysis, 1)
+        out.append(await pool.analyze(task))
+        pool.close()
+    return out
+
+
+def test_a_worker_follows_the_analysis_of_each_crawl() -> None:
+    home = _tasks()[0]
+    other = Analysis(Scope.from_seeds(["http://elsewhere.example/"]))
+    first, second, third = asyncio.run(_two_crawls_one_worker(home, other))
+    assert first == third == analyze_page(home, ANALYSIS)
+    assert second == analyze_page(home, other)
+    assert first.links != second.links

@@ -14,6 +14,10 @@ Rounds are interleaved (ours, Scrapy, wget, ours ...) so each tool sees the same
 * Scrapy: a CrawlSpider (LinkExtractor + default dupefilter) saving each body to a file,
   ``CONCURRENT_REQUESTS=32``, no delay, robots.txt obeyed like the others.
 * wget: ``wget --recursive --level=inf --warc-file`` (one connection, C).
+* Reference loops (the ceiling the HTTP client sets): a bare ``httpx.AsyncClient`` loop
+  fetching the site's URL list (every file the crawls fetch: pages, robots.txt, sitemaps,
+  feed) with 32 tasks on one keep-alive pool, bodies read; and the same loop writing each
+  request and response to a gzipped WARC with warcio. No discovery, no parsing, no catalog.
 
 The generated pages carry WordPress "Reply" links (``?replytocom=N``) and ``utm_*`` tracking
 links: the same page under new URLs. blog-archiver drops them by default (canonical URLs);
@@ -38,6 +42,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -77,14 +82,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def build_static_site(root: Path, base: str, posts: int) -> tuple[int, int]:
-    """Render every page reachable from the home page, robots, sitemaps and feed to files."""
+def build_static_site(root: Path, base: str, posts: int) -> tuple[int, int, list[str]]:
+    """Render every page reachable from the home page, robots, sitemaps and feed to files;
+    (HTML pages, bytes, the URL of every file written)."""
     spec = SiteSpec(n_posts=posts, filler_bytes=30_000, wp_json=False, threads_per_comment_page=8)
     site = gen_site(posts, spec=spec)
     host = urlsplit(base).netloc
     todo = ["/", "/robots.txt", "/wp-sitemap.xml", "/feed/"]
     seen = set(todo)
     pages = total = 0
+    urls: list[str] = []
     while todo:
         path = todo.pop()
         resp = render(site, path, base)
@@ -95,6 +102,7 @@ def build_static_site(root: Path, base: str, posts: int) -> tuple[int, int]:
             target = target / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(resp.body)
+        urls.append(base + path)
         ctype = dict((k.lower(), v) for k, v in resp.headers).get("content-type", "")
         pages += ctype.startswith("text/html")
         total += len(resp.body)
@@ -107,7 +115,7 @@ def build_static_site(root: Path, base: str, posts: int) -> tuple[int, int]:
             if p not in seen and not parts.query and p.startswith("/"):
                 seen.add(p)
                 todo.append(p)
-    return pages, total
+    return pages, total, urls
 
 
 def start_nginx(root: Path, port: int, work: Path) -> subprocess.Popen[bytes]:
@@ -164,8 +172,8 @@ def _sample_tree(pid: int, cpu: dict[int, float]) -> int:
     return total
 
 
-def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float, int]:
-    """Run ``cmd``; (wall s, CPU s, peak RSS MB, exit status) of that child.
+def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float, float, int]:
+    """Run ``cmd``; (wall s, CPU s, CPU s of the child alone, peak RSS MB, exit status).
 
     CPU: user+sys of the child from ``wait4`` plus what each descendant used, sampled every
     50 ms (blog-archiver's parse workers are forked from a forkserver the child never
@@ -185,8 +193,8 @@ def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, floa
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     rss = max(peak, ru.ru_maxrss * 1024)
-    cpu = ru.ru_utime + ru.ru_stime + sum(others.values())
-    return wall, cpu, rss / 2**20, proc.returncode
+    own = ru.ru_utime + ru.ru_stime
+    return wall, own + sum(others.values()), own, rss / 2**20, proc.returncode
 
 
 def run_ours(base: str, work: Path) -> Result:
@@ -195,7 +203,7 @@ def run_ours(base: str, work: Path) -> Result:
     cmd = [sys.executable, "-m", "archive", "crawl", base + "/", "--archive", str(arc),
            "--delay", "0", "--concurrency", "32", "--per-host", "32", "--quiet",
            "--allow-private"]  # fmt: skip
-    wall, cpu, rss, code = measure(cmd, cwd=REPO)
+    wall, cpu, own, rss, code = measure(cmd, cwd=REPO)
     from archive import Archive
 
     with Archive.open(arc, readonly=True) as a:
@@ -207,7 +215,8 @@ def run_ours(base: str, work: Path) -> Result:
     conn.close()
     body = int(json.loads(stats_json or "{}").get("bytes", 0))
     warc = sum(p.stat().st_size for p in (arc / "warc").glob("*.warc.gz"))
-    note = f"exit {code}; {n_posts:,} posts parsed; WARC {warc / 1e6:.1f} MB"
+    split = f"CPU s/1k: crawler {own / pages * 1000:.2f}, workers {(cpu - own) / pages * 1000:.2f}"
+    note = f"exit {code}; {n_posts:,} posts parsed; WARC {warc / 1e6:.1f} MB; {split}"
     return Result("blog-archiver (WARC + parse + catalog)", pages, body, wall, cpu, rss, note)
 
 
@@ -247,7 +256,7 @@ def run_scrapy(base: str, work: Path) -> Result:
            "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "DOWNLOAD_DELAY=0",
            "-s", "ROBOTSTXT_OBEY=True", "-s", "LOG_LEVEL=ERROR",
            "-s", "TELNETCONSOLE_ENABLED=False"]  # fmt: skip
-    wall, cpu, rss, code = measure(cmd, cwd=work)
+    wall, cpu, _own, rss, code = measure(cmd, cwd=work)
     files = list(out.iterdir())
     body = sum(p.stat().st_size for p in files)
     return Result("Scrapy CrawlSpider, 32 concurrent, bodies to files", len(files), body, wall,
@@ -262,12 +271,69 @@ def run_wget(base: str, work: Path) -> Result:
            "--reject-regex", "[?]", "--warc-file=" + str(out / "wget"),
            "--no-host-directories", "-P", str(out / "files"),
            base + "/"]  # fmt: skip
-    wall, cpu, rss, code = measure(cmd)
+    wall, cpu, _own, rss, code = measure(cmd)
     files = [p for p in (out / "files").rglob("*") if p.is_file()]
     body = sum(p.stat().st_size for p in files)
     warc = (out / "wget.warc.gz").stat().st_size
     return Result("wget --recursive --warc-file (1 connection)", len(files), body, wall, cpu,
                   rss, f"exit {code}; WARC {warc / 1e6:.1f} MB")  # fmt: skip
+
+
+LOOP = """
+import asyncio, io, sys, httpx
+
+async def main(url_file, warc_path):
+    urls = open(url_file).read().split()
+    writer = out = None
+    if warc_path:
+        from warcio.statusandheaders import StatusAndHeaders
+        from warcio.warcwriter import WARCWriter
+        out = open(warc_path, "wb")
+        writer = WARCWriter(out, gzip=True, warc_version="1.1")
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
+    async with httpx.AsyncClient(limits=limits) as client:
+        todo = iter(urls)
+
+        async def worker():
+            for url in todo:
+                r = await client.get(url)
+                body = r.content
+                if writer is None:
+                    continue
+                sh = StatusAndHeaders(f"{r.status_code} {r.reason_phrase}",
+                                      r.headers.multi_items(), protocol="HTTP/1.1")
+                resp = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                 http_headers=sh)
+                path = r.request.url.raw_path.decode()
+                rh = StatusAndHeaders(f"GET {path} HTTP/1.1", r.request.headers.multi_items(),
+                                      is_http_request=True)
+                req = writer.create_warc_record(url, "request", http_headers=rh)
+                writer.write_request_response_pair(req, resp)
+
+        await asyncio.gather(*(worker() for _ in range(32)))
+    if out is not None:
+        out.close()
+
+asyncio.run(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else ""))
+"""
+
+
+def run_loop(urls: list[str], work: Path, warc: bool) -> Result:
+    """A bare httpx loop over ``urls`` (32 tasks, one keep-alive pool), optionally writing WARC."""
+    script, url_file = work / "httpx_loop.py", work / "urls.txt"
+    script.write_text(LOOP)
+    url_file.write_text("\n".join(urls))
+    warc_file = work / "loop.warc.gz"
+    warc_file.unlink(missing_ok=True)
+    cmd = [sys.executable, str(script), str(url_file)] + ([str(warc_file)] if warc else [])
+    wall, cpu, _own, rss, code = measure(cmd)
+    body = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
+    if warc:
+        note = f"exit {code}; WARC {warc_file.stat().st_size / 1e6:.1f} MB"
+        name = "httpx loop + warcio WARC (reference: no discovery, no parse)"
+    else:
+        note, name = f"exit {code}", "bare httpx AsyncClient loop (reference: fetch only)"
+    return Result(name, len(urls), body, wall, cpu, rss, note)
 
 
 # --- memory with a big frontier ---------------------------------------------------------
@@ -284,7 +350,7 @@ def run_big_frontier(base: str, work: Path, queued: int) -> Result:
     cmd = [sys.executable, "-m", "archive", "crawl", base + "/", "--archive", str(arc),
            "--delay", "0", "--concurrency", "32", "--per-host", "32", "--quiet",
            "--max-pages", "500", "--allow-private"]  # fmt: skip
-    wall, cpu, rss, code = measure(cmd, cwd=REPO)
+    wall, cpu, _own, rss, code = measure(cmd, cwd=REPO)
     with Archive.open(arc, readonly=True) as a:
         left = a.stats()["urls"].get("queued", 0)
         got = sum(1 for _ in a.captures())
@@ -333,7 +399,11 @@ def main() -> int:
     ap.add_argument("--posts", type=int, default=1200, help="posts (1200 -> ~2,040 pages)")
     ap.add_argument("--runs", type=int, default=1, help="repeat each tool; the median is shown")
     ap.add_argument("--queued", type=int, default=100_000)
-    ap.add_argument("--skip", default="", help="comma list: ours,scrapy,wget,frontier,write")
+    ap.add_argument(
+        "--skip",
+        default="",
+        help="comma list: ours,scrapy,wget,httpx,httpx-warc,frontier,write",
+    )
     args = ap.parse_args()
     if not shutil.which("nginx"):
         raise SystemExit("nginx not found: apt-get install nginx-light")
@@ -342,13 +412,19 @@ def main() -> int:
         work = Path(tmp)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        pages, total = build_static_site(work / "site", base, args.posts)
+        pages, total, urls = build_static_site(work / "site", base, args.posts)
         print(f"site: {pages:,} HTML pages, {total / 1e6:.1f} MB, served by nginx at {base}/\n")
         nginx = start_nginx(work / "site", port, work)
         results: list[Result] = []
         loads = [os.getloadavg()[0]]
         try:
-            runners = [("ours", run_ours), ("scrapy", run_scrapy), ("wget", run_wget)]
+            runners: list[tuple[str, Callable[[str, Path], Result]]] = [
+                ("ours", run_ours),
+                ("scrapy", run_scrapy),
+                ("wget", run_wget),
+                ("httpx", lambda _base, w: run_loop(urls, w, warc=False)),
+                ("httpx-warc", lambda _base, w: run_loop(urls, w, warc=True)),
+            ]
             runners = [(n, fn) for n, fn in runners if n not in skip]
             got: dict[str, list[Result]] = {n: [] for n, _ in runners}
             for i in range(args.runs):  # interleaved: each round sees the same machine load

@@ -1,6 +1,6 @@
-"""Entry point of a page-analysis worker process (see ``scraper.analyze.PagePool``)."""
+"""Entry point of a page-analysis worker process (see ``scraper.pagepool.PagePool``)."""
 
-from scraper.analyze import worker_main
+from scraper.pagepool import worker_main
 
 if __name__ == "__main__":
     worker_main()

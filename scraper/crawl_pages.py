@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
 from .analyze import LISTING, SKIP, PageResult, PageTask
+from .crawl_events import CrawlEvent
 from .discover import Found, guess_kind
 from .errors import ParseError
 from .protocols import Job, JobKind, URLState
@@ -200,8 +201,6 @@ class PageHandler:
 
     async def report_missing_comments(self) -> None:
         """Warn where the REST API knows more comments than the HTML pages showed."""
-        from .crawler import CrawlEvent
-
         for post_url, api_ids in self.api_comments.items():
             html_ids = self.html_comments.get(post_url)
             if html_ids is None or len(api_ids) <= len(html_ids):

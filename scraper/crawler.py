@@ -2,10 +2,10 @@
 
 One asyncio task per claimed job, at most ``config.concurrency`` at once; per-host limits
 and spacing in ``HostGate``. The frontier and sink are synchronous and may block, so every
-call to them goes through ONE writer thread (``_io``): the event loop never waits on disk and
-writes stay in order (a capture is stored before the post parsed from it). HTML pages are
-parsed, and their links found, in worker processes (``scraper.analyze``), one tree per page,
-so parsing never blocks the fetching.
+call to them goes through ONE writer thread (``scraper.writer``): the event loop never waits
+on disk and writes stay in order (a capture is stored before the post parsed from it). HTML
+pages are parsed, and their links found, in worker processes (``scraper.analyze``, run by
+``scraper.pagepool``), one tree per page, so parsing never blocks the fetching.
 
 Resume: re-open the same frontier (claimed jobs back to queued) and call ``crawl()`` again
 with the same seeds. Seeds and discovery URLs already known are not re-added
@@ -15,75 +15,31 @@ with the same seeds. Seeds and discovery URLs already known are not re-added
 from __future__ import annotations
 
 import asyncio
-import functools
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
 
-from .analyze import Analysis, InlineAnalyzer, PagePool, default_workers
+from .analyze import Analysis
 from .config import CrawlConfig
+from .crawl_events import EVENT_KINDS, CrawlEvent, CrawlStats
 from .crawl_pages import PageHandler
 from .discover import Found, guess_kind, site_discovery
 from .errors import DisallowedError, FetchError, UnsupportedContentError
 from .fetch import Fetcher, Sleep
 from .hosts import HostGate, RobotsBook
+from .pagepool import InlineAnalyzer, PagePool, default_workers
 from .protocols import CaptureSink, Frontier, Job, JobKind, URLState
 from .records import Capture, Post, WarcRef
 from .robots import RobotsRules, robots_url
 from .urls import Scope, canonicalize, host_of, origin
+from .writer import WriterThread
 
 __all__ = ["CrawlEvent", "CrawlStats", "crawl"]
 
 T = TypeVar("T")
 _PAGE_KINDS = frozenset({JobKind.LISTING, JobKind.POST, JobKind.COMMENTS})
-_EVENT_KINDS = {URLState.FAILED: "failed", URLState.SKIPPED: "skipped"}
-
-
-@dataclass(frozen=True, slots=True)
-class CrawlEvent:
-    """One thing that happened, for progress displays and ``--log-json``.
-
-    ``kind``: ``fetched`` | ``failed`` | ``skipped`` | ``queued`` | ``warning`` | ``error``.
-    """
-
-    kind: str
-    url: str
-    status: int | None = None
-    bytes: int = 0
-    reason: str | None = None
-    job_kind: str | None = None
-    count: int = 1  # for "queued": how many new jobs
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "url": self.url,
-            "status": self.status,
-            "bytes": self.bytes,
-            "reason": self.reason,
-            "job_kind": self.job_kind,
-            "count": self.count,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class CrawlStats:
-    fetched: int = 0  # jobs fetched and handled
-    failed: int = 0
-    skipped: int = 0
-    posts: int = 0  # post pages parsed and written (comment pages not counted)
-    comment_pages: int = 0
-    bytes: int = 0  # raw bytes received, all captures
-    requests: int = 0  # captures written (every response, retries and redirects included)
-    queued: int = 0  # new jobs added this run
-    warnings: int = 0
-    elapsed: float = 0.0
-    limit_reached: bool = False
-    error: str | None = None  # set when storage failed and the crawl stopped early
 
 
 async def crawl(
@@ -100,7 +56,7 @@ async def crawl(
     """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
 
     ``sleep`` replaces ``asyncio.sleep`` for politeness and retry waits (tests record it).
-    ``workers``: processes that parse HTML pages (``scraper.analyze``), by default one per
+    ``workers``: processes that parse HTML pages (``scraper.pagepool``), by default one per
     core; ``0`` parses on the event loop's thread instead.
 
     Page failures are recorded and the crawl goes on. A failure of the frontier or sink
@@ -110,7 +66,7 @@ async def crawl(
     decides how loudly to report it.
     """
     clients = [client] if client is not None else _clients(config.concurrency)
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-writer")
+    pool = WriterThread()
     try:
         run = _Crawl(frontier, sink, config, clients, pool, on_event, sleep or asyncio.sleep)
         run.workers = default_workers() if workers is None else max(0, workers)
@@ -119,7 +75,7 @@ async def crawl(
         finally:
             run.analyzer.close()
     finally:
-        pool.shutdown(wait=True)
+        pool.shutdown()
         if client is None:
             for own in clients:
                 await own.aclose()
@@ -146,7 +102,7 @@ class _Crawl:
         sink: CaptureSink,
         config: CrawlConfig,
         clients: list[httpx.AsyncClient],
-        pool: ThreadPoolExecutor,
+        pool: WriterThread,
         on_event: Callable[[CrawlEvent], None] | None,
         sleep: Sleep,
     ) -> None:
@@ -183,9 +139,8 @@ class _Crawl:
         A storage failure (disk full, database locked for good ...) is not a page failure:
         it is remembered and stops the crawl (see ``crawl()``).
         """
-        loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._pool, functools.partial(fn, *args))
+            return await self._pool.call(fn, *args)
         except Exception as exc:
             self._fatal = self._fatal or exc
             raise
@@ -209,7 +164,7 @@ class _Crawl:
         self._finished(job, state, reason, kw)
 
     def _finished(self, job: Job, state: URLState, reason: str | None, kw: dict[str, Any]) -> None:
-        kind = _EVENT_KINDS.get(state, "fetched")
+        kind = EVENT_KINDS.get(state, "fetched")
         self.counts[kind] += 1
         self.emit(CrawlEvent(kind, job.url, reason=reason, job_kind=job.kind.value, **kw))
 

@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 try:  # brotli is optional: without it "br" is not advertised in Accept-Encoding
-    import brotli  # type: ignore[import-not-found, unused-ignore]
+    import brotli  # type: ignore[import-not-found, import-untyped, unused-ignore]
 except ImportError:  # pragma: no cover - depends on the environment
     brotli = None
 

@@ -8,7 +8,7 @@ Bodies that are never read (over the size cap by ``Content-Length``, a content t
 crawl does not keep, a decompression bomb) are *not* captured: a WARC has no honest way to
 store half a body.
 
-The retry policy is one value built from ``FetchConfig`` (``retry_policy``): exponential
+The retry policy is one value built from ``FetchConfig`` (``scraper.retry``): exponential
 backoff with jitter for transient failures, the server's ``Retry-After`` (seconds or HTTP
 date, capped) as the wait when it sent one, a bounded number of attempts.
 """
@@ -16,17 +16,15 @@ date, capped) as the wait when it sent one, a bounded number of attempts.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import socket
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
-from tenacity.wait import wait_exponential_jitter
 
 from .config import MB, FetchConfig
 from .decoding import SUPPORTED_ENCODINGS, DecodeError, Decoder, Overflow, make_decoder
@@ -38,6 +36,7 @@ from .errors import (
     UnsupportedContentError,
 )
 from .records import Capture
+from .retry import Sleep, parse_retry_after, retry_policy
 from .urls import canonicalize, is_private_address
 
 __all__ = [
@@ -70,52 +69,8 @@ _KEPT_TYPES = frozenset(
 )
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
 
-Sleep = Callable[[float], Awaitable[None]]
 CaptureHook = Callable[[Capture], Awaitable[None]]
 Resolver = Callable[[str, int], Awaitable[list[str]]]
-
-
-def parse_retry_after(value: str | None, now: float, cap: float) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value (delta seconds or HTTP date), capped.
-
-    >>> parse_retry_after("7", 0.0, 120.0)
-    7.0
-    >>> parse_retry_after("Thu, 01 Jan 1970 00:10:00 GMT", 0.0, 120.0)
-    120.0
-    """
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return min(float(value), cap)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, min(when.timestamp() - now, cap))
-
-
-def retry_policy(config: FetchConfig, sleep: Sleep) -> AsyncRetrying:
-    """The retry policy for one URL: retry transient failures only, waits as documented above."""
-    backoff = wait_exponential_jitter(
-        multiplier=config.backoff_base, max=config.backoff_max, jitter=config.backoff_base
-    )
-
-    def wait(state: RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome else None
-        if isinstance(exc, TransientFetchError) and exc.retry_after is not None:
-            return min(exc.retry_after, config.retry_after_cap)
-        return float(backoff(state))
-
-    return AsyncRetrying(
-        stop=stop_after_attempt(config.max_attempts),
-        wait=wait,
-        retry=retry_if_exception_type(TransientFetchError),
-        sleep=sleep,
-        reraise=True,
-    )
 
 
 async def _system_resolve(host: str, port: int) -> list[str]:
@@ -131,8 +86,15 @@ def _size(n: int) -> str:
     return f"{n / MB:g} MB" if n >= MB else f"{n} bytes"
 
 
+_STAMP: list[Any] = [0, ""]  # (whole second, its ISO form): one strftime per second
+
+
 def _now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = time.time()
+    second = int(now)
+    if _STAMP[0] != second:
+        _STAMP[:] = [second, datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")]
+    return str(_STAMP[1])
 
 
 class Fetcher:
@@ -213,10 +175,17 @@ class Fetcher:
         raise FetchError(url, f"too many redirects (over {self._config.max_redirects})")
 
     async def _with_retries(self, url: str) -> Capture:
+        try:  # most URLs succeed at once: the retry policy is built after a first failure
+            return await self._once(url)
+        except TransientFetchError as exc:
+            first: TransientFetchError | None = exc
         policy = retry_policy(self._config, self._sleep)
         try:
             async for attempt in policy:
                 with attempt:
+                    if first is not None:  # attempt 1, already made: waits count from it
+                        failed, first = first, None
+                        raise failed
                     return await self._once(url)
         except TransientFetchError as exc:
             n = policy.statistics.get("attempt_number", self._config.max_attempts)
@@ -359,15 +328,28 @@ def _content_length(response: httpx.Response) -> int | None:
         return None
 
 
+_PEERS: weakref.WeakKeyDictionary[Any, str | None] = weakref.WeakKeyDictionary()
+
+
 def _peer_ip(response: httpx.Response) -> str | None:
+    """The server's IP, once per connection (anyio builds every extra attribute per call)."""
     stream: Any = response.extensions.get("network_stream")
     if stream is None:
         return None
     try:
+        return _PEERS[stream]
+    except (KeyError, TypeError):
+        pass
+    try:
         addr = stream.get_extra_info("server_addr")
     except Exception:  # transports differ; the IP is nice to have, never worth a failure
         return None
-    return str(addr[0]) if isinstance(addr, tuple) and addr else None
+    ip = str(addr[0]) if isinstance(addr, tuple) and addr else None
+    try:
+        _PEERS[stream] = ip
+    except TypeError:  # a stream that takes no weak reference: asked again next time
+        pass
+    return ip
 
 
 def _translate(url: str, exc: httpx.HTTPError) -> FetchError:

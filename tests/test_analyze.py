@@ -1,4 +1,5 @@
-"""The page analysis the crawler runs in worker processes (``scraper.analyze``)."""
+"""The page analysis (``scraper.analyze``) and the worker processes that run it
+(``scraper.pagepool``)."""
 
 from __future__ import annotations
 
@@ -6,20 +7,12 @@ import asyncio
 
 import pytest
 
-from scraper.analyze import (
-    LISTING,
-    POST,
-    Analysis,
-    InlineAnalyzer,
-    PagePool,
-    PageResult,
-    PageTask,
-    analyze_page,
-)
+from scraper.analyze import LISTING, POST, Analysis, PageResult, PageTask, analyze_page
 from scraper.config import CrawlConfig
 from scraper.crawler import crawl
 from scraper.errors import ParseError
 from scraper.memory import MemoryFrontier, MemorySink
+from scraper.pagepool import InlineAnalyzer, PagePool
 from scraper.protocols import JobKind
 from scraper.testing import SiteServer, gen_site, render
 from scraper.urls import Scope
@@ -86,7 +79,7 @@ def test_a_parse_error_keeps_its_reason_across_the_process_boundary() -> None:
 
 
 async def _after_a_crash() -> PageResult:
-    from scraper.analyze import _WORKERS
+    from scraper.pagepool import _WORKERS
 
     pool = PagePool(ANALYSIS, 1)
     pool.start()
@@ -120,9 +113,9 @@ def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
 ) -> None:
     import sys
 
-    import scraper.analyze as analyze_mod
+    import scraper.pagepool as pagepool
 
-    monkeypatch.setattr(analyze_mod, "_WORKERS", analyze_mod._Workers())
+    monkeypatch.setattr(pagepool, "_WORKERS", pagepool._Workers())
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
     events: list[object] = []
     with SiteServer(gen_site(2, seed=5)) as server:
@@ -133,3 +126,21 @@ def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
         )
     assert stats.posts == 2
     assert any("parse workers unavailable" in (getattr(e, "reason", "") or "") for e in events)
+
+
+async def _two_crawls_one_worker(task: PageTask, other: Analysis) -> list[PageResult]:
+    out = []
+    for analysis in (ANALYSIS, other, ANALYSIS):  # the worker must follow each change
+        pool = PagePool(analysis, 1)
+        out.append(await pool.analyze(task))
+        pool.close()
+    return out
+
+
+def test_a_worker_follows_the_analysis_of_each_crawl() -> None:
+    home = _tasks()[0]
+    other = Analysis(Scope.from_seeds(["http://elsewhere.example/"]))
+    first, second, third = asyncio.run(_two_crawls_one_worker(home, other))
+    assert first == third == analyze_page(home, ANALYSIS)
+    assert second == analyze_page(home, other)
+    assert first.links != second.links

@@ -30,7 +30,7 @@ from .discover import (
     wp_post_id,
 )
 from .parse import parse_tree
-from .parse.html import build_tree, decode_html
+from .parse.html import build_tree, decode_html_utf8
 from .parse.page import Page
 from .protocols import JobKind
 from .records import Post
@@ -93,8 +93,8 @@ class PageResult:
 def analyze_page(task: PageTask, analysis: Analysis) -> PageResult:
     """Parse one page and discover its links, from a single tree. Raises ``ParseError``."""
     url = task.url
-    text = decode_html(task.payload, task.content_type)
-    tree = build_tree(text, url)
+    text, utf8 = decode_html_utf8(task.payload, task.content_type)
+    tree = build_tree(text, url, utf8)
     page = Page(tree, url)
     post = parse_tree(page)
     comment_post = task.post_url or comment_page_post(url)

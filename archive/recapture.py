@@ -32,13 +32,8 @@ import httpx
 from scraper.config import CrawlConfig
 
 from .errors import ArchiveError
-from .recapture_io import (
-    KnownState,
-    RecaptureFrontier,
-    RecaptureSink,
-    carry_over,
-    last_parse_lookup,
-)
+from .recapture_io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
+from .recapture_state import KnownState
 from .reparse import catalog_connection
 from .store import CATALOG_NAME, Archive
 

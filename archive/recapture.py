@@ -4,7 +4,8 @@ conditional requests, store what changed as a new version and what did not as re
 One round is one crawl round (kind ``recapture``) run by the ordinary crawler
 (``scraper.crawler``) with three things swapped in, so the crawler itself needs no change:
 
-* a frontier seeded from the catalog (``RecaptureFrontier``), accepting only new URLs;
+* a frontier seeded from the catalog (``RecaptureFrontier``), accepting only new URLs, which
+  it also queues in the catalog's ``urls`` table, so later rounds ask for them too;
 * an ``httpx`` client whose request hook adds ``If-None-Match`` / ``If-Modified-Since`` from
   the stored validators (the crawler records the request as sent, so the WARC shows them);
 * a sink (``RecaptureSink``) that writes revisits for 304s and identical payloads.
@@ -150,6 +151,7 @@ async def recapture(
             state,
             lambda: stop.is_set() or sink.fatal is not None,
             not_modified=sink.not_modified,
+            record=arc.frontier,
         )
         client = _client(state, crawl_conf)
         try:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.memory import MemoryFrontier
-from scraper.protocols import Job, URLState
+from scraper.protocols import Frontier, Job, URLState
 from scraper.records import Capture, Post, WarcRef
 
 from .catalog import CAPTURE_COLUMNS, CaptureRow, row_to_capture, transaction
@@ -40,22 +40,44 @@ __all__ = ["RecaptureFrontier", "RecaptureSink", "RoundCounts", "carry_over", "l
 class RecaptureFrontier(MemoryFrontier):
     """The archive's URLs first; of what discovery finds, only URLs never seen before.
 
+    A URL found new is queued in ``record`` too (the archive's ``SQLiteFrontier``, the
+    catalog's ``urls`` table) and its final state written there, as a crawl would: a post
+    first seen by a re-capture is a member of the archive, which every later round asks
+    again even when no listing links it any more. URLs the catalog already knows keep
+    their rows as they are (a post that answers 404 one round is still asked the next).
+
     ``stopped()`` true drains the round: nothing more is claimed, the in-flight requests finish and
     the crawl returns, so a signal never cuts a write in half.
     """
 
     def __init__(
-        self, state: KnownState, stopped: Callable[[], bool], *, not_modified: set[str]
+        self,
+        state: KnownState,
+        stopped: Callable[[], bool],
+        *,
+        not_modified: set[str],
+        record: Frontier | None = None,
     ) -> None:
         super().__init__()
         self._known = state.known
         self._stopped = stopped
         self._not_modified = not_modified
+        self._record = record
+        self._recorded = set(state.unfinished)  # URLs whose urls row this round finishes
         self.answered_304 = 0
         super().add(state.jobs)
 
     def add(self, jobs: Iterable[Job]) -> int:
-        return super().add(j for j in jobs if j.url not in self._known)
+        fresh: dict[str, Job] = {}
+        for job in jobs:
+            if job.url not in self._known and job.url not in self._recorded:
+                fresh.setdefault(job.url, job)
+        if not fresh:
+            return 0
+        if self._record is not None:
+            self._record.add(fresh.values())  # committed before the crawler claims them
+            self._recorded.update(fresh)
+        return super().add(fresh.values())
 
     def claim(self, limit: int) -> list[Job]:
         return [] if self._stopped() else super().claim(limit)
@@ -69,6 +91,8 @@ class RecaptureFrontier(MemoryFrontier):
         if state is URLState.FAILED and url in self._not_modified:
             self.answered_304 += 1
             state, reason = URLState.FETCHED, "not modified"
+        if self._record is not None and url in self._recorded:
+            self._record.finish(url, state, reason)
         super().finish(url, state, reason)
 
 

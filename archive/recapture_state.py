@@ -54,6 +54,10 @@ class KnownState:
     validators: dict[str, Validators]
     responses: dict[str, CaptureRow]  # newest stored response per URL
     seeds: list[str]
+    # URLs of ``jobs`` whose ``urls`` row is not finished (queued or claimed): new URLs an
+    # interrupted round found, or URLs recovery queued again because their record was lost.
+    # The round completes their rows (``RecaptureFrontier``).
+    unfinished: set[str] = field(default_factory=set)
     # Filled by ``resume`` when this round was interrupted before: what it already holds.
     done: set[str] = field(default_factory=set)  # URLs with a record in this round
     round_posts: set[str] = field(default_factory=set)  # posts with a parse in this round
@@ -62,19 +66,21 @@ class KnownState:
     def load(cls, conn: sqlite3.Connection, *, cutoff: str | None) -> KnownState:
         """Read the catalog; ``cutoff`` (YYYY-MM-DD) leaves out posts published before it."""
         old = _old_posts(conn, cutoff) if cutoff else set()
-        jobs, known = [], set()
+        jobs, known, unfinished = [], set(), set()
         rows = conn.execute(
             "SELECT url, kind, depth, post_url, state FROM urls ORDER BY seq"
         ).fetchall()
         kinds = {k.value for k in RECAPTURED_KINDS}
         for url, kind, depth, post_url, state in rows:
             known.add(url)
-            if kind not in kinds or state not in ("parsed", "fetched"):
+            if kind not in kinds or state not in ("parsed", "fetched", "queued", "claimed"):
                 continue
             owner = post_url or (url if kind == JobKind.POST.value else None)
             if owner is not None and owner in old:
                 continue
             jobs.append(Job(url, JobKind(kind), depth, post_url))
+            if state in ("queued", "claimed"):
+                unfinished.add(url)
         validators: dict[str, Validators] = {}
         responses: dict[str, CaptureRow] = {}
         latest = (
@@ -92,7 +98,7 @@ class KnownState:
             v = validators.get(row.url)
             if v is not None and not (v.etag or v.last_modified):
                 validators[row.url] = Validators(row.etag, row.last_modified)
-        return cls(jobs, known, validators, responses, _seeds(conn))
+        return cls(jobs, known, validators, responses, _seeds(conn), unfinished)
 
     def resume(self, conn: sqlite3.Connection, crawl_id: int) -> int:
         """Continue round ``crawl_id`` where an interrupted run (kill -9, SIGTERM, a full

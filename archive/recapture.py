@@ -33,8 +33,14 @@ import httpx
 from scraper.config import CrawlConfig
 
 from .errors import ArchiveError
-from .recapture_io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
-from .recapture_state import KnownState
+from .recapture_io import (
+    RecaptureFrontier,
+    RecaptureSink,
+    carried_pages,
+    carry_over,
+    last_parse_lookup,
+)
+from .recapture_state import KnownState, earlier_runs
 from .reparse import catalog_connection
 from .store import CATALOG_NAME, Archive
 
@@ -64,6 +70,10 @@ class RecaptureConfig:
 
 @dataclass(frozen=True, slots=True)
 class RecaptureStats:
+    """A round's summary. A resumed round counts its whole work, the interrupted runs'
+    records included (read back from the catalog, ``resumed_records`` of them); only
+    ``failed``, ``catalog_bytes`` and ``elapsed`` are this run's alone."""
+
     crawl_id: int
     requests: int  # responses received (every capture the crawler handed over)
     not_modified: int
@@ -79,6 +89,7 @@ class RecaptureStats:
     catalog_bytes: int  # growth of the catalog file (+ WAL)
     elapsed: float
     interrupted: bool
+    resumed_records: int = 0  # records interrupted runs of this round stored (counted above)
 
     def to_dict(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
@@ -146,6 +157,7 @@ async def recapture(
         resumed = state.resume(conn, crawl_id)
         if resumed:
             log.info("resuming round %d: %d URLs already re-captured", crawl_id, resumed)
+        before = earlier_runs(conn, crawl_id)
         sink = RecaptureSink(arc.sink, state, last_parse_lookup(conn))
         frontier = RecaptureFrontier(
             state,
@@ -173,25 +185,26 @@ async def recapture(
                 "writing; everything stored before is kept. Free space and run again."
             ) from sink.fatal
         changed = sink.counts.changed_posts | state.round_posts  # the dead run's too
-        carried = carry_over(conn, crawl_id, changed, clock().isoformat())
+        carry_over(conn, crawl_id, changed, clock().isoformat())
         interrupted = stop.is_set()
         c = sink.counts
         stats = RecaptureStats(
             crawl_id=crawl_id,
-            requests=result.requests,
-            not_modified=c.not_modified,
-            identical=c.identical,
-            changed=c.changed,
-            new=c.new,
-            other=c.other,
-            changed_posts=len(c.changed_posts),
+            requests=result.requests + before.records,
+            not_modified=c.not_modified + before.not_modified,
+            identical=c.identical + before.identical,
+            changed=c.changed + before.changed,
+            new=c.new + before.new,
+            other=c.other + before.other,
+            changed_posts=len(changed),
             same_parse=c.same_parse,
-            carried_pages=carried,
+            carried_pages=carried_pages(conn, crawl_id),
             failed=result.failed - frontier.answered_304,
-            warc_bytes=arc.sink.bytes_written,
+            warc_bytes=arc.sink.bytes_written + before.warc_bytes,
             catalog_bytes=_catalog_size(conn) - catalog_before,
             elapsed=0.0,
             interrupted=interrupted,
+            resumed_records=before.records,
         )
         if not interrupted:
             arc.end_crawl(crawl_id, stats.to_dict())

@@ -17,7 +17,7 @@ from scraper.protocols import Job, JobKind
 
 from .catalog import CAPTURE_COLUMNS, CaptureRow, row_to_capture
 
-__all__ = ["RECAPTURED_KINDS", "KnownState", "Validators"]
+__all__ = ["RECAPTURED_KINDS", "EarlierRuns", "KnownState", "Validators", "earlier_runs"]
 
 #: Kinds of URL a round asks again: the posts, their comment pages and the discovery sources.
 RECAPTURED_KINDS = (
@@ -135,6 +135,47 @@ class KnownState:
             )
         }
         return skipped
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierRuns:
+    """What interrupted runs of a round stored, read back from the catalog, so the summary
+    of the run that completes the round counts the whole round (``earlier_runs``)."""
+
+    records: int = 0  # responses and revisits stored
+    not_modified: int = 0
+    identical: int = 0
+    changed: int = 0
+    new: int = 0
+    other: int = 0
+    warc_bytes: int = 0  # their records' bytes (request records included)
+
+
+def earlier_runs(conn: sqlite3.Connection, crawl_id: int) -> EarlierRuns:
+    """The records round ``crawl_id`` holds already, counted as ``RecaptureSink`` counted
+    them: a revisit of a 304 or of an identical payload; a response to a URL without an
+    earlier stored response is new, a 200 is a change, anything else other. Zero for a
+    round that starts now. (Pages whose record did not change -- ``same_parse`` -- have no
+    parse, so the resumed run asks for them again and counts them itself.)"""
+    rows = conn.execute(
+        "SELECT c.record_type, c.status, c.warc_length + COALESCE(c.request_length, 0), "
+        "EXISTS (SELECT 1 FROM captures b WHERE b.target_id = c.target_id "
+        "AND b.crawl_id < c.crawl_id AND b.record_type = 'response' "
+        "AND b.id NOT IN (SELECT capture_id FROM lost_records)) "
+        "FROM captures c WHERE c.crawl_id = ?",
+        (crawl_id,),
+    ).fetchall()
+    counts = dict.fromkeys(("not_modified", "identical", "changed", "new", "other"), 0)
+    size = 0
+    for record_type, status, length, had_response in rows:
+        size += int(length)
+        if record_type == "revisit":
+            counts["not_modified" if status == 304 else "identical"] += 1
+        elif not had_response:
+            counts["new"] += 1
+        else:
+            counts["changed" if status == 200 else "other"] += 1
+    return EarlierRuns(records=len(rows), warc_bytes=size, **counts)
 
 
 def _old_posts(conn: sqlite3.Connection, cutoff: str) -> set[str]:

@@ -72,6 +72,9 @@ class RecaptureFrontier(MemoryFrontier):
         self._record = record
         self._recorded = set(state.unfinished)  # URLs whose urls row this round finishes
         self.answered_304 = 0
+        if record is not None:
+            for url, final in state.settled.items():
+                record.finish(url, final, "re-captured by an interrupted run of this round")
         super().add(state.jobs)
 
     def add(self, jobs: Iterable[Job]) -> int:

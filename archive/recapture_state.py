@@ -13,7 +13,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from scraper.protocols import Job, JobKind
+from scraper.protocols import Job, JobKind, URLState
 
 from .catalog import CAPTURE_COLUMNS, CaptureRow, row_to_capture
 
@@ -61,6 +61,8 @@ class KnownState:
     # Filled by ``resume`` when this round was interrupted before: what it already holds.
     done: set[str] = field(default_factory=set)  # URLs with a record in this round
     round_posts: set[str] = field(default_factory=set)  # posts with a parse in this round
+    # Unfinished rows the dead run re-captured but did not live to finish: their final state.
+    settled: dict[str, URLState] = field(default_factory=dict)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, *, cutoff: str | None) -> KnownState:
@@ -125,15 +127,19 @@ class KnownState:
         self.known |= self.done  # new posts the dead run captured are not new any more
         kept = [j for j in self.jobs if j.url not in self.done or j.url in unread]
         skipped = len(self.jobs) - len(kept)
-        self.jobs = kept
-        self.round_posts = {
-            str(u)
-            for (u,) in conn.execute(
-                "SELECT DISTINCT p.post_url FROM pages p JOIN captures c ON c.id = p.capture_id "
-                "WHERE c.crawl_id = ?",
-                (crawl_id,),
-            )
+        parsed = conn.execute(
+            "SELECT DISTINCT p.page_url, p.post_url FROM pages p "
+            "JOIN captures c ON c.id = p.capture_id WHERE c.crawl_id = ?",
+            (crawl_id,),
+        ).fetchall()
+        self.round_posts = {str(post) for _, post in parsed}
+        pages = {str(page) for page, _ in parsed}
+        self.settled = {
+            j.url: URLState.PARSED if j.url in pages else URLState.FETCHED
+            for j in self.jobs
+            if j.url in self.unfinished and j.url in self.done and j.url not in unread
         }
+        self.jobs = kept
         return skipped
 
 

@@ -273,3 +273,33 @@ def test_a_resumed_round_reports_the_whole_round(
     assert len(rows) == records
     assert stats.warc_bytes == size  # type: ignore[attr-defined]
     assert f'"resumed_records": {stored}' in saved
+
+
+def test_a_new_post_the_dead_run_stored_but_did_not_finish_is_finished(
+    tmp_path: Path, site: Site
+) -> None:
+    older = Site(spec=site.spec, posts=site.posts[1:])
+    with ConditionalServer(older) as server:
+        first_crawl(tmp_path, server)
+        server.site = site
+        url = server.url + site.posts[0].path
+        stop = threading.Event()
+
+        def at_the_post(event: object) -> None:
+            if getattr(event, "kind", "") == "fetched" and getattr(event, "url", "") == url:
+                stop.set()
+
+        asyncio.run(
+            recapture(tmp_path, RecaptureConfig(crawl=FAST), stop=stop, on_event=at_the_post)
+        )
+        # as if killed after its parse was written but before its final state was
+        db = sqlite3.connect(tmp_path / "catalog.sqlite")
+        with db:
+            db.execute("UPDATE urls SET state = 'queued' WHERE url = ?", (url,))
+        db.close()
+        server.clear_log()
+        again(tmp_path)
+        asked = {r.path for r in server.requests}
+    assert site.posts[0].path not in asked  # re-captured once in the round
+    assert _url_state(tmp_path, url) == "parsed"
+    assert _round_records(tmp_path)[url] == 1

@@ -33,14 +33,8 @@ import httpx
 from scraper.config import CrawlConfig
 
 from .errors import ArchiveError
-from .recapture_io import (
-    RecaptureFrontier,
-    RecaptureSink,
-    carried_pages,
-    carry_over,
-    last_parse_lookup,
-)
-from .recapture_state import KnownState, earlier_runs
+from .recapture_io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
+from .recapture_state import EarlierRuns, KnownState, earlier_runs
 from .reparse import catalog_connection
 from .store import CATALOG_NAME, Archive
 
@@ -157,7 +151,7 @@ async def recapture(
         resumed = state.resume(conn, crawl_id)
         if resumed:
             log.info("resuming round %d: %d URLs already re-captured", crawl_id, resumed)
-        before = earlier_runs(conn, crawl_id)
+        before = earlier_runs(conn, crawl_id) if state.done else EarlierRuns()
         sink = RecaptureSink(arc.sink, state, last_parse_lookup(conn))
         frontier = RecaptureFrontier(
             state,
@@ -185,7 +179,7 @@ async def recapture(
                 "writing; everything stored before is kept. Free space and run again."
             ) from sink.fatal
         changed = sink.counts.changed_posts | state.round_posts  # the dead run's too
-        carry_over(conn, crawl_id, changed, clock().isoformat())
+        carried = carry_over(conn, crawl_id, changed, clock().isoformat())
         interrupted = stop.is_set()
         c = sink.counts
         stats = RecaptureStats(
@@ -198,7 +192,7 @@ async def recapture(
             other=c.other + before.other,
             changed_posts=len(changed),
             same_parse=c.same_parse,
-            carried_pages=carried_pages(conn, crawl_id),
+            carried_pages=carried + before.carried_pages,
             failed=result.failed - frontier.answered_304,
             warc_bytes=arc.sink.bytes_written + before.warc_bytes,
             catalog_bytes=_catalog_size(conn) - catalog_before,

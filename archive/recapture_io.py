@@ -34,14 +34,7 @@ from .recapture_state import KnownState, Validators
 from .sink import ArchiveSink, payload_digest
 from .warc import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
 
-__all__ = [
-    "RecaptureFrontier",
-    "RecaptureSink",
-    "RoundCounts",
-    "carried_pages",
-    "carry_over",
-    "last_parse_lookup",
-]
+__all__ = ["RecaptureFrontier", "RecaptureSink", "RoundCounts", "carry_over", "last_parse_lookup"]
 
 
 class RecaptureFrontier(MemoryFrontier):
@@ -304,14 +297,3 @@ def carry_over(conn: sqlite3.Connection, crawl_id: int, posts: Iterable[str], no
                 cur = c.execute(_CARRY, (crawl_id, revisit[0], now, post_url, page_url, crawl_id))
                 linked += max(cur.rowcount, 0)
     return linked
-
-
-def carried_pages(conn: sqlite3.Connection, crawl_id: int) -> int:
-    """Page parses ``carry_over`` linked in round ``crawl_id``, by every run of it (a parse
-    the round wrote itself cites a response; a carried one cites this round's revisit)."""
-    (n,) = conn.execute(
-        "SELECT COUNT(*) FROM pages p JOIN captures c ON c.id = p.capture_id "
-        "WHERE p.crawl_id = ? AND c.record_type = 'revisit'",
-        (crawl_id,),
-    ).fetchone()
-    return int(n)

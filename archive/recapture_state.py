@@ -154,6 +154,7 @@ class EarlierRuns:
     changed: int = 0
     new: int = 0
     other: int = 0
+    carried_pages: int = 0  # parses ``carry_over`` linked to the round's revisits
     warc_bytes: int = 0  # their records' bytes (request records included)
 
 
@@ -171,6 +172,8 @@ def earlier_runs(conn: sqlite3.Connection, crawl_id: int) -> EarlierRuns:
         "FROM captures c WHERE c.crawl_id = ?",
         (crawl_id,),
     ).fetchall()
+    if not rows:
+        return EarlierRuns()
     counts = dict.fromkeys(("not_modified", "identical", "changed", "new", "other"), 0)
     size = 0
     for record_type, status, length, had_response in rows:
@@ -181,7 +184,13 @@ def earlier_runs(conn: sqlite3.Connection, crawl_id: int) -> EarlierRuns:
             counts["new"] += 1
         else:
             counts["changed" if status == 200 else "other"] += 1
-    return EarlierRuns(records=len(rows), warc_bytes=size, **counts)
+    # a parse the round wrote cites a response; one ``carry_over`` linked cites a revisit
+    (carried,) = conn.execute(
+        "SELECT COUNT(*) FROM pages p JOIN captures c ON c.id = p.capture_id "
+        "WHERE p.crawl_id = ? AND c.record_type = 'revisit'",
+        (crawl_id,),
+    ).fetchone()
+    return EarlierRuns(records=len(rows), carried_pages=int(carried), warc_bytes=size, **counts)
 
 
 def _old_posts(conn: sqlite3.Connection, cutoff: str) -> set[str]:

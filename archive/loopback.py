@@ -5,7 +5,8 @@ re-capture also has to meet servers that send ``ETag``/``Last-Modified`` and ans
 This server renders the same site with ``scraper.testing.render`` and adds exactly that,
 following RFC 9110 §13.1.3: ``If-None-Match`` (weak comparison) wins over
 ``If-Modified-Since``. The site can be swapped while serving (``server.site = ...``), which is
-how tests edit or delete a comment between two captures. Used by tests and benchmarks only.
+how tests edit or delete a comment between two captures; ``server.unlisted`` keeps serving
+posts that the current site no longer lists. Used by tests and benchmarks only.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class ConditionalServer:
         self, site: Site, *, validators: bool = True, pad: int = 0, nonce: bool = False
     ) -> None:
         self.site = site
+        # Posts of this site that ``site`` lacks are still served (their pages, comment pages
+        # and REST item), from here: a post that rolled off every listing, feed and sitemap.
+        self.unlisted: Site | None = None
         self.validators = validators
         self.pad = pad
         self.nonce = nonce
@@ -105,8 +109,20 @@ class ConditionalServer:
                 self._seen[path] = prev
         return f'"{prev[0]}"', prev[1]
 
+    def _site_for(self, target: str) -> Site:
+        site, unlisted = self.site, self.unlisted
+        if unlisted is not None:
+            path = target.split("?", 1)[0]
+            for post in unlisted.posts:
+                rest_item = f"/wp-json/wp/v2/posts/{post.id}"
+                if post.path not in site.by_path and (
+                    path.startswith(post.path) or path == rest_item
+                ):
+                    return unlisted
+        return site
+
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
-        resp = render(self.site, h.path, self.url)
+        resp = render(self._site_for(h.path), h.path, self.url)
         headers = list(resp.headers)
         status, body = resp.status, resp.body
         if self.pad and status == 200 and b"</body>" in body:

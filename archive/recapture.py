@@ -4,7 +4,8 @@ conditional requests, store what changed as a new version and what did not as re
 One round is one crawl round (kind ``recapture``) run by the ordinary crawler
 (``scraper.crawler``) with three things swapped in, so the crawler itself needs no change:
 
-* a frontier seeded from the catalog (``RecaptureFrontier``), accepting only new URLs;
+* a frontier seeded from the catalog (``RecaptureFrontier``), accepting only new URLs, which
+  it also queues in the catalog's ``urls`` table, so later rounds ask for them too;
 * an ``httpx`` client whose request hook adds ``If-None-Match`` / ``If-Modified-Since`` from
   the stored validators (the crawler records the request as sent, so the WARC shows them);
 * a sink (``RecaptureSink``) that writes revisits for 304s and identical payloads.
@@ -32,13 +33,8 @@ import httpx
 from scraper.config import CrawlConfig
 
 from .errors import ArchiveError
-from .recapture_io import (
-    KnownState,
-    RecaptureFrontier,
-    RecaptureSink,
-    carry_over,
-    last_parse_lookup,
-)
+from .recapture_io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
+from .recapture_state import EarlierRuns, KnownState, earlier_runs
 from .reparse import catalog_connection
 from .store import CATALOG_NAME, Archive
 
@@ -68,6 +64,10 @@ class RecaptureConfig:
 
 @dataclass(frozen=True, slots=True)
 class RecaptureStats:
+    """A round's summary. A resumed round counts its whole work, the interrupted runs'
+    records included (read back from the catalog, ``resumed_records`` of them); only
+    ``failed``, ``catalog_bytes`` and ``elapsed`` are this run's alone."""
+
     crawl_id: int
     requests: int  # responses received (every capture the crawler handed over)
     not_modified: int
@@ -83,6 +83,7 @@ class RecaptureStats:
     catalog_bytes: int  # growth of the catalog file (+ WAL)
     elapsed: float
     interrupted: bool
+    resumed_records: int = 0  # records interrupted runs of this round stored (counted above)
 
     def to_dict(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
@@ -150,11 +151,13 @@ async def recapture(
         resumed = state.resume(conn, crawl_id)
         if resumed:
             log.info("resuming round %d: %d URLs already re-captured", crawl_id, resumed)
+        before = earlier_runs(conn, crawl_id) if state.done else EarlierRuns()
         sink = RecaptureSink(arc.sink, state, last_parse_lookup(conn))
         frontier = RecaptureFrontier(
             state,
             lambda: stop.is_set() or sink.fatal is not None,
             not_modified=sink.not_modified,
+            record=arc.frontier,
         )
         client = _client(state, crawl_conf)
         try:
@@ -181,20 +184,21 @@ async def recapture(
         c = sink.counts
         stats = RecaptureStats(
             crawl_id=crawl_id,
-            requests=result.requests,
-            not_modified=c.not_modified,
-            identical=c.identical,
-            changed=c.changed,
-            new=c.new,
-            other=c.other,
-            changed_posts=len(c.changed_posts),
+            requests=result.requests + before.records,
+            not_modified=c.not_modified + before.not_modified,
+            identical=c.identical + before.identical,
+            changed=c.changed + before.changed,
+            new=c.new + before.new,
+            other=c.other + before.other,
+            changed_posts=len(changed),
             same_parse=c.same_parse,
-            carried_pages=carried,
+            carried_pages=carried + before.carried_pages,
             failed=result.failed - frontier.answered_304,
-            warc_bytes=arc.sink.bytes_written,
+            warc_bytes=arc.sink.bytes_written + before.warc_bytes,
             catalog_bytes=_catalog_size(conn) - catalog_before,
             elapsed=0.0,
             interrupted=interrupted,
+            resumed_records=before.records,
         )
         if not interrupted:
             arc.end_crawl(crawl_id, stats.to_dict())

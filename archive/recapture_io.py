@@ -1,12 +1,10 @@
-"""The storage side of a re-capture round: what is known, what to ask, what to keep.
+"""The storage side of a re-capture round: what to ask, what to keep.
 
-``KnownState`` is read from the catalog once per round: each URL's validators (``ETag``,
-``Last-Modified``, from the newest capture, 304 revisits included, so a 304's headers update
-them) and its newest stored response (the payload a revisit refers to). ``RecaptureFrontier``
-hands the crawler the archive's URLs and accepts only URLs never seen before (new posts), so
-``--max-age`` is honoured even when old posts are linked from a fresh listing page.
-``RecaptureSink`` sits between the crawler and the archive's sink and turns an unchanged
-response into a ``revisit`` record instead of a second copy:
+``RecaptureFrontier`` hands the crawler the archive's URLs (``archive.recapture_state``
+reads them) and accepts only URLs never seen before (new posts), so ``--max-age`` is
+honoured even when old posts are linked from a fresh listing page. ``RecaptureSink`` sits
+between the crawler and the archive's sink and turns an unchanged response into a
+``revisit`` record instead of a second copy:
 
 * ``304 Not Modified`` -> revisit, profile ``server-not-modified``;
 * ``200`` whose payload digest equals the stored one -> revisit, ``identical-payload-digest``;
@@ -28,169 +26,61 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.memory import MemoryFrontier
-from scraper.protocols import Job, JobKind, URLState
+from scraper.protocols import Frontier, Job, URLState
 from scraper.records import Capture, Post, WarcRef
 
 from .catalog import CAPTURE_COLUMNS, CaptureRow, row_to_capture, transaction
+from .recapture_state import KnownState, Validators
 from .sink import ArchiveSink, payload_digest
 from .warc import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
 
-__all__ = ["KnownState", "RecaptureFrontier", "RecaptureSink", "RoundCounts", "carry_over"]
-
-#: Kinds of URL a round asks again: the posts, their comment pages and the discovery sources.
-RECAPTURED_KINDS = (
-    JobKind.POST,
-    JobKind.COMMENTS,
-    JobKind.LISTING,
-    JobKind.FEED,
-    JobKind.SITEMAP,
-    JobKind.API,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Validators:
-    etag: str | None
-    last_modified: str | None
-
-    def headers(self) -> dict[str, str]:
-        """Conditional request headers; both are sent, the server lets If-None-Match win."""
-        out = {}
-        if self.etag:
-            out["If-None-Match"] = self.etag
-        if self.last_modified:
-            out["If-Modified-Since"] = self.last_modified
-        return out
-
-
-@dataclass(slots=True)
-class KnownState:
-    """What the archive knows before a round: jobs to repeat, validators, stored payloads."""
-
-    jobs: list[Job]
-    known: set[str]  # every URL the archive has seen (dedup for discovery)
-    validators: dict[str, Validators]
-    responses: dict[str, CaptureRow]  # newest stored response per URL
-    seeds: list[str]
-    # Filled by ``resume`` when this round was interrupted before: what it already holds.
-    done: set[str] = field(default_factory=set)  # URLs with a record in this round
-    round_posts: set[str] = field(default_factory=set)  # posts with a parse in this round
-
-    @classmethod
-    def load(cls, conn: sqlite3.Connection, *, cutoff: str | None) -> KnownState:
-        """Read the catalog; ``cutoff`` (YYYY-MM-DD) leaves out posts published before it."""
-        old = _old_posts(conn, cutoff) if cutoff else set()
-        jobs, known = [], set()
-        rows = conn.execute(
-            "SELECT url, kind, depth, post_url, state FROM urls ORDER BY seq"
-        ).fetchall()
-        kinds = {k.value for k in RECAPTURED_KINDS}
-        for url, kind, depth, post_url, state in rows:
-            known.add(url)
-            if kind not in kinds or state not in ("parsed", "fetched"):
-                continue
-            owner = post_url or (url if kind == JobKind.POST.value else None)
-            if owner is not None and owner in old:
-                continue
-            jobs.append(Job(url, JobKind(kind), depth, post_url))
-        validators: dict[str, Validators] = {}
-        responses: dict[str, CaptureRow] = {}
-        latest = (
-            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE id IN "
-            "(SELECT MAX(id) FROM captures WHERE {where} GROUP BY target_id)"
-        )
-        # A record lost from its WARC (``archive.recovery``) can be no revisit's original,
-        # nor give validators: that URL is fetched whole again.
-        kept = "id NOT IN (SELECT capture_id FROM lost_records)"
-        for row in map(row_to_capture, conn.execute(latest.format(where=kept)).fetchall()):
-            validators[row.url] = Validators(row.etag, row.last_modified)
-        where = f"record_type = 'response' AND {kept}"
-        for row in map(row_to_capture, conn.execute(latest.format(where=where)).fetchall()):
-            responses[row.url] = row
-            v = validators.get(row.url)
-            if v is not None and not (v.etag or v.last_modified):
-                validators[row.url] = Validators(row.etag, row.last_modified)
-        return cls(jobs, known, validators, responses, _seeds(conn))
-
-    def resume(self, conn: sqlite3.Connection, crawl_id: int) -> int:
-        """Continue round ``crawl_id`` where an interrupted run (kill -9, SIGTERM, a full
-        disk) left it, as a crawl resumes: a URL it already re-captured is not asked for
-        again, so it never gets a second record in the round. Returns how many are skipped.
-
-        One exception: a URL whose new *response* the dead run stored but never parsed --
-        a discovery source (the new URLs it linked to lived only in that run's memory) or a
-        page killed before its parse was written -- is asked again; the sink recognises the
-        same bytes (``RecaptureSink``) and writes nothing twice.
-        """
-        rows = conn.execute(
-            "SELECT t.url, MAX(c.record_type = 'response' AND NOT EXISTS "
-            "(SELECT 1 FROM pages p WHERE p.capture_id = c.id)) FROM captures c "
-            "JOIN targets t ON t.id = c.target_id WHERE c.crawl_id = ? GROUP BY t.url",
-            (crawl_id,),
-        ).fetchall()
-        if not rows:
-            return 0
-        unread = {url for url, unparsed in rows if unparsed}
-        for url in unread:  # asked without conditions: a 304 would bring no body to read
-            self.validators.pop(url, None)
-        self.done = {url for url, _ in rows}
-        self.known |= self.done  # new posts the dead run captured are not new any more
-        kept = [j for j in self.jobs if j.url not in self.done or j.url in unread]
-        skipped = len(self.jobs) - len(kept)
-        self.jobs = kept
-        self.round_posts = {
-            str(u)
-            for (u,) in conn.execute(
-                "SELECT DISTINCT p.post_url FROM pages p JOIN captures c ON c.id = p.capture_id "
-                "WHERE c.crawl_id = ?",
-                (crawl_id,),
-            )
-        }
-        return skipped
-
-
-def _old_posts(conn: sqlite3.Connection, cutoff: str) -> set[str]:
-    """Posts whose (newest) parse says they were published before ``cutoff``."""
-    rows = conn.execute(
-        "SELECT post_url, MAX(substr(json_extract(record_json, '$.published'), 1, 10)) "
-        "FROM pages WHERE page_url = post_url GROUP BY post_url"
-    ).fetchall()
-    return {url for url, day in rows if day is not None and day < cutoff}
-
-
-def _seeds(conn: sqlite3.Connection) -> list[str]:
-    """The seeds of the archive's crawl rounds: they define the crawl's scope."""
-    import json
-
-    seeds: dict[str, None] = {}
-    for (settings,) in conn.execute("SELECT settings_json FROM crawls ORDER BY id"):
-        try:
-            for s in json.loads(settings).get("seeds") or ():
-                seeds[str(s)] = None
-        except (ValueError, AttributeError):
-            continue
-    return list(seeds)
+__all__ = ["RecaptureFrontier", "RecaptureSink", "RoundCounts", "carry_over", "last_parse_lookup"]
 
 
 class RecaptureFrontier(MemoryFrontier):
     """The archive's URLs first; of what discovery finds, only URLs never seen before.
+
+    A URL found new is queued in ``record`` too (the archive's ``SQLiteFrontier``, the
+    catalog's ``urls`` table) and its final state written there, as a crawl would: a post
+    first seen by a re-capture is a member of the archive, which every later round asks
+    again even when no listing links it any more. URLs the catalog already knows keep
+    their rows as they are (a post that answers 404 one round is still asked the next).
 
     ``stopped()`` true drains the round: nothing more is claimed, the in-flight requests finish and
     the crawl returns, so a signal never cuts a write in half.
     """
 
     def __init__(
-        self, state: KnownState, stopped: Callable[[], bool], *, not_modified: set[str]
+        self,
+        state: KnownState,
+        stopped: Callable[[], bool],
+        *,
+        not_modified: set[str],
+        record: Frontier | None = None,
     ) -> None:
         super().__init__()
         self._known = state.known
         self._stopped = stopped
         self._not_modified = not_modified
+        self._record = record
+        self._recorded = set(state.unfinished)  # URLs whose urls row this round finishes
         self.answered_304 = 0
+        if record is not None:
+            for url, final in state.settled.items():
+                record.finish(url, final, "re-captured by an interrupted run of this round")
         super().add(state.jobs)
 
     def add(self, jobs: Iterable[Job]) -> int:
-        return super().add(j for j in jobs if j.url not in self._known)
+        fresh: dict[str, Job] = {}
+        for job in jobs:
+            if job.url not in self._known and job.url not in self._recorded:
+                fresh.setdefault(job.url, job)
+        if not fresh:
+            return 0
+        if self._record is not None:
+            self._record.add(fresh.values())  # committed before the crawler claims them
+            self._recorded.update(fresh)
+        return super().add(fresh.values())
 
     def claim(self, limit: int) -> list[Job]:
         return [] if self._stopped() else super().claim(limit)
@@ -204,6 +94,8 @@ class RecaptureFrontier(MemoryFrontier):
         if state is URLState.FAILED and url in self._not_modified:
             self.answered_304 += 1
             state, reason = URLState.FETCHED, "not modified"
+        if self._record is not None and url in self._recorded:
+            self._record.finish(url, state, reason)
         super().finish(url, state, reason)
 
 

@@ -9,7 +9,8 @@ For each registered WARC segment, from the end of the last record the catalog kn
 2. index complete records the catalog does not know (written, then killed before the row
    was committed), so that the next run finds them and does not fetch a duplicate;
 3. mark rows that point past the end of their file as lost (``lost_records``): a power cut
-   with unsynced data, or another tool that rewrote the segment and cut it short. The rows
+   with unsynced data, or another tool that rewrote the segment and cut it short; a segment
+   deleted outright counts as one cut at 0 (every record lost, reason "file missing"). The rows
    and the parses made from them are kept -- they are what was captured, and the parse is
    all that is left of it -- but replay, reparse and re-capture no longer rely on those
    bytes, a revisit whose payload was lost is marked too, the URLs go back to the queue to
@@ -57,13 +58,14 @@ def recover(conn: sqlite3.Connection, warc_dir: Path, now: str = "") -> Recovery
     files = conn.execute("SELECT id, name, crawl_id FROM warc_files ORDER BY name").fetchall()
     for fid, name, crawl_id in files:
         path = warc_dir / name
-        if not path.exists():
-            continue
-        damage = _mark_lost(conn, fid, path, now)
+        missing = not path.exists()
+        damage = _mark_lost(conn, fid, path, now, missing=missing)
         if damage is not None:
             lost, kept = lost + damage[0], kept + damage[1]
             notes.append(damage[2])
             log.warning("%s", damage[2])
+        if missing:  # nothing left to repair or index
+            continue
         known = _known_end(conn, fid)
         end = complete_end(path, known)
         size = path.stat().st_size
@@ -97,11 +99,18 @@ def _quarantine(path: Path, end: int, folder: Path) -> None:
 
 
 def _mark_lost(
-    conn: sqlite3.Connection, fid: int, path: Path, now: str
+    conn: sqlite3.Connection, fid: int, path: Path, now: str, *, missing: bool = False
 ) -> tuple[int, int, str] | None:
     """Mark the captures of ``path`` that end past its end as lost (and the revisits that
-    took their payload from them); keep rows and parses. ``(records, pages kept, note)``."""
-    size = path.stat().st_size
+    took their payload from them); keep rows and parses. ``(records, pages kept, note)``.
+
+    A ``missing`` file (deleted, or moved away) is a file cut at 0: every record is lost.
+    """
+    size = 0 if missing else path.stat().st_size
+    if missing:
+        reason, event = f"{path.name}: file missing", f"{path.name} went missing"
+    else:
+        reason, event = f"{path.name} was cut to {size:,} bytes", f"{path.name} was cut"
     rows = conn.execute(
         "SELECT c.id, t.url, c.warc_offset + c.warc_length FROM captures c "
         "JOIN targets t ON t.id = c.target_id WHERE c.file_id = ? AND c.warc_offset + "
@@ -115,7 +124,7 @@ def _mark_lost(
         for cid, url, end in rows:
             c.execute(
                 "INSERT INTO lost_records (capture_id, noticed_at, reason) VALUES (?, ?, ?)",
-                (cid, now, f"{path.name} was cut to {size:,} bytes; the record ended at {end:,}"),
+                (cid, now, reason if missing else f"{reason}; the record ended at {end:,}"),
             )
             c.execute("UPDATE urls SET state = 'queued' WHERE url = ?", (url,))
         # one scan (refers_to has no index): revisits whose payload is now gone
@@ -123,7 +132,7 @@ def _mark_lost(
             "INSERT INTO lost_records (capture_id, noticed_at, reason) SELECT id, ?, ? "
             f"FROM captures WHERE refers_to IN (SELECT capture_id FROM lost_records) "
             f"AND {NOT_LOST} RETURNING capture_id",
-            (now, f"its payload was in a record lost when {path.name} was cut"),
+            (now, f"its payload was in a record lost when {event}"),
         ).fetchall()
         ids = [int(r[0]) for r in rows] + [int(r[0]) for r in revisits]
         pages = sum(
@@ -132,9 +141,13 @@ def _mark_lost(
         )
     shown = ", ".join(urls[:3]) + (f" and {len(urls) - 3} more" if len(urls) > 3 else "")
     plural = "s" if len(rows) != 1 else ""
+    what = (
+        "is missing (deleted, or moved away)"
+        if missing
+        else f"was cut to {size:,} bytes (by another tool, or a power cut)"
+    )
     note = (
-        f"warc/{path.name} was cut to {size:,} bytes (by another tool, or a power cut): "
-        f"{len(rows)} record{plural} lost ({shown})"
+        f"warc/{path.name} {what}: {len(rows)} record{plural} lost ({shown})"
         + (f", and {len(revisits)} revisits that took their payload from them" if revisits else "")
         + f"; {pages} parsed page{'s' if pages != 1 else ''} kept, marked in lost_records; "
         "the URLs are queued to be fetched again"

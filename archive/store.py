@@ -265,6 +265,12 @@ class Archive:
             ).fetchone()
             if base is not None:
                 payload_from = (self.warc_dir / base[0], int(base[1]))
+        files = [self.warc_dir / row.warc_file] + ([payload_from[0]] if payload_from else [])
+        for path in files:
+            if not path.exists():  # recovery marks its records at the next writable open
+                raise ArchiveError(
+                    f"capture {row.id} of {row.url} is lost: warc/{path.name} is missing"
+                )
         return read_capture(
             self.warc_dir / row.warc_file,
             row.offset,

@@ -167,7 +167,7 @@ def decode_body(body: bytes, encoding: str | None) -> bytes:
                 except zlib.error:
                     data = zlib.decompress(data, -zlib.MAX_WBITS)
             elif coding == "br":
-                import brotli  # type: ignore[import-not-found]
+                import brotli
 
                 data = brotli.decompress(data)
             elif coding != "identity":

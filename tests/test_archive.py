@@ -178,3 +178,46 @@ def test_a_warc_cut_short_by_another_tool_keeps_the_parsed_pages(tmp_path: Path)
         assert [j.url for j in arc.frontier.claim(5)] == [POST + "comment-page-1/"]
     with Archive.open(root) as arc:  # noted once: the next open has nothing to say
         assert not arc.recovery
+
+
+def test_a_deleted_warc_is_a_cut_at_zero(tmp_path: Path) -> None:
+    root = tmp_path / "a"
+    with Archive.open(root) as arc:
+        cid = arc.begin_crawl("crawl", {"seeds": [POST]})
+        arc.frontier.add([Job(POST, JobKind.POST), Job(POST + "comment-page-1/", JobKind.COMMENTS)])
+        for job in arc.frontier.claim(2):
+            arc.frontier.finish(job.url, URLState.PARSED)
+        _store_post(arc, "Kept")
+        arc.end_crawl(cid, {})
+        (name,) = [p.name for p in arc.warc_dir.glob("*.warc.gz")]
+        later = arc.begin_crawl("recapture", {})
+        (page,) = arc.captures(POST + "comment-page-1/")
+        not_modified = Capture(url=page.url, status=304, fetched_at="2024-05-01T00:00:00+00:00")
+        revisit = arc.write_revisit(not_modified, page, PROFILE_NOT_MODIFIED)
+        arc.end_crawl(later, {})
+        rows = list(arc.captures())
+        before = [p.to_dict() for p in arc.posts()]
+    (root / "warc" / name).unlink()  # deleted outright, not truncated
+    missing = pytest.raises(ArchiveError, match=f"lost: warc/{name} is missing")
+    with Archive.open(root, readonly=True) as arc, missing:  # no recovery yet: clear error
+        arc.read_capture(revisit)
+
+    with Archive.open(root) as arc:
+        assert [p.to_dict() for p in arc.posts()] == before  # the parses are kept
+        assert [r.id for r in arc.captures()] == [r.id for r in rows]
+        report = arc.recovery
+        assert (report.lost_records, report.kept_pages) == (3, 2)
+        (note,) = report.notes
+        assert f"warc/{name} is missing" in note
+        assert f"2 records lost ({POST}, {POST}comment-page-1/)" in note
+        assert "and 1 revisits that took their payload from them" in note
+        assert "2 parsed pages kept" in note
+        for row in rows[:2]:
+            with pytest.raises(ArchiveError, match=f"lost: {name}: file missing"):
+                arc.read_capture(row)
+        with pytest.raises(ArchiveError, match=f"lost when {name} went missing"):
+            arc.read_capture(revisit)
+        assert arc.write_index().read_text() == ""  # nothing left to replay
+        assert sorted(j.url for j in arc.frontier.claim(5)) == [POST, POST + "comment-page-1/"]
+    with Archive.open(root) as arc:  # noted once
+        assert not arc.recovery

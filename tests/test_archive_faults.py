@@ -87,3 +87,25 @@ def test_second_writer_gets_clear_error(tmp_path: Path, capsys: pytest.CaptureFi
     with Archive.open(tmp_path):
         assert main(["recapture", str(tmp_path), "--delay", "0"]) == 1
     assert "open for writing by another process" in capsys.readouterr().err
+
+
+def test_a_deleted_warc_is_fetched_whole_by_the_next_recapture(tmp_path: Path) -> None:
+    site = site_with_comments(6)
+    with ConditionalServer(site) as server:
+        first_crawl(tmp_path, server)
+        before = _posts(tmp_path)
+        for warc in (tmp_path / "warc").glob("*.warc.gz"):
+            warc.unlink()  # the whole first crawl's segment, deleted by hand
+        server.clear_log()
+        stats = asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST)))
+        served = server.requests
+        url = server.url + site.posts[0].path
+    assert stats.not_modified == stats.identical == 0  # nothing left to refer to
+    assert not any(r.if_none_match for r in served)  # lost validators are not sent
+    assert {server.url + p.path for p in site.posts} <= {server.url + r.path for r in served}
+    assert _posts(tmp_path).keys() == before.keys()
+    with Archive.open(tmp_path) as arc:
+        assert not arc.recovery  # the loss was noted once, by the round's open
+        assert dict(arc.stats()["urls"]).get("queued", 0) == 0  # every requeued URL done
+        (newest,) = [r for r in arc.captures(url) if r.crawl_id == stats.crawl_id]
+        assert arc.read_capture(newest).status == 200

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import sqlite3
 import threading
-from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -254,152 +252,54 @@ def test_churning_bytes_with_the_same_record_make_no_new_version(
         assert sum(r.record_type == "response" for r in arc.captures(url)) >= 2
 
 
-def _round_records(root: Path, kind: str = "recapture") -> Counter[str]:
-    """How many records each URL got in the (only) round of ``kind``."""
-    with Archive.open(root, readonly=True) as arc:
-        rows = list(arc.captures())
+def _round_ids(root: Path) -> list[int]:
     db = sqlite3.connect(root / "catalog.sqlite")
     try:
-        ids = {r[0] for r in db.execute("SELECT id FROM crawls WHERE kind = ?", (kind,))}
+        return [int(r[0]) for r in db.execute("SELECT id FROM crawls ORDER BY id")]
     finally:
         db.close()
-    assert len(ids) == 1, ids
-    return Counter(r.url for r in rows if r.crawl_id in ids)
 
 
-@pytest.mark.parametrize("validators", [True, False], ids=["304", "identical"])
-def test_a_resumed_round_records_each_url_once(
-    tmp_path: Path, site: Site, validators: bool
+def test_a_post_found_by_recapture_is_recaptured_after_it_leaves_the_listings(
+    tmp_path: Path, site: Site
 ) -> None:
-    with ConditionalServer(site, validators=validators) as server:
-        first_crawl(tmp_path, server)
-        stop = threading.Event()
-        fetched: list[str] = []
-
-        def after_a_few(event: object) -> None:
-            if getattr(event, "kind", "") == "fetched":
-                fetched.append(getattr(event, "url", ""))
-                if len(fetched) >= 8:
-                    stop.set()
-
-        stopped = asyncio.run(
-            recapture(tmp_path, RecaptureConfig(crawl=FAST), stop=stop, on_event=after_a_few)
-        )
-        assert stopped.interrupted
-        done_before = set(_round_records(tmp_path))
-        assert len(done_before) >= 8
+    older = Site(spec=site.spec, posts=site.posts[1:])
+    new = site.posts[0]
+    with ConditionalServer(older) as server:
+        first_crawl(tmp_path, server)  # round 1: the site as it was
+        server.site = site  # the blog publishes a post
+        again(tmp_path)  # round 2 finds it on the home page, feed and sitemap
+        url = server.url + new.path
+        # It rolls off: no listing, feed, sitemap or API page links it any more, yet it
+        # (and its comment pages) are still there.
+        server.site, server.unlisted = older, site
         server.clear_log()
-        stats = again(tmp_path)  # the same command again: resumes the unfinished round
-        asked = [r.path for r in server.requests]
-    assert not stats.interrupted  # type: ignore[attr-defined]
-    assert stats.crawl_id == stopped.crawl_id  # type: ignore[attr-defined]
-    twice = {u: n for u, n in _round_records(tmp_path).items() if n > 1}
-    assert not twice, f"recorded twice in one round: {twice}"
-    # What the interrupted run re-captured is not asked for again (robots.txt aside).
-    again_asked = {server.url + p for p in asked if p != "/robots.txt"} & done_before
-    assert not again_asked
-    # Every page of the site is in the round, and nothing changed.
-    everything = set(_round_records(tmp_path))
-    assert {server.url + p.path for p in site.posts} <= everything
-    assert stats.changed == stats.new == stats.changed_posts == 0  # type: ignore[attr-defined]
-
-
-def _edit_last_comment(site: Site) -> Site:
-    """The newest post with its last comment edited: only the post page changes."""
-    post = site.posts[0]
-    last = post.comments[-1].id
-    threads = tuple(
-        tuple(
-            dataclasses.replace(c, text="Edited after the fact.") if c.id == last else c for c in t
-        )
-        for t in post.threads
-    )
-    new = dataclasses.replace(post, comments=tuple(c for t in threads for c in t), threads=threads)
-    return dataclasses.replace(site, posts=[new, *site.posts[1:]])
-
-
-@pytest.mark.parametrize("parsed", [True, False], ids=["parsed", "killed-before-parse"])
-def test_a_resumed_round_completes_the_version_of_a_changed_post(
-    tmp_path: Path, site: Site, parsed: bool
-) -> None:
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
-        server.site = _edit_last_comment(site)
-        url = server.url + site.posts[0].path
-        assert site.comment_page_count(site.posts[0]) >= 1  # pages that stay unchanged
-        stop = threading.Event()
-
-        def stop_at_the_post(event: object) -> None:
-            if getattr(event, "kind", "") == "fetched" and getattr(event, "url", "") == url:
-                stop.set()  # the changed page is stored; its comment pages come later
-
-        asyncio.run(
-            recapture(tmp_path, RecaptureConfig(crawl=FAST), stop=stop, on_event=stop_at_the_post)
-        )
-        if not parsed:  # as if killed between storing the changed page and its parse
-            db = sqlite3.connect(tmp_path / "catalog.sqlite")
-            with db:
-                db.execute(
-                    "DELETE FROM pages WHERE capture_id IN (SELECT id FROM captures "
-                    "WHERE crawl_id = (SELECT MAX(id) FROM crawls))"
-                )
-            db.close()
-        stats = again(tmp_path)
-        expected = [c.text for c in server.site.posts[0].comments]
-    # (this run changed nothing, unless it had to parse the changed page itself)
-    assert stats.changed_posts == (0 if parsed else 1)  # type: ignore[attr-defined]
-    assert not {u: n for u, n in _round_records(tmp_path).items() if n > 1}
+        third = again(tmp_path)
+        asked = {r.path: r for r in server.requests}
+    _crawl, round2, round3 = _round_ids(tmp_path)
+    assert third.crawl_id == round3  # type: ignore[attr-defined]
     with Archive.open(tmp_path, readonly=True) as arc:
-        versions = arc.post_versions(url)
-        latest = {p.url: p for p in arc.posts()}[url]
-    assert len(versions) == 2
-    # The new version holds the whole thread: the comment pages this run found unchanged
-    # are linked to the version the interrupted run started.
-    assert [c.text for c in latest.comments] == expected
-
-
-def _count_captures(root: Path) -> int:
+        rows = list(arc.captures())
+        in_round2 = {r.url for r in rows if r.crawl_id == round2 and r.url.startswith(url)}
+        in_round3 = {r.url: r for r in rows if r.crawl_id == round3 and r.url.startswith(url)}
+        assert url in {p.url for p in arc.posts()}  # export reads it
+        h = post_history(arc, url)
+    assert url in in_round2
+    # history: one version (round 2), fetched again unchanged in round 3
+    assert [c for c, _ in h.captures] == [round2]
+    assert [(f.crawl_id, f.label) for f in h.fetches] == [
+        (round2, "response 200"),
+        (round3, "revisit: not modified (304)"),
+    ]
+    # Round 3 asked for the post and every page of it round 2 had, conditionally: revisits.
+    assert set(in_round3) == in_round2
+    assert all(r.record_type == "revisit" for r in in_round3.values())
+    assert asked[new.path].status == 304
+    assert asked[new.path].if_none_match
+    # The catalog's frontier holds it like a crawled post.
+    db = sqlite3.connect(tmp_path / "catalog.sqlite")
     try:
-        db = sqlite3.connect(f"file:{root / 'catalog.sqlite'}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(db.execute("SELECT COUNT(*) FROM captures").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return 0
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("kill_after", [5, 40])
-def test_kill_9_mid_round_then_rerun_records_each_url_once(tmp_path: Path, kill_after: int) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    from scraper.testing import gen_site
-
-    site = gen_site(30, seed=11)
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
-        start = _count_captures(tmp_path)
-        cmd = [sys.executable, "-m", "archive", "recapture", str(tmp_path), "--delay", "0",
-               "--concurrency", "4", "--per-host", "4"]  # fmt: skip
-        cwd = Path(__file__).resolve().parent.parent
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while proc.poll() is None and time.monotonic() < deadline:
-            if _count_captures(tmp_path) >= start + kill_after:
-                break
-            time.sleep(0.002)
-        assert proc.poll() is None, "the round finished before the kill"
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0, done.stdout + done.stderr
-    counts = _round_records(tmp_path)
-    assert not {u: n for u, n in counts.items() if n > 1}
-    assert {server.url + p.path for p in site.posts} <= set(counts)
-    with Archive.open(tmp_path, readonly=True) as arc:
-        assert all(len(arc.post_versions(server.url + p.path)) == 1 for p in site.posts)
+        kind, state = db.execute("SELECT kind, state FROM urls WHERE url = ?", (url,)).fetchone()
+    finally:
+        db.close()
+    assert (kind, state) == ("post", "parsed")

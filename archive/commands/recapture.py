@@ -47,6 +47,8 @@ def _duration(text: str | None, flag: str) -> Any:
 
 def report(stats: RecaptureStats) -> str:
     head = "interrupted" if stats.interrupted else "done"
+    if stats.resumed_records:
+        head += f" (resumed: {stats.resumed_records} records of an interrupted run included)"
     return (
         f"[{datetime.now().isoformat(timespec='seconds')}] round {stats.crawl_id} {head}: "
         f"{stats.requests} requests, {stats.not_modified} not modified (304), "

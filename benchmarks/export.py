@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -99,24 +100,30 @@ def build(root: Path, posts: int, comments: int) -> float:
         "INSERT INTO crawls (id, kind, started_at, settings_json) VALUES (1, 'bench', ?, '{}')",
         ("2024-12-01T00:00:00Z",),
     )
+    db.execute(  # catalog v2: captures name their WARC file by id
+        "INSERT INTO warc_files (id, name, crawl_id, created_at) "
+        "VALUES (1, 'synthetic.warc.gz', 1, '2024-12-01T00:00:00Z')"
+    )
     batch = 5000
     for lo in range(0, posts, batch):
-        caps, pages = [], []
+        targets, caps, pages = [], [], []
         for i in range(lo, min(posts, lo + batch)):
             rec = record(i, comments)
             url = str(rec["url"])
+            targets.append((i + 1, url))
             caps.append(
-                (i + 1, 1, url, url, "2024-12-01T00:00:00Z", 200, "synthetic.warc.gz", i, 1,
-                 f"<urn:uuid:{i}>", "response")
+                (i + 1, 1, i + 1, "2024-12-01T00:00:00Z", 200, 1, i, 1,
+                 uuid.UUID(int=i).bytes, "response")
             )  # fmt: skip
             pages.append(
                 (url, url, 1, i + 1, "2024-12-01T00:00:00Z", "bench", json.dumps(rec))
             )  # fmt: skip
         with db:
+            db.executemany("INSERT INTO targets (id, url) VALUES (?, ?)", targets)
             db.executemany(
-                "INSERT INTO captures (id, crawl_id, url, urlkey, fetched_at, status, warc_file, "
+                "INSERT INTO captures (id, crawl_id, target_id, fetched_at, status, file_id, "
                 "warc_offset, warc_length, record_id, record_type) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 caps,
             )
             db.executemany(

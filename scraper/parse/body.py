@@ -40,7 +40,7 @@ from .cleanup import clean_copy, remove
 from .comments import comment_nodes
 from .hints import select_groups
 from .locate import main_content
-from .page import Page, select
+from .page import ElementIndex, Page, select
 from .profile import Profile
 from .quotes import extract_quotes
 from .readmore import find_read_more, is_read_more_text
@@ -76,7 +76,7 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     def clean(nodes: Sequence[HtmlElement]) -> BodyResult:
         key = tuple(nodes)
         if key not in cleaned:
-            cleaned[key] = _cleaned(nodes, profile, meta, thread, base)
+            cleaned[key] = _cleaned(nodes, profile, meta, thread, base, page.index)
         return cleaned[key]
 
     def usable(nodes: Sequence[HtmlElement]) -> bool:
@@ -102,9 +102,12 @@ def _cleaned(
     meta: Metadata,
     thread: Sequence[HtmlElement],
     base: str | None,
+    index: ElementIndex | None = None,
 ) -> BodyResult:
     """``nodes`` cleaned and read: the body, or only the read-more link when no text is left."""
-    root = clean_copy(nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread)
+    root = clean_copy(
+        nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread, index=index
+    )
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
     if block is not None:
         remove([block])

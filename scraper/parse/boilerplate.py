@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -42,6 +43,9 @@ __all__ = [
     "score_page",
     "unlikely",
 ]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 BLOCK_TAGS = frozenset(
     "p div section article main td th li pre blockquote h1 h2 h3 h4 h5 h6 dd dt dl figure "
@@ -119,9 +123,8 @@ _POST_MARKS = frozenset({"hentry", "type-post", "status-publish"})
 _POST_TERMS = re.compile(r"(?:category|tag|status|format|type)-\S*")
 
 
-def _classes(el: etree._Element) -> str | None:
-    """``class`` of ``el``, without the term classes of a WordPress post element."""
-    cls = el.get("class")
+def _post_classes(cls: str | None) -> str | None:
+    """``class`` of an element, without the term classes of a WordPress post element."""
     if cls and ("hentry" in cls or "type-post" in cls or "status-publish" in cls):
         tokens = cls.split()
         if not _POST_MARKS.isdisjoint(tokens):
@@ -129,21 +132,46 @@ def _classes(el: etree._Element) -> str | None:
     return cls
 
 
+# Pages repeat the same class/id strings on many elements, and themes repeat them across
+# pages: what is read from one string is kept, keyed on the raw attribute values (the
+# caches are cleared when they grow past ``_CACHE_LIMIT``, a long crawl stays bounded).
+_CACHE_LIMIT = 1 << 16
+_STRINGS: dict[tuple[str | None, str | None], str] = {}
+_WORDS: dict[tuple[str | None, str | None], str] = {}
+_WEIGHTS: dict[str, int] = {}
+_UNLIKELY_WORDS: dict[str, bool] = {}
+
+
+def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def attr_string(el: etree._Element) -> str:
     """Lower-cased ``class`` and ``id`` of ``el``: what the hint patterns read."""
-    cls = _classes(el)
-    ident = el.get("id")
-    if cls is None and ident is None:
+    key = (el.get("class"), el.get("id"))
+    if key[0] is None and key[1] is None:
         return ""
-    return f"{cls or ''} {ident or ''}".lower()
+    found = _STRINGS.get(key)
+    if found is None:
+        found = _remember(_STRINGS, key, f"{_post_classes(key[0]) or ''} {key[1] or ''}".lower())
+    return found
 
 
 def attr_words(el: etree._Element) -> str:
     """``class`` and ``id`` as lower-case words: camelCase, ``-``, ``_`` split apart."""
-    cls = _classes(el)
-    ident = el.get("id")
-    if cls is None and ident is None:
+    key = (el.get("class"), el.get("id"))
+    if key[0] is None and key[1] is None:
         return ""
+    found = _WORDS.get(key)
+    if found is None:
+        found = _remember(_WORDS, key, _words(_post_classes(key[0]), key[1]))
+    return found
+
+
+def _words(cls: str | None, ident: str | None) -> str:
     raw = f"{cls or ''} {ident or ''}"
     lower = raw.lower()
     if lower != raw:
@@ -156,11 +184,14 @@ def class_weight(el: etree._Element) -> int:
     attrs = attr_words(el)
     if not attrs:
         return 0
-    weight = 0
-    if NEGATIVE.search(attrs):
-        weight -= 25
-    if POSITIVE.search(attrs):
-        weight += 25
+    weight = _WEIGHTS.get(attrs)
+    if weight is None:
+        weight = 0
+        if NEGATIVE.search(attrs):
+            weight -= 25
+        if POSITIVE.search(attrs):
+            weight += 25
+        _remember(_WEIGHTS, attrs, weight)
     return weight
 
 
@@ -193,53 +224,91 @@ def paragraphs(root: etree._Element, elements: Sequence[etree._Element] = ()) ->
     text: dict[etree._Element, int] = {}
     links: dict[etree._Element, int] = {}
     commas: dict[etree._Element, int] = {}
+    # owner of a text node -> (its block, whether the text is link text), None for text
+    # that does not count; an element's text and its children's tails share one owner
+    owners: dict[etree._Element, tuple[etree._Element, bool] | None] = {}
+    skip, block_tags = SKIP_TAGS, BLOCK_TAGS
     for el in elements or root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if tag not in SKIP_TAGS:
+        if tag in block_tags:
             chunk = el.text
             if chunk and not chunk.isspace():
-                _charge(el, chunk, text, links, commas)
+                _count(el, False, chunk, text, links, commas)
+        elif tag not in skip:
+            chunk = el.text
+            if chunk and not chunk.isspace():
+                found = owners.get(el, _UNKNOWN)
+                if found is _UNKNOWN:
+                    found = _owner(el, owners)
+                if found is not None:
+                    _count(found[0], found[1], chunk, text, links, commas)
         chunk = el.tail
         if chunk and not chunk.isspace() and el is not root:
             parent = el.getparent()
             if parent is not None:
-                _charge(parent, chunk, text, links, commas)
+                if parent.tag in block_tags:
+                    _count(parent, False, chunk, text, links, commas)
+                    continue
+                found = owners.get(parent, _UNKNOWN)
+                if found is _UNKNOWN:
+                    found = _owner(parent, owners)
+                if found is not None:
+                    _count(found[0], found[1], chunk, text, links, commas)
     return Paragraphs(text, links, commas)
 
 
-def _charge(
-    owner: etree._Element,
+_UNKNOWN: tuple[etree._Element, bool] = (etree.Element("unknown"), False)
+
+
+def _owner(
+    start: etree._Element, owners: dict[etree._Element, tuple[etree._Element, bool] | None]
+) -> tuple[etree._Element, bool] | None:
+    """The block that text directly under ``start`` is charged to, and whether it is link
+    text: up through inline elements only; ``None`` under a skipped or hidden element."""
+    chain: list[etree._Element] = []
+    node: etree._Element | None = start
+    result: tuple[etree._Element, bool] | None = None
+    while node is not None:
+        known = owners.get(node, _UNKNOWN)
+        if known is not _UNKNOWN:
+            result = known
+            break
+        tag = node.tag
+        if tag in BLOCK_TAGS:
+            result = (node, False)
+            break
+        chain.append(node)
+        if tag in SKIP_TAGS or (node.get("style") is not None and is_hidden(node)):
+            # a caption in <cite style="display:none"> is not prose the page shows
+            result = None
+            break
+        node = node.getparent()
+    for item in reversed(chain):  # top down: a link marks the text of all below it
+        if result is not None and not result[1] and item.tag == "a":
+            result = (result[0], True)
+        owners[item] = result
+    return result
+
+
+def _count(
+    block: etree._Element,
+    in_link: bool,
     chunk: str,
     text: dict[etree._Element, int],
     links: dict[etree._Element, int],
     commas: dict[etree._Element, int],
 ) -> None:
-    in_link = False
-    node: etree._Element | None = owner
-    while node is not None:
-        tag = node.tag
-        if tag in BLOCK_TAGS:
-            break
-        if tag in SKIP_TAGS:
-            return
-        if node.get("style") is not None and is_hidden(node):
-            return  # a caption in <cite style="display:none"> is not prose the page shows
-        if tag == "a":
-            in_link = True
-        node = node.getparent()
-    if node is None:
-        return
     size = len(chunk.strip())
-    text[node] = text.get(node, 0) + size
+    text[block] = text.get(block, 0) + size
     if in_link:
-        links[node] = links.get(node, 0) + size
+        links[block] = links.get(block, 0) + size
     n = chunk.count(",")
     if not chunk.isascii():
         n += sum(chunk.count(c) for c in _COMMAS_WIDE)
     if n:
-        commas[node] = commas.get(node, 0) + n
+        commas[block] = commas.get(block, 0) + n
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +406,14 @@ def unlikely(el: etree._Element) -> bool:
     if el.get("role") in ("navigation", "complementary", "contentinfo", "banner", "dialog"):
         return True
     attrs = attr_words(el)
-    return bool(attrs) and bool(UNLIKELY.search(attrs)) and not MAYBE.search(attrs)
+    if not attrs:
+        return False
+    found = _UNLIKELY_WORDS.get(attrs)
+    if found is None:
+        found = _remember(
+            _UNLIKELY_WORDS, attrs, bool(UNLIKELY.search(attrs)) and not MAYBE.search(attrs)
+        )
+    return found
 
 
 @dataclass(frozen=True, slots=True)

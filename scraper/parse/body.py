@@ -36,7 +36,7 @@ from lxml.html import Element, HtmlElement
 
 from ..records import Body, Image, Link
 from .boilerplate import attr_string, is_hidden
-from .cleanup import clean_copy, remove
+from .cleanup import clean_copy_kept, remove
 from .comments import comment_nodes
 from .hints import select_groups
 from .locate import main_content
@@ -105,7 +105,7 @@ def _cleaned(
     index: ElementIndex | None = None,
 ) -> BodyResult:
     """``nodes`` cleaned and read: the body, or only the read-more link when no text is left."""
-    root = clean_copy(
+    root, alive = clean_copy_kept(
         nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread, index=index
     )
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
@@ -115,13 +115,15 @@ def _cleaned(
     text = element_text(root, captions=False)
     if len(text) < _MIN_TEXT:
         return BodyResult(read_more=read_more)
-    return BodyResult(
+    result = BodyResult(
         body=Body(text=text, html=clean_html(root, base)),
         quotes=extract_quotes(root, base),
         links=_links(root, base),
         images=_images(root, base),
         read_more=read_more,
     )
+    del alive  # held through the reads above (see clean_copy_kept)
+    return result
 
 
 _BOX_LEVELS = 3

@@ -224,91 +224,53 @@ def paragraphs(root: etree._Element, elements: Sequence[etree._Element] = ()) ->
     text: dict[etree._Element, int] = {}
     links: dict[etree._Element, int] = {}
     commas: dict[etree._Element, int] = {}
-    # owner of a text node -> (its block, whether the text is link text), None for text
-    # that does not count; an element's text and its children's tails share one owner
-    owners: dict[etree._Element, tuple[etree._Element, bool] | None] = {}
-    skip, block_tags = SKIP_TAGS, BLOCK_TAGS
     for el in elements or root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if tag in block_tags:
+        if tag not in SKIP_TAGS:
             chunk = el.text
             if chunk and not chunk.isspace():
-                _count(el, False, chunk, text, links, commas)
-        elif tag not in skip:
-            chunk = el.text
-            if chunk and not chunk.isspace():
-                found = owners.get(el, _UNKNOWN)
-                if found is _UNKNOWN:
-                    found = _owner(el, owners)
-                if found is not None:
-                    _count(found[0], found[1], chunk, text, links, commas)
+                _charge(el, chunk, text, links, commas)
         chunk = el.tail
         if chunk and not chunk.isspace() and el is not root:
             parent = el.getparent()
             if parent is not None:
-                if parent.tag in block_tags:
-                    _count(parent, False, chunk, text, links, commas)
-                    continue
-                found = owners.get(parent, _UNKNOWN)
-                if found is _UNKNOWN:
-                    found = _owner(parent, owners)
-                if found is not None:
-                    _count(found[0], found[1], chunk, text, links, commas)
+                _charge(parent, chunk, text, links, commas)
     return Paragraphs(text, links, commas)
 
 
-_UNKNOWN: tuple[etree._Element, bool] = (etree.Element("unknown"), False)
-
-
-def _owner(
-    start: etree._Element, owners: dict[etree._Element, tuple[etree._Element, bool] | None]
-) -> tuple[etree._Element, bool] | None:
-    """The block that text directly under ``start`` is charged to, and whether it is link
-    text: up through inline elements only; ``None`` under a skipped or hidden element."""
-    chain: list[etree._Element] = []
-    node: etree._Element | None = start
-    result: tuple[etree._Element, bool] | None = None
-    while node is not None:
-        known = owners.get(node, _UNKNOWN)
-        if known is not _UNKNOWN:
-            result = known
-            break
-        tag = node.tag
-        if tag in BLOCK_TAGS:
-            result = (node, False)
-            break
-        chain.append(node)
-        if tag in SKIP_TAGS or (node.get("style") is not None and is_hidden(node)):
-            # a caption in <cite style="display:none"> is not prose the page shows
-            result = None
-            break
-        node = node.getparent()
-    for item in reversed(chain):  # top down: a link marks the text of all below it
-        if result is not None and not result[1] and item.tag == "a":
-            result = (result[0], True)
-        owners[item] = result
-    return result
-
-
-def _count(
-    block: etree._Element,
-    in_link: bool,
+def _charge(
+    owner: etree._Element,
     chunk: str,
     text: dict[etree._Element, int],
     links: dict[etree._Element, int],
     commas: dict[etree._Element, int],
 ) -> None:
+    in_link = False
+    node: etree._Element | None = owner
+    while node is not None:
+        tag = node.tag
+        if tag in BLOCK_TAGS:
+            break
+        if tag in SKIP_TAGS:
+            return
+        if node.get("style") is not None and is_hidden(node):
+            return  # a caption in <cite style="display:none"> is not prose the page shows
+        if tag == "a":
+            in_link = True
+        node = node.getparent()
+    if node is None:
+        return
     size = len(chunk.strip())
-    text[block] = text.get(block, 0) + size
+    text[node] = text.get(node, 0) + size
     if in_link:
-        links[block] = links.get(block, 0) + size
+        links[node] = links.get(node, 0) + size
     n = chunk.count(",")
     if not chunk.isascii():
         n += sum(chunk.count(c) for c in _COMMAS_WIDE)
     if n:
-        commas[block] = commas.get(block, 0) + n
+        commas[node] = commas.get(node, 0) + n
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,21 @@ def clean_copy(
     the page (the comment items) that go wherever they sit inside ``nodes``. ``index``
     (``Page.index`` of the nodes' page) answers the ``strip`` selectors without a walk.
     """
+    return clean_copy_kept(nodes, strip, protect, title, drop, index)[0]
+
+
+def clean_copy_kept(
+    nodes: Sequence[HtmlElement],
+    strip: Sequence[str] = (),
+    protect: Callable[[HtmlElement], bool] = lambda el: False,
+    title: str | None = None,
+    drop: Collection[etree._Element] = (),
+    index: ElementIndex | None = None,
+) -> tuple[HtmlElement, list[etree._Element]]:
+    """``clean_copy``, and the Python objects of the copy's elements: lxml builds one per
+    element each time a walk visits it unless one is alive already, so a caller that
+    reads the copy several times (text, html, quotes, links) keeps the list while it does.
+    """
     stripped = _profile_strip(nodes, strip, index)
     if drop:
         stripped.update(_inside(nodes, drop))
@@ -120,12 +135,13 @@ def clean_copy(
         root.append(dup)
         if stripped:
             _mark_in_copy(node, dup, stripped)
+    alive = list(root.iter())
     rules = _Rules(max(1, len(root.text_content())), root, protect, collapse(title).lower())
     remove(list(_junk(root, rules)))
     _flatten_galleries(root)
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
     remove([a for a in root.iter("a") if a.find(".//img") is None and not a.text_content().strip()])
-    return root
+    return root, alive
 
 
 def _flatten_galleries(root: HtmlElement) -> None:

@@ -403,3 +403,16 @@ def test_strip_selectors_from_the_index_match_css() -> None:
     assert found is not None
     assert set(found) == expected
     assert select_any((".entry-content p",), page.index) is None  # a combinator: css decides
+
+
+def test_text_of_is_text_content() -> None:
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.boilerplate import text_of
+
+    el = fragment_fromstring(
+        "<div> a<!-- c -->b&amp;c <p>d<a href='/'>e</a>f</p><script>x()</script>\xa0</div>"
+    )
+    el.tail = "tail"
+    for node in el.iter():
+        assert text_of(node) == node.text_content()

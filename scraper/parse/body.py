@@ -35,7 +35,7 @@ from lxml.etree import SubElement
 from lxml.html import Element, HtmlElement
 
 from ..records import Body, Image, Link
-from .boilerplate import attr_string, is_hidden
+from .boilerplate import attr_string, is_hidden, text_of
 from .cleanup import clean_copy_kept, remove
 from .comments import comment_nodes
 from .hints import select_groups
@@ -183,7 +183,7 @@ def _structured_body(page: Page, base: str | None) -> BodyResult:
 
 def _protect(el: HtmlElement) -> bool:
     """Keep a lone read-more link through the link-list cleaning, so it can be found."""
-    return len(el) <= 2 and is_read_more_text(el.text_content())
+    return len(el) <= 2 and is_read_more_text(text_of(el))
 
 
 def _locate(
@@ -210,7 +210,7 @@ def _locate(
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:
     for el in found:
-        if not is_hidden(el) and el.text_content().strip():
+        if not is_hidden(el) and text_of(el).strip():
             return el
     return None
 
@@ -253,7 +253,7 @@ def _heading_link(item: HtmlElement, base: str | None) -> Link | None:
                 continue
             if base and url.split("#")[0] == base.split("#")[0]:
                 return None
-            return Link(url, collapse(a.text_content()) or None)
+            return Link(url, collapse(text_of(a)) or None)
         return None
     return None
 
@@ -334,7 +334,7 @@ def _links(root: HtmlElement, base: str | None) -> tuple[Link, ...]:
         url = join_url(base, href) if base else href
         if url is None:
             continue
-        text = collapse(a.text_content()) or None
+        text = collapse(text_of(a)) or None
         if (url, text) not in seen:
             seen.add((url, text))
             out.append(Link(url=url, text=text))

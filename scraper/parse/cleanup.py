@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement, fromstring
 
-from .boilerplate import SKIP_TAGS, attr_string, is_hidden
+from .boilerplate import SKIP_TAGS, attr_string, is_hidden, text_of
 from .hints import select_any
 from .page import ElementIndex, css
 from .quotes import is_trailing, quote_kind
@@ -136,11 +136,11 @@ def clean_copy_kept(
         if stripped:
             _mark_in_copy(node, dup, stripped)
     alive = list(root.iter())
-    rules = _Rules(max(1, len(root.text_content())), root, protect, collapse(title).lower())
+    rules = _Rules(max(1, len(text_of(root))), root, protect, collapse(title).lower())
     remove(list(_junk(root, rules)))
     _flatten_galleries(root)
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
-    remove([a for a in root.iter("a") if a.find(".//img") is None and not a.text_content().strip()])
+    remove([a for a in root.iter("a") if a.find(".//img") is None and not text_of(a).strip()])
     return root, alive
 
 
@@ -324,23 +324,23 @@ def _is_title(el: HtmlElement, title: str) -> bool:
     """The post's title repeated in the content: by class (``entry-title``) or by text."""
     if "title" in (el.get("class") or "") or "headline" in (el.get("class") or ""):
         return True
-    return bool(title) and collapse(el.text_content()).lower() == title
+    return bool(title) and collapse(text_of(el)).lower() == title
 
 
 def _too_big(el: HtmlElement, total: int) -> bool:
     """A "junk" class on most of the content is a misnamed wrapper, not junk."""
-    return len(el.text_content()) > 0.5 * total
+    return len(text_of(el)) > 0.5 * total
 
 
 def _mostly_prose(el: HtmlElement) -> bool:
-    return len(el.text_content().strip()) > 200 and _density(el) < 0.2
+    return len(text_of(el).strip()) > 200 and _density(el) < 0.2
 
 
 def _link_list(el: HtmlElement) -> bool:
     links = list(el.iter("a"))
     if not links:
         return False
-    text = el.text_content().strip()
+    text = text_of(el).strip()
     if not text:
         return False
     density = _density(el, text)
@@ -357,10 +357,10 @@ def _link_list(el: HtmlElement) -> bool:
 
 
 def _density(el: HtmlElement, text: str | None = None) -> float:
-    size = len(text if text is not None else el.text_content().strip())
+    size = len(text if text is not None else text_of(el).strip())
     if not size:
         return 0.0
-    return sum(len(a.text_content().strip()) for a in el.iter("a")) / size
+    return sum(len(text_of(a).strip()) for a in el.iter("a")) / size
 
 
 def remove(elements: Sequence[etree._Element]) -> None:

@@ -140,7 +140,9 @@ def clean_copy_kept(
     remove(list(_junk(root, rules)))
     _flatten_galleries(root)
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
-    remove([a for a in root.iter("a") if a.find(".//img") is None and not text_of(a).strip()])
+    remove(
+        [a for a in root.iter("a") if next(a.iter("img"), None) is None and not text_of(a).strip()]
+    )
     return root, alive
 
 

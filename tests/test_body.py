@@ -381,3 +381,39 @@ def test_an_unclosed_header_holding_the_whole_post_is_a_wrapper() -> None:
     result = _body(html)
     assert result.body is not None
     assert "About me" not in result.body.text
+
+
+def test_teaser_lead_reads_like_lstrip_without_copying() -> None:
+    from scraper.parse.cleanup import _TEASER_ROOM, _lead
+
+    long_text = "x" * 10_000
+    for text in (None, "", "   ", " READ MORE: x", "\n" * 200 + "Related: y", "  " + long_text):
+        expected = (text or "").lstrip()[:_TEASER_ROOM].lower()
+        assert _lead(text) == expected
+
+
+def test_strip_selectors_from_the_index_match_css() -> None:
+    from scraper.parse.hints import select_any
+    from scraper.parse.page import css
+
+    page = Page(build_tree(SEED_LIKE, URL), URL)
+    strip = (".sharedaddy", "#main", "[datetime]", "time", "div.entry-meta")
+    found = select_any(strip, page.index)
+    expected = {el for sel in strip for el in css(sel)(page.tree)}
+    assert found is not None
+    assert set(found) == expected
+    assert select_any((".entry-content p",), page.index) is None  # a combinator: css decides
+
+
+def test_text_of_is_text_content() -> None:
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.boilerplate import text_of
+
+    el = fragment_fromstring(
+        "<div> a<!-- c -->b&amp;c <p>d<a href='/'>e</a>f</p><script>x()</script>\xa0</div>"
+    )
+    el.tail = "tail"
+    for node in el.iter():
+        if isinstance(node.tag, str):  # a comment raises in both, as text_content did
+            assert text_of(node) == node.text_content()

@@ -35,12 +35,12 @@ from lxml.etree import SubElement
 from lxml.html import Element, HtmlElement
 
 from ..records import Body, Image, Link
-from .boilerplate import attr_string, is_hidden
-from .cleanup import clean_copy, remove
+from .boilerplate import attr_string, is_hidden, text_of
+from .cleanup import clean_copy_kept, remove
 from .comments import comment_nodes
 from .hints import select_groups
 from .locate import main_content
-from .page import Page, select
+from .page import ElementIndex, Page, select
 from .profile import Profile
 from .quotes import extract_quotes
 from .readmore import find_read_more, is_read_more_text
@@ -76,7 +76,7 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     def clean(nodes: Sequence[HtmlElement]) -> BodyResult:
         key = tuple(nodes)
         if key not in cleaned:
-            cleaned[key] = _cleaned(nodes, profile, meta, thread, base)
+            cleaned[key] = _cleaned(nodes, profile, meta, thread, base, page.index)
         return cleaned[key]
 
     def usable(nodes: Sequence[HtmlElement]) -> bool:
@@ -102,9 +102,12 @@ def _cleaned(
     meta: Metadata,
     thread: Sequence[HtmlElement],
     base: str | None,
+    index: ElementIndex | None = None,
 ) -> BodyResult:
     """``nodes`` cleaned and read: the body, or only the read-more link when no text is left."""
-    root = clean_copy(nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread)
+    root, alive = clean_copy_kept(
+        nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread, index=index
+    )
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
     if block is not None:
         remove([block])
@@ -112,13 +115,15 @@ def _cleaned(
     text = element_text(root, captions=False)
     if len(text) < _MIN_TEXT:
         return BodyResult(read_more=read_more)
-    return BodyResult(
+    result = BodyResult(
         body=Body(text=text, html=clean_html(root, base)),
         quotes=extract_quotes(root, base),
         links=_links(root, base),
         images=_images(root, base),
         read_more=read_more,
     )
+    del alive  # held through the reads above (see clean_copy_kept)
+    return result
 
 
 _BOX_LEVELS = 3
@@ -178,7 +183,7 @@ def _structured_body(page: Page, base: str | None) -> BodyResult:
 
 def _protect(el: HtmlElement) -> bool:
     """Keep a lone read-more link through the link-list cleaning, so it can be found."""
-    return len(el) <= 2 and is_read_more_text(el.text_content())
+    return len(el) <= 2 and is_read_more_text(text_of(el))
 
 
 def _locate(
@@ -205,7 +210,7 @@ def _locate(
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:
     for el in found:
-        if not is_hidden(el) and el.text_content().strip():
+        if not is_hidden(el) and text_of(el).strip():
             return el
     return None
 
@@ -248,7 +253,7 @@ def _heading_link(item: HtmlElement, base: str | None) -> Link | None:
                 continue
             if base and url.split("#")[0] == base.split("#")[0]:
                 return None
-            return Link(url, collapse(a.text_content()) or None)
+            return Link(url, collapse(text_of(a)) or None)
         return None
     return None
 
@@ -329,7 +334,7 @@ def _links(root: HtmlElement, base: str | None) -> tuple[Link, ...]:
         url = join_url(base, href) if base else href
         if url is None:
             continue
-        text = collapse(a.text_content()) or None
+        text = collapse(text_of(a)) or None
         if (url, text) not in seen:
             seen.add((url, text))
             out.append(Link(url=url, text=text))

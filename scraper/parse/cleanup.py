@@ -34,8 +34,9 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement, fromstring
 
-from .boilerplate import SKIP_TAGS, attr_string, is_hidden
-from .page import css
+from .boilerplate import SKIP_TAGS, attr_string, is_hidden, text_of
+from .hints import select_any
+from .page import ElementIndex, css
 from .quotes import is_trailing, quote_kind
 from .text import collapse
 
@@ -99,15 +100,32 @@ def clean_copy(
     protect: Callable[[HtmlElement], bool] = lambda el: False,
     title: str | None = None,
     drop: Collection[etree._Element] = (),
+    index: ElementIndex | None = None,
 ) -> HtmlElement:
     """A cleaned deep copy of ``nodes`` (in order) under one new ``div``.
 
     ``protect`` spares an element from the link-list rule (a lone "Read more" paragraph
     looks like a link list but is wanted by the read-more finder). A heading that repeats
     ``title`` (the post's title, its own field) is left out. ``drop`` names elements of
-    the page (the comment items) that go wherever they sit inside ``nodes``.
+    the page (the comment items) that go wherever they sit inside ``nodes``. ``index``
+    (``Page.index`` of the nodes' page) answers the ``strip`` selectors without a walk.
     """
-    stripped = _profile_strip(nodes, strip)
+    return clean_copy_kept(nodes, strip, protect, title, drop, index)[0]
+
+
+def clean_copy_kept(
+    nodes: Sequence[HtmlElement],
+    strip: Sequence[str] = (),
+    protect: Callable[[HtmlElement], bool] = lambda el: False,
+    title: str | None = None,
+    drop: Collection[etree._Element] = (),
+    index: ElementIndex | None = None,
+) -> tuple[HtmlElement, list[etree._Element]]:
+    """``clean_copy``, and the Python objects of the copy's elements: lxml builds one per
+    element each time a walk visits it unless one is alive already, so a caller that
+    reads the copy several times (text, html, quotes, links) keeps the list while it does.
+    """
+    stripped = _profile_strip(nodes, strip, index)
     if drop:
         stripped.update(_inside(nodes, drop))
     root: HtmlElement = fromstring("<div></div>")
@@ -117,12 +135,15 @@ def clean_copy(
         root.append(dup)
         if stripped:
             _mark_in_copy(node, dup, stripped)
-    rules = _Rules(max(1, len(root.text_content())), root, protect, collapse(title).lower())
+    alive = list(root.iter())
+    rules = _Rules(max(1, len(text_of(root))), root, protect, collapse(title).lower())
     remove(list(_junk(root, rules)))
     _flatten_galleries(root)
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
-    remove([a for a in root.iter("a") if a.find(".//img") is None and not a.text_content().strip()])
-    return root
+    remove(
+        [a for a in root.iter("a") if next(a.iter("img"), None) is None and not text_of(a).strip()]
+    )
+    return root, alive
 
 
 def _flatten_galleries(root: HtmlElement) -> None:
@@ -130,7 +151,7 @@ def _flatten_galleries(root: HtmlElement) -> None:
     galleries = [
         el
         for el in root.iter()
-        if el is not root and isinstance(el.tag, str) and GALLERY.search(attr_string(el))
+        if el is not root and isinstance(el.tag, str) and _gallery_words(attr_string(el))
     ]
     done: set[etree._Element] = set()
     for el in galleries:
@@ -143,6 +164,32 @@ def _flatten_galleries(root: HtmlElement) -> None:
         el.clear()
         el.tail = tail
         el.extend(images)
+
+
+# class/id strings repeat within a page and across pages: each is searched once
+_CACHE_LIMIT = 1 << 16
+_JUNK_WORDS: dict[str, bool] = {}
+_GALLERY_WORDS: dict[str, bool] = {}
+
+
+def _junk_words(attrs: str) -> bool:
+    found = _JUNK_WORDS.get(attrs)
+    if found is None:
+        if len(_JUNK_WORDS) >= _CACHE_LIMIT:
+            _JUNK_WORDS.clear()
+        found = _JUNK_WORDS[attrs] = JUNK.search(attrs) is not None
+    return found
+
+
+def _gallery_words(attrs: str) -> bool:
+    if not attrs:
+        return False
+    found = _GALLERY_WORDS.get(attrs)
+    if found is None:
+        if len(_GALLERY_WORDS) >= _CACHE_LIMIT:
+            _GALLERY_WORDS.clear()
+        found = _GALLERY_WORDS[attrs] = GALLERY.search(attrs) is not None
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +227,15 @@ def _inside(nodes: Sequence[HtmlElement], drop: Collection[etree._Element]) -> s
     return found
 
 
-def _profile_strip(nodes: Sequence[HtmlElement], strip: Sequence[str]) -> set[etree._Element]:
+def _profile_strip(
+    nodes: Sequence[HtmlElement], strip: Sequence[str], index: ElementIndex | None = None
+) -> set[etree._Element]:
+    """The elements strictly inside ``nodes`` that a ``strip`` selector matches."""
+    if not strip:
+        return set()
+    matched = select_any(strip, index) if index is not None else None
+    if matched is not None:
+        return _inside(nodes, matched)
     found: set[etree._Element] = set()
     for node in nodes:
         for el in select_all(node, strip):
@@ -221,7 +276,7 @@ def _is_junk(el: HtmlElement, rules: _Rules) -> bool:
     if tag in SKIP_TAGS:
         return False
     attrs = _attrs(el)
-    if attrs and JUNK.search(attrs) and not _too_big(el, rules.total):
+    if attrs and _junk_words(attrs) and not _too_big(el, rules.total):
         return True
     if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:
         return True
@@ -238,12 +293,22 @@ def _teaser(el: HtmlElement) -> bool:
     At the very end of the post the same line is the read-more link and stays for the
     read-more finder; here only lines followed by more content count.
     """
-    lead = (el.text or "").lstrip()[:_TEASER_ROOM].lower()
+    lead = _lead(el.text)
     if not lead and len(el) and el[0].tag in ("strong", "b", "em", "span"):
-        lead = (el[0].text or "").lstrip()[:_TEASER_ROOM].lower()
+        lead = _lead(el[0].text)
     if not lead.startswith(TEASER_LABELS) or el.find(".//a") is None:
         return False
     return _density(el) > 0.4 and not is_trailing(el, el.getroottree().getroot())
+
+
+def _lead(text: str | None) -> str:
+    """``text.lstrip()[:_TEASER_ROOM].lower()``, without copying a long text whole."""
+    if not text:
+        return ""
+    head = text[: 4 * _TEASER_ROOM].lstrip()
+    if len(head) < _TEASER_ROOM and len(text) > 4 * _TEASER_ROOM:
+        head = text.lstrip()
+    return head[:_TEASER_ROOM].lower()
 
 
 def _attrs(el: HtmlElement) -> str:
@@ -261,23 +326,23 @@ def _is_title(el: HtmlElement, title: str) -> bool:
     """The post's title repeated in the content: by class (``entry-title``) or by text."""
     if "title" in (el.get("class") or "") or "headline" in (el.get("class") or ""):
         return True
-    return bool(title) and collapse(el.text_content()).lower() == title
+    return bool(title) and collapse(text_of(el)).lower() == title
 
 
 def _too_big(el: HtmlElement, total: int) -> bool:
     """A "junk" class on most of the content is a misnamed wrapper, not junk."""
-    return len(el.text_content()) > 0.5 * total
+    return len(text_of(el)) > 0.5 * total
 
 
 def _mostly_prose(el: HtmlElement) -> bool:
-    return len(el.text_content().strip()) > 200 and _density(el) < 0.2
+    return len(text_of(el).strip()) > 200 and _density(el) < 0.2
 
 
 def _link_list(el: HtmlElement) -> bool:
     links = list(el.iter("a"))
     if not links:
         return False
-    text = el.text_content().strip()
+    text = text_of(el).strip()
     if not text:
         return False
     density = _density(el, text)
@@ -294,10 +359,10 @@ def _link_list(el: HtmlElement) -> bool:
 
 
 def _density(el: HtmlElement, text: str | None = None) -> float:
-    size = len(text if text is not None else el.text_content().strip())
+    size = len(text if text is not None else text_of(el).strip())
     if not size:
         return 0.0
-    return sum(len(a.text_content().strip()) for a in el.iter("a")) / size
+    return sum(len(text_of(a).strip()) for a in el.iter("a")) / size
 
 
 def remove(elements: Sequence[etree._Element]) -> None:

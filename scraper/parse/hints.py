@@ -27,7 +27,7 @@ from lxml.html import HtmlElement
 
 from .page import ElementIndex, Page, css
 
-__all__ = ["page_select", "select_groups"]
+__all__ = ["page_select", "select_any", "select_groups"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,22 @@ def page_select(page: Page, selectors: Sequence[str] | str) -> list[HtmlElement]
     """``page.select(page.tree, selectors)`` answered from the page's element index."""
     group = (selectors,) if isinstance(selectors, str) else tuple(selectors)
     return select_groups(page.tree, (group,), page.elements, page.index)[0]
+
+
+def select_any(selectors: Sequence[str], index: ElementIndex) -> list[HtmlElement] | None:
+    """Elements of the indexed document matched by any of ``selectors``, in document
+    order; ``None`` when one is more than a compound selector (``div.a[x]``, no
+    combinator), whose meaning under a given root is not the document's."""
+    plan = _compile(tuple((sel,) for sel in selectors))
+    if plan.anywhere or not all(
+        test is not None and all(isinstance(part, _Compound) for part in test.parts)
+        for test in plan.tests
+    ):
+        return None
+    hits: dict[int, list[HtmlElement]] = {}
+    _scan(_candidates(plan, index), plan, hits)
+    found = {el for matched in hits.values() for el in matched}
+    return sorted(found, key=index.position.__getitem__)
 
 
 def _candidates(plan: _Plan, index: ElementIndex) -> list[HtmlElement]:

@@ -25,6 +25,7 @@ from .boilerplate import (
     Scores,
     attr_words,
     score_page,
+    text_of,
     unlikely,
 )
 
@@ -206,9 +207,9 @@ def _furniture(el: HtmlElement) -> bool:
 
 
 def _prose(el: HtmlElement) -> bool:
-    text = el.text_content()
+    text = text_of(el)
     size = len(text.strip())
-    links = sum(len(a.text_content()) for a in el.iter("a"))
+    links = sum(len(text_of(a)) for a in el.iter("a"))
     density = links / size if size else 1.0
     if size > 80:
         return density < 0.25

@@ -74,12 +74,28 @@ def extract_quotes(el: HtmlElement, base_url: str | None = None) -> tuple[Quote,
     return tuple(out)
 
 
+_KINDS: dict[tuple[str, str], QuoteKind | None] = {}
+_CACHE_LIMIT = 1 << 16
+
+
 def quote_kind(node: etree._Element) -> QuoteKind | None:
     """What kind of quote ``node`` is, or ``None`` when it is none."""
     tag = node.tag
     cls = node.get("class")
-    if cls is None:
+    if cls is None or not isinstance(tag, str):
         return _BY_TAG.get(tag) if isinstance(tag, str) else None
+    key = (tag, cls)
+    try:
+        return _KINDS[key]
+    except KeyError:
+        pass
+    if len(_KINDS) >= _CACHE_LIMIT:
+        _KINDS.clear()
+    kind = _KINDS[key] = _classed_kind(tag, cls)
+    return kind
+
+
+def _classed_kind(tag: str, cls: str) -> QuoteKind | None:
     classes = cls.lower().split()
     if tag == "tiktok-embed" or _is_embed(classes):
         return QuoteKind.EMBED

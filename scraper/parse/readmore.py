@@ -34,6 +34,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..records import Link
+from .boilerplate import text_of
 from .quotes import is_trailing
 from .text import collapse, http_url
 
@@ -171,7 +172,7 @@ def _judge(
     ``below``: ``a`` sits just after the post, where any "Source:" line closes it.
     """
     block = _block_of(a)
-    text = collapse(a.text_content())
+    text = collapse(text_of(a))
     classes = (a.get("class") or "").lower()
     if is_read_more_text(text) or any(c in classes for c in _CLASSES):
         if block is not None and _same_text(block, a):
@@ -211,14 +212,14 @@ def _source_line(
     if block is None:
         return None
     node: HtmlElement = a
-    if len(collapse(block.text_content())) > size + _LABEL_ROOM:
+    if len(collapse(text_of(block))) > size + _LABEL_ROOM:
         parent = node.getparent()
         while parent is not None and parent is not block:
             node = parent
             parent = node.getparent()
         prev = node.getprevious()
         lead = block.text if prev is None else (prev.tail if prev.tag == "br" else "x")
-        if (lead or "").strip() or len(collapse(node.text_content())) > size + _LABEL_ROOM:
+        if (lead or "").strip() or len(collapse(text_of(node))) > size + _LABEL_ROOM:
             return None
     else:
         node = block
@@ -233,7 +234,7 @@ def _block_of(a: HtmlElement) -> HtmlElement | None:
 
 
 def _same_text(block: HtmlElement, a: HtmlElement) -> bool:
-    return collapse(block.text_content()) == collapse(a.text_content())
+    return collapse(text_of(block)) == collapse(text_of(a))
 
 
 def _labelled(a: HtmlElement) -> bool:

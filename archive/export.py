@@ -63,7 +63,7 @@ class ExportOptions:
     site: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
-    row_group: int = 2_000
+    row_group: int = 100_000
     validate: bool = True
 
 

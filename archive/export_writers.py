@@ -10,6 +10,7 @@ so the final ``os.replace`` is atomic), removed again if anything fails.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -32,8 +33,8 @@ __all__ = [
 Format = Literal["jsonl", "json", "csv", "parquet"]
 FORMATS: tuple[Format, ...] = ("jsonl", "json", "csv", "parquet")
 PARTIAL_SUFFIX = ".partial"
-#: A row group is also cut when its text reaches this size, so long bodies keep memory flat.
-GROUP_BYTES = 4 * 1024 * 1024
+#: A Parquet row group is cut at this much JSON text, so long bodies keep memory flat.
+GROUP_BYTES = 2 * 1024 * 1024
 PARQUET_HINT = "Parquet export needs pyarrow: pip install 'blog-archiver[parquet]'"
 
 #: Opens a file for writing; tests inject one that fails like a full disk.
@@ -149,38 +150,50 @@ def require_pyarrow() -> Any:
 
 
 class _Parquet:
-    """Rows buffered into row groups (``group`` rows or ``GROUP_BYTES`` of text, whichever comes
-    first) and written with an explicit schema."""
+    """Rows buffered as JSON lines and turned into one row group by Arrow's JSON reader when
+    the group holds ``group`` rows or ``GROUP_BYTES`` of JSON.
+
+    Not ``pa.table``/``pa.array`` from Python lists: those import pandas when it is installed
+    (~50 MB of memory for nothing), and buffering Python objects costs several times the
+    JSON bytes. Row groups stay large because the writer keeps every group's footer entry
+    in memory until close.
+    """
 
     def __init__(self, path: Path, columns: Sequence[tuple[str, ColumnType]], group: int) -> None:
         pa, pq = require_pyarrow()
+        import pyarrow.json as pj
+
         types = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
         fields = [
             pa.field(n, pa.list_(pa.string()) if k == "list" else types[k]) for n, k in columns
         ]
-        self.pa, self.schema = pa, pa.schema(fields)
+        self.schema = pa.schema(fields)
+        self.json = pj
+        self.parse_options = pj.ParseOptions(explicit_schema=self.schema)
         self.names = [n for n, _ in columns]
-        self.group, self.rows, self.pending_bytes = max(1, group), 0, 0
-        self.buffer: dict[str, list[Any]] = {n: [] for n in self.names}
+        self.group, self.rows = max(1, group), 0
+        self.buffer: list[bytes] = []
+        self.buffer_bytes = 0
         self.writer = pq.ParquetWriter(str(path), self.schema, compression="zstd")
 
     def write(self, row: dict[str, Any]) -> None:
-        for name in self.names:
-            value = row.get(name)
-            self.buffer[name].append(value)
-            if isinstance(value, str):
-                self.pending_bytes += len(value)
+        line = json.dumps({n: row.get(n) for n in self.names}, ensure_ascii=False).encode()
+        self.buffer.append(line)
+        self.buffer_bytes += len(line) + 1
         self.rows += 1
-        if len(self.buffer[self.names[0]]) >= self.group or self.pending_bytes > GROUP_BYTES:
+        if len(self.buffer) >= self.group or self.buffer_bytes >= GROUP_BYTES:
             self._flush()
 
     def _flush(self) -> None:
-        if not self.buffer[self.names[0]]:
+        if not self.buffer:
             return
-        batch = self.pa.table(self.buffer, schema=self.schema)
-        self.writer.write_table(batch)
-        self.buffer = {n: [] for n in self.names}
-        self.pending_bytes = 0
+        data = b"\n".join(self.buffer)
+        self.buffer, self.buffer_bytes = [], 0
+        read = self.json.ReadOptions(use_threads=False, block_size=len(data) + 1)
+        table = self.json.read_json(
+            io.BytesIO(data), read_options=read, parse_options=self.parse_options
+        )
+        self.writer.write_table(table, row_group_size=table.num_rows)
 
     def close(self) -> None:
         self._flush()

@@ -2,6 +2,8 @@ import dataclasses
 import datetime as dt
 import errno
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import IO, Any
 
@@ -152,6 +154,46 @@ def test_parquet_row_groups(tmp_path: Path) -> None:
     assert table.column("categories").to_pylist()[0] == ["News", "World"]
     comments = pd.read_parquet(res.comments.path)
     assert len(comments) == 15
+
+
+def test_parquet_rows_round_trip_with_nulls_and_long_text(tmp_path: Path) -> None:
+    """Rows go through Arrow's JSON reader: nulls, bools, lists, non-ASCII and a row longer
+    than a reader block must all come back as written."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    from archive.export_writers import open_writer
+
+    cols = (("url", "str"), ("n", "int"), ("ok", "bool"), ("tags", "list"), ("text", "str"))
+    rows = [
+        {"url": "https://b.example/1", "n": 3, "ok": True, "tags": ["a", "ü"], "text": "é" * 3},
+        {"url": "https://b.example/2", "n": 0, "ok": False, "tags": None, "text": "x" * 3_000_000},
+        {"url": "https://b.example/3", "n": None, "ok": None, "tags": [], "text": None},
+    ]
+    path = tmp_path / "rows.parquet"
+    w = open_writer("parquet", path, cols, row_group=100)
+    for row in rows:
+        w.write(row)
+    w.close()
+    assert pq.read_table(path).to_pylist() == rows
+    assert pq.ParquetFile(path).metadata.num_row_groups == 2  # cut after the 3 MB row
+
+
+def test_parquet_export_does_not_load_pandas(tmp_path: Path) -> None:
+    """pyarrow imports pandas for ``pa.table`` on Python lists (~50 MB); the export must not."""
+    pytest.importorskip("pyarrow")
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1])\n"
+        "from archive_samples import post\n"
+        "from archive.export import ExportItem, ExportOptions, export_records\n"
+        "items = [ExportItem(post(i)) for i in range(1, 4)]\n"
+        "export_records(items, ExportOptions('parquet', Path(sys.argv[2])))\n"
+        "print('pandas' in sys.modules)"
+    )
+    here = str(Path(__file__).resolve().parent)
+    out = subprocess.run(
+        [sys.executable, "-c", code, here, str(tmp_path)], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
 
 
 def test_parquet_without_pyarrow_says_how_to_install(

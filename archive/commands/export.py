@@ -23,7 +23,12 @@ def register(sub: Any) -> None:
     p.add_argument("--site", help="only posts of this site (host name or site name)")
     p.add_argument("--since", metavar="DATE", help="only posts published on or after DATE")
     p.add_argument("--until", metavar="DATE", help="only posts published on or before DATE")
-    p.add_argument("--row-group", type=int, default=2_000, help="Parquet rows per row group (2000)")
+    p.add_argument(
+        "--row-group",
+        type=int,
+        default=100_000,
+        help="Parquet rows per row group at most (100000; a group is also cut at 2 MB of text)",
+    )
     p.set_defaults(func=run)
 
 

@@ -30,6 +30,9 @@ _HINT_CLASS = re.compile(
     "|card|cat|tag|posted|time|entry|type-post|single-post|post-single|meta|site-|logo|brand"
 )
 _ROOT_TAGS = frozenset({"article", "div", "main", "section"})
+# the verdict of ``_HINT_CLASS`` per class token: a site's pages share their tokens
+_HINT_TOKENS: dict[str, bool] = {}
+_HINT_TOKENS_MAX = 50_000
 
 
 def _hints(page: Page) -> list[HtmlElement]:
@@ -40,8 +43,14 @@ def _hints(page: Page) -> list[HtmlElement]:
     found: set[HtmlElement] = set()
     for tag in _HINT_TAGS:
         found.update(index.by_tag(tag))
+    memo = _HINT_TOKENS
+    if len(memo) > _HINT_TOKENS_MAX:
+        memo.clear()
     for token, members in index.by_class.items():
-        if _HINT_CLASS.search(token.lower()):
+        hinted = memo.get(token)
+        if hinted is None:
+            hinted = memo[token] = _HINT_CLASS.search(token.lower()) is not None
+        if hinted:
             found.update(members)
     for attr in ("itemprop", "property"):
         found.update(el for el in index.with_attr(attr) if el.get(attr))

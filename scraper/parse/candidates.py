@@ -91,6 +91,7 @@ _SITE_CLASSES = frozenset(
 )
 _ARTICLE_CLASSES = frozenset("hentry h-entry type-post single-post post-single".split())
 _SKIP = frozenset({"script", "style", "noscript", "template"})
+_NO_REL: list[str] = []
 
 
 def el_text(el: HtmlElement, limit: int = 400) -> str:
@@ -226,7 +227,8 @@ def scan_page(page: Page, profile: Profile) -> Scan:
             if title is None:
                 title = el_text(el)
             continue
-        rel = _tokens(el, "rel")
+        # rel counts on links only (``_roles`` reads it for ``<a>``)
+        rel = _tokens(el, "rel") if tag == "a" or tag == "link" else _NO_REL
         if tag == "link":
             if "canonical" in rel and canonical is None:
                 canonical = el.get("href")

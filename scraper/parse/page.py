@@ -56,7 +56,7 @@ class Page:
     def jsonld(self) -> list[dict[str, Any]]:
         """Every JSON-LD object on the page, ``@graph`` flattened; broken blocks are skipped."""
         out: list[dict[str, Any]] = []
-        for script in self.tree.iter("script"):
+        for script in self.by_tag("script"):
             if (script.get("type") or "").strip().lower() != "application/ld+json":
                 continue
             raw = (script.text or "").strip()
@@ -78,7 +78,7 @@ class Page:
     def meta(self) -> dict[str, list[str]]:
         """``<meta>`` contents keyed by lower-cased name/property/itemprop, in document order."""
         out: dict[str, list[str]] = {}
-        for el in self.tree.iter("meta"):
+        for el in self.by_tag("meta"):
             content = el.get("content")
             if content is None:
                 continue
@@ -99,6 +99,29 @@ class Page:
         """
         return [el for el in self.tree.iter() if isinstance(el, HtmlElement)]
 
+    @functools.cached_property
+    def tags(self) -> dict[str, list[HtmlElement]]:
+        """``elements`` by tag name, each list in document order.
+
+        One pass over the element list costs about as much as three libxml2 walks for
+        one tag (``tree.iter("meta")``), and a page asks a dozen tags.
+        """
+        tags: dict[str, list[HtmlElement]] = {}
+        for el in self.elements:
+            tag = el.tag
+            found = tags.get(tag)
+            if found is None:
+                tags[tag] = [el]
+            else:
+                found.append(el)
+        return tags
+
+    def by_tag(self, tag: str) -> list[HtmlElement]:
+        """The elements named ``tag`` (lower-case), in document order: what
+        ``tree.iter(tag)`` finds. The list is shared: do not change it."""
+        found = self.tags.get(tag)
+        return found if found is not None else []
+
     def memo(self, key: str, compute: Callable[[], _T]) -> _T:
         """``compute()`` once per page under ``key``: for facts two extractors need (the
         comment items: the body leaves them out, the thread reads them)."""
@@ -111,7 +134,7 @@ class Page:
     @functools.cached_property
     def index(self) -> ElementIndex:
         """``elements`` indexed by class token and id, with document positions."""
-        return ElementIndex(self.elements)
+        return ElementIndex(self.elements, self.tags)
 
     @functools.cached_property
     def links(self) -> list[HtmlElement]:
@@ -143,12 +166,17 @@ class ElementIndex:
 
     __slots__ = ("_attrs", "_tags", "by_class", "by_id", "elements", "position")
 
-    def __init__(self, elements: Sequence[HtmlElement]) -> None:
+    def __init__(
+        self,
+        elements: Sequence[HtmlElement],
+        tags: dict[str, list[HtmlElement]] | None = None,
+    ) -> None:
         self.elements = elements
         self.position: dict[HtmlElement, int] = {}
         self.by_class: dict[str, list[HtmlElement]] = {}
         self.by_id: dict[str, list[HtmlElement]] = {}
-        self._tags: dict[str, list[HtmlElement]] = {}
+        # ``Page.tags`` when given; else grouped on the first ``by_tag``
+        self._tags = tags
         self._attrs: dict[str, list[HtmlElement]] = {}
         position, by_class, by_id, attrs = self.position, self.by_class, self.by_id, self._attrs
         position.update(zip(elements, range(len(elements)), strict=True))
@@ -172,17 +200,14 @@ class ElementIndex:
                     by_id.setdefault(value, []).append(el)
 
     def by_tag(self, tag: str) -> list[HtmlElement]:
-        """Elements named ``tag`` (lower-case); libxml2 filters, the proxies exist."""
-        found = self._tags.get(tag)
-        if found is None:
-            root = self.elements[0] if self.elements else None
-            found = (
-                [el for el in root.iter(tag) if isinstance(el, HtmlElement)]
-                if root is not None
-                else []
-            )
-            self._tags[tag] = found
-        return found
+        """Elements named ``tag`` (lower-case), in document order (shared: do not change)."""
+        tags = self._tags
+        if tags is None:
+            tags = self._tags = {}
+            for el in self.elements:
+                tags.setdefault(el.tag, []).append(el)
+        found = tags.get(tag)
+        return found if found is not None else []
 
     def with_attr(self, name: str) -> list[HtmlElement]:
         """Elements that carry attribute ``name`` (any value)."""

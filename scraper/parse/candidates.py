@@ -196,7 +196,7 @@ def _find_article(page: Page, profile: Profile, hits: list[HtmlElement]) -> Html
             return found[0]
     first_article = None
     for el in hits:
-        if _ARTICLE_CLASSES.intersection(_tokens(el, "class")):
+        if _class_facts(el.get("class") or "").article:
             return el
         itemtype = el.get("itemtype") or ""
         if "Article" in itemtype or "BlogPosting" in itemtype:
@@ -292,6 +292,7 @@ class _ClassFacts(NamedTuple):
     modified: bool
     modified_only: bool  # a modified class and no "published" one
     date_word: bool
+    article: bool  # a class naming the post's container (hentry, type-post ...)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -313,6 +314,7 @@ def _class_facts(class_attr: str) -> _ClassFacts:
         modified=modified,
         modified_only=modified and "published" not in cls,
         date_word=any(w in c for c in cls for w in _DATE_WORDS),
+        article=bool(cls & _ARTICLE_CLASSES),
     )
 
 

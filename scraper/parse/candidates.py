@@ -30,6 +30,9 @@ _HINT_CLASS = re.compile(
     "|card|cat|tag|posted|time|entry|type-post|single-post|post-single|meta|site-|logo|brand"
 )
 _ROOT_TAGS = frozenset({"article", "div", "main", "section"})
+# the verdict of ``_HINT_CLASS`` per class token: a site's pages share their tokens
+_HINT_TOKENS: dict[str, bool] = {}
+_HINT_TOKENS_MAX = 50_000
 
 
 def _hints(page: Page) -> list[HtmlElement]:
@@ -40,8 +43,14 @@ def _hints(page: Page) -> list[HtmlElement]:
     found: set[HtmlElement] = set()
     for tag in _HINT_TAGS:
         found.update(index.by_tag(tag))
+    memo = _HINT_TOKENS
+    if len(memo) > _HINT_TOKENS_MAX:
+        memo.clear()
     for token, members in index.by_class.items():
-        if _HINT_CLASS.search(token.lower()):
+        hinted = memo.get(token)
+        if hinted is None:
+            hinted = memo[token] = _HINT_CLASS.search(token.lower()) is not None
+        if hinted:
             found.update(members)
     for attr in ("itemprop", "property"):
         found.update(el for el in index.with_attr(attr) if el.get(attr))
@@ -82,6 +91,7 @@ _SITE_CLASSES = frozenset(
 )
 _ARTICLE_CLASSES = frozenset("hentry h-entry type-post single-post post-single".split())
 _SKIP = frozenset({"script", "style", "noscript", "template"})
+_NO_REL: list[str] = []
 
 
 def el_text(el: HtmlElement, limit: int = 400) -> str:
@@ -186,7 +196,7 @@ def _find_article(page: Page, profile: Profile, hits: list[HtmlElement]) -> Html
             return found[0]
     first_article = None
     for el in hits:
-        if _ARTICLE_CLASSES.intersection(_tokens(el, "class")):
+        if _class_facts(el.get("class") or "").article:
             return el
         itemtype = el.get("itemtype") or ""
         if "Article" in itemtype or "BlogPosting" in itemtype:
@@ -217,7 +227,8 @@ def scan_page(page: Page, profile: Profile) -> Scan:
             if title is None:
                 title = el_text(el)
             continue
-        rel = _tokens(el, "rel")
+        # rel counts on links only (``_roles`` reads it for ``<a>``)
+        rel = _tokens(el, "rel") if tag == "a" or tag == "link" else _NO_REL
         if tag == "link":
             if "canonical" in rel and canonical is None:
                 canonical = el.get("href")
@@ -281,6 +292,7 @@ class _ClassFacts(NamedTuple):
     modified: bool
     modified_only: bool  # a modified class and no "published" one
     date_word: bool
+    article: bool  # a class naming the post's container (hentry, type-post ...)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -302,6 +314,7 @@ def _class_facts(class_attr: str) -> _ClassFacts:
         modified=modified,
         modified_only=modified and "published" not in cls,
         date_word=any(w in c for c in cls for w in _DATE_WORDS),
+        article=bool(cls & _ARTICLE_CLASSES),
     )
 
 

@@ -37,13 +37,12 @@ def flat_runs(page: Page) -> list[list[HtmlElement]]:
 
 def _flat_runs(page: Page) -> list[list[HtmlElement]]:
     index = page.index
-    named = [
-        el
-        for el in (*index.by_tag("a"),)
-        if ITEM_ID.match(el.get("id") or el.get("name") or "")
-        and len(el) == 0
-        and not (el.text or "").strip()
-    ]
+    named = []
+    for el in index.by_tag("a"):
+        # most links have neither id nor name: no regex for them (ITEM_ID needs a letter)
+        ident = el.get("id") or el.get("name")
+        if ident and ITEM_ID.match(ident) and len(el) == 0 and not (el.text or "").strip():
+            named.append(el)
     if len(named) < 2:
         return []
     by_parent: dict[HtmlElement, list[HtmlElement]] = defaultdict(list)

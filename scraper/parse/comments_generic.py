@@ -172,26 +172,28 @@ def _hinted(page: Page) -> list[HtmlElement]:
     from the page's index instead of testing every element."""
     index = page.index
     found: set[HtmlElement] = set()
+    memo = _AREA_WORDS
+    if len(memo) > _AREA_WORDS_MAX:
+        memo.clear()
     for table in (index.by_class, index.by_id):
-        for word in _maybe_areas(table):
-            if _AREA.search(word):
-                found.update(table.get(word, ()))
+        for word, members in table.items():
+            hinted = memo.get(word)
+            if hinted is None:
+                hinted = memo[word] = _is_area_word(word)
+            if hinted:
+                found.update(members)
     return sorted(found, key=index.position.__getitem__)
 
 
-def _maybe_areas(table: dict[str, list[HtmlElement]]) -> set[str]:
-    """The keys holding an ``_AREA_KEYS`` word (every ``_AREA`` match does): one regex
-    pass over all keys joined by NUL, which no attribute value holds (``build_tree``
-    drops it), instead of a search per class token."""
-    if not table:
-        return set()
-    joined = "\x00".join(table)
-    out: set[str] = set()
-    for m in _AREA_KEYS.finditer(joined):
-        start = joined.rfind("\x00", 0, m.start()) + 1
-        end = joined.find("\x00", m.end())
-        out.add(joined[start : end if end != -1 else len(joined)])
-    return out
+# ``_is_area_word`` per class token or id: a site's pages share their tokens, and the
+# verdict is the page's most frequent question here
+_AREA_WORDS: dict[str, bool] = {}
+_AREA_WORDS_MAX = 50_000
+
+
+def _is_area_word(word: str) -> bool:
+    # the cheap gate first: every ``_AREA`` match holds an ``_AREA_KEYS`` word
+    return _AREA_KEYS.search(word) is not None and _AREA.search(word) is not None
 
 
 def _widen(area: HtmlElement) -> HtmlElement:

@@ -57,7 +57,7 @@ def comment_page_links(page: Page) -> list[str]:
     own = urldefrag(base)[0] if base else None
     out: list[str] = []
     candidates = page_css(page, _NAV)
-    candidates += [a for a in page.tree.iter("a") if _is_comment_page(a.get("href") or "")]
+    candidates += [a for a in page.by_tag("a") if _is_comment_page(a.get("href") or "")]
     for a in candidates:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):

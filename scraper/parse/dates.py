@@ -229,6 +229,7 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
 
 
@@ -253,7 +254,10 @@ def parse_text(
         return None
     text = text[:300]
     found: list[tuple[int, int, date]] = []
-    for pattern, kind in _TEXT_PATTERNS:
+    # every pattern of _TEXT_PATTERNS holds a four-digit year: most texts (bylines,
+    # labels) have none and skip the six searches
+    patterns = _TEXT_PATTERNS if _YEAR_DIGITS.search(text) else ()
+    for pattern, kind in patterns:
         for m in pattern.finditer(text):
             day = _from_match(m.groups(), kind, dayfirst)
             if day is not None:

@@ -221,7 +221,7 @@ _SCRIPT_KEY = re.compile(
 def _script_date(page: Page) -> str | None:
     """A publication date in a page's inline JSON state (``"published_at": "..."``): what
     a client-rendered page knows but does not print."""
-    for script in page.tree.iter("script"):
+    for script in page.by_tag("script"):
         text = script.text or ""
         if "ld+json" in (script.get("type") or "") or len(text) > 500_000:
             continue

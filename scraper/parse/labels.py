@@ -32,8 +32,48 @@ _SEPARATORS = frozenset(",;|·•/&")
 _LAST = frozenset(w.split()[-1] for w in f"{_TAG_LABELS}|{_CATEGORY_LABELS}".split("|"))
 
 
+_NOT_PARENT = frozenset({"script", "style", "a"})
+
+
 def labelled_links(root: HtmlElement, limit: int = 5000) -> dict[str, list[str]]:
-    """``{"tags": [...], "categories": [...]}`` from the first labelled list of each kind."""
+    """``{"tags": [...], "categories": [...]}`` from the first labelled list of each kind.
+
+    The text runs of each element in document order (its text, links from child 0, then
+    each child's tail) are read in one pass over the nodes: a node's tail is a run of its
+    parent. The few runs that end in a label are then taken in the order a walk over the
+    parents would meet them; a subtree of more than ``limit`` nodes is read by that walk.
+    """
+    runs: list[tuple[HtmlElement, int, str]] = []  # (parent, index of the run, kind)
+    for count, node in enumerate(root.iter()):
+        if count > limit:
+            return _walk_parents(root, limit)
+        text = node.text
+        if text and not text.isspace():
+            tag = node.tag
+            if isinstance(tag, str) and tag not in _NOT_PARENT:
+                kind = _label_kind(text)
+                if kind:
+                    runs.append((node, 0, kind))
+        if count:  # the root's own tail is no run of the subtree
+            text = node.tail
+            if text and not text.isspace():
+                kind = _label_kind(text)
+                if kind:
+                    parent = node.getparent()
+                    if parent is not None and parent.tag not in _NOT_PARENT:
+                        runs.append((parent, parent.index(node) + 1, kind))
+    if len(runs) > 1:
+        order = {node: i for i, node in enumerate(root.iter())}
+        runs.sort(key=lambda run: (order[run[0]], run[1]))
+    found: dict[str, list[str]] = {}
+    for parent, start, kind in runs:
+        if kind not in found:
+            _record(found, kind, parent, start)
+    return found
+
+
+def _walk_parents(root: HtmlElement, limit: int) -> dict[str, list[str]]:
+    """``labelled_links`` by a walk over the first ``limit`` parents (a huge subtree)."""
     found: dict[str, list[str]] = {}
     for count, parent in enumerate(root.iter()):
         if count > limit or len(found) == 2:

@@ -35,7 +35,7 @@ from .siteinfo import (
     tags_of,
 )
 from .structured import article_object, ids_of, iter_values, ld_people, ld_types
-from .text import http_url
+from .text import collapse, http_url
 from .titles import byline_in_texts, clean_author, pick_title, split_authors
 
 __all__ = ["extract_metadata", "normalize_language"]
@@ -106,11 +106,17 @@ def _with_urls(page: Page, scan: Scan, people: tuple[Person, ...]) -> tuple[Pers
     found: dict[str, str] = {}
     links = [h.el for h in scan.rel_author] + page.links
     for link in links:
-        key = el_text(link, 120).casefold()
+        if len(link):
+            key = el_text(link, 120).casefold()
+        else:  # el_text of a leaf link, without the call
+            text = link.text
+            key = collapse(text)[:120].casefold() if text else ""
         if key in wanted and key not in found and not in_comments(link):
             url = http_url(page.url, link.get("href"))
             if url:
                 found[key] = url
+                if len(found) == len(wanted):
+                    break  # later links cannot change a name found already
     return tuple(
         Person(p.name, found.get(p.name.casefold())) if p.name and p.url is None else p
         for p in people

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from .candidates import Scan
 from .page import Page
-from .regions import region_of
+from .regions import region_by_label
 from .text import collapse
 
 __all__ = ["Near", "body_texts", "headline_texts"]
@@ -89,21 +89,29 @@ def _walk(
 ) -> list[str]:
     texts: list[str] = []
     visited = 0
+    budget = limit * 8
     for root in roots:
         stack = [root]
-        while stack and len(texts) < limit and visited < limit * 8:
+        while stack and len(texts) < limit and visited < budget:
             el = stack.pop()
             visited += 1
-            if not isinstance(el.tag, str) or el.tag in _WALK_SKIP:
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _WALK_SKIP:
                 continue
-            if region_of(el) in skip:
+            # ``region_of`` without the call for the many elements with no id or class
+            ident = el.get("id")
+            cls = el.get("class")
+            if (ident or cls) and region_by_label(ident, cls) in skip:
                 continue
             for t in (el.text, el.tail):
-                text = collapse(t[:600] if t else t)
-                if text:
-                    # a long text is prose: only its opening can be a dateline or byline
-                    texts.append(text if len(text) < 200 else text[:40])
-            stack.extend(reversed(el))
+                # layout whitespace (most runs) collapses to nothing: skipped before the call
+                if t and not t.isspace():
+                    text = collapse(t[:600])
+                    if text:
+                        # a long text is prose: only its opening can be a dateline or byline
+                        texts.append(text if len(text) < 200 else text[:40])
+            if len(el):
+                stack.extend(reversed(el))
         if len(texts) >= limit:
             break
     return texts

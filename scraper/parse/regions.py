@@ -13,7 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
-__all__ = ["Regions", "in_comments", "region_of"]
+__all__ = ["Regions", "in_comments", "region_by_label", "region_of"]
 
 _SIDE_TAGS = frozenset({"aside", "nav", "footer"})
 
@@ -91,3 +91,8 @@ def _region(ident: str | None, cls: str | None) -> str | None:
         if parts[0] in _SIDE_PARTS or parts[-1] in _SIDE_PARTS:
             side = True
     return "side" if side else None
+
+
+# ``region_of`` from an element's ``id`` and ``class`` values read by the caller (a walk
+# that reads them anyway, and skips the call when both are empty)
+region_by_label = _region

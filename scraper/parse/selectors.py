@@ -53,7 +53,14 @@ class _Compound:
                 return False
         if self.ident is not None and el.get("id") != self.ident:
             return False
-        return all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
+        for name, op, value in self.attrs:  # a loop, not all(genexpr): this is hot
+            actual = el.get(name)
+            if op == "=":
+                if actual != value:
+                    return False
+            elif not _attr_ok(actual, op, value):
+                return False
+        return True
 
 
 def _attr_ok(actual: str | None, op: str, value: str | None) -> bool:

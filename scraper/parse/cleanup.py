@@ -32,10 +32,11 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml.html import HtmlElement, fromstring
+from lxml.html import HtmlElement
 
 from .boilerplate import SKIP_TAGS, attr_string, is_hidden, text_of
 from .hints import select_any
+from .html import _PARSER
 from .page import ElementIndex, css
 from .quotes import is_trailing, quote_kind
 from .text import collapse
@@ -128,7 +129,9 @@ def clean_copy_kept(
     stripped = _profile_strip(nodes, strip, index)
     if drop:
         stripped.update(_inside(nodes, drop))
-    root: HtmlElement = fromstring("<div></div>")
+    # the page parser's element: its lookup picks ``HtmlElement`` in C, where lxml.html's
+    # default one calls Python for every proxy of the copy (see ``html._parser``)
+    root: HtmlElement = _PARSER.makeelement("div")
     for node in nodes:
         dup = copy.deepcopy(node)
         dup.tail = None

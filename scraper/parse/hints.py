@@ -46,7 +46,10 @@ class _Compound:
             return False
         if self.ident is not None and el.get("id") != self.ident:
             return False
-        return all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
+        for name, op, value in self.attrs:  # noqa: SIM110 (all(genexpr) builds a generator)
+            if not _attr_ok(el.get(name), op, value):
+                return False
+        return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper import __version__
+from scraper.pagepool import parse_worker_gc
 from scraper.parse import parse_capture
 from scraper.records import WarcRef
 
@@ -141,9 +142,10 @@ def _parse_chunk(tasks: list[ReparseTask]) -> list[Outcome]:
     return [parse_task(t) for t in tasks]
 
 
-def _ignore_sigint() -> None:
+def _init_worker() -> None:
     # Ctrl-C goes to the whole process group: the parent decides how to stop, not workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parse_worker_gc()
 
 
 def _tasks(
@@ -192,7 +194,7 @@ def _outcomes(chunks: Iterator[list[ReparseTask]], jobs: int) -> Iterator[Outcom
     # lock and the next run would be refused.
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_ignore_sigint, mp_context=context
+        max_workers=jobs, initializer=_init_worker, mp_context=context
     ) as pool:
         window: deque[Future[list[Outcome]]] = deque()
         try:

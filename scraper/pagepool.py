@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import gc
 import itertools
 import os
 import pickle
@@ -30,7 +31,14 @@ from .analyze import Analysis, PageResult, PageTask, analyze_page
 from .errors import ParseError
 from .protocols import JobKind
 
-__all__ = ["InlineAnalyzer", "PagePool", "WorkerDied", "default_workers", "worker_main"]
+__all__ = [
+    "InlineAnalyzer",
+    "PagePool",
+    "WorkerDied",
+    "default_workers",
+    "parse_worker_gc",
+    "worker_main",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +66,25 @@ def _answer(analysis: Analysis, task: PageTask) -> tuple[bool, object]:
         return False, exc
 
 
+def parse_worker_gc() -> None:
+    """Garbage collection for a process that only parses pages (crawl and reparse workers).
+
+    A parse makes hundreds of thousands of short-lived objects and almost no cycles, so the
+    default collector (a pass every 700 allocations, over every module's objects too) costs
+    ~4 % of the parse. The import-time objects are frozen out of the passes and young
+    passes run less often. Only our own worker processes call this: a library never changes
+    its host's collector.
+    """
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
+
+
 def worker_main() -> None:
     """``python -m scraper._analyze_worker``: answer page frames (see the module docstring)
     on stdin with ``(id, ok, result)`` frames on stdout until stdin closes (the crawler is
     done, or gone: a kill -9 closes the pipe too)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawler's to handle
+    parse_worker_gc()
     inp = sys.stdin.buffer
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print() must not corrupt the frames

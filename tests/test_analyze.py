@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
 import pytest
 
@@ -144,3 +146,20 @@ def test_a_worker_follows_the_analysis_of_each_crawl() -> None:
     assert first == third == analyze_page(home, ANALYSIS)
     assert second == analyze_page(home, other)
     assert first.links != second.links
+
+
+def test_only_parse_workers_tune_the_garbage_collector() -> None:
+    """Importing and parsing leave the host's collector alone; a worker process tunes its own."""
+    code = (
+        "import gc\n"
+        "before = gc.get_threshold()\n"
+        "import archive, scraper\n"
+        "scraper.parse_page(b'<html><body><article><p>text</p></article></body></html>')\n"
+        "assert gc.get_threshold() == before, gc.get_threshold()\n"
+        "from scraper.pagepool import parse_worker_gc\n"
+        "parse_worker_gc()\n"
+        "print(gc.get_threshold()[0] > before[0], gc.get_freeze_count() > 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "True"]

@@ -34,6 +34,7 @@ __all__ = [
     "element_text",
     "is_caption",
     "join_url",
+    "text_and_html",
 ]
 
 BLOCK_TAGS = frozenset(
@@ -99,7 +100,11 @@ def element_text(el: HtmlElement, *, captions: bool = True) -> str:
     """
     parts: list[str] = []
     _walk_text(el, parts, captions)
-    raw = "".join(parts)
+    return _paragraphs("".join(parts))
+
+
+def _paragraphs(raw: str) -> str:
+    """The walk's output (``\\x00`` paragraph marks, ``\\x01`` line breaks) as text."""
     paragraphs = []
     # Two line breaks in a row (``<br><br>``, as Blogger and old themes write paragraphs)
     # are a paragraph break, not an empty line.
@@ -168,8 +173,88 @@ def clean_html(el: HtmlElement, base_url: str | None = None, *, include_self: bo
             _clean_into(child, base_url, out)
             if child.tail:
                 out.append(_esc(child.tail))
-    html = "".join(out)
+    return _html_string("".join(out))
+
+
+def _html_string(html: str) -> str:
     return unicodedata.normalize("NFC", _WS.sub(" ", html).strip())
+
+
+def text_and_html(
+    el: HtmlElement, base_url: str | None = None, *, captions: bool = True
+) -> tuple[str, str]:
+    """``(element_text(el, captions=captions), clean_html(el, base_url))`` from one walk
+    over ``el``: lxml builds a Python object for each element a walk visits, and both
+    serializers visit the same elements."""
+    tag = el.tag
+    if not isinstance(tag, str) or tag in ("br", "pre"):  # the root's own rules: rare
+        return element_text(el, captions=captions), clean_html(el, base_url)
+    text: list[str] = []
+    html: list[str] = []
+    if tag in BLOCK_TAGS:
+        text.append("\x00")
+    if el.text:
+        text.append(el.text)
+        html.append(_esc(el.text))
+    # (node, closing, kept tag or '' for an unwrapped one)
+    stack: list[tuple[etree._Element, bool, str]] = [(child, False, "") for child in reversed(el)]
+    while stack:
+        node, closing, kept = stack.pop()
+        if closing:
+            if kept:
+                html.append(f"</{kept}>")
+            if node.tag in BLOCK_TAGS:
+                text.append("\x00")
+            tail = node.tail
+            if tail:
+                text.append(tail)
+                html.append(_esc(tail))
+            continue
+        tag = node.tag
+        if not isinstance(tag, str) or tag in DROP_TAGS:
+            tail = node.tail
+            if tail:
+                text.append(tail)
+                html.append(_esc(tail))
+            continue
+        caption = not captions and is_caption(node)
+        if caption or tag == "br" or tag == "pre":
+            # text and HTML part ways here: the HTML of the subtree is written on its own
+            if caption:
+                pass  # left out of the text (see element_text)
+            elif tag == "br":
+                text.append("\x01")
+            elif tag == "pre":
+                text.append("\x00")
+                pre_text = "".join(str(t) for t in node.itertext())
+                text.append("\x01".join(pre_text.split("\n")))
+                text.append("\x00")
+            _clean_into(node, base_url, html)
+            tail = node.tail
+            if tail:
+                text.append(tail)
+                html.append(_esc(tail))
+            continue
+        keep = tag in ALLOWED_TAGS
+        if tag in BLOCK_TAGS:
+            text.append("\x00")
+        node_text = node.text
+        if keep:
+            html.append(_open_tag(node, tag, base_url))
+            if tag == "img" or tag == "hr":
+                if node_text:
+                    text.append(node_text)
+                stack.append((node, True, ""))
+                stack.extend([(child, False, "") for child in reversed(node)])
+                continue
+        if node_text:
+            text.append(node_text)
+            html.append(_esc(node_text))
+        stack.append((node, True, tag if keep else ""))
+        stack.extend([(child, False, "") for child in reversed(node)])
+    if el.tag in BLOCK_TAGS:
+        text.append("\x00")
+    return _paragraphs("".join(text)), _html_string("".join(html))
 
 
 def _clean_into(root: etree._Element, base_url: str | None, out: list[str]) -> None:

@@ -61,7 +61,6 @@ ALLOWED_ATTRS = {
 }
 _URL_ATTRS = frozenset({"href", "src", "cite"})
 CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption"})
-_WS = re.compile(r"\s+")
 _BR_PARAGRAPH = re.compile(r"\x01\s*\x01[\s\x01]*")
 
 
@@ -108,7 +107,9 @@ def _paragraphs(raw: str) -> str:
     paragraphs = []
     # Two line breaks in a row (``<br><br>``, as Blogger and old themes write paragraphs)
     # are a paragraph break, not an empty line.
-    for block in _BR_PARAGRAPH.sub("\x00", raw).split("\x00"):
+    if "\x01" in raw:
+        raw = _BR_PARAGRAPH.sub("\x00", raw)
+    for block in raw.split("\x00"):
         lines = [collapse(line) for line in block.split("\x01")]
         para = "\n".join(line for line in lines if line)
         if para:
@@ -177,7 +178,9 @@ def clean_html(el: HtmlElement, base_url: str | None = None, *, include_self: bo
 
 
 def _html_string(html: str) -> str:
-    return unicodedata.normalize("NFC", _WS.sub(" ", html).strip())
+    # whitespace runs to one space, trimmed: str.split() splits on exactly the characters
+    # ``\s`` matches, and costs a third of ``re.sub(r"\s+", " ", html).strip()``
+    return unicodedata.normalize("NFC", " ".join(html.split()))
 
 
 def text_and_html(

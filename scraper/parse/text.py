@@ -110,8 +110,11 @@ def _paragraphs(raw: str) -> str:
     if "\x01" in raw:
         raw = _BR_PARAGRAPH.sub("\x00", raw)
     for block in raw.split("\x00"):
-        lines = [collapse(line) for line in block.split("\x01")]
-        para = "\n".join(line for line in lines if line)
+        if "\x01" in block:
+            lines = [collapse(line) for line in block.split("\x01")]
+            para = "\n".join(line for line in lines if line)
+        else:
+            para = collapse(block)
         if para:
             paragraphs.append(para)
     return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
@@ -126,6 +129,49 @@ def is_caption(el: etree._Element) -> bool:
 
 
 def _walk_text(el: HtmlElement, out: list[str], captions: bool = True) -> None:
+    # \x00 marks a paragraph boundary, \x01 a line break; collapsed in element_text.
+    # libxml2's tree walker (iterwalk: no Python stack, so pathological nesting cannot
+    # overflow it), skipping the subtrees whose text is not read.
+    if not isinstance(el.tag, str) or el.tag == "br":  # the root's own rules: rare
+        _walk_text_stack(el, out, captions)
+        return
+    walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+    skipped: set[etree._Element] = set()  # dropped: neither text nor paragraph mark
+    for event, node in walker:
+        if event == "start":
+            tag = node.tag
+            if node is not el and (tag in DROP_TAGS or (not captions and is_caption(node))):
+                walker.skip_subtree()
+                skipped.add(node)
+                continue
+            if tag == "br":
+                out.append("\x01")
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS:
+                out.append("\x00")
+            if tag == "pre":
+                pre_text = "".join(str(t) for t in node.itertext())
+                out.append("\x01".join(pre_text.split("\n")))
+                walker.skip_subtree()
+                continue
+            text = node.text
+            if text:
+                out.append(text)
+        elif event == "end":
+            if node.tag in BLOCK_TAGS and (not skipped or node not in skipped):
+                out.append("\x00")
+            if node is not el:
+                tail = node.tail
+                if tail:
+                    out.append(tail)
+        elif node is not el:  # a comment or processing instruction: its tail is text
+            tail = node.tail
+            if tail:
+                out.append(tail)
+
+
+def _walk_text_stack(el: etree._Element, out: list[str], captions: bool = True) -> None:
     # \x00 marks a paragraph boundary, \x01 a line break; collapsed in element_text.
     # Iterative over the tree so that pathological nesting cannot overflow the stack.
     stack: list[tuple[etree._Element, bool]] = [(el, False)]

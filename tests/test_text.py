@@ -76,3 +76,15 @@ def test_text_and_html_on_a_comment_node() -> None:
     el = _el("<p>a<!-- c -->b</p>")
     el.append(etree.Comment("x"))
     assert text_and_html(el) == (element_text(el), clean_html(el))
+
+
+def test_text_and_html_of_a_void_root_with_text() -> None:
+    for tag in ("img", "hr"):
+        el = fragment_fromstring(f"<{tag}>")
+        el.text = "odd & <text>"
+        el.append(fragment_fromstring("<b>bold</b>"))
+        for captions in (True, False):
+            assert text_and_html(el, captions=captions) == (
+                element_text(el, captions=captions),
+                clean_html(el),
+            )

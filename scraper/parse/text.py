@@ -235,74 +235,67 @@ def text_and_html(
     """``(element_text(el, captions=captions), clean_html(el, base_url))`` from one walk
     over ``el``: lxml builds a Python object for each element a walk visits, and both
     serializers visit the same elements."""
-    tag = el.tag
-    if not isinstance(tag, str) or tag in ("br", "pre"):  # the root's own rules: rare
+    if not isinstance(el.tag, str) or el.tag in ("br", "pre"):  # the root's own rules: rare
         return element_text(el, captions=captions), clean_html(el, base_url)
     text: list[str] = []
     html: list[str] = []
-    if tag in BLOCK_TAGS:
-        text.append("\x00")
-    if el.text:
-        text.append(el.text)
-        html.append(_esc(el.text))
-    # (node, closing, kept tag or '' for an unwrapped one)
-    stack: list[tuple[etree._Element, bool, str]] = [(child, False, "") for child in reversed(el)]
-    while stack:
-        node, closing, kept = stack.pop()
-        if closing:
-            if kept:
-                html.append(f"</{kept}>")
-            if node.tag in BLOCK_TAGS:
-                text.append("\x00")
-            tail = node.tail
-            if tail:
-                text.append(tail)
-                html.append(_esc(tail))
-            continue
-        tag = node.tag
-        if not isinstance(tag, str) or tag in DROP_TAGS:
-            tail = node.tail
-            if tail:
-                text.append(tail)
-                html.append(_esc(tail))
-            continue
-        caption = not captions and is_caption(node)
-        if caption or tag == "br" or tag == "pre":
-            # text and HTML part ways here: the HTML of the subtree is written on its own
-            if caption:
-                pass  # left out of the text (see element_text)
-            elif tag == "br":
-                text.append("\x01")
-            elif tag == "pre":
-                text.append("\x00")
-                pre_text = "".join(str(t) for t in node.itertext())
-                text.append("\x01".join(pre_text.split("\n")))
-                text.append("\x00")
-            _clean_into(node, base_url, html)
-            tail = node.tail
-            if tail:
-                text.append(tail)
-                html.append(_esc(tail))
-            continue
-        keep = tag in ALLOWED_TAGS
-        if tag in BLOCK_TAGS:
-            text.append("\x00")
-        node_text = node.text
-        if keep:
-            html.append(_open_tag(node, tag, base_url))
-            if tag == "img" or tag == "hr":
-                if node_text:
-                    text.append(node_text)
-                stack.append((node, True, ""))
-                stack.extend([(child, False, "") for child in reversed(node)])
+    # subtrees where text and HTML part ways (a left-out caption, br, pre): their HTML is
+    # written by ``_clean_into`` on its own, the walk reads only their tails
+    apart: set[etree._Element] = set()
+    walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if event == "start":
+            tag = node.tag
+            if tag in DROP_TAGS and node is not el:
+                walker.skip_subtree()
                 continue
-        if node_text:
-            text.append(node_text)
-            html.append(_esc(node_text))
-        stack.append((node, True, tag if keep else ""))
-        stack.extend([(child, False, "") for child in reversed(node)])
-    if el.tag in BLOCK_TAGS:
-        text.append("\x00")
+            if node is not el:
+                if not captions and is_caption(node):
+                    pass  # left out of the text (see element_text)
+                elif tag == "br":
+                    text.append("\x01")
+                elif tag == "pre":
+                    pre_text = "".join(str(t) for t in node.itertext())
+                    text.append("\x00")
+                    text.append("\x01".join(pre_text.split("\n")))
+                    text.append("\x00")
+                else:
+                    tag = ""
+                if tag:
+                    _clean_into(node, base_url, html)
+                    walker.skip_subtree()
+                    apart.add(node)
+                    continue
+                tag = node.tag
+                if tag in ALLOWED_TAGS:
+                    html.append(_open_tag(node, tag, base_url))
+            if tag in BLOCK_TAGS:
+                text.append("\x00")
+            node_text = node.text
+            if node_text:
+                text.append(node_text)
+                if tag not in _VOID or node is el:
+                    html.append(_esc(node_text))
+        elif event == "end":
+            if node is el:
+                if node.tag in BLOCK_TAGS:
+                    text.append("\x00")
+                continue
+            if not apart or node not in apart:
+                tag = node.tag
+                if tag in ALLOWED_TAGS and tag not in _VOID:
+                    html.append(f"</{tag}>")
+                if tag in BLOCK_TAGS:
+                    text.append("\x00")
+            tail = node.tail
+            if tail:
+                text.append(tail)
+                html.append(_esc(tail))
+        elif node is not el:  # a comment or processing instruction: its tail is text
+            tail = node.tail
+            if tail:
+                text.append(tail)
+                html.append(_esc(tail))
     return _paragraphs("".join(text)), _html_string("".join(html))
 
 

@@ -20,7 +20,7 @@ from .comments_bylines import BYLINE, byline_block, header_block, lead_line
 from .comments_dates import parse_visible_date
 from .page import select
 from .profile import CommentSelectors
-from .text import clean_html, collapse, element_text, join_url
+from .text import collapse, join_url, text_and_html
 
 __all__ = ["build_comment", "owned"]
 
@@ -103,7 +103,7 @@ def build_comment(
     body = _content_copy(item, content_el, hints, owner, skip, lead=lead.nodes if lead else ())
     if content_el is None:
         body = _sole_paragraph(body)
-    text = element_text(body)
+    text, html = text_and_html(body, base_url)
     if not text:
         return None
     if published is None and lead is not None:
@@ -116,7 +116,7 @@ def build_comment(
         author=_author(author_el, hints, owner, item, base_url),
         published=published,
         text=text,
-        html=clean_html(body, base_url),
+        html=html,
         quotes=quotes(body, base_url) if quotes else (),
         is_post_author=_is_post_author(item, author_el, hints.post_author_class),
     )

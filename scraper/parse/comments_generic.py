@@ -18,10 +18,12 @@ Conservative on purpose: a page without comments must yield none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 from lxml.html import HtmlElement
 
+from .boilerplate import text_of
 from .comments_thread import REPLY_BOX, excluded
 from .page import Page
 from .profile import CommentSelectors
@@ -143,10 +145,20 @@ def signature(el: HtmlElement) -> Sig:
     Later tokens vary between items of one list (``authored-by-Eve``, ``comment-author-x``,
     ``even``, ``depth-2``), the first one names the kind of element.
     """
-    for token in (el.get("class") or "").split():
-        if not _STATE.search(token):
-            return el.tag, token
-    return el.tag, ""
+    cls = el.get("class")
+    if not cls:
+        return el.tag, ""
+    token = _SIG_TOKENS.get(cls)
+    if token is None:
+        if len(_SIG_TOKENS) > _SIG_TOKENS_MAX:
+            _SIG_TOKENS.clear()
+        token = _SIG_TOKENS[cls] = next((t for t in cls.split() if not _STATE.search(t)), "")
+    return el.tag, token
+
+
+# the signature's token per class attribute: the items of a list repeat theirs
+_SIG_TOKENS: dict[str, str] = {}
+_SIG_TOKENS_MAX = 50_000
 
 
 def _areas(page: Page) -> list[HtmlElement]:
@@ -170,30 +182,51 @@ def _hinted(page: Page) -> list[HtmlElement]:
     """Elements whose id or a class token speaks of comments, in document order: a
     superset of those ``_AREA`` finds in their hint (a match never spans two tokens), read
     from the page's index instead of testing every element."""
+    return _hinted_sets(page)[0]
+
+
+def _hinted_sets(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
+    """(``_hinted``, the elements whose id or a class token is author- or date-like: those
+    ``_looks_like_item`` finds by their hint), from one pass over the index's words."""
+    found: tuple[list[HtmlElement], set[HtmlElement]] = page.memo(
+        "comment-hinted", lambda: _read_hints(page)
+    )
+    return found
+
+
+def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
     index = page.index
     found: set[HtmlElement] = set()
+    meta: set[HtmlElement] = set()
     memo = _AREA_WORDS
     if len(memo) > _AREA_WORDS_MAX:
         memo.clear()
     for table in (index.by_class, index.by_id):
         for word, members in table.items():
-            hinted = memo.get(word)
-            if hinted is None:
-                hinted = memo[word] = _is_area_word(word)
-            if hinted:
-                found.update(members)
-    return sorted(found, key=index.position.__getitem__)
+            kind = memo.get(word)
+            if kind is None:
+                kind = memo[word] = _word_kind(word)
+            if kind:
+                if kind & _AREA_WORD:
+                    found.update(members)
+                if kind & _META_WORD:
+                    meta.update(members)
+    return sorted(found, key=index.position.__getitem__), meta
 
 
-# ``_is_area_word`` per class token or id: a site's pages share their tokens, and the
+# ``_word_kind`` per class token or id: a site's pages share their tokens, and the
 # verdict is the page's most frequent question here
-_AREA_WORDS: dict[str, bool] = {}
+_AREA_WORDS: dict[str, int] = {}
 _AREA_WORDS_MAX = 50_000
+_AREA_WORD = 1  # may be an area's hint (``_AREA``)
+_META_WORD = 2  # an author- or date-like hint (``_AUTHORISH``, ``_DATEISH``)
 
 
-def _is_area_word(word: str) -> bool:
+def _word_kind(word: str) -> int:
     # the cheap gate first: every ``_AREA`` match holds an ``_AREA_KEYS`` word
-    return _AREA_KEYS.search(word) is not None and _AREA.search(word) is not None
+    area = _AREA_KEYS.search(word) is not None and _AREA.search(word) is not None
+    meta = _AUTHORISH.search(word) is not None or _DATEISH.search(word) is not None
+    return (_AREA_WORD if area else 0) | (_META_WORD if meta else 0)
 
 
 def _widen(area: HtmlElement) -> HtmlElement:
@@ -215,11 +248,73 @@ def _inside(el: HtmlElement, anc: HtmlElement) -> bool:
     return any(a is anc for a in el.iterancestors())
 
 
-def _looks_like_item(el: HtmlElement) -> tuple[bool, bool]:
+class _Facts:
+    """What ``_group_score`` asks about every candidate item, answered from the page's
+    index instead of a walk under each item (nested candidates walked the same elements
+    again and again): which elements hold a textarea, and where the author- or date-like
+    elements are (``_META_WORD`` hints, ``cite``, ``time``) in document order."""
+
+    __slots__ = ("elements", "meta", "meta_at", "position", "textarea_in")
+
+    def __init__(self, page: Page) -> None:
+        index = page.index
+        self.elements = index.elements
+        self.position = index.position
+        meta = set(_hinted_sets(page)[1])
+        meta.update(index.by_tag("cite"))
+        meta.update(index.by_tag("time"))
+        self.meta = meta
+        self.meta_at = sorted(self.position[el] for el in meta)
+        self.textarea_in = {a for t in index.by_tag("textarea") for a in t.iterancestors()}
+
+    def has_textarea(self, el: HtmlElement) -> bool:
+        """``el.find(".//textarea") is not None``."""
+        if el in self.position:
+            return el in self.textarea_in
+        return el.find(".//textarea") is not None
+
+    def has_meta(self, el: HtmlElement) -> bool | None:
+        """An author- or date-like element under ``el``; ``None`` for an element that is
+        not the page's. The descendants of ``el`` follow it in document order, so the
+        first such element after ``el`` is one of them when there is any."""
+        pos = self.position.get(el)
+        if pos is None:
+            return None
+        i = bisect_right(self.meta_at, pos)
+        if i == len(self.meta_at):
+            return False
+        for anc in self.elements[self.meta_at[i]].iterancestors():
+            if anc is el:
+                return True
+            if self.position[anc] < pos:  # ancestors come before ``el``: not inside it
+                return False
+        return False
+
+
+def _facts(page: Page) -> _Facts:
+    facts: _Facts = page.memo("comment-facts", lambda: _Facts(page))
+    return facts
+
+
+def _looks_like_item(el: HtmlElement, facts: _Facts | None = None) -> tuple[bool, bool]:
     """(has a comment class/id, has an author- or date-like descendant)."""
     commentish = bool(_COMMENTISH.search(_hint(el))) or bool(ITEM_ID.match(el.get("id") or ""))
     itemtype = el.get("itemtype") or ""
     commentish = commentish or "Comment" in itemtype
+    has_meta = facts.has_meta(el) if facts is not None else None
+    if has_meta is not None and facts is not None:
+        if not commentish:
+            for i, d in enumerate(el.iterdescendants()):
+                if i >= 4:
+                    break
+                if not isinstance(d, HtmlElement):
+                    continue
+                if ITEM_ID.match(d.get("id") or d.get("name") or ""):
+                    commentish = True
+                    break
+                if d in facts.meta:
+                    break
+        return commentish, has_meta
     meta = False
     for i, d in enumerate(el.iterdescendants()):
         if not isinstance(d, HtmlElement):
@@ -248,18 +343,18 @@ def _single_ok(el: HtmlElement, has_meta: bool) -> bool:
     return "comment" in (el.get("class") or "").lower().split() and has_meta
 
 
-def _group_score(members: list[HtmlElement]) -> float:
+def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
     # The comment form holds a textarea; comment *tools* (recommend, report) are forms too.
-    if any(m.find(".//textarea") is not None for m in members):
+    if any(facts.has_textarea(m) for m in members):
         return 0.0
     if members[0].tag == "dt":
         return _dl_score(members)
-    texts = [len(m.text_content().strip()) for m in members]
+    texts = [len(text_of(m).strip()) for m in members]
     # numbered comments may be short ("Go TL!"); anonymous boxes need some text
     least = 1 if all(_strong_id(m) for m in members) else MIN_TEXT
     if sum(texts) < least * len(members):
         return 0.0
-    flags = [_looks_like_item(m) for m in members]
+    flags = [_looks_like_item(m, facts) for m in members]
     commentish = sum(c for c, _ in flags)
     meta = sum(m for _, m in flags)
     if len(members) == 1 and not _single_ok(members[0], flags[0][1]):
@@ -275,7 +370,7 @@ def _group_score(members: list[HtmlElement]) -> float:
 def _dl_score(members: list[HtmlElement]) -> float:
     """dl threads: dt = who/when, the dd after it = what; the area hint is enough."""
     said = [m.getnext() for m in members]
-    texts = [len(d.text_content().strip()) for d in said if d is not None and d.tag == "dd"]
+    texts = [len(text_of(d).strip()) for d in said if d is not None and d.tag == "dd"]
     if len(texts) != len(members) or sum(texts) < MIN_TEXT * len(members):
         return 0.0
     enough = len(members) >= 2 or _single_ok(members[0], True)
@@ -288,7 +383,9 @@ def excluded_memo(page: Page) -> dict[HtmlElement, bool]:
     return memo
 
 
-def _best_in(area: HtmlElement, memo: dict[HtmlElement, bool]) -> tuple[float, list[HtmlElement]]:
+def _best_in(
+    area: HtmlElement, memo: dict[HtmlElement, bool], facts: _Facts
+) -> tuple[float, list[HtmlElement]]:
     best: tuple[float, list[HtmlElement]] = (0.0, [])
     for parent in area.iter():
         if not isinstance(parent, HtmlElement) or len(parent) == 0 or parent.tag == "form":
@@ -302,23 +399,21 @@ def _best_in(area: HtmlElement, memo: dict[HtmlElement, bool]) -> tuple[float, l
         for sig, all_members in groups.items():
             # the comment form may sit in the last box of the list: that box is no comment
             members = all_members
-            if len(members) > 2 and members[-1].find(".//textarea") is not None:
+            if len(members) > 2 and facts.has_textarea(members[-1]):
                 members = members[:-1]
             # a reply box (div.indented, ul.children) holds comments, it is not one
-            score = 0.0 if REPLY_BOX.search(sig[1]) else _group_score(members)
+            score = 0.0 if REPLY_BOX.search(sig[1]) else _group_score(members, facts)
             if score > best[0]:
-                items = _expand(area, parent, sig)
+                items = _expand(area, parent, sig, facts)
                 best = (score, items)
     return best
 
 
-def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig) -> list[HtmlElement]:
+def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig, facts: _Facts) -> list[HtmlElement]:
     """The group's kind through the area (nested replies too); a classless kind only
     where its list has the same kind as the group's list, or every div would match."""
     if sig[1]:
-        return [
-            e for e in area.iter(sig[0]) if signature(e) == sig and e.find(".//textarea") is None
-        ]
+        return [e for e in area.iter(sig[0]) if signature(e) == sig and not facts.has_textarea(e)]
     psig = signature(parent)
     return [
         e
@@ -344,14 +439,14 @@ def _id_items(page: Page) -> list[HtmlElement]:
     for el in found:
         by_sig[signature(el)].append(el)
     members = max(by_sig.values(), key=len)
-    return members if _group_score(members) > 0 else []
+    return members if _group_score(members, _facts(page)) > 0 else []
 
 
 def generic_items(page: Page) -> list[HtmlElement]:
     """The comment items of an unknown layout, in document order; [] when none."""
     best: tuple[float, list[HtmlElement]] = (0.0, [])
     for area in _areas(page):
-        cand = _best_in(area, excluded_memo(page))
+        cand = _best_in(area, excluded_memo(page), _facts(page))
         if cand[0] > best[0]:
             best = cand
     if best[1]:

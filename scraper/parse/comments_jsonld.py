@@ -11,7 +11,7 @@ from lxml.html import fragment_fromstring
 
 from ..records import Comment, Person
 from .page import Page
-from .text import clean_html, collapse, element_text, join_url
+from .text import collapse, join_url, text_and_html
 
 __all__ = ["jsonld_comments"]
 
@@ -61,7 +61,7 @@ def _one(obj: dict[str, Any], parent: str | None, depth: int, base: str | None) 
     if not isinstance(raw, str) or not raw.strip():
         return None
     el = fragment_fromstring(_as_html(raw), create_parent="div")
-    text = element_text(el)
+    text, html = text_and_html(el, base)
     if not text:
         return None
     url = obj.get("url") or obj.get("@id")
@@ -88,5 +88,5 @@ def _one(obj: dict[str, Any], parent: str | None, depth: int, base: str | None) 
         author=person,
         published=date if isinstance(date, str) else None,
         text=text,
-        html=clean_html(el, base),
+        html=html,
     )

@@ -34,6 +34,7 @@ __all__ = [
     "element_text",
     "is_caption",
     "join_url",
+    "text_and_html",
 ]
 
 BLOCK_TAGS = frozenset(
@@ -60,7 +61,6 @@ ALLOWED_ATTRS = {
 }
 _URL_ATTRS = frozenset({"href", "src", "cite"})
 CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption"})
-_WS = re.compile(r"\s+")
 _BR_PARAGRAPH = re.compile(r"\x01\s*\x01[\s\x01]*")
 
 
@@ -99,13 +99,22 @@ def element_text(el: HtmlElement, *, captions: bool = True) -> str:
     """
     parts: list[str] = []
     _walk_text(el, parts, captions)
-    raw = "".join(parts)
+    return _paragraphs("".join(parts))
+
+
+def _paragraphs(raw: str) -> str:
+    """The walk's output (``\\x00`` paragraph marks, ``\\x01`` line breaks) as text."""
     paragraphs = []
     # Two line breaks in a row (``<br><br>``, as Blogger and old themes write paragraphs)
     # are a paragraph break, not an empty line.
-    for block in _BR_PARAGRAPH.sub("\x00", raw).split("\x00"):
-        lines = [collapse(line) for line in block.split("\x01")]
-        para = "\n".join(line for line in lines if line)
+    if "\x01" in raw:
+        raw = _BR_PARAGRAPH.sub("\x00", raw)
+    for block in raw.split("\x00"):
+        if "\x01" in block:
+            lines = [collapse(line) for line in block.split("\x01")]
+            para = "\n".join(line for line in lines if line)
+        else:
+            para = collapse(block)
         if para:
             paragraphs.append(para)
     return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
@@ -120,6 +129,49 @@ def is_caption(el: etree._Element) -> bool:
 
 
 def _walk_text(el: HtmlElement, out: list[str], captions: bool = True) -> None:
+    # \x00 marks a paragraph boundary, \x01 a line break; collapsed in element_text.
+    # libxml2's tree walker (iterwalk: no Python stack, so pathological nesting cannot
+    # overflow it), skipping the subtrees whose text is not read.
+    if not isinstance(el.tag, str) or el.tag == "br":  # the root's own rules: rare
+        _walk_text_stack(el, out, captions)
+        return
+    walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+    skipped: set[etree._Element] = set()  # dropped: neither text nor paragraph mark
+    for event, node in walker:
+        if event == "start":
+            tag = node.tag
+            if node is not el and (tag in DROP_TAGS or (not captions and is_caption(node))):
+                walker.skip_subtree()
+                skipped.add(node)
+                continue
+            if tag == "br":
+                out.append("\x01")
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS:
+                out.append("\x00")
+            if tag == "pre":
+                pre_text = "".join(str(t) for t in node.itertext())
+                out.append("\x01".join(pre_text.split("\n")))
+                walker.skip_subtree()
+                continue
+            text = node.text
+            if text:
+                out.append(text)
+        elif event == "end":
+            if node.tag in BLOCK_TAGS and (not skipped or node not in skipped):
+                out.append("\x00")
+            if node is not el:
+                tail = node.tail
+                if tail:
+                    out.append(tail)
+        elif node is not el:  # a comment or processing instruction: its tail is text
+            tail = node.tail
+            if tail:
+                out.append(tail)
+
+
+def _walk_text_stack(el: etree._Element, out: list[str], captions: bool = True) -> None:
     # \x00 marks a paragraph boundary, \x01 a line break; collapsed in element_text.
     # Iterative over the tree so that pathological nesting cannot overflow the stack.
     stack: list[tuple[etree._Element, bool]] = [(el, False)]
@@ -168,33 +220,118 @@ def clean_html(el: HtmlElement, base_url: str | None = None, *, include_self: bo
             _clean_into(child, base_url, out)
             if child.tail:
                 out.append(_esc(child.tail))
-    html = "".join(out)
-    return unicodedata.normalize("NFC", _WS.sub(" ", html).strip())
+    return _html_string("".join(out))
+
+
+def _html_string(html: str) -> str:
+    # whitespace runs to one space, trimmed: str.split() splits on exactly the characters
+    # ``\s`` matches, and costs a third of ``re.sub(r"\s+", " ", html).strip()``
+    return unicodedata.normalize("NFC", " ".join(html.split()))
+
+
+def text_and_html(
+    el: HtmlElement, base_url: str | None = None, *, captions: bool = True
+) -> tuple[str, str]:
+    """``(element_text(el, captions=captions), clean_html(el, base_url))`` from one walk
+    over ``el``: lxml builds a Python object for each element a walk visits, and both
+    serializers visit the same elements."""
+    if not isinstance(el.tag, str) or el.tag in ("br", "pre"):  # the root's own rules: rare
+        return element_text(el, captions=captions), clean_html(el, base_url)
+    text: list[str] = []
+    html: list[str] = []
+    # subtrees where text and HTML part ways (a left-out caption, br, pre): their HTML is
+    # written by ``_clean_into`` on its own, the walk reads only their tails
+    apart: set[etree._Element] = set()
+    walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if event == "start":
+            tag = node.tag
+            if tag in DROP_TAGS and node is not el:
+                walker.skip_subtree()
+                continue
+            if node is not el:
+                if not captions and is_caption(node):
+                    pass  # left out of the text (see element_text)
+                elif tag == "br":
+                    text.append("\x01")
+                elif tag == "pre":
+                    pre_text = "".join(str(t) for t in node.itertext())
+                    text.append("\x00")
+                    text.append("\x01".join(pre_text.split("\n")))
+                    text.append("\x00")
+                else:
+                    tag = ""
+                if tag:
+                    _clean_into(node, base_url, html)
+                    walker.skip_subtree()
+                    apart.add(node)
+                    continue
+                tag = node.tag
+                if tag in ALLOWED_TAGS:
+                    html.append(_open_tag(node, tag, base_url))
+            if tag in BLOCK_TAGS:
+                text.append("\x00")
+            node_text = node.text
+            if node_text:
+                text.append(node_text)
+                if tag not in _VOID or node is el:
+                    html.append(_esc(node_text))
+        elif event == "end":
+            if node is el:
+                if node.tag in BLOCK_TAGS:
+                    text.append("\x00")
+                continue
+            if not apart or node not in apart:
+                tag = node.tag
+                if tag in ALLOWED_TAGS and tag not in _VOID:
+                    html.append(f"</{tag}>")
+                if tag in BLOCK_TAGS:
+                    text.append("\x00")
+            tail = node.tail
+            if tail:
+                text.append(tail)
+                html.append(_esc(tail))
+        elif node is not el:  # a comment or processing instruction: its tail is text
+            tail = node.tail
+            if tail:
+                text.append(tail)
+                html.append(_esc(tail))
+    return _paragraphs("".join(text)), _html_string("".join(html))
 
 
 def _clean_into(root: etree._Element, base_url: str | None, out: list[str]) -> None:
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        keep = tag in ALLOWED_TAGS
-        if closing:
-            if keep and tag not in ("br", "img", "hr"):
+    # libxml2's tree walker (iterwalk), as in ``_walk_text``; a dropped subtree is skipped
+    if not isinstance(root.tag, str):
+        return
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if event == "start":
+            tag = node.tag
+            if tag in DROP_TAGS:
+                walker.skip_subtree()
+                continue
+            if tag in ALLOWED_TAGS:
+                out.append(_open_tag(node, tag, base_url))
+                if tag in _VOID:
+                    continue
+            text = node.text
+            if text:
+                out.append(_esc(text))
+        elif event == "end":
+            tag = node.tag
+            if tag in ALLOWED_TAGS and tag not in _VOID:
                 out.append(f"</{tag}>")
-            if node is not root and node.tail:
-                out.append(_esc(node.tail))
-            continue
-        if not tag or tag in DROP_TAGS:
-            if node is not root and node.tail:
-                out.append(_esc(node.tail))
-            continue
-        if keep:
-            out.append(_open_tag(node, tag, base_url))
-        if node.text and tag not in ("br", "img", "hr"):
-            out.append(_esc(node.text))
-        stack.append((node, True))
-        for child in reversed(node):
-            stack.append((child, False))
+            if node is not root:
+                tail = node.tail
+                if tail:
+                    out.append(_esc(tail))
+        elif node is not root:  # a comment or processing instruction: its tail is text
+            tail = node.tail
+            if tail:
+                out.append(_esc(tail))
+
+
+_VOID = frozenset({"br", "img", "hr"})
 
 
 def _open_tag(node: etree._Element, tag: str, base_url: str | None) -> str:
@@ -211,6 +348,8 @@ def _open_tag(node: etree._Element, tag: str, base_url: str | None) -> str:
 
 
 def _esc(text: str, *, quote: bool = False) -> str:
+    if not quote and "&" not in text and "<" not in text and ">" not in text:
+        return text  # most text nodes: three scans instead of three replace calls
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if quote:
         text = text.replace('"', "&quot;")

@@ -13,7 +13,7 @@ first post's excerpt and ``read_more`` its link to the full post.
 
 The chosen element(s) are copied and cleaned (``cleanup.clean_copy``); the page's tree is
 never touched, because metadata and comments read it too. From the cleaned copy come
-``body.text`` (``text.element_text``), ``body.html`` (``text.clean_html``, absolute URLs),
+``body.text`` and ``body.html`` (``text.text_and_html``: one walk; absolute URLs in the html),
 the quotes, the links and the images. ``body.text`` is the running text of the post:
 figure captions (``figcaption``, ``.wp-caption-text``, ``.wp-element-caption``) are
 recorded in ``images[].caption`` and left out of it, while ``body.html`` keeps the
@@ -45,7 +45,7 @@ from .profile import Profile
 from .quotes import extract_quotes
 from .readmore import find_read_more, is_read_more_text
 from .results import BodyResult, Metadata
-from .text import clean_html, collapse, element_text, join_url
+from .text import collapse, element_text, join_url, text_and_html
 
 __all__ = ["extract_body"]
 
@@ -112,11 +112,11 @@ def _cleaned(
     if block is not None:
         remove([block])
     _resolve_images(root, base)
-    text = element_text(root, captions=False)
+    text, html = text_and_html(root, base, captions=False)
     if len(text) < _MIN_TEXT:
         return BodyResult(read_more=read_more)
     result = BodyResult(
-        body=Body(text=text, html=clean_html(root, base)),
+        body=Body(text=text, html=html),
         quotes=extract_quotes(root, base),
         links=_links(root, base),
         images=_images(root, base),
@@ -177,7 +177,8 @@ def _structured_body(page: Page, base: str | None) -> BodyResult:
                 p = SubElement(root, "p")
                 p.text = para
                 p.tail = "\n"  # serialized as the one space clean_html puts between blocks
-        return BodyResult(body=Body(text=element_text(root), html=clean_html(root, base)))
+        text, html = text_and_html(root, base)
+        return BodyResult(body=Body(text=text, html=html))
     return BodyResult()
 
 

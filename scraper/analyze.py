@@ -1,7 +1,7 @@
 """One HTML page in, everything the crawl needs from it out: ONE lxml tree per page.
 
 ``analyze_page`` decodes the payload, builds the tree once and from that same tree runs the
-parser (``parse_tree``), the post/listing decision (``is_post_page``), link discovery
+post/listing decision (``is_listing_page``, then the parser, ``parse_tree``), link discovery
 (``html_links``), the parser's comment-page links and the REST hints. It is pure (no I/O,
 no clock), so the crawler runs it in worker processes (``scraper.pagepool``): the event
 loop keeps fetching while pages are parsed on the other cores, and only the payload goes
@@ -25,7 +25,7 @@ from .discover import (
     Found,
     api_root,
     html_links,
-    is_post_page,
+    is_listing_page,
     published_day,
     wp_post_id,
 )
@@ -96,11 +96,13 @@ def analyze_page(task: PageTask, analysis: Analysis) -> PageResult:
     text, utf8 = decode_html_utf8(task.payload, task.content_type)
     tree = build_tree(text, url, utf8)
     page = Page(tree, url)
-    post = parse_tree(page)
     comment_post = task.post_url or comment_page_post(url)
     is_comments = task.kind is JobKind.COMMENTS or comment_post is not None
     scope = analysis.scope
-    if not is_comments and not is_post_page(tree, url, post):
+    # a listing known from its URL or its articles is not parsed: its record is not kept
+    listing = not is_comments and is_listing_page(tree, url)
+    post = None if listing else parse_tree(page)
+    if post is None or (not is_comments and post.body is None):
         links = html_links(tree, url, since=analysis.since, assets=analysis.assets)
         found = [f for f in links if f.kind is JobKind.ASSET or f.url in scope]
         root = api_root(tree, url) if analysis.wp_json else None

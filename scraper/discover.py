@@ -2,10 +2,11 @@
 
 Pure functions over an lxml tree. Kinds are a *guess* from markup and URL shape (WordPress
 permalinks, ``/page/N/``, ``/category/``, ``comment-page-N``); the crawler decides whether a
-fetched page is a post only after parsing it (``is_post_page``), so a wrong guess costs
-nothing but a label. The post/listing decision is a heuristic: a page is a post when it has
-one article (not counting comments) with a body, and its URL is not an archive/pagination
-URL. WordPress static pages ("About") pass that test and become records too.
+fetched page is a post from the page itself (``is_listing_page`` on its URL and articles,
+then a parsed body: ``is_post_page``), so a wrong guess costs nothing but a label. The
+post/listing decision is a heuristic: a page is a post when it has one article (not
+counting comments) with a body, and its URL is not an archive/pagination URL. WordPress
+static pages ("About") pass that test and become records too.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ __all__ = [
     "Found",
     "api_root",
     "html_links",
+    "is_listing_page",
     "is_listing_url",
     "is_post_page",
     "published_day",
@@ -199,9 +201,13 @@ def _assets(tree: HtmlElement, base: str, known: dict[str, Found]) -> dict[str, 
 
 def is_post_page(tree: HtmlElement, url: str, post: Post) -> bool:
     """A post (or a comment page of one), not a listing: see the module docstring."""
-    if post.body is None or is_listing_url(url):
-        return False
-    return len(_articles(tree)) <= 1
+    return post.body is not None and not is_listing_page(tree, url)
+
+
+def is_listing_page(tree: HtmlElement, url: str) -> bool:
+    """A listing by its URL or its several articles alone, before any parse: the crawl's
+    workers skip the parse of such a page, whose record would be thrown away."""
+    return is_listing_url(url) or len(_articles(tree)) > 1
 
 
 def published_day(post: Post) -> date | None:

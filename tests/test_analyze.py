@@ -49,6 +49,25 @@ def test_one_tree_gives_the_post_and_its_links() -> None:
     assert all(f.url.startswith(BASE) for f in res.links if f.kind is not JobKind.ASSET)
 
 
+def test_a_listing_is_known_before_any_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of several articles is a listing from its tree alone: its links are found and
+    the parser, whose record would be thrown away, never runs on it (a parser bug there
+    no longer costs the crawl the listing's links)."""
+    import scraper.analyze as analyze_mod
+
+    home, post, *_ = _tasks()
+
+    def broken(page: object) -> None:
+        raise ParseError("parser bug", "test")
+
+    monkeypatch.setattr(analyze_mod, "parse_tree", broken)
+    listing = analyze_page(home, ANALYSIS)
+    assert listing.verdict == LISTING
+    assert any(f.kind is JobKind.POST for f in listing.links)
+    with pytest.raises(ParseError):  # a post page still goes through the parser
+        analyze_page(post, ANALYSIS)
+
+
 async def _both(tasks: list[PageTask]) -> tuple[list[PageResult], list[PageResult]]:
     pool = PagePool(ANALYSIS, 2)
     try:

@@ -132,8 +132,12 @@ def _walk_text(el: HtmlElement, out: list[str], captions: bool = True) -> None:
     # \x00 marks a paragraph boundary, \x01 a line break; collapsed in element_text.
     # libxml2's tree walker (iterwalk: no Python stack, so pathological nesting cannot
     # overflow it), skipping the subtrees whose text is not read.
-    if not isinstance(el.tag, str) or el.tag == "br":  # the root's own rules: rare
-        _walk_text_stack(el, out, captions)
+    if not isinstance(el.tag, str):  # a comment or processing instruction: no text
+        return
+    if el.tag == "br":  # a lone line break (its tail read too, as it always was)
+        out.append("\x01")
+        if el.tail:
+            out.append(el.tail)
         return
     walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
     skipped: set[etree._Element] = set()  # dropped: neither text nor paragraph mark
@@ -169,43 +173,6 @@ def _walk_text(el: HtmlElement, out: list[str], captions: bool = True) -> None:
             tail = node.tail
             if tail:
                 out.append(tail)
-
-
-def _walk_text_stack(el: etree._Element, out: list[str], captions: bool = True) -> None:
-    # \x00 marks a paragraph boundary, \x01 a line break; collapsed in element_text.
-    # Iterative over the tree so that pathological nesting cannot overflow the stack.
-    stack: list[tuple[etree._Element, bool]] = [(el, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if closing:
-            if tag in BLOCK_TAGS:
-                out.append("\x00")
-            if node is not el and node.tail:
-                out.append(node.tail)
-            continue
-        dropped = tag in DROP_TAGS or (not captions and is_caption(node))
-        if not tag or (dropped and node is not el):
-            if node is not el and node.tail:
-                out.append(node.tail)
-            continue
-        if tag == "br":
-            out.append("\x01")
-            if node.tail:
-                out.append(node.tail)
-            continue
-        if tag in BLOCK_TAGS:
-            out.append("\x00")
-        if tag == "pre":
-            pre_text = "".join(str(t) for t in node.itertext())
-            out.append("\x01".join(pre_text.split("\n")))
-            stack.append((node, True))
-            continue
-        if node.text:
-            out.append(node.text)
-        stack.append((node, True))
-        for child in reversed(node):
-            stack.append((child, False))
 
 
 def clean_html(el: HtmlElement, base_url: str | None = None, *, include_self: bool = False) -> str:

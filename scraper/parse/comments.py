@@ -15,7 +15,8 @@ from lxml.html import HtmlElement
 from ..records import Comment
 from .comments_count import declared_count, parse_count
 from .comments_flat import flat_items, flat_runs
-from .comments_generic import GENERIC_HINTS, generic_items
+from .comments_generic import generic_items
+from .comments_hints import GENERIC_HINTS
 from .comments_jsonld import jsonld_comments
 from .comments_links import comment_page_links
 from .comments_thread import excluded, make_owner, prune_parts, walk_thread

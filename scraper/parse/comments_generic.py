@@ -26,9 +26,8 @@ from lxml.html import HtmlElement
 from .boilerplate import text_of
 from .comments_thread import REPLY_BOX, excluded
 from .page import Page
-from .profile import CommentSelectors
 
-__all__ = ["GENERIC_HINTS", "ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
+__all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
 
 _AREA = re.compile(
     r"(?:^|[-_\s])(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
@@ -55,80 +54,6 @@ _DATEISH = re.compile(r"date|time|posted|meta", re.I)
 MIN_TEXT = 20
 _NOT_AREA = frozenset(
     {"body", "html", "head", "link", "script", "style", "meta", "a", "span", "form"}
-)
-
-GENERIC_HINTS = CommentSelectors(
-    author=(
-        ".p-author .p-name",
-        ".u-author .p-name",
-        ".p-author",
-        ".u-author",
-        ".comment-author .fn",
-        ".fn",
-        "[itemprop=author] [itemprop=name]",
-        "[itemprop=author]",
-        ".comment-author",
-        "cite",
-        ".author",
-        ".username",
-        ".user",
-        ".name",
-        "[class*=author]",
-        "[class*=user]",
-        "[class*=name]",
-    ),
-    author_url=(".comment-author a.url", ".fn a", "a.url"),
-    date=(
-        ".dt-published",
-        "time[datetime]",
-        "abbr[title]",
-        ".comment-date",
-        ".datetime",
-        ".date",
-        ".time",
-        ".timestamp",
-        "[class*=date]",
-        "[class*=time]",
-        ".comment-meta a",
-        ".commentmetadata a",
-    ),
-    permalink=("a.u-url", "a.permalink", "a[href*='#comment']", "a[href*='comment-']"),
-    content=(
-        ".p-content",
-        ".e-content",
-        ".comment-content",
-        ".comment-text",
-        ".comment-body",
-        ".comment-entry",
-        "[itemprop=text]",
-        "[itemprop=commentText]",
-        "[class*=comment-content]",
-        "[class*=comment-text]",
-        "[class*=comment-body]",
-        "[class*=comment_text]",
-        "[class*=comment_body]",
-        ".content",
-        ".text",
-        ".body",
-        ".message",
-        ".entry",
-    ),
-    strip=(
-        ".reply",
-        ".comment-reply-link",
-        "[class*=reply-link]",
-        ".avatar",
-        "img",
-        "[class*=vote]",
-        "[class*=rating]",
-        "[class*=share]",
-        ".comment-meta",
-        ".commentmetadata",
-        ".comment-author",
-        ".comment-awaiting-moderation",
-        "[class*=flag]",
-        "[class*=report]",
-    ),
 )
 
 

@@ -97,7 +97,11 @@ class Page:
         list pays it once for every extractor, and keeps the objects alive for later
         ``getparent()`` calls.
         """
-        return [el for el in self.tree.iter() if isinstance(el, HtmlElement)]
+        # ``iter(etree.Element)``: libxml2 leaves out comments, PIs and entities itself, so
+        # no Python test runs per node; every element of an ``lxml.html`` tree is an
+        # ``HtmlElement`` (the parser's class lookup makes no other kind)
+        found: list[HtmlElement] = list(self.tree.iter(etree.Element))
+        return found
 
     @functools.cached_property
     def tags(self) -> dict[str, list[HtmlElement]]:

@@ -408,7 +408,7 @@ def test_strip_selectors_from_the_index_match_css() -> None:
 def test_text_of_is_text_content() -> None:
     from lxml.html import fragment_fromstring
 
-    from scraper.parse.boilerplate import text_of
+    from scraper.parse.signals import text_of
 
     el = fragment_fromstring(
         "<div> a<!-- c -->b&amp;c <p>d<a href='/'>e</a>f</p><script>x()</script>\xa0</div>"

@@ -35,7 +35,6 @@ from lxml.etree import SubElement
 from lxml.html import Element, HtmlElement
 
 from ..records import Body, Image, Link
-from .boilerplate import attr_string, is_hidden, text_of
 from .cleanup import clean_copy_kept, remove
 from .comments import comment_nodes
 from .hints import select_groups
@@ -45,6 +44,7 @@ from .profile import Profile
 from .quotes import extract_quotes
 from .readmore import find_read_more, is_read_more_text
 from .results import BodyResult, Metadata
+from .signals import attr_string, is_hidden, text_of
 from .text import collapse, element_text, join_url, text_and_html
 
 __all__ = ["extract_body"]

@@ -27,26 +27,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from lxml import etree
-from lxml.html import HtmlElement, HtmlMixin
+from lxml.html import HtmlElement
 
-__all__ = [
-    "Candidate",
-    "Paragraphs",
-    "Scores",
-    "attr_words",
-    "class_weight",
-    "is_hidden",
-    "paragraphs",
-    "score_page",
-    "text_of",
-    "unlikely",
-]
+from .signals import UNLIKELY_TAGS, attr_words, class_weight, is_hidden, unlikely
 
-_K = TypeVar("_K")
-_V = TypeVar("_V")
+__all__ = ["Candidate", "Paragraphs", "Scores", "paragraphs", "score_page"]
 
 BLOCK_TAGS = frozenset(
     "p div section article main td th li pre blockquote h1 h2 h3 h4 h5 h6 dd dt dl figure "
@@ -57,30 +44,6 @@ SKIP_TAGS = frozenset(
     "script style noscript template svg math select option button textarea iframe object "
     "embed canvas head title label".split()
 )
-_UNLIKELY_TAGS = frozenset({"nav", "aside", "footer"})
-
-# Patterns read whole words of ``attr_words`` (camelCase and -/_ split), so that
-# "PageBuilder-pageRow" is no "pager" and "ArticleHeader" is "article header".
-NEGATIVE = re.compile(
-    r"\b(?:comments?|commentlist|sidebar|footer|foot|masthead|banner|widgets?|share|sharing|"
-    r"social|related|promo\w*|sponsor\w*|advert\w*|ads?|adslot|newsletter|subscri\w*|"
-    r"cookies?|consent|gdpr|popup|modal|breadcrumbs?|nav|navbar|navigation|menu|outbrain|"
-    r"taboola|recommend\w*|byline|bio|disqus|shoutbox|skyscraper|tags?|tools?|toolbar|"
-    r"print|signup|paywall|meta|rss|pagination|pager|hidden|hide)\b"
-)
-POSITIVE = re.compile(
-    r"\b(?:article\w*|body|content|entry|hentry|main|page|post|text|blog|story|prose)\b"
-)
-UNLIKELY = re.compile(
-    r"\b(?:comments?|commentlist|sidebar|footer|masthead|banner|widgets?|share|sharing|social|"
-    r"related|sponsor\w*|newsletter|cookies?|consent|gdpr|popup|modal|breadcrumbs?|menu|"
-    r"outbrain|taboola|disqus|shoutbox|skyscraper|remark|replies|agegate|pagination|pager|"
-    r"rss|recommend\w*|nav|navbar|navigation|header|ads?|advert\w*)\b"
-)
-MAYBE = re.compile(r"\b(?:and|article\w*|body|column|content|main|shadow|story|entry)\b")
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_SEPARATORS = str.maketrans("-_:.", "    ")
-
 _TAG_WEIGHT = {
     "div": 5,
     "section": 5,
@@ -115,105 +78,6 @@ _WRAPPER_WORDS = re.compile(
 )
 _WEIGHT_FLOOR = 10.0
 _COMMAS_WIDE = ("，", "、", "،")
-
-
-# WordPress ``post_class()`` marks the post itself with its terms and state
-# ("hentry type-post status-publish category-social-media tag-ads"): those words name
-# the post's topics, not a part of the page, and must not make the post look like junk.
-_POST_MARKS = frozenset({"hentry", "type-post", "status-publish"})
-_POST_TERMS = re.compile(r"(?:category|tag|status|format|type)-\S*")
-
-
-def _post_classes(cls: str | None) -> str | None:
-    """``class`` of an element, without the term classes of a WordPress post element."""
-    if cls and ("hentry" in cls or "type-post" in cls or "status-publish" in cls):
-        tokens = cls.split()
-        if not _POST_MARKS.isdisjoint(tokens):
-            return " ".join(t for t in tokens if not _POST_TERMS.fullmatch(t))
-    return cls
-
-
-# Pages repeat the same class/id strings on many elements, and themes repeat them across
-# pages: what is read from one string is kept, keyed on the raw attribute values (the
-# caches are cleared when they grow past ``_CACHE_LIMIT``, a long crawl stays bounded).
-_CACHE_LIMIT = 1 << 16
-_STRINGS: dict[tuple[str | None, str | None], str] = {}
-_WORDS: dict[tuple[str | None, str | None], str] = {}
-_WEIGHTS: dict[str, int] = {}
-_UNLIKELY_WORDS: dict[str, bool] = {}
-
-
-def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[key] = value
-    return value
-
-
-def attr_string(el: etree._Element) -> str:
-    """Lower-cased ``class`` and ``id`` of ``el``: what the hint patterns read."""
-    key = (el.get("class"), el.get("id"))
-    if key[0] is None and key[1] is None:
-        return ""
-    found = _STRINGS.get(key)
-    if found is None:
-        found = _remember(_STRINGS, key, f"{_post_classes(key[0]) or ''} {key[1] or ''}".lower())
-    return found
-
-
-def attr_words(el: etree._Element) -> str:
-    """``class`` and ``id`` as lower-case words: camelCase, ``-``, ``_`` split apart."""
-    key = (el.get("class"), el.get("id"))
-    if key[0] is None and key[1] is None:
-        return ""
-    found = _WORDS.get(key)
-    if found is None:
-        found = _remember(_WORDS, key, _words(_post_classes(key[0]), key[1]))
-    return found
-
-
-def _words(cls: str | None, ident: str | None) -> str:
-    raw = f"{cls or ''} {ident or ''}"
-    lower = raw.lower()
-    if lower != raw:
-        lower = _CAMEL.sub(r"\1 \2", raw).lower()
-    return lower.translate(_SEPARATORS)
-
-
-def class_weight(el: etree._Element) -> int:
-    """+25 for content-like class/id, -25 for boilerplate-like: readability's weight."""
-    attrs = attr_words(el)
-    if not attrs:
-        return 0
-    weight = _WEIGHTS.get(attrs)
-    if weight is None:
-        weight = 0
-        if NEGATIVE.search(attrs):
-            weight -= 25
-        if POSITIVE.search(attrs):
-            weight += 25
-        _remember(_WEIGHTS, attrs, weight)
-    return weight
-
-
-def text_of(el: etree._Element) -> str:
-    """``el.text_content()``: all the text under ``el``, without its tail. libxml2's text
-    serializer writes the same string without setting up an XPath evaluation, which
-    makes it about 2.5x faster on a paragraph or a link."""
-    if not isinstance(el.tag, str):  # a comment or PI (the page parser drops them)
-        return str(el.text_content()) if isinstance(el, HtmlMixin) else (el.text or "")
-    return etree.tostring(el, method="text", encoding=str, with_tail=False)
-
-
-def is_hidden(el: etree._Element) -> bool:
-    """Hidden by the page itself: ``hidden``, ``aria-hidden=true``, ``display:none``."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    if not style:
-        return False
-    style = style.replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
 
 
 @dataclass(slots=True)
@@ -315,7 +179,7 @@ class _Scorer:
         may well hold most of the text next to a short post, and stays unlikely."""
         if not unlikely(el):
             return False
-        if self.text.get(el, 0) <= self.big or is_hidden(el) or el.tag in _UNLIKELY_TAGS:
+        if self.text.get(el, 0) <= self.big or is_hidden(el) or el.tag in UNLIKELY_TAGS:
             return True
         return not _WRAPPER_WORDS.fullmatch(attr_words(el).strip())
 
@@ -366,26 +230,6 @@ def _totals(
                 if link:
                     links[parent] = links.get(parent, 0) + link
     return text, links
-
-
-def unlikely(el: etree._Element) -> bool:
-    """Hidden, or a container that readability calls unlikely (nav, sidebar, comments ...)."""
-    tag = el.tag
-    if tag in ("body", "html", "article", "main"):
-        return False
-    if is_hidden(el) or tag in _UNLIKELY_TAGS:
-        return True
-    if el.get("role") in ("navigation", "complementary", "contentinfo", "banner", "dialog"):
-        return True
-    attrs = attr_words(el)
-    if not attrs:
-        return False
-    found = _UNLIKELY_WORDS.get(attrs)
-    if found is None:
-        found = _remember(
-            _UNLIKELY_WORDS, attrs, bool(UNLIKELY.search(attrs)) and not MAYBE.search(attrs)
-        )
-    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,11 +34,12 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .boilerplate import SKIP_TAGS, attr_string, is_hidden, text_of
+from .boilerplate import SKIP_TAGS
 from .hints import select_any
 from .html import _PARSER
 from .page import ElementIndex, css
 from .quotes import is_trailing, quote_kind
+from .signals import attr_string, is_hidden, text_of
 from .text import collapse
 
 __all__ = ["JUNK", "clean_copy", "remove"]

@@ -23,9 +23,9 @@ from collections import defaultdict
 
 from lxml.html import HtmlElement
 
-from .boilerplate import text_of
 from .comments_thread import REPLY_BOX, excluded
 from .page import Page
+from .signals import text_of
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
 

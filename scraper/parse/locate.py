@@ -17,17 +17,8 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .boilerplate import (
-    BLOCK_TAGS,
-    MIN_PARAGRAPH,
-    NEGATIVE,
-    Candidate,
-    Scores,
-    attr_words,
-    score_page,
-    text_of,
-    unlikely,
-)
+from .boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
+from .signals import NEGATIVE, attr_words, text_of, unlikely
 
 __all__ = ["main_content"]
 

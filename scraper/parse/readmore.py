@@ -34,8 +34,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..records import Link
-from .boilerplate import text_of
 from .quotes import is_trailing
+from .signals import text_of
 from .text import collapse, http_url
 
 __all__ = ["LABELS", "PHRASES", "find_read_more", "is_read_more_text"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive import PROFILE_NOT_MODIFIED, Archive, ArchiveError
+from archive.catalog import CaptureRow
 from archive.warcread import iter_records
 from scraper.protocols import Job, JobKind, URLState
 from scraper.records import Capture, Comment, Post, Source, WarcRef
@@ -130,8 +131,12 @@ def test_recovery_quarantines_a_torn_tail_and_indexes_orphans(tmp_path: Path) ->
             assert arc.read_capture(row).url == row.url
 
 
-def test_a_warc_cut_short_by_another_tool_keeps_the_parsed_pages(tmp_path: Path) -> None:
-    root = tmp_path / "a"
+def _crawled_then_revisited(
+    root: Path,
+) -> tuple[str, list[CaptureRow], CaptureRow, list[dict[str, object]]]:
+    """A post and its comment page captured and parsed, then a later round (in a WARC file
+    of its own) that found the comment page unchanged: (first file's name, rows, the
+    revisit, the posts as read)."""
     with Archive.open(root) as arc:
         cid = arc.begin_crawl("crawl", {"seeds": [POST]})
         arc.frontier.add([Job(POST, JobKind.POST), Job(POST + "comment-page-1/", JobKind.COMMENTS)])
@@ -140,15 +145,18 @@ def test_a_warc_cut_short_by_another_tool_keeps_the_parsed_pages(tmp_path: Path)
         _store_post(arc, "Kept")
         arc.end_crawl(cid, {})
         (name,) = [p.name for p in arc.warc_dir.glob("*.warc.gz")]
-        # a later round, in a file of its own, found the comment page unchanged
         later = arc.begin_crawl("recapture", {})
         (page,) = arc.captures(POST + "comment-page-1/")
         not_modified = Capture(url=page.url, status=304, fetched_at="2024-05-01T00:00:00+00:00")
         revisit = arc.write_revisit(not_modified, page, PROFILE_NOT_MODIFIED)
         arc.end_crawl(later, {})
         assert revisit.warc_file != name
-        rows = list(arc.captures())
-        before = [p.to_dict() for p in arc.posts()]
+        return name, list(arc.captures()), revisit, [p.to_dict() for p in arc.posts()]
+
+
+def test_a_warc_cut_short_by_another_tool_keeps_the_parsed_pages(tmp_path: Path) -> None:
+    root = tmp_path / "a"
+    name, rows, revisit, before = _crawled_then_revisited(root)
     # Another tool rewrote the segment and cut it inside the second response record.
     second = rows[1]
     cut = second.offset + second.length // 2
@@ -182,21 +190,7 @@ def test_a_warc_cut_short_by_another_tool_keeps_the_parsed_pages(tmp_path: Path)
 
 def test_a_deleted_warc_is_a_cut_at_zero(tmp_path: Path) -> None:
     root = tmp_path / "a"
-    with Archive.open(root) as arc:
-        cid = arc.begin_crawl("crawl", {"seeds": [POST]})
-        arc.frontier.add([Job(POST, JobKind.POST), Job(POST + "comment-page-1/", JobKind.COMMENTS)])
-        for job in arc.frontier.claim(2):
-            arc.frontier.finish(job.url, URLState.PARSED)
-        _store_post(arc, "Kept")
-        arc.end_crawl(cid, {})
-        (name,) = [p.name for p in arc.warc_dir.glob("*.warc.gz")]
-        later = arc.begin_crawl("recapture", {})
-        (page,) = arc.captures(POST + "comment-page-1/")
-        not_modified = Capture(url=page.url, status=304, fetched_at="2024-05-01T00:00:00+00:00")
-        revisit = arc.write_revisit(not_modified, page, PROFILE_NOT_MODIFIED)
-        arc.end_crawl(later, {})
-        rows = list(arc.captures())
-        before = [p.to_dict() for p in arc.posts()]
+    name, rows, revisit, before = _crawled_then_revisited(root)
     (root / "warc" / name).unlink()  # deleted outright, not truncated
     missing = pytest.raises(ArchiveError, match=f"lost: warc/{name} is missing")
     with Archive.open(root, readonly=True) as arc, missing:  # no recovery yet: clear error

@@ -2,8 +2,8 @@
 
 Pure functions over an lxml tree. Kinds are a *guess* from markup and URL shape (WordPress
 permalinks, ``/page/N/``, ``/category/``, ``comment-page-N``); the crawler decides whether a
-fetched page is a post from the page itself (``is_listing_page`` on its URL and articles,
-then a parsed body: ``is_post_page``), so a wrong guess costs nothing but a label. The
+fetched page is a post from the page itself (not ``is_listing_page`` by its URL and
+articles, and a body once parsed), so a wrong guess costs nothing but a label. The
 post/listing decision is a heuristic: a page is a post when it has one article (not
 counting comments) with a body, and its URL is not an archive/pagination URL. WordPress
 static pages ("About") pass that test and become records too.
@@ -30,7 +30,6 @@ __all__ = [
     "html_links",
     "is_listing_page",
     "is_listing_url",
-    "is_post_page",
     "published_day",
     "site_discovery",
     "wp_post_id",
@@ -197,11 +196,6 @@ def _assets(tree: HtmlElement, base: str, known: dict[str, Found]) -> dict[str, 
         if url and url not in known:
             out[url] = Found(url, JobKind.ASSET)
     return out
-
-
-def is_post_page(tree: HtmlElement, url: str, post: Post) -> bool:
-    """A post (or a comment page of one), not a listing: see the module docstring."""
-    return post.body is not None and not is_listing_page(tree, url)
 
 
 def is_listing_page(tree: HtmlElement, url: str) -> bool:

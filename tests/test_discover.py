@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from scraper.discover import (
     api_root,
     html_links,
-    is_post_page,
+    is_listing_page,
     site_discovery,
     wp_post_id,
 )
@@ -101,9 +101,9 @@ def test_since_drops_old_summaries_and_pagination() -> None:
 def test_post_or_listing() -> None:
     post = SITE.posts[3]
     page = render(SITE, post.path, BASE).body
-    assert is_post_page(_tree(post.path), BASE + post.path, parse_page(page, BASE + post.path))
-    listing = render(SITE, "/page/2/", BASE).body
-    assert not is_post_page(_tree("/page/2/"), BASE + "/page/2/", parse_page(listing, BASE))
+    assert not is_listing_page(_tree(post.path), BASE + post.path)
+    assert parse_page(page, BASE + post.path).body is not None
+    assert is_listing_page(_tree("/page/2/"), BASE + "/page/2/")
 
 
 def test_wordpress_ids_and_api_root() -> None:

@@ -76,6 +76,10 @@ def test_page_without_article_gives_nulls() -> None:
 def test_stray_nul_bytes_are_tolerated() -> None:
     post = parse_page(b"<html><body><h1>Ti\x00tle</h1><p>ok</p></body></html>")
     assert post.title == "Title"
+    # the same in UTF-8 with wide characters, and in text handed in by a caller
+    wide = "<html><body><h1>Tï\x00tle ✓</h1><p>ok</p></body></html>"
+    assert parse_page(wide.encode()).title == "Tïtle ✓"
+    assert parse_page(wide).title == "Tïtle ✓"
 
 
 def test_broken_jsonld_and_markup() -> None:

@@ -78,3 +78,22 @@ def test_a_malformed_url_in_a_comment_costs_that_url_not_the_thread() -> None:
     )
     post = parse_page(html, "https://b.example/p/")
     assert [c.text for c in post.comments] == ["First comment here.", "Second comment here."]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("page", [b"<html><body><h1>T</h1><p>x</p></body></html>", b"\x89PNG"])
+def test_parse_leaves_the_cycle_collector_as_it_found_it(enabled: bool, page: bytes) -> None:
+    """parse_page holds the collector off while it runs (see ``_collector_paused``), and
+    gives the host back the setting it had, after a record as after a ParseError."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        try:
+            parse_page(page)
+        except ParseError:
+            pass
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

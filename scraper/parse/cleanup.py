@@ -27,9 +27,9 @@ removed widget is lost.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -140,14 +140,19 @@ def clean_copy_kept(
         if stripped:
             _mark_in_copy(node, dup, stripped)
     alive = list(root.iter())
-    rules = _Rules(max(1, len(text_of(root))), root, protect, collapse(title).lower())
+    rules = _Rules(root, protect, collapse(title).lower())
     remove(list(_junk(root, rules)))
     _flatten_galleries(root)
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
-    remove(
-        [a for a in root.iter("a") if next(a.iter("img"), None) is None and not text_of(a).strip()]
-    )
+    remove([a for a in root.iter("a") if _empty_link(a)])
     return root, alive
+
+
+def _empty_link(a: HtmlElement) -> bool:
+    text = a.text
+    if text and not text.isspace():  # most links: their own text, no serializing
+        return False
+    return next(a.iter("img"), None) is None and not text_of(a).strip()
 
 
 def _flatten_galleries(root: HtmlElement) -> None:
@@ -196,12 +201,21 @@ def _gallery_words(attrs: str) -> bool:
     return found
 
 
-@dataclass(frozen=True, slots=True)
 class _Rules:
-    total: int  # characters in the whole copy: a "junk" class on most of it is no junk
-    root: HtmlElement  # the copy's root: its children are the chosen nodes
-    protect: Callable[[HtmlElement], bool]
-    title: str
+    """What the junk tests know of the whole copy."""
+
+    __slots__ = ("__dict__", "protect", "root", "title")
+
+    def __init__(self, root: HtmlElement, protect: Callable[[HtmlElement], bool], title: str):
+        self.root = root  # the copy's root: its children are the chosen nodes
+        self.protect = protect
+        self.title = title
+
+    @functools.cached_property
+    def total(self) -> int:
+        """Characters in the whole copy: a "junk" class on most of it is no junk. Read
+        only when a junk word is met (the copy's text is serialized for it)."""
+        return max(1, len(text_of(self.root)))
 
 
 def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:

@@ -42,6 +42,7 @@ _COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
 ITEM_ID = re.compile(
     r"^(?:[a-z]+[-_])*(?:comment|cmt|c|reply|dsq)[-_]?(?:\d+|[0-9a-f]{12,})$", re.I
 )
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 # dd is no item: in a dl thread the dt is, and its dd siblings are read with it.
 _ITEM_TAGS = frozenset({"li", "div", "article", "section", "dt", "tr", "table", "dl", "ul", "ol"})
 _STATE = re.compile(
@@ -349,7 +350,12 @@ def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig, facts: _Facts) -> 
 
 def _id_items(page: Page) -> list[HtmlElement]:
     index = page.index
-    numbered = [el for ident, els in index.by_id.items() if ITEM_ID.match(ident) for el in els]
+    numbered = [
+        el
+        for ident, els in index.by_id.items()
+        if ident[-1] in _HEX_DIGITS and ITEM_ID.match(ident)  # its match ends on one
+        for el in els
+    ]
     typed = [el for el in index.with_attr("itemtype") if "Comment" in (el.get("itemtype") or "")]
     found = [
         el

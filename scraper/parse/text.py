@@ -117,7 +117,9 @@ def _paragraphs(raw: str) -> str:
             para = collapse(block)
         if para:
             paragraphs.append(para)
-    return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
+    # each paragraph is NFC already (``collapse``), and a line break composes with
+    # nothing: the joined text is NFC without another pass over it
+    return "\n\n".join(paragraphs)
 
 
 def is_caption(el: etree._Element) -> bool:

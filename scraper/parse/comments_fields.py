@@ -33,7 +33,9 @@ _FORM_TAGS = ("form", "textarea")
 
 
 def owned(
-    item: HtmlElement, selectors: Sequence[str], owner: Callable[[HtmlElement], HtmlElement | None]
+    item: HtmlElement,
+    selectors: Sequence[str],
+    owner: Callable[[HtmlElement], HtmlElement | None],
 ) -> HtmlElement | None:
     """First element matching ``selectors`` (in order) that belongs to ``item`` itself.
 
@@ -58,7 +60,9 @@ _SUBSTR_IN_SEL = re.compile(r"\[class\*=['\"]?([\w-]+)")
 @functools.lru_cache(maxsize=16)
 def _classes(item: HtmlElement) -> tuple[frozenset[str], str]:
     """The class tokens under ``item`` (and all of them as one string)."""
-    tokens = {t for el in item.iter() if isinstance(el.tag, str) for t in el.classes}
+    tokens = {
+        t for el in item.iter() if isinstance(el.tag, str) for t in (el.get("class") or "").split()
+    }
     return frozenset(tokens), " ".join(sorted(tokens))
 
 
@@ -66,12 +70,22 @@ def _may_match(sel: str, classes: tuple[frozenset[str], str]) -> bool:
     """A cheap pre-check: a selector naming a class absent from the subtree cannot match,
     so its XPath is not run (most of the generic hints miss on any given theme)."""
     tokens, joined = classes
-    for alt in sel.split(","):
-        need = _CLASS_IN_SEL.findall(alt.split("[")[0] if "[" in alt else alt)
-        subs = _SUBSTR_IN_SEL.findall(alt)
+    for need, subs in _needs(sel):
         if all(c in tokens for c in need) and all(x in joined for x in subs):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _needs(sel: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Per alternative of ``sel``: the classes it names, and the ``[class*=]`` parts."""
+    return tuple(
+        (
+            tuple(_CLASS_IN_SEL.findall(alt.split("[")[0] if "[" in alt else alt)),
+            tuple(_SUBSTR_IN_SEL.findall(alt)),
+        )
+        for alt in sel.split(",")
+    )
 
 
 def build_comment(

@@ -223,11 +223,15 @@ def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
     stack: list[HtmlElement] = list(reversed(root))
     while stack:
         el = stack.pop()
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
-        if el.get("data-strip") == "1" or _is_junk(el, rules):
+        # most elements of a post (p, li, em ...) carry no attribute: one call says so,
+        # and the tests of hidden, role, class and id words are skipped for them
+        bare = not el.keys()
+        if (not bare and el.get("data-strip") == "1") or _is_junk(el, rules, bare):
             yield el
-        elif el.tag not in SKIP_TAGS and (len(el) == 0 or quote_kind(el) is None):
+        elif tag not in SKIP_TAGS and (len(el) == 0 or quote_kind(el) is None):
             stack.extend(reversed(el))  # a quote is kept whole, as the page shows it
 
 
@@ -279,21 +283,22 @@ def _mark_in_copy(orig: etree._Element, dup: etree._Element, marked: set[etree._
             d.set("data-strip", "1")
 
 
-def _is_junk(el: HtmlElement, rules: _Rules) -> bool:
+def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
+    """``bare``: ``el`` has no attribute at all."""
     tag = el.tag
     if tag in _KEEP:
         return False
     if tag in _TITLE_TAGS and _is_title(el, rules.title):
         return True
-    if is_hidden(el):
+    if not bare and is_hidden(el):
         return True
     if quote_kind(el) is not None:
         return False
-    if tag in _FURNITURE_TAGS or el.get("role") in _FURNITURE_ROLES:
+    if tag in _FURNITURE_TAGS or (not bare and el.get("role") in _FURNITURE_ROLES):
         return tag != "aside" or not _mostly_prose(el)
     if tag in SKIP_TAGS:
         return False
-    attrs = _attrs(el)
+    attrs = "" if bare else _attrs(el)
     if attrs and _junk_words(attrs) and not _too_big(el, rules.total):
         return True
     if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:

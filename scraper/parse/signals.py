@@ -156,7 +156,11 @@ def unlikely(el: etree._Element) -> bool:
     tag = el.tag
     if tag in ("body", "html", "article", "main"):
         return False
-    if is_hidden(el) or tag in UNLIKELY_TAGS:
+    if tag in UNLIKELY_TAGS:
+        return True
+    if not el.keys():  # no attribute: nothing below can say "unlikely" (one call, not six)
+        return False
+    if is_hidden(el):
         return True
     if el.get("role") in ("navigation", "complementary", "contentinfo", "banner", "dialog"):
         return True

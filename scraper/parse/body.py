@@ -206,7 +206,9 @@ def _locate(
         summary = _first_with_text(select(item, profile.body) or select(item, _SUMMARY))
         return [summary if summary is not None else item], link
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
-    return main_content(root, hints, elements, thread, usable), None
+    # the scorer reads every element's text and tail (most of its cost): from the body on
+    start = page.index.position.get(root, 0)
+    return main_content(root, hints, elements[start:], thread, usable), None
 
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:

@@ -115,8 +115,7 @@ def _link_count(page: Page) -> int | None:
     """ "Comments (3)" linking to this very post's ``#comments``."""
     base = urldefrag(page.url)[0].rstrip("/") if page.url else None
     # a[href$='#comments'], read from the page's link list
-    for a in page.links:
-        href = a.get("href") or ""
+    for a, href in page.hrefs:
         if not href.endswith("#comments"):
             continue
         href = href.strip()

@@ -37,9 +37,14 @@ def flat_runs(page: Page) -> list[list[HtmlElement]]:
 
 def _flat_runs(page: Page) -> list[list[HtmlElement]]:
     index = page.index
+    # most links have neither id nor name: the index says which do, without a get() per
+    # link, and only those are read (ITEM_ID needs a letter: no regex for an empty one)
+    marked = {el for els in index.by_id.values() for el in els}
+    marked.update(index.with_attr("name"))
     named = []
     for el in index.by_tag("a"):
-        # most links have neither id nor name: no regex for them (ITEM_ID needs a letter)
+        if el not in marked:
+            continue
         ident = el.get("id") or el.get("name")
         if ident and ITEM_ID.match(ident) and len(el) == 0 and not (el.text or "").strip():
             named.append(el)

@@ -141,10 +141,20 @@ class Page:
         return ElementIndex(self.elements, self.tags)
 
     @functools.cached_property
+    def hrefs(self) -> list[tuple[HtmlElement, str]]:
+        """Every ``<a href>`` in document order (what ``.//a[@href]`` finds) with its
+        ``href``, read once: several fields scan the page's links by their target."""
+        out: list[tuple[HtmlElement, str]] = []
+        for el in self.index.by_tag("a"):
+            href = el.get("href")
+            if href is not None:
+                out.append((el, href))
+        return out
+
+    @functools.cached_property
     def links(self) -> list[HtmlElement]:
-        """Every ``<a href>`` in document order (what ``.//a[@href]`` finds), read from the
-        index rather than by an ElementPath walk each time a field asks."""
-        return [el for el in self.index.by_tag("a") if el.get("href") is not None]
+        """The elements of ``hrefs``."""
+        return [el for el, _ in self.hrefs]
 
     @functools.cached_property
     def body_classes(self) -> frozenset[str]:
@@ -162,7 +172,7 @@ class Page:
 # The attribute names listed by the index pass: those the extractors ask ``with_attr``
 # about on every page (all that the 1,872 bench pages asked). Listing every name (href,
 # src, style, data-*) cost ~15 % of the pass; any other name is found by one scan.
-_INDEXED_ATTRS = frozenset({"itemprop", "itemtype", "property", "rel"})
+_INDEXED_ATTRS = frozenset({"itemprop", "itemtype", "name", "property", "rel"})
 
 
 class ElementIndex:

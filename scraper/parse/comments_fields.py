@@ -33,9 +33,7 @@ _FORM_TAGS = ("form", "textarea")
 
 
 def owned(
-    item: HtmlElement,
-    selectors: Sequence[str],
-    owner: Callable[[HtmlElement], HtmlElement | None],
+    item: HtmlElement, selectors: Sequence[str], owner: Callable[[HtmlElement], HtmlElement | None]
 ) -> HtmlElement | None:
     """First element matching ``selectors`` (in order) that belongs to ``item`` itself.
 

@@ -143,7 +143,8 @@ class Page:
     @functools.cached_property
     def hrefs(self) -> list[tuple[HtmlElement, str]]:
         """Every ``<a href>`` in document order (what ``.//a[@href]`` finds) with its
-        ``href``, read once: several fields scan the page's links by their target."""
+        ``href``, read once for the list and for the readers that look at targets (the
+        "Comments (3)" link to ``#comments``)."""
         out: list[tuple[HtmlElement, str]] = []
         for el in self.index.by_tag("a"):
             href = el.get("href")

@@ -57,7 +57,7 @@ def load_pages(limit: int | None) -> list[Page]:
 
 def ours(page: Page) -> str:
     from scraper import parse_page
-    from scraper.errors import ParseError
+    from scraper._errors import ParseError
 
     try:
         post = parse_page(page[1], page[2], source=page[0])
@@ -98,12 +98,12 @@ def run(
 
 def stage_ms(pages: list[Page]) -> dict[str, float]:
     """Milliseconds per page of each parse stage, on trees built beforehand (same pages)."""
-    from scraper.errors import ParseError
-    from scraper.parse.body import extract_body
-    from scraper.parse.comments import extract_comments
-    from scraper.parse.html import build_tree, decode_html
-    from scraper.parse.metadata import extract_metadata
-    from scraper.parse.page import Page as Doc
+    from scraper._errors import ParseError
+    from scraper.parse.body._body import extract_body
+    from scraper.parse.comments._comments import extract_comments
+    from scraper.parse.dom._html import build_tree, decode_html
+    from scraper.parse.dom._page import Page as Doc
+    from scraper.parse.metadata._metadata import extract_metadata
     from scraper.parse.profiles import detect_profile
 
     spent = dict.fromkeys(("tree", "metadata", "body", "comments"), 0.0)

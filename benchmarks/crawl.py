@@ -340,7 +340,7 @@ def run_loop(urls: list[str], work: Path, warc: bool) -> Result:
 def run_big_frontier(base: str, work: Path, queued: int) -> Result:
     """Queue ``queued`` URLs in an archive, then crawl a 500-page slice of them."""
     from archive import Archive
-    from scraper.protocols import Job, JobKind
+    from scraper._protocols import Job, JobKind
 
     arc = work / "big"
     shutil.rmtree(arc, ignore_errors=True)
@@ -365,8 +365,8 @@ def run_write_path(base: str, work: Path, posts: int) -> Result:
     Shows what the archive costs per page, apart from the crawler and the parser.
     """
     from archive import Archive
-    from scraper.protocols import Job, JobKind, URLState
-    from scraper.records import Capture, Post, Source
+    from scraper._protocols import Job, JobKind, URLState
+    from scraper._records import Capture, Post, Source
 
     spec = SiteSpec(n_posts=posts, filler_bytes=30_000, wp_json=False)
     site = gen_site(posts, spec=spec)

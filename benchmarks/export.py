@@ -137,8 +137,8 @@ def build(root: Path, posts: int, comments: int) -> float:
 
 def child(root: Path, fmt: str, out: Path) -> None:
     """Runs in the measured process: one export, then its own numbers as JSON."""
-    from archive.export import ExportOptions, export_archive
-    from archive.store import Archive
+    from archive._store import Archive
+    from archive.export._export import ExportOptions, export_archive
 
     start = time.perf_counter()
     with Archive.open(root, readonly=True) as arc:

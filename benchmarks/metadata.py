@@ -18,10 +18,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._common import OUT, BenchPage, load_pages, run_scorer, timed, write_jsonl
-from scraper.errors import ParseError
-from scraper.parse.html import build_tree, decode_html
-from scraper.parse.metadata import extract_metadata
-from scraper.parse.page import Page
+from scraper._errors import ParseError
+from scraper.parse.dom._html import build_tree, decode_html
+from scraper.parse.dom._page import Page
+from scraper.parse.metadata._metadata import extract_metadata
 from scraper.parse.profiles import detect_profile
 
 SUBSET = "metadata"

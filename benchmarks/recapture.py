@@ -41,10 +41,10 @@ def _catalog_bytes(root: Path) -> int:
 
 def main() -> None:
     from archive import Archive
-    from archive.loopback import ConditionalServer
-    from archive.recapture import RecaptureConfig, recapture
-    from scraper.config import CrawlConfig
-    from scraper.crawler import crawl
+    from archive._loopback import ConditionalServer
+    from archive.recapture._recapture import RecaptureConfig, recapture
+    from scraper._config import CrawlConfig
+    from scraper.crawler._crawler import crawl
     from scraper.testing import SiteSpec, gen_site
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -25,8 +25,8 @@ sys.path.insert(0, str(REPO))
 
 def build(root: Path, posts: int, pad: int) -> int:
     from archive import Archive
-    from archive.loopback import _padding
-    from scraper.records import Capture, Post
+    from archive._loopback import _padding
+    from scraper._records import Capture, Post
     from scraper.testing import gen_site, render
 
     site = gen_site(posts)
@@ -81,7 +81,7 @@ def parallelism(jobs: int, n: int = 4_000_000) -> float:
 
 
 def main() -> None:
-    from archive.reparse import reparse_archive
+    from archive._reparse import reparse_archive
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--posts", type=int, default=1000)

@@ -7,10 +7,8 @@
 >>> from scraper import crawl, CrawlConfig  # the crawler: frontier -> fetch -> sink
 """
 
-from ._version import __version__
-from .config import CrawlConfig
-from .crawler import CrawlEvent, CrawlStats, crawl
-from .errors import (
+from ._config import CrawlConfig
+from ._errors import (
     DisallowedError,
     FetchError,
     HTTPStatusError,
@@ -20,9 +18,8 @@ from .errors import (
     TransientFetchError,
     UnsupportedContentError,
 )
-from .parse import merge_comment_pages, parse_capture, parse_page
-from .protocols import CaptureSink, Frontier, Job, JobKind, URLState
-from .records import (
+from ._protocols import CaptureSink, Frontier, Job, JobKind, URLState
+from ._records import (
     SCHEMA_VERSION,
     Body,
     Capture,
@@ -38,6 +35,9 @@ from .records import (
     Source,
     WarcRef,
 )
+from ._version import __version__
+from .crawler._crawler import CrawlEvent, CrawlStats, crawl
+from .parse._parse import merge_comment_pages, parse_capture, parse_page
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -3,13 +3,18 @@ test blog are stored through the real ``Archive`` sink, as a crawl would store t
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
 from archive import Archive
-from scraper.parse import parse_capture
-from scraper.records import Capture
+from archive._loopback import ConditionalServer
+from archive.recapture._recapture import RecaptureConfig, recapture
+from scraper._config import CrawlConfig
+from scraper._records import Capture
+from scraper.crawler._crawler import crawl
+from scraper.parse._parse import parse_capture
 from scraper.testing import Site, SitePost, gen_site, render
 
 BASE = "http://blog.test"
@@ -77,3 +82,20 @@ def site_with_comments(n: int = 3, seed: int = 4) -> Site:
         if len(site.posts[0].comments) >= 2:
             return site
     raise AssertionError("no seed gives comments")
+
+
+FAST = CrawlConfig(delay=0, concurrency=4, per_host=4)
+
+
+def first_crawl(root: Path, server: ConditionalServer) -> None:
+    async def go() -> None:
+        with Archive.open(root) as arc:
+            cid = arc.begin_crawl("crawl", {"seeds": [server.url + "/"]})
+            await crawl([server.url + "/"], arc.frontier, arc.sink, FAST)
+            arc.end_crawl(cid, {})
+
+    asyncio.run(go())
+
+
+def again(root: Path, **kw: object) -> object:
+    return asyncio.run(recapture(root, RecaptureConfig(crawl=FAST, **kw)))  # type: ignore[arg-type]

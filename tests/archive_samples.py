@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scraper.records import Body, Comment, Extractor, Person, Post, Quote, QuoteKind, Site, Source
+from scraper._records import Body, Comment, Extractor, Person, Post, Quote, QuoteKind, Site, Source
 
 
 def comment(cid: str, text: str, parent: str | None = None, depth: int = 0) -> Comment:

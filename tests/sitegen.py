@@ -1,5 +1,5 @@
 """Test-side name for the site generator; the code lives in ``scraper.testing``."""
 
-from scraper.testing.site import Site, SiteComment, SitePost, SiteSpec, gen_site
+from scraper.testing._site import Site, SiteComment, SitePost, SiteSpec, gen_site
 
 __all__ = ["Site", "SiteComment", "SitePost", "SiteSpec", "gen_site"]

@@ -1,5 +1,5 @@
 from scraper import Body, Comment, Link, Person, Post, Quote, QuoteKind, Site
-from scraper.schema import validate_post
+from scraper._schema import validate_post
 
 
 def _post() -> Post:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.urls import Scope, canonicalize, comment_page_post, is_private_address
+from scraper._urls import Scope, canonicalize, comment_page_post, is_private_address
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_private_addresses(address: str, private: bool) -> None:
     ],
 )
 def test_cached_absolute_links_canonicalize_as_uncached(href: str, base: str) -> None:
-    from scraper.urls import _canonicalize
+    from scraper._urls import _canonicalize
 
     assert canonicalize(href, base) == _canonicalize(href, base)
     assert canonicalize(href, base) == canonicalize(href, base)  # the cached answer

@@ -9,10 +9,10 @@ Used by the test suite, the benchmarks and ``blog-archiver demo``; stdlib only.
 ...     ...  # crawl server.url + "/"; server.requests is the request log
 """
 
-from .faults import BILLION_LAUGHS, Fault, FaultKind
-from .render import Response, render
-from .server import LoggedRequest, SiteServer
-from .site import Site, SiteComment, SitePost, SiteSpec, gen_site
+from ._faults import BILLION_LAUGHS, Fault, FaultKind
+from ._render import Response, render
+from ._server import LoggedRequest, SiteServer
+from ._site import Site, SiteComment, SitePost, SiteSpec, gen_site
 
 __all__ = [
     "BILLION_LAUGHS",

@@ -8,15 +8,15 @@ Drupal path) can be borrowed by other sites.
 
 from __future__ import annotations
 
-from ..page import Page
-from ..profile import Profile
-from .blogger import BLOGGER
-from .drupal import DRUPAL
-from .generic import GENERIC
-from .hosted import GHOST, MEDIUM, SUBSTACK, TUMBLR
-from .typepad import TYPEPAD
-from .wordpress import WORDPRESS
-from .wordpress_blocks import WORDPRESS_BLOCKS
+from ..dom._page import Page
+from ._blogger import BLOGGER
+from ._drupal import DRUPAL
+from ._generic import GENERIC
+from ._hosted import GHOST, MEDIUM, SUBSTACK, TUMBLR
+from ._profile import Profile
+from ._typepad import TYPEPAD
+from ._wordpress import WORDPRESS
+from ._wordpress_blocks import WORDPRESS_BLOCKS
 
 __all__ = ["PROFILES", "detect_profile"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ..page import Page
+from ..dom._page import Page
 
 __all__ = ["generator_has", "head_hosts_have", "head_urls_have", "meta_has"]
 

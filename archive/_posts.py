@@ -1,0 +1,101 @@
+"""Posts out of the catalog: each post's pages merged into one record, per crawl round.
+
+A *version* of a post is what one crawl round captured: the post page and its comment
+pages, each with its newest parse (a ``reparse`` round adds parses of old captures
+without making a new version). ``iter_posts`` streams the newest version of every post in
+URL order with one query, so memory stays flat however big the archive is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from scraper._records import Post
+from scraper.parse._parse import merge_comment_pages
+
+from ._catalog import iter_rows
+
+__all__ = ["iter_posts", "post_versions"]
+
+# Newest parse of each capture, with the round that captured it (not the round that
+# parsed it): rows come grouped by post, newest round first.
+_PAGES = """
+SELECT p.post_url, c.crawl_id, p.page_url, p.record_json, c.fetched_at
+FROM pages p JOIN captures c ON c.id = p.capture_id
+WHERE p.id IN (SELECT MAX(id) FROM pages GROUP BY capture_id)
+{where}
+ORDER BY p.post_url, c.crawl_id DESC, p.page_url, c.fetched_at DESC
+"""
+
+
+def _merge(rows: list[tuple[str, int, str, str, str]]) -> Post:
+    """One Post from one round's page parses; the newest capture of each page wins."""
+    seen: set[str] = set()
+    pages: list[Post] = []
+    post_page: Post | None = None
+    for post_url, _crawl, page_url, record_json, _at in rows:
+        if page_url in seen:
+            continue
+        seen.add(page_url)
+        post = Post.from_dict(json.loads(record_json))
+        if page_url == post_url:
+            post_page = post
+        pages.append(post)
+    if post_page is not None:  # the post's own page gives the fields and the source
+        pages.remove(post_page)
+        pages.insert(0, post_page)
+    return merge_comment_pages(pages)
+
+
+def _matches(
+    post: Post, post_url: str, site: str | None, since: str | None, until: str | None
+) -> bool:
+    if site:
+        host = urlsplit(post_url).hostname or ""
+        site_url = post.site.url or ""
+        if not (host == site.lower() or post_url.startswith(site) or site_url.startswith(site)):
+            return False
+    if since or until:
+        published = post.published or ""
+        if not published:
+            return False
+        if since and published[: len(since)] < since:
+            return False
+        if until and published[: len(until)] > until:
+            return False
+    return True
+
+
+def iter_posts(
+    conn: sqlite3.Connection,
+    *,
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Iterator[Post]:
+    rows = iter_rows(conn, _PAGES.format(where=""))
+    for post_url, group in itertools.groupby(rows, key=lambda r: r[0]):
+        newest: list[tuple[str, int, str, str, str]] = []
+        for row in group:
+            if newest and row[1] != newest[0][1]:
+                continue  # an older round of this post: skip (rows keep streaming)
+            newest.append(row)
+        post = _merge(newest)
+        if _matches(post, post_url, site, since, until):
+            yield post
+
+
+def post_versions(conn: sqlite3.Connection, url: str) -> list[tuple[int, str, Post]]:
+    rows = list(iter_rows(conn, _PAGES.format(where="AND p.post_url = ?"), (url,)))
+    out: list[tuple[int, str, Post]] = []
+    for crawl_id, group in itertools.groupby(rows, key=lambda r: r[1]):
+        members = list(group)
+        own = [r[4] for r in members if r[2] == url]
+        captured_at = min(own) if own else min(r[4] for r in members)
+        out.append((int(crawl_id), str(captured_at), _merge(members)))
+    out.reverse()
+    return out

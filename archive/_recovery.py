@@ -1,0 +1,205 @@
+"""Make an archive consistent after a crash, before anything new is written.
+
+For each registered WARC segment, from the end of the last record the catalog knows:
+
+1. find the end of the last *complete* gzip member; bytes after it are the remains of a
+   write the process did not finish. They are copied to ``warc/partial/`` (nothing from a
+   previous run is ever deleted) and the file is truncated back, so every WARC stays
+   readable by ``warcio`` and replay tools;
+2. index complete records the catalog does not know (written, then killed before the row
+   was committed), so that the next run finds them and does not fetch a duplicate;
+3. mark rows that point past the end of their file as lost (``lost_records``): a power cut
+   with unsynced data, or another tool that rewrote the segment and cut it short; a segment
+   deleted outright counts as one cut at 0 (every record lost, reason "file missing"). The rows
+   and the parses made from them are kept -- they are what was captured, and the parse is
+   all that is left of it -- but replay, reparse and re-capture no longer rely on those
+   bytes, a revisit whose payload was lost is marked too, the URLs go back to the queue to
+   be fetched again, and ``RecoveryReport.notes`` says which file lost what.
+
+Then claims of the dead process return to the queue (``SQLiteFrontier.requeue_claimed``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ._catalog import record_key, transaction
+from ._sink import insert_capture
+from .warc._reader import IndexedRecord, complete_end, iter_records
+from .warc._writer import WrittenRecord
+
+__all__ = ["RecoveryReport", "recover"]
+
+log = logging.getLogger("blog_archiver.recovery")
+
+#: Rows whose record is still in its WARC file.
+NOT_LOST = "id NOT IN (SELECT capture_id FROM lost_records)"
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryReport:
+    truncated_bytes: int = 0  # an unfinished record's bytes, moved to warc/partial/
+    reindexed: int = 0  # complete records the catalog lacked
+    lost_records: int = 0  # records the catalog knew that are no longer in their file
+    kept_pages: int = 0  # parses of those records, kept
+    notes: tuple[str, ...] = ()  # per damaged file: what was lost and what was kept
+
+    def __bool__(self) -> bool:
+        return bool(self.truncated_bytes or self.reindexed or self.lost_records)
+
+
+def recover(conn: sqlite3.Connection, warc_dir: Path, now: str = "") -> RecoveryReport:
+    truncated = reindexed = lost = kept = 0
+    notes: list[str] = []
+    files = conn.execute("SELECT id, name, crawl_id FROM warc_files ORDER BY name").fetchall()
+    for fid, name, crawl_id in files:
+        path = warc_dir / name
+        missing = not path.exists()
+        damage = _mark_lost(conn, fid, path, now, missing=missing)
+        if damage is not None:
+            lost, kept = lost + damage[0], kept + damage[1]
+            notes.append(damage[2])
+            log.warning("%s", damage[2])
+        if missing:  # nothing left to repair or index
+            continue
+        known = _known_end(conn, fid)
+        end = complete_end(path, known)
+        size = path.stat().st_size
+        if end < size:
+            _quarantine(path, end, warc_dir / "partial")
+            truncated += size - end
+        if end > known:
+            reindexed += _reindex(conn, path, fid, crawl_id, known, end)
+    return RecoveryReport(truncated, reindexed, lost, kept, tuple(notes))
+
+
+def _known_end(conn: sqlite3.Connection, fid: int) -> int:
+    row = conn.execute(
+        "SELECT MAX(warc_offset + warc_length), MAX(request_offset + request_length) "
+        f"FROM captures WHERE file_id = ? AND {NOT_LOST}",
+        (fid,),
+    ).fetchone()
+    return max(int(row[0] or 0), int(row[1] or 0))
+
+
+def _quarantine(path: Path, end: int, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with path.open("r+b") as f:
+        f.seek(end)
+        tail = f.read()
+        keep = folder / f"{path.name}.{end}.partial"
+        keep.write_bytes(tail)
+        f.truncate(end)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _mark_lost(
+    conn: sqlite3.Connection, fid: int, path: Path, now: str, *, missing: bool = False
+) -> tuple[int, int, str] | None:
+    """Mark the captures of ``path`` that end past its end as lost (and the revisits that
+    took their payload from them); keep rows and parses. ``(records, pages kept, note)``.
+
+    A ``missing`` file (deleted, or moved away) is a file cut at 0: every record is lost.
+    """
+    size = 0 if missing else path.stat().st_size
+    if missing:
+        reason, event = f"{path.name}: file missing", f"{path.name} went missing"
+    else:
+        reason, event = f"{path.name} was cut to {size:,} bytes", f"{path.name} was cut"
+    rows = conn.execute(
+        "SELECT c.id, t.url, c.warc_offset + c.warc_length FROM captures c "
+        "JOIN targets t ON t.id = c.target_id WHERE c.file_id = ? AND c.warc_offset + "
+        f"c.warc_length > ? AND c.{NOT_LOST} ORDER BY c.warc_offset",
+        (fid, size),
+    ).fetchall()
+    if not rows:
+        return None
+    urls = list(dict.fromkeys(str(r[1]) for r in rows))
+    with transaction(conn) as c:
+        for cid, url, end in rows:
+            c.execute(
+                "INSERT INTO lost_records (capture_id, noticed_at, reason) VALUES (?, ?, ?)",
+                (cid, now, reason if missing else f"{reason}; the record ended at {end:,}"),
+            )
+            c.execute("UPDATE urls SET state = 'queued' WHERE url = ?", (url,))
+        # one scan (refers_to has no index): revisits whose payload is now gone
+        revisits = c.execute(
+            "INSERT INTO lost_records (capture_id, noticed_at, reason) SELECT id, ?, ? "
+            f"FROM captures WHERE refers_to IN (SELECT capture_id FROM lost_records) "
+            f"AND {NOT_LOST} RETURNING capture_id",
+            (now, f"its payload was in a record lost when {event}"),
+        ).fetchall()
+        ids = [int(r[0]) for r in rows] + [int(r[0]) for r in revisits]
+        pages = sum(
+            int(c.execute("SELECT COUNT(*) FROM pages WHERE capture_id = ?", (i,)).fetchone()[0])
+            for i in ids
+        )
+    shown = ", ".join(urls[:3]) + (f" and {len(urls) - 3} more" if len(urls) > 3 else "")
+    plural = "s" if len(rows) != 1 else ""
+    what = (
+        "is missing (deleted, or moved away)"
+        if missing
+        else f"was cut to {size:,} bytes (by another tool, or a power cut)"
+    )
+    note = (
+        f"warc/{path.name} {what}: {len(rows)} record{plural} lost ({shown})"
+        + (f", and {len(revisits)} revisits that took their payload from them" if revisits else "")
+        + f"; {pages} parsed page{'s' if pages != 1 else ''} kept, marked in lost_records; "
+        "the URLs are queued to be fetched again"
+    )
+    return len(ids), pages, note
+
+
+def _reindex(
+    conn: sqlite3.Connection, path: Path, fid: int, crawl_id: int, start: int, end: int
+) -> int:
+    """Add catalog rows for the response/revisit records in ``[start, end)`` it lacks."""
+    records = list(iter_records(path, start, end))
+    requests = {r.concurrent_to: r for r in records if r.record_type == "request"}
+    n = 0
+    with transaction(conn) as c:
+        for rec in records:
+            if rec.record_type not in ("response", "revisit") or not rec.url:
+                continue
+            known = c.execute(
+                "SELECT 1 FROM captures WHERE file_id = ? AND warc_offset = ?", (fid, rec.offset)
+            ).fetchone()
+            if known:
+                continue
+            req = requests.get(rec.record_id)
+            refers = None
+            if rec.record_type == "revisit" and rec.refers_to_id:
+                found = c.execute(  # no index on record_id: a scan, for the rare orphan
+                    "SELECT COALESCE(refers_to, id) FROM captures WHERE record_id = ?",
+                    (record_key(rec.refers_to_id),),
+                ).fetchone()
+                refers = int(found[0]) if found else None
+            insert_capture(
+                c,
+                crawl_id,
+                _written(path.name, rec),
+                url=rec.url,
+                status=rec.status,
+                headers=rec.headers,
+                request=_written(path.name, req) if req else None,
+                refers_to=refers,
+            )
+            n += 1
+    return n
+
+
+def _written(name: str, rec: IndexedRecord) -> WrittenRecord:
+    return WrittenRecord(
+        file=name,
+        record_id=rec.record_id,
+        record_type=rec.record_type,
+        offset=rec.offset,
+        length=rec.length,
+        payload_digest=rec.payload_digest,
+        date=rec.date,
+    )

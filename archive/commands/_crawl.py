@@ -1,0 +1,206 @@
+"""``blog-archiver crawl URL... --archive DIR``: capture and parse a blog into an archive.
+
+Flags become one ``CrawlConfig``; the archive provides the frontier and the sink; the
+crawler does the rest. Re-running the same command after a crash resumes the crawl (the
+archive repairs itself on open). Ctrl-C or SIGTERM stops cleanly: the crawl task is
+cancelled, in-flight writes finish, the WARC is closed whole, and the summary is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import signal
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import urlsplit
+
+from rich.console import Console
+
+from archive._progress import Progress, summary
+from archive._store import Archive
+from scraper._config import CrawlConfig
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("crawl", help="capture a blog (or single posts) into an archive folder")
+    p.add_argument("urls", nargs="+", metavar="URL", help="seed URLs: a blog's home or posts")
+    p.add_argument("--archive", required=True, metavar="DIR", help="archive folder (created)")
+    add_crawl_flags(p)
+    p.set_defaults(func=run)
+
+
+def add_crawl_flags(p: argparse.ArgumentParser) -> None:
+    """The flags shared by ``crawl`` and ``demo``."""
+    d = CrawlConfig()
+    p.add_argument("--delay", type=float, default=d.delay, help="seconds between requests per host")
+    p.add_argument("--concurrency", type=int, default=d.concurrency, help="requests in flight")
+    p.add_argument("--per-host", type=int, default=d.per_host, help="requests in flight per host")
+    p.add_argument("--max-pages", type=int, help="stop after N pages (the rest stays queued)")
+    p.add_argument("--since", type=_day, help="skip posts published before YYYY-MM-DD")
+    p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
+    p.add_argument(
+        "--scope", action="append", default=[], metavar="HOST_OR_PREFIX",
+        help="also crawl this host or URL prefix (repeatable)",
+    )  # fmt: skip
+    p.add_argument("--assets", action="store_true", help="also keep images, CSS and scripts")
+    p.add_argument("--user-agent", default=d.user_agent, help="User-Agent to send")
+    p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
+    p.add_argument(
+        "--allow-private", action="store_true",
+        help="let pages lead to loopback/private addresses (seeds there are always allowed)",
+    )  # fmt: skip
+    p.add_argument("--log-json", action="store_true", help="one JSON object per event on stderr")
+    p.add_argument("--quiet", action="store_true", help="no live progress display")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def config_from_args(args: argparse.Namespace) -> CrawlConfig:
+    if args.concurrency < 1 or args.per_host < 1 or args.delay < 0:
+        raise SystemExit("blog-archiver crawl: --concurrency/--per-host >= 1, --delay >= 0")
+    return CrawlConfig(
+        delay=args.delay,
+        concurrency=args.concurrency,
+        per_host=args.per_host,
+        max_pages=args.max_pages,
+        since=args.since,
+        obey_robots=not args.ignore_robots,
+        scope=tuple(args.scope),
+        assets=args.assets,
+        user_agent=args.user_agent,
+        contact=args.contact,
+        allow_private=args.allow_private,
+    )
+
+
+def bad_seed(url: str) -> str | None:
+    """Why ``url`` cannot start a crawl, or ``None`` when it can."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{url!r} is not an http(s) URL (e.g. https://blog.example/)"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    problems = [p for p in map(bad_seed, args.urls) if p]
+    if problems:
+        for problem in problems:
+            print(f"blog-archiver crawl: error: {problem}", file=sys.stderr)
+        return 2
+    config = config_from_args(args)
+    return crawl_into(
+        list(args.urls),
+        Path(args.archive),
+        config,
+        log_json=args.log_json,
+        quiet=args.quiet,
+    )
+
+
+def crawl_into(
+    seeds: list[str],
+    path: Path,
+    config: CrawlConfig,
+    *,
+    log_json: bool = False,
+    quiet: bool = False,
+    out: TextIO | None = None,
+) -> int:
+    """Crawl ``seeds`` into the archive at ``path``; print the summary; return the exit code."""
+    out = out or sys.stdout
+    live = not quiet and not log_json and sys.stdout.isatty() and sys.stderr.isatty()
+    settings = {"seeds": seeds, "config": _settings(config)}
+    with Archive.open(path) as arc:
+        if arc.recovery:
+            r = arc.recovery
+            print(
+                f"Recovered {path} after an interrupted run: {r.reindexed} records re-indexed, "
+                f"{r.truncated_bytes} bytes of an unfinished record set aside"
+                + (f", {r.lost_records} records lost (warned above)" if r.lost_records else ""),
+                file=sys.stderr,
+            )
+        crawl_id = arc.begin_crawl("crawl", settings)
+        progress = Progress(
+            live=live,
+            log=sys.stderr if log_json else None,
+            console=Console(file=sys.stderr),
+            pending=arc.frontier.pending,
+        )
+        with progress:
+            stats, interrupted = _run_crawl(seeds, arc, config, progress)
+        failures = Counter(reason for _, reason in arc.failures())
+        if not interrupted:
+            arc.end_crawl(crawl_id, {**progress_stats(progress), **stats})
+        arc_stats = arc.stats()
+    print(
+        summary(
+            tally=progress.tally,
+            stats=arc_stats,
+            failures=failures,
+            archive_path=path,
+            interrupted=interrupted,
+        ),
+        file=out,
+    )
+    if interrupted:
+        print("Run the same command again to resume.", file=out)
+        return 130
+    if not arc_stats.get("captures"):
+        print("Nothing was captured: see the reasons above.", file=out)
+        return 1
+    return 1 if failures else 0
+
+
+def progress_stats(progress: Progress) -> dict[str, Any]:
+    t = progress.tally
+    return {
+        "fetched": t.fetched,
+        "failed": t.failed,
+        "skipped": t.skipped,
+        "bytes": t.bytes,
+        "elapsed_s": round(t.elapsed, 3),
+    }
+
+
+def _settings(config: CrawlConfig) -> dict[str, Any]:
+    return {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+
+
+def _run_crawl(
+    seeds: list[str], arc: Archive, config: CrawlConfig, progress: Progress
+) -> tuple[dict[str, Any], bool]:
+    """Run the crawler until done or until SIGINT/SIGTERM cancels it."""
+    from scraper.crawler._crawler import crawl
+
+    async def main() -> tuple[dict[str, Any], bool]:
+        task = asyncio.current_task()
+        loop = asyncio.get_running_loop()
+        assert task is not None
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, task.cancel)
+        try:
+            result = await crawl(seeds, arc.frontier, arc.sink, config, on_event=progress)
+        except asyncio.CancelledError:
+            return {}, True
+        finally:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+        return _as_dict(result), False
+
+    return asyncio.run(main())
+
+
+def _as_dict(result: object) -> dict[str, Any]:
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return dataclasses.asdict(result)
+    return {}

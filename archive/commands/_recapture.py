@@ -1,0 +1,114 @@
+"""``blog-archiver recapture DIR [--every 6h] [--max-age 30d]``: re-capture with conditional
+requests; unchanged pages become WARC revisits, changed ones a new version of their post.
+
+With ``--every`` it keeps running: one round per tick, a failed round is reported and tried
+again at the next tick. SIGINT/SIGTERM stop it between writes (the round in progress finishes
+its in-flight requests and closes its WARC whole); a second signal stops at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from datetime import datetime
+from types import FrameType
+from typing import Any
+
+from scraper._config import CrawlConfig
+
+from ..recapture._recapture import RecaptureConfig, RecaptureStats, parse_duration, run_every
+
+
+def register(sub: Any) -> None:
+    d = CrawlConfig()
+    p = sub.add_parser("recapture", help="re-capture an archive's posts with conditional requests")
+    p.add_argument("archive", metavar="DIR", help="the archive folder")
+    p.add_argument("--every", metavar="DURATION", help="keep running: one round every 6h, 1d ...")
+    p.add_argument("--max-age", metavar="DURATION", help="only posts published within 30d ...")
+    p.add_argument("--delay", type=float, default=d.delay, help="seconds between requests per host")
+    p.add_argument("--concurrency", type=int, default=d.concurrency, help="requests in flight")
+    p.add_argument("--per-host", type=int, default=d.per_host, help="requests in flight per host")
+    p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
+    p.add_argument("--user-agent", default=d.user_agent, help="User-Agent to send")
+    p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
+    p.set_defaults(func=run)
+
+
+def _duration(text: str | None, flag: str) -> Any:
+    if text is None:
+        return None
+    try:
+        return parse_duration(text)
+    except ValueError as exc:
+        raise SystemExit(f"blog-archiver recapture: {flag}: {exc}") from None
+
+
+def report(stats: RecaptureStats) -> str:
+    head = "interrupted" if stats.interrupted else "done"
+    if stats.resumed_records:
+        head += f" (resumed: {stats.resumed_records} records of an interrupted run included)"
+    return (
+        f"[{datetime.now().isoformat(timespec='seconds')}] round {stats.crawl_id} {head}: "
+        f"{stats.requests} requests, {stats.not_modified} not modified (304), "
+        f"{stats.identical} identical, {stats.changed} changed, {stats.new} new, "
+        f"{stats.failed} failed; {stats.changed_posts} posts with a new version; "
+        f"wrote {stats.warc_bytes:,} WARC bytes, catalog +{stats.catalog_bytes:,} bytes "
+        f"in {stats.elapsed:.1f}s"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    every = _duration(args.every, "--every")
+    if args.concurrency < 1 or args.per_host < 1 or args.delay < 0:
+        print("blog-archiver: error: --concurrency/--per-host >= 1, --delay >= 0", file=sys.stderr)
+        return 2
+    config = RecaptureConfig(
+        crawl=CrawlConfig(
+            delay=args.delay,
+            concurrency=args.concurrency,
+            per_host=args.per_host,
+            obey_robots=not args.ignore_robots,
+            user_agent=args.user_agent,
+            contact=args.contact,
+        ),
+        max_age=_duration(args.max_age, "--max-age"),
+    )
+    stop = threading.Event()
+    results: list[RecaptureStats] = []
+    errors: list[BaseException] = []
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        print("stopping after the requests in flight (again to stop now)", file=sys.stderr)
+        stop.set()
+
+    def on_round(stats: RecaptureStats) -> None:
+        results.append(stats)
+        print(report(stats), flush=True)
+
+    def on_error(exc: BaseException) -> None:
+        errors.append(exc)
+        print(f"blog-archiver: recapture round failed: {exc}", file=sys.stderr, flush=True)
+
+    old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        run_every(
+            args.archive,
+            config,
+            every if every is not None else parse_duration("0s"),
+            stop=stop,
+            on_round=on_round,
+            on_error=on_error,
+            rounds=None if every is not None else 1,
+        )
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+    if stop.is_set():
+        return 130
+    if every is None and errors:
+        return 1
+    return 1 if results and results[-1].failed else 0

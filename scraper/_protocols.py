@@ -1,0 +1,74 @@
+"""What the crawler needs from storage, as Protocols: ``archive`` implements them on SQLite
+and WARC files, tests implement them in memory. ``scraper`` never imports ``archive``.
+
+Every method is synchronous and may block on disk; the crawler calls them from a single
+writer thread so that the event loop never waits on a write and writes stay ordered.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from ._records import Capture, Post, WarcRef
+
+__all__ = ["CaptureSink", "Frontier", "Job", "JobKind", "URLState"]
+
+
+class JobKind(enum.StrEnum):
+    ROBOTS = "robots"
+    SITEMAP = "sitemap"
+    FEED = "feed"
+    API = "api"  # WordPress REST (wp-json)
+    LISTING = "listing"  # home, archive and pagination pages
+    POST = "post"
+    COMMENTS = "comments"  # a further comment page of a post
+    ASSET = "asset"
+
+
+class URLState(enum.StrEnum):
+    QUEUED = "queued"
+    CLAIMED = "claimed"  # handed to a worker; a killed run's claims go back to QUEUED
+    FETCHED = "fetched"
+    PARSED = "parsed"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # robots.txt, scope, content type: recorded with its reason
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    url: str  # canonical form: the dedup key
+    kind: JobKind
+    depth: int = 0
+    post_url: str | None = None  # for COMMENTS: the post the page belongs to
+    via: str | None = None  # the page that linked here
+
+
+class Frontier(Protocol):
+    def add(self, jobs: Iterable[Job]) -> int:
+        """Queue jobs whose URL was never seen; return how many were new."""
+        ...
+
+    def claim(self, limit: int) -> list[Job]:
+        """Take up to ``limit`` queued jobs (marking them claimed)."""
+        ...
+
+    def finish(self, url: str, state: URLState, reason: str | None = None) -> None:
+        """Record the final state of a claimed job, with the reason when it failed."""
+        ...
+
+    def pending(self) -> int:
+        """Queued plus claimed jobs: the crawl is done when this is 0 and nothing is in flight."""
+        ...
+
+
+class CaptureSink(Protocol):
+    def write_capture(self, capture: Capture) -> WarcRef:
+        """Store one request/response pair durably (WARC + index) before returning."""
+        ...
+
+    def write_post(self, page_url: str, post_url: str, post: Post) -> None:
+        """Keep the parse of one page of a post; pages of one post are merged on read."""
+        ...

@@ -1,0 +1,6 @@
+"""Entry point of a page-analysis worker process (see ``scraper.crawler._pagepool.PagePool``)."""
+
+from scraper.crawler._pagepool import worker_main
+
+if __name__ == "__main__":
+    worker_main()

@@ -1,0 +1,64 @@
+"""Join the pages of one post whose comments are split over several comment pages."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from .._records import Comment, Post
+
+__all__ = ["merge_comment_pages"]
+
+
+def merge_comment_pages(pages: Sequence[Post]) -> Post:
+    """One record from the parses of a post's comment pages, comments in thread order.
+
+    The first page with a body gives the post's fields (WordPress shows the post on every
+    comment page). Comments are deduplicated by id; a thread split across pages is rebuilt
+    by placing each reply right after its parent's subtree, so the result reads in thread
+    order whatever order the pages were fetched in (WordPress often shows the *newest*
+    comment page at the plain URL).
+    """
+    if not pages:
+        raise ValueError("no pages to merge")
+    base = next((p for p in pages if p.body is not None), pages[0])
+    seen: dict[str, Comment] = {}
+    anonymous: list[Comment] = []
+    for page in pages:
+        for c in page.comments:
+            if c.id is None:
+                anonymous.append(c)
+            elif c.id not in seen:
+                seen[c.id] = c
+    ordered = _thread_order(list(seen.values())) + anonymous
+    counts = [p.comment_count for p in pages if p.comment_count is not None]
+    return dataclasses.replace(
+        base, comments=tuple(ordered), comment_count=max(counts) if counts else None
+    )
+
+
+def _sort_key(c: Comment) -> tuple[str, int, str]:
+    # Published time orders siblings across pages; numeric ids break ties (WordPress ids
+    # grow with time), then the id itself for stability.
+    num = int(c.id) if c.id and c.id.isdigit() else 0
+    return (c.published or "", num, c.id or "")
+
+
+def _thread_order(comments: list[Comment]) -> list[Comment]:
+    by_id = {c.id: c for c in comments}
+    children: dict[str | None, list[Comment]] = {}
+    for c in comments:
+        parent = c.parent_id if c.parent_id in by_id else None
+        children.setdefault(parent, []).append(c)
+    for sibs in children.values():
+        sibs.sort(key=_sort_key)
+    out: list[Comment] = []
+    stack: list[tuple[Comment, int]] = [(c, 0) for c in reversed(children.get(None, []))]
+    while stack:
+        c, depth = stack.pop()
+        parent_ok = c.parent_id in by_id
+        fixed = c if (c.depth == depth or not parent_ok) else dataclasses.replace(c, depth=depth)
+        out.append(fixed)
+        for child in reversed(children.get(c.id, [])):
+            stack.append((child, depth + 1))
+    return out

@@ -1,0 +1,344 @@
+"""The post's own content: where it is, what is left once boilerplate goes, and what it holds.
+
+Where (first that finds text wins):
+
+1. the profile's ``body`` selectors (``.entry-content``, ``.post-body`` ...);
+2. structured hints: ``[itemprop=articleBody]``, ``.h-entry .e-content``;
+3. the generic scorer (``boilerplate`` scores, ``locate`` chooses), which needs no hint;
+   a choice that cleans to nothing gives way to the scorer's next one, if close in score;
+4. when the HTML shows no post at all (a JavaScript shell), JSON-LD ``articleBody``.
+
+On an index or excerpt page (several post summaries, see ``_first_post``) the body is the
+first post's excerpt and ``read_more`` its link to the full post.
+
+The chosen element(s) are copied and cleaned (``cleanup.clean_copy``); the page's tree is
+never touched, because metadata and comments read it too. From the cleaned copy come
+``body.text`` and ``body.html`` (``text.text_and_html``: one walk; absolute URLs in the html),
+the quotes, the links and the images. ``body.text`` is the running text of the post:
+figure captions (``figcaption``, ``.wp-caption-text``, ``.wp-element-caption``) are
+recorded in ``images[].caption`` and left out of it, while ``body.html`` keeps the
+``<figure>`` with its ``<figcaption>`` (faithful markup). ``body`` is ``None`` when no
+text is found: an empty page has no article, and a guess is not content.
+
+Comment items (``comments.comment_nodes``: the same detection the thread uses) neither
+score as content nor stay in the cleaned copy, so a thread without a ``#comments``
+marker does not leak into the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+
+from lxml import etree
+from lxml.etree import SubElement
+from lxml.html import Element, HtmlElement
+
+from ..._records import Body, Image, Link
+from .._quotes import extract_quotes
+from .._results import BodyResult, Metadata
+from ..comments._comments import comment_nodes
+from ..dom._hints import select_groups
+from ..dom._page import ElementIndex, Page, select
+from ..dom._signals import attr_string, is_hidden, text_of
+from ..dom._text import collapse, element_text, join_url, text_and_html
+from ..profiles._profile import Profile
+from ._cleanup import clean_copy_kept, remove
+from ._locate import main_content
+from ._readmore import find_read_more, is_read_more_text
+
+__all__ = ["extract_body"]
+
+_STRUCTURED = ("[itemprop~=articleBody]", ".h-entry .e-content", ".hentry .entry-content")
+_SUMMARY = (
+    ".entry-summary",
+    ".entry-content",
+    ".post-summary",
+    ".excerpt",
+    ".post-excerpt",
+    ".summary",
+    ".p-summary",
+    ".e-content",
+    ".post-body",
+    ".post-content",
+)
+_POST_ITEMS = ("article, .hentry, .h-entry, .type-post, [itemtype*=BlogPosting]",)
+_LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-orig-file")
+_MIN_TEXT = 1
+
+
+def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
+    """Body, quotes, links, images and read-more link of the page's post (see module doc)."""
+    base = page.url or meta.url
+    thread = _boxes(comment_nodes(page, profile))
+    cleaned: dict[tuple[HtmlElement, ...], BodyResult] = {}
+
+    def clean(nodes: Sequence[HtmlElement]) -> BodyResult:
+        key = tuple(nodes)
+        if key not in cleaned:
+            cleaned[key] = _cleaned(nodes, profile, meta, thread, base, page.index)
+        return cleaned[key]
+
+    def usable(nodes: Sequence[HtmlElement]) -> bool:
+        # what cleans to nothing was not the post; JSON-LD text beats a second guess
+        return clean(nodes).body is not None or _has_structured_body(page)
+
+    nodes, index_link = _locate(page, profile, base, thread, usable)
+    if not nodes:
+        return _structured_body(page, base)
+    found = clean(nodes)
+    if found.body is None:
+        fallback = _structured_body(page, base)
+        if fallback.body:
+            return fallback
+    if found.read_more is None and index_link is not None:
+        return replace(found, read_more=index_link)
+    return found
+
+
+def _cleaned(
+    nodes: Sequence[HtmlElement],
+    profile: Profile,
+    meta: Metadata,
+    thread: Sequence[HtmlElement],
+    base: str | None,
+    index: ElementIndex | None = None,
+) -> BodyResult:
+    """``nodes`` cleaned and read: the body, or only the read-more link when no text is left."""
+    root, alive = clean_copy_kept(
+        nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread, index=index
+    )
+    read_more, block = find_read_more(root, _following(nodes[-1]), base)
+    if block is not None:
+        remove([block])
+    _resolve_images(root, base)
+    text, html = text_and_html(root, base, captions=False)
+    if len(text) < _MIN_TEXT:
+        return BodyResult(read_more=read_more)
+    result = BodyResult(
+        body=Body(text=text, html=html),
+        quotes=extract_quotes(root, base),
+        links=_links(root, base),
+        images=_images(root, base),
+        read_more=read_more,
+    )
+    del alive  # held through the reads above (see clean_copy_kept)
+    return result
+
+
+_BOX_LEVELS = 3
+
+
+def _boxes(items: Sequence[HtmlElement]) -> tuple[HtmlElement, ...]:
+    """Each comment item widened to the box around it that holds it alone and says
+    "comment" (``div.commentbody`` around the text div, with the "Posted by" line):
+    the box's signature line is no more the post's than the comment is."""
+    count: dict[HtmlElement, int] = {}
+    for el in items:
+        anc = el.getparent()
+        for _ in range(_BOX_LEVELS):
+            if anc is None:
+                break
+            count[anc] = count.get(anc, 0) + 1
+            anc = anc.getparent()
+    out: list[HtmlElement] = []
+    for el in items:
+        box = el
+        for _ in range(_BOX_LEVELS):
+            parent = box.getparent()
+            if parent is None or parent.tag in ("body", "html") or count.get(parent) != 1:
+                break
+            if "comment" not in attr_string(parent):
+                break
+            box = parent
+        out.append(box)
+    return tuple(out)
+
+
+def _has_structured_body(page: Page) -> bool:
+    return any(
+        isinstance(o.get("articleBody"), str) and o["articleBody"].strip() for o in page.jsonld
+    )
+
+
+def _structured_body(page: Page, base: str | None) -> BodyResult:
+    """The JSON-LD ``articleBody`` of a page whose HTML shows no post (a script shell).
+
+    Structured data carries text, not markup: each blank-line paragraph becomes a ``<p>``
+    and goes through the same serializers as HTML content.
+    """
+    for obj in page.jsonld:
+        raw = obj.get("articleBody")
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        root = Element("div")
+        for para in raw.split("\n\n"):
+            if para.strip():
+                p = SubElement(root, "p")
+                p.text = para
+                p.tail = "\n"  # serialized as the one space clean_html puts between blocks
+        text, html = text_and_html(root, base)
+        return BodyResult(body=Body(text=text, html=html))
+    return BodyResult()
+
+
+def _protect(el: HtmlElement) -> bool:
+    """Keep a lone read-more link through the link-list cleaning, so it can be found."""
+    return len(el) <= 2 and is_read_more_text(text_of(el))
+
+
+def _locate(
+    page: Page,
+    profile: Profile,
+    base: str | None,
+    thread: Sequence[HtmlElement] = (),
+    usable: Callable[[list[HtmlElement]], bool] | None = None,
+) -> tuple[list[HtmlElement], Link | None]:
+    root = page.tree.find("body")
+    if root is None:
+        root = page.tree
+    elements = page.elements  # the head's few elements carry no prose and match no hint
+    groups = (profile.body, _STRUCTURED, _POST_ITEMS)
+    body_hits, structured, items = select_groups(root, groups, elements, page.index)
+    first = _first_post(_outermost(items), base)
+    if first is not None:
+        item, link = first
+        summary = _first_with_text(select(item, profile.body) or select(item, _SUMMARY))
+        return [summary if summary is not None else item], link
+    hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
+    # the scorer reads every element's text and tail (most of its cost): from the body on
+    start = page.index.position.get(root, 0)
+    return main_content(root, hints, elements[start:], thread, usable), None
+
+
+def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:
+    for el in found:
+        if not is_hidden(el) and text_of(el).strip():
+            return el
+    return None
+
+
+def _first_post(
+    items: Sequence[HtmlElement], base: str | None
+) -> tuple[HtmlElement, Link | None] | None:
+    """On an index page, the first post summary and its title link; ``None`` on a post page.
+
+    A page is an index when two or more separate post items (``article``, ``.hentry`` ...)
+    have a heading that links away, and the first of them does too: a single post's own
+    title does not link elsewhere, while related-post teasers after it do.
+    """
+    if len(items) < 2:
+        return None
+    linked = [(el, _heading_link(el, base)) for el in items]
+    if linked[0][1] is None or sum(1 for _, link in linked if link is not None) < 2:
+        return None
+    return linked[0]
+
+
+def _outermost(found: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """``found`` (document order) without the elements nested in another one of them."""
+    keep: list[HtmlElement] = []
+    members = set(found)
+    for el in found:
+        if not any(anc in members for anc in el.iterancestors()):
+            keep.append(el)
+    return keep
+
+
+def _heading_link(item: HtmlElement, base: str | None) -> Link | None:
+    for heading in item.iter("h1", "h2", "h3"):
+        for a in heading.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith("#"):
+                continue
+            url = join_url(base, href) if base else href
+            if url is None:
+                continue
+            if base and url.split("#")[0] == base.split("#")[0]:
+                return None
+            return Link(url, collapse(text_of(a)) or None)
+        return None
+    return None
+
+
+def _following(node: HtmlElement, limit: int = 3) -> Iterator[HtmlElement]:
+    """Up to ``limit`` visible element siblings after ``node``: where "Source:" lines sit."""
+    count = 0
+    for sib in node.itersiblings():
+        if count >= limit:
+            return
+        if isinstance(sib, HtmlElement) and isinstance(sib.tag, str) and not is_hidden(sib):
+            count += 1
+            yield sib
+
+
+def _image_url(img: etree._Element) -> str | None:
+    src = (img.get("src") or "").strip()
+    if src and not src.startswith("data:"):
+        return src
+    for attr in _LAZY_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
+        value = (img.get(attr) or "").strip()
+        if value:
+            return value.split(",")[0].strip().split(" ")[0] or None
+    return None
+
+
+def _resolve_images(root: HtmlElement, base: str | None) -> None:
+    """Give lazy-loaded images of the copy their real ``src`` so ``body.html`` shows them."""
+    for img in root.iter("img"):
+        url = _image_url(img)
+        if url is None:
+            continue
+        src = join_url(base, url) if base else url
+        if src is not None:
+            img.set("src", src)
+
+
+def _images(root: HtmlElement, base: str | None) -> tuple[Image, ...]:
+    out: list[Image] = []
+    seen: set[str] = set()
+    for img in root.iter("img"):
+        url = img.get("src")
+        if not url or url in seen or url.startswith("data:"):
+            continue
+        seen.add(url)
+        alt = collapse(img.get("alt")) or None
+        out.append(Image(url=url, alt=alt, caption=_caption(img)))
+    return tuple(out)
+
+
+def _caption(img: etree._Element) -> str | None:
+    node = img.getparent()
+    for _ in range(4):
+        if node is None:
+            return None
+        classes = node.get("class") or ""
+        if node.tag == "figure" or "wp-caption" in classes:
+            for cap in node.iter("figcaption", "p", "div", "span"):
+                is_caption = cap.tag == "figcaption" or "caption" in (cap.get("class") or "")
+                if is_caption and isinstance(cap, HtmlElement):
+                    return element_text(cap) or None
+            return None
+        node = node.getparent()
+    return None
+
+
+def _links(root: HtmlElement, base: str | None) -> tuple[Link, ...]:
+    out: list[Link] = []
+    seen: set[tuple[str, str | None]] = set()
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.lower().startswith(("javascript:", "data:")):
+            continue
+        url = join_url(base, href) if base else href
+        if url is None:
+            continue
+        text = collapse(text_of(a)) or None
+        if (url, text) not in seen:
+            seen.add((url, text))
+            out.append(Link(url=url, text=text))
+    return tuple(out)

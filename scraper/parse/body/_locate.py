@@ -1,0 +1,207 @@
+"""Which element(s) of the page are the post, from the scores of ``boilerplate``.
+
+1. Hints (the profile's ``body`` selectors, ``itemprop=articleBody`` ...) win when they hold
+   at least half as much prose as the scorer's best candidate, and take along the
+   siblings right after them that carry on the prose (TypePad's ``entry-more``).
+2. Otherwise the best candidate wins, with its siblings that score well too or read as
+   prose (readability's sibling merge: a standfirst in its own div, a lone paragraph),
+3. and with its *peers*: candidates elsewhere with the winner's tag and class, because
+   templates cut long stories into chunks between ads and players (cousins, not
+   siblings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator, Sequence
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..dom._signals import NEGATIVE, attr_words, text_of, unlikely
+from ._boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
+
+__all__ = ["main_content"]
+
+_HINT_SHARE = 0.5
+_PEER_SHARE = 0.2
+_RETRY_SHARE = 0.5
+_RETRIES = 2
+
+
+def main_content(
+    root: HtmlElement,
+    hints: Sequence[HtmlElement] = (),
+    elements: Sequence[etree._Element] = (),
+    skip: Collection[etree._Element] = (),
+    usable: Callable[[list[HtmlElement]], bool] | None = None,
+) -> list[HtmlElement]:
+    """The element(s) holding the page's main text, in document order; [] when none.
+
+    ``hints`` (profile or structured-data matches) win when they hold at least half as
+    much prose as the scorer's choice: a hint is more precise than a score, but a theme's
+    ``.entry-content`` may also sit in a widget, and then the score knows better. Text
+    inside ``skip`` (the comment items) does not score.
+
+    ``usable`` (the caller's test, say "something is left once cleaned") may turn a choice
+    down: a ``<header>``, a sign-up ``<form>`` or a video box can outscore the post on
+    its class words alone, and the cleaning then drops it whole. The next choice outside
+    the refused one is taken instead, by score alone (the hints misled once, or lost
+    already), if it scores at least ``_RETRY_SHARE`` of the best candidate: a far
+    weaker one is a guess, and no body is better than a guess.
+    """
+    scores = score_page(root, elements, skip, hints)
+    nodes = _choose(scores, hints, skip)
+    if not nodes or usable is None or usable(nodes) or not scores.ranked:
+        return nodes
+    first, floor = nodes, _RETRY_SHARE * scores.ranked[0].score
+    refused = list(nodes)
+    for _ in range(_RETRIES):
+        ranked = [c for c in scores.ranked if c.score >= floor and not _within(c.element, refused)]
+        if not ranked:
+            break
+        scores = Scores(ranked, scores.text, scores.links)
+        nodes = _choose(scores, (), skip)
+        if not nodes:
+            break
+        if usable(nodes):
+            return nodes
+        refused.extend(nodes)
+    return first
+
+
+def _choose(
+    scores: Scores, hints: Sequence[HtmlElement], skip: Collection[etree._Element]
+) -> list[HtmlElement]:
+    if not scores.ranked or scores.ranked[0].score <= 0:
+        best = max(hints, key=scores.prose, default=None)
+        return [best] if best is not None and scores.prose(best) > 0 else []
+    top = scores.ranked[0]
+    if hints:
+        best = max(hints, key=scores.prose)
+        if scores.prose(best) >= _HINT_SHARE * _own_prose(top.element, scores, skip):
+            return [best, *_continuations(best, scores)]
+    by_el = {c.element: c for c in scores.ranked}
+    nodes = list(_with_siblings(top, by_el))
+    peers = _peers(top, scores.ranked, nodes)
+    if peers:
+        nodes.extend(peers)
+        nodes.sort(key=_position(top.element))
+    return nodes
+
+
+def _own_prose(el: HtmlElement, scores: Scores, skip: Collection[etree._Element]) -> int:
+    """Prose under ``el`` without that of the ``skip`` elements (the comments) inside it:
+    a long thread under the page's main column is not the column's own prose."""
+    own = scores.prose(el)
+    for item in skip:
+        if item is not el and _contains(el, item):
+            own -= scores.prose(item)
+    return own
+
+
+def _continuations(hint: HtmlElement, scores: Scores) -> Iterator[HtmlElement]:
+    """Siblings after a hint that carry on its prose (TypePad's ``entry-more`` after
+    ``entry-body``), up to the first one that looks like furniture (footer, tags, share).
+    """
+    for sib in hint.itersiblings():
+        if not isinstance(sib, HtmlElement) or not isinstance(sib.tag, str):
+            continue
+        size = scores.text.get(sib, 0)
+        if not size:
+            continue
+        attrs = attr_words(sib)
+        if unlikely(sib) or NEGATIVE.search(attrs) or scores.links.get(sib, 0) > 0.3 * size:
+            return
+        if scores.prose(sib) < MIN_PARAGRAPH:
+            return
+        yield sib
+
+
+def _peers(
+    top: Candidate, ranked: Sequence[Candidate], taken: Sequence[HtmlElement]
+) -> list[HtmlElement]:
+    """Blocks that continue the article elsewhere: same tag and class as the winner.
+
+    Templates cut long stories into chunks between ads or video players (each chunk its
+    own ``div.article__body``), so the chunks are cousins, not siblings.
+    """
+    cls = top.element.get("class")
+    if not cls:
+        return []
+    out: list[HtmlElement] = []
+    for cand in ranked:
+        el = cand.element
+        if cand.score < _PEER_SHARE * top.score:
+            break
+        if el.tag != top.element.tag or el.get("class") != cls:
+            continue
+        if any(_nested(el, t) for t in (*taken, *out)):
+            continue
+        out.append(el)
+    return out
+
+
+def _within(el: etree._Element, outer: Collection[etree._Element]) -> bool:
+    """True when ``el`` is one of ``outer`` or inside one of them."""
+    return any(_contains(o, el) for o in outer)
+
+
+def _nested(a: etree._Element, b: etree._Element) -> bool:
+    """True when one of ``a``/``b`` contains the other (or they are the same)."""
+    return _contains(a, b) or _contains(b, a)
+
+
+def _contains(outer: etree._Element, inner: etree._Element) -> bool:
+    node: etree._Element | None = inner
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _position(root: etree._Element) -> Callable[[etree._Element], int]:
+    """Sort key: document order within ``root``'s tree."""
+    order = {el: i for i, el in enumerate(root.getroottree().iter())}
+    return lambda el: order.get(el, 0)
+
+
+def _with_siblings(top: Candidate, by_el: dict[HtmlElement, Candidate]) -> Iterator[HtmlElement]:
+    parent = top.element.getparent()
+    if parent is None:
+        yield top.element
+        return
+    threshold = max(10.0, top.score * 0.2)
+    top_class = top.element.get("class")
+    for sib in parent.iterchildren():
+        if sib is top.element:
+            yield sib
+            continue
+        if not isinstance(sib, HtmlElement) or not isinstance(sib.tag, str):
+            continue
+        cand = by_el.get(sib)
+        bonus = top.score * 0.2 if top_class and sib.get("class") == top_class else 0.0
+        scored = cand is not None and cand.score + bonus >= threshold
+        if scored or (_paragraph_like(sib) and _prose(sib) and not _furniture(sib)):
+            yield sib
+
+
+def _paragraph_like(el: HtmlElement) -> bool:
+    """A ``p``, or a ``div`` holding text and inline markup only (readability's DIV_TO_P)."""
+    if el.tag == "p":
+        return True
+    return el.tag == "div" and not any(child.tag in BLOCK_TAGS for child in el)
+
+
+def _furniture(el: HtmlElement) -> bool:
+    return unlikely(el) or bool(NEGATIVE.search(attr_words(el)))
+
+
+def _prose(el: HtmlElement) -> bool:
+    text = text_of(el)
+    size = len(text.strip())
+    links = sum(len(text_of(a)) for a in el.iter("a"))
+    density = links / size if size else 1.0
+    if size > 80:
+        return density < 0.25
+    return size > 0 and density == 0 and text.rstrip().endswith((".", "!", "?"))

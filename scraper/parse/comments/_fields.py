@@ -1,0 +1,349 @@
+"""One comment element to one ``Comment``: author, date, permalink, id, text and html.
+
+Shared by the profile-driven walk and the generic fallback: both find the *items*, this
+module reads each one. It never mutates the page tree: the content is serialized from a
+deep copy of one comment's subtree with the unwanted nodes (reply links, author line,
+nested replies ...) removed from the copy.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from collections.abc import Callable, Sequence
+
+from lxml.html import HtmlElement
+
+from ..._records import Comment, Person, Quote
+from ..dom._page import select
+from ..dom._text import collapse, join_url, text_and_html
+from ..profiles._profile import CommentSelectors
+from ._bylines import BYLINE, byline_block, header_block, lead_line
+from ._dates import parse_visible_date
+
+__all__ = ["build_comment", "owned"]
+
+_SAYS = re.compile(
+    r"(?:^|\s+)(?:says|said|writes|wrote|dice|sagt|dit|disse|zegt|schreef)\s*(?::|\.\.\.|…)?\s*$",
+    re.I,
+)
+_MODERATION = re.compile(r"^\s*your comment is awaiting moderation", re.I)
+_FORM_TAGS = ("form", "textarea")
+
+
+def owned(
+    item: HtmlElement, selectors: Sequence[str], owner: Callable[[HtmlElement], HtmlElement | None]
+) -> HtmlElement | None:
+    """First element matching ``selectors`` (in order) that belongs to ``item`` itself.
+
+    ``owner`` maps an element to its nearest comment item, so that a reply's author or
+    content is never taken for its parent's.
+    """
+    classes = _classes(item)
+    for sel in selectors:
+        if not _may_match(sel, classes):
+            continue
+        for el in select(item, sel):
+            # CSS matches descendant-or-self: the item itself is never one of its parts.
+            if el is not item and owner(el) is item:
+                return el
+    return None
+
+
+_CLASS_IN_SEL = re.compile(r"\.([\w-]+)")
+_SUBSTR_IN_SEL = re.compile(r"\[class\*=['\"]?([\w-]+)")
+
+
+@functools.lru_cache(maxsize=16)
+def _classes(item: HtmlElement) -> tuple[frozenset[str], str]:
+    """The class tokens under ``item`` (and all of them as one string)."""
+    tokens = {
+        t for el in item.iter() if isinstance(el.tag, str) for t in (el.get("class") or "").split()
+    }
+    return frozenset(tokens), " ".join(sorted(tokens))
+
+
+def _may_match(sel: str, classes: tuple[frozenset[str], str]) -> bool:
+    """A cheap pre-check: a selector naming a class absent from the subtree cannot match,
+    so its XPath is not run (most of the generic hints miss on any given theme)."""
+    tokens, joined = classes
+    for need, subs in _needs(sel):
+        if all(c in tokens for c in need) and all(x in joined for x in subs):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _needs(sel: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Per alternative of ``sel``: the classes it names, and the ``[class*=]`` parts."""
+    return tuple(
+        (
+            tuple(_CLASS_IN_SEL.findall(alt.split("[")[0] if "[" in alt else alt)),
+            tuple(_SUBSTR_IN_SEL.findall(alt)),
+        )
+        for alt in sel.split(",")
+    )
+
+
+def build_comment(
+    item: HtmlElement,
+    hints: CommentSelectors,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    base_url: str | None,
+    quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None = None,
+) -> Comment | None:
+    """Read one comment item; ``None`` when it has no text (a deleted or empty shell)."""
+    author_el = owned(item, hints.author, owner)
+    date_el = owned(item, hints.date, owner)
+    published = _date(date_el)
+    if published is None and date_el is not None and not _has_digit(date_el):
+        date_el = None  # a "date" element without a date ("<a>Anne</a>" in .comment-meta)
+    link_el = owned(item, hints.permalink, owner)
+    content_el = owned(item, hints.content, owner)
+    skip = [e for e in (author_el, date_el, link_el) if e is not None]
+    lead = lead_line(item) if author_el is None and content_el is None else None
+    if lead is not None:
+        author_el = lead.author
+    bare = author_el is None and date_el is None
+    head = header_block(item, owner) if lead is None and bare else None
+    if head is None and lead is None and author_el is None:
+        head = byline_block(item, owner)
+    if head is not None:
+        author_el = head.author
+        skip.append(head.block)
+    body = _content_copy(item, content_el, hints, owner, skip, lead=lead.nodes if lead else ())
+    if content_el is None:
+        body = _sole_paragraph(body)
+    text, html = text_and_html(body, base_url)
+    if not text:
+        return None
+    if published is None and lead is not None:
+        published = lead.date
+    if published is None and head is not None:
+        published = head.date
+    return Comment(
+        id=comment_id(item, hints.id_pattern, link_el),
+        url=_permalink(link_el, base_url),
+        author=_author(author_el, hints, owner, item, base_url),
+        published=published,
+        text=text,
+        html=html,
+        quotes=quotes(body, base_url) if quotes else (),
+        is_post_author=_is_post_author(item, author_el, hints.post_author_class),
+    )
+
+
+def _content_copy(
+    item: HtmlElement,
+    content_el: HtmlElement | None,
+    hints: CommentSelectors,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    skip: list[HtmlElement],
+    *,
+    lead: tuple[HtmlElement, ...] = (),
+) -> HtmlElement:
+    """A deep copy of the content with nested replies, forms and crumbs removed.
+
+    Without a content element the whole item is copied and its author/date line dropped.
+    Marking the nodes to drop on the original (by position) is impossible without
+    mutation, so we mark them by path: indices computed on the original, applied to the
+    copy.
+    """
+    src = content_el if content_el is not None else item
+    drop: list[HtmlElement] = []
+    for el in src.iterdescendants():
+        if not isinstance(el, HtmlElement):
+            continue
+        if el.tag in _FORM_TAGS or (owner(el) is not item and el is not item):
+            drop.append(el)
+    if hints.strip:
+        # one union selector (compiled once, cached): a single pass over the subtree
+        drop.extend(e for e in select(src, ", ".join(hints.strip)) if e is not src)
+    # author, date and permalink are fields of their own, wherever the theme put them
+    drop.extend(skip)
+    drop.extend(e for e in src.iter("p", "em", "span", "div") if _MODERATION.match(e.text or ""))
+    paths = {_path(src, e) for e in drop if e is not src}
+    paths.discard(None)
+    dup = copy.deepcopy(src)
+    lead_dup = [_follow(dup, (src.index(n),)) for n in lead]
+    # Reverse document order: removing a later node never shifts an earlier path.
+    for path in sorted((p for p in paths if p is not None), reverse=True):
+        node = _follow(dup, path)
+        if node is not None and node.getparent() is not None:
+            _remove_keep_tail(node)
+    if lead:
+        _drop_lead(dup, [n for n in lead_dup if n is not None])
+    return dup
+
+
+def _sole_paragraph(body: HtmlElement) -> HtmlElement:
+    """Without a content element, a lone ``<p>`` left after the byline *is* the content."""
+    if len(body) != 1 or body[0].tag != "p":
+        return body
+    if (body.text or "").strip() or (body[0].tail or "").strip():
+        return body
+    return body[0]
+
+
+def _drop_lead(dup: HtmlElement, nodes: list[HtmlElement]) -> None:
+    # The byline's text lives in the tails of its nodes; only the text after the final
+    # line break belongs to the comment.
+    dup.text = None
+    for i, node in enumerate(nodes):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        keep = node.tail if i == len(nodes) - 1 and node.tag == "br" else None
+        parent.remove(node)
+        if keep:
+            dup.text = (dup.text or "") + keep
+
+
+def _path(root: HtmlElement, el: HtmlElement) -> tuple[int, ...] | None:
+    out: list[int] = []
+    cur: HtmlElement | None = el
+    while cur is not None and cur is not root:
+        parent = cur.getparent()
+        if parent is None:
+            return None
+        out.append(parent.index(cur))
+        cur = parent
+    return tuple(reversed(out)) if cur is root else None
+
+
+def _follow(root: HtmlElement, path: tuple[int, ...]) -> HtmlElement | None:
+    node = root
+    for i in path:
+        if i >= len(node):
+            return None
+        node = node[i]
+    return node
+
+
+def _remove_keep_tail(node: HtmlElement) -> None:
+    # Applied to the copy only: the tail text belongs to the parent, not to the node.
+    parent = node.getparent()
+    if parent is None:
+        return
+    tail = node.tail
+    prev = node.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(node)
+
+
+def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = None) -> str | None:
+    """The stable id: from the item's id attribute (``comment-123`` -> ``123``), an inner
+    ``id=comment-N`` anchor, or the permalink's fragment."""
+    rx = re.compile(pattern)
+    candidates = [
+        item.get("id") or "",
+        item.get("data-comment-id") or "",
+        item.get("data-id") or "",
+    ]
+    for el in item.iterdescendants():
+        ident = el.get("id") if isinstance(el, HtmlElement) else None
+        if ident and "comment" in ident.lower():
+            candidates.append(ident)
+            break
+    if link_el is not None:
+        # the fragment, split as urllib does but without its ValueError on malformed URLs
+        candidates.append((link_el.get("href") or "").partition("#")[2])
+    for cand in candidates:
+        hexed = _HEX_ID.search(cand.strip()) if cand else None
+        if hexed:
+            return hexed.group(1)
+        m = rx.search(cand.strip()) if cand else None
+        if m:
+            return m.group(1)
+    return None
+
+
+# ids that are hashes, not counters (comment-5023c5aeeab8eaf833000003): keep them whole
+_HEX_ID = re.compile(r"(?:^|[-_])(?:comment|c)[-_]?(?=[0-9a-f]*[a-f])([0-9a-f]{12,})$", re.I)
+_NOT_PERMALINK = re.compile(r"form|respond|reply|comments$", re.I)
+
+
+def _permalink(link_el: HtmlElement | None, base: str | None) -> str | None:
+    """The permalink the page gives; none is made up from an element id."""
+    href = link_el.get("href") if link_el is not None else None
+    if not href or href.strip().startswith(("javascript:", "mailto:")) or href.strip() == "#":
+        return None
+    if _NOT_PERMALINK.search(href.partition("#")[2]):
+        return None  # "#comment-form", "#respond": the form, not this comment
+    return join_url(base, href) if base else str(href)
+
+
+def _author(
+    el: HtmlElement | None,
+    hints: CommentSelectors,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    item: HtmlElement,
+    base: str | None,
+) -> Person:
+    if el is None:
+        return Person()
+    name = _clean_name(el.text_content())
+    link = owned(item, hints.author_url, owner) if hints.author_url else None
+    if link is None or link.get("href") is None:
+        link = el if el.tag == "a" else next(el.iter("a"), None)
+    if link is None:
+        # <a class="url"><span class="fn">Name</span></a>: the link wraps the name
+        link = next((a for a in el.iterancestors("a") if owner(a) is item), None)
+    if link is not None and name and name not in collapse(link.text_content()):
+        # "Posted by: Yuna | <a>March 22</a>": the link is the date's, not the author's
+        link = next((a for a in el.iter("a") if collapse(a.text_content()) == name), None)
+    href = link.get("href") if link is not None else None
+    url = join_url(base or "", href) if href and not href.startswith(("#", "javascript")) else None
+    return Person(name=name, url=url)
+
+
+_POSTED_BY = re.compile(r"^(?:posted|written|comment(?:ed)?)\s+by\s*:?\s*", re.I)
+_UNVERIFIED = re.compile(r"\s*\((?:not verified|unverified|guest)\)\s*$", re.I)
+
+
+def _clean_name(raw: str) -> str | None:
+    """The author's name from the author element's text: no "says:", no "Posted by:",
+    no "| date" tail, no "(not verified)"."""
+    text = collapse(raw)
+    byline = BYLINE.match(text)
+    if byline is not None:
+        text = byline.group(1)
+    elif _POSTED_BY.match(text):
+        text = _POSTED_BY.sub("", text).split("|")[0].strip()
+    text = _UNVERIFIED.sub("", _SAYS.sub("", text)).strip()
+    return text if text and len(text) <= 80 else None
+
+
+def _has_digit(el: HtmlElement) -> bool:
+    return any(ch.isdigit() for ch in el.text_content())
+
+
+def _date(el: HtmlElement | None) -> str | None:
+    if el is None:
+        return None
+    for cand in (el, *el.iter("time", "abbr")):
+        for attr in ("datetime", "title", "content"):
+            value = (cand.get(attr) or "").strip()
+            if value[:4].isdigit() and len(value) >= 10 and value[4] == "-":
+                return value
+    return parse_visible_date(collapse(el.text_content()))
+
+
+def _is_post_author(
+    item: HtmlElement, author_el: HtmlElement | None, marker: str | None
+) -> bool | None:
+    """WordPress marks the item (``bypostauthor``), Blogger the author (``blog-author``);
+    ``marker`` may list several classes. Without a marker the markup cannot tell: ``None``."""
+    classes = (item.get("class") or "").split()
+    if author_el is not None:
+        classes += (author_el.get("class") or "").split()
+    if "bypostauthor" in classes:
+        return True
+    if marker is None:
+        return None
+    return any(m in classes for m in marker.split())

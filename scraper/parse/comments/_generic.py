@@ -1,0 +1,385 @@
+"""Comments on markup never seen: find the comment area, then its repeated items.
+
+1. Areas: outermost elements whose id/class speaks of comments (``#comments``,
+   ``.commentlist``, ``#disqus_thread`` ...), outside sidebars, widgets and the form.
+2. In each area, repeated-sibling detection: the parent whose children share a tag+class
+   signature, carry text, and look like comments (a comment class/id, or an author/date
+   element in most of them). The chosen signature, searched through the area, also finds
+   the nested replies; ``comments_thread`` links them.
+3. Without an area, elements with comment-like ids (``comment-123``) or a schema.org
+   ``Comment`` itemtype are the items.
+4. Flat threads of old Movable Type / TypePad templates have no item element at all: an
+   empty anchor named for each comment (``<a id="c65581830"></a>``) starts a run of
+   sibling paragraphs that ends with its "Posted by: NAME | DATE" line (``flat_runs``);
+   each run is read from a detached copy (``flat_items``, in ``comments_flat``).
+Conservative on purpose: a page without comments must yield none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+
+from lxml.html import HtmlElement
+
+from ..dom._page import Page
+from ..dom._signals import text_of
+from ._thread import REPLY_BOX, excluded
+
+__all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
+
+_AREA = re.compile(
+    r"(?:^|[-_\s])(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
+    r"disqus_thread|dsq-content|dsq-comments|discussion|responses|user-?comments|"
+    r"reader-?comments|talkback|commentary)(?:$|[-_\s]|(?-i:[A-Z]))",
+    re.I,
+)
+_AREA_KEYS = re.compile(r"comment|disqus|dsq|discussion|responses|talkback", re.I)
+_COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
+# comment-123, li-comment-123, dsq-comment-123, lf_comment_123, c123, cmt-123
+# (or a hex id: comment-5023c5aeeab8eaf833000003)
+ITEM_ID = re.compile(
+    r"^(?:[a-z]+[-_])*(?:comment|cmt|c|reply|dsq)[-_]?(?:\d+|[0-9a-f]{12,})$", re.I
+)
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+# dd is no item: in a dl thread the dt is, and its dd siblings are read with it.
+_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dt", "tr", "table", "dl", "ul", "ol"})
+_STATE = re.compile(
+    r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|thread-|depth-|"
+    r"comment-author-|new|highlight|selected|clearfix|cf|group)",
+    re.I,
+)
+_AUTHORISH = re.compile(r"author|user|name|fn|vcard|poster|commenter|nick", re.I)
+_DATEISH = re.compile(r"date|time|posted|meta", re.I)
+MIN_TEXT = 20
+_NOT_AREA = frozenset(
+    {"body", "html", "head", "link", "script", "style", "meta", "a", "span", "form"}
+)
+
+
+def _hint(el: HtmlElement) -> str:
+    return f"{el.get('id') or ''} {el.get('class') or ''}"
+
+
+Sig = tuple[str, str]
+
+
+def signature(el: HtmlElement) -> Sig:
+    """Tag plus the first stable class token.
+
+    Later tokens vary between items of one list (``authored-by-Eve``, ``comment-author-x``,
+    ``even``, ``depth-2``), the first one names the kind of element.
+    """
+    cls = el.get("class")
+    if not cls:
+        return el.tag, ""
+    token = _SIG_TOKENS.get(cls)
+    if token is None:
+        if len(_SIG_TOKENS) > _SIG_TOKENS_MAX:
+            _SIG_TOKENS.clear()
+        token = _SIG_TOKENS[cls] = next((t for t in cls.split() if not _STATE.search(t)), "")
+    return el.tag, token
+
+
+# the signature's token per class attribute: the items of a list repeat theirs
+_SIG_TOKENS: dict[str, str] = {}
+_SIG_TOKENS_MAX = 50_000
+
+
+def _areas(page: Page) -> list[HtmlElement]:
+    """Outermost comment-hinted elements, outside sidebars, hidden boxes and forms."""
+    out: list[HtmlElement] = []
+    for el in _hinted(page):
+        if el.tag in _NOT_AREA:
+            continue
+        hint = _hint(el)
+        if not hint.strip() or not _AREA.search(hint.replace(" ", "  ")):
+            continue
+        if out and _inside(el, out[-1]):
+            continue
+        if excluded(el, excluded_memo(page)):
+            continue
+        out.append(el)
+    return [_widen(a) for a in out]
+
+
+def _hinted(page: Page) -> list[HtmlElement]:
+    """Elements whose id or a class token speaks of comments, in document order: a
+    superset of those ``_AREA`` finds in their hint (a match never spans two tokens), read
+    from the page's index instead of testing every element."""
+    return _hinted_sets(page)[0]
+
+
+def _hinted_sets(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
+    """(``_hinted``, the elements whose id or a class token is author- or date-like: those
+    ``_looks_like_item`` finds by their hint), from one pass over the index's words."""
+    found: tuple[list[HtmlElement], set[HtmlElement]] = page.memo(
+        "comment-hinted", lambda: _read_hints(page)
+    )
+    return found
+
+
+def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
+    index = page.index
+    found: set[HtmlElement] = set()
+    meta: set[HtmlElement] = set()
+    memo = _AREA_WORDS
+    if len(memo) > _AREA_WORDS_MAX:
+        memo.clear()
+    for table in (index.by_class, index.by_id):
+        for word, members in table.items():
+            kind = memo.get(word)
+            if kind is None:
+                kind = memo[word] = _word_kind(word)
+            if kind:
+                if kind & _AREA_WORD:
+                    found.update(members)
+                if kind & _META_WORD:
+                    meta.update(members)
+    return sorted(found, key=index.position.__getitem__), meta
+
+
+# ``_word_kind`` per class token or id: a site's pages share their tokens, and the
+# verdict is the page's most frequent question here
+_AREA_WORDS: dict[str, int] = {}
+_AREA_WORDS_MAX = 50_000
+_AREA_WORD = 1  # may be an area's hint (``_AREA``)
+_META_WORD = 2  # an author- or date-like hint (``_AUTHORISH``, ``_DATEISH``)
+
+
+def _word_kind(word: str) -> int:
+    # the cheap gate first: every ``_AREA`` match holds an ``_AREA_KEYS`` word
+    area = _AREA_KEYS.search(word) is not None and _AREA.search(word) is not None
+    meta = _AUTHORISH.search(word) is not None or _DATEISH.search(word) is not None
+    return (_AREA_WORD if area else 0) | (_META_WORD if meta else 0)
+
+
+def _widen(area: HtmlElement) -> HtmlElement:
+    """One comment per area (Movable Type repeats ``div.comments-body``): when three or
+    more siblings share the area's kind, their parent is the area."""
+    parent = area.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return area
+    sig = signature(area)
+    if "comment" not in sig[1].lower():
+        return area
+    if _strong_id(area):  # the "area" is one numbered comment: its list is the area
+        return parent
+    same = sum(1 for sib in parent if isinstance(sib.tag, str) and signature(sib) == sig)
+    return parent if same >= 3 else area
+
+
+def _inside(el: HtmlElement, anc: HtmlElement) -> bool:
+    return any(a is anc for a in el.iterancestors())
+
+
+class _Facts:
+    """What ``_group_score`` asks about every candidate item, answered from the page's
+    index instead of a walk under each item (nested candidates walked the same elements
+    again and again): which elements hold a textarea, and where the author- or date-like
+    elements are (``_META_WORD`` hints, ``cite``, ``time``) in document order."""
+
+    __slots__ = ("elements", "meta", "meta_at", "position", "textarea_in")
+
+    def __init__(self, page: Page) -> None:
+        index = page.index
+        self.elements = index.elements
+        self.position = index.position
+        meta = set(_hinted_sets(page)[1])
+        meta.update(index.by_tag("cite"))
+        meta.update(index.by_tag("time"))
+        self.meta = meta
+        self.meta_at = sorted(self.position[el] for el in meta)
+        self.textarea_in = {a for t in index.by_tag("textarea") for a in t.iterancestors()}
+
+    def has_textarea(self, el: HtmlElement) -> bool:
+        """``el.find(".//textarea") is not None``."""
+        if el in self.position:
+            return el in self.textarea_in
+        return el.find(".//textarea") is not None
+
+    def has_meta(self, el: HtmlElement) -> bool | None:
+        """An author- or date-like element under ``el``; ``None`` for an element that is
+        not the page's. The descendants of ``el`` follow it in document order, so the
+        first such element after ``el`` is one of them when there is any."""
+        pos = self.position.get(el)
+        if pos is None:
+            return None
+        i = bisect_right(self.meta_at, pos)
+        if i == len(self.meta_at):
+            return False
+        for anc in self.elements[self.meta_at[i]].iterancestors():
+            if anc is el:
+                return True
+            if self.position[anc] < pos:  # ancestors come before ``el``: not inside it
+                return False
+        return False
+
+
+def _facts(page: Page) -> _Facts:
+    facts: _Facts = page.memo("comment-facts", lambda: _Facts(page))
+    return facts
+
+
+def _looks_like_item(el: HtmlElement, facts: _Facts | None = None) -> tuple[bool, bool]:
+    """(has a comment class/id, has an author- or date-like descendant)."""
+    commentish = bool(_COMMENTISH.search(_hint(el))) or bool(ITEM_ID.match(el.get("id") or ""))
+    itemtype = el.get("itemtype") or ""
+    commentish = commentish or "Comment" in itemtype
+    has_meta = facts.has_meta(el) if facts is not None else None
+    if has_meta is not None and facts is not None:
+        if not commentish:
+            for i, d in enumerate(el.iterdescendants()):
+                if i >= 4:
+                    break
+                if not isinstance(d, HtmlElement):
+                    continue
+                if ITEM_ID.match(d.get("id") or d.get("name") or ""):
+                    commentish = True
+                    break
+                if d in facts.meta:
+                    break
+        return commentish, has_meta
+    meta = False
+    for i, d in enumerate(el.iterdescendants()):
+        if not isinstance(d, HtmlElement):
+            continue
+        # an anchor near the top named for the comment: <a id="comment-47479"></a>
+        if i < 4 and ITEM_ID.match(d.get("id") or d.get("name") or ""):
+            commentish = True
+        h = _hint(d)
+        if d.tag in ("cite", "time") or (
+            h.strip() and (_AUTHORISH.search(h) or _DATEISH.search(h))
+        ):
+            meta = True
+            break
+    return commentish, meta
+
+
+def _strong_id(el: HtmlElement) -> bool:
+    return bool(ITEM_ID.match(el.get("id") or "")) or "Comment" in (el.get("itemtype") or "")
+
+
+def _single_ok(el: HtmlElement, has_meta: bool) -> bool:
+    """A lone item must name itself a comment (``comment-123``, class ``comment``), not a
+    list of them (``div.comments`` is the container, not one comment)."""
+    if _strong_id(el):
+        return True
+    return "comment" in (el.get("class") or "").lower().split() and has_meta
+
+
+def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
+    # The comment form holds a textarea; comment *tools* (recommend, report) are forms too.
+    if any(facts.has_textarea(m) for m in members):
+        return 0.0
+    if members[0].tag == "dt":
+        return _dl_score(members)
+    texts = [len(text_of(m).strip()) for m in members]
+    # numbered comments may be short ("Go TL!"); anonymous boxes need some text
+    least = 1 if all(_strong_id(m) for m in members) else MIN_TEXT
+    if sum(texts) < least * len(members):
+        return 0.0
+    flags = [_looks_like_item(m, facts) for m in members]
+    commentish = sum(c for c, _ in flags)
+    meta = sum(m for _, m in flags)
+    if len(members) == 1 and not _single_ok(members[0], flags[0][1]):
+        return 0.0
+    if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
+        return 0.0
+    if len(members) >= 2 and meta * 2 < len(members) and commentish < len(members):
+        return 0.0
+    bonus = 2.0 if commentish * 2 >= len(members) else 1.0
+    return bonus * sum(min(t, 3000) for t in texts)
+
+
+def _dl_score(members: list[HtmlElement]) -> float:
+    """dl threads: dt = who/when, the dd after it = what; the area hint is enough."""
+    said = [m.getnext() for m in members]
+    texts = [len(text_of(d).strip()) for d in said if d is not None and d.tag == "dd"]
+    if len(texts) != len(members) or sum(texts) < MIN_TEXT * len(members):
+        return 0.0
+    enough = len(members) >= 2 or _single_ok(members[0], True)
+    return float(sum(min(t, 3000) for t in texts)) if enough else 0.0
+
+
+def excluded_memo(page: Page) -> dict[HtmlElement, bool]:
+    """The page's ``excluded`` answers (see ``comments_thread.excluded``)."""
+    memo: dict[HtmlElement, bool] = page.memo("comment-excluded", dict)
+    return memo
+
+
+def _best_in(
+    area: HtmlElement, memo: dict[HtmlElement, bool], facts: _Facts
+) -> tuple[float, list[HtmlElement]]:
+    best: tuple[float, list[HtmlElement]] = (0.0, [])
+    for parent in area.iter():
+        if not isinstance(parent, HtmlElement) or len(parent) == 0 or parent.tag == "form":
+            continue
+        if parent is not area and excluded(parent, memo):
+            continue
+        groups: dict[Sig, list[HtmlElement]] = defaultdict(list)
+        for child in parent:
+            if isinstance(child, HtmlElement) and child.tag in _ITEM_TAGS:
+                groups[signature(child)].append(child)
+        for sig, all_members in groups.items():
+            # the comment form may sit in the last box of the list: that box is no comment
+            members = all_members
+            if len(members) > 2 and facts.has_textarea(members[-1]):
+                members = members[:-1]
+            # a reply box (div.indented, ul.children) holds comments, it is not one
+            score = 0.0 if REPLY_BOX.search(sig[1]) else _group_score(members, facts)
+            if score > best[0]:
+                items = _expand(area, parent, sig, facts)
+                best = (score, items)
+    return best
+
+
+def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig, facts: _Facts) -> list[HtmlElement]:
+    """The group's kind through the area (nested replies too); a classless kind only
+    where its list has the same kind as the group's list, or every div would match."""
+    if sig[1]:
+        return [e for e in area.iter(sig[0]) if signature(e) == sig and not facts.has_textarea(e)]
+    psig = signature(parent)
+    return [
+        e
+        for e in area.iter(sig[0])
+        if signature(e) == sig and (p := e.getparent()) is not None and signature(p) == psig
+    ]
+
+
+def _id_items(page: Page) -> list[HtmlElement]:
+    index = page.index
+    numbered = [
+        el
+        for ident, els in index.by_id.items()
+        if ident[-1] in _HEX_DIGITS and ITEM_ID.match(ident)  # its match ends on one
+        for el in els
+    ]
+    typed = [el for el in index.with_attr("itemtype") if "Comment" in (el.get("itemtype") or "")]
+    found = [
+        el
+        for el in sorted({*numbered, *typed}, key=index.position.__getitem__)
+        if el.tag in _ITEM_TAGS
+        and (ITEM_ID.match(el.get("id") or "") or "Comment" in (el.get("itemtype") or ""))
+        and not excluded(el, excluded_memo(page))
+    ]
+    if not found:
+        return []
+    by_sig: dict[Sig, list[HtmlElement]] = defaultdict(list)
+    for el in found:
+        by_sig[signature(el)].append(el)
+    members = max(by_sig.values(), key=len)
+    return members if _group_score(members, _facts(page)) > 0 else []
+
+
+def generic_items(page: Page) -> list[HtmlElement]:
+    """The comment items of an unknown layout, in document order; [] when none."""
+    best: tuple[float, list[HtmlElement]] = (0.0, [])
+    for area in _areas(page):
+        cand = _best_in(area, excluded_memo(page), _facts(page))
+        if cand[0] > best[0]:
+            best = cand
+    if best[1]:
+        return [e for e in best[1] if not excluded(e, excluded_memo(page))]
+    return _id_items(page)

@@ -1,0 +1,86 @@
+"""The selectors that read a comment item on markup never seen: after a profile's own
+(``comments._generic_hints`` appends them), the names the comment templates of many engines
+share — microformats, schema.org, and the common class words for author, date, permalink
+and body, most specific first — and what to strip from a comment's text (reply links,
+avatars, votes, meta lines).
+"""
+
+from __future__ import annotations
+
+from ..profiles._profile import CommentSelectors
+
+__all__ = ["GENERIC_HINTS"]
+
+GENERIC_HINTS = CommentSelectors(
+    author=(
+        ".p-author .p-name",
+        ".u-author .p-name",
+        ".p-author",
+        ".u-author",
+        ".comment-author .fn",
+        ".fn",
+        "[itemprop=author] [itemprop=name]",
+        "[itemprop=author]",
+        ".comment-author",
+        "cite",
+        ".author",
+        ".username",
+        ".user",
+        ".name",
+        "[class*=author]",
+        "[class*=user]",
+        "[class*=name]",
+    ),
+    author_url=(".comment-author a.url", ".fn a", "a.url"),
+    date=(
+        ".dt-published",
+        "time[datetime]",
+        "abbr[title]",
+        ".comment-date",
+        ".datetime",
+        ".date",
+        ".time",
+        ".timestamp",
+        "[class*=date]",
+        "[class*=time]",
+        ".comment-meta a",
+        ".commentmetadata a",
+    ),
+    permalink=("a.u-url", "a.permalink", "a[href*='#comment']", "a[href*='comment-']"),
+    content=(
+        ".p-content",
+        ".e-content",
+        ".comment-content",
+        ".comment-text",
+        ".comment-body",
+        ".comment-entry",
+        "[itemprop=text]",
+        "[itemprop=commentText]",
+        "[class*=comment-content]",
+        "[class*=comment-text]",
+        "[class*=comment-body]",
+        "[class*=comment_text]",
+        "[class*=comment_body]",
+        ".content",
+        ".text",
+        ".body",
+        ".message",
+        ".entry",
+    ),
+    strip=(
+        ".reply",
+        ".comment-reply-link",
+        "[class*=reply-link]",
+        ".avatar",
+        "img",
+        "[class*=vote]",
+        "[class*=rating]",
+        "[class*=share]",
+        ".comment-meta",
+        ".commentmetadata",
+        ".comment-author",
+        ".comment-awaiting-moderation",
+        "[class*=flag]",
+        "[class*=report]",
+    ),
+)

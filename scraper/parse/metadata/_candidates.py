@@ -1,0 +1,371 @@
+"""One pass over the tree collecting every element a metadata field might read.
+
+A single XPath (evaluated in C) finds the elements that carry a hint — a ``rel``, an
+``itemprop``, a ``<time>``, an ``h1``, a class naming a title, byline, date, category or
+tag — and Python sorts the few hundred hits into lists by role. Each hit also learns
+whether it sits in the comment thread or in a sidebar, because a comment's date or a
+"recent posts" byline is the classic wrong answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from lxml.html import HtmlElement
+
+from ..dom._hints import page_select
+from ..dom._page import Page
+from ..dom._text import collapse
+from ..profiles._profile import Profile
+from ._regions import Regions
+
+__all__ = ["Hit", "Scan", "el_text", "scan_page"]
+
+_HINT_TAGS = frozenset({"title", "h1", "time", "article"})
+_HINT_CLASS = re.compile(
+    "title|author|autor|auteur|writer|byline|date|datum|fecha|publish|updated|modified|fn"
+    "|card|cat|tag|posted|time|entry|type-post|single-post|post-single|meta|site-|logo|brand"
+)
+_ROOT_TAGS = frozenset({"article", "div", "main", "section"})
+# the verdict of ``_HINT_CLASS`` per class token: a site's pages share their tokens
+_HINT_TOKENS: dict[str, bool] = {}
+_HINT_TOKENS_MAX = 50_000
+
+
+def _hints(page: Page) -> list[HtmlElement]:
+    """Elements carrying any hint, in document order, read from the page's element index:
+    the class pattern is tried once per distinct class token (none of its words holds a
+    space, so a class matches exactly when one of its tokens does)."""
+    index = page.index
+    found: set[HtmlElement] = set()
+    for tag in _HINT_TAGS:
+        found.update(index.by_tag(tag))
+    memo = _HINT_TOKENS
+    if len(memo) > _HINT_TOKENS_MAX:
+        memo.clear()
+    for token, members in index.by_class.items():
+        hinted = memo.get(token)
+        if hinted is None:
+            hinted = memo[token] = _HINT_CLASS.search(token.lower()) is not None
+        if hinted:
+            found.update(members)
+    for attr in ("itemprop", "property"):
+        found.update(el for el in index.with_attr(attr) if el.get(attr))
+    found.update(el for el in index.with_attr("rel") if el.tag in ("a", "link") and el.get("rel"))
+    found.update(
+        el for el in index.with_attr("itemtype") if el.tag in _ROOT_TAGS and el.get("itemtype")
+    )
+    return sorted(found, key=index.position.__getitem__)
+
+
+TITLE_CLASSES = frozenset(
+    "entry-title post-title p-name article-title headline article__title post__title "
+    "single-title story-title article-headline entry__title post-heading title-post "
+    "c-article-title single-post-title td-post-title".split()
+)
+_AUTHOR_NAME_CLASSES = frozenset(
+    "author-name post-author-name entry-author-name author__name byline__author "
+    "byline-author article-author post-author entry-author author_name authorname "
+    "td-post-author-name meta-author author-link autor-name c-byline__author".split()
+)
+_AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "posted-by", "verfasser")
+_NOT_BYLINE = ("comment", "bio", "description", "about", "avatar", "img", "image", "photo", "box")
+_PUBLISHED_CLASSES = frozenset(
+    "published dt-published entry-date post-date article-date publish-date pubdate "
+    "date-published posted-on".split()
+)
+_MODIFIED_CLASSES = frozenset("updated dt-updated modified date-modified".split())
+_DATE_WORDS = ("date", "time", "meta", "byline", "posted", "publish", "datum", "fecha")
+_CATEGORY_CLASSES = frozenset(
+    "cat-links post-categories entry-categories category-links categories post-category".split()
+)
+_TAG_CLASSES = frozenset(
+    "tags-links post-tags entry-tags tag-links tags tagcloud p-category".split()
+)
+_SITE_CLASSES = frozenset(
+    "site-title site-name blog-title blogtitle site-logo-text logo-text site-branding__title "
+    "navbar-brand brand".split()
+)
+_ARTICLE_CLASSES = frozenset("hentry h-entry type-post single-post post-single".split())
+_SKIP = frozenset({"script", "style", "noscript", "template"})
+_NO_REL: list[str] = []
+
+
+def el_text(el: HtmlElement, limit: int = 400) -> str:
+    """Collapsed text of a small element, scripts and styles left out, cut at ``limit``."""
+    if not len(el):  # a leaf (most links and bylines): its own text is all there is
+        text = el.text
+        return collapse(text)[:limit] if text and el.tag not in _SKIP else ""
+    parts: list[str] = []
+    size = 0
+    for node in el.iter():
+        if node.text and node.tag not in _SKIP:
+            parts.append(node.text)
+            size += len(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+            size += len(node.tail)
+        if size > limit * 4:
+            break
+    return collapse("".join(parts))[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    el: HtmlElement
+    in_comment: bool
+    in_side: bool
+    in_article: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    lang: str | None
+    title: str | None
+    canonical: str | None
+    article_root: HtmlElement | None
+    h1: tuple[Hit, ...]
+    titles: tuple[Hit, ...]
+    itemprops: tuple[tuple[str, Hit], ...]
+    rel_author: tuple[Hit, ...]
+    author_names: tuple[Hit, ...]
+    author_blocks: tuple[Hit, ...]
+    fn: tuple[Hit, ...]
+    published: tuple[Hit, ...]
+    modified: tuple[Hit, ...]
+    times: tuple[Hit, ...]
+    date_texts: tuple[Hit, ...]
+    categories: list[HtmlElement]
+    tags: list[HtmlElement]
+    site_titles: tuple[Hit, ...]
+    home_links: tuple[Hit, ...]
+    rdfa_dates: tuple[tuple[str, Hit], ...]
+
+    def prop(self, *names: str) -> list[Hit]:
+        return [hit for name, hit in self.itemprops if name in names and not hit.in_comment]
+
+    def author_groups(self) -> list[list[HtmlElement]]:
+        """Byline witnesses, most specific first: microdata, rel=author, h-card, classes."""
+        micro = self.prop("author", "creator")
+        first = [h.el for h in micro if h.in_article] + [h.el for h in micro if not h.in_article]
+        groups = [
+            list(self.rel_author),
+            list(self.fn),
+            list(self.author_names),
+            list(self.author_blocks),
+        ]
+        return [g for g in [first, *(_best(group) for group in groups)] if g]
+
+    def published_elements(self) -> list[HtmlElement]:
+        # microdata says what it is: trusted even in a card footer, never in comments
+        out = [h.el for h in self.prop("datePublished", "dateCreated")]
+        out += _best([hit for name, hit in self.rdfa_dates if "modified" not in name])
+        out += _best(list(self.published))
+        out += _best(list(self.times))
+        return out
+
+    def modified_elements(self) -> list[HtmlElement]:
+        return _best(self.prop("dateModified")) + _best(list(self.modified))
+
+    def date_text_elements(self) -> list[HtmlElement]:
+        return _best(list(self.date_texts))
+
+    def side_date_text_elements(self) -> list[HtmlElement]:
+        """Date-classed elements in sidebar-like regions: broken themes put posts there."""
+        return [h.el for h in self.date_texts if h.in_side and not h.in_comment]
+
+
+def _best(hits: list[Hit]) -> list[HtmlElement]:
+    """Elements outside comments and sidebars, those inside the article first."""
+    good = [h for h in hits if not h.in_comment and not h.in_side]
+    inside = [h.el for h in good if h.in_article]
+    return inside + [h.el for h in good if not h.in_article]
+
+
+def _tokens(el: HtmlElement, attr: str) -> list[str]:
+    return (el.get(attr) or "").lower().split()
+
+
+def _find_article(page: Page, profile: Profile, hits: list[HtmlElement]) -> HtmlElement | None:
+    if profile.article:
+        found = page_select(page, profile.article)
+        if found:
+            return found[0]
+    first_article = None
+    for el in hits:
+        if _class_facts(el.get("class") or "").article:
+            return el
+        itemtype = el.get("itemtype") or ""
+        if "Article" in itemtype or "BlogPosting" in itemtype:
+            return el
+        if el.tag == "article" and first_article is None:
+            first_article = el
+    return first_article
+
+
+def scan_page(page: Page, profile: Profile) -> Scan:
+    """Collect the candidate elements of every field in one pass over the tree."""
+    hits = _hints(page)
+    root = _find_article(page, profile, hits)
+    regions = Regions(root)
+    lists: dict[str, list[Hit]] = {
+        k: []
+        for k in "h1 titles rel_author author_names author_blocks fn published modified "
+        "times date_texts site_titles home_links".split()
+    }
+    itemprops: list[tuple[str, Hit]] = []
+    rdfa: list[tuple[str, Hit]] = []
+    categories: list[HtmlElement] = []
+    tags: list[HtmlElement] = []
+    title = canonical = None
+    for el in hits:
+        tag = el.tag
+        if tag == "title":
+            if title is None:
+                title = el_text(el)
+            continue
+        # rel counts on links only (``_roles`` reads it for ``<a>``)
+        rel = _tokens(el, "rel") if tag == "a" or tag == "link" else _NO_REL
+        if tag == "link":
+            if "canonical" in rel and canonical is None:
+                canonical = el.get("href")
+            continue
+        roles = _roles(el, tag, _class_facts(el.get("class") or ""), rel)
+        props = (el.get("itemprop") or "").split()
+        rdfa_prop = (el.get("property") or "").lower()
+        is_rdfa = bool(rdfa_prop) and tag != "meta" and "date" in rdfa_prop
+        if not roles and not props and not is_rdfa:
+            continue
+        hit = Hit(el, *regions.of(el))
+        if is_rdfa and el.get("content"):
+            rdfa.append((rdfa_prop, hit))
+        itemprops.extend((prop, hit) for prop in props)
+        _file(hit, roles, lists, tags, categories)
+    return Scan(
+        lang=page.tree.get("lang") or page.tree.get("xml:lang"),
+        title=title,
+        canonical=canonical,
+        article_root=root,
+        itemprops=tuple(itemprops),
+        rdfa_dates=tuple(rdfa),
+        categories=categories,
+        tags=tags,
+        **{k: tuple(v) for k, v in lists.items()},
+    )
+
+
+def _file(
+    hit: Hit,
+    roles: list[str],
+    lists: dict[str, list[Hit]],
+    tags: list[HtmlElement],
+    categories: list[HtmlElement],
+) -> None:
+    """Put one hit into the candidate lists its roles name."""
+    for role in roles:
+        if role == "tag_link":
+            tags.append(hit.el)
+        elif role == "category_link":
+            categories.append(hit.el)
+        elif role in ("tags", "categories"):
+            if not hit.in_comment:
+                (tags if role == "tags" else categories).append(hit.el)
+        else:
+            lists[role].append(hit)
+
+
+class _ClassFacts(NamedTuple):
+    """What an element's class attribute alone says about its roles."""
+
+    site: bool
+    title: bool
+    category: bool
+    tag: bool
+    fn: bool  # fn or p-author
+    p_name: bool
+    author_name: bool
+    authorish: bool
+    published: bool
+    modified: bool
+    modified_only: bool  # a modified class and no "published" one
+    date_word: bool
+    article: bool  # a class naming the post's container (hentry, type-post ...)
+
+
+@functools.lru_cache(maxsize=8192)
+def _class_facts(class_attr: str) -> _ClassFacts:
+    """``_roles``' class tests, once per distinct class attribute (cards, list items and
+    menu entries repeat theirs many times on a page, and across a site's pages)."""
+    cls = set(class_attr.lower().split())
+    modified = bool(cls & _MODIFIED_CLASSES)
+    return _ClassFacts(
+        site=bool(cls & _SITE_CLASSES),
+        title=bool(cls & TITLE_CLASSES),
+        category=bool(cls & _CATEGORY_CLASSES),
+        tag=bool(cls & _TAG_CLASSES),
+        fn="fn" in cls or "p-author" in cls,
+        p_name="p-name" in cls,
+        author_name=bool(cls & _AUTHOR_NAME_CLASSES),
+        authorish=_authorish(cls),
+        published=bool(cls & _PUBLISHED_CLASSES),
+        modified=modified,
+        modified_only=modified and "published" not in cls,
+        date_word=any(w in c for c in cls for w in _DATE_WORDS),
+        article=bool(cls & _ARTICLE_CLASSES),
+    )
+
+
+def _roles(el: HtmlElement, tag: str, cls: _ClassFacts, rel: list[str]) -> list[str]:
+    """The candidate lists one element belongs to, from its tag, classes and rel."""
+    roles = []
+    if cls.site:
+        roles.append("site_titles")
+    if tag == "h1":
+        roles.append("h1")
+    if cls.title:
+        roles.append("titles")
+    if tag == "a":
+        if "home" in rel:
+            roles.append("home_links")
+        if "author" in rel:
+            roles.append("rel_author")
+        if "tag" in rel and "category" not in rel:
+            roles.append("tag_link")
+        elif "category" in rel:
+            roles.append("category_link")
+    if cls.category:
+        roles.append("categories")
+    if cls.tag:
+        roles.append("tags")
+    if cls.fn or (cls.p_name and _in_card(el)):
+        roles.append("fn")
+    if cls.author_name:
+        roles.append("author_names")
+    elif cls.authorish:
+        roles.append("author_blocks")
+    if (cls.published or el.get("pubdate") is not None) and not cls.modified_only:
+        roles.append("published")
+    elif cls.modified:
+        roles.append("modified")
+    if tag == "time" and (el.get("datetime") or "").strip():
+        roles.append("times")
+    if tag == "time" or cls.date_word or "author_blocks" in roles:
+        roles.append("date_texts")  # bylines often carry the date: "Jane Doe, 10.11.2021"
+    return roles
+
+
+def _authorish(classes: set[str]) -> bool:
+    """A class naming a byline (``Post__author``, ``entry-content__authors``, ``auteurs``),
+    but not an author's biography box or a comment's author."""
+    for c in classes:
+        if any(w in c for w in _AUTHOR_WORDS) and not any(w in c for w in _NOT_BYLINE):
+            return True
+    return False
+
+
+def _in_card(el: HtmlElement) -> bool:
+    parent = el.getparent()
+    return parent is not None and "h-card" in (parent.get("class") or "")

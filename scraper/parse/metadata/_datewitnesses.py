@@ -1,0 +1,256 @@
+"""The witnesses of a post's publication date, in order of trust.
+
+JSON-LD, the profile, ``article:published_time`` and kin, microdata and hAtom classes,
+``<time datetime>``, visible datelines near the headline, the URL, and finally a
+standalone dateline anywhere. ``pubdates`` weighs them against each other; the rules
+here only find them, each reading one ``DateContext``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ..dom._page import Page
+from ..dom._selectors import page_css
+from ..profiles._profile import Profile
+from ._candidates import Scan, el_text
+from ._dates import date_from_url, parse_clock, parse_iso, parse_text
+from ._nearby import Near, body_texts
+from ._regions import region_of
+from ._siteinfo import first_meta
+from ._structured import ld_text, ld_types
+
+__all__ = ["MODIFIED_META", "PUBLISHED_META", "DateContext", "date_of", "published_witnesses"]
+
+_NOT_THE_POST = frozenset(
+    "imageobject videoobject audioobject mediaobject person organization comment".split()
+)
+
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "date",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "og:published_time",
+    "created",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What every date rule of one page reads: the page, its profile and scan, the
+    JSON-LD article object, the language (which decides day-first dates) and the URL."""
+
+    page: Page
+    profile: Profile
+    scan: Scan
+    article: dict[str, Any] | None
+    language: str | None
+    url: str | None
+    near: Near
+
+    @property
+    def dayfirst(self) -> bool | None:
+        """Whether "02/03" is the 2nd of March: ``None`` when the language does not say."""
+        language = self.language
+        if not language:
+            return None
+        if language in ("en-US", "en-PH", "en-CA"):
+            return False
+        return None if language == "en" else True
+
+
+def date_of(el: HtmlElement, *, dayfirst: bool | None) -> str | None:
+    for attr in ("datetime", "content", "data-datetime", "data-date"):
+        value = parse_iso(el.get(attr))
+        if value:
+            return value
+    if el.tag == "abbr":
+        value = parse_iso(el.get("title"))
+        if value:
+            return value
+    text = el_text(el)
+    # a short date-classed element is a dateline: "31.10.23" is a date there
+    value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 40)
+    if value and len(value) == 10:
+        # Twenty Ten and kin: the time only in the permalink's title ("6:40 pm")
+        for holder in (el, el.getparent()):
+            if holder is not None and holder.get("title"):
+                return value + parse_clock(holder.get("title"))
+    return value
+
+
+def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
+    """``(witness, date)`` pairs in order of trust, computed lazily: the first is the
+    answer, the later ones are there to be weighed against it."""
+    page, scan, article, dayfirst = ctx.page, ctx.scan, ctx.article, ctx.dayfirst
+    for obj in [article] if article else []:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            value = parse_iso(ld_text(obj.get(key)))
+            if value:
+                yield f"ld:{key}", value
+    for key in PUBLISHED_META[:6]:
+        value = parse_iso(first_meta(page, key))
+        if value:
+            yield f"meta:{key}", value
+    for el in _profile_elements(page, ctx.profile, scan):
+        value = date_of(el, dayfirst=dayfirst)
+        if value:
+            yield "profile", value
+    for el in scan.published_elements():
+        if _quoted(el):
+            continue  # an embedded tweet's or Instagram post's date is not the post's
+        value = date_of(el, dayfirst=dayfirst)
+        if value:
+            yield "element", value
+    for key in PUBLISHED_META[6:]:
+        value = parse_iso(first_meta(page, key))
+        if value:
+            yield f"meta:{key}", value
+    for obj in page.jsonld:
+        if ld_types(obj) & _NOT_THE_POST:
+            continue  # an image's or a video's date is not the post's
+        value = parse_iso(ld_text(obj.get("datePublished")))
+        if value:
+            yield "ld:other", value
+    for el in scan.date_text_elements():
+        if _quoted(el):
+            continue
+        value = date_of(el, dayfirst=dayfirst)
+        if value:
+            yield "date-text", value
+    yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst)
+
+
+def _profile_elements(page: Page, profile: Profile, scan: Scan) -> Iterator[HtmlElement]:
+    """The profile's date elements, selector by selector (lazily: each is a walk of the
+    tree), those inside the article first; a selector as broad as "time.published" also
+    finds the dates of comments and of related-post lists, which are never the post's."""
+    root = scan.article_root
+    for sel in profile.published:
+        other: list[HtmlElement] = []
+        for el in page_css(page, sel):
+            regions = set()
+            in_article = False
+            for anc in el.iterancestors():
+                in_article = in_article or anc is root
+                kind = region_of(anc)
+                if kind:
+                    regions.add(kind)
+            if "comment" in regions:
+                continue
+            if in_article:
+                yield el
+            elif "side" not in regions:
+                other.append(el)
+        yield from other
+
+
+def _quoted(el: HtmlElement) -> bool:
+    return any(anc.tag == "blockquote" for anc in el.iterancestors())
+
+
+def _from_url_or_text(
+    page: Page, url: str | None, near: Near, dayfirst: bool | None
+) -> Iterator[tuple[str, str]]:
+    """The unmarked witnesses: the URL's date, visible dates near the headline, a dateline."""
+    from_url = date_from_url(url) or date_from_url(page.url)
+    if from_url:
+        # the URL gives the day; a visible date of that day may add the time
+        for text in near.texts[:30]:
+            value = parse_text(text, dayfirst=dayfirst)
+            if value and value.startswith(from_url):
+                yield "url+near", value
+                break
+        yield "url", from_url
+    for text in near.texts:
+        # a line that is nothing but "02.12.19" is a dateline too
+        value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 8)
+        if value:
+            yield "near", value
+    for el in near.scan.side_date_text_elements()[:5]:
+        value = date_of(el, dayfirst=dayfirst)
+        if value:
+            yield "side", value
+    for label, value in (
+        ("dateline", _standalone_dateline(page, dayfirst)),
+        ("title", _title_date(near.scan.title, dayfirst)),
+        ("script", _script_date(page)),
+    ):
+        if value:
+            yield label, value
+
+
+_SCRIPT_KEY = re.compile(
+    r"""["']?(?:datePublished|published_at|publishedAt|publish_date|publishDate|pubDate|"""
+    r"""date_published)["']?\s*:\s*["']([^"']{8,40})["']"""
+)
+
+
+def _script_date(page: Page) -> str | None:
+    """A publication date in a page's inline JSON state (``"published_at": "..."``): what
+    a client-rendered page knows but does not print."""
+    for script in page.by_tag("script"):
+        text = script.text or ""
+        if "ld+json" in (script.get("type") or "") or len(text) > 500_000:
+            continue
+        m = _SCRIPT_KEY.search(text)
+        if m:
+            value = parse_iso(m.group(1))
+            if value:
+                return value
+    return None
+
+
+def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
+    """A date that ``<title>`` carries as its own segment ("... | DW | 23.05.2011")."""
+    if not title:
+        return None
+    for part in reversed(title.split("|")):
+        value = parse_text(part, dayfirst=dayfirst)
+        if value and sum(c.isalpha() for c in part) <= 25:
+            return value
+    return None
+
+
+def _standalone_dateline(page: Page, dayfirst: bool | None) -> str | None:
+    """The first text on the page that is little more than a date ("23.10.2018",
+    "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
+    for text in body_texts(page):
+        if len(text) > 60 or not any(c.isdigit() for c in text):
+            continue
+        value = parse_text(text, dayfirst=dayfirst)
+        if value and sum(c.isalpha() for c in text) <= 25:
+            return value
+    return None

@@ -1,0 +1,203 @@
+"""Title, authors, dates, categories, tags, language, site and canonical URL.
+
+Every field is read from witnesses in order of trust: JSON-LD first, then the platform
+profile's selectors, then Open Graph / ``<meta>``, microdata and microformats, then plain
+markup (``h1``, ``<title>``, bylines, visible dates), and a date in the URL last. The first
+witness that gives a clean value wins; unknown stays ``None``.
+
+The tree is scanned once (``scan_page``) for every element any field might want, so the
+per-field rules below work on short candidate lists instead of walking the tree again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ..._records import Person
+from .._results import Metadata
+from ..dom._page import Page
+from ..dom._selectors import page_css
+from ..dom._text import collapse, http_url
+from ..profiles._profile import Profile
+from ._candidates import Scan, el_text, scan_page
+from ._nearby import Near
+from ._pubdates import DateContext, modified_of, published_of
+from ._regions import in_comments
+from ._siteinfo import (
+    Labelled,
+    canonical_url,
+    categories_of,
+    first_meta,
+    language_of,
+    normalize_language,
+    site_of,
+    tags_of,
+)
+from ._structured import article_object, ids_of, iter_values, ld_people, ld_types
+from ._titles import byline_in_texts, clean_author, pick_title, split_authors
+
+__all__ = ["extract_metadata", "normalize_language"]
+
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+)
+
+
+def extract_metadata(page: Page, profile: Profile) -> Metadata:
+    """All metadata fields of one page; see the module doc for the order of witnesses."""
+    scan = scan_page(page, profile)
+    ids = ids_of(page)
+    article = article_object(page)
+    url = canonical_url(page, scan, article)
+    site_name = first_meta(page, "og:site_name")
+    title = pick_title(page, profile, scan, article, site_name)
+    site = site_of(page, scan, url, title)
+    if site.name != site_name and title:
+        title = pick_title(page, profile, scan, article, site.name)
+    language = language_of(page, scan, article)
+    near = Near(page, scan)
+    labelled = Labelled(page, scan)
+    categories = categories_of(page, profile, scan, article, labelled)
+    dates = DateContext(page, profile, scan, article, language, url, near)
+    return Metadata(
+        url=url,
+        title=title,
+        site=site,
+        authors=_authors(page, profile, scan, article, ids, site.name, near),
+        published=published_of(dates),
+        modified=modified_of(dates),
+        categories=categories,
+        tags=tags_of(page, profile, scan, article, labelled, categories),
+        language=language,
+    )
+
+
+# --- authors -------------------------------------------------------------------------------
+
+
+def _authors(
+    page: Page,
+    profile: Profile,
+    scan: Scan,
+    article: dict[str, Any] | None,
+    ids: dict[str, dict[str, Any]],
+    site_name: str | None,
+    near: Near,
+) -> tuple[Person, ...]:
+    people = _find_authors(page, profile, scan, article, ids, site_name, near)
+    if any(p.url is None for p in people):
+        people = _with_urls(page, scan, people)
+    return people
+
+
+def _with_urls(page: Page, scan: Scan, people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """A byline named without a link gets the URL of a link elsewhere on the page whose
+    text is exactly that name (the sidebar's profile link, the author archive)."""
+    wanted = {p.name.casefold() for p in people if p.name and p.url is None}
+    found: dict[str, str] = {}
+    links = [h.el for h in scan.rel_author] + page.links
+    for link in links:
+        if len(link):
+            key = el_text(link, 120).casefold()
+        else:  # el_text of a leaf link, without the call
+            text = link.text
+            key = collapse(text)[:120].casefold() if text else ""
+        if key in wanted and key not in found and not in_comments(link):
+            url = http_url(page.url, link.get("href"))
+            if url:
+                found[key] = url
+                if len(found) == len(wanted):
+                    break  # later links cannot change a name found already
+    return tuple(
+        Person(p.name, found.get(p.name.casefold())) if p.name and p.url is None else p
+        for p in people
+    )
+
+
+def _find_authors(
+    page: Page,
+    profile: Profile,
+    scan: Scan,
+    article: dict[str, Any] | None,
+    ids: dict[str, dict[str, Any]],
+    site_name: str | None,
+    near: Near,
+) -> tuple[Person, ...]:
+    """People before organisations: a newsroom credited in JSON-LD or ``<meta>`` yields to
+    a person's byline on the page, and is used only when no byline names anyone."""
+    values = list(iter_values([article], "author")) if article else []
+    for value in values:
+        people = _clean_people(ld_people(ids, value, site_name, orgs=False))
+        if people:
+            return people
+    for sel in profile.author:
+        found = [el for el in page_css(page, sel) if not in_comments(el)]
+        people = _clean_people(_people_from(_first_byline(found), page.url)) if found else ()
+        if people:
+            return people
+    for group in scan.author_groups():
+        people = _clean_people(_people_from(_first_byline(group), page.url))
+        if people:
+            return people
+    for texts in near.around:
+        people = _clean_people([Person(name=byline_in_texts(texts))])
+        if people:
+            return people
+    site_key = (site_name or "").casefold()
+    for key in _AUTHOR_META:
+        names = [v for v in page.meta.get(key, ()) if not v.startswith(("http", "@"))]
+        people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
+        if people:
+            return people
+    for value in values:
+        people = _clean_people(ld_people(ids, value, site_name))
+        if people:
+            return people
+    for obj in page.jsonld:
+        if "author" in obj and ld_types(obj) & {"webpage", "website"}:
+            people = _clean_people(ld_people(ids, obj["author"], site_name))
+            if people:
+                return people
+    return ()
+
+
+def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:
+    """The first byline of a group and its co-author siblings: later matches are the
+    authors of teasers, related posts or author boxes."""
+    parent = group[0].getparent()
+    return [el for el in group if el is group[0] or el.getparent() is parent]
+
+
+def _people_from(elements: list[HtmlElement], base: str | None) -> list[Person]:
+    people = []
+    for el in elements:
+        name_el = el.find(".//*[@itemprop='name']") if el.get("itemprop") == "author" else None
+        text = el_text(name_el if name_el is not None else el) or el.get("title") or ""
+        href = el.get("href") if el.tag == "a" else None
+        if href is None:
+            link = el.find(".//a[@href]")
+            href = link.get("href") if link is not None and len(el) <= 3 else None
+        people.append(Person(name=text, url=http_url(base, href)))
+    return people
+
+
+def _clean_people(people: list[Person]) -> tuple[Person, ...]:
+    out: list[Person] = []
+    seen: set[str] = set()
+    for person in people:
+        for name in split_authors(clean_author(person.name)):
+            key = name.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Person(name=name, url=person.url))
+    return tuple(out)

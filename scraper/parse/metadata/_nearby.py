@@ -1,0 +1,138 @@
+"""Visible text around the headline: where bylines and datelines stand without markup.
+
+A bounded walk in reading order from the headline (and a few texts before it), skipping
+comment threads, sidebars, navigation, lists and quotes, so that "von Daniela Obers" or
+"Pressemitteilung vom 25. Januar 2022" is found without scanning the whole page.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from lxml.html import HtmlElement
+
+from ..dom._page import Page
+from ..dom._text import collapse
+from ._candidates import Scan
+from ._regions import region_by_label
+
+__all__ = ["Near", "body_texts", "headline_texts"]
+
+_SKIP_REGIONS = ("comment", "side")
+_WALK_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "nav", "aside", "footer", "form", "select",
+     "button", "svg", "figure", "figcaption", "blockquote", "ul", "ol"}
+)  # fmt: skip
+
+
+def body_texts(page: Page, limit: int = 1000) -> list[str]:
+    """Short texts of the whole body in reading order, comment threads left out (but not
+    sidebars: an old blog's date may sit there): the last place to look for a dateline."""
+    body = page.tree.find("body")
+    return _walk([body], limit, skip=("comment",)) if body is not None else []
+
+
+def headline_texts(page: Page, scan: Scan, limit: int = 60) -> tuple[list[str], list[str]]:
+    """Short texts around the headline, nearest first: where bylines and dates stand when
+    no markup names them ("von Daniela Obers", "Pressemitteilung vom 25. Januar 2022").
+
+    Returns the texts after the headline and those right before it (kickers, date
+    lines), each in reading order; comment threads, sidebars, lists and quotes are not
+    walked. Without a headline, the whole body is "after".
+    """
+    start = _headline(scan)
+    if start is None:
+        body = page.tree.find("body")
+        if body is None:
+            return [], []
+        return _walk([body], limit * 3)[: limit * 2], []
+    return _walk(_following(start), limit), _walk(_preceding(start), limit // 3)
+
+
+def _headline(scan: Scan) -> HtmlElement | None:
+    for hit in scan.h1:
+        if hit.in_article and not hit.in_comment:
+            return hit.el
+    visible = [h.el for h in scan.h1 if not h.in_comment and not h.in_side]
+    if visible:
+        return visible[0]
+    if scan.article_root is not None:
+        return scan.article_root
+    # the only headline may sit in a region named like a sidebar (a breadcrumb bar)
+    return next((h.el for h in scan.h1 if not h.in_comment), None)
+
+
+def _following(el: HtmlElement) -> list[HtmlElement]:
+    out: list[HtmlElement] = []
+    node: HtmlElement | None = el
+    depth = 0
+    while node is not None and node.tag not in ("body", "html") and depth < 6:
+        out.extend(s for s in node.itersiblings() if isinstance(s.tag, str))
+        node = node.getparent()
+        depth += 1
+    return out
+
+
+def _preceding(el: HtmlElement) -> list[HtmlElement]:
+    out: list[HtmlElement] = []
+    node: HtmlElement | None = el
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html"):
+            break
+        out.extend(s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str))
+        node = node.getparent()
+    return out[:8]
+
+
+def _walk(
+    roots: list[HtmlElement], limit: int, *, skip: tuple[str, ...] = _SKIP_REGIONS
+) -> list[str]:
+    texts: list[str] = []
+    visited = 0
+    budget = limit * 8
+    for root in roots:
+        stack = [root]
+        while stack and len(texts) < limit and visited < budget:
+            el = stack.pop()
+            visited += 1
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _WALK_SKIP:
+                continue
+            # ``region_of`` without the call for the many elements with no id or class
+            ident = el.get("id")
+            cls = el.get("class")
+            if (ident or cls) and region_by_label(ident, cls) in skip:
+                continue
+            for t in (el.text, el.tail):
+                # layout whitespace (most runs) collapses to nothing: skipped before the call
+                if t and not t.isspace():
+                    text = collapse(t[:600])
+                    if text:
+                        # a long text is prose: only its opening can be a dateline or byline
+                        texts.append(text if len(text) < 200 else text[:40])
+            if len(el):
+                stack.extend(reversed(el))
+        if len(texts) >= limit:
+            break
+    return texts
+
+
+class Near:
+    """The texts around the headline, walked only when a field falls back to them."""
+
+    def __init__(self, page: Page, scan: Scan) -> None:
+        self.page = page
+        self.scan = scan
+
+    @functools.cached_property
+    def around(self) -> tuple[list[str], list[str]]:
+        return headline_texts(self.page, self.scan)
+
+    @functools.cached_property
+    def texts(self) -> list[str]:
+        """After and before the headline interleaved: nearest first."""
+        after, before = self.around
+        out: list[str] = []
+        for i in range(max(len(after), len(before))):
+            out.extend(x[i] for x in (after, before) if i < len(x))
+        return out

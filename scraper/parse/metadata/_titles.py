@@ -1,0 +1,351 @@
+"""Headline and byline cleaning: the site name off a title, "By" and dates off a name.
+
+Pages decorate both: ``<title>`` and ``og:title`` carry " | Site" or "Site - ", bylines
+carry "Posted by", a date or "| Twitter". These rules remove decoration only where another
+witness (another title candidate, the site name, the host) shows it is decoration.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..dom._page import Page
+from ..dom._selectors import page_css
+from ..dom._text import collapse, join_url
+from ..profiles._profile import Profile
+from ._candidates import Scan, el_text
+from ._dates import parse_text
+from ._structured import ld_text
+
+__all__ = [
+    "byline_in_texts",
+    "clean_author",
+    "links_home",
+    "pick_title",
+    "split_authors",
+    "strip_site",
+    "title_candidates",
+    "title_parts",
+    "title_remainder",
+    "unescape_text",
+]
+
+_SEP = re.compile(r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_]\s*|\s+::\s+")
+_SEP_END = re.compile(rf"(?:{_SEP.pattern})$")
+_ALNUM = re.compile(r"[\W_]+")
+
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _norm(text: str) -> str:
+    """Letters and digits only, case-folded, umlauts spelt as in host names (ä -> ae)."""
+    return _ALNUM.sub("", text.casefold().translate(_FOLD))
+
+
+def title_candidates(
+    page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None, site: str | None
+) -> list[tuple[str, str]]:
+    """Every headline witness as ``(source, text)``, the visible headline first.
+
+    The ``h1`` of the article is what a reader sees as the title; JSON-LD and Open Graph
+    headlines are often SEO variants, and ``<title>`` carries the site name. An ``h1`` that
+    is the site's logo (it names the site, or is the site part of ``<title>``) is skipped.
+    """
+    out: list[tuple[str, str]] = []
+
+    def add(source: str, value: str | None) -> None:
+        text = unescape_text(value)
+        # "Tags:", "Share:" are labels that happen to carry a title class
+        if text and len(text) < 400 and not text.endswith((":", "：")):
+            out.append((source, text))
+
+    h1s = _visible(scan.h1)
+    inside = [h.el for h in scan.h1 if h.in_article and not h.in_comment]
+    h1_el = inside[0] if inside else h1s[0] if len(h1s) == 1 else None
+    h1 = el_text(h1_el) if h1_el is not None else None
+    logo = h1_el is not None and (
+        links_home(h1_el, page.url) or _is_logo(h1 or "", site, scan.title)
+    )
+    if h1 and not logo:
+        add("h1", h1)
+    for sel in profile.title:
+        for el in page_css(page, sel)[:1]:
+            add("profile", el_text(el))
+    for hit in scan.prop("headline"):
+        add("itemprop", hit.el.get("content") or el_text(hit.el))
+        break
+    for el in _visible(scan.titles)[:1]:
+        add("class", el_text(el))
+    if article:
+        add("jsonld", ld_text(article.get("headline")) or ld_text(article.get("name")))
+    add("og", _meta(page, "og:title"))
+    add("twitter", _meta(page, "twitter:title"))
+    add("title", scan.title)
+    if logo:
+        add("logo", h1)  # not a title: a witness of the site's name for strip_site
+    return [(s, t) for s, t in out if not site or _norm(t) != _norm(site) or s == "logo"]
+
+
+def unescape_text(value: str | None) -> str:
+    """Collapsed text with HTML entities decoded: JSON-LD and meta values are often
+    escaped twice (``&amp;#038;``) by the CMS that wrote them."""
+    text = collapse(value)
+    for _ in range(2):
+        if "&" not in text or ";" not in text:
+            break
+        text = collapse(html.unescape(text))
+    return text
+
+
+def title_parts(title: str) -> list[str]:
+    """``<title>`` cut at its separators (" | ", " - ", "_" ...)."""
+    return [p for p in _SEP.split(title) if p.strip()]
+
+
+def title_remainder(full: str, title: str) -> str | None:
+    """What ``<title>`` says besides the post title ("Post_Site" gives "Site"), when short."""
+    if title == full or title not in full:
+        return None
+    rest = full.replace(title, "\x00", 1)
+    head, _, tail = rest.partition("\x00")
+    for part, sep_first in ((tail, True), (head, False)):
+        m = _SEP.match(part) if sep_first else _SEP_END.search(part)
+        if m:
+            name = part[m.end() :] if sep_first else part[: m.start()]
+            name = collapse(name)
+            if name and len(name.split()) <= 6 and not (head.strip() and tail.strip()):
+                return name
+    return None
+
+
+def links_home(el: Any, base: str | None) -> bool:
+    """An element whose only link points at the site's home page (a logo heading)."""
+    links = el.findall(".//a[@href]")
+    if len(links) != 1 or "home" in (links[0].get("rel") or ""):
+        return len(links) == 1
+    href = join_url(base or "", links[0].get("href") or "")
+    try:
+        parts = urlsplit(href) if href is not None else None
+    except ValueError:
+        parts = None
+    if parts is None:
+        return False
+    page_host = urlsplit(base or "").netloc
+    return parts.path.strip("/") == "" and (not page_host or parts.netloc == page_host)
+
+
+def _is_logo(h1: str, site: str | None, title: str | None) -> bool:
+    """An ``h1`` naming the site rather than the post (themes that put the logo in h1)."""
+    n = _norm(h1)
+    if site and n == _norm(site):
+        return True
+    if title and _SEP.search(title):
+        parts = _SEP.split(title)
+        return len(parts) >= 2 and _norm(parts[-1]) == n and _norm(parts[0]) != n
+    return False
+
+
+def _visible(hits: Any) -> list[Any]:
+    return [h.el for h in hits if not h.in_comment and not h.in_side]
+
+
+def _meta(page: Page, key: str) -> str | None:
+    values = page.meta.get(key)
+    return values[0] if values else None
+
+
+def _plain(text: str) -> str:
+    return text.replace("\xad", "").casefold()
+
+
+def pick_title(
+    page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None, site: str | None
+) -> str | None:
+    """The headline: the most trusted witness, with any site-name decoration removed.
+
+    An ``h1`` that ends with another witness carries a kicker or a date before the
+    headline ("Holocaust-Gedenktag Erinnerung an ..."); the shorter witness is the title.
+    """
+    every = title_candidates(page, profile, scan, article, site)
+    cands = [(s, t) for s, t in every if s != "logo"]
+    if not cands:
+        return None
+    source, best = cands[0]
+    others = [t for _, t in cands[1:]]
+    logos = [t for s, t in every if s == "logo"]
+    if source == "h1":
+        plain = _plain(best)
+        for other in others:
+            p = _plain(other)
+            kicker = 15 <= len(p) < len(plain) and plain.endswith(p)
+            if kicker and not plain[-len(p) - 1].isalnum():
+                return other
+    # the visible headline loses a part only on a named witness, not on host similarity
+    return strip_site(best, others, site, None if source == "h1" else page.url, logos)
+
+
+def _site_names(site: str | None, url: str | None, extra: list[str]) -> list[str]:
+    names = [_norm(x) for x in (site, *extra) if x]
+    host = urlsplit(url or "").hostname or ""
+    labels = [x for x in host.split(".") if x not in ("www", "m", "blog", "blogs", "de", "com")]
+    if labels:
+        names.append(_norm("".join(labels[:-1]) if len(labels) > 1 else labels[0]))
+        names.append(_norm(host))
+    return [n for n in names if len(n) >= 3]
+
+
+def _is_site(part: str, names: list[str]) -> bool:
+    p = _norm(part)
+    if not p:
+        return False
+    # the part may be a shorter spelling of the name ("Tages-Anzeiger" in the host) or the
+    # name plus a little ("Die FURCHE"), not a long text that happens to contain it
+    return any(
+        p == n or (len(p) >= 4 and (p in n or (n in p and len(p) - len(n) <= 20))) for n in names
+    )
+
+
+def strip_site(
+    text: str,
+    others: list[str],
+    site: str | None,
+    url: str | None,
+    site_names: list[str] | None = None,
+) -> str:
+    """``text`` without a site-name prefix or suffix, when a witness shows which part it is."""
+    if not _SEP.search(text):
+        return text
+    for other in others:
+        if other == text or len(other) < 4 or _SEP.fullmatch(other):
+            continue
+        if text.startswith(other) and _SEP.match(text, len(other)):
+            return other
+        if text.endswith(other) and _SEP_END.search(text[: len(text) - len(other)]):
+            return other
+    text = _strip_date_part(text)
+    names = _site_names(site, url, site_names or [])
+    parts = _SEP.split(text)
+    seps = _SEP.findall(text)
+    if len(parts) < 2 or not names:
+        return text
+    if _is_site(parts[-1], names):
+        return collapse(text[: len(text) - len(parts[-1]) - len(seps[-1])])
+    if _is_site(parts[0], names):
+        return collapse(text[len(parts[0]) + len(seps[0]) :])
+    return text
+
+
+def _strip_date_part(text: str) -> str:
+    """A headline without a date riding on it as its own segment ("... : 31.10.2023, 10.19
+    Uhr", "23.01.2022 - ..."): the date is metadata, not title."""
+    parts = _SEP.split(text)
+    seps = _SEP.findall(text)
+    if len(parts) < 2:
+        return text
+    for index, part in ((len(parts) - 1, parts[-1]), (0, parts[0])):
+        if parse_text(part) and sum(c.isalpha() for c in part) <= 6:
+            if index:
+                return collapse(text[: len(text) - len(part) - len(seps[-1])])
+            return collapse(text[len(part) + len(seps[0]) :])
+    return text
+
+
+# --- bylines -------------------------------------------------------------------------------
+
+_PREFIX = re.compile(
+    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
+    r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
+    r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|"
+    r"yazar|"
+    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+_INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
+    r"door|av|af|przez|autor(?:in)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
+    r"(?:责任编辑|作者|记者)\s*[:：])"
+    r"\s*(.*)$",
+    re.IGNORECASE,
+)
+_CUT = re.compile(
+    r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
+    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(r"\s*;\s*")
+_CREDIT_WORDS = frozenset(
+    "text texte foto fotos bilder bild interview autor autorin autoren redaktion von und by "
+    "and & / + photos words story reporting".split()
+)
+_NOT_NAME_WORDS = frozenset(
+    "am um geändert aktualisiert zuletzt letzte updated last min min. read lesezeit minutes "
+    "minuten".split()
+)
+_NOT_NAMES = frozenset(
+    "by von author autor admin editor share facebook twitter email datum date".split()
+)
+
+
+def clean_author(name: str | None) -> str | None:
+    """A person's name from a byline string, or ``None`` when it does not look like one."""
+    text = unescape_text(name).lstrip("©").strip()
+    if not text:
+        return None
+    for _ in range(2):
+        text = _PREFIX.sub("", text, count=1).strip(" :,-–—|")
+    label, colon, rest = text.partition(":")
+    words = label.casefold().split()
+    if colon and rest.strip()[:1].isupper() and words and set(words) <= _CREDIT_WORDS:
+        text = rest.strip()  # "text & fotos: Ivan Valetny", "und interview: Harald W."
+    inner = _INNER_BY.search(text)
+    if inner and 0 < inner.start() < 50:
+        # "View all posts by Jane", "Auteur/autrice de l'article Par Claire": screen-reader text
+        text = text[inner.end() :]
+    cut = _CUT.search(text)
+    if cut and cut.start() > 0:
+        text = text[: cut.start()]
+    text = text.strip(" :,-–—|/")
+    if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
+        return None
+    if (len(text.split()) > 2 and text.islower()) or "*" in text:
+        return None  # "zuletzt geändert am": a phrase, not a name
+    if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
+        return None
+    text = text.split(" @")[0].strip()
+    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text:
+        return None
+    if sum(c.isdigit() for c in text) > 0 and parse_text(text):
+        return None
+    return text
+
+
+def byline_in_texts(texts: list[str]) -> str | None:
+    """A name from a visible byline ("von Daniela Obers", "Автор: Ольга Иванова"), where
+    the label and the name may be two neighbouring texts."""
+    for i, text in enumerate(texts[:40]):
+        if len(text) > 120:
+            continue
+        m = _BYLINE.match(text)
+        if not m:
+            continue
+        rest = m.group(1).strip(" :")
+        if not rest and i + 1 < len(texts):
+            rest = texts[i + 1]
+        name = clean_author(rest)
+        if name and name[0].isupper():
+            return name
+    return None
+
+
+def split_authors(name: str | None) -> list[str]:
+    """Names a byline string lists with ";". "A and B" and "A, B" stay one credit: a
+    comma also writes "Doe, Jane" and "Rob Picheta, CNN", and which one it is cannot be
+    told safely; separate elements or JSON-LD entries give separate people."""
+    if not name:
+        return []
+    return [p.strip() for p in _JOIN.split(name) if p and p.strip()]

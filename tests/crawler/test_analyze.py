@@ -1,0 +1,184 @@
+"""The page analysis (``scraper.crawler._analyze``) and the worker processes that run it
+(``scraper.crawler._pagepool``)."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+
+import pytest
+
+from scraper._config import CrawlConfig
+from scraper._errors import ParseError
+from scraper._protocols import JobKind
+from scraper._urls import Scope
+from scraper.crawler._analyze import LISTING, POST, Analysis, PageResult, PageTask, analyze_page
+from scraper.crawler._crawler import crawl
+from scraper.crawler._memory import MemoryFrontier, MemorySink
+from scraper.crawler._pagepool import InlineAnalyzer, PagePool
+from scraper.testing import SiteServer, gen_site, render
+
+BASE = "http://blog.example"
+ANALYSIS = Analysis(Scope.from_seeds([BASE + "/"]))
+
+
+def _tasks() -> list[PageTask]:
+    site = gen_site(4, seed=3)
+    paths = ["/", *(p.path for p in site.posts)]
+    out = []
+    for path in paths:
+        resp = render(site, path, BASE)
+        kind = JobKind.LISTING if path == "/" else JobKind.POST
+        out.append(PageTask(resp.body, "text/html; charset=utf-8", BASE + path, kind))
+    return out
+
+
+def test_one_tree_gives_the_post_and_its_links() -> None:
+    home, post, *_ = _tasks()
+    listing = analyze_page(home, ANALYSIS)
+    assert listing.verdict == LISTING
+    assert listing.post is None
+    assert any(f.kind is JobKind.POST for f in listing.links)
+    res = analyze_page(post, ANALYSIS)
+    assert res.verdict == POST
+    assert res.post is not None
+    assert res.post.title
+    assert res.post_url == post.url
+    assert len(res.sha256) == 64
+    assert all(f.url.startswith(BASE) for f in res.links if f.kind is not JobKind.ASSET)
+
+
+def test_a_listing_is_known_before_any_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of several articles is a listing from its tree alone: its links are found and
+    the parser, whose record would be thrown away, never runs on it (a parser bug there
+    no longer costs the crawl the listing's links)."""
+    import scraper.crawler._analyze as analyze_mod
+
+    home, post, *_ = _tasks()
+
+    def broken(page: object) -> None:
+        raise ParseError("parser bug", "test")
+
+    monkeypatch.setattr(analyze_mod, "parse_tree", broken)
+    listing = analyze_page(home, ANALYSIS)
+    assert listing.verdict == LISTING
+    assert any(f.kind is JobKind.POST for f in listing.links)
+    with pytest.raises(ParseError):  # a post page still goes through the parser
+        analyze_page(post, ANALYSIS)
+
+
+async def _both(tasks: list[PageTask]) -> tuple[list[PageResult], list[PageResult]]:
+    pool = PagePool(ANALYSIS, 2)
+    try:
+        in_pool = await asyncio.gather(*(pool.analyze(t) for t in tasks))
+    finally:
+        pool.close()
+    inline = InlineAnalyzer(ANALYSIS)
+    return list(in_pool), [await inline.analyze(t) for t in tasks]
+
+
+def test_worker_processes_give_the_same_results_as_inline() -> None:
+    in_pool, inline = asyncio.run(_both(_tasks()))
+    assert in_pool == inline
+
+
+async def _parse_error() -> ParseError:
+    pool = PagePool(ANALYSIS, 1)
+    try:
+        with pytest.raises(ParseError) as info:
+            await pool.analyze(PageTask(b"   ", "text/html", BASE + "/x/", JobKind.POST))
+    finally:
+        pool.close()
+    return info.value
+
+
+def test_a_parse_error_keeps_its_reason_across_the_process_boundary() -> None:
+    exc = asyncio.run(_parse_error())
+    assert exc.reason == "empty document"
+    assert exc.source == BASE + "/x/"
+
+
+async def _after_a_crash() -> PageResult:
+    from scraper.crawler._pagepool import _WORKERS
+
+    pool = PagePool(ANALYSIS, 1)
+    pool.start()
+    worker = _WORKERS.pick(1)
+    worker.proc.kill()  # the OOM killer, say
+    worker.proc.wait()
+    return await pool.analyze(_tasks()[1])
+
+
+def test_a_dead_worker_is_replaced_and_the_page_analysed() -> None:
+    assert asyncio.run(_after_a_crash()).verdict == POST
+
+
+def _crawl(url: str, workers: int) -> dict[str, object]:
+    sink = MemorySink()
+    config = CrawlConfig(delay=0.0, concurrency=4, per_host=4, allow_private=True)
+    stats = asyncio.run(crawl([url], MemoryFrontier(), sink, config, workers=workers))
+    assert stats.failed == 0
+    return {u: sink.post(u).to_dict() | {"source": None} for u in sink.post_urls()}
+
+
+@pytest.mark.slow
+def test_a_crawl_stores_the_same_posts_with_or_without_worker_processes() -> None:
+    with SiteServer(gen_site(6, seed=5)) as server:
+        assert _crawl(server.url + "/", 0) == _crawl(server.url + "/", 2)
+
+
+@pytest.mark.slow
+def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    import scraper.crawler._pagepool as pagepool
+
+    monkeypatch.setattr(pagepool, "_WORKERS", pagepool._Workers())
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    events: list[object] = []
+    with SiteServer(gen_site(2, seed=5)) as server:
+        sink = MemorySink()
+        config = CrawlConfig(delay=0.0, concurrency=2, per_host=2, allow_private=True)
+        stats = asyncio.run(
+            crawl([server.url + "/"], MemoryFrontier(), sink, config, on_event=events.append)
+        )
+    assert stats.posts == 2
+    assert any("parse workers unavailable" in (getattr(e, "reason", "") or "") for e in events)
+
+
+async def _two_crawls_one_worker(task: PageTask, other: Analysis) -> list[PageResult]:
+    out = []
+    for analysis in (ANALYSIS, other, ANALYSIS):  # the worker must follow each change
+        pool = PagePool(analysis, 1)
+        out.append(await pool.analyze(task))
+        pool.close()
+    return out
+
+
+def test_a_worker_follows_the_analysis_of_each_crawl() -> None:
+    home = _tasks()[0]
+    other = Analysis(Scope.from_seeds(["http://elsewhere.example/"]))
+    first, second, third = asyncio.run(_two_crawls_one_worker(home, other))
+    assert first == third == analyze_page(home, ANALYSIS)
+    assert second == analyze_page(home, other)
+    assert first.links != second.links
+
+
+def test_only_parse_workers_tune_the_garbage_collector() -> None:
+    """Importing and parsing leave the host's collector alone; a worker process tunes its own."""
+    code = (
+        "import gc\n"
+        "before = gc.get_threshold()\n"
+        "import archive, scraper\n"
+        "scraper.parse_page(b'<html><body><article><p>text</p></article></body></html>')\n"
+        "assert gc.get_threshold() == before, gc.get_threshold()\n"
+        "from scraper.crawler._pagepool import parse_worker_gc\n"
+        "parse_worker_gc()\n"
+        "print(gc.get_threshold()[0] > before[0], gc.get_freeze_count() > 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "True"]

@@ -1,0 +1,181 @@
+"""Harder layouts: dl threads, sibling reply boxes, hidden copies, pingbacks, bylines."""
+
+from __future__ import annotations
+
+from lxml.html import document_fromstring
+
+from scraper.parse._results import Metadata, ThreadResult
+from scraper.parse.comments._comments import extract_comments
+from scraper.parse.dom._page import Page
+from scraper.parse.profiles import detect_profile
+
+
+def _thread(html: str) -> ThreadResult:
+    page = Page(document_fromstring(html), "https://blog.example/p/")
+    return extract_comments(page, detect_profile(page), Metadata())
+
+
+WP = '<html><head><meta name="generator" content="WordPress 3.4"></head><body>'
+
+
+def test_wordpress_dl_layout_has_no_duplicates() -> None:
+    html = (
+        WP
+        + """<div id="comments"><dl class="commentlist">
+    <dt id="comment-1" class="comment depth-1"><span class="comment_author">Lisa</span>
+    <a href="https://blog.example/p/#comment-1">November 7, 2012</a></dt>
+    <dd class="comment depth-1"><div class="comment" id="div-comment-1"><p>Advent idea.</p>
+    <div class="reply"><a href="#">Reply</a></div></div>
+    <dl class="children"><dt id="comment-2" class="comment depth-2">
+    <span class="comment_author">Tom</span></dt>
+    <dd class="comment depth-2"><p>Nested answer.</p></dd></dl></dd>
+    </dl></div></body></html>"""
+    )
+    t = _thread(html)
+    assert [(c.id, c.parent_id, c.depth, c.text) for c in t.comments] == [
+        ("1", None, 0, "Advent idea."),
+        ("2", "1", 1, "Nested answer."),
+    ]
+    assert t.comments[0].author.name == "Lisa"
+
+
+def test_pingbacks_and_hidden_copies_are_not_comments() -> None:
+    html = (
+        WP
+        + """<div id="comments"><ol class="commentlist">
+    <li id="comment-1" class="comment"><div class="comment-author"><cite class="fn">Ann</cite>
+    </div><div class="comment-content"><p>Real one.</p></div></li>
+    <li id="comment-2" class="pingback"><div class="comment-body">Pingback: Some blog</div></li>
+    </ol><div id="comment-preview" class="hiddenBox"><div class="comment" id="comment-9">
+    <div class="comment-content"><p>Preview text.</p></div></div></div>
+    </div></body></html>"""
+    )
+    assert [c.text for c in _thread(html).comments] == ["Real one."]
+
+
+def test_generic_dl_thread_without_classes() -> None:
+    html = """<html><body><div id="comments"><h2>Comments</h2><dl>
+    <dt><a href="#1">1.</a> William - August 8, 2012</dt><dd><p>Shatner rules, truly.</p></dd>
+    <dt><a href="#2">2.</a> MJ - August 8, 2012</dt><dd><p>A legit strike, well done.</p></dd>
+    </dl></div></body></html>"""
+    texts = [c.text for c in _thread(html).comments]
+    assert texts == [
+        "1. William - August 8, 2012\n\nShatner rules, truly.",
+        "2. MJ - August 8, 2012\n\nA legit strike, well done.",
+    ]
+
+
+def test_generic_sibling_reply_boxes() -> None:
+    html = """<html><body><div id="comments" class="comment-wrapper">
+    <div class="comment first"><p class="user"><a href="/u/a">amy</a> says:</p>
+    <div class="comment-body"><p>Top comment here.</p></div></div>
+    <div class="indented"><div class="comment"><p class="user"><a href="/u/b">bo</a></p>
+    <div class="comment-body"><p>Reply in a sibling box.</p></div></div></div>
+    <div class="comment"><p class="user"><a href="/u/c">cy</a></p>
+    <div class="comment-body"><p>Second top comment.</p></div></div>
+    </div></body></html>"""
+    t = _thread(html)
+    assert [(c.author.name, c.depth, c.text) for c in t.comments] == [
+        ("amy", 0, "Top comment here."),
+        ("bo", 1, "Reply in a sibling box."),
+        ("cy", 0, "Second top comment."),
+    ]
+
+
+def test_lone_container_is_not_a_comment() -> None:
+    html = """<html><body><div class="journal-comments"><div class="comments" id="c">
+    <h3>Reader Comments</h3><p class="date">October 11, 2012</p>
+    <p>There are no comments for this journal entry. To create a new comment, use the form.</p>
+    </div></div></body></html>"""
+    assert _thread(html).comments == ()
+
+
+def test_byline_lead_line() -> None:
+    html = """<html><body><div class="comments"><h3>2 comments</h3>
+    <div class="comment" id="c1"><b>Mia</b> wrote at 2013-03-21 19:40:<br>
+    <p>Great pictures.</p></div>
+    <div class="comment" id="c2"><b><a href="http://k.example/">Karl</a></b>
+    wrote at 2013-03-21 20:05:<br>
+    <p>No, not this time.</p></div></div></body></html>"""
+    t = _thread(html)
+    assert [(c.id, c.author.name, c.author.url, c.published, c.text) for c in t.comments] == [
+        ("1", "Mia", None, "2013-03-21T19:40", "Great pictures."),
+        ("2", "Karl", "http://k.example/", "2013-03-21T20:05", "No, not this time."),
+    ]
+    assert t.comments[0].url is None
+
+
+def test_comment_nodes_are_the_top_level_items() -> None:
+    from scraper.parse.comments._comments import comment_nodes
+
+    html = (
+        WP
+        + """<div id="comments"><ol class="commentlist">
+    <li id="comment-1" class="comment"><div class="comment-content"><p>One.</p></div>
+    <ol class="children"><li id="comment-2" class="comment">
+    <div class="comment-content"><p>Two.</p></div></li></ol></li>
+    <li id="comment-3" class="comment"><div class="comment-content"><p>Three.</p></div></li>
+    </ol></div></body></html>"""
+    )
+    page = Page(document_fromstring(html))
+    nodes = comment_nodes(page, detect_profile(page))
+    assert [n.get("id") for n in nodes] == ["comment-1", "comment-3"]
+
+
+def test_disqus_server_rendered_fallback() -> None:
+    html = """<html><body><div id="disqus_thread"><div id="dsq-content">
+    <ul id="dsq-comments"><li class="comment" id="dsq-comment-33250">
+    <div class="dsq-comment-header"><cite id="dsq-cite-33250">
+    <span id="dsq-author-user-33250">pc</span></cite></div>
+    <div class="dsq-comment-body"><div class="dsq-comment-message"><p>Go TL!</p></div></div>
+    </li></ul></div></div></body></html>"""
+    (c,) = _thread(html).comments
+    assert (c.id, c.author.name, c.text) == ("33250", "pc", "Go TL!")
+
+
+def test_disqus_script_only_has_no_comments() -> None:
+    html = """<html><body><article><p>Body text of the post.</p></article>
+    <div id="disqus_thread"></div><script>var disqus_shortname = "x";</script>
+    <noscript>Please enable JavaScript to view the comments powered by Disqus.</noscript>
+    </body></html>"""
+    t = _thread(html)
+    assert t.comments == ()
+    assert t.count is None
+
+
+def test_hex_ids_and_form_links() -> None:
+    html = """<html><body><div class="river">
+    <div id="comment-5023c5aeeab8eaf833000003" class="comments odd"><div class="inner">
+    <b>Doug</b> <span class="smaller">on <a href="/c/5023">Aug 9, 10:14 AM</a> said:</span>
+    <div class="comment-content"><div class="comment-text">I enjoy my Apple products.</div>
+    <a href="#comment-form">Reply</a></div></div></div>
+    </div></body></html>"""
+    (c,) = _thread(html).comments
+    assert c.id == "5023c5aeeab8eaf833000003"
+    assert c.url is None
+    assert c.text == "I enjoy my Apple products."
+
+
+def test_flat_thread_of_anchors_and_posted_by_lines() -> None:
+    from scraper import parse_page
+
+    prose = "A post about graphs and users, long enough to be the article, with commas, too."
+    html = f"""<html><body><div class="content"><h3>My graphs</h3>
+    <p>{prose}</p><p>{prose} The post ends.</p>
+    <h2><a id="comments"></a>Comments</h2>
+    <a id="c101"></a><p>First reader comment, with enough words to count.</p>
+    <p class="posted">Posted by: <a href="http://a.example">Ann</a> | Apr 6, 2007 1:11:01 PM</p>
+    <a id="c102"></a><p>Second reader comment, also long enough to count here.</p>
+    <p class="posted">Posted by: Bob | Apr 6, 2007 1:21:27 PM</p>
+    <h2>Post a comment</h2><form><textarea></textarea></form></div></body></html>"""
+    post = parse_page(html)
+    assert [c.text for c in post.comments] == [
+        "First reader comment, with enough words to count.",
+        "Second reader comment, also long enough to count here.",
+    ]
+    assert [c.id for c in post.comments] == ["101", "102"]
+    assert [c.author.name if c.author else None for c in post.comments] == ["Ann", "Bob"]
+    assert post.comments[0].published == "2007-04-06T13:11:01"
+    assert post.body is not None
+    assert "The post ends." in post.body.text
+    assert "reader comment" not in post.body.text

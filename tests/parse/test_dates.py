@@ -1,0 +1,134 @@
+"""Date normalisation: machine values keep their offset, visible text in many languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse.metadata._dates import (
+    date_from_url,
+    month_number,
+    parse_iso,
+    parse_text,
+)
+from scraper.parse.metadata._zones import day_in_country
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2013-03-22T10:15:00+01:00", "2013-03-22T10:15:00+01:00"),
+        ("2013-03-22T10:15:00+0100", "2013-03-22T10:15:00+01:00"),
+        ("2013-03-22T10:15:00.123Z", "2013-03-22T10:15:00+00:00"),
+        ("2013-03-22 10:15", "2013-03-22T10:15:00"),
+        ("2013-03-22", "2013-03-22"),
+        ("20130322", "2013-03-22"),
+        ("Fri, 22 Mar 2013 10:15:00 +0100", "2013-03-22T10:15:00+01:00"),
+        ("22.03.2013", "2013-03-22"),
+        ("2013-02-30", None),
+        ("1850-01-01", None),
+        ("", None),
+        (None, None),
+        ("soon", None),
+    ],
+)
+def test_parse_iso(raw: str | None, expected: str | None) -> None:
+    assert parse_iso(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Veröffentlicht am 22. März 2013 um 10:15", "2013-03-22T10:15"),
+        ("posted on 2013-03-21, 18:02", "2013-03-21T18:02"),
+        ("(2013-03-22 10:15:36)", "2013-03-22T10:15:36"),
+        ("March 22, 2013 at 5:49 p.m.", "2013-03-22T17:49"),
+        ("2013年3月22日", "2013-03-22"),
+        ("2013년 3월 22일", "2013-03-22"),
+        ("le 22 mars 2013", "2013-03-22"),
+        ("March 22nd, 2013", "2013-03-22"),
+        ("Mar. 22, 2013", "2013-03-22"),
+        ("22 de marzo de 2013", "2013-03-22"),
+        ("22 marzo 2013", "2013-03-22"),
+        ("22 de março de 2013", "2013-03-22"),
+        ("22 maart 2013", "2013-03-22"),
+        ("22 marca 2013", "2013-03-22"),
+        ("22 марта 2013 г.", "2013-03-22"),
+        ("22 березня 2013", "2013-03-22"),
+        ("22 Mart 2013", "2013-03-22"),
+        ("22. maaliskuuta 2013", "2013-03-22"),
+        ("22 mars 2013", "2013-03-22"),
+        ("22. března 2013", "2013-03-22"),
+        ("22. Jänner 2013", "2013-01-22"),
+        ("duminică, 20 septembrie 2020 16:20", "2020-09-20T16:20"),
+        ("22.03.2013", "2013-03-22"),
+        ("22/03/2013", "2013-03-22"),
+        ("Posted on 2013/03/22 by Ann", "2013-03-22"),
+        ("no date here", None),
+        ("31 February 2013", None),
+    ],
+)
+def test_parse_text(text: str, expected: str | None) -> None:
+    assert parse_text(text) == expected
+
+
+def test_ambiguous_numeric_date_needs_a_convention() -> None:
+    assert parse_text("03/04/2013") is None
+    assert parse_text("03/04/2013", dayfirst=True) == "2013-04-03"
+    assert parse_text("03/04/2013", dayfirst=False) == "2013-03-04"
+
+
+def test_month_table_knows_abbreviations_and_cases() -> None:
+    assert month_number("Sept.") == 9
+    assert month_number("DEZ") == 12
+    assert month_number("grudnia") == 12
+    assert month_number("juillet") == 7
+    assert month_number("someday") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://blog.example/2013/03/22/post/", "2013-03-22"),
+        ("https://blog.example/2013-03-22-post", "2013-03-22"),
+        ("https://blog.example/news/20130322/post", "2013-03-22"),
+        ("https://blog.example/2013/03/post/", None),
+        ("https://blog.example/p/1234567890", None),
+        (None, None),
+    ],
+)
+def test_date_from_url(url: str | None, expected: str | None) -> None:
+    assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "url", "expected"),
+    [
+        # one zone, one offset: the same instant in the country's offset (summer and winter)
+        ("2022-11-06T23:30:00+00:00", "https://www.example.de/a", "2022-11-07T00:30:00+01:00"),
+        ("2022-07-06T22:30:00+00:00", "https://www.example.at/a", "2022-07-07T00:30:00+02:00"),
+        ("2022-05-04T00:25:56+00:00", "https://www.example.com.ar/a", "2022-05-03T21:25:56-03:00"),
+        # several zones that agree on the day but not on the offset: the day only
+        ("2020-08-25T00:23:33+00:00", "https://ici.example.ca/a", "2020-08-24"),
+        # zones that disagree on the day, a generic domain, the UTC day already local
+        ("2020-08-25T06:00:00+00:00", "https://ici.example.ca/a", None),
+        ("2022-11-06T23:30:00+00:00", "https://www.example.com/a", None),
+        ("2022-11-06T23:30:00+00:00", "https://www.example.co/a", None),
+        ("2022-11-06T12:00:00+00:00", "https://www.example.de/a", None),
+        # midnight UTC is a bare date in disguise; an instant with a local offset is local
+        ("2020-01-10T00:00:00+00:00", "https://www.example.ca/a", None),
+        ("2022-11-06T23:30:00+01:00", "https://www.example.de/a", None),
+        ("2022-11-06T23:30:00+00:00", None, None),
+    ],
+)
+def test_day_in_country(value: str, url: str | None, expected: str | None) -> None:
+    assert day_in_country(value, url) == expected
+
+
+def test_two_digit_years_only_where_the_text_is_known_to_be_a_date() -> None:
+    assert parse_text("31.10.23") is None  # in prose this could be a version number
+    assert parse_text("31.10.23", short_year=True) == "2023-10-31"
+    assert parse_text("Tipps von Marie 6.11.98", short_year=True) == "1998-11-06"
+    assert parse_text("v1.2.3.45", short_year=True) is None
+    assert parse_text("31.02.23", short_year=True) is None
+    # a full date wins over a short one
+    assert parse_text("1.2.23 · 22.03.2013", short_year=True) == "2013-03-22"

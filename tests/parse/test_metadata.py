@@ -1,0 +1,473 @@
+"""Metadata extraction on small pages written in the test: each layer and the order of trust."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scraper._records import Person
+from scraper.parse._results import Metadata
+from scraper.parse.dom._html import build_tree
+from scraper.parse.dom._page import Page
+from scraper.parse.metadata._metadata import extract_metadata, normalize_language
+from scraper.parse.metadata._titles import clean_author, split_authors, strip_site
+from scraper.parse.profiles._generic import GENERIC
+
+
+def meta_of(html: str, url: str | None = "https://blog.example/2013/03/22/post/") -> Metadata:
+    return extract_metadata(Page(build_tree(html), url), GENERIC)
+
+
+TWENTY_ELEVEN = """<!DOCTYPE html><html lang="en-US"><head>
+<title>North Korean social media | Example Blog</title>
+<meta property="og:site_name" content="Example Blog">
+<link rel="canonical" href="/2013/03/22/north-korean-social-media/">
+</head><body class="single single-post">
+<div id="page"><header><h1 id="site-title"><a href="/">Example Blog</a></h1></header>
+<article id="post-1" class="post-1 post type-post hentry category-news">
+<header class="entry-header"><h1 class="entry-title">North Korean social media</h1>
+<div class="entry-meta"><span class="sep">Posted on </span><a href="/2013/03/22/" rel="bookmark">
+<time class="entry-date" datetime="2013-03-22T10:15:00+01:00"></time></a>
+<span class="by-author"> <span class="sep"> by </span> <span class="author vcard">
+<a class="url fn n" href="https://blog.example/author/jane/" rel="author"></a></span></span>
+</div></header>
+<div class="entry-content"><p>Text.</p></div>
+<footer class="entry-meta">This entry was posted in
+<a href="/category/news/" rel="category tag">News</a> and tagged
+<a href="/tag/korea/" rel="tag">Korea</a>, <a href="/tag/media/" rel="tag">Social media</a>
+by <a href="/author/jane/" title="Jane Doe">Jane Doe</a>.</footer>
+</article>
+<div id="comments"><ol class="commentlist"><li class="comment"><article>
+<footer><cite class="fn">Bob</cite><time datetime="2013-04-01T08:00:00+00:00">April 1</time>
+</footer><p>Nice.</p></article></li></ol></div>
+</div></body></html>"""
+
+
+def test_wordpress_page_with_empty_visible_date_and_author() -> None:
+    meta = meta_of(TWENTY_ELEVEN)
+    assert meta.title == "North Korean social media"
+    assert meta.url == "https://blog.example/2013/03/22/north-korean-social-media/"
+    assert meta.published == "2013-03-22T10:15:00+01:00"
+    assert meta.categories == ("News",)
+    assert meta.tags == ("Korea", "Social media")
+    assert meta.language == "en-US"
+    assert meta.site.name == "Example Blog"
+    assert meta.site.url == "https://blog.example/"
+
+
+def test_author_from_rel_author_title_when_link_text_is_empty() -> None:
+    page = TWENTY_ELEVEN.replace('rel="author"></a>', 'rel="author" title="Jane Doe"></a>')
+    meta = meta_of(page)
+    assert meta.authors == (Person("Jane Doe", "https://blog.example/author/jane/"),)
+
+
+def _jsonld_page(data: object, extra_head: str = "", body: str = "") -> str:
+    return (
+        f"<html><head><script type='application/ld+json'>{json.dumps(data)}</script>"
+        f"{extra_head}</head><body>{body}</body></html>"
+    )
+
+
+def test_jsonld_graph_with_author_reference_and_sections() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "#site", "name": "The Site", "url": "https://s.example/"},
+            {"@type": "Person", "@id": "#ann", "name": "Ann Smith", "url": "https://s.example/ann"},
+            {
+                "@type": "BlogPosting",
+                "headline": "Hello &amp; welcome",
+                "author": {"@id": "#ann"},
+                "datePublished": "2020-05-01T09:00:00+02:00",
+                "dateModified": "2020-05-02T10:00:00+02:00",
+                "articleSection": ["Travel", "Food"],
+                "keywords": "alps, hiking",
+                "inLanguage": "de_AT",
+            },
+        ],
+    }
+    meta = meta_of(_jsonld_page(graph), url="https://s.example/hello")
+    assert meta.title == "Hello & welcome"
+    assert meta.authors == (Person("Ann Smith", "https://s.example/ann"),)
+    assert meta.published == "2020-05-01T09:00:00+02:00"
+    assert meta.modified == "2020-05-02T10:00:00+02:00"
+    assert meta.categories == ("Travel", "Food")
+    assert meta.tags == ("alps", "hiking")
+    assert meta.site.name == "The Site"
+    assert meta.site.url == "https://s.example/"
+    assert meta.language == "de-AT"
+
+
+def test_several_jsonld_authors_in_order() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Two",
+        "author": [{"@type": "Person", "name": "A One"}, {"@type": "Person", "name": "B Two"}],
+    }
+    assert [a.name for a in meta_of(_jsonld_page(data)).authors] == ["A One", "B Two"]
+
+
+def test_title_tag_loses_site_suffix_named_by_og_site_name() -> None:
+    html = (
+        "<html><head><title>A quiet week – Example News</title>"
+        "<meta property='og:site_name' content='Example News'></head><body><p>x</p></body></html>"
+    )
+    assert meta_of(html).title == "A quiet week"
+
+
+def test_h1_kicker_gives_way_to_og_title() -> None:
+    html = (
+        "<html><head><meta property='og:title' content='Vote passes the parliament'></head>"
+        "<body><article><h1><span>Politics</span> Vote passes the parliament</h1></article>"
+        "</body></html>"
+    )
+    assert meta_of(html).title == "Vote passes the parliament"
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    html = (
+        "<html><head><title>Muffin basics | Baking Blog</title></head><body>"
+        "<h1>Baking Blog</h1><div><p>Text</p></div></body></html>"
+    )
+    assert meta_of(html).title == "Muffin basics"
+
+
+def test_visible_multilingual_date_near_headline() -> None:
+    html = (
+        "<html lang='de'><body><div><h1>Ein Titel hier</h1><p>Von Max Muster</p>"
+        "<p>Veröffentlicht am 22. März 2013</p><p>Text text.</p></div></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2013-03-22"
+
+
+def test_comment_dates_are_not_the_post_date() -> None:
+    html = (
+        "<html><body><article><h1>Post</h1><p>Body</p></article><div class='comments'>"
+        "<time datetime='2014-01-01T00:00:00Z'>Jan 1</time></div></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published is None
+
+
+def test_url_date_is_the_last_resort() -> None:
+    assert meta_of("<html><body><p>x</p></body></html>").published == "2013-03-22"
+
+
+def test_meta_author_and_article_tags() -> None:
+    html = (
+        "<html><head><meta name='author' content='By Jane Roe'>"
+        "<meta property='article:tag' content='one'><meta property='article:tag' content='two'>"
+        "<meta property='article:published_time' content='2019-01-02T03:04:05Z'>"
+        "</head><body><p>x</p></body></html>"
+    )
+    meta = meta_of(html)
+    assert meta.authors == (Person("Jane Roe"),)
+    assert meta.tags == ("one", "two")
+    assert meta.published == "2019-01-02T03:04:05+00:00"
+
+
+def test_nothing_known_is_none() -> None:
+    meta = meta_of("<html><body><p>just text</p></body></html>", url=None)
+    assert meta == Metadata()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("Von Max Mustermann | 22.03.2013", "Max Mustermann"),
+        ("Posted by Jane Doe on 22 March 2013", "Jane Doe"),
+        ("Par Jean Dupont", "Jean Dupont"),
+        ("Williams Perdomo @wperdomod", "Williams Perdomo"),
+        ("Share on Facebook", "Share on Facebook"),
+        ("", None),
+        ("a very long sentence that is surely not the name of any person at all", None),
+    ],
+)
+def test_clean_author(raw: str, expected: str | None) -> None:
+    assert clean_author(raw) == expected
+
+
+def test_split_authors_only_where_safe() -> None:
+    assert split_authors("Ann Lee; Bo Chen") == ["Ann Lee", "Bo Chen"]
+    assert split_authors("Ann Lee and Bo Chen") == ["Ann Lee and Bo Chen"]
+    assert split_authors("Doe, Jane") == ["Doe, Jane"]
+
+
+def test_strip_site_needs_a_witness() -> None:
+    assert strip_site("Budget 2024 - Part 2", [], None, None) == "Budget 2024 - Part 2"
+    assert strip_site("Hello | Site", ["Hello"], None, None) == "Hello"
+    assert strip_site("Hello | Example", [], None, "https://www.example.org/x") == "Hello"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("de_DE", "de-DE"), ("EN-us", "en-US"), ("zh-hant-tw", "zh-Hant-TW"), ("xx yy", None)],
+)
+def test_normalize_language(raw: str, expected: str | None) -> None:
+    assert normalize_language(raw) == expected
+
+
+def test_utc_instant_shown_in_the_pages_own_offset() -> None:
+    html = (
+        "<html><head><meta property='article:published_time' content='2023-11-09T06:35:29Z'>"
+        "</head><body><article><h1>Late news</h1>"
+        "<time datetime='2023-11-08T22:35:29-08:00'>Nov 8</time></article></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2023-11-08T22:35:29-08:00"
+
+
+def test_microdata_date_in_a_card_footer_counts() -> None:
+    html = (
+        "<html><body><h1>Winter walks</h1><p>Text.</p><div class='footer'>"
+        "<time itemprop='datePublished' datetime='2022-01-27'>27.01.2022</time></div>"
+        "</body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2022-01-27"
+
+
+def test_standalone_dateline_and_title_date_are_last_resorts() -> None:
+    dateline = "<html><body><div><ul><li>Menu</li></ul><p>23.10.2018</p></div></body></html>"
+    assert meta_of(dateline, url="https://x.example/a").published == "2018-10-23"
+    in_title = "<html><head><title>Elephants | DW | 23.05.2011</title></head><body></body></html>"
+    assert meta_of(in_title, url="https://x.example/a").published == "2011-05-23"
+
+
+def test_wrapper_with_a_bem_modifier_is_not_a_sidebar() -> None:
+    html = (
+        "<html><body><div class='l-outer l-outer--nav'><h1>Seat test</h1>"
+        "<p>Von Jan Koch</p><p>Text.</p></div></body></html>"
+    )
+    meta = meta_of(html, url="https://x.example/a")
+    assert meta.title == "Seat test"
+    assert meta.authors == (Person("Jan Koch"),)
+
+
+def test_permalink_title_gives_the_time_and_site_from_logo_heading() -> None:
+    html = (
+        "<html><head><title>Koryolink opens 3G | Pressroom Notes</title></head><body>"
+        "<div id='header'><h1 id='site-title'><a href='https://p.example/' rel='home'>"
+        "Pressroom Notes</a></h1></div><div class='post hentry'>"
+        "<h2 class='entry-title'>Koryolink opens 3G</h2><a href='https://p.example/k/' "
+        "title='6:40 pm' rel='bookmark'><span class='entry-date'>February 26, 2013</span></a>"
+        "</div></body></html>"
+    )
+    meta = meta_of(html, url="https://p.example/k/")
+    assert meta.title == "Koryolink opens 3G"
+    assert meta.published == "2013-02-26T18:40"
+    assert meta.site.name == "Pressroom Notes"
+    assert meta.site.url == "https://p.example/"
+
+
+def test_labelled_link_lists_give_tags_and_categories() -> None:
+    html = (
+        "<html><body><div class='post'><h1>Title here</h1><p>Text.</p>"
+        "<div>Рубрика: <a href='/r/world/'>В мире</a></div>"
+        "<div>标签：<a href='/t/1'>朝鲜</a> <a href='/t/2'>3G</a> &nbsp; "
+        "分类：<a href='/c/g'>国际观察</a>"
+        "</div></div></body></html>"
+    )
+    meta = meta_of(html, url="https://x.example/a")
+    assert meta.categories == ("В мире",)
+    assert meta.tags == ("朝鲜", "3G")
+
+
+def test_rel_tag_links_are_tags_even_under_a_label_container() -> None:
+    html = (
+        "<html><body><article><h1>Post</h1><span class='post-labels'>Labels: "
+        "<a rel='tag' href='/l/travel'>travel</a>, <a rel='tag' href='/l/dprk'>DPRK</a>"
+        "</span></article></body></html>"
+    )
+    meta = meta_of(html, url="https://x.example/a")
+    assert meta.tags == ("travel", "DPRK")
+    assert meta.categories == ()
+
+
+def test_site_name_from_title_end_linked_home() -> None:
+    html = (
+        "<html><head><title>Post about things_Laozhou Blog</title></head><body>"
+        "<div class='top'><a href='http://blog.example.cn/laozhou'>Laozhou Blog</a></div>"
+        "<p>Text</p></body></html>"
+    )
+    meta = meta_of(html, url="http://blog.example.cn/laozhou/post/1")
+    assert meta.site.name == "Laozhou Blog"
+    assert meta.site.url == "http://blog.example.cn/laozhou"
+    assert meta.title == "Post about things"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("So viel Regen : 31.10.2023, 10.19 Uhr", "So viel Regen"),
+        ("23.01.2022 - Wierer darf jubeln", "Wierer darf jubeln"),
+        ("Budget 2024 - Part 2", "Budget 2024 - Part 2"),
+    ],
+)
+def test_date_segment_is_not_title(raw: str, expected: str) -> None:
+    assert strip_site(raw, [], None, None) == expected
+
+
+def test_host_with_umlaut_spelling_names_the_site() -> None:
+    url = "https://schweizerjaeger.ch/x"
+    assert strip_site("Der Steinkauz | Schweizer Jäger Online", [], None, url) == "Der Steinkauz"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Text & Fotos: Ivan Valetny", "Ivan Valetny"),
+        ("Zuletzt geändert am", None),
+        ("ca. 8 min.", None),
+        ("von Redaktion, 24.02.2022", "Redaktion"),
+        ("Rob Picheta, CNN", "Rob Picheta"),
+        ("责任编辑:孔德明", "孔德明"),
+        ("Walter von Aachen", "Walter von Aachen"),
+    ],
+)
+def test_clean_author_labels_and_phrases(raw: str, expected: str | None) -> None:
+    assert clean_author(raw) == expected
+
+
+def test_inline_json_state_date_is_the_very_last_resort() -> None:
+    html = (
+        "<html><body><div id='app'></div><script>window.__STATE__ = {\"product\": "
+        '{"published_at":"2019-03-02T06:22:28+01:00"}}</script></body></html>'
+    )
+    assert meta_of(html, url="https://x.example/p").published == "2019-03-02T06:22:28+01:00"
+
+
+def _redated_page(shown: str) -> str:
+    return _jsonld_page(
+        {
+            "@type": "NewsArticle",
+            "headline": "Wellness hotels",
+            "datePublished": "2021-11-22T18:42:22+01:00",
+            "dateModified": "2023-01-01T10:00:00+01:00",
+        },
+        body=f"<article><h1>Wellness hotels</h1><p>Von Jane Doe</p><p>{shown}</p>"
+        "<p>Text text text.</p></article>",
+    )
+
+
+def test_a_redated_post_goes_by_the_day_it_shows_when_its_data_agrees() -> None:
+    meta = meta_of(_redated_page("1. Januar 2023"), url="https://x.example/a")
+    assert meta.published == "2023-01-01T10:00:00+01:00"
+    assert meta.modified == "2023-01-01T10:00:00+01:00"
+
+
+def test_a_shown_day_without_a_machine_witness_does_not_override() -> None:
+    # a teaser's date, or any day the page's own data does not know, is not the post's
+    meta = meta_of(_redated_page("5. März 2022"), url="https://x.example/a")
+    assert meta.published == "2021-11-22T18:42:22+01:00"
+
+
+def test_the_publication_day_stays_when_the_header_shows_it_too() -> None:
+    page = _redated_page("22. November 2021 · aktualisiert 1. Januar 2023")
+    assert meta_of(page, url="https://x.example/a").published == "2021-11-22T18:42:22+01:00"
+
+
+def test_utc_instant_on_a_country_domain_takes_that_countrys_day() -> None:
+    html = (
+        "<html lang='de'><head><meta property='article:published_time' "
+        "content='2022-11-06T23:30:00Z'></head><body><article><h1>Südfrankreich</h1>"
+        "<p>Text text.</p></article></body></html>"
+    )
+    assert meta_of(html, url="https://x.example.de/a").published == "2022-11-07T00:30:00+01:00"
+    # a day the page shows outranks the country's clock
+    shown = html.replace("<p>Text", "<p class='date'>6. November 2022</p><p>Text")
+    assert meta_of(shown, url="https://x.example.de/a").published == "2022-11-06T23:30:00+00:00"
+    # a generic domain says nothing about the reader's clock
+    assert meta_of(html, url="https://x.example/a").published == "2022-11-06T23:30:00+00:00"
+
+
+def test_a_mastheads_date_of_today_is_not_the_posts_day() -> None:
+    html = (
+        "<html><head><meta property='article:published_time' content='2022-05-03T20:51:06Z'>"
+        "</head><body><header><div class='masthead-date'>Miércoles 4 de Mayo de 2022</div>"
+        "</header><main><div><div><article class='hentry'><h1>Muratov</h1><p>Mundo</p>"
+        "<p>3 de Mayo de 2022</p><p>Text text.</p></article></div></div></main></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2022-05-03T20:51:06+00:00"
+
+
+def test_an_unqualified_date_meta_yields_to_the_articles_own_header() -> None:
+    def page(aside: str, header: str) -> str:
+        return (
+            "<html lang='de'><head><meta name='date' content='2020-04-30'></head><body>"
+            f"<header><div class='events'><span class='date'>{aside}</span></div></header>"
+            f"<main><div><div><article><h1>Mietenstreik</h1><p>Von Moritz W.</p>{header}"
+            "<p>Text text text.</p></article></div></div></main></body></html>"
+        )
+
+    html = page("29.02.2020", "<p>29.04.2020, 12:01 Uhr</p>")
+    assert meta_of(html, url="https://x.example/a").published == "2020-04-29T12:01"
+    # a date elsewhere on the page (an events box) is not the article's header
+    assert meta_of(page("29.02.2020", ""), url="https://x.example/a").published == "2020-04-30"
+
+
+def test_a_short_date_element_with_a_two_digit_year() -> None:
+    html = (
+        "<html lang='de'><body><article><h1>Grab-Bote</h1>"
+        "<div class='article-meta'><span>31.10.23</span></div><p>Text 1.2.34 text.</p>"
+        "</article></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2023-10-31"
+
+
+def test_a_profile_selector_skips_related_posts_and_prefers_the_article() -> None:
+    from scraper.parse.profiles._wordpress import WORDPRESS
+
+    html = (
+        "<html lang='de'><body><div class='related-posts'><article class='post-1'>"
+        "<time class='published' datetime='2009-04-11T18:06:36'>11.04.2009</time></article>"
+        "</div><article class='post-2 post type-post hentry'><h1 class='entry-title'>Löten</h1>"
+        "<p class='post-byline'>von Limespacer · <time class='published' "
+        "datetime='2019-10-22T08:00:00'>22. Oktober 2019</time></p><p>Text.</p></article>"
+        "</body></html>"
+    )
+    meta = extract_metadata(Page(build_tree(html), "https://x.example/a"), WORDPRESS)
+    assert meta.published == "2019-10-22T08:00:00"
+
+
+def test_the_date_of_an_embedded_post_is_not_the_articles() -> None:
+    html = (
+        "<html><body><article><h1>Influencer marketing</h1><p>Dienstag, 29. Januar 2019</p>"
+        "<blockquote class='instagram-media'><p>A post shared by someone "
+        "<time datetime='2018-03-12T19:30:12+00:00'>Mar 12, 2018</time></p></blockquote>"
+        "<p>Text.</p></article></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2019-01-29"
+
+
+def test_a_line_that_is_only_a_short_date_by_the_headline_is_the_dateline() -> None:
+    html = (
+        "<html lang='en'><body><article><header><h1>What's on the cards</h1>"
+        "<span>02.12.19</span></header><p>Version 1.2.34 of the text.</p></article>"
+        "</body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2019-12-02"
+
+
+def test_the_only_headline_counts_even_inside_a_breadcrumb_bar() -> None:
+    html = (
+        "<html lang='de'><head><meta property='article:published_time' "
+        "content='2022-12-15T09:13:00'><script type='application/ld+json'>"
+        '{"@type": "Article", "datePublished": "2021-12-06T14:36:00"}</script></head><body>'
+        "<div class='modal'><p>Schließen</p><p>Abos & Hefte</p></div>"
+        "<div class='breadcrumb'><div class='slide'><h1>Weihnachten: 10 Tipps</h1>"
+        "<p>15.12.2022</p></div></div><div><p>Text text.</p></div></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2022-12-15T09:13:00"
+
+
+def test_headline_texts_start_at_a_headline_in_a_breadcrumb_bar() -> None:
+    from scraper.parse.metadata._candidates import scan_page
+    from scraper.parse.metadata._nearby import headline_texts
+
+    html = (
+        "<html><body><div class='modal'><p>Schließen</p></div><div class='breadcrumb'>"
+        "<div class='slide'><h1>Weihnachten</h1><p>15.12.2022</p></div></div></body></html>"
+    )
+    page = Page(build_tree(html), "https://x.example/a")
+    after, _ = headline_texts(page, scan_page(page, GENERIC))
+    assert after[0] == "15.12.2022"

@@ -35,7 +35,7 @@ from ._frontier import SQLiteFrontier
 from ._posts import iter_posts, post_versions
 from ._recovery import RecoveryReport, recover
 from ._sink import ArchiveSink
-from .warc._cdxj import write_index
+from .warc._cdxj import index_is_stale, write_index
 from .warc._reader import read_capture
 from .warc._writer import DEFAULT_MAX_SIZE, PROFILE_IDENTICAL, WarcWriter, utcnow, warc_date
 
@@ -103,6 +103,8 @@ class Archive:
                 root, conn, readonly=False, lock_fd=fd, clock=clock, max_warc_size=max_warc_size
             )
             arc.recovery = recover(conn, arc.warc_dir, arc._now())
+            if index_is_stale(arc.warc_dir):  # keyed before keys followed ``surt``
+                arc.write_index()
             arc.frontier.requeue_claimed()
         except BaseException:
             os.close(fd)

@@ -28,6 +28,7 @@ import json
 import os
 import shutil
 import sqlite3
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -146,10 +147,28 @@ def _info(path: str, created: datetime, *, deflate: bool) -> zipfile.ZipInfo:
 def _add_file(zf: zipfile.ZipFile, src: Path, path: str) -> _Entry:
     info = zipfile.ZipInfo.from_file(src, path)
     info.compress_type = zipfile.ZIP_STORED  # replay reads records by offset
-    with src.open("rb") as fh, zf.open(info, "w", force_zip64=True) as dst:
+    with src.open("rb") as fh:
+        return _copy_in(zf, info, fh)
+
+
+def _copy_in(zf: zipfile.ZipFile, info: zipfile.ZipInfo, fh: IO[bytes]) -> _Entry:
+    """Copy ``fh`` (its size in ``info.file_size``) into the ZIP, hashing it on the way.
+
+    The size is known before the entry is opened so that ``zipfile`` adds ZIP64 fields only
+    to entries that need them: ReplayWeb.page reads an entry whose local header carries
+    them (``force_zip64``) as raw bytes, and its page list then fails to load.
+    """
+    with zf.open(info, "w") as dst:
         sink = _Hashing(dst)
         shutil.copyfileobj(fh, sink, _CHUNK)
-    return _Entry(path, sink.hash.hexdigest(), sink.size)
+    return _Entry(info.filename, sink.hash.hexdigest(), sink.size)
+
+
+def _spooled(zf: zipfile.ZipFile, info: zipfile.ZipInfo, spool: IO[bytes]) -> _Entry:
+    """Add what was written to the temporary file ``spool``, now that its size is known."""
+    info.file_size = spool.tell()
+    spool.seek(0)
+    return _copy_in(zf, info, spool)
 
 
 def _add_index(
@@ -163,22 +182,22 @@ def _add_index(
     idx_lines = [
         "!meta 0 " + json.dumps({"format": "cdxj-gzip-1.0", "filename": _DATA_NAME}) + "\n"
     ]
-    count = 0
-    info = _info(f"indexes/{_DATA_NAME}", created, deflate=False)
-    with zf.open(info, "w", force_zip64=True) as dst:
-        sink = _Hashing(dst)
+    count = offset = 0
+    with tempfile.TemporaryFile() as spool:
         for block in _blocks(lines, BLOCK_LINES):
             data = _gzip("".join(line + "\n" for line in block).encode("utf-8"))
             key_and_ts = " ".join(block[0].split(" ", 2)[:2])
             meta = {
-                "offset": sink.size,
+                "offset": offset,
                 "length": len(data),
                 "digest": "sha256:" + hashlib.sha256(data).hexdigest(),
             }
             idx_lines.append(f"{key_and_ts} {json.dumps(meta)}\n")
-            sink.write(data)
+            spool.write(data)
+            offset += len(data)
             count += len(block)
-    data_entry = _Entry(info.filename, sink.hash.hexdigest(), sink.size)
+        info = _info(f"indexes/{_DATA_NAME}", created, deflate=False)
+        data_entry = _spooled(zf, info, spool)
     idx = "".join(idx_lines).encode("utf-8")
     _write(zf, "indexes/index.idx", idx, created, deflate=True)
     return data_entry, _Entry("indexes/index.idx", _sha256(idx), len(idx)), count
@@ -204,12 +223,10 @@ def _add_pages(
     zf: zipfile.ZipFile, conn: sqlite3.Connection, created: datetime
 ) -> tuple[_Entry, int]:
     """``pages/pages.jsonl``: one line per post, its newest capture, the title it had then."""
-    info = _info("pages/pages.jsonl", created, deflate=True)
     count = 0
-    with zf.open(info, "w", force_zip64=True) as dst:
-        sink = _Hashing(dst)
+    with tempfile.TemporaryFile() as spool:
         header = {"format": "json-pages-1.0", "id": "pages", "title": "Posts"}
-        sink.write(_json_line(header))
+        spool.write(_json_line(header))
         last = None
         for post_url, record_json, fetched_at in conn.execute(_PAGES):
             if post_url == last:
@@ -224,9 +241,10 @@ def _add_pages(
             }
             if title:  # unknown stays unknown: no title rather than an invented one
                 page["title"] = str(title)
-            sink.write(_json_line(page))
+            spool.write(_json_line(page))
             count += 1
-    return _Entry(info.filename, sink.hash.hexdigest(), sink.size), count
+        info = _info("pages/pages.jsonl", created, deflate=True)
+        return _spooled(zf, info, spool), count
 
 
 def _iso(fetched_at: str) -> str:

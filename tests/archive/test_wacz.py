@@ -72,6 +72,18 @@ def test_warcs_and_the_index_data_are_stored_for_range_reads(packed: tuple[Path,
                 assert zf.read(info) == (root / "warc" / name).read_bytes()
 
 
+def test_no_entry_has_zip64_fields_it_does_not_need(packed: tuple[Path, Path]) -> None:
+    """ReplayWeb.page reads an entry whose local header has a ZIP64 extra field as raw bytes
+    (its page list then fails to load), so small entries must not have one."""
+    _, out = packed
+    raw = out.read_bytes()
+    with zipfile.ZipFile(out) as zf:
+        for info in zf.infolist():
+            header = raw[info.header_offset : info.header_offset + 30]
+            assert header[:4] == b"PK\x03\x04"
+            assert int.from_bytes(header[28:30], "little") == 0, info.filename  # extra length
+
+
 def test_the_index_is_the_archives_in_gzip_blocks(packed: tuple[Path, Path]) -> None:
     root, out = packed
     with zipfile.ZipFile(out) as zf:

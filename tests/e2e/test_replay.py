@@ -4,9 +4,11 @@ every post page, comment page, stylesheet and image comes back, byte for byte.
 pywb looks a URL up by its own SURT key in the index we wrote, so this is the test that our
 keys are the replay tools' (a collection indexed with the keys of before is the control:
 nothing replays). The WACZ that ``blog-archiver wacz`` packs is loaded into pywb too
-(``wb-manager add --unpack-wacz`` reads its WARCs and index) and replays the same.
+(``wb-manager add --unpack-wacz`` reads its WARCs and index) and replays the same, and so
+does ReplayWeb.page in headless Chromium, which is how a reader opens a WACZ.
 
-pywb and py-wacz come from ``.ci/replay.sh`` (their own venv); without them this skips.
+pywb, py-wacz, Playwright and ReplayWeb.page come from ``.ci/replay.sh`` (their own venv);
+without them these tests skip and say why.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -24,7 +27,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from replaytools import free_port, tool
+from replaytools import free_port, replay_venv, tool
 
 from archive._cli import main
 from scraper.testing import Site, SiteServer, SiteSpec, asset_paths, gen_site, render
@@ -244,3 +247,39 @@ def test_our_keys_are_cdxj_indexers(crawled: Crawled) -> None:
         key, _ts, fields = line.split(" ", 2)
         f = json.loads(fields)
         assert theirs[(f["filename"], f["offset"])] == key, f["url"]
+
+
+def test_replaywebpage_opens_the_wacz_and_replays_every_post(
+    crawled: Crawled, tmp_path: Path
+) -> None:
+    """ReplayWeb.page (what readers open a WACZ with) in headless Chromium: it lists every
+    post of ``pages.jsonl`` and replays each with its stylesheet and images."""
+    python = tool("python")
+    app = replay_venv() / "replaywebpage"
+    chromium = shutil.which("chromium")
+    if not (app / "sw.js").is_file() or chromium is None:
+        pytest.skip(f"ReplayWeb.page ({app}) or chromium missing: run .ci/replay.sh")
+    probe = subprocess.run([python, "-c", "import playwright"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip(f"playwright is not installed in {replay_venv()}: run .ci/replay.sh")
+    wacz, out = tmp_path / "blog.wacz", tmp_path / "rwp.json"
+    assert main(["wacz", str(crawled.archive), "--out", str(wacz)]) == 0
+    proc = subprocess.run(
+        [python, str(Path(__file__).with_name("replaywebpage_check.py")), str(app), str(wacz),
+         chromium, str(out), str(tmp_path / "pages.png")],
+        capture_output=True, text=True, timeout=1200, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = json.loads(out.read_text())
+    titles = {crawled.base + p.path: p.title for p in crawled.site.posts}
+    assert result["listed"] == len(titles)
+    shown = [p for p in result["pages"] if titles[p["url"]] in (p["title"] or "")]
+    images = sum(p.get("images_loaded", 0) for p in result["pages"])
+    sheets = sum(p.get("stylesheets_loaded", 0) for p in result["pages"])
+    print(
+        f"ReplayWeb.page: {result['listed']} posts listed, {len(shown)}/{len(titles)} replayed, "
+        f"{images}/{2 * len(titles)} images and {sheets}/{len(titles)} stylesheets loaded"
+    )
+    assert len(shown) == len(titles)
+    assert images == 2 * len(titles)  # the logo and the post's image
+    assert sheets == len(titles)

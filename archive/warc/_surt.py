@@ -40,6 +40,8 @@ _DECIMAL_IP = re.compile(rb"^([1-9][0-9]*)(\.[0-9]+)?(\.[0-9]+)?(\.[0-9]+)?$")
 _OCTAL_IP = re.compile(rb"^(0[0-7]*)(\.[0-7]+)?(\.[0-7]+)?(\.[0-7]+)?$")
 _WWW = re.compile(rb"www\d*\.")
 _SAFE = b"!\"$&'()*+,-./:;<=>?@[\\]^_`{|}~"
+# A byte that escaping would change (outside _SAFE, ASCII letters and digits): a quick test.
+_UNSAFE = re.compile(rb"[^A-Za-z0-9!\"$&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]")
 _PATH_SESSION_IDS = (
     re.compile(rb"^(.*/)(\((?:[a-z]\([0-9a-z]{24}\))+\)/)([^\?]+\.aspx.*)$", re.I),
     re.compile(rb"^(.*/)(\([0-9a-z]{24}\)/)([^\?]+\.aspx.*)$", re.I),
@@ -126,8 +128,8 @@ def _ip(host: bytes) -> bytes | None:
 
 
 def _unescape(value: bytes | None) -> bytes | None:
-    if value is None:
-        return None
+    if value is None or b"%" not in value:
+        return value
     while True:
         once = unquote_to_bytes(value)
         if once == value:
@@ -136,12 +138,16 @@ def _unescape(value: bytes | None) -> bytes | None:
 
 
 def _escape(value: bytes | None) -> bytes | None:
-    return quote_from_bytes(value, safe=_SAFE).encode("ascii") if value else value
+    if not value or not _UNSAFE.search(value):
+        return value
+    return quote_from_bytes(value, safe=_SAFE).encode("ascii")
 
 
 def _normalize_path(path: bytes | None) -> bytes:
     if not path:
         return b"/"
+    if path.startswith(b"/") and b"//" not in path and b"/." not in path:
+        return path  # nothing to resolve: the common case, kept as the loop would keep it
     kept: list[bytes] = []
     for segment in path.split(b"/")[1:]:
         if segment == b".":
@@ -169,13 +175,15 @@ def _ia_key(
         port = None
     if path:
         path = path.lower()
-        for pattern in _PATH_SESSION_IDS:
+        for pattern in _PATH_SESSION_IDS if b".aspx" in path else ():
             if m := pattern.match(path):
                 path = m.group(1) + m.group(3)
         if path.endswith(b"/") and len(path) > 1:
             path = path[:-1]
     if query:
-        for pattern in _QUERY_SESSION_IDS:
+        lowered = query.lower()
+        maybe_session = b"sessionid" in lowered or b"sid=" in lowered or b"cfid=" in lowered
+        for pattern in _QUERY_SESSION_IDS if maybe_session else ():
             if m := pattern.match(query):
                 query = m.group(1) + m.group(2) if m.group(2) else m.group(1)
         query = _sort_query(query.lower()) or None

@@ -52,7 +52,7 @@ _DATA_NAME = "index.cdx.gz"
 
 # The newest parse of each post page's newest capture; lost captures are left out.
 _PAGES = """
-SELECT p.post_url, p.record_json, c.fetched_at
+SELECT p.post_url, p.record_json, c.fetched_at, c.warc_file, c.warc_offset, c.warc_length
 FROM pages p JOIN capture_rows c ON c.id = p.capture_id
 WHERE p.page_url = p.post_url
   AND p.id IN (SELECT MAX(id) FROM pages GROUP BY capture_id)
@@ -100,11 +100,12 @@ def write_wacz(
         with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
             for name in names:
                 entries.append(_add_file(zf, warc_dir / name, f"archive/{name}"))
-            kept = set(names)
-            lines = (ln for ln in index_lines(conn) if _filename(ln) in kept)
+            # A crawl may be appending while we copy: index only what the copies hold.
+            copied = {e.path.removeprefix("archive/"): e.size for e in entries}
+            lines = (ln for ln in index_lines(conn) if _within(ln, copied))
             data, idx, n_lines = _add_index(zf, lines, created)
             entries += [data, idx]
-            pages, n_pages = _add_pages(zf, conn, created)
+            pages, n_pages = _add_pages(zf, conn, created, copied)
             entries.append(pages)
             package = _datapackage(entries, created, title)
             _write(zf, "datapackage.json", package, created, deflate=True)
@@ -119,8 +120,11 @@ def write_wacz(
     return WaczResult(out, n_pages, len(names), n_lines, out.stat().st_size)
 
 
-def _filename(line: str) -> str:
-    return str(json.loads(line.split(" ", 2)[2]).get("filename", ""))
+def _within(line: str, copied: dict[str, int]) -> bool:
+    """Whether the record a CDXJ line points to is whole in the copied WARC file."""
+    fields = json.loads(line.split(" ", 2)[2])
+    size = copied.get(str(fields.get("filename")))
+    return size is not None and int(fields["offset"]) + int(fields["length"]) <= size
 
 
 class _Hashing:
@@ -220,7 +224,7 @@ def _gzip(data: bytes) -> bytes:
 
 
 def _add_pages(
-    zf: zipfile.ZipFile, conn: sqlite3.Connection, created: datetime
+    zf: zipfile.ZipFile, conn: sqlite3.Connection, created: datetime, copied: dict[str, int]
 ) -> tuple[_Entry, int]:
     """``pages/pages.jsonl``: one line per post, its newest capture, the title it had then."""
     count = 0
@@ -228,8 +232,8 @@ def _add_pages(
         header = {"format": "json-pages-1.0", "id": "pages", "title": "Posts"}
         spool.write(_json_line(header))
         last = None
-        for post_url, record_json, fetched_at in conn.execute(_PAGES):
-            if post_url == last:
+        for post_url, record_json, fetched_at, warc, offset, length in conn.execute(_PAGES):
+            if post_url == last or int(offset) + int(length) > copied.get(str(warc), -1):
                 continue
             last = post_url
             title = json.loads(record_json).get("title")

@@ -168,3 +168,27 @@ def test_the_reference_validator_accepts_it(packed: tuple[Path, Path], tmp_path:
     )
     assert proc.returncode == 1, proc.stdout
     assert "Validation failed, the passed WACZ is invalid" in proc.stdout
+
+
+def test_records_past_the_copied_end_of_a_warc_are_not_indexed(site: Site, tmp_path: Path) -> None:
+    """What a crawl appends while the package is written (here: bytes cut off the end, as a
+    reader sees a file that is still growing) is left out of the index, not pointed into."""
+    root = tmp_path / "arc"
+    store_site(root, site, base=BASE)
+    (warc,) = (root / "warc").glob("*.warc.gz")
+    full = warc.stat().st_size
+    with warc.open("r+b") as fh:
+        fh.truncate(full // 2)
+    with Archive.open(root, readonly=True) as arc:
+        all_lines = list(index_lines(arc._reader()))
+        result = arc.write_wacz(tmp_path / "x.wacz")
+    with zipfile.ZipFile(result.path) as zf:
+        kept = gzip.decompress(zf.read("indexes/index.cdx.gz")).decode().splitlines()
+        pages = [json.loads(ln) for ln in zf.read("pages/pages.jsonl").splitlines()[1:]]
+    assert 0 < len(kept) < len(all_lines)
+    assert 0 < len(pages) == result.pages < len(site.posts)
+    indexed = {json.loads(ln.split(" ", 2)[2])["url"] for ln in kept}
+    assert {p["url"] for p in pages} <= indexed
+    for line in kept:
+        fields = json.loads(line.split(" ", 2)[2])
+        assert int(fields["offset"]) + int(fields["length"]) <= full // 2

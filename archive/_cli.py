@@ -24,6 +24,7 @@ _COMMANDS = (
     "demo",
     "recapture",
     "export",
+    "wacz",
     "reparse",
     "history",
     "fixtures",

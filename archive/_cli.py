@@ -26,6 +26,7 @@ _COMMANDS = (
     "export",
     "reparse",
     "history",
+    "serve",
     "fixtures",
     "schema",
 )

@@ -138,7 +138,7 @@ def _catalog_state(catalog: sqlite3.Connection) -> tuple[int, str]:
 def _meta(db: sqlite3.Connection) -> dict[str, str]:
     try:
         return dict(db.execute("SELECT key, value FROM meta"))
-    except sqlite3.DatabaseError:
+    except sqlite3.OperationalError:  # no such table: an empty or foreign file
         return {}
 
 
@@ -212,7 +212,18 @@ class SearchIndex:
     def __init__(self, path: Path, catalog: sqlite3.Connection) -> None:
         self.path = path
         self.catalog = catalog
-        self.db = self._open()
+        try:
+            self.db = self._open()
+            _meta(self.db)
+        except sqlite3.DatabaseError:
+            # not a database (a torn copy, another file under our name): it is derived
+            # data, so it is replaced rather than repaired
+            self._remove()
+            self.db = self._open()
+
+    def _remove(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -230,8 +241,7 @@ class SearchIndex:
         )
         if stale:
             self.db.close()
-            for suffix in ("-wal", "-shm"):
-                Path(str(self.path) + suffix).unlink(missing_ok=True)
+            self._remove()
             n = _build(self.path, self.catalog, state, progress)
             self.db = self._open()
             return IndexInfo(self.path, n, rebuilt=True, updated=n)

@@ -41,18 +41,23 @@ def replay_csp(app_origin: str) -> str:
 
 
 def timestamp_of(fetched_at: str) -> str:
-    """``2024-01-02T03:04:05.123Z`` -> ``20240102030405``, the 14 digits replay paths use."""
-    return "".join(ch for ch in fetched_at if ch.isdigit())[:14].ljust(14, "0")
+    """``2024-01-02T03:04:05.123Z`` -> ``20240102030405123``: the 14 digits of CDX, then the
+    fraction of a second when the capture has one, so two captures in one second (a test,
+    a quick re-capture) still have addresses of their own."""
+    digits = "".join(ch for ch in fetched_at.split("+")[0] if ch.isdigit())
+    return digits[:20].ljust(14, "0")
 
 
 def _when(timestamp: str) -> datetime:
     """A replay timestamp as a time; a short one (``2024``, ``202401``) means its start, and
     one that is no date at all means "the newest capture"."""
     padded = (timestamp + "00000101000000"[len(timestamp) :])[:14]
+    fraction = timestamp[14:20].ljust(6, "0")
     try:
-        return datetime.strptime(padded, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        when = datetime.strptime(padded, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
     except ValueError:
         return datetime.max.replace(tzinfo=UTC)
+    return when.replace(microsecond=int(fraction))
 
 
 def _variants(url: str) -> list[str]:
@@ -147,14 +152,14 @@ class Replayer:
             headers["Content-Type"] = "text/css; charset=utf-8"
         elif not ctype:
             headers["Content-Type"] = "application/octet-stream"
-        headers["Memento-Datetime"] = _when(ts).strftime("%a, %d %b %Y %H:%M:%S GMT")
+        headers["Memento-Datetime"] = _when(ts[:14]).strftime("%a, %d %b %Y %H:%M:%S GMT")
         return Response(body, status_code=capture.status or 200, headers=headers)
 
     async def endpoint(self, request: Request) -> Response:
         """``/<timestamp>/<URL>``; the URL is taken from the raw path, undecoded."""
         raw: bytes = request.scope.get("raw_path") or request.url.path.encode()
         head, _, rest = raw.decode("latin-1").lstrip("/").partition("/")
-        if not head.isdigit() or not (4 <= len(head) <= 14) or not rest:
+        if not head.isdigit() or not (4 <= len(head) <= 20) or not rest:
             return self._not_found("replay addresses are /<timestamp>/<URL>")
         url = rest
         if "://" not in url and ":/" in url:  # a proxy or client merged the slashes

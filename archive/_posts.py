@@ -104,8 +104,21 @@ def iter_posts(
             yield post
 
 
+# One post's pages: the same rows as ``_PAGES`` for one ``post_url``, with "newest parse of
+# each capture" asked per capture (an index lookup) instead of over the whole table: 0.4 s
+# per post on a 100,000-post catalog became a fraction of a millisecond (``serve``'s post
+# and history pages, ``history``).
+_POST_PAGES = """
+SELECT p.post_url, c.crawl_id, p.page_url, p.record_json, c.fetched_at
+FROM pages p JOIN captures c ON c.id = p.capture_id
+WHERE p.post_url = ?
+  AND p.id = (SELECT MAX(q.id) FROM pages q WHERE q.capture_id = p.capture_id)
+ORDER BY c.crawl_id DESC, p.page_url, c.fetched_at DESC
+"""
+
+
 def post_versions(conn: sqlite3.Connection, url: str) -> list[tuple[int, str, Post]]:
-    rows = list(iter_rows(conn, _PAGES.format(where="AND p.post_url = ?"), (url,)))
+    rows = list(iter_rows(conn, _POST_PAGES, (url,)))
     out: list[tuple[int, str, Post]] = []
     for crawl_id, group in itertools.groupby(rows, key=lambda r: r[1]):
         members = list(group)

@@ -67,6 +67,7 @@ class Pages:
         self.templates.env.filters["web"] = web
         self.templates.env.filters["highlight"] = highlight
         self._facets: tuple[int, Facets] | None = None
+        self.facets()  # at start: ~0.6 s on 100,000 posts, not the first reader's wait
 
     def render(self, request: Request, name: str, status: int = 200, **ctx: Any) -> Response:
         return self.templates.TemplateResponse(request, name, ctx, status_code=status)

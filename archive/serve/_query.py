@@ -8,6 +8,7 @@ FTS5 query (all words must occur), so no input can be read as FTS5 syntax.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ class PostRow:
 class ListPage:
     rows: tuple[PostRow, ...]
     total: int
+    exact: bool  # False: ``total`` is ``COUNT_CAP`` and more match
     next_cursor: str | None
     prev_cursor: str | None
 
@@ -100,33 +102,98 @@ def parse_cursor(cursor: str) -> tuple[str, int] | None:
     return key, int(head)
 
 
-def _where(f: Filters) -> tuple[list[str], list[Any]]:
+#: A set filter (search words, a category, a tag) with at most this many posts drives the
+#: query: its posts are looked up and sorted. A bigger one is tested post by post while
+#: the date order is walked, which stops after one page.
+DRIVE_AT_MOST = 2000
+#: When no exact count is cheap (a big search combined with other filters), counting stops
+#: here and the page says "more than".
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class _Set:
+    """A filter that is a set of post ids: its SQL both ways, and its size."""
+
+    drive: str  # p.id IN (...): SQLite starts from the set
+    probe: str  # EXISTS (...): one index probe per post walked
+    args: tuple[Any, ...]
+    size: int
+
+
+def _sets(db: sqlite3.Connection, f: Filters) -> list[_Set]:
+    out = []
+    if f.q and (match := fts_query(f.q)):
+        (n,) = db.execute("SELECT COUNT(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()
+        out.append(
+            _Set(
+                "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
+                "EXISTS (SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = p.id)",
+                (match,),
+                int(n),
+            )
+        )
+    for kind, value in (("category", f.category), ("tag", f.tag)):
+        if value:
+            (n,) = db.execute(
+                "SELECT COUNT(*) FROM labels WHERE kind = ? AND name = ?", (kind, value)
+            ).fetchone()
+            out.append(
+                _Set(
+                    "p.id IN (SELECT post_id FROM labels WHERE kind = ? AND name = ?)",
+                    "EXISTS (SELECT 1 FROM labels WHERE kind = ? AND name = ? AND post_id = p.id)",
+                    (kind, value),
+                    int(n),
+                )
+            )
+    return out
+
+
+def _plain(f: Filters) -> tuple[list[str], list[Any]]:
+    """The filters on columns of ``posts``, each answered by an index or a cheap test.
+
+    Dates compare as the page wrote them (its local day), inclusive: ``published`` text
+    at or after ``since``, and at or before any time of the ``until`` day (``~`` sorts after
+    every character of an ISO date), which is a range of the ``(sort_key, id)`` index.
+    """
     clauses: list[str] = []
     args: list[Any] = []
-    if f.q and (match := fts_query(f.q)):
-        clauses.append("p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-        args.append(match)
     for column, value in (("p.site", f.site), ("p.author", f.author)):
         if value:
             clauses.append(f"{column} = ?")
             args.append(value)
-    for kind, value in (("category", f.category), ("tag", f.tag)):
-        if value:
-            clauses.append("p.id IN (SELECT post_id FROM labels WHERE kind = ? AND name = ?)")
-            args += [kind, value]
-    # Dates compare as the page wrote them (its local day): ``since`` and ``until`` are
-    # inclusive days, so ``until`` 2024-01-31 keeps 2024-01-31T23:59+05:00.
     if f.since:
-        clauses.append("p.published IS NOT NULL AND substr(p.published, 1, ?) >= ?")
-        args += [len(f.since), f.since]
+        clauses.append("p.sort_key >= ?")
+        args.append(f.since)
     if f.until:
-        clauses.append("p.published IS NOT NULL AND substr(p.published, 1, ?) <= ?")
-        args += [len(f.until), f.until]
+        clauses.append("p.sort_key <= ? AND p.sort_key <> ''")
+        args.append(f.until + "~")
     return clauses, args
 
 
+def _plan(db: sqlite3.Connection, f: Filters) -> tuple[list[str], list[Any], int, bool]:
+    """WHERE clauses and arguments for the page query, and the total (exact or capped)."""
+    clauses, args = _plain(f)
+    sets = sorted(_sets(db, f), key=lambda s: s.size)
+    for n, item in enumerate(sets):
+        small = n == 0 and item.size <= DRIVE_AT_MOST
+        clauses.append(item.drive if small else item.probe)
+        args += item.args
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    if len(sets) == 1 and len(clauses) == 1:
+        return clauses, args, sets[0].size, True  # the one filter: its own count
+    if not sets or sets[0].size <= DRIVE_AT_MOST:
+        # index ranges, or a small set to test the rest on: exact and cheap
+        (total,) = db.execute(f"SELECT COUNT(*) FROM posts p{where}", args).fetchone()
+        return clauses, args, int(total), True
+    (total,) = db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM posts p{where} LIMIT {COUNT_CAP + 1})", args
+    ).fetchone()
+    return clauses, args, min(int(total), COUNT_CAP), total <= COUNT_CAP
+
+
 _COLUMNS = (
-    "p.id, p.url, p.title, p.author, p.site, p.published, p.comments, p.versions, {snippet}, "
+    "p.id, p.url, p.title, p.author, p.site, p.published, p.comments, p.versions, NULL, "
     "p.sort_key"
 )
 
@@ -140,13 +207,8 @@ def list_posts(
     size: int = PAGE_SIZE,
 ) -> ListPage:
     """One page of posts, newest first; ``after``/``before`` are cursors from a ``ListPage``."""
-    clauses, args = _where(f)
-    (total,) = db.execute(
-        "SELECT COUNT(*) FROM posts p" + (" WHERE " + " AND ".join(clauses) if clauses else ""),
-        args,
-    ).fetchone()
+    page_clauses, page_args, total, exact = _plan(db, f)
     backwards = False
-    page_clauses, page_args = list(clauses), list(args)
     if before and (pos := parse_cursor(before)):
         page_clauses.append("(p.sort_key, p.id) > (?, ?)")
         page_args += list(pos)
@@ -154,21 +216,15 @@ def list_posts(
     elif after and (pos := parse_cursor(after)):
         page_clauses.append("(p.sort_key, p.id) < (?, ?)")
         page_args += list(pos)
-    snippet = "NULL"
-    if f.q and fts_query(f.q):
-        # snippet() needs the FTS row: a correlated lookup by rowid for the page's rows only.
-        snippet = (
-            "(SELECT snippet(fts, 2, char(2), char(3), '…', 24) FROM fts "
-            "WHERE fts MATCH ? AND rowid = p.id)"
-        )
     where = " WHERE " + " AND ".join(page_clauses) if page_clauses else ""
     order = "ASC" if backwards else "DESC"
     sql = (
-        f"SELECT {_COLUMNS.format(snippet=snippet)} FROM posts p{where} "
+        f"SELECT {_COLUMNS} FROM posts p{where} "
         f"ORDER BY p.sort_key {order}, p.id {order} LIMIT ?"
     )
-    head = [fts_query(f.q)] if snippet != "NULL" else []
-    found = [PostRow(*r) for r in db.execute(sql, [*head, *page_args, size + 1])]
+    found = [PostRow(*r) for r in db.execute(sql, [*page_args, size + 1])]
+    if f.q and (match := fts_query(f.q)) and found:
+        found = _with_snippets(db, match, found)
     more = len(found) > size
     rows = found[:size]
     if backwards:
@@ -177,10 +233,26 @@ def list_posts(
     has_prev = bool(after) if not backwards else more
     return ListPage(
         rows=tuple(rows),
-        total=int(total),
+        total=total,
+        exact=exact,
         next_cursor=cursor_of(rows[-1]) if rows and has_next else None,
         prev_cursor=cursor_of(rows[0]) if rows and has_prev else None,
     )
+
+
+def _with_snippets(db: sqlite3.Connection, match: str, rows: list[PostRow]) -> list[PostRow]:
+    """The page's rows with the matched words in context: one FTS query for the page's
+    rows (a snippet per row inside the page query was computed for every match)."""
+    ids = [r.id for r in rows]
+    marks = ",".join("?" * len(ids))
+    snippets = dict(
+        db.execute(
+            "SELECT rowid, snippet(fts, 2, char(2), char(3), '…', 24) FROM fts "
+            f"WHERE fts MATCH ? AND rowid IN ({marks})",
+            [match, *ids],
+        )
+    )
+    return [dataclasses.replace(r, snippet=snippets.get(r.id)) for r in rows]
 
 
 def _top(

@@ -193,8 +193,7 @@ def _plan(db: sqlite3.Connection, f: Filters) -> tuple[list[str], list[Any], int
 
 
 _COLUMNS = (
-    "p.id, p.url, p.title, p.author, p.site, p.published, p.comments, p.versions, NULL, "
-    "p.sort_key"
+    "p.id, p.url, p.title, p.author, p.site, p.published, p.comments, p.versions, NULL, p.sort_key"
 )
 
 
@@ -218,10 +217,7 @@ def list_posts(
         page_args += list(pos)
     where = " WHERE " + " AND ".join(page_clauses) if page_clauses else ""
     order = "ASC" if backwards else "DESC"
-    sql = (
-        f"SELECT {_COLUMNS} FROM posts p{where} "
-        f"ORDER BY p.sort_key {order}, p.id {order} LIMIT ?"
-    )
+    sql = f"SELECT {_COLUMNS} FROM posts p{where} ORDER BY p.sort_key {order}, p.id {order} LIMIT ?"
     found = [PostRow(*r) for r in db.execute(sql, [*page_args, size + 1])]
     if f.q and (match := fts_query(f.q)) and found:
         found = _with_snippets(db, match, found)

@@ -94,8 +94,10 @@ def _progress(err: TextIO) -> Callable[[int], None] | None:
     return show
 
 
-def run_server(config: ServeConfig, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_server(config: ServeConfig, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Serve until interrupted; what it serves and where is printed first."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     if not Path(config.archive).is_dir():
         err.write(f"blog-archiver: error: no archive at {config.archive}\n")
         return 2

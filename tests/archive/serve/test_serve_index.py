@@ -118,3 +118,31 @@ def test_growth_chart_escapes_and_scales() -> None:
     assert svg.count("<circle") == 3
     assert str(growth_svg([])) == ""
     assert str(growth_svg([("2024-01-01", 0)])).count("<circle") == 1
+
+
+def test_probing_and_driving_plans_give_the_same_pages(
+    built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archive.serve import _query
+
+    index, _ = open_index(built.root)
+    try:
+        label = index.db.execute("SELECT kind, name FROM labels LIMIT 1").fetchone()
+        cases = [
+            Filters(q="winter"),
+            Filters(q="winter", since="2019-01-03"),
+            Filters(**{label[0]: label[1]}),
+            Filters(q="post", **{label[0]: label[1]}, until="2019-01-06"),
+        ]
+        driven = [list_posts(index.db, f, size=2) for f in cases]
+        monkeypatch.setattr(_query, "DRIVE_AT_MOST", 0)
+        probed = [list_posts(index.db, f, size=2) for f in cases]
+        assert [(p.rows, p.total) for p in probed] == [(p.rows, p.total) for p in driven]
+        monkeypatch.setattr(_query, "COUNT_CAP", 1)
+        assert driven[1].total >= 2
+        capped = list_posts(index.db, cases[1], size=2)
+        assert (capped.total, capped.exact) == (1, False)
+        assert capped.rows == driven[1].rows
+    finally:
+        index.close()
+        index.catalog.close()

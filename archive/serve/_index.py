@@ -37,6 +37,8 @@ INDEX_NAME = "search.sqlite"
 INDEX_VERSION = "1"
 #: More changed posts than this share of the index: a full rebuild is cheaper.
 REBUILD_SHARE = 0.1
+#: While serving, at most this many changed posts are re-indexed between two requests.
+LIVE_LIMIT = 500
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -230,8 +232,16 @@ class SearchIndex:
         db.execute("PRAGMA journal_mode=WAL")
         return db
 
-    def refresh(self, progress: Progress | None = None) -> IndexInfo:
-        """Rebuild or update from the catalog; what it did, for the CLI to say."""
+    def behind(self) -> bool:
+        """Has the catalog parsed pages the index has not seen? (Two index lookups.)"""
+        return _catalog_state(self.catalog)[0] != int(_meta(self.db).get("last_page_id", "-1"))
+
+    def refresh(self, progress: Progress | None = None, *, live: bool = False) -> IndexInfo | None:
+        """Rebuild or update from the catalog; what it did, for the CLI to say.
+
+        ``live``: called while serving, between two requests: only a small update is done
+        (``None`` when the catalog changed too much; the next start rebuilds).
+        """
         state = _catalog_state(self.catalog)
         meta = _meta(self.db)
         stale = (
@@ -239,6 +249,8 @@ class SearchIndex:
             or meta.get("catalog") != state[1]
             or int(meta.get("last_page_id", "0")) > state[0]
         )
+        if stale and live:
+            return None
         if stale:
             self.db.close()
             self._remove()
@@ -253,6 +265,8 @@ class SearchIndex:
             )
         ]
         (total,) = self.db.execute("SELECT COUNT(*) FROM posts").fetchone()
+        if live and len(changed) > LIVE_LIMIT:
+            return None
         if changed and len(changed) > max(100, REBUILD_SHARE * total):
             self.db.close()
             n = _build(self.path, self.catalog, state, progress)
@@ -278,6 +292,7 @@ def open_index(
     try:
         index = SearchIndex(path, catalog)
         info = index.refresh(progress)
+        assert info is not None  # not live: always refreshed
     except sqlite3.DatabaseError as exc:
         catalog.close()
         raise ServeError(f"cannot build the search index {path}: {exc}") from exc

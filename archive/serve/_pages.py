@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from ._app import ServeState
 
 __all__ = ["Pages"]
+
+#: Seconds between two looks at the catalog for pages parsed since (a crawl beside us).
+REFRESH_EVERY = 30.0
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -67,6 +71,8 @@ class Pages:
         self.templates.env.filters["web"] = web
         self.templates.env.filters["highlight"] = highlight
         self._facets: tuple[int, Facets] | None = None
+        self._checked = time.monotonic()
+        self.stale = False  # the catalog changed more than a live refresh takes on
         self.facets()  # at start: ~0.6 s on 100,000 posts, not the first reader's wait
 
     def render(self, request: Request, name: str, status: int = 200, **ctx: Any) -> Response:
@@ -92,8 +98,21 @@ class Pages:
             raise HTTPException(404, f"no post {url!r} in this archive")
         return versions
 
+    def catch_up(self) -> None:
+        """Index what a crawl running beside us parsed since the last look (at most every
+        ``REFRESH_EVERY`` seconds, and only small updates: a big change waits for a restart)."""
+        now = time.monotonic()
+        if now - self._checked < REFRESH_EVERY:
+            return
+        self._checked = now
+        index = self.state.index
+        if index.behind():
+            info = index.refresh(live=True)
+            self.stale = info is None
+
     # --- the list ------------------------------------------------------------------------
     async def posts_list(self, request: Request) -> Response:
+        self.catch_up()
         params = request.query_params
         f = Filters.from_query(params)
         page = list_posts(
@@ -104,7 +123,13 @@ class Pages:
             size=self.state.page_size,
         )
         return self.render(
-            request, "list.html", filters=f, page=page, facets=self.facets(), params=f.params()
+            request,
+            "list.html",
+            filters=f,
+            page=page,
+            facets=self.facets(),
+            params=f.params(),
+            stale=self.stale,
         )
 
     # --- one post ------------------------------------------------------------------------

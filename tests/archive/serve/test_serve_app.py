@@ -6,13 +6,18 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shutil
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
+import pytest
+from archive_build import site_with_comments, store_site
 from conftest import REPLAY_PORT, Served
-from serve_build import ASSET_POST, HOSTILE_POST, PNG, TIMED_URL, Client
+from serve_build import ASSET_POST, HOSTILE_POST, PNG, TIMED_URL, Built, Client
 
-from archive.serve import create_app
+from archive.serve import ServeConfig, create_app, open_state
+from archive.serve import _pages as pages_module
 from scraper._records import Post
 
 
@@ -212,3 +217,19 @@ def test_hostile_post_is_listed_under_its_title(served: Served) -> None:
     r = served.app.get("/", q="hostile")
     assert _titles(r.text) == ["<script>alert('title')</script> & \"quotes\""]
     assert served.app.get("/post", url=HOSTILE_POST).status_code == 200
+
+
+def test_posts_crawled_while_serving_join_the_list(
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "arc"
+    shutil.copytree(built.root, root, ignore=shutil.ignore_patterns("search.sqlite*"))
+    monkeypatch.setattr(pages_module, "REFRESH_EVERY", 0.0)
+    config = ServeConfig(root, allowed_hosts=("testserver",))
+    with open_state(config, 1, 2) as (state, _info):
+        client = Client(create_app(state, config.hosts()))
+        before = _count(client.get("/").text)
+        store_site(root, site_with_comments(2, seed=40), base="http://other.test")
+        after = client.get("/")
+        assert _count(after.text) > before
+        assert _count(client.get("/", site="other.test").text) == _count(after.text) - before

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 from archive_build import BASE, edit_site, site_with_comments, store_site
 
-from archive import Archive
+from archive import PROFILE_NOT_MODIFIED, Archive
 from scraper._records import Capture
 from scraper.parse._parse import parse_capture
 from scraper.testing import Site
@@ -23,6 +23,8 @@ HOSTILE_POST = f"{BASE}/2020/01/02/hostile-post/"
 HOSTILE_TITLE = "<script>alert('title')</script> & \"quotes\""
 HOSTILE_COMMENT = "<img src=x onerror=alert('comment')> nice post"
 STYLE = b"body { background: url(/img/bg.png) } h1 { color: rgb(1, 2, 3) }"
+#: when the styled post was found unchanged
+REVISIT_AT = "2030-01-01T00:00:00Z"
 #: one URL captured at two times with two bodies
 TIMED_URL = f"{BASE}/timed.txt"
 TIMED = (("2021-01-01T00:00:00Z", "old"), ("2023-01-01T00:00:00Z", "new"))
@@ -104,6 +106,19 @@ def store_extra(root: Path) -> None:
             arc.sink.write_capture(_capture(f"{BASE}/img/{name}", PNG, "image/png"))
         for at, text in TIMED:
             arc.sink.write_capture(_capture(TIMED_URL, text.encode(), "text/plain", at))
+        arc.end_crawl(crawl_id, {})
+    with Archive.open(root) as arc:
+        # a later round found the styled post unchanged (304): a revisit record, no body
+        crawl_id = arc.begin_crawl("recapture", {"test": True})
+        original = next(r for r in arc.captures(ASSET_POST) if r.record_type == "response")
+        unchanged = Capture(
+            url=ASSET_POST,
+            status=304,
+            fetched_at=REVISIT_AT,
+            request_headers=(("User-Agent", "test"),),
+            response_headers=(("ETag", '"x"'),),
+        )
+        arc.write_revisit(unchanged, original, PROFILE_NOT_MODIFIED)
         arc.end_crawl(crawl_id, {})
 
 

@@ -162,6 +162,9 @@ def test_replay_frame_points_at_the_replay_origin_sandboxed(served: Served) -> N
 
 
 def test_replay_serves_the_page_and_its_assets_from_the_archive(served: Served) -> None:
+    # the newest capture is a 304 revisit: the page comes from the record it refers to
+    rows = list(served.state.archive.captures(ASSET_POST))
+    assert [(r.record_type, r.status) for r in rows][-1] == ("revisit", 304)
     r = served.replay.get(f"/2100/{ASSET_POST}")
     assert r.status_code == 200
     assert r.headers["content-type"] == "text/html; charset=utf-8"

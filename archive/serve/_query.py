@@ -66,7 +66,6 @@ class PostRow:
 class ListPage:
     rows: tuple[PostRow, ...]
     total: int
-    exact: bool  # False: ``total`` is ``COUNT_CAP`` and more match
     next_cursor: str | None
     prev_cursor: str | None
 
@@ -106,9 +105,6 @@ def parse_cursor(cursor: str) -> tuple[str, int] | None:
 #: query: its posts are looked up and sorted. A bigger one is tested post by post while
 #: the date order is walked, which stops after one page.
 DRIVE_AT_MOST = 2000
-#: When no exact count is cheap (a big search combined with other filters), counting stops
-#: here and the page says "more than".
-COUNT_CAP = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +115,9 @@ class _Set:
     probe: str  # EXISTS (...): one index probe per post walked
     args: tuple[Any, ...]
     size: int
+    #: What a probe costs against what building the set costs per member (measured on
+    #: 100,000 posts: an FTS probe ~80 us, a label probe ~5 us, a member ~1 us).
+    probe_weight: int
 
 
 def _sets(db: sqlite3.Connection, f: Filters) -> list[_Set]:
@@ -131,6 +130,7 @@ def _sets(db: sqlite3.Connection, f: Filters) -> list[_Set]:
                 "EXISTS (SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = p.id)",
                 (match,),
                 int(n),
+                80,
             )
         )
     for kind, value in (("category", f.category), ("tag", f.tag)):
@@ -144,6 +144,7 @@ def _sets(db: sqlite3.Connection, f: Filters) -> list[_Set]:
                     "EXISTS (SELECT 1 FROM labels WHERE kind = ? AND name = ? AND post_id = p.id)",
                     (kind, value),
                     int(n),
+                    5,
                 )
             )
     return out
@@ -171,25 +172,36 @@ def _plain(f: Filters) -> tuple[list[str], list[Any]]:
     return clauses, args
 
 
-def _plan(db: sqlite3.Connection, f: Filters) -> tuple[list[str], list[Any], int, bool]:
-    """WHERE clauses and arguments for the page query, and the total (exact or capped)."""
-    clauses, args = _plain(f)
+def _plan(db: sqlite3.Connection, f: Filters) -> tuple[list[str], list[Any], int]:
+    """WHERE clauses and arguments for the page query, and the exact total.
+
+    The page walks the date order and probes each post against the big sets (it stops after
+    one page). The count cannot stop early: a big set is either probed for each post in
+    the other filters' range (a narrow range, cheap probes) or built once as a temporary
+    b-tree (``+p.id IN``) that the range is looked up in, whichever costs less.
+    """
+    plain, plain_args = _plain(f)
     sets = sorted(_sets(db, f), key=lambda s: s.size)
+    page, page_args = list(plain), list(plain_args)
+    count, count_args = list(plain), list(plain_args)
+    in_range = 0
+    if sets and sets[0].size > DRIVE_AT_MOST:
+        where = " WHERE " + " AND ".join(plain) if plain else ""
+        (in_range,) = db.execute(f"SELECT COUNT(*) FROM posts p{where}", plain_args).fetchone()
     for n, item in enumerate(sets):
-        small = n == 0 and item.size <= DRIVE_AT_MOST
-        clauses.append(item.drive if small else item.probe)
-        args += item.args
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    if len(sets) == 1 and len(clauses) == 1:
-        return clauses, args, sets[0].size, True  # the one filter: its own count
-    if not sets or sets[0].size <= DRIVE_AT_MOST:
-        # index ranges, or a small set to test the rest on: exact and cheap
-        (total,) = db.execute(f"SELECT COUNT(*) FROM posts p{where}", args).fetchone()
-        return clauses, args, int(total), True
-    (total,) = db.execute(
-        f"SELECT COUNT(*) FROM (SELECT 1 FROM posts p{where} LIMIT {COUNT_CAP + 1})", args
-    ).fetchone()
-    return clauses, args, min(int(total), COUNT_CAP), total <= COUNT_CAP
+        drives = n == 0 and item.size <= DRIVE_AT_MOST
+        page.append(item.drive if drives else item.probe)
+        if drives or in_range * item.probe_weight < item.size:
+            count.append(item.drive if drives else item.probe)
+        else:
+            count.append("+" + item.drive)
+        page_args += item.args
+        count_args += item.args
+    if len(sets) == 1 and not plain:
+        return page, page_args, sets[0].size  # the one filter: its own count
+    where = " WHERE " + " AND ".join(count) if count else ""
+    (total,) = db.execute(f"SELECT COUNT(*) FROM posts p{where}", count_args).fetchone()
+    return page, page_args, int(total)
 
 
 _COLUMNS = (
@@ -206,7 +218,7 @@ def list_posts(
     size: int = PAGE_SIZE,
 ) -> ListPage:
     """One page of posts, newest first; ``after``/``before`` are cursors from a ``ListPage``."""
-    page_clauses, page_args, total, exact = _plan(db, f)
+    page_clauses, page_args, total = _plan(db, f)
     backwards = False
     if before and (pos := parse_cursor(before)):
         page_clauses.append("(p.sort_key, p.id) > (?, ?)")
@@ -230,7 +242,6 @@ def list_posts(
     return ListPage(
         rows=tuple(rows),
         total=total,
-        exact=exact,
         next_cursor=cursor_of(rows[-1]) if rows and has_next else None,
         prev_cursor=cursor_of(rows[0]) if rows and has_prev else None,
     )

@@ -138,11 +138,7 @@ def test_probing_and_driving_plans_give_the_same_pages(
         monkeypatch.setattr(_query, "DRIVE_AT_MOST", 0)
         probed = [list_posts(index.db, f, size=2) for f in cases]
         assert [(p.rows, p.total) for p in probed] == [(p.rows, p.total) for p in driven]
-        monkeypatch.setattr(_query, "COUNT_CAP", 1)
-        assert driven[1].total >= 2
-        capped = list_posts(index.db, cases[1], size=2)
-        assert (capped.total, capped.exact) == (1, False)
-        assert capped.rows == driven[1].rows
+        assert sum(1 for p in driven if p.total) >= 3  # not an agreement on nothing
     finally:
         index.close()
         index.catalog.close()

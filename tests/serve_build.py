@@ -139,10 +139,12 @@ class Client:
         self.app = app
         self.base = base
 
-    def get(self, path: str, **params: str) -> httpx.Response:
+    def get(self, path: str, headers_host: str = "", **params: str) -> httpx.Response:
+        headers = {"Host": headers_host} if headers_host else None
+
         async def go() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app)  # type: ignore[arg-type]
             async with httpx.AsyncClient(transport=transport, base_url=self.base) as client:
-                return await client.get(path, params=params or None)
+                return await client.get(path, params=params or None, headers=headers)
 
         return asyncio.run(go())

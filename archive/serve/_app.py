@@ -10,6 +10,7 @@ text from archived pages (titles, comments, author names) is only ever text.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from ._replay import Replayer
 __all__ = ["ServeState", "app_csp", "create_app", "create_replay_app", "dispatch"]
 
 STATIC = Path(__file__).parent / "static"
+_HOST_NAME = re.compile(r"[A-Za-z0-9.:-]{1,253}")
 
 
 def app_csp(replay_origin: str) -> str:
@@ -104,7 +106,9 @@ def replay_origin_for(state: ServeState, request: Request) -> str:
     user on ``localhost`` gets replays on ``localhost`` too."""
     if state.replay_origin:
         return state.replay_origin
-    host = request.url.hostname or "127.0.0.1"
+    host = request.url.hostname or ""
+    if not _HOST_NAME.fullmatch(host):  # it goes into a header and a URL: names only
+        host = "127.0.0.1"
     if ":" in host:
         host = f"[{host}]"
     return f"http://{host}:{state.replay_port}"

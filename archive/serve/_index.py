@@ -19,7 +19,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -297,8 +297,3 @@ def open_index(
         catalog.close()
         raise ServeError(f"cannot build the search index {path}: {exc}") from exc
     return index, info
-
-
-def iter_ids(db: sqlite3.Connection) -> Iterator[int]:
-    """Every post id (tests and the benchmark pick pages from it)."""
-    return (int(r[0]) for r in db.execute("SELECT id FROM posts ORDER BY id"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,10 @@ import lxml.html
 import pytest
 from conftest import APP_PORT, REPLAY_PORT, Served
 from serve_build import ASSET_POST, HOSTILE_COMMENT, HOSTILE_POST, HOSTILE_TITLE, Client
+from starlette.requests import Request
 
 from archive.serve import create_app, dispatch
+from archive.serve._app import replay_origin_for
 from archive.serve._pages import export_path, highlight, web
 from archive.serve._rewrite import rewrite_html
 
@@ -192,3 +195,18 @@ def test_the_app_has_no_script_of_its_own(served: Served) -> None:
     client = Client(create_app(served.state, hosts))
     for path in _pages(served)[:-1]:
         assert "<script" not in client.get(path).text.lower()
+
+
+def test_a_host_header_never_writes_into_the_policy(served: Served) -> None:
+    """Bound to every address (``*`` hosts), the Host header picks the replay origin's name:
+    only a host name gets in (Starlette drops a malformed header, our check the rest)."""
+    app = create_app(served.state, ["*"])
+    for host in ("evil.example;script-src *", "a b", "x'y", "ok.example"):
+        r = Client(app, base="http://placeholder").get("/", headers_host=host)
+        csp = r.headers["content-security-policy"]
+        assert "script-src" not in csp
+        assert re.search(rf"; frame-src http://[A-Za-z0-9.:-]+:{REPLAY_PORT}; ", csp), csp
+    scope = {"type": "http", "scheme": "http", "server": ("x", 80), "path": "/",
+             "query_string": b"", "headers": [(b"host", b"x'y")]}  # fmt: skip
+    origin = replay_origin_for(served.state, Request(scope))
+    assert origin == f"http://127.0.0.1:{REPLAY_PORT}"

@@ -9,7 +9,9 @@ The catalog is synthesized as ``benchmarks/export.py`` does (records written str
 comment, so that history has two versions to compare. Then ``blog-archiver serve`` runs as
 its own process on 127.0.0.1 (one uvicorn worker, as a user runs it) and one client asks
 for pages one after another over HTTP (keep-alive): the seconds are what a reader waits.
-Each view draws its targets at random (fixed seed): list pages at random depths (keyset
+Beside the wall clock, the server process's own CPU time per page is printed (from
+``/proc``): on a shared machine it moves far less than the latencies do. Each view draws its
+targets at random (fixed seed): list pages at random depths (keyset
 cursors), list pages filtered by category or date range, searches for one or two words or
 a title, random posts, random posts that have two versions. Prints a markdown table.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sqlite3
@@ -99,6 +102,13 @@ def start(root: Path) -> tuple[subprocess.Popen[str], str, float]:
     raise SystemExit("serve did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process (Linux ``/proc``): the server's own cost, which a
+    busy machine does not inflate the way it inflates wall-clock latency."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(client: httpx.Client, paths: list[str]) -> tuple[float, float, float, int]:
     """(pages/s, p50 ms, p95 ms, bytes per page) of GETs of ``paths``, one after another."""
     times = []
@@ -173,12 +183,17 @@ def main() -> None:
             with httpx.Client(base_url=base, timeout=60) as client:
                 for paths in table.values():  # warm up: the OS cache, SQLite's page cache
                     measure(client, paths[:10])
-                print("\n| view | requests | pages/s | p50 ms | p95 ms | KB/page |")
-                print("|---|---:|---:|---:|---:|---:|")
+                print("\n| view | requests | pages/s | p50 ms | p95 ms | server CPU ms/page "
+                      "| KB/page |")  # fmt: skip
+                print("|---|---:|---:|---:|---:|---:|---:|")
                 for name, paths in table.items():
+                    cpu = cpu_seconds(proc.pid)
                     rate, p50, p95, size = measure(client, paths)
+                    cpu_ms = (cpu_seconds(proc.pid) - cpu) * 1e3 / len(paths)
                     print(f"| {name} | {len(paths)} | {rate:,.0f} | {p50:.1f} | {p95:.1f} | "
-                          f"{size / 1024:.0f} |", flush=True)  # fmt: skip
+                          f"{cpu_ms:.1f} | {size / 1024:.0f} |", flush=True)  # fmt: skip
+            load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+            print(f"\nload average at the end: {load} (2 cores)")
         finally:
             proc.terminate()
             proc.wait(timeout=30)

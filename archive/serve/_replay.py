@@ -105,7 +105,7 @@ class Replayer:
     def _inside(self, name: str) -> bool:
         """The catalog names WARC files; one that points outside ``warc/`` is not served."""
         path = (self.warc_dir / name).resolve()
-        return path.parent == self.warc_dir and path.is_file()
+        return path.parent == self.warc_dir
 
     def headers(self) -> dict[str, str]:
         return {

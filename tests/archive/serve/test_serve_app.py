@@ -16,7 +16,7 @@ from archive_build import site_with_comments, store_site
 from conftest import REPLAY_PORT, Served
 from serve_build import ASSET_POST, HOSTILE_POST, PNG, TIMED_URL, Built, Client
 
-from archive.serve import ServeConfig, create_app, open_state
+from archive.serve import ServeConfig, create_app, create_replay_app, open_state
 from archive.serve import _pages as pages_module
 from scraper._records import Post
 
@@ -236,3 +236,20 @@ def test_posts_crawled_while_serving_join_the_list(
         after = client.get("/")
         assert _count(after.text) > before
         assert _count(client.get("/", site="other.test").text) == _count(after.text) - before
+
+
+def test_a_capture_whose_warc_file_is_gone_is_a_404_that_says_so(
+    built: Built, tmp_path: Path
+) -> None:
+    root = tmp_path / "arc"
+    shutil.copytree(built.root, root, ignore=shutil.ignore_patterns("search.sqlite*"))
+    config = ServeConfig(root, allowed_hosts=("testserver",))
+    with open_state(config, 1, 2) as (state, _info):
+        row = next(state.archive.captures(TIMED_URL))
+        (root / "warc" / row.warc_file).unlink()
+        replay = Client(create_replay_app(state.replayer, config.hosts()))
+        r = replay.get(f"/2021/{TIMED_URL}")
+        assert r.status_code == 404
+        assert "is missing" in r.text
+        app = Client(create_app(state, config.hosts()))
+        assert app.get("/").status_code == 200  # the rest of the archive still reads

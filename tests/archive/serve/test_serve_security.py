@@ -148,7 +148,7 @@ def test_replay_serves_warc_files_named_by_the_catalog_only_inside_warc(served: 
     replayer = served.state.replayer
     names = [r.warc_file for r in served.state.archive.captures()]
     assert all(replayer._inside(n) for n in names)
-    for bad in ("../catalog.sqlite", "/etc/passwd", "../warc/../catalog.sqlite", "missing.gz"):
+    for bad in ("../catalog.sqlite", "/etc/passwd", "../warc/../catalog.sqlite", "a/../../x"):
         assert not replayer._inside(bad)
 
 

@@ -27,6 +27,7 @@ _COMMANDS = (
     "wacz",
     "reparse",
     "history",
+    "serve",
     "fixtures",
     "schema",
 )

@@ -84,3 +84,28 @@ def test_commentary_and_responsive_are_no_comment_words() -> None:
     assert _COMMENTISH.search("reply")
     assert not _COMMENTISH.search("commentary-column")
     assert not _COMMENTISH.search("responsive-embed")
+
+
+def test_a_byline_with_a_role_written_against_the_name_gives_the_linked_name() -> None:
+    html = f"""<html><head><title>Library stays open</title></head><body><article>
+<h1>Library stays open</h1><div class="byline"><div class="author-name"><span>By</span>
+<a href="https://news.example/people/jane-doe">Jane Doe</a><span class="author-title">Staff
+Writer</span></div></div><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"""
+    post = parse_page(html.encode(), URL)
+    assert [a.name for a in post.authors] == ["Jane Doe"]
+
+
+def test_a_byline_naming_a_second_author_without_a_link_keeps_both() -> None:
+    html = f"""<html><body><article><h1>Library stays open</h1>
+<div class="byline">By <a href="/author/jane-doe">Jane Doe</a> and Bob Roe</div>
+<p>{PROSE}</p><p>{PROSE}</p></article></body></html>"""
+    post = parse_page(html.encode(), URL)
+    assert "Bob Roe" in "; ".join(a.name or "" for a in post.authors)
+
+
+def test_counters_and_bio_links_are_no_author_names() -> None:
+    from scraper.parse.metadata._titles import clean_author
+
+    assert clean_author("343") is None
+    assert clean_author("See full bio") is None
+    assert clean_author("Jane Doe") == "Jane Doe"

@@ -109,3 +109,13 @@ def test_counters_and_bio_links_are_no_author_names() -> None:
     assert clean_author("343") is None
     assert clean_author("See full bio") is None
     assert clean_author("Jane Doe") == "Jane Doe"
+
+
+def test_a_cjk_title_loses_a_site_name_joined_without_spaces() -> None:
+    from scraper.parse.metadata._titles import strip_site
+
+    title = "マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌"
+    want = "マインドマップ風のツリーを描画できる「Treeviz」"
+    assert strip_site(title, [], "phpspot開発日誌", None) == want
+    assert strip_site("短缺药品保供稳价-新华网", [], "新华网", None) == "短缺药品保供稳价"
+    assert strip_site("Café-Bar reopens", [], "Bar", None) == "Café-Bar reopens"

@@ -33,7 +33,13 @@ __all__ = [
     "unescape_text",
 ]
 
-_SEP = re.compile(r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_]\s*|\s+::\s+")
+# CJK titles write their separators without spaces, full-width ("｜", "：") or ASCII next
+# to a CJK character ("…需求-新华网", "「Treeviz」:phpspot開発日誌")
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_SEP = re.compile(
+    r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_｜]\s*|\s+::\s+|\s*[：－]\s*|"
+    rf"(?<=[{_CJK}])[-:](?=\S)|(?<=\S)[-:](?=[{_CJK}])"
+)
 _SEP_END = re.compile(rf"(?:{_SEP.pattern})$")
 _ALNUM = re.compile(r"[\W_]+")
 

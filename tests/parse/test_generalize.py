@@ -119,3 +119,32 @@ def test_a_cjk_title_loses_a_site_name_joined_without_spaces() -> None:
     assert strip_site(title, [], "phpspot開発日誌", None) == want
     assert strip_site("短缺药品保供稳价-新华网", [], "新华网", None) == "短缺药品保供稳价"
     assert strip_site("Café-Bar reopens", [], "Bar", None) == "Café-Bar reopens"
+
+
+def test_a_row_of_article_teasers_above_a_plain_post_does_not_make_an_index() -> None:
+    teasers = "".join(
+        f'<article class="teaser"><h3><a href="/story-{i}/">Trending story {i}</a></h3>'
+        f"<p>Short teaser text for story {i}.</p></article>"
+        for i in range(4)
+    )
+    html = f"""<html><head><title>Library stays open</title></head><body>
+<div class="trending">{teasers}</div><div class="story"><h1>Library stays open</h1>
+<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p><p>{PROSE} Still.</p>
+<p>{PROSE} At last.</p><p>{PROSE} The end.</p><p>{PROSE} Really.</p></div></body></html>"""
+    post = parse_page(html.encode(), URL)
+    assert post.body is not None
+    assert "Trending story" not in post.body.text
+    assert post.body.text.count("The council met") == 7
+
+
+def test_an_index_of_article_teasers_still_reads_the_first_teaser() -> None:
+    teasers = "".join(
+        f'<article class="post"><h2><a href="/story-{i}/">Story {i}</a></h2>'
+        f"<p>{PROSE} Teaser {i}.</p></article>"
+        for i in range(4)
+    )
+    html = f"<html><body><main>{teasers}</main><aside><p>{PROSE}</p></aside></body></html>"
+    post = parse_page(html.encode(), "https://news.example/")
+    assert post.body is not None
+    assert "Teaser 0." in post.body.text
+    assert "Teaser 1." not in post.body.text

@@ -217,6 +217,20 @@ class Archive:
             )
         self.write_index()
 
+    def failed_rounds(self) -> list[tuple[int, str, str]]:
+        """``(crawl id, started_at, why)`` of the rounds recorded as failed (nothing answered),
+        so ``history`` shows the attempts a scheduled job made while the site was down."""
+        rows = self._reader().execute(
+            "SELECT id, started_at, stats_json FROM crawls WHERE stats_json LIKE '%\"error\"%'"
+            " ORDER BY id"
+        )
+        out = []
+        for crawl_id, started, stats_json in rows:
+            error = json.loads(stats_json).get("error")
+            if error:
+                out.append((int(crawl_id), str(started), str(error)))
+        return out
+
     def write_index(self) -> Path:
         """Rebuild ``warc/index.cdxj`` (sorted) from the catalog."""
         return write_index(self._conn, self.warc_dir)

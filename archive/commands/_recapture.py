@@ -2,8 +2,10 @@
 requests; unchanged pages become WARC revisits, changed ones a new version of their post.
 
 With ``--every`` it keeps running: one round per tick, a failed round is reported and tried
-again at the next tick. SIGINT/SIGTERM stop it between writes (the round in progress finishes
-its in-flight requests and closes its WARC whole); a second signal stops at once.
+again at the next tick. A round that got no answer at all (the site is down) is recorded as
+failed (``history`` shows it) and exits 1. SIGINT/SIGTERM stop it within a moment: the
+requests in flight are cancelled, what was captured is kept and the WARC closed whole.
+``--quiet`` prints only failures (what a cron job should mail).
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from typing import Any
 
 from scraper._config import CrawlConfig
 
-from ..recapture._recapture import RecaptureConfig, RecaptureStats, parse_duration, run_every
+from ..recapture._recapture import (
+    RecaptureConfig,
+    RecaptureStats,
+    RoundFailedError,
+    parse_duration,
+    run_every,
+)
 
 
 def register(sub: Any) -> None:
@@ -33,6 +41,10 @@ def register(sub: Any) -> None:
     p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
     p.add_argument("--user-agent", default=d.user_agent, help="User-Agent to send")
     p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
+    p.add_argument(
+        "--quiet", action="store_true",
+        help="print only failures (for cron: a mail only when something went wrong)",
+    )  # fmt: skip
     p.set_defaults(func=run)
 
 
@@ -82,16 +94,22 @@ def run(args: argparse.Namespace) -> int:
     def on_signal(signum: int, frame: FrameType | None) -> None:
         if stop.is_set():
             raise KeyboardInterrupt
-        print("stopping after the requests in flight (again to stop now)", file=sys.stderr)
+        print(
+            "stopping: the requests in flight are cancelled, what was captured is kept",
+            file=sys.stderr,
+        )
         stop.set()
 
     def on_round(stats: RecaptureStats) -> None:
         results.append(stats)
-        print(report(stats), flush=True)
+        if not args.quiet or stats.failed:
+            print(report(stats), flush=True)
 
     def on_error(exc: BaseException) -> None:
         errors.append(exc)
-        print(f"blog-archiver: recapture round failed: {exc}", file=sys.stderr, flush=True)
+        stamp = datetime.now().isoformat(timespec="seconds")
+        text = str(exc) if isinstance(exc, RoundFailedError) else f"recapture round failed: {exc}"
+        print(f"[{stamp}] blog-archiver: error: {text}", file=sys.stderr, flush=True)
 
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:

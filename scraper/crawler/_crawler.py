@@ -23,13 +23,13 @@ from typing import Any, TypeVar
 import httpx
 
 from .._config import CrawlConfig
-from .._errors import DisallowedError, FetchError, UnsupportedContentError
+from .._errors import DisallowedError, FetchError, UnreachableError, UnsupportedContentError
 from .._protocols import CaptureSink, Frontier, Job, JobKind, URLState
 from .._records import Capture, Post, WarcRef
 from .._urls import Scope, canonicalize, host_of, origin
 from ..discover._discover import Found, guess_kind, site_discovery
 from ..fetch._fetch import Fetcher, Sleep
-from ..fetch._robots import RobotsRules, robots_url
+from ..fetch._robots import RobotsRules, RobotsStatus, robots_url
 from ._analyze import Analysis
 from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
@@ -325,7 +325,11 @@ class _Crawl:
         url = robots_url(site)
         async with self._gate.slot(host_of(url), self.config.delay):
             try:
-                capture = await self.fetcher.fetch(url)
+                capture = await self.fetcher.fetch(url, retry_unreachable=False)
+            except UnreachableError as exc:
+                return RobotsRules.unreachable(exc.reason)
+            except DisallowedError as exc:
+                return RobotsRules.refused(exc.reason)
             except FetchError as exc:
                 return RobotsRules.unavailable(exc.reason)
         rules = RobotsRules.from_response(capture.status, capture.content or capture.body)
@@ -341,6 +345,10 @@ class _Crawl:
         assert self.fetcher is not None
         rules = await self._robots.rules(origin(job.url))
         ua = self.config.full_user_agent
+        if rules.final:  # the host took no connection, or is off limits: no request
+            down = rules.status is RobotsStatus.UNREACHABLE
+            await self.finish(job, URLState.FAILED if down else URLState.SKIPPED, rules.reason)
+            return
         if self.config.obey_robots and not rules.allowed(job.url, ua):
             await self.finish(job, URLState.SKIPPED, rules.reason or "robots.txt disallows")
             return

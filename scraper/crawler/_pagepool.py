@@ -100,8 +100,12 @@ def worker_main() -> None:
         task = PageTask(payload, ctype, url, JobKind(kind), post_url)
         ok, value = _answer(analysis, task)
         data = pickle.dumps((ident, ok, value), protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(_HEAD.pack(len(data)) + data)
-        out.flush()
+        try:
+            out.write(_HEAD.pack(len(data)) + data)
+            out.flush()
+        except BrokenPipeError:  # the crawler is gone (stopped, killed): nobody to answer
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+            return
 
 
 _HEAD = struct.Struct("!Q")
@@ -118,6 +122,10 @@ class _Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
+            # Its own process group: a Ctrl-C on the terminal is the crawler's to handle; a
+            # worker still importing would print a KeyboardInterrupt traceback. It exits
+            # when its stdin closes (the crawler is done or gone).
+            process_group=0,
         )
         self._lock = threading.Lock()
         self._ids = itertools.count()

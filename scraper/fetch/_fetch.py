@@ -16,6 +16,7 @@ date, capped) as the wait when it sent one, a bounded number of attempts.
 from __future__ import annotations
 
 import asyncio
+import errno
 import socket
 import time
 import weakref
@@ -32,6 +33,7 @@ from .._errors import (
     FetchError,
     TooLargeError,
     TransientFetchError,
+    UnreachableError,
     UnsupportedContentError,
 )
 from .._records import Capture
@@ -144,11 +146,14 @@ class Fetcher:
         *,
         in_scope: Callable[[str], bool] | None = None,
         refuse: Callable[[str], str | None] | None = None,
+        retry_unreachable: bool = True,
     ) -> Capture:
         """The final response for ``url`` after redirects (any status), or a ``FetchError``.
 
         Each redirect target must pass ``in_scope`` and ``refuse`` (which returns a reason to
         refuse it, e.g. robots.txt, or ``None``) before it is requested.
+        ``retry_unreachable=False``: a host that takes no connection at all (refused, DNS
+        failure) raises ``UnreachableError`` at once (a host's first request, robots.txt).
 
         Transient failures that outlast the retries raise ``FetchError`` whose reason names
         the last failure and the attempts ("timeout after 4 attempts").
@@ -157,7 +162,7 @@ class Fetcher:
         current = url
         for _hop in range(self._config.max_redirects + 1):
             await self._check_address(current)
-            capture = await self._with_retries(current)
+            capture = await self._with_retries(current, retry_unreachable)
             location = capture.header("location")
             if capture.status not in _REDIRECTS or not location:
                 return capture
@@ -174,10 +179,12 @@ class Fetcher:
             current = target
         raise FetchError(url, f"too many redirects (over {self._config.max_redirects})")
 
-    async def _with_retries(self, url: str) -> Capture:
+    async def _with_retries(self, url: str, retry_unreachable: bool = True) -> Capture:
         try:  # most URLs succeed at once: the retry policy is built after a first failure
             return await self._once(url)
         except TransientFetchError as exc:
+            if isinstance(exc, UnreachableError) and not retry_unreachable:
+                raise
             first: TransientFetchError | None = exc
         policy = retry_policy(self._config, self._sleep)
         try:
@@ -189,7 +196,8 @@ class Fetcher:
                     return await self._once(url)
         except TransientFetchError as exc:
             n = policy.statistics.get("attempt_number", self._config.max_attempts)
-            raise FetchError(url, f"{exc.reason} after {n} attempts") from exc
+            kind = UnreachableError if isinstance(exc, UnreachableError) else FetchError
+            raise kind(url, f"{exc.reason} after {n} attempts") from exc
         raise AssertionError("unreachable: tenacity either returns or raises")
 
     async def _check_address(self, url: str) -> None:
@@ -354,10 +362,12 @@ def _peer_ip(response: httpx.Response) -> str | None:
 
 def _translate(url: str, exc: httpx.HTTPError) -> FetchError:
     """httpx's exceptions, once, into ours: transient ones are retried."""
+    if isinstance(exc, httpx.ConnectTimeout):
+        return UnreachableError(url, "connect timeout")
     if isinstance(exc, httpx.TimeoutException):
         return TransientFetchError(url, "timeout")
     if isinstance(exc, httpx.ConnectError):
-        return TransientFetchError(url, "connection failed")
+        return UnreachableError(url, _connect_cause(exc))
     if isinstance(exc, httpx.RemoteProtocolError):
         text = str(exc)
         truncated = "incomplete" in text or "complete message body" in text
@@ -367,6 +377,29 @@ def _translate(url: str, exc: httpx.HTTPError) -> FetchError:
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return FetchError(url, "invalid URL")
     return FetchError(url, f"{type(exc).__name__}: {exc}")
+
+
+_ERRNO_CAUSES = {
+    errno.ECONNREFUSED: "connection refused",
+    errno.EHOSTUNREACH: "no route to host",
+    errno.ENETUNREACH: "network unreachable",
+    errno.ECONNRESET: "connection reset while connecting",
+}
+
+
+def _connect_cause(exc: BaseException) -> str:
+    """The real cause of a failed connect, from the chain httpx and anyio wrap it in
+    ("All connection attempts failed" hides a refused port)."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        if isinstance(seen, socket.gaierror):
+            return f"DNS failure: {seen.strerror or seen}"
+        if isinstance(seen, OSError) and seen.errno in _ERRNO_CAUSES:
+            return _ERRNO_CAUSES[seen.errno]
+        seen = seen.__cause__ or seen.__context__
+    return "connection failed"
 
 
 def location_of(capture: Capture) -> str | None:

@@ -17,6 +17,7 @@ Read-only opens take no lock and can run beside a crawl (SQLite WAL).
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -94,9 +95,17 @@ class Archive:
             )
         if root.exists() and not root.is_dir():
             raise ArchiveError(f"{root} exists and is not a folder")
-        for sub in (root, root / "warc", root / "exports"):
-            sub.mkdir(parents=True, exist_ok=True)
-        fd = _lock(root)
+        try:
+            for sub in (root, root / "warc", root / "exports"):
+                sub.mkdir(parents=True, exist_ok=True)
+            fd = _lock(root)
+        except OSError as exc:
+            hint = ""
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                hint = " (read-only: export and history can still read an existing archive)"
+            raise ArchiveError(
+                f"cannot write the archive at {root}: {exc.strerror or exc}{hint}"
+            ) from exc
         try:
             conn = connect(root / CATALOG_NAME, readonly=False)
             arc = cls(
@@ -296,6 +305,11 @@ class Archive:
         """``(url, reason)`` of every URL that failed."""
         sql = "SELECT url, COALESCE(reason, '') FROM urls WHERE state = 'failed' ORDER BY seq"
         return ((str(u), str(r)) for u, r in iter_rows(self._reader(), sql))
+
+    def post_count(self) -> int:
+        """Posts in the archive (an export's progress total)."""
+        (posts,) = self._reader().execute("SELECT COUNT(DISTINCT post_url) FROM pages").fetchone()
+        return int(posts)
 
     def stats(self) -> dict[str, Any]:
         """Counts for summaries: URLs per state, captures, posts, WARC bytes."""

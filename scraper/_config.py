@@ -13,7 +13,9 @@ from ._version import __version__
 
 __all__ = ["DEFAULT_USER_AGENT", "CrawlConfig", "FetchConfig", "Timeouts"]
 
-DEFAULT_USER_AGENT = f"blog-archiver/{__version__} (+https://github.com/blog-archiver)"
+# The project's name and version only: a contact URL is the operator's to give (--contact);
+# naming one this project does not own would send site owners to a stranger.
+DEFAULT_USER_AGENT = f"blog-archiver/{__version__}"
 MB = 1024 * 1024
 
 

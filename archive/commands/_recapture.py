@@ -15,11 +15,14 @@ import signal
 import sys
 import threading
 from datetime import datetime
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from scraper._config import CrawlConfig
 
+from .._errors import UsageError
+from .._store import CATALOG_NAME
 from ..recapture._recapture import (
     RecaptureConfig,
     RecaptureStats,
@@ -27,14 +30,27 @@ from ..recapture._recapture import (
     parse_duration,
     run_every,
 )
+from ._crawl import DefaultsFormatter, check_politeness
 
 
 def register(sub: Any) -> None:
     d = CrawlConfig()
-    p = sub.add_parser("recapture", help="re-capture an archive's posts with conditional requests")
+    p = sub.add_parser(
+        "recapture",
+        help="re-capture an archive's posts with conditional requests",
+        formatter_class=DefaultsFormatter,
+    )
     p.add_argument("archive", metavar="DIR", help="the archive folder")
-    p.add_argument("--every", metavar="DURATION", help="keep running: one round every 6h, 1d ...")
-    p.add_argument("--max-age", metavar="DURATION", help="only posts published within 30d ...")
+    p.add_argument(
+        "--every",
+        metavar="DURATION",
+        help="keep running: one round every 6h, 1d ... (default: one round, then exit)",
+    )
+    p.add_argument(
+        "--max-age",
+        metavar="DURATION",
+        help="only posts published within 30d ... (default: every post)",
+    )
     p.add_argument("--delay", type=float, default=d.delay, help="seconds between requests per host")
     p.add_argument("--concurrency", type=int, default=d.concurrency, help="requests in flight")
     p.add_argument("--per-host", type=int, default=d.per_host, help="requests in flight per host")
@@ -54,7 +70,7 @@ def _duration(text: str | None, flag: str) -> Any:
     try:
         return parse_duration(text)
     except ValueError as exc:
-        raise SystemExit(f"blog-archiver recapture: {flag}: {exc}") from None
+        raise UsageError(f"{flag}: {exc}") from None
 
 
 def report(stats: RecaptureStats) -> str:
@@ -73,9 +89,10 @@ def report(stats: RecaptureStats) -> str:
 
 def run(args: argparse.Namespace) -> int:
     every = _duration(args.every, "--every")
-    if args.concurrency < 1 or args.per_host < 1 or args.delay < 0:
-        print("blog-archiver: error: --concurrency/--per-host >= 1, --delay >= 0", file=sys.stderr)
-        return 2
+    check_politeness(args)
+    max_age = _duration(args.max_age, "--max-age")
+    if not Path(args.archive, CATALOG_NAME).is_file():
+        raise UsageError(f"{args.archive} is not an archive (no {CATALOG_NAME})")
     config = RecaptureConfig(
         crawl=CrawlConfig(
             delay=args.delay,
@@ -85,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
             user_agent=args.user_agent,
             contact=args.contact,
         ),
-        max_age=_duration(args.max_age, "--max-age"),
+        max_age=max_age,
     )
     stop = threading.Event()
     results: list[RecaptureStats] = []

@@ -75,7 +75,12 @@ class HTTPStatusError(FetchError):
 
 
 class TooLargeError(FetchError):
-    pass
+    """``head``: the decoded bytes read before the cap, when the caller can use a prefix
+    (robots.txt is read up to 500 KiB, as Google does, and the rest ignored)."""
+
+    def __init__(self, url: str, reason: str, head: bytes = b"") -> None:
+        super().__init__(url, reason)
+        self.head = head
 
 
 class DisallowedError(FetchError):

@@ -171,6 +171,8 @@ def crawl_into(
         failures = Counter(reason for _, reason in arc.failures())
         if not interrupted:
             arc.end_crawl(crawl_id, {**progress_stats(progress), **stats})
+        else:  # replay tools find what was captured so far; a resume rebuilds it again
+            arc.write_index()
         arc_stats = arc.stats()
     print(
         summary(

@@ -238,6 +238,8 @@ async def recapture(
             message = f"round {crawl_id} failed, nothing captured: {why}"
         if not interrupted:
             arc.end_crawl(crawl_id, stats.to_dict())
+        else:
+            arc.write_index()
     stats = replace(stats, elapsed=time.monotonic() - start)
     if stats.error is not None:
         raise RoundFailedError(message, stats)

@@ -23,7 +23,13 @@ from typing import Any, TypeVar
 import httpx
 
 from .._config import CrawlConfig
-from .._errors import DisallowedError, FetchError, UnreachableError, UnsupportedContentError
+from .._errors import (
+    DisallowedError,
+    FetchError,
+    TooLargeError,
+    UnreachableError,
+    UnsupportedContentError,
+)
 from .._protocols import CaptureSink, Frontier, Job, JobKind, URLState
 from .._records import Capture, Post, WarcRef
 from .._urls import Scope, canonicalize, host_of, origin
@@ -35,11 +41,13 @@ from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
 from ._pagepool import InlineAnalyzer, PagePool, default_workers
 from ._pages import PageHandler
+from ._traps import TrapGuard, TrapLimits
 from ._writer import WriterThread
 
 __all__ = ["CrawlEvent", "CrawlStats", "crawl"]
 
 T = TypeVar("T")
+ROBOTS_MAX_BYTES = 500 * 1024  # Google's limit: rules past it are ignored
 _PAGE_KINDS = frozenset({JobKind.LISTING, JobKind.POST, JobKind.COMMENTS})
 
 
@@ -53,12 +61,14 @@ async def crawl(
     on_event: Callable[[CrawlEvent], None] | None = None,
     sleep: Sleep | None = None,
     workers: int | None = None,
+    traps: TrapLimits | None = None,
 ) -> CrawlStats:
     """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
 
     ``sleep`` replaces ``asyncio.sleep`` for politeness and retry waits (tests record it).
     ``workers``: processes that parse HTML pages (``scraper.crawler._pagepool``), by default one per
-    core; ``0`` parses on the event loop's thread instead.
+    core; ``0`` parses on the event loop's thread instead. ``traps``: how much of an endless
+    URL space is explored (``scraper.crawler._traps``); refused URLs are reported as skipped.
 
     Page failures are recorded and the crawl goes on. A failure of the frontier or sink
     itself (disk full ...) stops it: nothing more is claimed, jobs in flight are cancelled
@@ -70,6 +80,7 @@ async def crawl(
     pool = WriterThread()
     try:
         run = _Crawl(frontier, sink, config, clients, pool, on_event, sleep or asyncio.sleep)
+        run.traps = TrapGuard(traps)
         run.workers = default_workers() if workers is None else max(0, workers)
         try:
             return await run.run(seeds)
@@ -132,6 +143,7 @@ class _Crawl:
         self.analyzer: InlineAnalyzer | PagePool = InlineAnalyzer(Analysis(self.scope))
         self._pages_started = 0
         self._fatal: Exception | None = None
+        self.traps = TrapGuard()
 
     # --- plumbing ------------------------------------------------------------------------
     async def io(self, fn: Callable[..., T], *args: Any) -> T:
@@ -173,10 +185,15 @@ class _Crawl:
         """Jobs for URLs never seen in this run; the set check comes before any Job is built."""
         jobs = []
         seen = self.seen
+        verdict = self.traps.verdict
         for f in found:
             if f.url in seen:
                 continue
             seen.add(f.url)
+            if (why := verdict(f.url, f.kind, depth)) is not None:
+                self.counts["skipped"] += 1
+                self.emit(CrawlEvent("skipped", f.url, reason=why, job_kind=f.kind.value))
+                continue
             jobs.append(Job(url=f.url, kind=f.kind, depth=depth, post_url=f.post_url, via=via))
         return jobs
 
@@ -240,7 +257,7 @@ class _Crawl:
                 self.emit(CrawlEvent("warning", "", reason=reason))
             else:
                 self.analyzer = pool
-        trusted = {(httpx.URL(u).host or "").lower() for u in canon}
+        trusted = {_host_port(u) for u in canon}
         self.fetcher = Fetcher(
             self._clients,
             self.config.fetch,
@@ -325,7 +342,19 @@ class _Crawl:
         url = robots_url(site)
         async with self._gate.slot(host_of(url), self.config.delay):
             try:
-                capture = await self.fetcher.fetch(url, retry_unreachable=False)
+                capture = await self.fetcher.fetch(
+                    url, retry_unreachable=False, max_bytes=ROBOTS_MAX_BYTES
+                )
+            except TooLargeError as exc:  # the first 500 KiB apply, the rest is ignored
+                self.emit(
+                    CrawlEvent(
+                        "warning",
+                        url,
+                        reason=f"robots.txt {exc.reason}: "
+                        "only its first 500 KiB are read (not archived)",
+                    )
+                )
+                return RobotsRules.from_response(200, exc.head)
             except UnreachableError as exc:
                 return RobotsRules.unreachable(exc.reason)
             except DisallowedError as exc:
@@ -383,3 +412,9 @@ class _Crawl:
         if rules is not None and not rules.allowed(url, self.config.full_user_agent):
             return rules.reason or "robots.txt disallows"
         return None
+
+
+def _host_port(url: str) -> tuple[str, int]:
+    """A seed's host and port: what the user trusts by naming it (not the host's other ports)."""
+    u = httpx.URL(url)
+    return (u.host or "").lower(), u.port or (443 if u.scheme == "https" else 80)

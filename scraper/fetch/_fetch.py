@@ -16,6 +16,7 @@ date, capped) as the wait when it sent one, a bounded number of attempts.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import errno
 import socket
 import time
@@ -102,8 +103,10 @@ def _now_iso() -> str:
 class Fetcher:
     """Fetches URLs with one shared ``httpx.AsyncClient`` and one ``FetchConfig``.
 
-    ``trusted_hosts`` are hostnames the user asked for explicitly (the seeds): they may be
-    loopback or private addresses. Any other host that resolves to such an address is refused
+    ``trusted_hosts`` are what the user asked for explicitly (the seeds): ``(host, port)``
+    pairs, or a bare host name for every port of it; they may be loopback or private
+    addresses (a seed on 127.0.0.1:8080 trusts that port, not the machine's other services).
+    Any other host that resolves to such an address is refused
     unless ``config.allow_private`` (a public page must not steer the crawler into the
     operator's network). Resolution happens just before the request, so DNS rebinding between
     the check and the connection is not prevented; document, don't pretend.
@@ -117,7 +120,7 @@ class Fetcher:
         on_capture: CaptureHook | None = None,
         sleep: Sleep = asyncio.sleep,
         resolve: Resolver = _system_resolve,
-        trusted_hosts: Iterable[str] = (),
+        trusted_hosts: Iterable[str | tuple[str, int]] = (),
         clock: Callable[[], float] = time.time,
     ) -> None:
         clients = [client] if isinstance(client, httpx.AsyncClient) else list(client)
@@ -129,7 +132,9 @@ class Fetcher:
         self._on_capture = on_capture
         self._sleep = sleep
         self._resolve = resolve
-        self._trusted = frozenset(h.lower() for h in trusted_hosts)
+        self._trusted = frozenset(
+            (h.lower(), None) if isinstance(h, str) else (h[0].lower(), h[1]) for h in trusted_hosts
+        )
         self._clock = clock
         self._resolved: dict[tuple[str, int], list[str]] = {}
         t = config.timeout
@@ -147,6 +152,7 @@ class Fetcher:
         in_scope: Callable[[str], bool] | None = None,
         refuse: Callable[[str], str | None] | None = None,
         retry_unreachable: bool = True,
+        max_bytes: int | None = None,
     ) -> Capture:
         """The final response for ``url`` after redirects (any status), or a ``FetchError``.
 
@@ -154,10 +160,25 @@ class Fetcher:
         refuse it, e.g. robots.txt, or ``None``) before it is requested.
         ``retry_unreachable=False``: a host that takes no connection at all (refused, DNS
         failure) raises ``UnreachableError`` at once (a host's first request, robots.txt).
+        ``max_bytes``: a smaller cap for this URL (robots.txt: 500 KiB); its
+        ``TooLargeError`` then carries the decoded ``head`` that fit under it.
 
         Transient failures that outlast the retries raise ``FetchError`` whose reason names
         the last failure and the attempts ("timeout after 4 attempts").
         """
+        token = _CAP.set(max_bytes)
+        try:
+            return await self._follow(url, in_scope, refuse, retry_unreachable)
+        finally:
+            _CAP.reset(token)
+
+    async def _follow(
+        self,
+        url: str,
+        in_scope: Callable[[str], bool] | None,
+        refuse: Callable[[str], str | None] | None,
+        retry_unreachable: bool,
+    ) -> Capture:
         seen = {url}
         current = url
         for _hop in range(self._config.max_redirects + 1):
@@ -205,9 +226,9 @@ class Fetcher:
             return
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        if host in self._trusted:
-            return
         port = parts.port or (443 if parts.scheme == "https" else 80)
+        if (host, None) in self._trusted or (host, port) in self._trusted:
+            return
         if is_private_address(host):
             addresses = [host]
         else:
@@ -226,6 +247,16 @@ class Fetcher:
         return busy.index(min(busy)) if len(busy) > 1 else 0
 
     async def _once(self, url: str) -> Capture:
+        deadline = self._config.timeout.total
+        try:
+            async with asyncio.timeout(deadline) as clock:
+                return await self._attempt(url, clock)
+        except TimeoutError:
+            raise TransientFetchError(
+                url, f"deadline: no whole response in {deadline:g} s"
+            ) from None
+
+    async def _attempt(self, url: str, clock: asyncio.Timeout) -> Capture:
         i = self._pick()
         client = self._clients[i]
         self._busy[i] += 1
@@ -238,7 +269,7 @@ class Fetcher:
             except httpx.HTTPError as exc:
                 raise _translate(url, exc) from exc
             try:
-                return await self._read(url, response)
+                return await self._read(url, response, clock)
             except httpx.HTTPError as exc:
                 raise _translate(url, exc) from exc
             finally:
@@ -246,11 +277,11 @@ class Fetcher:
         finally:
             self._busy[i] -= 1
 
-    async def _read(self, url: str, response: httpx.Response) -> Capture:
-        cap = self._config.max_bytes
+    async def _read(self, url: str, response: httpx.Response, clock: asyncio.Timeout) -> Capture:
+        cap = _CAP.get() or self._config.max_bytes
         declared = _content_length(response)
-        if declared is not None and declared > cap:
-            raise TooLargeError(url, f"body larger than {_size(cap)}")
+        if declared is not None and declared > cap and _CAP.get() is None:
+            raise TooLargeError(url, f"body larger than {_size(cap)}")  # (a capped URL: a head)
         status = response.status_code
         if 200 <= status < 300 and not self._config.assets:
             ctype = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
@@ -260,6 +291,7 @@ class Fetcher:
         if declared is not None and len(raw) < declared:
             raise TransientFetchError(url, "truncated body")
         capture = self._capture(url, response, raw, content)
+        clock.reschedule(None)  # the response is whole: its write is never cut by the deadline
         if self._on_capture is not None:
             await self._on_capture(capture)
         if status in RETRY_STATUSES:
@@ -273,7 +305,7 @@ class Fetcher:
 
     async def _body(self, url: str, response: httpx.Response) -> tuple[bytes, bytes, str | None]:
         """Raw bytes as received and the decoded payload, both capped."""
-        cap = self._config.max_bytes
+        cap = _CAP.get() or self._config.max_bytes
         decoder: Decoder | None = None
         error: str | None = None
         try:
@@ -290,7 +322,7 @@ class Fetcher:
         async for chunk in response.aiter_raw():
             total += len(chunk)
             if total > cap:
-                raise TooLargeError(url, f"body larger than {_size(cap)}")
+                raise TooLargeError(url, f"body larger than {_size(cap)}", head=_head(out, cap))
             raw.append(chunk)
             if decoder is not None and error is None:
                 try:
@@ -322,6 +354,13 @@ class Fetcher:
             method=response.request.method,
             ip_address=_peer_ip(response),
         )
+
+
+_CAP: contextvars.ContextVar[int | None] = contextvars.ContextVar("fetch_cap", default=None)
+
+
+def _head(out: list[bytes], cap: int) -> bytes:
+    return b"".join(out)[:cap]
 
 
 def _pairs(raw: list[tuple[bytes, bytes]]) -> tuple[tuple[str, str], ...]:

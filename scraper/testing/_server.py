@@ -157,6 +157,9 @@ class SiteServer:
         path = target.split("?", 1)[0]
         with self._lock:
             key = target if target in self._faults else path if path in self._faults else None
+            if key is None:  # a prefix fault ("/calendar/*"), the longest that matches
+                prefixes = [k for k in self._faults if k.endswith("*") and path.startswith(k[:-1])]
+                key = max(prefixes, key=len, default=None)
             if key is None:
                 return None
             fault = self._faults[key]

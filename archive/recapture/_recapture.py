@@ -33,6 +33,7 @@ import httpx
 
 from scraper._config import CrawlConfig
 from scraper.crawler._events import CrawlStats
+from scraper.fetch._pinning import Pins, pinned_transport
 
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
@@ -116,7 +117,7 @@ def _catalog_size(conn: sqlite3.Connection) -> int:
     return int(pages) * int(size)
 
 
-def _client(state: KnownState, config: CrawlConfig) -> httpx.AsyncClient:
+def _client(state: KnownState, config: CrawlConfig, pins: Pins) -> httpx.AsyncClient:
     # Only the URLs the round repeats get conditions: robots.txt is read by the crawler
     # itself, which needs its body (a 304 there would read as "robots.txt unavailable").
     asked = {job.url for job in state.jobs}
@@ -133,7 +134,9 @@ def _client(state: KnownState, config: CrawlConfig) -> httpx.AsyncClient:
         max_connections=config.concurrency, max_keepalive_connections=config.concurrency
     )
     return httpx.AsyncClient(
-        limits=limits, follow_redirects=False, event_hooks={"request": [conditional]}
+        transport=pinned_transport(pins, limits=limits),
+        follow_redirects=False,
+        event_hooks={"request": [conditional]},
     )
 
 
@@ -179,7 +182,8 @@ async def recapture(
             not_modified=sink.not_modified,
             record=arc.frontier,
         )
-        client = _client(state, crawl_conf)
+        pins: Pins = {}
+        client = _client(state, crawl_conf, pins)
         reasons: Counter[str] = Counter()
 
         def events(event: Any) -> None:
@@ -196,6 +200,7 @@ async def recapture(
                 crawl_conf,
                 client=client,
                 on_event=events,
+                pins=pins,
             )
         )
         result = CrawlStats()

@@ -35,8 +35,10 @@ from .._records import Capture, Post, WarcRef
 from .._urls import Scope, canonicalize, host_of, origin
 from ..discover._discover import Found, guess_kind, site_discovery
 from ..fetch._fetch import Fetcher, Sleep
+from ..fetch._pinning import Pins
 from ..fetch._robots import RobotsRules, RobotsStatus, robots_url
 from ._analyze import Analysis
+from ._clients import host_port, make_clients
 from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
 from ._pagepool import InlineAnalyzer, PagePool, default_workers
@@ -62,6 +64,7 @@ async def crawl(
     sleep: Sleep | None = None,
     workers: int | None = None,
     traps: TrapLimits | None = None,
+    pins: Pins | None = None,
 ) -> CrawlStats:
     """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
 
@@ -69,6 +72,8 @@ async def crawl(
     ``workers``: processes that parse HTML pages (``scraper.crawler._pagepool``), by default one per
     core; ``0`` parses on the event loop's thread instead. ``traps``: how much of an endless
     URL space is explored (``scraper.crawler._traps``); refused URLs are reported as skipped.
+    ``pins``: the address map a caller's ``client`` was built on
+    (``scraper.fetch._pinning.pinned_transport``); the crawler's own clients share one.
 
     Page failures are recorded and the crawl goes on. A failure of the frontier or sink
     itself (disk full ...) stops it: nothing more is claimed, jobs in flight are cancelled
@@ -76,11 +81,13 @@ async def crawl(
     carry ``error`` (plus an ``error`` event). The storage layer, which knows what failed,
     decides how loudly to report it.
     """
-    clients = [client] if client is not None else _clients(config.concurrency)
+    pins = pins if pins is not None else {}
+    clients = [client] if client is not None else make_clients(config.concurrency, pins)
     pool = WriterThread()
     try:
         run = _Crawl(frontier, sink, config, clients, pool, on_event, sleep or asyncio.sleep)
         run.traps = TrapGuard(traps)
+        run.pins = pins
         run.workers = default_workers() if workers is None else max(0, workers)
         try:
             return await run.run(seeds)
@@ -91,20 +98,6 @@ async def crawl(
         if client is None:
             for own in clients:
                 await own.aclose()
-
-
-_CONNECTIONS_PER_CLIENT = 4
-
-
-def _clients(concurrency: int) -> list[httpx.AsyncClient]:
-    """``concurrency`` connections spread over small pools: httpcore scans every connection
-    of a pool on each request and response, which at 32 connections in one pool cost more
-    CPU than the HTTP itself (2.6 ms vs 0.7 ms per page on loopback)."""
-    n = max(1, -(-concurrency // _CONNECTIONS_PER_CLIENT))
-    per = max(1, -(-concurrency // n))
-    limits = httpx.Limits(max_connections=per, max_keepalive_connections=per)
-    tls = httpx.create_ssl_context()  # one CA bundle load, not one per client
-    return [httpx.AsyncClient(limits=limits, follow_redirects=False, verify=tls) for _ in range(n)]
 
 
 class _Crawl:
@@ -144,6 +137,7 @@ class _Crawl:
         self._pages_started = 0
         self._fatal: Exception | None = None
         self.traps = TrapGuard()
+        self.pins: Pins = {}
 
     # --- plumbing ------------------------------------------------------------------------
     async def io(self, fn: Callable[..., T], *args: Any) -> T:
@@ -257,13 +251,14 @@ class _Crawl:
                 self.emit(CrawlEvent("warning", "", reason=reason))
             else:
                 self.analyzer = pool
-        trusted = {_host_port(u) for u in canon}
+        trusted = {host_port(u) for u in canon}
         self.fetcher = Fetcher(
             self._clients,
             self.config.fetch,
             on_capture=self._on_capture,
             sleep=self._sleep,
             trusted_hosts=trusted,
+            pins=self.pins,
         )
         await self.queue(self._seed_jobs(canon), None, 0)
         await self._drain()
@@ -412,9 +407,3 @@ class _Crawl:
         if rules is not None and not rules.allowed(url, self.config.full_user_agent):
             return rules.reason or "robots.txt disallows"
         return None
-
-
-def _host_port(url: str) -> tuple[str, int]:
-    """A seed's host and port: what the user trusts by naming it (not the host's other ports)."""
-    u = httpx.URL(url)
-    return (u.host or "").lower(), u.port or (443 if u.scheme == "https" else 80)

@@ -208,6 +208,8 @@ class _Worker:
             self.proc.kill()
         except OSError:
             pass
+        with self._lock:  # no new page goes to it; its other pages move to a new worker
+            self._die_locked()
 
     def close(self) -> None:
         """Let the worker finish what it was sent, then see its stdin close and exit."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import errno
+import ipaddress
 import socket
 import time
 import weakref
@@ -39,7 +39,9 @@ from .._errors import (
 )
 from .._records import Capture
 from .._urls import canonicalize, is_private_address
+from ._causes import connect_cause, translate
 from ._decoding import SUPPORTED_ENCODINGS, DecodeError, Decoder, Overflow, make_decoder
+from ._pinning import Pins
 from ._retry import Sleep, parse_retry_after, retry_policy
 
 __all__ = [
@@ -77,11 +79,9 @@ Resolver = Callable[[str, int], Awaitable[list[str]]]
 
 
 async def _system_resolve(host: str, port: int) -> list[str]:
+    """The host's addresses; ``socket.gaierror`` when the name does not resolve."""
     loop = asyncio.get_running_loop()
-    try:
-        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except OSError:
-        return []  # let the request itself fail with a connection error
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return [str(info[4][0]) for info in infos]
 
 
@@ -108,8 +108,10 @@ class Fetcher:
     addresses (a seed on 127.0.0.1:8080 trusts that port, not the machine's other services).
     Any other host that resolves to such an address is refused
     unless ``config.allow_private`` (a public page must not steer the crawler into the
-    operator's network). Resolution happens just before the request, so DNS rebinding between
-    the check and the connection is not prevented; document, don't pretend.
+    operator's network). A host is resolved once; the address that passed the check is
+    written to ``pins``, and a client built with ``scraper.fetch._pinning.pinned_transport``
+    on the same map connects to that address: DNS rebinding between the check and the
+    connection cannot send the request elsewhere.
     """
 
     def __init__(
@@ -122,6 +124,7 @@ class Fetcher:
         resolve: Resolver = _system_resolve,
         trusted_hosts: Iterable[str | tuple[str, int]] = (),
         clock: Callable[[], float] = time.time,
+        pins: Pins | None = None,
     ) -> None:
         clients = [client] if isinstance(client, httpx.AsyncClient) else list(client)
         if not clients:
@@ -136,7 +139,7 @@ class Fetcher:
             (h.lower(), None) if isinstance(h, str) else (h[0].lower(), h[1]) for h in trusted_hosts
         )
         self._clock = clock
-        self._resolved: dict[tuple[str, int], list[str]] = {}
+        self._pins: Pins = pins if pins is not None else {}
         t = config.timeout
         self._timeout = httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
         self._headers = {
@@ -222,23 +225,30 @@ class Fetcher:
         raise AssertionError("unreachable: tenacity either returns or raises")
 
     async def _check_address(self, url: str) -> None:
-        if self._config.allow_private:
-            return
+        """Resolve the host once, refuse a private address, and pin the addresses that passed
+        for the connection (a seed's own host and port, and ``allow_private``, skip both)."""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        if (host, None) in self._trusted or (host, port) in self._trusted:
+        key = (host, port)
+        if key in self._pins:
             return
-        if is_private_address(host):
+        if self._config.allow_private or (host, None) in self._trusted or key in self._trusted:
+            return  # nothing to check, so nothing to pin: the connection resolves as usual
+        if _is_ip(host):
             addresses = [host]
         else:
-            key = (host, port)
-            if key not in self._resolved:
-                self._resolved[key] = await self._resolve(host, port)
-            addresses = self._resolved[key]
+            try:
+                addresses = await self._resolve(host, port)
+            except OSError as exc:
+                raise UnreachableError(url, connect_cause(exc)) from exc
+            if not addresses:
+                raise UnreachableError(url, "DNS failure: no address")
         bad = next((a for a in addresses if is_private_address(a)), None)
         if bad is not None:
             raise DisallowedError(url, f"private address refused: {host} is {bad}")
+        if not _is_ip(host):
+            self._pins[key] = tuple(dict.fromkeys(addresses))
 
     def _pick(self) -> int:
         """The least busy client: httpcore's pool scans all its connections on every request
@@ -267,11 +277,11 @@ class Fetcher:
                 )
                 response = await client.send(request, stream=True, follow_redirects=False)
             except httpx.HTTPError as exc:
-                raise _translate(url, exc) from exc
+                raise translate(url, exc) from exc
             try:
                 return await self._read(url, response, clock)
             except httpx.HTTPError as exc:
-                raise _translate(url, exc) from exc
+                raise translate(url, exc) from exc
             finally:
                 await response.aclose()
         finally:
@@ -356,6 +366,14 @@ class Fetcher:
         )
 
 
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 _CAP: contextvars.ContextVar[int | None] = contextvars.ContextVar("fetch_cap", default=None)
 
 
@@ -397,48 +415,6 @@ def _peer_ip(response: httpx.Response) -> str | None:
     except TypeError:  # a stream that takes no weak reference: asked again next time
         pass
     return ip
-
-
-def _translate(url: str, exc: httpx.HTTPError) -> FetchError:
-    """httpx's exceptions, once, into ours: transient ones are retried."""
-    if isinstance(exc, httpx.ConnectTimeout):
-        return UnreachableError(url, "connect timeout")
-    if isinstance(exc, httpx.TimeoutException):
-        return TransientFetchError(url, "timeout")
-    if isinstance(exc, httpx.ConnectError):
-        return UnreachableError(url, _connect_cause(exc))
-    if isinstance(exc, httpx.RemoteProtocolError):
-        text = str(exc)
-        truncated = "incomplete" in text or "complete message body" in text
-        return TransientFetchError(url, "truncated body" if truncated else "connection reset")
-    if isinstance(exc, httpx.ReadError | httpx.WriteError | httpx.CloseError):
-        return TransientFetchError(url, "connection reset")
-    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
-        return FetchError(url, "invalid URL")
-    return FetchError(url, f"{type(exc).__name__}: {exc}")
-
-
-_ERRNO_CAUSES = {
-    errno.ECONNREFUSED: "connection refused",
-    errno.EHOSTUNREACH: "no route to host",
-    errno.ENETUNREACH: "network unreachable",
-    errno.ECONNRESET: "connection reset while connecting",
-}
-
-
-def _connect_cause(exc: BaseException) -> str:
-    """The real cause of a failed connect, from the chain httpx and anyio wrap it in
-    ("All connection attempts failed" hides a refused port)."""
-    seen: BaseException | None = exc
-    for _ in range(10):
-        if seen is None:
-            break
-        if isinstance(seen, socket.gaierror):
-            return f"DNS failure: {seen.strerror or seen}"
-        if isinstance(seen, OSError) and seen.errno in _ERRNO_CAUSES:
-            return _ERRNO_CAUSES[seen.errno]
-        seen = seen.__cause__ or seen.__context__
-    return "connection failed"
 
 
 def location_of(capture: Capture) -> str | None:

@@ -200,12 +200,20 @@ def test_interrupted_crawl_leaves_a_cdxj_index(tmp_path: Path) -> None:
 
 
 def test_a_page_over_the_parse_time_limit_fails_with_the_reason() -> None:
-    pool = PagePool(Analysis(Scope((), frozenset())), 1, time_limit=1e-9)
+    import os
+    import signal
+
+    from scraper.crawler._pagepool import _WORKERS
+
+    pool = PagePool(Analysis(Scope((), frozenset())), 1, time_limit=0.5)
     pool.start()
+    stuck = _WORKERS.pick(1)
+    os.kill(stuck.proc.pid, signal.SIGSTOP)  # a parse that never ends, deterministically
     task = PageTask(
         b"<html><body><p>hi</p></body></html>", "text/html", "http://h/p/", JobKind.POST
     )
     with pytest.raises(ParseError, match="parse time limit"):
         asyncio.run(pool.analyze(task))
-    ok = PagePool(Analysis(Scope((), frozenset())), 1)
-    assert asyncio.run(ok.analyze(task)) is not None  # a new worker took over
+    assert stuck.proc.wait(timeout=30) == -signal.SIGKILL  # the stuck worker was killed
+    patient = PagePool(Analysis(Scope((), frozenset())), 1)  # a new worker's start-up is slow
+    assert asyncio.run(patient.analyze(task)) is not None  # a new worker took over

@@ -16,7 +16,8 @@ import pytest
 from archive import Archive
 from archive._cli import main
 from scraper._errors import UnreachableError
-from scraper.fetch._fetch import _connect_cause, _translate
+from scraper.fetch._causes import connect_cause as _connect_cause
+from scraper.fetch._causes import translate as _translate
 from scraper.testing import Fault, FaultKind, SiteServer, gen_site
 
 pytestmark = pytest.mark.slow

@@ -163,17 +163,6 @@ def test_a_huge_robots_txt_is_read_up_to_500_kib() -> None:
     assert len([u for u in sink.posts if "comment-page" not in u]) == 3
 
 
-def test_a_private_asset_host_is_refused_without_robots_retries() -> None:
-    site = gen_site(3, seed=1)
-    with SiteServer(site) as srv, SiteServer(site) as other:
-        # the seed trusts its own port only: the same address on another port is refused
-        seed = srv.url + "/"
-        cfg = CrawlConfig(delay=0.0, concurrency=4, per_host=2, assets=True,
-                          robots_retry_delay=3600.0)  # fmt: skip
-        sink, _events = _crawl([seed, other.url.replace("127.0.0.1", "localhost") + "/"], cfg)
-    assert sink.posts  # finished without sleeping an hour on robots retries
-
-
 def test_interrupted_crawl_leaves_a_cdxj_index(tmp_path: Path) -> None:
     import os
     import signal

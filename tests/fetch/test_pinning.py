@@ -120,3 +120,42 @@ def test_dns_failure_is_named() -> None:
 @pytest.mark.parametrize("attr", ["_pool"])
 def test_httpx_still_has_the_pool_we_replace(attr: str) -> None:
     assert isinstance(getattr(httpx.AsyncHTTPTransport(), attr), httpcore.AsyncConnectionPool)
+
+
+def test_a_seed_trusts_its_own_port_only() -> None:
+    def ok(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=b"<p>x</p>")
+
+    async def main(url: str) -> object:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(ok)) as c:
+            fetcher = Fetcher(c, FetchConfig(), trusted_hosts=[("127.0.0.1", 8000)])
+            try:
+                return await fetcher.fetch(url)
+            except FetchError as exc:
+                return exc
+
+    assert not isinstance(asyncio.run(main("http://127.0.0.1:8000/")), FetchError)
+    refused = asyncio.run(main("http://127.0.0.1:6379/"))  # another service on that machine
+    assert isinstance(refused, DisallowedError)
+
+
+@pytest.mark.parametrize("rules_of", ["refused", "unreachable"])
+def test_refused_or_unreachable_hosts_cost_no_robots_retries(rules_of: str) -> None:
+    from scraper.crawler._hosts import RobotsBook
+    from scraper.fetch._robots import RobotsRules
+
+    loads: list[str] = []
+    waits: list[float] = []
+
+    async def load(origin: str) -> RobotsRules:
+        loads.append(origin)
+        return getattr(RobotsRules, rules_of)("private address refused: x is 10.0.0.1")
+
+    async def sleep(s: float) -> None:
+        waits.append(s)
+
+    book = RobotsBook(load, retry_delay=60.0, retries=2, sleep=sleep)
+    rules = asyncio.run(book.rules("http://cdn.internal"))
+    assert rules.final
+    assert not rules.allowed("http://cdn.internal/a.png", "bot")
+    assert (loads, waits) == (["http://cdn.internal"], [])

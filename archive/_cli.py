@@ -25,8 +25,10 @@ _COMMANDS = (
     "demo",
     "recapture",
     "export",
+    "wacz",
     "reparse",
     "history",
+    "serve",
     "fixtures",
     "schema",
 )

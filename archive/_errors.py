@@ -6,6 +6,7 @@ ScraperError
     ├── CatalogVersionError    the catalog was written by a newer schema version
     ├── WarcError              a WARC file is corrupt or truncated
     ├── ExportError            an export could not be written
+    ├── ServeError             ``serve`` cannot open or index the archive
     └── UsageError             the command line asks for something impossible (exit 2)
 """
 
@@ -18,6 +19,7 @@ __all__ = [
     "ArchiveLockedError",
     "CatalogVersionError",
     "ExportError",
+    "ServeError",
     "UsageError",
     "WarcError",
 ]
@@ -40,6 +42,10 @@ class WarcError(ArchiveError):
 
 
 class ExportError(ArchiveError):
+    pass
+
+
+class ServeError(ArchiveError):
     pass
 
 

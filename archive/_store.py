@@ -113,7 +113,12 @@ class Archive:
                 root, conn, readonly=False, lock_fd=fd, clock=clock, max_warc_size=max_warc_size
             )
             arc.recovery = recover(conn, arc.warc_dir, arc._now())
-            if index_is_stale(arc.warc_dir):  # keyed before keys followed ``surt``
+            # Keyed before keys followed ``surt``; or missing/behind after a killed run
+            # (kill -9 writes no index on the way out): replay tools need it now.
+            missing = not (arc.warc_dir / "index.cdxj").exists() and any(
+                arc.warc_dir.glob("*.warc.gz")
+            )
+            if index_is_stale(arc.warc_dir) or missing or arc.recovery:
                 arc.write_index()
             arc.frontier.requeue_claimed()
         except BaseException:

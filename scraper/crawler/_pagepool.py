@@ -271,10 +271,11 @@ class InlineAnalyzer:
         return None
 
 
-#: Seconds a page may take in a worker (queue included) before the worker is killed and
-#: the page fails with the reason: a page built to be slow to parse must not stall the
-#: crawl (the median page takes ~6 ms; the parser aims at ~1 s per MB).
-PARSE_TIME_LIMIT = 60.0
+#: Seconds a page may take in a worker (its queue and a worker's start-up included) before
+#: the worker is killed and the page fails with the reason: a page built to be slow to parse
+#: must not stall the crawl (the median page takes ~6 ms; the parser aims at ~1 s per MB,
+#: and a body is capped at 20 MB).
+PARSE_TIME_LIMIT = 30.0
 
 
 class PagePool:

@@ -65,6 +65,24 @@ def _js_assert(src: str, field: str) -> str | None:
     return re.sub(r"\\(.)", r"\1", value).strip() or None
 
 
+_META_TAG = re.compile(rb"<meta\b[^>]*>", re.I)
+_VALUE_ATTR = re.compile(rb"\svalue=", re.I)
+
+
+def _meta_content(html: bytes) -> bytes:
+    """Postlight's fixtures were saved with every ``<meta content=...>`` rewritten to
+    ``value=...`` (its own preprocessing), which hides the pages' meta tags from every
+    extractor; written back as the sites served them."""
+
+    def fix(m: re.Match[bytes]) -> bytes:
+        tag = m.group(0)
+        if b"content=" in tag.lower():
+            return tag
+        return _VALUE_ATTR.sub(b" content=", tag, count=1)
+
+    return _META_TAG.sub(fix, html)
+
+
 def _postlight(src_root: Path) -> tuple[Gold, dict[str, Path]]:
     """Postlight (Mercury) parser: each custom extractor's test names a fixture page, its
     URL and the expected title, author and date_published (taken as the UTC date)."""
@@ -116,6 +134,9 @@ def _newspaper4k(src_root: Path) -> tuple[Gold, dict[str, Path]]:
     return gold, pages
 
 
+# per set, how a saved page is turned back into what its site served
+FIXERS: dict[str, Callable[[bytes], bytes]] = {"postlight": _meta_content}
+
 PREPARERS: dict[str, Callable[[Path], tuple[Gold, dict[str, Path]]]] = {
     "postlight": _postlight,
     "newspaper4k": _newspaper4k,
@@ -125,8 +146,9 @@ PREPARERS: dict[str, Callable[[Path], tuple[Gold, dict[str, Path]]]] = {
 def prepare(kind: str, src_root: Path, dest: Path) -> None:
     gold, pages = PREPARERS[kind](src_root)
     (dest / "pages").mkdir(parents=True, exist_ok=True)
+    fixer = FIXERS.get(kind, lambda data: data)
     for pid, path in pages.items():
-        (dest / "pages" / f"{pid}.html").write_bytes(path.read_bytes())
+        (dest / "pages" / f"{pid}.html").write_bytes(fixer(path.read_bytes()))
     (dest / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), "utf-8")
     counts = {s: sum(split_of(p) == s for p in gold) for s in SPLITS}
     print(f"{dest}: {len(gold)} pages ({counts['dev']} dev, {counts['unseen']} unseen)")

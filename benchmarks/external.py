@@ -35,6 +35,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,8 @@ def _postlight(src_root: Path) -> tuple[Gold, dict[str, Path]]:
             value = _js_assert(src, field)
             if value:
                 entry[key] = value[:10] if key == "date" else value
+        if "date" in entry:
+            entry["date_utc"] = True  # the test states the UTC instant ("...T21:19:00.000Z")
         if len(entry) > 1:
             gold[pid] = entry
             pages[pid] = src_root / fixture.group(1)
@@ -192,6 +195,18 @@ def _trafilatura(page: Page) -> dict[str, Any]:
     }
 
 
+def _utc_date(value: Any) -> Any:
+    """A prediction with a time and an offset, as its UTC date (the gold's calendar); a
+    bare date stays as it is (its instant is unknown)."""
+    try:
+        stamp = datetime.fromisoformat(str(value))
+    except ValueError:
+        return value
+    if stamp.tzinfo is None:
+        return value
+    return stamp.astimezone(UTC).date().isoformat()
+
+
 def _score(kind: str, gold: Gold, preds: list[dict[str, Any]], work: Path) -> dict[str, Any]:
     """Write this split's gold in the shared scorer's layout and run that scorer."""
     work.mkdir(parents=True, exist_ok=True)
@@ -208,6 +223,9 @@ def _score(kind: str, gold: Gold, preds: list[dict[str, Any]], work: Path) -> di
         }
         (work / "gold.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
         rows = [{f: p.get(f) for f in ("id", "title", "author", "date")} for p in preds]
+        for row in rows:
+            if gold.get(row["id"], {}).get("date_utc"):
+                row["date"] = _utc_date(row["date"])
         scorer = "score_metadata.py"
     write_jsonl(work / "pred.jsonl", rows)
     cmd = [sys.executable, str(base / scorer), "--data", str(work)]

@@ -47,7 +47,7 @@ def test_substring_strip_selectors_match_whole_words_only() -> None:
     report link, not the "reporter" who wrote the comment's text."""
     _, _, words = _strip_parts(tuple(GENERIC_HINTS.strip))
     assert words is not None
-    for cls in ("share-buttons", "commentShare", "comment-votes", "report abuse", "flag"):
+    for cls in ("share-buttons", "commentShare", "comment-votes", "reportabuse", "sharetools"):
         assert words.search(_words(cls)), cls
     for cls in ("shareholder-note", "reporter-quote", "flagship", "devoted-fans"):
         assert not words.search(_words(cls)), cls

@@ -302,8 +302,9 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
     if tag in _FURNITURE_TAGS or (not bare and el.get("role") in _FURNITURE_ROLES):
         if tag == "form":
             # ASP.NET and other form frameworks wrap the whole page in one <form>: a form
-            # holding most of the content is that wrapper, not a search or comment box
-            return not _too_big(el, rules.total)
+            # holding most of the content, and that content prose, is that wrapper, not a
+            # search, sign-up or comment box
+            return not (_too_big(el, rules.total) and _mostly_prose(el))
         return tag != "aside" or not _mostly_prose(el)
     if tag in SKIP_TAGS:
         return False

@@ -67,8 +67,13 @@ def _strip_parts(strip: tuple[str, ...]) -> tuple[str, str, re.Pattern[str] | No
     parts = sorted(
         {p.replace("-", " ").replace("_", " ") for s in loose for p in _SUBSTR_IN_SEL.findall(s)}
     )
-    words = re.compile(rf"\b(?:{'|'.join(map(re.escape, parts))})(?:e?s)?\b") if parts else None
+    alts = "|".join(map(re.escape, parts))
+    words = re.compile(rf"\b(?:{alts})(?:e?s)?(?:{_UI_NOUNS})?\b") if parts else None
     return ", ".join(exact), ", ".join(loose), words
+
+
+# what a junk word is glued to in one-word class names: "reportabuse", "sharetools", "votebox"
+_UI_NOUNS = "abuse|tools?|bar|box|btn|buttons?|links?|icons?|this|it|count|up|down"
 
 
 def _class_words(el: HtmlElement) -> str:

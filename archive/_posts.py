@@ -10,26 +10,13 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from scraper._records import Post
 from scraper.parse._parse import merge_comment_pages
 
-from ._catalog import iter_rows
-
 __all__ = ["iter_posts", "post_versions"]
-
-# Newest parse of each capture, with the round that captured it (not the round that
-# parsed it): rows come grouped by post, newest round first.
-_PAGES = """
-SELECT p.post_url, c.crawl_id, p.page_url, p.record_json, c.fetched_at
-FROM pages p JOIN captures c ON c.id = p.capture_id
-WHERE p.id IN (SELECT MAX(id) FROM pages GROUP BY capture_id)
-{where}
-ORDER BY p.post_url, c.crawl_id DESC, p.page_url, c.fetched_at DESC
-"""
 
 
 def _merge(rows: list[tuple[str, int, str, str, str]]) -> Post:
@@ -71,13 +58,12 @@ def _matches(
 
 
 def iter_posts(
-    conn: sqlite3.Connection,
+    rows: Iterable[tuple[str, int, str, str, str]],
     *,
     site: str | None = None,
     since: str | None = None,
     until: str | None = None,
 ) -> Iterator[Post]:
-    rows = iter_rows(conn, _PAGES.format(where=""))
     for post_url, group in itertools.groupby(rows, key=lambda r: r[0]):
         newest: list[tuple[str, int, str, str, str]] = []
         for row in group:
@@ -89,8 +75,10 @@ def iter_posts(
             yield post
 
 
-def post_versions(conn: sqlite3.Connection, url: str) -> list[tuple[int, str, Post]]:
-    rows = list(iter_rows(conn, _PAGES.format(where="AND p.post_url = ?"), (url,)))
+def post_versions(
+    page_rows: Iterable[tuple[str, int, str, str, str]], url: str
+) -> list[tuple[int, str, Post]]:
+    rows = list(page_rows)
     out: list[tuple[int, str, Post]] = []
     for crawl_id, group in itertools.groupby(rows, key=lambda r: r[1]):
         members = list(group)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from scraper._config import CrawlConfig
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
 from .._store import CATALOG_NAME, Archive
+from ..catalog import Db
 from ._io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
 from ._state import EarlierRuns, KnownState, earlier_runs
 
@@ -89,9 +89,12 @@ class RecaptureStats:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
 
 
-def _catalog_size(conn: sqlite3.Connection) -> int:
-    """Bytes the catalog's pages take (WAL content included; the WAL file's own size is not
-    a measure of growth: SQLite reuses it)."""
+def _catalog_size(conn: Db) -> int:
+    """Bytes the catalog takes: SQLite's pages (WAL content included; the WAL file's own
+    size is not a measure of growth: SQLite reuses it), PostgreSQL's database size."""
+    if conn.is_pg:
+        (size,) = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+        return int(size)
     (pages,) = conn.execute("PRAGMA page_count").fetchone()
     (size,) = conn.execute("PRAGMA page_size").fetchone()
     return int(pages) * int(size)

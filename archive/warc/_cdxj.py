@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
-
-from .._catalog import iter_rows
 
 __all__ = ["cdxj_line", "surt", "write_index"]
 
@@ -94,21 +93,15 @@ def cdxj_line(
     return f"{urlkey} {cdx_timestamp(fetched_at)} {json.dumps(fields, ensure_ascii=False)}"
 
 
-def write_index(conn: sqlite3.Connection, warc_dir: Path) -> Path:
-    """Rewrite ``warc_dir/index.cdxj`` from the catalog, sorted; returns its path."""
+def write_index(rows: Iterable[tuple[Any, ...]], warc_dir: Path) -> Path:
+    """Rewrite ``warc_dir/index.cdxj`` from catalog rows already in CDXJ order
+    (``Catalog.index_rows``); returns its path. The temporary file is this process's own, so
+    two workers finishing a crawl at once each replace the index whole."""
     target = warc_dir / INDEX_NAME
-    tmp = warc_dir / (INDEX_NAME + ".tmp")
-    # The SURT key is computed here rather than stored (a column and an index per capture
-    # for a file rebuilt once a round); SQLite's sorter keeps memory bounded.
-    conn.create_function("surt", 1, surt, deterministic=True)
-    sql = (
-        "SELECT surt(url) AS key, url, fetched_at, record_type, status, content_type, "
-        "payload_digest, warc_length, warc_offset, warc_file FROM capture_rows "
-        "WHERE id NOT IN (SELECT capture_id FROM lost_records) ORDER BY key, fetched_at, id"
-    )
+    tmp = warc_dir / f"{INDEX_NAME}.{os.getpid()}.tmp"
     warc_dir.mkdir(parents=True, exist_ok=True)
     with tmp.open("w", encoding="utf-8") as out:
-        for row in iter_rows(conn, sql):
+        for row in rows:
             line = cdxj_line(
                 urlkey=row[0],
                 url=row[1],

@@ -142,7 +142,7 @@ def test_full_disk_on_catalog_write_is_clear_and_keeps_batches(
 
     import archive._reparse as mod
     from archive import ArchiveError
-    from archive._catalog import transaction
+    from archive.catalog import Db, transaction
 
     store_site(tmp_path, gen_site(6))
     _mark_stale(tmp_path, title="OLD")
@@ -150,7 +150,7 @@ def test_full_disk_on_catalog_write_is_clear_and_keeps_batches(
     calls = {"n": 0}
 
     @contextlib.contextmanager
-    def filling_disk(conn: sqlite3.Connection) -> Any:
+    def filling_disk(conn: Db) -> Any:
         calls["n"] += 1
         if calls["n"] > 1:
             raise sqlite3.OperationalError("database or disk is full")

@@ -256,9 +256,9 @@ class Archive:
         if self._session is not None:
             self._session.close()
         self._session = WorkerSession(self._catalog, self._dsn, crawl_id, self._now(), self.lease)
-        self.recovery = recover(
-            self._catalog, self.warc_dir, self._now(), only=self._session.dead_files()
-        )
+        with self._catalog.exclusive("recovery"):
+            only = self._session.dead_files()
+            self.recovery = recover(self._catalog, self.warc_dir, self._now(), only=only)
         args = settings.get("args", {})
         self._frontier = PgFrontier(
             self._catalog.db,
@@ -276,8 +276,9 @@ class Archive:
         if self._writer is not None:
             self._writer.close()
         if self._session is not None:  # the last records of workers that died
-            only = self._session.dead_files()
-            recover(self._catalog, self.warc_dir, self._now(), only=only)
+            with self._catalog.exclusive("recovery"):
+                only = self._session.dead_files()
+                recover(self._catalog, self.warc_dir, self._now(), only=only)
         self._catalog.finish_round(
             crawl_id, self._now(), json.dumps(stats, sort_keys=True, default=str)
         )

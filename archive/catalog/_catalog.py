@@ -8,7 +8,9 @@ or PostgreSQL. Methods that say "in the caller's transaction" are parts of a lar
 
 from __future__ import annotations
 
+import contextlib
 import json
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,6 +66,21 @@ class Catalog:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold ``name`` against the other workers (PostgreSQL advisory lock), e.g. so that
+        two workers finishing at once do not both repair a dead worker's file. On SQLite the
+        folder lock already makes this process the only writer."""
+        if not self.db.is_pg:
+            yield
+            return
+        key = zlib.crc32(name.encode())
+        self.db.execute("SELECT pg_advisory_lock(?)", (key,))
+        try:
+            yield
+        finally:
+            self.db.execute("SELECT pg_advisory_unlock(?)", (key,))
 
     # --- crawl rounds and WARC segments ------------------------------------------------------
     def open_round(self, kind: str) -> int | None:

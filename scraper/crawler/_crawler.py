@@ -24,7 +24,7 @@ import httpx
 
 from .._config import CrawlConfig
 from .._errors import DisallowedError, FetchError, UnsupportedContentError
-from .._protocols import CaptureSink, Frontier, Job, JobKind, URLState
+from .._protocols import CaptureSink, Frontier, Job, JobKind, SharedFrontier, URLState
 from .._records import Capture, Post, WarcRef
 from .._urls import Scope, canonicalize, host_of, origin
 from ..discover._discover import Found, guess_kind, site_discovery
@@ -108,6 +108,7 @@ class _Crawl:
         sleep: Sleep,
     ) -> None:
         self.frontier, self.sink, self.config = frontier, sink, config
+        self._shared = frontier if isinstance(frontier, SharedFrontier) else None
         self._pool = pool
         self._on_event = on_event
         self._sleep = sleep
@@ -302,11 +303,19 @@ class _Crawl:
                 if job.kind in _PAGE_KINDS:
                     self._pages_started += 1
                 tasks.add(asyncio.create_task(self._process(job)))
+            shared = self._shared
             if not tasks:
                 if not jobs:
-                    return
+                    # Alone, an empty claim means done; sharing the frontier, it may only
+                    # mean that every host with work is another process's turn.
+                    if shared is None or room <= 0 or await self.io(shared.pending) == 0:
+                        return
+                    await asyncio.sleep(shared.poll_interval)
                 continue
-            done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            wait = shared.poll_interval if shared is not None and len(jobs) < room else None
+            done, _pending = await asyncio.wait(
+                tasks, timeout=wait, return_when=asyncio.FIRST_COMPLETED
+            )
             tasks -= done
 
     async def _process(self, job: Job) -> None:
@@ -323,12 +332,21 @@ class _Crawl:
     async def _load_robots(self, site: str) -> RobotsRules:
         assert self.fetcher is not None
         url = robots_url(site)
-        async with self._gate.slot(host_of(url), self.config.delay):
-            try:
-                capture = await self.fetcher.fetch(url)
-            except FetchError as exc:
-                return RobotsRules.unavailable(exc.reason)
-        rules = RobotsRules.from_response(capture.status, capture.content or capture.body)
+        shared = self._shared
+        known = await self.io(shared.known_robots, site) if shared is not None else None
+        if known is not None:  # another process of this crawl fetched it
+            rules = RobotsRules.from_response(*known)
+        else:
+            async with self._gate.slot(host_of(url), self.config.delay):
+                try:
+                    capture = await self.fetcher.fetch(url)
+                except FetchError as exc:
+                    return RobotsRules.unavailable(exc.reason)
+            body = capture.content or capture.body
+            rules = RobotsRules.from_response(capture.status, body)
+            if shared is not None:
+                delay = rules.crawl_delay(self.config.full_user_agent) or 0.0
+                await self.io(shared.save_robots, site, capture.status, body, delay)
         if not self.config.obey_robots:
             self.emit(CrawlEvent("warning", url, reason="robots.txt ignored (--ignore-robots)"))
         if site in self.site_origins and self.config.sitemaps:

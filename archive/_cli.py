@@ -29,6 +29,7 @@ _COMMANDS = (
     "history",
     "fixtures",
     "schema",
+    "migrate",
 )
 
 

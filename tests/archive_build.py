@@ -90,9 +90,9 @@ def site_with_comments(n: int = 3, seed: int = 4) -> Site:
 FAST = CrawlConfig(delay=0, concurrency=4, per_host=4)
 
 
-def first_crawl(root: Path, server: ConditionalServer) -> None:
+def first_crawl(root: Path, server: ConditionalServer, catalog: str | None = None) -> None:
     async def go() -> None:
-        with Archive.open(root) as arc:
+        with Archive.open(root, catalog=catalog) as arc:
             cid = arc.begin_crawl("crawl", {"seeds": [server.url + "/"]})
             await crawl([server.url + "/"], arc.frontier, arc.sink, FAST)
             arc.end_crawl(cid, {})

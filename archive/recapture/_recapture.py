@@ -33,6 +33,7 @@ from scraper._config import CrawlConfig
 
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
+from .._shared import ADDRESS_FILE
 from .._store import CATALOG_NAME, Archive
 from ..catalog import Db
 from ._io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
@@ -134,7 +135,7 @@ async def recapture(
 
     stop = stop or threading.Event()
     root = Path(path)
-    if not (root / CATALOG_NAME).exists():
+    if not (root / CATALOG_NAME).exists() and not (root / ADDRESS_FILE).exists():
         raise ArchiveError(f"{root} is not an archive (no {CATALOG_NAME})")
     start = time.monotonic()
     crawl_conf = config.crawl

@@ -112,8 +112,8 @@ class KnownState:
         same bytes (``RecaptureSink``) and writes nothing twice.
         """
         rows = conn.execute(
-            "SELECT t.url, MAX(c.record_type = 'response' AND NOT EXISTS "
-            "(SELECT 1 FROM pages p WHERE p.capture_id = c.id)) FROM captures c "
+            "SELECT t.url, MAX(CASE WHEN c.record_type = 'response' AND NOT EXISTS "
+            "(SELECT 1 FROM pages p WHERE p.capture_id = c.id) THEN 1 ELSE 0 END) FROM captures c "
             "JOIN targets t ON t.id = c.target_id WHERE c.crawl_id = ? GROUP BY t.url",
             (crawl_id,),
         ).fetchall()
@@ -194,8 +194,13 @@ def earlier_runs(conn: Db, crawl_id: int) -> EarlierRuns:
 
 def _old_posts(conn: Db, cutoff: str) -> set[str]:
     """Posts whose (newest) parse says they were published before ``cutoff``."""
+    published = (
+        "(record_json::json ->> 'published')"
+        if conn.is_pg
+        else "json_extract(record_json, '$.published')"
+    )
     rows = conn.execute(
-        "SELECT post_url, MAX(substr(json_extract(record_json, '$.published'), 1, 10)) "
+        f"SELECT post_url, MAX(substr({published}, 1, 10)) "
         "FROM pages WHERE page_url = post_url GROUP BY post_url"
     ).fetchall()
     return {url for url, day in rows if day is not None and day < cutoff}

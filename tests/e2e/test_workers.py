@@ -124,8 +124,9 @@ def test_workers_share_one_crawl_politely_and_survive_a_kill(
         (s.url + p.path, str(c.id)) for s in sites for p in s.site.posts for c in p.comments
     )
 
-    # Politeness across all workers, as each host saw it.
+    # Politeness across all workers, as each host saw it; robots.txt asked once per host.
     for s in sites:
+        assert s.count("/robots.txt") == 1, s.url
         times = sorted(r.at for r in s.requests)
         gaps = [b - a for a, b in itertools.pairwise(times)]
         assert min(gaps) >= DELAY - 0.01, (s.url, min(gaps))

@@ -48,6 +48,12 @@ class ArchiveSink:
         self._now = clock
         self.lock = threading.Lock()
         self.bytes_written = 0
+        #: Set by a crawl on a shared catalog whose frontier sends the rows (``flush``) when
+        #: the job finishes: a page costs one round trip. Never for other callers, whose
+        #: rows would wait for a flush nobody sends.
+        self.defer = False
+        #: Whether no worker can have stored ``url`` yet (its first claim): no duplicate check.
+        self.is_fresh: Callable[[str], bool] = lambda url: False
 
     @property
     def catalog(self) -> Catalog:
@@ -57,12 +63,22 @@ class ArchiveSink:
     def write_capture(self, capture: Capture) -> WarcRef:
         """Store one request/response pair durably (WARC + catalog) before returning."""
         with self.lock:
-            same = self._catalog.same_capture(
-                capture.url, self.crawl_id, payload_digest(capture.body)
-            )
-            if same is not None:
-                return WarcRef(same.warc_file, same.record_id, same.offset, same.length)
+            if not (self.defer and self.is_fresh(capture.url)):
+                if self.defer:
+                    self._catalog.db.flush()  # this worker's own earlier rows count too
+                same = self._catalog.same_capture(
+                    capture.url, self.crawl_id, payload_digest(capture.body)
+                )
+                if same is not None:
+                    return WarcRef(same.warc_file, same.record_id, same.offset, same.length)
             resp, req = self._writer.write_exchange(capture)
+            if self.defer:  # the record is on disk (synced): its row may follow
+                self._catalog.defer_capture(
+                    self.crawl_id, resp, url=capture.url, status=capture.status,
+                    headers=capture.response_headers, request=req,
+                )  # fmt: skip
+                self.bytes_written += resp.length + req.length
+                return WarcRef(resp.file, resp.record_id, resp.offset, resp.length)
             with self._catalog.db.transaction():
                 self._catalog.insert_capture(
                     self.crawl_id,
@@ -106,6 +122,15 @@ class ArchiveSink:
     def write_post(self, page_url: str, post_url: str, post: Post) -> None:
         """Keep the parse of one page of a post; pages of one post are merged on read."""
         ref = post.source.warc if post.source else None
+        record = json.dumps(post.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        version = f"{__version__}/{post.extractor.name}-{post.extractor.version}"
+        if self.defer and ref is not None and ref.offset is not None:
+            with self.lock:
+                self._catalog.defer_page(
+                    page_url, post_url, self.crawl_id, ref.file, ref.offset, self._now(),
+                    version, record,
+                )  # fmt: skip
+            return
         with self.lock:
             capture_id = self._catalog.capture_for_page(
                 page_url,
@@ -113,8 +138,6 @@ class ArchiveSink:
                 ref.offset if ref else None,
                 ref.record_id if ref else None,
             )
-            record = json.dumps(post.to_dict(), ensure_ascii=False, separators=(",", ":"))
-            version = f"{__version__}/{post.extractor.name}-{post.extractor.version}"
             self._catalog.upsert_page(
                 page_url, post_url, self.crawl_id, capture_id, self._now(), version, record
             )

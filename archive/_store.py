@@ -248,6 +248,13 @@ class Archive:
         self._sink = ArchiveSink(self._catalog, self._writer, crawl_id, self._now)
         return crawl_id
 
+    def batch_writes(self) -> None:
+        """On a shared catalog, let a crawl send each page's rows with its job's final
+        state (one round trip a page): the crawler's ``settle``/``finish`` flush them."""
+        if isinstance(self._frontier, PgFrontier) and self._sink is not None:
+            self._sink.defer = True
+            self._sink.is_fresh = self._frontier.is_fresh
+
     def _join(self, crawl_id: int, settings: dict[str, Any]) -> tuple[str, bool]:
         """Become a worker of ``crawl_id``: registration, heartbeat, the shared frontier,
         and repairs of dead workers' files. Records are synced before their rows are
@@ -275,6 +282,7 @@ class Archive:
         self._require_writable()
         if self._writer is not None:
             self._writer.close()
+        self._catalog.db.flush()
         if self._session is not None:  # the last records of workers that died
             with self._catalog.exclusive("recovery"):
                 only = self._session.dead_files()
@@ -362,6 +370,9 @@ class Archive:
             if self._writer is not None:
                 self._writer.close()
                 self._writer = None
+            if self._catalog.db.deferred:  # rows of records already on disk
+                with contextlib.suppress(ArchiveError):
+                    self._catalog.db.flush()
             if self._session is not None:
                 self._session.close()
                 self._session = None

@@ -82,6 +82,11 @@ class SharedFrontier(Frontier, Protocol):
         """Share a fetched robots.txt, and its ``Crawl-delay`` for every process's claims."""
         ...
 
+    def settle(self, url: str, state: URLState, reason: str | None, jobs: Iterable[Job]) -> int:
+        """``add(jobs)`` then ``finish(url, state, reason)`` as one unit (one round trip to
+        a server, which no other process sees half done); returns how many jobs were new."""
+        ...
+
 
 class CaptureSink(Protocol):
     def write_capture(self, capture: Capture) -> WarcRef:

@@ -197,16 +197,74 @@ class Catalog:
         ).fetchone()
         return int(row[0])
 
+    def defer_capture(
+        self,
+        crawl_id: int,
+        resp: WrittenRecord,
+        *,
+        url: str,
+        status: int | None,
+        headers: tuple[tuple[str, str], ...],
+        request: WrittenRecord | None = None,
+    ) -> None:
+        """``insert_capture`` of a response as ONE statement, sent with the next ``flush``
+        (PostgreSQL workers: a page's rows travel together). The segment's row exists:
+        the writer registers a file before its first record."""
+        self.db.defer(
+            "WITH t AS (INSERT INTO targets (url) VALUES (?) ON CONFLICT (url) DO UPDATE "
+            "SET url = excluded.url RETURNING id) "
+            "INSERT INTO captures (crawl_id, target_id, fetched_at, status, file_id, "
+            "warc_offset, warc_length, record_id, request_offset, request_length, "
+            "payload_digest, etag, last_modified, content_type, record_type) "
+            "SELECT ?, t.id, ?, ?, f.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            "FROM t, warc_files f WHERE f.name = ?",
+            (
+                url, crawl_id, resp.date, status, resp.offset, resp.length,
+                self.db.record_key(resp.record_id),
+                request.offset if request else None, request.length if request else None,
+                resp.payload_digest, header(headers, "etag"), header(headers, "last-modified"),
+                header(headers, "content-type"), resp.record_type, resp.file,
+            ),
+        )  # fmt: skip
+
+    def defer_page(
+        self,
+        page_url: str,
+        post_url: str,
+        crawl_id: int,
+        warc_file: str | None,
+        offset: int | None,
+        parsed_at: str,
+        parser_version: str,
+        record_json: str,
+    ) -> None:
+        """``upsert_page`` with the capture found by the statement itself (by WARC position,
+        else the newest capture of the page), sent with the next ``flush``."""
+        self.db.defer(
+            _UPSERT_PAGE.replace(
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, COALESCE((SELECT c.id FROM captures c JOIN warc_files f "
+                "ON f.id = c.file_id WHERE f.name = ? AND c.warc_offset = ?), "
+                "(SELECT c.id FROM captures c JOIN targets t ON t.id = c.target_id "
+                "WHERE t.url = ? ORDER BY c.crawl_id DESC, c.id DESC LIMIT 1)), ?, ?, ?)",
+            ),
+            (
+                page_url, post_url, crawl_id, warc_file, offset, page_url,
+                parsed_at, parser_version, record_json,
+            ),
+        )  # fmt: skip
+
     def same_capture(self, url: str, crawl_id: int, digest: str) -> CaptureRow | None:
         """This round's stored response of ``url`` with this payload (a resumed round
         fetching a page again stores nothing new)."""
-        has = self.db.execute(
-            "SELECT 1 FROM captures c JOIN targets t ON t.id = c.target_id "
-            "WHERE t.url = ? AND c.crawl_id = ? LIMIT 1",
-            (url, crawl_id),
-        ).fetchone()
-        if has is None:
-            return None
+        if not self.db.is_pg:  # SQLite: a cheap indexed probe first (one call, no trip)
+            has = self.db.execute(
+                "SELECT 1 FROM captures c JOIN targets t ON t.id = c.target_id "
+                "WHERE t.url = ? AND c.crawl_id = ? LIMIT 1",
+                (url, crawl_id),
+            ).fetchone()
+            if has is None:
+                return None
         row = self.db.execute(
             f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
             "AND record_type = 'response' AND payload_digest = ? "

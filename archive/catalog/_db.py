@@ -72,7 +72,8 @@ class Db:
         self.readonly = readonly
         self.where = where  # for messages: a path, or a DSN without its password
         self._sql: dict[str, str] = {}
-        self.round_trips = 0  # statements sent (for the benchmark's round trips per page)
+        self._deferred: list[tuple[str, tuple[Any, ...]]] = []
+        self.round_trips = 0  # requests sent (for the benchmark's round trips per page)
 
     @property
     def is_pg(self) -> bool:
@@ -111,6 +112,43 @@ class Db:
             return fn()  # type: ignore[no-any-return]
         except psycopg.OperationalError as exc:
             raise ArchiveError(f"catalog {self.where}: {exc}") from exc
+
+    def defer(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Send ``sql`` with the next ``flush`` (PostgreSQL), in order, each statement
+        committing on its own: a worker's catalog writes for one page go in one round trip.
+        SQLite has no round trips to save: it runs the statement now."""
+        if not self.is_pg:
+            self.execute(sql, params)
+            return
+        self._deferred.append((sql, tuple(params)))
+
+    @property
+    def deferred(self) -> int:
+        return len(self._deferred)
+
+    def flush(self, *tail: tuple[str, Sequence[Any]]) -> list[Cursor]:
+        """Send the deferred statements and then ``tail`` in ONE round trip (psycopg's
+        pipeline) and ONE transaction, so a page's rows and its job's new state commit
+        together; returns the cursors of ``tail``'s statements."""
+        if not self.is_pg:
+            return [self.execute(sql, params) for sql, params in tail]
+        batch = [*self._deferred, *((sql, tuple(params)) for sql, params in tail)]
+        self._deferred = []
+        if not batch:
+            return []
+        if len(batch) == 1:
+            return [self.execute(*batch[0])]
+        self.round_trips += 1
+        import psycopg
+
+        try:
+            cursors = []
+            with self.raw.pipeline(), self.raw.transaction():
+                for text, values in batch:
+                    cursors.append(self.raw.execute(self._text(text), values))
+            return cursors[len(batch) - len(tail) :]
+        except psycopg.Error as exc:
+            raise ArchiveError(f"catalog write failed ({self.where}): {exc}") from exc
 
     def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
         """Stream a query in batches, so iterating a big catalog keeps memory flat."""

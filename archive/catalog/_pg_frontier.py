@@ -63,9 +63,10 @@ free AS (
     UPDATE hosts h SET in_flight = h.in_flight + 1, next_at = t.now + p.delay
     FROM picked p, t WHERE h.host = p.host
 )
-UPDATE urls u SET state = 'claimed', worker_id = ?, lease_until = t.now + ?, updated_at = ?
+UPDATE urls u SET state = 'claimed', worker_id = ?, lease_until = t.now + ?, updated_at = ?,
+    claims = u.claims + 1
 FROM picked p, t WHERE u.url = p.url
-RETURNING u.url, u.kind, u.depth, u.post_url, u.via, u.seq
+RETURNING u.url, u.kind, u.depth, u.post_url, u.via, u.seq, u.claims
 """
 _FINISH = f"""
 WITH t AS (SELECT {NOW} AS now),
@@ -122,6 +123,31 @@ class PgFrontier:
         self.lock = threading.Lock()
         self._last_reap = 0.0
         self._pending_cache = (0.0, 0)
+        self._fresh: set[str] = set()  # claimed for the first time: captured by no one yet
+
+    def is_fresh(self, url: str) -> bool:
+        """Whether ``url`` is held in its first claim ever, so that no worker can have
+        stored a capture of it (the sink then skips its duplicate check)."""
+        return url in self._fresh
+
+    def _add_params(self, rows: list[Job]) -> tuple[object, ...]:
+        return (
+            [j.url for j in rows],
+            [j.kind.value for j in rows],
+            [j.depth for j in rows],
+            [j.post_url for j in rows],
+            [j.via for j in rows],
+            [host_of(j.url) for j in rows],
+            self._now(),
+        )
+
+    def _finish_params(self, url: str, state: URLState, reason: str | None) -> tuple[object, ...]:
+        now = self._now()
+        return (
+            state.value, reason, now, url,
+            url, state.value, reason, now, host_of(url),
+            self._delay, self.worker_id,
+        )  # fmt: skip
 
     def add(self, jobs: Iterable[Job]) -> int:
         """Queue jobs whose URL was never seen (by any worker); return how many were new."""
@@ -129,18 +155,7 @@ class PgFrontier:
         if not rows:
             return 0
         with self.lock:
-            cur = self._db.execute(
-                _ADD,
-                (
-                    [j.url for j in rows],
-                    [j.kind.value for j in rows],
-                    [j.depth for j in rows],
-                    [j.post_url for j in rows],
-                    [j.via for j in rows],
-                    [host_of(j.url) for j in rows],
-                    self._now(),
-                ),
-            )
+            (cur,) = self._db.flush((_ADD, self._add_params(rows)))
             return max(0, cur.rowcount)
 
     def claim(self, limit: int) -> list[Job]:
@@ -150,27 +165,34 @@ class PgFrontier:
         with self.lock:
             if time.monotonic() - self._last_reap > self.lease / 4:
                 self.reap()
-            rows = self._db.execute(
-                _CLAIM,
-                (self._delay, self._per_host, limit, self.worker_id, self.lease, self._now()),
-            ).fetchall()
+            (cur,) = self._db.flush(
+                (_CLAIM, (self._delay, self._per_host, limit, self.worker_id, self.lease,
+                          self._now())),
+            )  # fmt: skip
+            rows = cur.fetchall()
         rows.sort(key=lambda r: r[5])
+        self._fresh.update(r[0] for r in rows if r[6] == 1)
         return [
             Job(url=r[0], kind=JobKind(r[1]), depth=r[2], post_url=r[3], via=r[4]) for r in rows
         ]
 
     def finish(self, url: str, state: URLState, reason: str | None = None) -> None:
-        """Record a job's final state and give its host back (a delay after now)."""
-        now = self._now()
+        """Record a job's final state and give its host back (a delay after now); the
+        page's deferred rows go in the same round trip and transaction."""
         with self.lock:
-            self._db.execute(
-                _FINISH,
-                (
-                    state.value, reason, now, url,
-                    url, state.value, reason, now, host_of(url),
-                    self._delay, self.worker_id,
-                ),
-            )  # fmt: skip
+            self._fresh.discard(url)
+            self._db.flush((_FINISH, self._finish_params(url, state, reason)))
+
+    def settle(self, url: str, state: URLState, reason: str | None, jobs: Iterable[Job]) -> int:
+        """``add(jobs)`` and ``finish(url, ...)`` (and the page's deferred rows) in one round
+        trip and one transaction; returns how many jobs were new."""
+        rows = list(jobs)
+        tail = [(_ADD, self._add_params(rows))] if rows else []
+        tail.append((_FINISH, self._finish_params(url, state, reason)))
+        with self.lock:
+            self._fresh.discard(url)
+            cursors = self._db.flush(*tail)
+        return max(0, cursors[0].rowcount) if rows else 0
 
     def reap(self) -> None:
         """Claims whose lease ran out (their worker died) back to the queue."""

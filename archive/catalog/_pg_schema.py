@@ -7,6 +7,7 @@ version lives in ``catalog_meta`` (there is no ``PRAGMA user_version``); and ``u
 the columns of the shared frontier:
 
     urls.host, urls.worker_id, urls.lease_until   -- who holds a claim, and until when
+    urls.claims                                   -- claims so far (1: no earlier capture)
     hosts(host PK, next_at, delay, in_flight)
         -- one row per host: when the next request may start (server clock, epoch s),
            its delay (the larger of --delay and Crawl-delay), requests in flight
@@ -53,7 +54,8 @@ CREATE TABLE urls (
     updated_at TEXT NOT NULL,
     host TEXT NOT NULL DEFAULT '',
     worker_id BIGINT,
-    lease_until DOUBLE PRECISION
+    lease_until DOUBLE PRECISION,
+    claims INTEGER NOT NULL DEFAULT 0
 );
 CREATE SEQUENCE urls_seq;
 CREATE INDEX urls_state_seq ON urls (state, seq);

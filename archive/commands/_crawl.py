@@ -155,6 +155,7 @@ def crawl_into(
                 file=sys.stderr,
             )
         crawl_id = arc.begin_crawl("crawl", settings)
+        arc.batch_writes()
         frontier = arc.frontier
         shared = isinstance(frontier, PgFrontier)
         progress = Progress(

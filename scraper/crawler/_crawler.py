@@ -212,9 +212,13 @@ class _Crawl:
         jobs = self._new_jobs(found, via, depth)
         frontier, sink = self.frontier, self.sink
 
+        shared = self._shared
+
         def write() -> int:
             if post is not None:
                 sink.write_post(*post)
+            if shared is not None:
+                return shared.settle(job.url, state, reason, jobs)
             new = frontier.add(jobs) if jobs else 0
             frontier.finish(job.url, state, reason)
             return new

@@ -80,4 +80,13 @@ class WorkerSession:
         return self._heartbeat.error
 
     def close(self) -> None:
+        """Stop the heartbeat and note how many round trips this worker's catalog cost."""
         self._heartbeat.stop()
+        db = self.catalog.db
+        try:
+            db.execute(
+                "UPDATE workers SET round_trips = ? WHERE id = ?",
+                (db.round_trips, self.worker_id),
+            )
+        except ArchiveError:
+            pass  # the server went away: nothing to note it in

@@ -100,8 +100,11 @@ def _as_owner(root: Path, argv: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *argv]
 
 
-def start_server(root: Path, bin_dir: Path) -> PgServer:
-    """initdb + ``pg_ctl start -w`` in ``root``; the caller stops it with ``stop_server``."""
+def start_server(root: Path, bin_dir: Path, *, settings: str = "") -> PgServer:
+    """initdb + ``pg_ctl start -w`` in ``root``; the caller stops it with ``stop_server``.
+
+    The tests run with ``fsync`` off (nothing here must survive a power cut); ``settings``
+    (``-c name=value ...``) come last and win, e.g. the benchmark's durable settings."""
     data = root / "data"
     password = secrets.token_urlsafe(12)
     pwfile = root / "pw"
@@ -140,7 +143,7 @@ def start_server(root: Path, bin_dir: Path) -> PgServer:
     opts = (
         f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
-        "-c log_min_messages=warning"
+        "-c log_min_messages=warning " + settings
     )
     subprocess.run(
         _as_owner(

@@ -16,9 +16,11 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ._errors import ArchiveError
-from .catalog import Catalog, Heartbeat, dead_workers, redact, register_worker
+from ._recovery import RecoveryReport, recover
+from .catalog import Catalog, Heartbeat, PgFrontier, dead_workers, redact, register_worker
 
 __all__ = ["ADDRESS_FILE", "WorkerSession", "remember_address", "remembered_address"]
 
@@ -73,6 +75,22 @@ class WorkerSession:
             return m is None or int(m["worker"]) in dead
 
         return accept
+
+    def frontier(self, args: dict[str, Any], clock: Callable[[], str]) -> PgFrontier:
+        """This worker's view of the shared frontier, with the crawl's politeness flags."""
+        return PgFrontier(
+            self.catalog.db,
+            self.worker_id,
+            clock,
+            delay=float(args.get("delay", 1.0)),
+            per_host=int(args.get("per_host", 1)),
+            lease=self.lease,
+        )
+
+    def repair(self, warc_dir: Path, now: str) -> RecoveryReport:
+        """Repair the files of workers that died (one worker at a time)."""
+        with self.catalog.exclusive("recovery"):
+            return recover(self.catalog, warc_dir, now, only=self.dead_files())
 
     @property
     def error(self) -> Exception | None:

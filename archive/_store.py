@@ -263,18 +263,8 @@ class Archive:
         if self._session is not None:
             self._session.close()
         self._session = WorkerSession(self._catalog, self._dsn, crawl_id, self._now(), self.lease)
-        with self._catalog.exclusive("recovery"):
-            only = self._session.dead_files()
-            self.recovery = recover(self._catalog, self.warc_dir, self._now(), only=only)
-        args = settings.get("args", {})
-        self._frontier = PgFrontier(
-            self._catalog.db,
-            self._session.worker_id,
-            self._now,
-            delay=float(args.get("delay", 1.0)),
-            per_host=int(args.get("per_host", 1)),
-            lease=self.lease,
-        )
+        self.recovery = self._session.repair(self.warc_dir, self._now())
+        self._frontier = self._session.frontier(settings.get("args", {}), self._now)
         return self._session.prefix, True
 
     def end_crawl(self, crawl_id: int, stats: dict[str, Any]) -> None:
@@ -284,9 +274,7 @@ class Archive:
             self._writer.close()
         self._catalog.db.flush()
         if self._session is not None:  # the last records of workers that died
-            with self._catalog.exclusive("recovery"):
-                only = self._session.dead_files()
-                recover(self._catalog, self.warc_dir, self._now(), only=only)
+            self._session.repair(self.warc_dir, self._now())
         self._catalog.finish_round(
             crawl_id, self._now(), json.dumps(stats, sort_keys=True, default=str)
         )

@@ -16,8 +16,7 @@ from urllib.parse import urlsplit
 from scraper._records import Post
 from scraper.parse._parse import merge_comment_pages
 
-__all__ = ["iter_posts", "post_versions"]
-
+__all__ = ["iter_posts", "latest_versions", "post_versions"]
 
 def _merge(rows: list[tuple[str, int, str, str, str]]) -> Post:
     """One Post from one round's page parses; the newest capture of each page wins."""
@@ -57,33 +56,49 @@ def _matches(
     return True
 
 
+PageRow = tuple[str, int, str, str, str]  # post_url, crawl_id, page_url, record_json, fetched_at
+
+
+def latest_versions(rows: Iterable[PageRow]) -> Iterator[tuple[str, int, str, int, Post]]:
+    """``(post_url, crawl_id, captured_at, versions, Post)`` of every post's newest version,
+    in URL order: one streamed query, as ``iter_posts`` (the search index of ``serve``
+    wants the catalog's key and the number of versions beside the record)."""
+    for post_url, group in itertools.groupby(rows, key=lambda r: r[0]):
+        newest: list[tuple[str, int, str, str, str]] = []
+        rounds: set[int] = set()
+        for row in group:
+            rounds.add(row[1])  # older rounds are counted, not merged (rows keep streaming)
+            if not newest or row[1] == newest[0][1]:
+                newest.append(row)
+        at = _captured_at(post_url, newest)
+        yield str(post_url), int(newest[0][1]), at, len(rounds), _merge(newest)
+
+
+def _captured_at(url: str, members: list[tuple[str, int, str, str, str]]) -> str:
+    """When a version was captured: its post page's fetch, else its first page's."""
+    own = [r[4] for r in members if r[2] == url]
+    return str(min(own) if own else min(r[4] for r in members))
+
+
 def iter_posts(
-    rows: Iterable[tuple[str, int, str, str, str]],
+    rows: Iterable[PageRow],
     *,
     site: str | None = None,
     since: str | None = None,
     until: str | None = None,
 ) -> Iterator[Post]:
-    for post_url, group in itertools.groupby(rows, key=lambda r: r[0]):
-        newest: list[tuple[str, int, str, str, str]] = []
-        for row in group:
-            if newest and row[1] != newest[0][1]:
-                continue  # an older round of this post: skip (rows keep streaming)
-            newest.append(row)
-        post = _merge(newest)
+    for post_url, _crawl, _at, _n, post in latest_versions(rows):
         if _matches(post, post_url, site, since, until):
             yield post
 
 
-def post_versions(
-    page_rows: Iterable[tuple[str, int, str, str, str]], url: str
-) -> list[tuple[int, str, Post]]:
+def post_versions(page_rows: Iterable[PageRow], url: str) -> list[tuple[int, str, Post]]:
+    """``(crawl_id, captured_at, merged Post)`` per round of one post's rows
+    (``Catalog.page_rows(url)``), oldest first."""
     rows = list(page_rows)
     out: list[tuple[int, str, Post]] = []
     for crawl_id, group in itertools.groupby(rows, key=lambda r: r[1]):
         members = list(group)
-        own = [r[4] for r in members if r[2] == url]
-        captured_at = min(own) if own else min(r[4] for r in members)
-        out.append((int(crawl_id), str(captured_at), _merge(members)))
+        out.append((int(crawl_id), _captured_at(url, members), _merge(members)))
     out.reverse()
     return out

@@ -21,6 +21,7 @@ files of workers that died.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -35,7 +36,7 @@ from scraper._records import Capture, Post
 from ._errors import ArchiveError, ArchiveLockedError
 from ._posts import iter_posts, post_versions
 from ._recovery import RecoveryReport, recover
-from ._shared import WorkerSession, remember_address, remembered_address
+from ._shared import ADDRESS_FILE, WorkerSession, remember_address, remembered_address
 from ._sink import ArchiveSink
 from .catalog import (
     CaptureRow,
@@ -46,11 +47,12 @@ from .catalog import (
     connect_sqlite,
     is_pg_address,
 )
-from .warc._cdxj import write_index
+from .wacz._package import WaczResult, write_wacz
+from .warc._cdxj import index_is_stale, write_index
 from .warc._reader import read_capture
 from .warc._writer import DEFAULT_MAX_SIZE, PROFILE_IDENTICAL, WarcWriter, utcnow, warc_date
 
-__all__ = ["Archive", "writable_catalog"]
+__all__ = ["Archive", "is_archive", "writable_catalog"]
 
 CATALOG_NAME = "catalog.sqlite"
 #: How long a worker's claims outlive its last heartbeat (seconds).
@@ -113,8 +115,8 @@ class Archive:
                 raise ArchiveError(f"{root} is not an archive (no {CATALOG_NAME})")
             db = connect_sqlite(root / CATALOG_NAME, readonly=True)
             return cls(root, Catalog(db), readonly=True, lock_fd=None, clock=clock)
-        _make_folder(root)
-        fd = _lock(root)
+        fd = _make_folder(root, lock=True)
+        assert fd is not None
         try:
             db = connect_sqlite(root / CATALOG_NAME, readonly=False)
             arc = cls(
@@ -122,6 +124,13 @@ class Archive:
                 max_warc_size=max_warc_size,
             )  # fmt: skip
             arc.recovery = recover(arc._catalog, arc.warc_dir, arc._now())
+            # Keyed before keys followed ``surt``; or missing/behind after a killed run
+            # (kill -9 writes no index on the way out): replay tools need it now.
+            missing = not (arc.warc_dir / "index.cdxj").exists() and any(
+                arc.warc_dir.glob("*.warc.gz")
+            )
+            if index_is_stale(arc.warc_dir) or missing or arc.recovery:
+                arc.write_index()
             arc.frontier.requeue_claimed()
         except BaseException:
             os.close(fd)
@@ -280,9 +289,18 @@ class Archive:
         )
         self.write_index()
 
+    def failed_rounds(self) -> list[tuple[int, str, str]]:
+        """``(crawl id, started_at, why)`` of the rounds recorded as failed (nothing answered),
+        so ``history`` shows the attempts a scheduled job made while the site was down."""
+        return self._reader().failed_rounds()
+
     def write_index(self) -> Path:
         """Rebuild ``warc/index.cdxj`` (sorted) from the catalog."""
         return write_index(self._catalog.index_rows(), self.warc_dir)
+
+    def write_wacz(self, out: Path, *, title: str | None = None) -> WaczResult:
+        """Package the WARC files, their index and the list of posts as WACZ (``archive.wacz``)."""
+        return write_wacz(self._reader(), self.warc_dir, out, created=self._clock(), title=title)
 
     def write_revisit(
         self, capture: Capture, refers_to: CaptureRow, profile: str = PROFILE_IDENTICAL
@@ -339,6 +357,10 @@ class Archive:
         """``(url, reason)`` of every URL that failed."""
         return self._reader().failures()
 
+    def post_count(self) -> int:
+        """Posts in the archive (an export's progress total)."""
+        return self._reader().post_count()
+
     def stats(self) -> dict[str, Any]:
         """Counts for summaries: URLs per state, captures, posts, WARC bytes."""
         warc_bytes = sum(p.stat().st_size for p in self.warc_dir.glob("*.warc.gz"))
@@ -373,6 +395,12 @@ class Archive:
             self._lock_fd = None
 
 
+def is_archive(path: str | Path) -> bool:
+    """Whether ``path`` holds an archive: its own catalog, or the address of a shared one."""
+    root = Path(path)
+    return (root / CATALOG_NAME).is_file() or (root / ADDRESS_FILE).is_file()
+
+
 def writable_catalog(archive: Archive) -> Catalog:
     """The catalog an archive writes with, for the archive's own jobs (reparse, recapture)
     that need more than ``Archive`` offers. Not public: ``Archive`` hands no connection out."""
@@ -380,11 +408,21 @@ def writable_catalog(archive: Archive) -> Catalog:
     return archive._catalog
 
 
-def _make_folder(root: Path) -> None:
+def _make_folder(root: Path, *, lock: bool = False) -> int | None:
+    """Create the folder's parts (and take the write lock of a SQLite archive)."""
     if root.exists() and not root.is_dir():
         raise ArchiveError(f"{root} exists and is not a folder")
-    for sub in (root, root / "warc", root / "exports"):
-        sub.mkdir(parents=True, exist_ok=True)
+    try:
+        for sub in (root, root / "warc", root / "exports"):
+            sub.mkdir(parents=True, exist_ok=True)
+        return _lock(root) if lock else None
+    except OSError as exc:
+        hint = ""
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            hint = " (read-only: export and history can still read an existing archive)"
+        raise ArchiveError(
+            f"cannot write the archive at {root}: {exc.strerror or exc}{hint}"
+        ) from exc
 
 
 def _lock(root: Path) -> int:

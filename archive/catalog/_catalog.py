@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from ..warc._cdxj import surt
+from ..warc._surt import surt
 from ..warc._writer import WrittenRecord
 from ._db import Db
 from ._schema import CAPTURE_COLUMNS, CaptureRow, row_to_capture
@@ -45,6 +45,15 @@ FROM pages p JOIN captures c ON c.id = p.capture_id
 WHERE p.id IN (SELECT MAX(id) FROM pages GROUP BY capture_id)
 {where}
 ORDER BY p.post_url, c.crawl_id DESC, p.page_url, c.fetched_at DESC
+"""
+# One post's pages: the same rows as ``_PAGES`` for one ``post_url``, with "newest parse of
+# each capture" asked per capture (an index lookup) instead of over the whole table.
+_POST_PAGES = """
+SELECT p.post_url, c.crawl_id, p.page_url, p.record_json, c.fetched_at
+FROM pages p JOIN captures c ON c.id = p.capture_id
+WHERE p.post_url = ?
+  AND p.id = (SELECT MAX(q.id) FROM pages q WHERE q.capture_id = p.capture_id)
+ORDER BY c.crawl_id DESC, p.page_url, c.fetched_at DESC
 """
 _INDEX = (
     "SELECT {key} url, fetched_at, record_type, status, content_type, "
@@ -346,7 +355,7 @@ class Catalog:
         every capture, grouped by post, newest round first (``archive._posts`` merges)."""
         if post_url is None:
             return self.db.iter_rows(_PAGES.format(where=""))
-        return self.db.iter_rows(_PAGES.format(where="AND p.post_url = ?"), (post_url,))
+        return self.db.iter_rows(_POST_PAGES, (post_url,))
 
     # --- the frontier's results and summaries --------------------------------------------
     def failures(self) -> Iterator[tuple[str, str]]:
@@ -362,6 +371,23 @@ class Catalog:
         (captures,) = db.execute("SELECT COUNT(*) FROM captures").fetchone()
         (posts,) = db.execute("SELECT COUNT(DISTINCT post_url) FROM pages").fetchone()
         return {"urls": states, "captures": int(captures), "posts": int(posts)}
+
+    def failed_rounds(self) -> list[tuple[int, str, str]]:
+        """``(crawl id, started_at, error)`` of the rounds whose stats record an error."""
+        rows = self.db.execute(
+            "SELECT id, started_at, stats_json FROM crawls WHERE stats_json LIKE '%\"error\"%'"
+            " ORDER BY id"
+        ).fetchall()
+        out = []
+        for crawl_id, started, stats_json in rows:
+            error = json.loads(stats_json).get("error")
+            if error:
+                out.append((int(crawl_id), str(started), str(error)))
+        return out
+
+    def post_count(self) -> int:
+        (posts,) = self.db.execute("SELECT COUNT(DISTINCT post_url) FROM pages").fetchone()
+        return int(posts)
 
     def index_rows(self) -> Iterator[IndexRow]:
         """Every record still in its file, in CDXJ order (SURT key, time, id).

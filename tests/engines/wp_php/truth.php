@@ -1,0 +1,33 @@
+<?php
+// What WordPress itself holds: every published post and its visible comments, as JSON.
+// Read through WordPress's API, never from our parser. Dates carry the site's offset.
+require_once getenv('WP_ROOT') . '/wp-load.php';
+$posts = [];
+foreach (get_posts(['post_type' => 'post', 'post_status' => 'publish', 'numberposts' => -1,
+                    'orderby' => 'ID', 'order' => 'ASC']) as $p) {
+    $comments = [];
+    $visible = !post_password_required($p);
+    foreach (get_comments(['post_id' => $p->ID, 'status' => 'approve', 'type' => 'comment',
+                           'orderby' => 'comment_ID', 'order' => 'ASC']) as $c) {
+        $comments[] = ['id' => (string) $c->comment_ID,
+            'parent_id' => $c->comment_parent ? (string) $c->comment_parent : null,
+            'author' => $c->comment_author,
+            'published' => mysql2date('c', $c->comment_date, false) ?: null,
+            'published_gmt' => $c->comment_date_gmt,
+            'html' => apply_filters('comment_text', $c->comment_content, $c, [])];
+    }
+    $content = apply_filters('the_content', $p->post_content);
+    $posts[] = ['id' => $p->ID, 'url' => get_permalink($p), 'title' => html_entity_decode(get_the_title($p), ENT_QUOTES, 'UTF-8'),
+        'raw_title' => $p->post_title,
+        'author' => get_the_author_meta('display_name', $p->post_author),
+        'published' => get_the_date('c', $p), 'modified' => get_the_modified_date('c', $p),
+        'published_gmt' => $p->post_date_gmt,
+        'categories' => array_map(fn($t) => html_entity_decode($t->name, ENT_QUOTES, 'UTF-8'), get_the_category($p->ID)),
+        'tags' => array_map(fn($t) => html_entity_decode($t->name, ENT_QUOTES, 'UTF-8'), get_the_tags($p->ID) ?: []),
+        'format' => get_post_format($p) ?: 'standard', 'sticky' => is_sticky($p->ID),
+        'protected' => !$visible, 'pages' => substr_count($p->post_content, '<!--nextpage-->') + 1,
+        'html' => $content, 'comments_visible' => $visible,
+        'comments' => $visible ? $comments : []];
+}
+echo json_encode(['posts' => $posts, 'home' => home_url('/'), 'version' => get_bloginfo('version'),
+    'theme' => get_stylesheet()], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES), "\n";

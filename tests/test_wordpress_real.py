@@ -1,0 +1,135 @@
+"""End to end on a real WordPress: every stock theme Debian ships, crawled, exported, and
+checked against WordPress's own database (read through its API, never through our parser).
+
+Comment paging runs both ways WordPress offers: the newest page at the plain URL with
+comments oldest-first in a page, and the oldest page first with newest-first order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from engines.compare import Score, score
+from engines.crawl import crawl_and_export
+from engines.wordpress import WordPress, stock_themes
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+
+SETTINGS = (("newest", "asc"), ("oldest", "desc"))
+# Failing on real defects in the crawler and parser (issue 10), shrunk as each is fixed.
+KNOWN_DEFECTS = frozenset(
+    {
+        "test_body_matches_the_rendered_content[twentytwentyone-newest-asc]",
+        "test_body_matches_the_rendered_content[twentytwentyone-oldest-desc]",
+        "test_body_matches_the_rendered_content[twentytwentythree-newest-asc]",
+        "test_body_matches_the_rendered_content[twentytwentytwo-newest-asc]",
+        "test_body_matches_the_rendered_content[twentytwentytwo-oldest-desc]",
+        "test_every_post_once_under_its_permalink[twentytwentyone-newest-asc]",
+        "test_every_post_once_under_its_permalink[twentytwentyone-oldest-desc]",
+        "test_every_post_once_under_its_permalink[twentytwentythree-newest-asc]",
+        "test_every_post_once_under_its_permalink[twentytwentythree-oldest-desc]",
+        "test_every_post_once_under_its_permalink[twentytwentytwo-newest-asc]",
+        "test_every_post_once_under_its_permalink[twentytwentytwo-oldest-desc]",
+        "test_every_visible_comment_once_with_its_parent[twentytwentyone-newest-asc]",
+        "test_every_visible_comment_once_with_its_parent[twentytwentyone-oldest-desc]",
+        "test_every_visible_comment_once_with_its_parent[twentytwentythree-newest-asc]",
+        "test_every_visible_comment_once_with_its_parent[twentytwentythree-oldest-desc]",
+        "test_every_visible_comment_once_with_its_parent[twentytwentytwo-newest-asc]",
+        "test_every_visible_comment_once_with_its_parent[twentytwentytwo-oldest-desc]",
+        "test_no_record_under_a_comment_page_or_fragment[twentytwentyone-newest-asc]",
+        "test_no_record_under_a_comment_page_or_fragment[twentytwentyone-oldest-desc]",
+        "test_no_record_under_a_comment_page_or_fragment[twentytwentythree-newest-asc]",
+        "test_no_record_under_a_comment_page_or_fragment[twentytwentythree-oldest-desc]",
+        "test_no_record_under_a_comment_page_or_fragment[twentytwentytwo-newest-asc]",
+        "test_no_record_under_a_comment_page_or_fragment[twentytwentytwo-oldest-desc]",
+        "test_only_posts_become_records[twentytwentyone-newest-asc]",
+        "test_only_posts_become_records[twentytwentyone-oldest-desc]",
+        "test_only_posts_become_records[twentytwentythree-newest-asc]",
+        "test_only_posts_become_records[twentytwentythree-oldest-desc]",
+        "test_only_posts_become_records[twentytwentytwo-newest-asc]",
+        "test_only_posts_become_records[twentytwentytwo-oldest-desc]",
+    }
+)
+CASES = [(t, p, o) for t in stock_themes() for p, o in SETTINGS] or [("none", "newest", "asc")]
+
+
+@pytest.fixture(scope="module")
+def crawls(
+    wordpress: WordPress, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, str, str], tuple[list[dict[str, Any]], dict[str, Any], Score]]:
+    """Each theme x paging crawled once for the module (the crawls are the slow part)."""
+    out: dict[tuple[str, str, str], tuple[list[dict[str, Any]], dict[str, Any], Score]] = {}
+    for case in CASES:
+        wordpress.configure(*case)
+        truth = wordpress.truth()
+        dest: Path = tmp_path_factory.mktemp(f"crawl-{case[0]}-{case[1]}")
+        records, _ = crawl_and_export(wordpress.url + "/", dest / "arc")
+        out[case] = (records, truth, score(records, truth))
+    return out
+
+
+@pytest.fixture(params=CASES, ids=["-".join(c) for c in CASES])
+def case(
+    request: pytest.FixtureRequest,
+    crawls: dict[tuple[str, str, str], tuple[list[dict[str, Any]], dict[str, Any], Score]],
+) -> tuple[list[dict[str, Any]], dict[str, Any], Score]:
+    if request.node.name in KNOWN_DEFECTS:
+        request.applymarker(
+            pytest.mark.xfail(strict=True, reason="real-WordPress defect, issue 10")
+        )
+    return crawls[request.param]
+
+
+def test_fresh_install_has_its_default_widgets(wordpress: WordPress) -> None:
+    """Twenty Twenty-One shows a new site's default block widgets, "Latest Comments" among them:
+    the markup that once made every post page look like a listing."""
+    if "twentytwentyone" not in stock_themes():
+        pytest.skip("Debian's twentytwentyone theme is not installed")
+    wordpress.configure("twentytwentyone", "newest", "asc")
+    page = httpx.get(wordpress.url + "/", timeout=30).text
+    assert "wp-block-latest-comments" in page
+    assert "wp-block-search" in page
+
+
+def test_every_post_once_under_its_permalink(case: Any) -> None:
+    _, truth, s = case
+    assert s.posts == len(truth["posts"]) > 20
+    missing = [p for p in s.problems if p.endswith(" records")]
+    assert s.posts_found_once == s.posts, missing
+
+
+def test_no_record_under_a_comment_page_or_fragment(case: Any) -> None:
+    records, _, _ = case
+    bad = [r["url"] for r in records if "#" in r["url"] or "comment-page-" in r["url"]]
+    assert not bad
+
+
+def test_only_posts_become_records(case: Any) -> None:
+    _, _, s = case
+    assert not s.stray_records
+
+
+def test_every_visible_comment_once_with_its_parent(case: Any) -> None:
+    _, truth, s = case
+    assert s.comments == sum(len(p["comments"]) for p in truth["posts"]) > 80
+    assert s.comments_found_once == s.comments, [p for p in s.problems if "comment" in p]
+    assert s.comments_right == s.comments, [p for p in s.problems if "comment" in p]
+
+
+def test_held_spam_and_pings_never_in_a_record(case: Any) -> None:
+    _, _, s = case
+    assert not s.leaked
+
+
+def test_post_fields_match_wordpress(case: Any) -> None:
+    _, _, s = case
+    assert s.post_fields_right == s.post_fields, [p for p in s.problems if "got" in p]
+
+
+def test_body_matches_the_rendered_content(case: Any) -> None:
+    _, _, s = case
+    assert s.body_f1
+    assert min(s.body_f1) >= 0.95, [p for p in s.problems if "body F1" in p]

@@ -134,7 +134,7 @@ def score(records: list[dict[str, Any]], truth: dict[str, Any]) -> Score:
     by_url: dict[str, list[dict[str, Any]]] = {}
     for rec in records:
         by_url.setdefault(_key(rec["url"]), []).append(rec)
-    permalinks = {_key(p["url"]) for p in truth["posts"]}
+    permalinks = {_key(p["url"]) for p in truth["posts"]} | {_key(u) for u in truth["pages"]}
     s.stray_records = sorted(u for u in by_url if u not in permalinks)
     for rec in records:
         for c in rec.get("comments") or []:

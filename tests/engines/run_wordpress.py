@@ -9,6 +9,7 @@ the numbers the README reports instead of asserting them.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -44,7 +45,9 @@ def main() -> None:
                     wp.configure(theme, page, order)
                     truth = wp.truth()
                     name = f"{theme} ({page}, {order})"
-                    records, _ = crawl_and_export(wp.url + "/", out / f"{theme}-{page}")
+                    dest = out / f"{theme}-{page}"
+                    records, _ = crawl_and_export(wp.url + "/", dest)
+                    (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
                     s = score(records, truth)
                     print(s.row(name), flush=True)
                     if args.v:

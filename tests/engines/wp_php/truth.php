@@ -29,5 +29,7 @@ foreach (get_posts(['post_type' => 'post', 'post_status' => 'publish', 'numberpo
         'html' => $content, 'comments_visible' => $visible,
         'comments' => $visible ? $comments : []];
 }
-echo json_encode(['posts' => $posts, 'home' => home_url('/'), 'version' => get_bloginfo('version'),
+// WordPress pages (the "Sample Page") are content too: allowed as records, not scored.
+$pages = array_map(fn($p) => get_permalink($p), get_posts(['post_type' => 'page', 'post_status' => 'publish', 'numberposts' => -1]));
+echo json_encode(['posts' => $posts, 'pages' => $pages, 'home' => home_url('/'), 'version' => get_bloginfo('version'),
     'theme' => get_stylesheet()], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES), "\n";

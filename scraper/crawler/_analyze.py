@@ -29,6 +29,7 @@ from ..discover._discover import (
     api_root,
     html_links,
     is_listing_page,
+    is_post_view,
     published_day,
     wp_post_id,
 )
@@ -102,7 +103,7 @@ def analyze_page(task: PageTask, analysis: Analysis) -> PageResult:
     # a listing known from its URL or its articles is not parsed: its record is not kept
     listing = not is_comments and is_listing_page(tree, url)
     post = None if listing else parse_tree(page)
-    if post is None or (not is_comments and post.body is None):
+    if post is None or (not is_comments and post.body is None and not is_post_view(tree)):
         links = html_links(tree, url, since=analysis.since, assets=analysis.assets)
         found = [f for f in links if f.kind is JobKind.ASSET or f.url in scope]
         root = api_root(tree, url) if analysis.wp_json else None

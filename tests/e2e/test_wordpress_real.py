@@ -19,40 +19,6 @@ from engines.wordpress import WordPress, stock_themes
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 SETTINGS = (("newest", "asc"), ("oldest", "desc"))
-# Failing on real defects in the crawler and parser (issue 10), shrunk as each is fixed.
-KNOWN_DEFECTS = frozenset(
-    {
-        "test_body_matches_the_rendered_content[twentytwentyone-newest-asc]",
-        "test_body_matches_the_rendered_content[twentytwentyone-oldest-desc]",
-        "test_body_matches_the_rendered_content[twentytwentythree-newest-asc]",
-        "test_body_matches_the_rendered_content[twentytwentytwo-newest-asc]",
-        "test_body_matches_the_rendered_content[twentytwentytwo-oldest-desc]",
-        "test_every_post_once_under_its_permalink[twentytwentyone-newest-asc]",
-        "test_every_post_once_under_its_permalink[twentytwentyone-oldest-desc]",
-        "test_every_post_once_under_its_permalink[twentytwentythree-newest-asc]",
-        "test_every_post_once_under_its_permalink[twentytwentythree-oldest-desc]",
-        "test_every_post_once_under_its_permalink[twentytwentytwo-newest-asc]",
-        "test_every_post_once_under_its_permalink[twentytwentytwo-oldest-desc]",
-        "test_every_visible_comment_once_with_its_parent[twentytwentyone-newest-asc]",
-        "test_every_visible_comment_once_with_its_parent[twentytwentyone-oldest-desc]",
-        "test_every_visible_comment_once_with_its_parent[twentytwentythree-newest-asc]",
-        "test_every_visible_comment_once_with_its_parent[twentytwentythree-oldest-desc]",
-        "test_every_visible_comment_once_with_its_parent[twentytwentytwo-newest-asc]",
-        "test_every_visible_comment_once_with_its_parent[twentytwentytwo-oldest-desc]",
-        "test_no_record_under_a_comment_page_or_fragment[twentytwentyone-newest-asc]",
-        "test_no_record_under_a_comment_page_or_fragment[twentytwentyone-oldest-desc]",
-        "test_no_record_under_a_comment_page_or_fragment[twentytwentythree-newest-asc]",
-        "test_no_record_under_a_comment_page_or_fragment[twentytwentythree-oldest-desc]",
-        "test_no_record_under_a_comment_page_or_fragment[twentytwentytwo-newest-asc]",
-        "test_no_record_under_a_comment_page_or_fragment[twentytwentytwo-oldest-desc]",
-        "test_only_posts_become_records[twentytwentyone-newest-asc]",
-        "test_only_posts_become_records[twentytwentyone-oldest-desc]",
-        "test_only_posts_become_records[twentytwentythree-newest-asc]",
-        "test_only_posts_become_records[twentytwentythree-oldest-desc]",
-        "test_only_posts_become_records[twentytwentytwo-newest-asc]",
-        "test_only_posts_become_records[twentytwentytwo-oldest-desc]",
-    }
-)
 CASES = [(t, p, o) for t in stock_themes() for p, o in SETTINGS] or [("none", "newest", "asc")]
 
 
@@ -76,10 +42,6 @@ def case(
     request: pytest.FixtureRequest,
     crawls: dict[tuple[str, str, str], tuple[list[dict[str, Any]], dict[str, Any], Score]],
 ) -> tuple[list[dict[str, Any]], dict[str, Any], Score]:
-    if request.node.name in KNOWN_DEFECTS:
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason="real-WordPress defect, issue 10")
-        )
     return crawls[request.param]
 
 
@@ -133,3 +95,18 @@ def test_body_matches_the_rendered_content(case: Any) -> None:
     _, _, s = case
     assert s.body_f1
     assert min(s.body_f1) >= 0.95, [p for p in s.problems if "body F1" in p]
+
+
+def test_pages_of_a_split_post_are_one_record_in_page_order(case: Any) -> None:
+    """``<!--nextpage-->``: where the theme links the pages, the record holds all of them,
+    page order kept, with the quotes and links of the later pages."""
+    records, truth, _ = case
+    split = next(p for p in truth["posts"] if p["pages"] == 3)
+    rec = next(r for r in records if r["url"] == split["url"])
+    text = rec["body"]["text"]
+    if not split["pages_linked"]:
+        assert "Page two." not in text  # WordPress's block themes link no page past the first
+        return
+    assert text.index("Page one.") < text.index("Page two.") < text.index("Page three.")
+    assert "A quote on page two." in [q["text"] for q in rec["quotes"]]
+    assert "https://example.org/page-three-link" in [x["url"] for x in rec["links"]]

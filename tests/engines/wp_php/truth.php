@@ -16,7 +16,13 @@ foreach (get_posts(['post_type' => 'post', 'post_status' => 'publish', 'numberpo
             'published_gmt' => $c->comment_date_gmt,
             'html' => apply_filters('comment_text', $c->comment_content, $c, [])];
     }
-    $content = apply_filters('the_content', $p->post_content);
+    // Classic themes link every page of a <!--nextpage--> post (wp_link_pages); WordPress
+    // 6.1's block themes render no page links, so a reader only ever sees page one.
+    $shown = $p->post_content;
+    if (wp_is_block_theme() && strpos($shown, '<!--nextpage-->') !== false) {
+        $shown = explode('<!--nextpage-->', $shown)[0];
+    }
+    $content = apply_filters('the_content', $shown);
     $posts[] = ['id' => $p->ID, 'url' => get_permalink($p), 'title' => html_entity_decode(get_the_title($p), ENT_QUOTES, 'UTF-8'),
         'raw_title' => $p->post_title,
         'author' => get_the_author_meta('display_name', $p->post_author),
@@ -26,6 +32,7 @@ foreach (get_posts(['post_type' => 'post', 'post_status' => 'publish', 'numberpo
         'tags' => array_map(fn($t) => html_entity_decode($t->name, ENT_QUOTES, 'UTF-8'), get_the_tags($p->ID) ?: []),
         'format' => get_post_format($p) ?: 'standard', 'sticky' => is_sticky($p->ID),
         'protected' => !$visible, 'pages' => substr_count($p->post_content, '<!--nextpage-->') + 1,
+        'pages_linked' => !wp_is_block_theme(),
         'html' => $content, 'comments_visible' => $visible,
         'comments' => $visible ? $comments : []];
 }

@@ -133,12 +133,26 @@ def _comment_links_from_parser(page: Page) -> list[str]:
         return []
 
 
+def _canonical_comment_page(tree: HtmlElement, url: str, post_url: str) -> list[str]:
+    """The comment page a post names as its canonical: WordPress's block themes write
+    ``.../comment-page-1/#comments`` there even when no link leads to it, and replay then
+    answers 404 for the page's own canonical URL."""
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower().strip() == "canonical":
+            target = canonicalize(el.get("href") or "", url)
+            if target and target != url and comment_page_post(target) == post_url:
+                return [target]
+            return []
+    return []
+
+
 def _post_links(
     tree: HtmlElement, page: Page, url: str, post_url: str, analysis: Analysis
 ) -> list[Found]:
     scope = analysis.scope
     out = []
     extra = [u for u in (canonicalize(x, url) for x in _comment_links_from_parser(page)) if u]
+    extra += _canonical_comment_page(tree, url, post_url)
     extra_set = set(extra)
     found = html_links(tree, url, assets=analysis.assets)
     found += [Found(u, JobKind.COMMENTS) for u in extra]

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 from engines.compare import Score, score
-from engines.crawl import crawl_and_export
+from engines.crawl import captured_pages, crawl_and_export, unreached_thread_pages
 from engines.wordpress import WordPress, stock_themes
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
@@ -33,7 +33,11 @@ def crawls(
         truth = wordpress.truth()
         dest: Path = tmp_path_factory.mktemp(f"crawl-{case[0]}-{case[1]}")
         records, _ = crawl_and_export(wordpress.url + "/", dest / "arc")
-        out[case] = (records, truth, score(records, truth))
+        s = score(records, truth)
+        s.unreached = unreached_thread_pages(
+            captured_pages(dest / "arc"), [p["url"] for p in truth["posts"]]
+        )
+        out[case] = (records, truth, s)
     return out
 
 
@@ -110,3 +114,10 @@ def test_pages_of_a_split_post_are_one_record_in_page_order(case: Any) -> None:
     assert text.index("Page one.") < text.index("Page two.") < text.index("Page three.")
     assert "A quote on page two." in [q["text"] for q in rec["quotes"]]
     assert "https://example.org/page-three-link" in [x["url"] for x in rec["links"]]
+
+
+def test_every_page_of_a_thread_a_reader_can_reach_is_captured(case: Any) -> None:
+    """Comment pages (the newest ``comment-page-N/`` too), nextpage pages and the
+    canonical a page names: each link inside a post's thread replays, none answers 404."""
+    _, _, s = case
+    assert not s.unreached

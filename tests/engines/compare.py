@@ -97,6 +97,7 @@ class Score:
     stray_records: list[str] = field(default_factory=list)
     leaked: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    unreached: list[str] = field(default_factory=list)
 
     def row(self, name: str) -> str:
         pf = self.post_fields_right / self.post_fields if self.post_fields else 0.0
@@ -105,7 +106,7 @@ class Score:
         return (
             f"| {name} | {self.posts_right} / {self.posts} | {self.posts_found_once} / {self.posts}"
             f" | {self.comments_right} / {self.comments} | post {pf:.1%}, comment {cf:.1%}"
-            f" | {f1:.3f} | {len(self.stray_records)} |"
+            f" | {f1:.3f} | {len(self.stray_records)} | {len(self.unreached)} |"
         )
 
 

@@ -30,3 +30,54 @@ def crawl_and_export(url: str, archive: Path) -> tuple[list[dict[str, Any]], str
         raise RuntimeError(f"export failed: {export.stdout}{export.stderr}")
     lines = (archive / "exports" / "posts.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()], log
+
+
+def captured_pages(archive: Path) -> dict[str, bytes]:
+    """Every HTML page the crawl captured with status 200, by URL, from the WARC files."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    out: dict[str, bytes] = {}
+    for path in sorted((archive / "warc").glob("*.warc.gz")):
+        with path.open("rb") as fh:
+            for rec in ArchiveIterator(fh):
+                if rec.rec_type != "response" or rec.http_headers is None:
+                    continue
+                ctype = rec.http_headers.get_header("Content-Type") or ""
+                if rec.http_headers.get_statuscode() == "200" and "html" in ctype:
+                    out[rec.rec_headers.get_header("WARC-Target-URI")] = rec.content_stream().read()
+    return out
+
+
+def unreached_thread_pages(pages: dict[str, bytes], permalinks: list[str]) -> list[str]:
+    """Links a reader can follow inside a post's own thread (its comment pages, its
+    ``<!--nextpage-->`` pages, the canonical they name) that the crawl did not capture:
+    in replay, each would answer 404."""
+    import lxml.html
+
+    from scraper._urls import canonicalize, comment_page_post, post_page_number
+
+    posts = {canonicalize(p) or p for p in permalinks}
+
+    def post_of(url: str) -> str | None:
+        for base in (comment_page_post(url) or url, url):
+            if base in posts:
+                return base
+        for p in posts:
+            if post_page_number(url, p):
+                return p
+        return None
+
+    captured = {canonicalize(u) or u for u in pages}
+    missing: set[str] = set()
+    for url, html in pages.items():
+        owner = post_of(canonicalize(url) or url)
+        if owner is None:
+            continue
+        tree = lxml.html.fromstring(html)
+        hrefs = [a.get("href") for a in tree.iter("a")]
+        hrefs += [x.get("href") for x in tree.iter("link") if x.get("rel") == "canonical"]
+        for href in hrefs:
+            target = canonicalize(href or "", url)
+            if target and target != owner and post_of(target) == owner and target not in captured:
+                missing.add(f"{target} (linked from {url})")
+    return sorted(missing)

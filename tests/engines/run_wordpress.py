@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from engines.compare import score
-from engines.crawl import crawl_and_export
+from engines.crawl import captured_pages, crawl_and_export, unreached_thread_pages
 from engines.wordpress import WordPress, missing, stock_themes
 
 SETTINGS = (("newest", "asc"), ("oldest", "desc"))
@@ -37,9 +37,10 @@ def main() -> None:
             wp.add_content()
             print(
                 "| theme (comment page shown first, order) | posts right | posts once at "
-                "permalink | comments right | fields matched | body F1 | stray records |"
+                "permalink | comments right | fields matched | body F1 | stray records "
+                "| thread pages not captured |"
             )
-            print("|---|---|---|---|---|---|---|")
+            print("|---|---|---|---|---|---|---|---|")
             for theme in stock_themes():
                 for page, order in SETTINGS:
                     wp.configure(theme, page, order)
@@ -49,9 +50,17 @@ def main() -> None:
                     records, _ = crawl_and_export(wp.url + "/", dest)
                     (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
                     s = score(records, truth)
+                    s.unreached = unreached_thread_pages(
+                        captured_pages(dest), [p["url"] for p in truth["posts"]]
+                    )
                     print(s.row(name), flush=True)
                     if args.v:
-                        for p in s.problems + [f"stray {u}" for u in s.stray_records] + s.leaked:
+                        for p in [
+                            *s.problems,
+                            *(f"stray {u}" for u in s.stray_records),
+                            *s.leaked,
+                            *(f"not captured: {u}" for u in s.unreached),
+                        ]:
                             print("   ", p)
 
 

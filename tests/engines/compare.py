@@ -156,6 +156,8 @@ def score(records: list[dict[str, Any]], truth: dict[str, Any]) -> Score:
         wrong = [f"{k}: got {_show(rec, k)!r} want {want[k]!r}" for k, ok in checks.items()
                  if not ok]  # fmt: skip
         f1 = 1.0
+        if want["protected"] and rec.get("body") is not None:
+            wrong.append("a protected post's body is unknown (null), not the password form")
         if not want["protected"]:
             f1 = word_f1((rec.get("body") or {}).get("text") or "", html_text(want["html"]))
             s.body_f1.append(f1)

@@ -14,7 +14,9 @@ foreach (get_posts(['post_type' => 'post', 'post_status' => 'publish', 'numberpo
             'author' => $c->comment_author,
             'published' => mysql2date('c', $c->comment_date, false) ?: null,
             'published_gmt' => $c->comment_date_gmt,
-            'html' => apply_filters('comment_text', $c->comment_content, $c, [])];
+            'html' => apply_filters('comment_text', $c->comment_content, $c, []),
+            'url' => get_comment_link($c),
+            'is_post_author' => $c->user_id && (int) $c->user_id === (int) $p->post_author];
     }
     // Classic themes link every page of a <!--nextpage--> post (wp_link_pages); WordPress
     // 6.1's block themes render no page links, so a reader only ever sees page one.
@@ -34,9 +36,12 @@ foreach (get_posts(['post_type' => 'post', 'post_status' => 'publish', 'numberpo
         'protected' => !$visible, 'pages' => substr_count($p->post_content, '<!--nextpage-->') + 1,
         'pages_linked' => !wp_is_block_theme(),
         'html' => $content, 'comments_visible' => $visible,
+        'comments_number' => (int) get_comments_number($p),
         'comments' => $visible ? $comments : []];
 }
 // WordPress pages (the "Sample Page") are content too: allowed as records, not scored.
 $pages = array_map(fn($p) => get_permalink($p), get_posts(['post_type' => 'page', 'post_status' => 'publish', 'numberposts' => -1]));
-echo json_encode(['posts' => $posts, 'pages' => $pages, 'home' => home_url('/'), 'version' => get_bloginfo('version'),
+echo json_encode(['posts' => $posts, 'pages' => $pages,
+    'site' => ['name' => get_bloginfo('name'), 'url' => home_url('/')],
+    'language' => get_bloginfo('language'), 'home' => home_url('/'), 'version' => get_bloginfo('version'),
     'theme' => get_stylesheet()], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES), "\n";

@@ -158,8 +158,11 @@ def _post_links(
     found += [Found(u, JobKind.COMMENTS) for u in extra]
     for f in found:
         if f.kind is JobKind.COMMENTS or f.url in extra_set:
+            # a comment page of ANOTHER post (the "Latest Comments" widget links to
+            # .../other-post/comment-page-1/#comment-94) belongs to that post, not this one
             if f.url in scope:
-                out.append(Found(f.url, JobKind.COMMENTS, post_url))
+                owner = comment_page_post(f.url) or post_url
+                out.append(Found(f.url, JobKind.COMMENTS, owner))
         elif f.kind is JobKind.ASSET or f.url in scope:
             out.append(f)
     return out

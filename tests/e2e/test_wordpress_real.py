@@ -78,6 +78,12 @@ def test_only_posts_become_records(case: Any) -> None:
     assert not s.stray_records
 
 
+def test_every_record_is_right(case: Any) -> None:
+    """Fields, body and the whole thread (no comment of another post either)."""
+    _, _, s = case
+    assert s.posts_right == s.posts, s.problems
+
+
 def test_every_visible_comment_once_with_its_parent(case: Any) -> None:
     _, truth, s = case
     assert s.comments == sum(len(p["comments"]) for p in truth["posts"]) > 80

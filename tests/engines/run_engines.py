@@ -1,9 +1,10 @@
-"""Print the per-theme table: real WordPress, crawled and exported, scored against its DB.
+"""Print the real-engine table: WordPress per stock theme and comment paging, then Jekyll
+(minima), each crawled and exported and scored against the engine's own truth.
 
-    python tests/engines/run_wordpress.py [--keep DIR]
+    python tests/engines/run_engines.py [--keep DIR] [-v]
 
-The same harness and scoring the slow tests use (tests/test_wordpress_real.py); this prints
-the numbers the README reports instead of asserting them.
+The same harnesses and scoring the slow tests use (tests/e2e/test_wordpress_real.py,
+test_jekyll_real.py); this prints the numbers the README reports instead of asserting them.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engines.compare import score
+from engines.compare import Score, score
 from engines.crawl import captured_pages, crawl_and_export, unreached_thread_pages
+from engines.jekyll import Jekyll
+from engines.jekyll import missing as jekyll_missing
 from engines.wordpress import WordPress, missing, stock_themes
 
 SETTINGS = (("newest", "asc"), ("oldest", "desc"))
@@ -28,40 +31,54 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="keep archives and truth here")
     ap.add_argument("-v", action="store_true", help="list every problem")
     args = ap.parse_args()
-    if why := missing():
-        sys.exit(why)
-    with tempfile.TemporaryDirectory(prefix="wp-real-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="engines-") as tmp:
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
-        with WordPress(Path(tmp) / "site") as wp:
-            wp.add_content()
-            print(
-                "| theme (comment page shown first, order) | posts right | posts once at "
-                "permalink | comments right | fields matched | body F1 | stray records "
-                "| thread pages not captured |"
-            )
-            print("|---|---|---|---|---|---|---|---|")
-            for theme in stock_themes():
-                for page, order in SETTINGS:
-                    wp.configure(theme, page, order)
-                    truth = wp.truth()
-                    name = f"{theme} ({page}, {order})"
-                    dest = out / f"{theme}-{page}"
-                    records, _ = crawl_and_export(wp.url + "/", dest)
-                    (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
-                    s = score(records, truth)
-                    s.unreached = unreached_thread_pages(
-                        captured_pages(dest), [p["url"] for p in truth["posts"]]
-                    )
-                    print(s.row(name), flush=True)
-                    if args.v:
-                        for p in [
-                            *s.problems,
-                            *(f"stray {u}" for u in s.stray_records),
-                            *s.leaked,
-                            *(f"not captured: {u}" for u in s.unreached),
-                        ]:
-                            print("   ", p)
+        print(
+            "| engine, theme (comment page shown first, order) | posts right | posts once at "
+            "permalink | comments right | fields matched | body F1 | stray records "
+            "| thread pages not captured |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
+        if why := missing():
+            print(f"| WordPress: skipped, {why} |")
+        else:
+            _wordpress(Path(tmp), out, args.v)
+        if why := jekyll_missing():
+            print(f"| Jekyll: skipped, {why} |")
+        else:
+            with Jekyll(Path(tmp) / "jekyll") as site:
+                truth = site.truth()
+                records, _ = crawl_and_export(site.url + "/", out / "jekyll-minima")
+                s = score(records, truth)
+                print(s.row("Jekyll 4.3, minima"), flush=True)
+                _problems(s, args.v)
+
+
+def _problems(s: Score, verbose: bool) -> None:
+    if verbose:
+        for p in [*s.problems, *(f"stray {u}" for u in s.stray_records), *s.leaked,
+                  *(f"not captured: {u}" for u in s.unreached)]:  # fmt: skip
+            print("   ", p)
+
+
+def _wordpress(tmp: Path, out: Path, verbose: bool) -> None:
+    with WordPress(tmp / "site") as wp:
+        version = wp.add_content().get("version", "")
+        for theme in stock_themes():
+            for page, order in SETTINGS:
+                wp.configure(theme, page, order)
+                truth = wp.truth()
+                version = truth.get("version", version)
+                dest = out / f"{theme}-{page}"
+                records, _ = crawl_and_export(wp.url + "/", dest)
+                (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
+                s = score(records, truth)
+                s.unreached = unreached_thread_pages(
+                    captured_pages(dest), [p["url"] for p in truth["posts"]]
+                )
+                print(s.row(f"WordPress {version}, {theme} ({page}, {order})"), flush=True)
+                _problems(s, verbose)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,9 @@ from typing import Any
 
 import httpx
 import pytest
-from engines.compare import Score, score
+from engines.compare import Score, same_url, score
 from engines.crawl import captured_pages, crawl_and_export, unreached_thread_pages
+from engines.verify import verify_record
 from engines.wordpress import WordPress, stock_themes
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
@@ -127,3 +128,17 @@ def test_every_page_of_a_thread_a_reader_can_reach_is_captured(case: Any) -> Non
     canonical a page names: each link inside a post's thread replays, none answers 404."""
     _, _, s = case
     assert not s.unreached
+
+
+def test_every_record_is_true_to_wordpress(case: Any) -> None:
+    """The strict check the saved fixtures pass: every field (links, images, quotes, each
+    comment's depth, order, permalink and post-author mark included) as WordPress holds it."""
+    records, truth, _ = case
+    by_url = {r["url"]: r for r in records}
+    wrong = {}
+    for want in truth["posts"]:
+        rec = next((r for u, r in by_url.items() if same_url(u, want["url"])), None)
+        problems = verify_record(rec, want, truth) if rec else ["no record"]
+        if problems:
+            wrong[want["url"]] = problems[:5]
+    assert not wrong

@@ -103,9 +103,10 @@ class Score:
         pf = self.post_fields_right / self.post_fields if self.post_fields else 0.0
         cf = self.comment_fields_right / self.comment_fields if self.comment_fields else 0.0
         f1 = sum(self.body_f1) / len(self.body_f1) if self.body_f1 else 0.0
+        comments = f"{cf:.1%}" if self.comment_fields else "n/a"
         return (
             f"| {name} | {self.posts_right} / {self.posts} | {self.posts_found_once} / {self.posts}"
-            f" | {self.comments_right} / {self.comments} | post {pf:.1%}, comment {cf:.1%}"
+            f" | {self.comments_right} / {self.comments} | post {pf:.1%}, comment {comments}"
             f" | {f1:.3f} | {len(self.stray_records)} | {len(self.unreached)} |"
         )
 

@@ -119,3 +119,33 @@ def test_block_theme_meta_line_never_in_the_body(theme: str) -> None:
     assert post.body.text == doc["record"]["body"]["text"]
     assert "Posted" not in post.body.text
     assert "Tags:" not in post.body.text
+
+
+def test_widget_links_to_other_posts_comment_pages_are_theirs() -> None:
+    """The Latest Comments widget links to ``.../other-post/comment-page-1/#comment-94``:
+    that comment page belongs to the other post, not to the page the widget sits on."""
+    [(url, html)], _ = _fixture("twentytwentyone", "non-ascii-title")
+    result = analyze_page(
+        PageTask(html, "text/html; charset=UTF-8", url, JobKind.POST),
+        Analysis(Scope.from_seeds([url.split("/2024/")[0] + "/"])),
+    )
+    comment_pages = [f for f in result.links if f.kind is JobKind.COMMENTS]
+    others = [f for f in comment_pages if not f.url.startswith(url)]
+    assert others  # the widget's links
+    for found in others:
+        assert found.post_url is not None
+        assert found.url.startswith(found.post_url)
+        assert found.post_url != result.post_url
+
+
+def test_a_blog_home_is_a_listing_whatever_its_markup() -> None:
+    """Jekyll's minima (saved from a real build) lists posts as plain links, no <article>;
+    WordPress's static front page (body class "page") stays a page."""
+    home = (REAL.parent / "jekyll-real" / "minima" / "_pages" / "home.html").read_bytes()
+    tree = lxml.html.fromstring(home)
+    assert not tree.xpath("//article")
+    assert len(tree.xpath("//ul[@class='post-list']/li")) >= 8
+    assert is_listing_page(tree, "http://127.0.0.1:4000/")
+    front = b'<html><body class="home page-template-default page page-id-2 wp-embed-responsive">'
+    front += b"<article><p>Welcome to our shop.</p></article></body></html>"
+    assert not is_listing_page(lxml.html.fromstring(front), "http://127.0.0.1:4000/")

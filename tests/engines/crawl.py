@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,18 +55,18 @@ def unreached_thread_pages(pages: dict[str, bytes], permalinks: list[str]) -> li
     in replay, each would answer 404."""
     import lxml.html
 
-    from scraper._urls import canonicalize, comment_page_post, post_page_number
+    from scraper._urls import canonicalize
 
     posts = {canonicalize(p) or p for p in permalinks}
 
     def post_of(url: str) -> str | None:
-        for base in (comment_page_post(url) or url, url):
-            if base in posts:
-                return base
-        for p in posts:
-            if post_page_number(url, p):
-                return p
-        return None
+        """The post whose thread ``url`` is in: the post itself, ``comment-page-N/`` or
+        ``?cpage=N`` of it, or its page ``N/`` (judged here, not by the crawler's code)."""
+        plain = url.split("?", 1)[0]
+        if plain in posts:
+            return plain
+        base = re.sub(r"(?<=/)(comment-page-\d+|\d+)/?$", "", plain)
+        return base if base in posts else None
 
     captured = {canonicalize(u) or u for u in pages}
     missing: set[str] = set()

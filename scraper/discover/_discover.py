@@ -4,9 +4,11 @@ Pure functions over an lxml tree. Kinds are a *guess* from markup and URL shape 
 permalinks, ``/page/N/``, ``/category/``, ``comment-page-N``); the crawler decides whether a
 fetched page is a post from the page itself (not ``is_listing_page`` by its URL and
 articles, and a body once parsed), so a wrong guess costs nothing but a label. The
-post/listing decision is a heuristic: a page is a post when it has one article (not
-counting comments) with a body, and its URL is not an archive/pagination URL. WordPress
-static pages ("About") pass that test and become records too.
+post/listing decision: WordPress's own word first (``<body class="single ...">`` or
+``archive``/``blog``/``search``), then a heuristic: a page is a post when its URL is not an
+archive/pagination URL or the site's home and it has one article (not counting comments,
+widgets, asides, footers, related posts) with a body. WordPress static pages ("About")
+pass that test and become records too.
 """
 
 from __future__ import annotations
@@ -215,6 +217,11 @@ def is_listing_page(tree: HtmlElement, url: str) -> bool:
     kind = _wordpress_view(tree)
     if kind is not None:
         return kind
+    parts = urlsplit(url)
+    if parts.path in ("", "/") and not parts.query:
+        # a blog's home is its newest posts, whatever the markup: minima (Jekyll's default
+        # theme) lists them as plain links, no <article>
+        return True
     return len(_articles(tree)) > 1
 
 

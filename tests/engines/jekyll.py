@@ -6,9 +6,8 @@ stopped by its pid. The truth is Jekyll's own ``site.posts``, written by a Liqui
 ``_site/truth.json`` at build time, never read through our parser.
 
 Tried and not used: Hugo (Debian's 0.111) ships no theme and has no default one, so a new
-site renders empty pages; Ghost (npm ``ghost-cli``) needs a supported Node.js major and
-native sqlite3 builds, and downloads Ghost itself from its own server at install time,
-which the registries-only rule forbids.
+site renders empty pages; ``npm install ghost@5`` fails on a ``file:`` dependency its
+published package names (``components/tryghost-i18n-*.tgz``, ENOENT).
 """
 
 from __future__ import annotations

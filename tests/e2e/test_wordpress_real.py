@@ -142,3 +142,18 @@ def test_every_record_is_true_to_wordpress(case: Any) -> None:
         if problems:
             wrong[want["url"]] = problems[:5]
     assert not wrong
+
+
+def test_a_single_post_crawl_gives_that_post_whole(
+    wordpress: WordPress, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The issue's first symptom: crawling one Twenty Twenty-One post URL gave 0 posts. Now
+    the post, with every comment of its three comment pages, under its permalink."""
+    if "twentytwentyone" not in stock_themes():
+        pytest.skip("Debian's twentytwentyone theme is not installed")
+    wordpress.configure("twentytwentyone", "newest", "asc")
+    truth = wordpress.truth()
+    want = max(truth["posts"], key=lambda p: len(p["comments"]))
+    records, log = crawl_and_export(want["url"], tmp_path_factory.mktemp("one") / "arc")
+    assert [r["url"] for r in records] == [want["url"]], log
+    assert not verify_record(records[0], want, truth)

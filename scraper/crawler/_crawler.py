@@ -30,7 +30,7 @@ from .._urls import Scope, canonicalize, host_of, origin
 from ..discover._discover import Found, guess_kind, site_discovery
 from ..fetch._fetch import Fetcher, Sleep
 from ..fetch._robots import RobotsRules, robots_url
-from ._analyze import Analysis
+from ._analyze import Analysis, PageResult, PageTask
 from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
 from ._pagepool import InlineAnalyzer, PagePool, default_workers
@@ -127,7 +127,7 @@ class _Crawl:
         self.scope = Scope((), frozenset())
         self.site_origins: set[str] = set()
         self.fetcher: Fetcher | None = None
-        self.pages = PageHandler(self)
+        self.pages = PageHandler(self, since=config.since, max_bytes=config.max_bytes)
         self.workers = 0
         self.analyzer: InlineAnalyzer | PagePool = InlineAnalyzer(Analysis(self.scope))
         self._pages_started = 0
@@ -157,17 +157,39 @@ class _Crawl:
         self.counts["requests"] += 1
         self.counts["bytes"] += len(capture.body)
 
+    # --- what the page handlers may do (``CrawlContext``) ---------------------------------
+    async def analyze(self, task: PageTask) -> PageResult:
+        return await self.analyzer.analyze(task)
+
     def ref_for(self, url: str) -> WarcRef | None:
         return self._refs.pop(url, None)
 
-    async def finish(self, job: Job, state: URLState, reason: str | None = None, **kw: Any) -> None:
-        await self.io(self.frontier.finish, job.url, state, reason)
-        self._finished(job, state, reason, kw)
+    def count_post(self, *, comment_page: bool) -> None:
+        self.counts["comment_pages" if comment_page else "posts"] += 1
 
-    def _finished(self, job: Job, state: URLState, reason: str | None, kw: dict[str, Any]) -> None:
+    def warn(self, url: str, reason: str) -> None:
+        self.counts["warnings"] += 1
+        self.emit(CrawlEvent("warning", url, reason=reason))
+
+    async def finish(
+        self,
+        job: Job,
+        state: URLState,
+        reason: str | None = None,
+        *,
+        status: int | None = None,
+        bytes: int = 0,
+    ) -> None:
+        await self.io(self.frontier.finish, job.url, state, reason)
+        self._finished(job, state, reason, status, bytes)
+
+    def _finished(
+        self, job: Job, state: URLState, reason: str | None, status: int | None, size: int
+    ) -> None:
         kind = EVENT_KINDS.get(state, "fetched")
         self.counts[kind] += 1
-        self.emit(CrawlEvent(kind, job.url, reason=reason, job_kind=job.kind.value, **kw))
+        event = CrawlEvent(kind, job.url, status, size, reason, job.kind.value)
+        self.emit(event)
 
     def _new_jobs(self, found: Iterable[Found], via: str | None, depth: int) -> list[Job]:
         """Jobs for URLs never seen in this run; the set check comes before any Job is built."""
@@ -203,8 +225,8 @@ class _Crawl:
         depth: int,
         *,
         post: tuple[str, str, Post] | None = None,
-        reason: str | None = None,
-        **kw: Any,
+        status: int | None = None,
+        bytes: int = 0,
     ) -> None:
         """A handled page in ONE trip to the writer thread: its post, then the URLs it led
         to, then its final state (the order of separate ``write_post``/``queue``/``finish``)."""
@@ -215,13 +237,13 @@ class _Crawl:
             if post is not None:
                 sink.write_post(*post)
             new = frontier.add(jobs) if jobs else 0
-            frontier.finish(job.url, state, reason)
+            frontier.finish(job.url, state, None)
             return new
 
         new = await self.io(write)
         if jobs:
             self._queued(new, via, jobs)
-        self._finished(job, state, reason, kw)
+        self._finished(job, state, None, status, bytes)
 
     # --- the loop ------------------------------------------------------------------------
     async def run(self, seeds: Sequence[str]) -> CrawlStats:

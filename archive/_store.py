@@ -29,7 +29,8 @@ from typing import Any
 
 from scraper._records import Capture, Post
 
-from ._catalog import CAPTURE_COLUMNS, CaptureRow, connect, iter_rows, row_to_capture, transaction
+from ._catalog import CAPTURE_COLUMNS, CaptureRow, iter_rows, row_to_capture, transaction
+from ._connect import connect
 from ._errors import ArchiveError, ArchiveLockedError
 from ._frontier import SQLiteFrontier
 from ._posts import iter_posts, post_versions

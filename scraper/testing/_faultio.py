@@ -3,29 +3,47 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+import email.utils
+import time
+from typing import Protocol
 
 from ._faults import BILLION_LAUGHS, Fault, FaultKind
-from ._render import Response, render
+from ._render import render
+from ._response import Response
+from ._site import Site
 
-if TYPE_CHECKING:
-    from ._server import SiteServer
-
-__all__ = ["serve_fault"]
+__all__ = ["FaultWire", "serve_fault"]
 
 _HTML: tuple[tuple[str, str], ...] = (("Content-Type", "text/html; charset=UTF-8"),)
 
 
+class FaultWire(Protocol):
+    """What a fault needs of the server (``SiteServer``): its site, its URL, and its writers."""
+
+    site: Site
+
+    @property
+    def url(self) -> str: ...
+
+    async def _send(self, writer: asyncio.StreamWriter, resp: Response) -> None: ...
+
+    def _head(
+        self, status: int, headers: tuple[tuple[str, str], ...], length: int | None
+    ) -> bytes: ...
+
+    def _abort(self, writer: asyncio.StreamWriter) -> None: ...
+
+    def _bomb(self, size: int) -> bytes: ...
+
+
 async def serve_fault(
-    server: SiteServer,
+    server: FaultWire,
     writer: asyncio.StreamWriter,
     target: str,
     req: tuple[tuple[str, str], ...],
     fault: Fault,
 ) -> bool:
     """Write the faulty response; return whether the connection can be reused."""
-    from ._server import _http_date
-
     kind = fault.kind
     small = f"<html><body><h1>{fault.status}</h1></body></html>".encode()
     if kind is FaultKind.STATUS:
@@ -72,7 +90,7 @@ async def serve_fault(
     return True
 
 
-async def _huge(server: SiteServer, writer: asyncio.StreamWriter, fault: Fault) -> bool:
+async def _huge(server: FaultWire, writer: asyncio.StreamWriter, fault: Fault) -> bool:
     """Stream ``fault.size`` bytes in chunks (the client is expected to hang up early)."""
     chunk = b"<p>" + b"x" * (64 * 1024 - 7) + b"</p>\n"
     length = fault.size if fault.declare_length else None
@@ -90,3 +108,7 @@ async def _huge(server: SiteServer, writer: asyncio.StreamWriter, fault: Fault) 
         writer.write(b"0\r\n\r\n")
         await writer.drain()
     return True
+
+
+def _http_date(seconds_from_now: float) -> str:
+    return email.utils.formatdate(time.time() + seconds_from_now, usegmt=True)

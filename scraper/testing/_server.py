@@ -20,12 +20,13 @@ import http
 import socket
 import struct
 import threading
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ._faultio import serve_fault
 from ._faults import Fault, FaultKind
-from ._render import Response, render
+from ._render import render
+from ._response import Response
 from ._site import Site, gen_site
 
 __all__ = ["LoggedRequest", "SiteServer"]
@@ -229,8 +230,6 @@ class SiteServer:
         fault: Fault,
     ) -> bool:
         """Serve ``fault``; return whether the connection may be kept alive."""
-        from ._faultio import serve_fault
-
         return await serve_fault(self, writer, target, req, fault)
 
     def _bomb(self, size: int) -> bytes:
@@ -246,10 +245,6 @@ class SiteServer:
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         writer.transport.abort()
-
-
-def _http_date(seconds_from_now: float) -> str:
-    return email.utils.formatdate(time.time() + seconds_from_now, usegmt=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,7 @@ from rich.console import Console
 
 from archive._progress import Progress, summary
 from archive._store import Archive
-from scraper._config import CrawlConfig
+from scraper._config import CrawlConfig, FetchConfig
 
 
 def register(sub: Any) -> None:
@@ -48,7 +48,7 @@ def add_crawl_flags(p: argparse.ArgumentParser) -> None:
         help="also crawl this host or URL prefix (repeatable)",
     )  # fmt: skip
     p.add_argument("--assets", action="store_true", help="also keep images, CSS and scripts")
-    p.add_argument("--user-agent", default=d.user_agent, help="User-Agent to send")
+    p.add_argument("--user-agent", default=d.fetch.user_agent, help="User-Agent to send")
     p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
     p.add_argument(
         "--allow-private", action="store_true",
@@ -66,21 +66,35 @@ def _day(text: str) -> date:
 
 
 def config_from_args(args: argparse.Namespace) -> CrawlConfig:
-    if args.concurrency < 1 or args.per_host < 1 or args.delay < 0:
-        raise SystemExit("blog-archiver crawl: --concurrency/--per-host >= 1, --delay >= 0")
-    return CrawlConfig(
-        delay=args.delay,
-        concurrency=args.concurrency,
-        per_host=args.per_host,
-        max_pages=args.max_pages,
-        since=args.since,
-        obey_robots=not args.ignore_robots,
-        scope=tuple(args.scope),
-        assets=args.assets,
-        user_agent=args.user_agent,
-        contact=args.contact,
-        allow_private=args.allow_private,
-    )
+    """The flags as a ``CrawlConfig``; a value it refuses ends the command with its reason."""
+    try:
+        return CrawlConfig(
+            delay=args.delay,
+            concurrency=args.concurrency,
+            per_host=args.per_host,
+            max_pages=args.max_pages,
+            since=args.since,
+            obey_robots=not args.ignore_robots,
+            scope=tuple(args.scope),
+            fetch=FetchConfig(
+                assets=args.assets,
+                user_agent=args.user_agent,
+                contact=args.contact,
+                allow_private=args.allow_private,
+            ),
+        )
+    except ValueError as exc:
+        raise SystemExit(f"blog-archiver crawl: {flag_words(exc)}") from None
+
+
+def flag_words(exc: ValueError) -> str:
+    """``CrawlConfig.per_host must be >= 1`` as the user typed it: ``--per-host must be >= 1``."""
+    text = str(exc)
+    owner, _, rest = text.partition(".")
+    if owner not in ("CrawlConfig", "FetchConfig") or not rest:
+        return text
+    name, _, tail = rest.partition(" ")
+    return f"--{name.replace('_', '-')} {tail}"
 
 
 def bad_seed(url: str) -> str | None:
@@ -173,7 +187,7 @@ def progress_stats(progress: Progress) -> dict[str, Any]:
 
 
 def _settings(config: CrawlConfig) -> dict[str, Any]:
-    return {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    return dataclasses.asdict(config)
 
 
 def _run_crawl(

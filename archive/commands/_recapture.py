@@ -16,9 +16,10 @@ from datetime import datetime
 from types import FrameType
 from typing import Any
 
-from scraper._config import CrawlConfig
+from scraper._config import CrawlConfig, FetchConfig
 
 from ..recapture._recapture import RecaptureConfig, RecaptureStats, parse_duration, run_every
+from ._crawl import flag_words
 
 
 def register(sub: Any) -> None:
@@ -31,7 +32,7 @@ def register(sub: Any) -> None:
     p.add_argument("--concurrency", type=int, default=d.concurrency, help="requests in flight")
     p.add_argument("--per-host", type=int, default=d.per_host, help="requests in flight per host")
     p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
-    p.add_argument("--user-agent", default=d.user_agent, help="User-Agent to send")
+    p.add_argument("--user-agent", default=d.fetch.user_agent, help="User-Agent to send")
     p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
     p.set_defaults(func=run)
 
@@ -61,20 +62,18 @@ def report(stats: RecaptureStats) -> str:
 
 def run(args: argparse.Namespace) -> int:
     every = _duration(args.every, "--every")
-    if args.concurrency < 1 or args.per_host < 1 or args.delay < 0:
-        print("blog-archiver: error: --concurrency/--per-host >= 1, --delay >= 0", file=sys.stderr)
-        return 2
-    config = RecaptureConfig(
-        crawl=CrawlConfig(
+    try:
+        crawl = CrawlConfig(
             delay=args.delay,
             concurrency=args.concurrency,
             per_host=args.per_host,
             obey_robots=not args.ignore_robots,
-            user_agent=args.user_agent,
-            contact=args.contact,
-        ),
-        max_age=_duration(args.max_age, "--max-age"),
-    )
+            fetch=FetchConfig(user_agent=args.user_agent, contact=args.contact),
+        )
+    except ValueError as exc:
+        print(f"blog-archiver: error: {flag_words(exc)}", file=sys.stderr)
+        return 2
+    config = RecaptureConfig(crawl=crawl, max_age=_duration(args.max_age, "--max-age"))
     stop = threading.Event()
     results: list[RecaptureStats] = []
     errors: list[BaseException] = []

@@ -127,7 +127,7 @@ class _Crawl:
         self.scope = Scope((), frozenset())
         self.site_origins: set[str] = set()
         self.fetcher: Fetcher | None = None
-        self.pages = PageHandler(self, since=config.since, max_bytes=config.max_bytes)
+        self.pages = PageHandler(self, since=config.since, max_bytes=config.fetch.max_bytes)
         self.workers = 0
         self.analyzer: InlineAnalyzer | PagePool = InlineAnalyzer(Analysis(self.scope))
         self._pages_started = 0
@@ -251,7 +251,7 @@ class _Crawl:
         canon = [u for u in (canonicalize(s) for s in seeds) if u]
         self.scope = Scope.from_seeds(canon, self.config.scope)
         cfg = self.config
-        analysis = Analysis(self.scope, cfg.since, assets=cfg.assets, wp_json=cfg.wp_json)
+        analysis = Analysis(self.scope, cfg.since, assets=cfg.fetch.assets, wp_json=cfg.wp_json)
         self.analyzer = InlineAnalyzer(analysis)
         if self.workers > 0:
             pool = PagePool(analysis, self.workers)
@@ -362,7 +362,7 @@ class _Crawl:
     async def _handle(self, job: Job) -> None:
         assert self.fetcher is not None
         rules = await self._robots.rules(origin(job.url))
-        ua = self.config.full_user_agent
+        ua = self.config.fetch.full_user_agent
         if self.config.obey_robots and not rules.allowed(job.url, ua):
             await self.finish(job, URLState.SKIPPED, rules.reason or "robots.txt disallows")
             return
@@ -394,6 +394,6 @@ class _Crawl:
         if not self.config.obey_robots:
             return None
         rules = self._robots.known(origin(url))
-        if rules is not None and not rules.allowed(url, self.config.full_user_agent):
+        if rules is not None and not rules.allowed(url, self.config.fetch.full_user_agent):
             return rules.reason or "robots.txt disallows"
         return None

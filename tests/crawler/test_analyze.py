@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from scraper._config import CrawlConfig
+from scraper._config import CrawlConfig, FetchConfig
 from scraper._errors import ParseError
 from scraper._protocols import JobKind
 from scraper._urls import Scope
@@ -116,7 +116,9 @@ def test_a_dead_worker_is_replaced_and_the_page_analysed() -> None:
 
 def _crawl(url: str, workers: int) -> dict[str, object]:
     sink = MemorySink()
-    config = CrawlConfig(delay=0.0, concurrency=4, per_host=4, allow_private=True)
+    config = CrawlConfig(
+        delay=0.0, concurrency=4, per_host=4, fetch=FetchConfig(allow_private=True)
+    )
     stats = asyncio.run(crawl([url], MemoryFrontier(), sink, config, workers=workers))
     assert stats.failed == 0
     return {u: sink.post(u).to_dict() | {"source": None} for u in sink.post_urls()}
@@ -141,7 +143,9 @@ def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
     events: list[object] = []
     with SiteServer(gen_site(2, seed=5)) as server:
         sink = MemorySink()
-        config = CrawlConfig(delay=0.0, concurrency=2, per_host=2, allow_private=True)
+        config = CrawlConfig(
+            delay=0.0, concurrency=2, per_host=2, fetch=FetchConfig(allow_private=True)
+        )
         stats = asyncio.run(
             crawl([server.url + "/"], MemoryFrontier(), sink, config, on_event=events.append)
         )

@@ -11,7 +11,7 @@ import pytest
 
 from scraper._config import CrawlConfig, FetchConfig
 from scraper._errors import ParseError
-from scraper._protocols import JobKind
+from scraper._protocols import JobKind, URLState
 from scraper._urls import Scope
 from scraper.crawler._analyze import LISTING, POST, Analysis, PageResult, PageTask, analyze_page
 from scraper.crawler._crawler import crawl
@@ -186,3 +186,38 @@ def test_only_parse_workers_tune_the_garbage_collector() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["True", "True"]
+
+
+def _index_error(page: object) -> None:
+    raise IndexError("list index out of range")
+
+
+def test_a_parser_bug_is_the_pages_parse_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``analyze_page`` reads the page as ``parse_page`` does: a bug becomes a ParseError."""
+    import scraper.crawler._analyze as analyze_mod
+
+    monkeypatch.setattr(analyze_mod, "parse_tree", _index_error)
+    post = _tasks()[1]
+    with pytest.raises(ParseError) as info:
+        analyze_page(post, ANALYSIS)
+    assert info.value.reason == "parser failed (IndexError: list index out of range)"
+    assert info.value.source == post.url
+    assert isinstance(info.value.__cause__, IndexError)
+
+
+def test_a_parser_bug_inside_a_crawl_is_recorded_as_a_parse_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import scraper.crawler._analyze as analyze_mod
+
+    monkeypatch.setattr(analyze_mod, "parse_tree", _index_error)
+    site = gen_site(2, seed=5)
+    frontier = MemoryFrontier()
+    config = CrawlConfig(delay=0.0, sitemaps=False, feeds=False, wp_json=False)
+    with SiteServer(site) as server:
+        seeds = [server.url + p.path for p in site.posts]
+        stats = asyncio.run(crawl(seeds, frontier, MemorySink(), config, workers=0))
+    failed = frontier.with_state(URLState.FAILED)
+    assert stats.failed == len(seeds) == 2
+    assert set(failed) == set(seeds)
+    assert set(failed.values()) == {"parser failed (IndexError: list index out of range)"}

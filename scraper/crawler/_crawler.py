@@ -5,8 +5,8 @@ and spacing in ``HostGate``. The frontier and sink are synchronous and may block
 call to them goes through ONE writer thread (``scraper.crawler._writer``): the event loop
 never waits on disk and writes stay in order (a capture is stored before the post parsed
 from it). HTML pages are parsed, and their links found, in worker processes
-(``scraper.crawler._analyze``, run by ``scraper.crawler._pagepool``), one tree per page, so
-parsing never blocks the fetching.
+(``scraper.crawler._analyze`` on a ``PagePool``, ``scraper.crawler._pagepool``), one tree
+per page, so parsing never blocks the fetching.
 
 Resume: re-open the same frontier (claimed jobs back to queued) and call ``crawl()`` again
 with the same seeds. Seeds and discovery URLs already known are not re-added
@@ -33,7 +33,7 @@ from ..fetch._robots import RobotsRules, robots_url
 from ._analyze import Analysis, PageResult, PageTask
 from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
-from ._pagepool import InlineAnalyzer, PagePool, default_workers
+from ._pagepool import InlineAnalyzer, PagePool, PoolAnalyzer, default_workers
 from ._pages import PageHandler
 from ._writer import WriterThread
 
@@ -53,12 +53,14 @@ async def crawl(
     on_event: Callable[[CrawlEvent], None] | None = None,
     sleep: Sleep | None = None,
     workers: int | None = None,
+    pool: PagePool | None = None,
 ) -> CrawlStats:
     """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
 
     ``sleep`` replaces ``asyncio.sleep`` for politeness and retry waits (tests record it).
-    ``workers``: processes that parse HTML pages (``scraper.crawler._pagepool``), by default one per
-    core; ``0`` parses on the event loop's thread instead.
+    HTML pages are parsed on ``pool`` when given (it stays open: its owner closes it), else
+    on a ``PagePool`` of ``workers`` processes made for this crawl and closed at its end (by
+    default one per core); ``workers=0`` parses on the event loop's thread instead.
 
     Page failures are recorded and the crawl goes on. A failure of the frontier or sink
     itself (disk full ...) stops it: nothing more is claimed, jobs in flight are cancelled
@@ -67,16 +69,18 @@ async def crawl(
     decides how loudly to report it.
     """
     clients = [client] if client is not None else _clients(config.concurrency)
-    pool = WriterThread()
+    writer = WriterThread()
+    own_pool = None
+    if pool is None:
+        n = default_workers() if workers is None else max(0, workers)
+        own_pool = pool = PagePool(n) if n > 0 else None
     try:
-        run = _Crawl(frontier, sink, config, clients, pool, on_event, sleep or asyncio.sleep)
-        run.workers = default_workers() if workers is None else max(0, workers)
-        try:
-            return await run.run(seeds)
-        finally:
-            run.analyzer.close()
+        run = _Crawl(frontier, sink, config, clients, writer, on_event, sleep or asyncio.sleep)
+        return await run.run(seeds, pool)
     finally:
-        pool.shutdown()
+        writer.shutdown()
+        if own_pool is not None:
+            await asyncio.to_thread(own_pool.close)
         if client is None:
             for own in clients:
                 await own.aclose()
@@ -128,8 +132,7 @@ class _Crawl:
         self.site_origins: set[str] = set()
         self.fetcher: Fetcher | None = None
         self.pages = PageHandler(self, since=config.since, max_bytes=config.fetch.max_bytes)
-        self.workers = 0
-        self.analyzer: InlineAnalyzer | PagePool = InlineAnalyzer(Analysis(self.scope))
+        self.analyzer: InlineAnalyzer | PoolAnalyzer = InlineAnalyzer(Analysis(self.scope))
         self._pages_started = 0
         self._fatal: Exception | None = None
 
@@ -246,22 +249,21 @@ class _Crawl:
         self._finished(job, state, None, status, bytes)
 
     # --- the loop ------------------------------------------------------------------------
-    async def run(self, seeds: Sequence[str]) -> CrawlStats:
+    async def run(self, seeds: Sequence[str], pool: PagePool | None) -> CrawlStats:
         start = time.monotonic()
         canon = [u for u in (canonicalize(s) for s in seeds) if u]
         self.scope = Scope.from_seeds(canon, self.config.scope)
         cfg = self.config
         analysis = Analysis(self.scope, cfg.since, assets=cfg.fetch.assets, wp_json=cfg.wp_json)
         self.analyzer = InlineAnalyzer(analysis)
-        if self.workers > 0:
-            pool = PagePool(analysis, self.workers)
+        if pool is not None:
             try:
                 pool.start()
             except OSError as exc:  # no interpreter to start (embedded Python ...): parse here
                 reason = f"parse workers unavailable ({exc}); parsing in the crawler's thread"
                 self.emit(CrawlEvent("warning", "", reason=reason))
             else:
-                self.analyzer = pool
+                self.analyzer = PoolAnalyzer(pool, analysis)
         trusted = {(httpx.URL(u).host or "").lower() for u in canon}
         self.fetcher = Fetcher(
             self._clients,

@@ -16,7 +16,7 @@ from scraper._urls import Scope
 from scraper.crawler._analyze import LISTING, POST, Analysis, PageResult, PageTask, analyze_page
 from scraper.crawler._crawler import crawl
 from scraper.crawler._memory import MemoryFrontier, MemorySink
-from scraper.crawler._pagepool import InlineAnalyzer, PagePool
+from scraper.crawler._pagepool import InlineAnalyzer, PagePool, PoolAnalyzer
 from scraper.testing import SiteServer, gen_site, render
 
 BASE = "http://blog.example"
@@ -69,11 +69,9 @@ def test_a_listing_is_known_before_any_parse(monkeypatch: pytest.MonkeyPatch) ->
 
 
 async def _both(tasks: list[PageTask]) -> tuple[list[PageResult], list[PageResult]]:
-    pool = PagePool(ANALYSIS, 2)
-    try:
-        in_pool = await asyncio.gather(*(pool.analyze(t) for t in tasks))
-    finally:
-        pool.close()
+    with PagePool(2) as pool:
+        analyzer = PoolAnalyzer(pool, ANALYSIS)
+        in_pool = await asyncio.gather(*(analyzer.analyze(t) for t in tasks))
     inline = InlineAnalyzer(ANALYSIS)
     return list(in_pool), [await inline.analyze(t) for t in tasks]
 
@@ -84,12 +82,9 @@ def test_worker_processes_give_the_same_results_as_inline() -> None:
 
 
 async def _parse_error() -> ParseError:
-    pool = PagePool(ANALYSIS, 1)
-    try:
-        with pytest.raises(ParseError) as info:
-            await pool.analyze(PageTask(b"   ", "text/html", BASE + "/x/", JobKind.POST))
-    finally:
-        pool.close()
+    task = PageTask(b"   ", "text/html", BASE + "/x/", JobKind.POST)
+    with PagePool(1) as pool, pytest.raises(ParseError) as info:
+        await PoolAnalyzer(pool, ANALYSIS).analyze(task)
     return info.value
 
 
@@ -100,14 +95,12 @@ def test_a_parse_error_keeps_its_reason_across_the_process_boundary() -> None:
 
 
 async def _after_a_crash() -> PageResult:
-    from scraper.crawler._pagepool import _WORKERS
-
-    pool = PagePool(ANALYSIS, 1)
-    pool.start()
-    worker = _WORKERS.pick(1)
-    worker.proc.kill()  # the OOM killer, say
-    worker.proc.wait()
-    return await pool.analyze(_tasks()[1])
+    with PagePool(1) as pool:
+        pool.start()
+        worker = pool._pick()
+        worker.proc.kill()  # the OOM killer, say
+        worker.proc.wait()
+        return await PoolAnalyzer(pool, ANALYSIS).analyze(_tasks()[1])
 
 
 def test_a_dead_worker_is_replaced_and_the_page_analysed() -> None:
@@ -136,9 +129,6 @@ def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
 ) -> None:
     import sys
 
-    import scraper.crawler._pagepool as pagepool
-
-    monkeypatch.setattr(pagepool, "_WORKERS", pagepool._Workers())
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
     events: list[object] = []
     with SiteServer(gen_site(2, seed=5)) as server:
@@ -155,10 +145,9 @@ def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
 
 async def _two_crawls_one_worker(task: PageTask, other: Analysis) -> list[PageResult]:
     out = []
-    for analysis in (ANALYSIS, other, ANALYSIS):  # the worker must follow each change
-        pool = PagePool(analysis, 1)
-        out.append(await pool.analyze(task))
-        pool.close()
+    with PagePool(1) as pool:
+        for analysis in (ANALYSIS, other, ANALYSIS):  # the worker must follow each change
+            out.append(await PoolAnalyzer(pool, analysis).analyze(task))
     return out
 
 
@@ -221,3 +210,28 @@ def test_a_parser_bug_inside_a_crawl_is_recorded_as_a_parse_error(
     assert stats.failed == len(seeds) == 2
     assert set(failed) == set(seeds)
     assert set(failed.values()) == {"parser failed (IndexError: list index out of range)"}
+
+
+def test_a_pool_belongs_to_its_owner() -> None:
+    """``close`` ends the workers; a closed pool takes no more work; a crawl handed a pool
+    leaves it open for the next one."""
+    with PagePool(1) as pool:
+        pool.start()
+        (worker,) = pool._procs
+        assert pool.submit(divmod, 7, 2).result() == (3, 1)
+    assert worker.proc.returncode == 0  # exited when its stdin closed, and was waited for
+    with pytest.raises(RuntimeError, match="closed"):
+        pool.submit(divmod, 7, 2)
+
+
+def test_a_crawl_leaves_a_pool_it_was_handed_open() -> None:
+    site = gen_site(2, seed=5)
+    config = CrawlConfig(delay=0.0, sitemaps=False, feeds=False, wp_json=False)
+    with PagePool(1) as pool, SiteServer(site) as server:
+        seeds = [server.url + p.path for p in site.posts]
+        for _ in range(2):
+            sink = MemorySink()
+            stats = asyncio.run(crawl(seeds, MemoryFrontier(), sink, config, pool=pool))
+            assert stats.posts == 2
+        (worker,) = pool._procs
+        assert worker.alive

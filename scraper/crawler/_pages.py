@@ -143,7 +143,7 @@ class PageHandler:
         await self.c.finish(job, state, reason, status=status)
 
     # --- URL lists -----------------------------------------------------------------------
-    def _fresh(self, entries: Iterable[Entry], url: str) -> list[Entry]:
+    def _fresh(self, entries: Iterable[Entry]) -> list[Entry]:
         since = self._since
         kept = []
         for e in entries:
@@ -156,11 +156,7 @@ class PageHandler:
         c = self.c
         doc = parse_sitemap(capture.content or capture.body, capture.url, self._max_bytes)
         maps = [Found(e.url, JobKind.SITEMAP) for e in doc.sitemaps if c.scope.has_host(e.url)]
-        pages = [
-            Found(e.url, guess_kind(e.url))
-            for e in self._fresh(doc.urls, capture.url)
-            if e.url in c.scope
-        ]
+        pages = [Found(e.url, guess_kind(e.url)) for e in self._fresh(doc.urls) if e.url in c.scope]
         await self._settle(job, capture, maps + pages, job.depth + 1)
 
     async def _feed(self, job: Job, capture: Capture) -> None:
@@ -168,7 +164,7 @@ class PageHandler:
         entries = parse_feed(capture.content or capture.body, capture.url, self._max_bytes)
         found = [
             Found(e.url, guess_kind(e.url, bookmark=True))
-            for e in self._fresh(entries, capture.url)
+            for e in self._fresh(entries)
             if e.url in c.scope
         ]
         await self._settle(job, capture, found, job.depth + 1)
@@ -184,11 +180,7 @@ class PageHandler:
             await self._settle(job, capture, more, job.depth)
         else:
             entries = parse_posts(capture)
-            found = [
-                Found(e.url, JobKind.POST)
-                for e in self._fresh(entries, capture.url)
-                if e.url in c.scope
-            ]
+            found = [Found(e.url, JobKind.POST) for e in self._fresh(entries) if e.url in c.scope]
             if entries:  # loop until an empty page or a 400: TotalPages is not trusted
                 found.append(Found(_next_page(job.url), JobKind.API))
             await self._settle(job, capture, found, job.depth + 1)

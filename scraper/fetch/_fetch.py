@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -365,9 +365,3 @@ def _translate(url: str, exc: httpx.HTTPError) -> FetchError:
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return FetchError(url, "invalid URL")
     return FetchError(url, f"{type(exc).__name__}: {exc}")
-
-
-def location_of(capture: Capture) -> str | None:
-    """Absolute redirect target of a capture, if any."""
-    loc = capture.header("location")
-    return urljoin(capture.url, loc) if loc else None

@@ -61,10 +61,6 @@ class RobotsRules:
     def unavailable(cls, why: str) -> RobotsRules:
         return cls(RobotsStatus.UNAVAILABLE, f"robots.txt unavailable ({why})")
 
-    @classmethod
-    def allow_all(cls, why: str = "") -> RobotsRules:
-        return cls(RobotsStatus.ALLOW_ALL, why)
-
     def allowed(self, url: str, user_agent: str) -> bool:
         if self.status is RobotsStatus.UNAVAILABLE:
             return False

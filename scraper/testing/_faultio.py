@@ -40,7 +40,6 @@ async def serve_fault(
     server: FaultWire,
     writer: asyncio.StreamWriter,
     target: str,
-    req: tuple[tuple[str, str], ...],
     fault: Fault,
 ) -> bool:
     """Write the faulty response; return whether the connection can be reused."""

@@ -189,7 +189,7 @@ class SiteServer:
             self._log.append(LoggedRequest(method, target, headers, fault.kind if fault else None))
         keep = not any(k.lower() == "connection" and v.lower() == "close" for k, v in headers)
         if fault is not None:
-            return await self._faulty(writer, target, headers, fault) and keep
+            return await self._faulty(writer, target, fault) and keep
         resp = render(self.site, target, self.url)
         await self._send(writer, self._maybe_gzip(resp, headers), head_only=method == "HEAD")
         return keep
@@ -226,11 +226,10 @@ class SiteServer:
         self,
         writer: asyncio.StreamWriter,
         target: str,
-        req: tuple[tuple[str, str], ...],
         fault: Fault,
     ) -> bool:
         """Serve ``fault``; return whether the connection may be kept alive."""
-        return await serve_fault(self, writer, target, req, fault)
+        return await serve_fault(self, writer, target, fault)
 
     def _bomb(self, size: int) -> bytes:
         if size not in self._bombs:

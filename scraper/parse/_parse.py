@@ -79,11 +79,15 @@ def read_page(
         )
         tree = build_tree(text, name, utf8)
         try:
-            return read(Page(tree, url))
+            out = read(Page(tree, url))
         except _PARSER_BUGS as exc:
             # A bug of ours on markup nobody foresaw must cost one page, not the crawl or
             # the CLI: a ParseError naming the page, the cause chained for a report.
             raise ParseError(f"parser failed ({type(exc).__name__}: {exc})", name) from exc
+        # The tree and its element proxies go while the collector is still held off: alive
+        # when it resumes, they would be the first pass's work, all for nothing.
+        del tree
+    return out
 
 
 @contextlib.contextmanager

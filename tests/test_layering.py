@@ -6,11 +6,17 @@ two modules that need each other are one module split in two, or a third one mis
 """
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPS = ("scraper", "archive")
+
+
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text("utf-8"))
 
 
 def _module_name(path: Path) -> str:
@@ -25,7 +31,7 @@ def _sources() -> dict[str, Path]:
 def _imported(path: Path, name: str, known: set[str]) -> Iterator[str]:
     """Every module ``path`` (module ``name``) imports, relative imports resolved."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -41,6 +47,7 @@ def _imported(path: Path, name: str, known: set[str]) -> Iterator[str]:
                     yield f"{target}.{alias.name}"
 
 
+@functools.cache
 def _graph() -> dict[str, set[str]]:
     sources = _sources()
     known = set(sources)
@@ -95,7 +102,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def _imports(path: Path) -> set[str]:
     """Absolute imports only: the third-party and cross-package names."""
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:

@@ -31,6 +31,7 @@ from typing import Any
 import httpx
 
 from scraper._config import CrawlConfig
+from scraper.crawler._pagepool import PagePool
 
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
@@ -125,8 +126,10 @@ async def recapture(
     stop: threading.Event | None = None,
     on_event: Callable[[Any], None] | None = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    pool: PagePool | None = None,
 ) -> RecaptureStats:
-    """One re-capture round over the archive at ``path``."""
+    """One re-capture round over the archive at ``path``; pages are parsed on ``pool`` when
+    given (see ``crawl``), else on worker processes of the round's own."""
     from scraper.crawler._crawler import crawl
 
     stop = stop or threading.Event()
@@ -168,6 +171,7 @@ async def recapture(
                 crawl_conf,
                 client=client,
                 on_event=on_event,
+                pool=pool,
             )
         except OSError as exc:  # the crawler stops on a storage failure and re-raises it
             sink.fatal = sink.fatal or exc

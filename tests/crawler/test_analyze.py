@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from scraper._config import CrawlConfig, FetchConfig
+from scraper._config import CrawlConfig
 from scraper._errors import ParseError
 from scraper._protocols import JobKind, URLState
 from scraper._urls import Scope
@@ -68,28 +68,27 @@ def test_a_listing_is_known_before_any_parse(monkeypatch: pytest.MonkeyPatch) ->
         analyze_page(post, ANALYSIS)
 
 
-async def _both(tasks: list[PageTask]) -> tuple[list[PageResult], list[PageResult]]:
-    with PagePool(2) as pool:
-        analyzer = PoolAnalyzer(pool, ANALYSIS)
-        in_pool = await asyncio.gather(*(analyzer.analyze(t) for t in tasks))
+async def _both(tasks: list[PageTask], pool: PagePool) -> tuple[list[PageResult], list[PageResult]]:
+    analyzer = PoolAnalyzer(pool, ANALYSIS)
+    in_pool = await asyncio.gather(*(analyzer.analyze(t) for t in tasks))
     inline = InlineAnalyzer(ANALYSIS)
     return list(in_pool), [await inline.analyze(t) for t in tasks]
 
 
-def test_worker_processes_give_the_same_results_as_inline() -> None:
-    in_pool, inline = asyncio.run(_both(_tasks()))
+def test_worker_processes_give_the_same_results_as_inline(page_pool: PagePool) -> None:
+    in_pool, inline = asyncio.run(_both(_tasks(), page_pool))
     assert in_pool == inline
 
 
-async def _parse_error() -> ParseError:
+async def _parse_error(pool: PagePool) -> ParseError:
     task = PageTask(b"   ", "text/html", BASE + "/x/", JobKind.POST)
-    with PagePool(1) as pool, pytest.raises(ParseError) as info:
+    with pytest.raises(ParseError) as info:
         await PoolAnalyzer(pool, ANALYSIS).analyze(task)
     return info.value
 
 
-def test_a_parse_error_keeps_its_reason_across_the_process_boundary() -> None:
-    exc = asyncio.run(_parse_error())
+def test_a_parse_error_keeps_its_reason_across_the_process_boundary(page_pool: PagePool) -> None:
+    exc = asyncio.run(_parse_error(page_pool))
     assert exc.reason == "empty document"
     assert exc.source == BASE + "/x/"
 
@@ -107,54 +106,17 @@ def test_a_dead_worker_is_replaced_and_the_page_analysed() -> None:
     assert asyncio.run(_after_a_crash()).verdict == POST
 
 
-def _crawl(url: str, workers: int) -> dict[str, object]:
-    sink = MemorySink()
-    config = CrawlConfig(
-        delay=0.0, concurrency=4, per_host=4, fetch=FetchConfig(allow_private=True)
-    )
-    stats = asyncio.run(crawl([url], MemoryFrontier(), sink, config, workers=workers))
-    assert stats.failed == 0
-    return {u: sink.post(u).to_dict() | {"source": None} for u in sink.post_urls()}
-
-
-@pytest.mark.slow
-def test_a_crawl_stores_the_same_posts_with_or_without_worker_processes() -> None:
-    with SiteServer(gen_site(6, seed=5)) as server:
-        assert _crawl(server.url + "/", 0) == _crawl(server.url + "/", 2)
-
-
-@pytest.mark.slow
-def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import sys
-
-    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
-    events: list[object] = []
-    with SiteServer(gen_site(2, seed=5)) as server:
-        sink = MemorySink()
-        config = CrawlConfig(
-            delay=0.0, concurrency=2, per_host=2, fetch=FetchConfig(allow_private=True)
-        )
-        stats = asyncio.run(
-            crawl([server.url + "/"], MemoryFrontier(), sink, config, on_event=events.append)
-        )
-    assert stats.posts == 2
-    assert any("parse workers unavailable" in (getattr(e, "reason", "") or "") for e in events)
-
-
-async def _two_crawls_one_worker(task: PageTask, other: Analysis) -> list[PageResult]:
+async def _two_crawls(task: PageTask, other: Analysis, pool: PagePool) -> list[PageResult]:
     out = []
-    with PagePool(1) as pool:
-        for analysis in (ANALYSIS, other, ANALYSIS):  # the worker must follow each change
-            out.append(await PoolAnalyzer(pool, analysis).analyze(task))
+    for analysis in (ANALYSIS, other, ANALYSIS):  # each worker must follow each change
+        out.append(await PoolAnalyzer(pool, analysis).analyze(task))
     return out
 
 
-def test_a_worker_follows_the_analysis_of_each_crawl() -> None:
+def test_a_worker_follows_the_analysis_of_each_crawl(page_pool: PagePool) -> None:
     home = _tasks()[0]
     other = Analysis(Scope.from_seeds(["http://elsewhere.example/"]))
-    first, second, third = asyncio.run(_two_crawls_one_worker(home, other))
+    first, second, third = asyncio.run(_two_crawls(home, other, page_pool))
     assert first == third == analyze_page(home, ANALYSIS)
     assert second == analyze_page(home, other)
     assert first.links != second.links
@@ -224,14 +186,13 @@ def test_a_pool_belongs_to_its_owner() -> None:
         pool.submit(divmod, 7, 2)
 
 
-def test_a_crawl_leaves_a_pool_it_was_handed_open() -> None:
+def test_a_crawl_leaves_a_pool_it_was_handed_open(page_pool: PagePool) -> None:
     site = gen_site(2, seed=5)
     config = CrawlConfig(delay=0.0, sitemaps=False, feeds=False, wp_json=False)
-    with PagePool(1) as pool, SiteServer(site) as server:
+    with SiteServer(site) as server:
         seeds = [server.url + p.path for p in site.posts]
         for _ in range(2):
             sink = MemorySink()
-            stats = asyncio.run(crawl(seeds, MemoryFrontier(), sink, config, pool=pool))
+            stats = asyncio.run(crawl(seeds, MemoryFrontier(), sink, config, pool=page_pool))
             assert stats.posts == 2
-        (worker,) = pool._procs
-        assert worker.alive
+    assert all(worker.alive for worker in page_pool._procs)

@@ -24,8 +24,10 @@ _COMMANDS = (
     "demo",
     "recapture",
     "export",
+    "wacz",
     "reparse",
     "history",
+    "serve",
     "fixtures",
     "schema",
 )

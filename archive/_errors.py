@@ -5,14 +5,22 @@ ScraperError
     ├── ArchiveLockedError     another process has the archive open for writing
     ├── CatalogVersionError    the catalog was written by a newer schema version
     ├── WarcError              a WARC file is corrupt or truncated
-    └── ExportError            an export could not be written
+    ├── ExportError            an export could not be written
+    └── ServeError             ``serve`` cannot open or index the archive
 """
 
 from __future__ import annotations
 
 from scraper._errors import ScraperError
 
-__all__ = ["ArchiveError", "ArchiveLockedError", "CatalogVersionError", "ExportError", "WarcError"]
+__all__ = [
+    "ArchiveError",
+    "ArchiveLockedError",
+    "CatalogVersionError",
+    "ExportError",
+    "ServeError",
+    "WarcError",
+]
 
 
 class ArchiveError(ScraperError):
@@ -32,4 +40,8 @@ class WarcError(ArchiveError):
 
 
 class ExportError(ArchiveError):
+    pass
+
+
+class ServeError(ArchiveError):
     pass

@@ -36,7 +36,8 @@ from ._frontier import SQLiteFrontier
 from ._posts import iter_posts, post_versions
 from ._recovery import RecoveryReport, recover
 from ._sink import ArchiveSink
-from .warc._cdxj import write_index
+from .wacz._package import WaczResult, write_wacz
+from .warc._cdxj import index_is_stale, write_index
 from .warc._reader import read_capture
 from .warc._writer import DEFAULT_MAX_SIZE, PROFILE_IDENTICAL, WarcWriter, utcnow, warc_date
 
@@ -104,6 +105,8 @@ class Archive:
                 root, conn, readonly=False, lock_fd=fd, clock=clock, max_warc_size=max_warc_size
             )
             arc.recovery = recover(conn, arc.warc_dir, arc._now())
+            if index_is_stale(arc.warc_dir):  # keyed before keys followed ``surt``
+                arc.write_index()
             arc.frontier.requeue_claimed()
         except BaseException:
             os.close(fd)
@@ -221,6 +224,10 @@ class Archive:
     def write_index(self) -> Path:
         """Rebuild ``warc/index.cdxj`` (sorted) from the catalog."""
         return write_index(self._conn, self.warc_dir)
+
+    def write_wacz(self, out: Path, *, title: str | None = None) -> WaczResult:
+        """Package the WARC files, their index and the list of posts as WACZ (``archive.wacz``)."""
+        return write_wacz(self._reader(), self.warc_dir, out, created=self._clock(), title=title)
 
     def write_revisit(
         self, capture: Capture, refers_to: CaptureRow, profile: str = PROFILE_IDENTICAL

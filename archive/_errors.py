@@ -6,7 +6,8 @@ ScraperError
     ├── CatalogVersionError    the catalog was written by a newer schema version
     ├── WarcError              a WARC file is corrupt or truncated
     ├── ExportError            an export could not be written
-    └── ServeError             ``serve`` cannot open or index the archive
+    ├── ServeError             ``serve`` cannot open or index the archive
+    └── UsageError             the command line asks for something impossible (exit 2)
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ __all__ = [
     "CatalogVersionError",
     "ExportError",
     "ServeError",
+    "UsageError",
     "WarcError",
 ]
 
@@ -45,3 +47,8 @@ class ExportError(ArchiveError):
 
 class ServeError(ArchiveError):
     pass
+
+
+class UsageError(ArchiveError):
+    """A flag value or argument the command cannot use (``--concurrency 0``, a path that is
+    not an archive): one line on stderr and exit code 2, like argparse's own errors."""

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from scraper._records import Post
-from scraper.parse._parse import merge_comment_pages
+from scraper.parse._merge import merge_pages
 
 from ._catalog import iter_rows
 
@@ -35,20 +35,15 @@ ORDER BY p.post_url, c.crawl_id DESC, p.page_url, c.fetched_at DESC
 def _merge(rows: list[tuple[str, int, str, str, str]]) -> Post:
     """One Post from one round's page parses; the newest capture of each page wins."""
     seen: set[str] = set()
-    pages: list[Post] = []
-    post_page: Post | None = None
-    for post_url, _crawl, page_url, record_json, _at in rows:
+    pages: list[tuple[str | None, Post]] = []
+    for _post_url, _crawl, page_url, record_json, _at in rows:
         if page_url in seen:
             continue
         seen.add(page_url)
-        post = Post.from_dict(json.loads(record_json))
-        if page_url == post_url:
-            post_page = post
-        pages.append(post)
-    if post_page is not None:  # the post's own page gives the fields and the source
-        pages.remove(post_page)
-        pages.insert(0, post_page)
-    return merge_comment_pages(pages)
+        pages.append((page_url, Post.from_dict(json.loads(record_json))))
+    # the post's own page gives the fields and the source; its other pages (.../slug/2/)
+    # are joined in page order, its comment pages merged
+    return merge_pages(pages, rows[0][0])
 
 
 def _matches(

@@ -16,7 +16,9 @@ from ._version import __version__
 
 __all__ = ["DEFAULT_USER_AGENT", "CrawlConfig", "FetchConfig", "Timeouts"]
 
-DEFAULT_USER_AGENT = f"blog-archiver/{__version__} (+https://github.com/blog-archiver)"
+# The project's name and version only: a contact URL is the operator's to give (--contact);
+# naming one this project does not own would send site owners to a stranger.
+DEFAULT_USER_AGENT = f"blog-archiver/{__version__}"
 MB = 1024 * 1024
 
 
@@ -37,15 +39,18 @@ def _flags(owner: str, obj: object, *names: str) -> None:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Timeouts:
-    """Seconds per phase of one request (httpx.Timeout's fields)."""
+    """Seconds per phase of one request (httpx.Timeout's fields), and ``total``: the deadline
+    of the whole request, since a server trickling one byte every few seconds never lets a
+    read timeout fire and would hold its host's slot for ever."""
 
     connect: float = 10.0
     read: float = 30.0
     write: float = 30.0
     pool: float = 60.0
+    total: float = 180.0
 
     def __post_init__(self) -> None:
-        for name in ("connect", "read", "write", "pool"):
+        for name in ("connect", "read", "write", "pool", "total"):
             value = getattr(self, name)
             _at_least("Timeouts", name, value, 0, integer=False)
             if value == 0:
@@ -53,8 +58,10 @@ class Timeouts:
 
     @classmethod
     def all(cls, seconds: float) -> Timeouts:
-        """The same limit for every phase (the CLI's ``--timeout``)."""
-        return cls(connect=seconds, read=seconds, write=seconds, pool=seconds)
+        """The same limit for every phase; the whole request's deadline no shorter than the
+        default's."""
+        t = seconds
+        return cls(connect=t, read=t, write=t, pool=t, total=max(t, cls().total))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -75,8 +76,11 @@ def test_the_fetch_settings_are_nested_not_repeated() -> None:
     assert CrawlConfig().fetch == FetchConfig()
 
 
-def test_the_cli_names_the_flag() -> None:
+def test_the_cli_names_the_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A value the config refuses is a usage error naming the flag, before anything is made."""
     from archive._cli import main
 
-    with pytest.raises(SystemExit, match="--per-host must be >= 1"):
-        main(["crawl", "--archive", "/nonexistent/a", "--per-host", "0", "http://b.example/"])
+    argv = ["crawl", "--archive", str(tmp_path / "a"), "--user-agent", " ", "http://b.example/"]
+    assert main(argv) == 2
+    assert "--user-agent must be a non-empty string" in capsys.readouterr().err
+    assert not (tmp_path / "a").exists()

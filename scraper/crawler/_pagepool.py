@@ -104,8 +104,12 @@ def worker_main() -> None:
         assert job is not None, "the first frame carries the job"
         ok, value = _run(job[0], job[1], item)
         data = pickle.dumps((ident, ok, value), protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(_HEAD.pack(len(data)) + data)
-        out.flush()
+        try:
+            out.write(_HEAD.pack(len(data)) + data)
+            out.flush()
+        except BrokenPipeError:  # the crawler is gone (stopped, killed): nobody to answer
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+            return
 
 
 class _Worker:
@@ -119,6 +123,10 @@ class _Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
+            # Its own process group: a Ctrl-C on the terminal is the crawler's to handle; a
+            # worker still importing would print a KeyboardInterrupt traceback. It exits
+            # when its stdin closes (the crawler is done or gone).
+            process_group=0,
         )
         self._lock = threading.Lock()
         self._ids = itertools.count()
@@ -176,7 +184,7 @@ class _Worker:
                 ident, ok, value = pickle.loads(stream.read(n))
                 with self._lock:
                     fut = self.pending.pop(ident, None)
-                if fut is None:
+                if fut is None or fut.done():  # a page given up on (its time limit passed)
                     continue
                 if ok:
                     fut.set_result(value)
@@ -195,6 +203,15 @@ class _Worker:
         for fut in pending.values():
             if not fut.done():
                 fut.set_exception(WorkerDied(f"page worker {self.proc.pid} died"))
+
+    def kill(self) -> None:
+        """Stop a worker stuck on a page: its other pages fail over to a new worker."""
+        try:
+            self.proc.kill()
+        except OSError:
+            pass
+        with self._lock:  # no new page goes to it; its other pages move to a new worker
+            self._die_locked()
 
     def close(self) -> None:
         """Let the worker finish what it was sent, see its stdin close and exit."""
@@ -259,11 +276,22 @@ class PagePool:
         worker does, else with what ``fn`` raised."""
         return self._pick().submit(fn, context, item)
 
-    async def run(self, fn: Callable[[C, I], R], context: C, item: I) -> R:
-        """``submit`` awaited on the event loop, tried once more if the worker died."""
+    async def run(
+        self, fn: Callable[[C, I], R], context: C, item: I, time_limit: float | None = None
+    ) -> R:
+        """``submit`` awaited on the event loop, tried once more if the worker died. An item
+        over ``time_limit`` seconds kills its worker (replaced on the next item) and raises
+        ``TimeoutError``: an input built to be slow must not hold a worker for ever."""
         for attempt in (1, 2):
+            worker = self._pick()
+            waiting = asyncio.wrap_future(worker.submit(fn, context, item))
+            done, _ = await asyncio.wait({waiting}, timeout=time_limit)
+            if not done:
+                waiting.cancel()  # given up: the worker's answer, if any, is dropped
+                worker.kill()
+                raise TimeoutError(f"over {time_limit:g} s")
             try:
-                out: R = await asyncio.wrap_future(self.submit(fn, context, item))
+                out: R = done.pop().result()
                 return out
             except WorkerDied:
                 if attempt == 2:
@@ -288,6 +316,13 @@ class PagePool:
 
 
 # --- the crawl's page analysis, inline or on a pool ------------------------------------------
+#: Seconds a page may take in a worker (its queue and a worker's start-up included) before
+#: the worker is killed and the page fails with the reason: a page built to be slow to parse
+#: must not stall the crawl (the median page takes ~6 ms; the parser aims at ~1 s per MB,
+#: and a body is capped at 20 MB).
+PARSE_TIME_LIMIT = 30.0
+
+
 @dataclass(frozen=True, slots=True)
 class _Failed:
     """A ``ParseError`` crossing the process boundary (its pickled form loses ``reason``)."""
@@ -319,13 +354,20 @@ class InlineAnalyzer:
 class PoolAnalyzer:
     """Runs one crawl's analysis on a ``PagePool`` (which it does not own)."""
 
-    def __init__(self, pool: PagePool, analysis: Analysis) -> None:
+    def __init__(
+        self, pool: PagePool, analysis: Analysis, time_limit: float = PARSE_TIME_LIMIT
+    ) -> None:
         self._pool = pool
         self._analysis = analysis
+        self._time_limit = time_limit
 
     async def analyze(self, task: PageTask) -> PageResult:
         frame = (task.payload, task.content_type, task.url, task.kind.value, task.post_url)
-        out = await self._pool.run(_analyze, self._analysis, frame)
+        try:
+            out = await self._pool.run(_analyze, self._analysis, frame, self._time_limit)
+        except TimeoutError:
+            reason = f"parse time limit: over {self._time_limit:g} s (parse worker restarted)"
+            raise ParseError(reason, task.url) from None
         if isinstance(out, _Failed):
             raise ParseError(out.reason, out.source)
         return out

@@ -1,6 +1,6 @@
 """The command line: the only place that reads argv, the environment and files.
 
-Each subcommand lives in ``archive/commands/<name>.py`` with ``register(subparsers)``; the
+Each subcommand lives in ``archive/commands/_<name>.py`` with ``register(subparsers)``; the
 module's ``run`` turns flags into explicit arguments for one library call. Exit codes:
 0 ok, 1 some pages failed (reported, the rest kept), 2 usage error.
 """

@@ -74,6 +74,18 @@ class ConditionalServer:
         with self._lock:
             self._log.clear()
 
+    def memory(self) -> tuple[dict[str, tuple[str, float]], float]:
+        """The validators handed out so far (page digest and date per path, and the clock):
+        with ``restore``, a copy of an archive is served exactly as its original was."""
+        with self._lock:
+            return dict(self._seen), self._clock
+
+    def restore(self, memory: tuple[dict[str, tuple[str, float]], float]) -> None:
+        """Remember what ``memory`` says and nothing else; the request log starts empty."""
+        with self._lock:
+            self._seen, self._clock = dict(memory[0]), memory[1]
+            self._log.clear()
+
     def __enter__(self) -> ConditionalServer:
         server = self
 
@@ -88,7 +100,10 @@ class ConditionalServer:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        # a short poll: ``shutdown`` waits for the loop to notice (0.5 s by default, per stop)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 

@@ -18,6 +18,7 @@ from scraper.parse._merge import merge_pages
 
 __all__ = ["iter_posts", "latest_versions", "post_versions"]
 
+
 def _merge(rows: list[tuple[str, int, str, str, str]]) -> Post:
     """One Post from one round's page parses; the newest capture of each page wins."""
     seen: set[str] = set()

@@ -2,7 +2,8 @@
 
 A better parser should improve old captures (DESIGN: "a parse can always be re-run from the
 archive"). Work is keyed by the ``pages`` row, which names the capture it was parsed from;
-workers read the WARC record and parse it, and the parent alone writes the catalog, in small
+workers (a ``PagePool``, the crawl's own mechanism) read the WARC record and parse it, and
+the parent alone writes the catalog, in small
 transactions, so an interrupted run keeps everything it finished and a re-run skips pages
 whose ``parser_version`` is already current: the run is idempotent.
 
@@ -13,14 +14,12 @@ it replaces, so only what the parser extracts can show up as changed.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-import signal
 import sqlite3
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any
 
 from scraper import __version__
 from scraper._records import WarcRef
-from scraper.crawler._pagepool import parse_worker_gc
+from scraper.crawler._pagepool import PagePool, WorkerDied
 from scraper.parse._parse import parse_capture
 
 from ._errors import ArchiveError
@@ -138,14 +137,8 @@ def parse_task(task: ReparseTask) -> Outcome:
     return Outcome(task.page_id, task.page_url, text, version, None, fields)
 
 
-def _parse_chunk(tasks: list[ReparseTask]) -> list[Outcome]:
+def _parse_chunk(_context: None, tasks: list[ReparseTask]) -> list[Outcome]:
     return [parse_task(t) for t in tasks]
-
-
-def _init_worker() -> None:
-    # Ctrl-C goes to the whole process group: the parent decides how to stop, not workers.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parse_worker_gc()
 
 
 def _tasks(
@@ -183,30 +176,31 @@ def _chunks(tasks: Iterator[ReparseTask], size: int) -> Iterator[list[ReparseTas
         yield chunk
 
 
-def _outcomes(chunks: Iterator[list[ReparseTask]], jobs: int) -> Iterator[Outcome]:
-    """Parse chunks in ``jobs`` processes with a bounded window (memory stays flat)."""
-    if jobs <= 1:
+def _outcomes(chunks: Iterator[list[ReparseTask]], pool: PagePool | None) -> Iterator[Outcome]:
+    """Parse chunks on ``pool`` (inline without one) with a bounded window: memory stays
+    flat. A chunk whose worker died is parsed again on its replacement, once."""
+    if pool is None:
         for chunk in chunks:
-            yield from _parse_chunk(chunk)
+            yield from _parse_chunk(None, chunk)
         return
-    # forkserver, not fork: a forked worker would share the archive's lock file (and the
-    # parent's threads' state), so a reparse killed with -9 would leave workers holding the
-    # lock and the next run would be refused.
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, mp_context=context
-    ) as pool:
-        window: deque[Future[list[Outcome]]] = deque()
+    window: deque[tuple[list[ReparseTask], Future[list[Outcome]]]] = deque()
+
+    def done(chunk: list[ReparseTask], fut: Future[list[Outcome]]) -> list[Outcome]:
         try:
-            for chunk in chunks:
-                window.append(pool.submit(_parse_chunk, chunk))
-                if len(window) >= jobs * 3:
-                    yield from window.popleft().result()
-            while window:
-                yield from window.popleft().result()
-        finally:
-            for fut in window:
-                fut.cancel()
+            return fut.result()
+        except WorkerDied:
+            return pool.submit(_parse_chunk, None, chunk).result()
+
+    try:
+        for chunk in chunks:
+            window.append((chunk, pool.submit(_parse_chunk, None, chunk)))
+            if len(window) >= pool.workers * 3:
+                yield from done(*window.popleft())
+        while window:
+            yield from done(*window.popleft())
+    finally:
+        for _chunk, fut in window:
+            fut.cancel()
 
 
 def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -224,13 +218,21 @@ def reparse(
     stop: threading.Event | None = None,
     on_progress: Callable[[ReparseReport], None] | None = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    pool: PagePool | None = None,
 ) -> ReparseReport:
     """Reparse every stored page whose record is not current (all of them with ``force``).
 
-    ``stop`` ends the run between batches (everything finished is committed); a
-    ``KeyboardInterrupt`` does the same and is reported as ``interrupted``.
+    Pages are parsed on ``pool`` when given (its owner closes it), else on a ``PagePool``
+    of ``jobs`` processes (one per core by default) made for this run, or in this thread
+    when ``jobs`` is 1. ``stop`` ends the run between batches (everything finished is
+    committed); a ``KeyboardInterrupt`` does the same and is reported as ``interrupted``.
     """
-    jobs = jobs or os.cpu_count() or 1
+    if pool is None and (jobs or os.cpu_count() or 1) > 1:
+        with PagePool(jobs or os.cpu_count() or 1) as own:
+            return reparse(
+                conn, warc_dir, force=force, stop=stop, on_progress=on_progress, clock=clock,
+                pool=own,
+            )  # fmt: skip
     prefix = current_prefix()
     report = ReparseReport()
     if not force:
@@ -265,7 +267,7 @@ def reparse(
         pending.clear()
 
     try:
-        for out in _outcomes(_chunks(tasks, CHUNK), jobs):
+        for out in _outcomes(_chunks(tasks, CHUNK), pool):
             if out.error is not None or out.text is None or out.version is None:
                 report.failed += 1
                 report.errors.append((out.page_url, out.error or "no record"))
@@ -298,6 +300,7 @@ def reparse_archive(
     force: bool = False,
     stop: threading.Event | None = None,
     on_progress: Callable[[ReparseReport], None] | None = None,
+    pool: PagePool | None = None,
 ) -> ReparseReport:
     """Open the archive for writing (one writer at a time) and reparse it."""
 
@@ -309,6 +312,7 @@ def reparse_archive(
             force=force,
             stop=stop,
             on_progress=on_progress,
+            pool=pool,
         )
 
 

@@ -152,7 +152,7 @@ def start_nginx(root: Path, port: int, work: Path) -> subprocess.Popen[bytes]:
 # --- running tools ----------------------------------------------------------------------
 def _sample_tree(pid: int, cpu: dict[int, float]) -> int:
     """Resident bytes of ``pid`` and all its descendants (shared pages counted per process:
-    an upper bound for forked workers); records each descendant's own CPU in ``cpu``."""
+    an upper bound for forked workers); records each process's own CPU in ``cpu``."""
     import psutil
 
     try:
@@ -164,9 +164,8 @@ def _sample_tree(pid: int, cpu: dict[int, float]) -> int:
     for p in procs:
         try:
             total += p.memory_info().rss
-            if p.pid != pid:
-                t = p.cpu_times()
-                cpu[p.pid] = t.user + t.system
+            t = p.cpu_times()  # the process's own time: not its reaped children's
+            cpu[p.pid] = t.user + t.system
         except psutil.Error:
             pass
     return total
@@ -175,10 +174,11 @@ def _sample_tree(pid: int, cpu: dict[int, float]) -> int:
 def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float, float, int]:
     """Run ``cmd``; (wall s, CPU s, CPU s of the child alone, peak RSS MB, exit status).
 
-    CPU: user+sys of the child from ``wait4`` plus what each descendant used, sampled every
-    50 ms (blog-archiver's parse workers are forked from a forkserver the child never
-    waits for, so ``wait4`` alone would miss them). Peak RSS is the largest *sum* over the
-    process tree (``ru_maxrss`` would show only the biggest single process).
+    CPU: what each process of the tree used by itself, sampled every 50 ms (``wait4``'s
+    figure counts the descendants the child reaped, and only those: blog-archiver waits
+    for its parse workers, other tools may not), the child's own at least what ``wait4``
+    reports when it reaped nobody. Peak RSS is the largest *sum* over the process tree
+    (``ru_maxrss`` would show only the biggest single process).
     """
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -193,7 +193,9 @@ def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, floa
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     rss = max(peak, ru.ru_maxrss * 1024)
-    own = ru.ru_utime + ru.ru_stime
+    own = others.pop(proc.pid, 0.0)  # the child's own CPU, up to its last sample
+    if not others:  # no descendant seen: wait4's figure is the child's alone, and exact
+        own = ru.ru_utime + ru.ru_stime
     return wall, own + sum(others.values()), own, rss / 2**20, proc.returncode
 
 

@@ -1,10 +1,24 @@
 """Build small archives for archive-side tests without the network: pages rendered by the
-test blog are stored through the real ``Archive`` sink, as a crawl would store them."""
+test blog are stored through the real ``Archive`` sink, as a crawl would store them.
+
+Re-capture tests start from a crawled archive. ``crawled`` runs each distinct first crawl
+once per session, on one loopback server and one pool of parse workers that the session
+shares, and hands every later test a copy of the archive (``shutil.copytree``) with the
+server remembering what it served, as if that test had crawled it itself.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import atexit
+import contextlib
 import dataclasses
+import functools
+import hashlib
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +28,7 @@ from archive.recapture._recapture import RecaptureConfig, recapture
 from scraper._config import CrawlConfig
 from scraper._records import Capture
 from scraper.crawler._crawler import crawl
+from scraper.crawler._pagepool import PagePool
 from scraper.parse._parse import parse_capture
 from scraper.testing import Site, SitePost, gen_site, render
 
@@ -90,15 +105,66 @@ def site_with_comments(n: int = 3, seed: int = 4) -> Site:
 FAST = CrawlConfig(delay=0, concurrency=4, per_host=4)
 
 
+class _Session:
+    """The server, the parse workers and the first crawls every re-capture test shares."""
+
+    def __init__(self) -> None:
+        self.pool = PagePool(2)
+        self.server = ConditionalServer(gen_site(1, seed=1)).__enter__()
+        self.cache = Path(tempfile.mkdtemp(prefix="archive-build-"))
+        self.built: dict[str, tuple[Path, tuple[dict[str, tuple[str, float]], float]]] = {}
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        self.server.__exit__(None, None, None)
+        self.pool.close()
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+
+@functools.cache
+def _session() -> _Session:
+    return _Session()
+
+
+def shared_pool() -> PagePool:
+    """The session's parse workers: a crawl of a few pages should not pay for starting its
+    own (``crawl(pool=...)``, ``recapture(pool=...)``)."""
+    return _session().pool
+
+
+@contextlib.contextmanager
+def crawled(
+    root: Path, site: Site, *, validators: bool = True, nonce: bool = False
+) -> Iterator[ConditionalServer]:
+    """``root`` holds the archive of a first crawl of ``site``, and the server yielded serves
+    ``site`` as it did for that crawl (its validators, its clock); the test may change
+    ``server.site`` and ``server.unlisted``, the next one starts over."""
+    session = _session()
+    server = session.server
+    key = hashlib.sha256(pickle.dumps((site, validators, nonce))).hexdigest()
+    server.site, server.unlisted = site, None
+    server.validators, server.nonce, server.pad = validators, nonce, 0
+    if key not in session.built:
+        server.restore(({}, 1_700_000_000.0))
+        built = session.cache / key
+        first_crawl(built, server)
+        session.built[key] = (built, server.memory())
+    built, memory = session.built[key]
+    shutil.copytree(built, root, dirs_exist_ok=True)
+    server.restore(memory)
+    yield server
+
+
 def first_crawl(root: Path, server: ConditionalServer, catalog: str | None = None) -> None:
     async def go() -> None:
         with Archive.open(root, catalog=catalog) as arc:
             cid = arc.begin_crawl("crawl", {"seeds": [server.url + "/"]})
-            await crawl([server.url + "/"], arc.frontier, arc.sink, FAST)
+            await crawl([server.url + "/"], arc.frontier, arc.sink, FAST, pool=_session().pool)
             arc.end_crawl(cid, {})
 
     asyncio.run(go())
 
 
 def again(root: Path, **kw: object) -> object:
-    return asyncio.run(recapture(root, RecaptureConfig(crawl=FAST, **kw)))  # type: ignore[arg-type]
+    config = RecaptureConfig(crawl=FAST, **kw)  # type: ignore[arg-type]
+    return asyncio.run(recapture(root, config, pool=_session().pool))

@@ -1,15 +1,19 @@
 """Session fixtures shared by test modules: the real engines are started once per run (a
-WordPress, a PostgreSQL), and ``catalog`` runs an archive test once on each backend."""
+WordPress, a PostgreSQL), and so are the parse workers crawls in tests run on; ``catalog``
+runs an archive test once on each backend."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from archive_build import shared_pool
 from engines.wordpress import WordPress, missing
 from pg_server import PgServer, pg_dsn, pg_server
 
 __all__ = ["catalog", "pg_dsn", "pg_server", "wordpress"]
+
+from scraper.crawler._pagepool import PagePool
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +38,10 @@ def catalog(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     server: PgServer = request.getfixturevalue("pg_server")
     monkeypatch.setenv("PGPASSWORD", server.password)
     return server.create_database()
+
+
+@pytest.fixture
+def page_pool() -> PagePool:
+    """The session's parse workers (``archive_build.shared_pool``): started once, not per
+    test; a test that kills or closes workers makes a pool of its own."""
+    return shared_pool()

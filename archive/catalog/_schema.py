@@ -6,7 +6,7 @@ crawl. The SQL is kept portable to PostgreSQL (DESIGN "Beyond one machine"): pla
 ISO 8601 text timestamps, ``INSERT ... ON CONFLICT``, ``UPDATE ... RETURNING``, and each
 per-URL state change in its own transaction. ``PRAGMA user_version`` holds the schema
 version; a catalog from a newer version is refused rather than misread, an older one is
-migrated in place by the first writable open (``archive._migrate``).
+migrated in place by the first writable open (``archive.catalog._migrate``).
 
 Schema (version 2)::
 

@@ -25,7 +25,7 @@ from archive._errors import UsageError
 from archive._progress import Progress, summary
 from archive._store import Archive
 from archive.catalog import PgFrontier
-from scraper._config import CrawlConfig
+from scraper._config import CrawlConfig, FetchConfig
 
 
 class DefaultsFormatter(argparse.ArgumentDefaultsHelpFormatter):
@@ -79,7 +79,7 @@ def add_crawl_flags(p: argparse.ArgumentParser) -> None:
         help="also crawl this host or URL prefix (repeatable)",
     )  # fmt: skip
     p.add_argument("--assets", action="store_true", help="also keep images, CSS and scripts")
-    p.add_argument("--user-agent", default=d.user_agent, help="User-Agent to send")
+    p.add_argument("--user-agent", default=d.fetch.user_agent, help="User-Agent to send")
     p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
     p.add_argument(
         "--allow-private", action="store_true",
@@ -108,20 +108,36 @@ def check_politeness(args: argparse.Namespace) -> None:
 
 
 def config_from_args(args: argparse.Namespace) -> CrawlConfig:
+    """The flags as a ``CrawlConfig``; a value it refuses ends the command with its reason."""
     check_politeness(args)
-    return CrawlConfig(
-        delay=args.delay,
-        concurrency=args.concurrency,
-        per_host=args.per_host,
-        max_pages=args.max_pages,
-        since=args.since,
-        obey_robots=not args.ignore_robots,
-        scope=tuple(args.scope),
-        assets=args.assets,
-        user_agent=args.user_agent,
-        contact=args.contact,
-        allow_private=args.allow_private,
-    )
+    try:
+        return CrawlConfig(
+            delay=args.delay,
+            concurrency=args.concurrency,
+            per_host=args.per_host,
+            max_pages=args.max_pages,
+            since=args.since,
+            obey_robots=not args.ignore_robots,
+            scope=tuple(args.scope),
+            fetch=FetchConfig(
+                assets=args.assets,
+                user_agent=args.user_agent,
+                contact=args.contact,
+                allow_private=args.allow_private,
+            ),
+        )
+    except ValueError as exc:
+        raise UsageError(flag_words(exc)) from None
+
+
+def flag_words(exc: ValueError) -> str:
+    """``CrawlConfig.per_host must be >= 1`` as the user typed it: ``--per-host must be >= 1``."""
+    text = str(exc)
+    owner, _, rest = text.partition(".")
+    if owner not in ("CrawlConfig", "FetchConfig") or not rest:
+        return text
+    name, _, tail = rest.partition(" ")
+    return f"--{name.replace('_', '-')} {tail}"
 
 
 def bad_seed(url: str) -> str | None:
@@ -232,10 +248,10 @@ def config_to_args(config: CrawlConfig) -> dict[str, Any]:
         "since": config.since.isoformat() if config.since else None,
         "obey_robots": config.obey_robots,
         "scope": list(config.scope),
-        "assets": config.assets,
-        "user_agent": config.user_agent,
-        "contact": config.contact,
-        "allow_private": config.allow_private,
+        "assets": config.fetch.assets,
+        "user_agent": config.fetch.user_agent,
+        "contact": config.fetch.contact,
+        "allow_private": config.fetch.allow_private,
     }
 
 
@@ -250,10 +266,12 @@ def config_from_settings(args: dict[str, Any]) -> CrawlConfig:
         since=date.fromisoformat(since) if since else None,
         obey_robots=bool(args["obey_robots"]),
         scope=tuple(args.get("scope") or ()),
-        assets=bool(args.get("assets")),
-        user_agent=str(args["user_agent"]),
-        contact=args.get("contact"),
-        allow_private=bool(args.get("allow_private")),
+        fetch=FetchConfig(
+            assets=bool(args.get("assets")),
+            user_agent=str(args["user_agent"]),
+            contact=args.get("contact"),
+            allow_private=bool(args.get("allow_private")),
+        ),
     )
 
 
@@ -269,7 +287,7 @@ def progress_stats(progress: Progress) -> dict[str, Any]:
 
 
 def _settings(config: CrawlConfig) -> dict[str, Any]:
-    return {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    return dataclasses.asdict(config)
 
 
 def _run_crawl(

@@ -18,7 +18,7 @@ from datetime import datetime
 from types import FrameType
 from typing import Any
 
-from scraper._config import CrawlConfig
+from scraper._config import CrawlConfig, FetchConfig
 
 from .._errors import UsageError
 from .._store import CATALOG_NAME, is_archive
@@ -29,7 +29,7 @@ from ..recapture._recapture import (
     parse_duration,
     run_every,
 )
-from ._crawl import DefaultsFormatter, check_politeness
+from ._crawl import DefaultsFormatter, check_politeness, flag_words
 
 
 def register(sub: Any) -> None:
@@ -54,7 +54,7 @@ def register(sub: Any) -> None:
     p.add_argument("--concurrency", type=int, default=d.concurrency, help="requests in flight")
     p.add_argument("--per-host", type=int, default=d.per_host, help="requests in flight per host")
     p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
-    p.add_argument("--user-agent", default=d.user_agent, help="User-Agent to send")
+    p.add_argument("--user-agent", default=d.fetch.user_agent, help="User-Agent to send")
     p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
     p.add_argument(
         "--quiet", action="store_true",
@@ -92,17 +92,17 @@ def run(args: argparse.Namespace) -> int:
     max_age = _duration(args.max_age, "--max-age")
     if not is_archive(args.archive):
         raise UsageError(f"{args.archive} is not an archive (no {CATALOG_NAME})")
-    config = RecaptureConfig(
-        crawl=CrawlConfig(
+    try:
+        crawl = CrawlConfig(
             delay=args.delay,
             concurrency=args.concurrency,
             per_host=args.per_host,
             obey_robots=not args.ignore_robots,
-            user_agent=args.user_agent,
-            contact=args.contact,
-        ),
-        max_age=max_age,
-    )
+            fetch=FetchConfig(user_agent=args.user_agent, contact=args.contact),
+        )
+    except ValueError as exc:
+        raise UsageError(flag_words(exc)) from None
+    config = RecaptureConfig(crawl=crawl, max_age=max_age)
     stop = threading.Event()
     results: list[RecaptureStats] = []
     errors: list[BaseException] = []

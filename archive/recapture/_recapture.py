@@ -32,6 +32,7 @@ import httpx
 
 from scraper._config import CrawlConfig
 from scraper.crawler._events import CrawlStats
+from scraper.crawler._pagepool import PagePool
 from scraper.fetch._pinning import Pins, pinned_transport
 
 from .._errors import ArchiveError
@@ -150,8 +151,10 @@ async def recapture(
     stop: threading.Event | None = None,
     on_event: Callable[[Any], None] | None = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    pool: PagePool | None = None,
 ) -> RecaptureStats:
-    """One re-capture round over the archive at ``path``."""
+    """One re-capture round over the archive at ``path``; pages are parsed on ``pool`` when
+    given (see ``crawl``), else on worker processes of the round's own."""
     from scraper.crawler._crawler import crawl
 
     stop = stop or threading.Event()
@@ -204,6 +207,7 @@ async def recapture(
                 client=client,
                 on_event=events,
                 pins=pins,
+                pool=pool,
             )
         )
         result = CrawlStats()

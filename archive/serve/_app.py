@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +26,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from archive import Archive
-
-from ._index import SearchIndex
 from ._pages import Pages
 from ._replay import Replayer
+from ._state import ServeState
 
 __all__ = ["ServeState", "app_csp", "create_app", "create_replay_app", "dispatch"]
 
@@ -46,18 +43,6 @@ def app_csp(replay_origin: str) -> str:
         f"frame-src {replay_origin}; form-action 'self'; base-uri 'none'; "
         "frame-ancestors 'none'"
     )
-
-
-@dataclass(frozen=True, slots=True)
-class ServeState:
-    """What the handlers read: the archive (read-only), the search index, the replayer."""
-
-    archive: Archive
-    index: SearchIndex
-    replayer: Replayer
-    replay_origin: str  # e.g. http://127.0.0.1:8701; "" to derive from the request
-    replay_port: int
-    page_size: int
 
 
 def _templates() -> Jinja2Templates:

@@ -151,9 +151,7 @@ def _set_meta(db: sqlite3.Connection, last: int, ident: str) -> None:
     )
 
 
-def _build(
-    target: Path, catalog: Db, state: tuple[int, str], progress: Progress | None
-) -> int:
+def _build(target: Path, catalog: Db, state: tuple[int, str], progress: Progress | None) -> int:
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp, isolation_level=None)

@@ -29,7 +29,7 @@ from ._replay import timestamp_of
 from ._thread import nest
 
 if TYPE_CHECKING:
-    from ._app import ServeState
+    from ._state import ServeState
 
 __all__ = ["Pages"]
 

@@ -187,10 +187,6 @@ class WarcWriter:
         self._name = None
         self._closed = True
 
-    def sync(self) -> None:
-        if self._fd is not None:
-            os.fsync(self._fd)
-
     # --- records -------------------------------------------------------------------------
     def _serialise(self, record: object) -> bytes:
         buf = io.BytesIO()

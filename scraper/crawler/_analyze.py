@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -34,8 +33,8 @@ from ..discover._discover import (
     wp_post_id,
 )
 from ..discover._wpapi import comments_url
-from ..parse._parse import parse_tree
-from ..parse.dom._html import build_tree, decode_html_utf8
+from ..parse._parse import parse_tree, read_page
+from ..parse.comments._links import comment_page_links
 from ..parse.dom._page import Page
 
 __all__ = [
@@ -92,11 +91,19 @@ class PageResult:
 
 
 def analyze_page(task: PageTask, analysis: Analysis) -> PageResult:
-    """Parse one page and discover its links, from a single tree. Raises ``ParseError``."""
+    """Parse one page and discover its links, from a single tree. Raises ``ParseError``,
+    for a bug of the parser too (``read_page``): that page fails, and says why."""
+    return read_page(
+        task.payload,
+        task.url,
+        lambda page: _analyze(page, task, analysis),
+        content_type=task.content_type,
+    )
+
+
+def _analyze(page: Page, task: PageTask, analysis: Analysis) -> PageResult:
     url = task.url
-    text, utf8 = decode_html_utf8(task.payload, task.content_type)
-    tree = build_tree(text, url, utf8)
-    page = Page(tree, url)
+    tree = page.tree
     comment_post = task.post_url or comment_page_post(url)
     is_comments = task.kind is JobKind.COMMENTS or comment_post is not None
     scope = analysis.scope
@@ -121,14 +128,9 @@ def analyze_page(task: PageTask, analysis: Analysis) -> PageResult:
 
 
 def _comment_links_from_parser(page: Page) -> list[str]:
-    """The comments parser's own comment-page links, when that function exists."""
-    from ..parse.comments import _comments as comments_mod
-
-    fn: Any = getattr(comments_mod, "comment_page_links", None)
-    if fn is None:
-        return []
+    """The comments parser's own comment-page links."""
     try:
-        return [str(u) for u in fn(page)]
+        return comment_page_links(page)
     except Exception:  # a parser bug must not cost the crawl its own discovery
         return []
 

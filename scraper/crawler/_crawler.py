@@ -5,8 +5,8 @@ and spacing in ``HostGate``. The frontier and sink are synchronous and may block
 call to them goes through ONE writer thread (``scraper.crawler._writer``): the event loop
 never waits on disk and writes stay in order (a capture is stored before the post parsed
 from it). HTML pages are parsed, and their links found, in worker processes
-(``scraper.crawler._analyze``, run by ``scraper.crawler._pagepool``), one tree per page, so
-parsing never blocks the fetching.
+(``scraper.crawler._analyze`` on a ``PagePool``, ``scraper.crawler._pagepool``), one tree
+per page, so parsing never blocks the fetching.
 
 Resume: re-open the same frontier (claimed jobs back to queued) and call ``crawl()`` again
 with the same seeds. Seeds and discovery URLs already known are not re-added
@@ -37,11 +37,11 @@ from ..discover._discover import Found, guess_kind, site_discovery
 from ..fetch._fetch import Fetcher, Sleep
 from ..fetch._pinning import Pins
 from ..fetch._robots import RobotsRules, RobotsStatus, robots_url
-from ._analyze import Analysis
+from ._analyze import Analysis, PageResult, PageTask
 from ._clients import host_port, make_clients
 from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
-from ._pagepool import InlineAnalyzer, PagePool, default_workers
+from ._pagepool import InlineAnalyzer, PagePool, PoolAnalyzer, default_workers
 from ._pages import PageHandler
 from ._traps import TrapGuard, TrapLimits
 from ._writer import WriterThread
@@ -65,15 +65,18 @@ async def crawl(
     workers: int | None = None,
     traps: TrapLimits | None = None,
     pins: Pins | None = None,
+    pool: PagePool | None = None,
 ) -> CrawlStats:
     """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
 
     ``sleep`` replaces ``asyncio.sleep`` for politeness and retry waits (tests record it).
-    ``workers``: processes that parse HTML pages (``scraper.crawler._pagepool``), by default one per
-    core; ``0`` parses on the event loop's thread instead. ``traps``: how much of an endless
-    URL space is explored (``scraper.crawler._traps``); refused URLs are reported as skipped.
-    ``pins``: the address map a caller's ``client`` was built on
-    (``scraper.fetch._pinning.pinned_transport``); the crawler's own clients share one.
+    HTML pages are parsed on ``pool`` when given (it stays open: its owner closes it), else
+    on a ``PagePool`` of ``workers`` processes made for this crawl and closed at its end (by
+    default one per core); ``workers=0`` parses on the event loop's thread instead.
+    ``traps``: how much of an endless URL space is explored (``scraper.crawler._traps``);
+    refused URLs are reported as skipped. ``pins``: the address map a caller's ``client``
+    was built on (``scraper.fetch._pinning.pinned_transport``); the crawler's own clients
+    share one.
 
     Page failures are recorded and the crawl goes on. A failure of the frontier or sink
     itself (disk full ...) stops it: nothing more is claimed, jobs in flight are cancelled
@@ -83,18 +86,20 @@ async def crawl(
     """
     pins = pins if pins is not None else {}
     clients = [client] if client is not None else make_clients(config.concurrency, pins)
-    pool = WriterThread()
+    writer = WriterThread()
+    own_pool = None
+    if pool is None:
+        n = default_workers() if workers is None else max(0, workers)
+        own_pool = pool = PagePool(n) if n > 0 else None
     try:
-        run = _Crawl(frontier, sink, config, clients, pool, on_event, sleep or asyncio.sleep)
+        run = _Crawl(frontier, sink, config, clients, writer, on_event, sleep or asyncio.sleep)
         run.traps = TrapGuard(traps)
         run.pins = pins
-        run.workers = default_workers() if workers is None else max(0, workers)
-        try:
-            return await run.run(seeds)
-        finally:
-            run.analyzer.close()
+        return await run.run(seeds, pool)
     finally:
-        pool.shutdown()
+        writer.shutdown()
+        if own_pool is not None:
+            await asyncio.to_thread(own_pool.close)
         if client is None:
             for own in clients:
                 await own.aclose()
@@ -132,9 +137,8 @@ class _Crawl:
         self.scope = Scope((), frozenset())
         self.site_origins: set[str] = set()
         self.fetcher: Fetcher | None = None
-        self.pages = PageHandler(self)
-        self.workers = 0
-        self.analyzer: InlineAnalyzer | PagePool = InlineAnalyzer(Analysis(self.scope))
+        self.pages = PageHandler(self, since=config.since, max_bytes=config.fetch.max_bytes)
+        self.analyzer: InlineAnalyzer | PoolAnalyzer = InlineAnalyzer(Analysis(self.scope))
         self._pages_started = 0
         self._fatal: Exception | None = None
         self.traps = TrapGuard()
@@ -164,17 +168,39 @@ class _Crawl:
         self.counts["requests"] += 1
         self.counts["bytes"] += len(capture.body)
 
+    # --- what the page handlers may do (``CrawlContext``) ---------------------------------
+    async def analyze(self, task: PageTask) -> PageResult:
+        return await self.analyzer.analyze(task)
+
     def ref_for(self, url: str) -> WarcRef | None:
         return self._refs.pop(url, None)
 
-    async def finish(self, job: Job, state: URLState, reason: str | None = None, **kw: Any) -> None:
-        await self.io(self.frontier.finish, job.url, state, reason)
-        self._finished(job, state, reason, kw)
+    def count_post(self, *, comment_page: bool) -> None:
+        self.counts["comment_pages" if comment_page else "posts"] += 1
 
-    def _finished(self, job: Job, state: URLState, reason: str | None, kw: dict[str, Any]) -> None:
+    def warn(self, url: str, reason: str) -> None:
+        self.counts["warnings"] += 1
+        self.emit(CrawlEvent("warning", url, reason=reason))
+
+    async def finish(
+        self,
+        job: Job,
+        state: URLState,
+        reason: str | None = None,
+        *,
+        status: int | None = None,
+        bytes: int = 0,
+    ) -> None:
+        await self.io(self.frontier.finish, job.url, state, reason)
+        self._finished(job, state, reason, status, bytes)
+
+    def _finished(
+        self, job: Job, state: URLState, reason: str | None, status: int | None, size: int
+    ) -> None:
         kind = EVENT_KINDS.get(state, "fetched")
         self.counts[kind] += 1
-        self.emit(CrawlEvent(kind, job.url, reason=reason, job_kind=job.kind.value, **kw))
+        event = CrawlEvent(kind, job.url, status, size, reason, job.kind.value)
+        self.emit(event)
 
     def _new_jobs(self, found: Iterable[Found], via: str | None, depth: int) -> list[Job]:
         """Jobs for URLs never seen in this run; the set check comes before any Job is built."""
@@ -215,8 +241,8 @@ class _Crawl:
         depth: int,
         *,
         post: tuple[str, str, Post] | None = None,
-        reason: str | None = None,
-        **kw: Any,
+        status: int | None = None,
+        bytes: int = 0,
     ) -> None:
         """A handled page in ONE trip to the writer thread: its post, then the URLs it led
         to, then its final state (the order of separate ``write_post``/``queue``/``finish``)."""
@@ -229,33 +255,32 @@ class _Crawl:
             if post is not None:
                 sink.write_post(*post)
             if shared is not None:
-                return shared.settle(job.url, state, reason, jobs)
+                return shared.settle(job.url, state, None, jobs)
             new = frontier.add(jobs) if jobs else 0
-            frontier.finish(job.url, state, reason)
+            frontier.finish(job.url, state, None)
             return new
 
         new = await self.io(write)
         if jobs:
             self._queued(new, via, jobs)
-        self._finished(job, state, reason, kw)
+        self._finished(job, state, None, status, bytes)
 
     # --- the loop ------------------------------------------------------------------------
-    async def run(self, seeds: Sequence[str]) -> CrawlStats:
+    async def run(self, seeds: Sequence[str], pool: PagePool | None) -> CrawlStats:
         start = time.monotonic()
         canon = [u for u in (canonicalize(s) for s in seeds) if u]
         self.scope = Scope.from_seeds(canon, self.config.scope)
         cfg = self.config
-        analysis = Analysis(self.scope, cfg.since, assets=cfg.assets, wp_json=cfg.wp_json)
+        analysis = Analysis(self.scope, cfg.since, assets=cfg.fetch.assets, wp_json=cfg.wp_json)
         self.analyzer = InlineAnalyzer(analysis)
-        if self.workers > 0:
-            pool = PagePool(analysis, self.workers)
+        if pool is not None:
             try:
                 pool.start()
             except OSError as exc:  # no interpreter to start (embedded Python ...): parse here
                 reason = f"parse workers unavailable ({exc}); parsing in the crawler's thread"
                 self.emit(CrawlEvent("warning", "", reason=reason))
             else:
-                self.analyzer = pool
+                self.analyzer = PoolAnalyzer(pool, analysis)
         trusted = {host_port(u) for u in canon}
         self.fetcher = Fetcher(
             self._clients,
@@ -377,7 +402,7 @@ class _Crawl:
             body = capture.content or capture.body
             rules = RobotsRules.from_response(capture.status, body)
             if shared is not None:
-                delay = rules.crawl_delay(self.config.full_user_agent) or 0.0
+                delay = rules.crawl_delay(self.config.fetch.full_user_agent) or 0.0
                 await self.io(shared.save_robots, site, capture.status, body, delay)
         if not self.config.obey_robots:
             self.emit(CrawlEvent("warning", url, reason="robots.txt ignored (--ignore-robots)"))
@@ -390,7 +415,7 @@ class _Crawl:
     async def _handle(self, job: Job) -> None:
         assert self.fetcher is not None
         rules = await self._robots.rules(origin(job.url))
-        ua = self.config.full_user_agent
+        ua = self.config.fetch.full_user_agent
         if rules.final:  # the host took no connection, or is off limits: no request
             down = rules.status is RobotsStatus.UNREACHABLE
             await self.finish(job, URLState.FAILED if down else URLState.SKIPPED, rules.reason)
@@ -426,6 +451,6 @@ class _Crawl:
         if not self.config.obey_robots:
             return None
         rules = self._robots.known(origin(url))
-        if rules is not None and not rules.allowed(url, self.config.full_user_agent):
+        if rules is not None and not rules.allowed(url, self.config.fetch.full_user_agent):
             return rules.reason or "robots.txt disallows"
         return None

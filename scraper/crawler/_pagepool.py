@@ -1,18 +1,23 @@
-"""Where ``analyze_page`` runs: worker processes (``PagePool``) or the caller's thread.
+"""Worker processes that parse pages: ``PagePool``, the one mechanism the crawl (its page
+analysis) and ``reparse`` (stored captures) both run on, and the crawl's two analyzers.
+
+A pool belongs to whoever made it: ``crawl()`` and ``reparse`` create one for their run and
+close it at the end, unless they were handed one (a caller running many crawls, a test
+suite, pays for the interpreter start-ups once). No pool outlives its owner.
 
 A worker is a fresh interpreter (``python -m scraper.crawler._worker``) that inherits none
-of the crawler's files, locks or threads, fed over its stdin/stdout with length-prefixed
-pickle frames: a page goes out as ``(id, analysis or None, payload, content_type, url, kind,
-post_url)`` (the crawl's ``Analysis`` only when it changed for that worker) and comes back
-as ``(id, ok, PageResult | failure)``. Reading a result costs the crawler ~0.1 ms per page
-(unpickling the ``Post``'s frozen dataclasses); a dispatch table rebuilding them with
-``cls(*fields)`` saved only 10 % of that, so it is not done.
+of the parent's files, locks or threads (an archive's lock stays the parent's), fed over
+its stdin/stdout with length-prefixed pickle frames: ``(id, job or None, item)`` goes out,
+the job being ``(fn, context)`` and sent only when it changed for that worker (the crawl's
+``Analysis`` once per crawl, not once per page), and ``(id, ok, fn(context, item) | error)``
+comes back. Reading a crawl result costs the parent ~0.1 ms per page (unpickling the
+``Post``'s frozen dataclasses); a dispatch table rebuilding them with ``cls(*fields)``
+saved only 10 % of that, so it is not done.
 """
 
 from __future__ import annotations
 
 import asyncio
-import atexit
 import gc
 import itertools
 import os
@@ -23,9 +28,11 @@ import struct
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from types import TracebackType
+from typing import Any, TypeVar
 
 from .._errors import ParseError
 from .._protocols import JobKind
@@ -34,40 +41,27 @@ from ._analyze import Analysis, PageResult, PageTask, analyze_page
 __all__ = [
     "InlineAnalyzer",
     "PagePool",
+    "PoolAnalyzer",
     "WorkerDied",
     "default_workers",
     "parse_worker_gc",
     "worker_main",
 ]
 
+C = TypeVar("C")
+I = TypeVar("I")  # noqa: E741
+R = TypeVar("R")
 
-@dataclass(frozen=True, slots=True)
-class _Failed:
-    """A ``ParseError`` crossing the process boundary (its pickled form loses ``reason``)."""
-
-    reason: str
-    source: str | None
+_HEAD = struct.Struct("!Q")
+_EXIT_WAIT = 5.0  # seconds a closing pool waits for a worker to finish its last item
 
 
 class WorkerDied(RuntimeError):
-    """A parse worker process ended while pages were in its care."""
-
-
-def _answer(analysis: Analysis, task: PageTask) -> tuple[bool, object]:
-    try:
-        return True, analyze_page(task, analysis)
-    except ParseError as exc:
-        return True, _Failed(exc.reason, exc.source)
-    except Exception as exc:  # a parser bug: the page fails, the worker lives on
-        try:
-            pickle.dumps(exc)
-        except Exception:
-            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
-        return False, exc
+    """A parse worker process ended while work was in its care."""
 
 
 def parse_worker_gc() -> None:
-    """Garbage collection for a process that only parses pages (crawl and reparse workers).
+    """Garbage collection for a process that only parses pages (every ``PagePool`` worker).
 
     A parse makes hundreds of thousands of short-lived objects and almost no cycles, so the
     default collector (a pass every 700 allocations, over every module's objects too) costs
@@ -79,26 +73,36 @@ def parse_worker_gc() -> None:
     gc.set_threshold(20_000, 50, 100)
 
 
+def _run(fn: Callable[[Any, Any], Any], context: Any, item: Any) -> tuple[bool, object]:
+    try:
+        return True, fn(context, item)
+    except Exception as exc:  # the item fails, the worker lives on
+        try:
+            pickle.dumps(exc)
+        except Exception:
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        return False, exc
+
+
 def worker_main() -> None:
-    """``python -m scraper.crawler._worker``: answer page frames (see the module docstring)
-    on stdin with ``(id, ok, result)`` frames on stdout until stdin closes (the crawler is
-    done, or gone: a kill -9 closes the pipe too)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawler's to handle
+    """``python -m scraper.crawler._worker``: answer frames (see the module docstring) on
+    stdin with ``(id, ok, result)`` frames on stdout until stdin closes (the pool is
+    closed, or its owner gone: a kill -9 closes the pipe too)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the owner's to handle
     parse_worker_gc()
     inp = sys.stdin.buffer
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print() must not corrupt the frames
-    analysis: Analysis | None = None
+    job: tuple[Callable[[Any, Any], Any], Any] | None = None
     while True:
         head = inp.read(_HEAD.size)
         if len(head) < _HEAD.size:
             return
         (n,) = _HEAD.unpack(head)
-        ident, new, payload, ctype, url, kind, post_url = pickle.loads(inp.read(n))
-        analysis = new or analysis
-        assert analysis is not None, "the first frame carries the Analysis"
-        task = PageTask(payload, ctype, url, JobKind(kind), post_url)
-        ok, value = _answer(analysis, task)
+        ident, new, item = pickle.loads(inp.read(n))
+        job = new or job
+        assert job is not None, "the first frame carries the job"
+        ok, value = _run(job[0], job[1], item)
         data = pickle.dumps((ident, ok, value), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             out.write(_HEAD.pack(len(data)) + data)
@@ -106,9 +110,6 @@ def worker_main() -> None:
         except BrokenPipeError:  # the crawler is gone (stopped, killed): nobody to answer
             os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
             return
-
-
-_HEAD = struct.Struct("!Q")
 
 
 class _Worker:
@@ -129,16 +130,18 @@ class _Worker:
         )
         self._lock = threading.Lock()
         self._ids = itertools.count()
-        self._sent: Analysis | None = None  # the Analysis this worker last received
+        self._fn: object = None  # the job this worker last received
+        self._context: object = None
         self.pending: dict[int, Future[Any]] = {}
         self.alive = True
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        threading.Thread(target=self._read, name="page-worker-reader", daemon=True).start()
+        self._reader = threading.Thread(target=self._read, name="page-worker-reader", daemon=True)
+        self._reader.start()
         threading.Thread(target=self._send, name="page-worker-sender", daemon=True).start()
 
-    def submit(self, analysis: Analysis, task: PageTask) -> Future[Any]:
-        """Queue a page; never blocks (a full pipe waits in the sender thread, not here:
-        the caller is the event loop)."""
+    def submit(self, fn: Callable[[Any, Any], Any], context: object, item: object) -> Future[Any]:
+        """Queue an item; never blocks (a full pipe waits in the sender thread, not here:
+        the caller may be an event loop)."""
         fut: Future[Any] = Future()
         with self._lock:
             if not self.alive:
@@ -146,10 +149,9 @@ class _Worker:
                 return fut
             ident = next(self._ids)
             self.pending[ident] = fut
-            new = None if analysis is self._sent else analysis
-            self._sent = analysis
-            frame = (ident, new, task.payload, task.content_type, task.url, task.kind.value,
-                     task.post_url)  # fmt: skip
+            same = fn is self._fn and context is self._context
+            self._fn, self._context = fn, context
+            frame = (ident, None if same else (fn, context), item)
             data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
             self._outbox.put(_HEAD.pack(len(data)) + data)  # in the lock: frames in order
         return fut
@@ -212,42 +214,19 @@ class _Worker:
             self._die_locked()
 
     def close(self) -> None:
-        """Let the worker finish what it was sent, then see its stdin close and exit."""
+        """Let the worker finish what it was sent, see its stdin close and exit."""
         with self._lock:
+            if self.alive:
+                self._outbox.put(None)
             self.alive = False
-        self._outbox.put(None)
-
-
-class _Workers:
-    """The process's parse workers, started on first need and shared by every crawl (a
-    test suite runs many crawls; each would otherwise pay for interpreter start-ups)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._workers: list[_Worker] = []
-        atexit.register(self.close)
-
-    def pick(self, n: int) -> _Worker:
-        """The least busy of the first ``n`` workers, replacing dead ones."""
-        with self._lock:
-            while len(self._workers) < n:
-                self._workers.append(_Worker())
-            for i in range(n):
-                if not self._workers[i].alive:
-                    self._workers[i] = _Worker()
-            return min(self._workers[:n], key=lambda w: len(w.pending))
-
-    def start(self, n: int) -> None:
-        self.pick(n)
-
-    def close(self) -> None:
-        with self._lock:
-            workers, self._workers = self._workers, []
-        for w in workers:
-            w.close()
-
-
-_WORKERS = _Workers()
+        try:
+            self.proc.wait(_EXIT_WAIT)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._reader.join(_EXIT_WAIT)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
 
 def default_workers() -> int:
@@ -256,6 +235,110 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
         return max(1, os.cpu_count() or 1)
+
+
+class PagePool:
+    """``workers`` processes running ``fn(context, item)`` for many items; a worker that
+    died is replaced, and ``run`` tries its item once more on the new one.
+
+    ``fn`` must be a module-level function (pickled by name) and ``context`` and items
+    picklable. Use it as a context manager, or ``close()`` it: the workers exit then.
+    """
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            raise ValueError(f"PagePool needs at least one worker, not {workers}")
+        self.workers = workers
+        self._lock = threading.Lock()
+        self._procs: list[_Worker] = []
+        self._closed = False
+
+    def start(self) -> None:
+        """Start the workers now (the first item should not wait for them). Raises
+        ``OSError`` when no interpreter can be started (embedded Python ...)."""
+        self._pick()
+
+    def _pick(self) -> _Worker:
+        """The least busy worker, starting missing ones and replacing dead ones."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("PagePool is closed")
+            while len(self._procs) < self.workers:
+                self._procs.append(_Worker())
+            for i, w in enumerate(self._procs):
+                if not w.alive:
+                    w.close()  # reaped: it is gone already, or going
+                    self._procs[i] = _Worker()
+            return min(self._procs, key=lambda w: len(w.pending))
+
+    def submit(self, fn: Callable[[C, I], R], context: C, item: I) -> Future[R]:
+        """``fn(context, item)`` in a worker; the future fails with ``WorkerDied`` if the
+        worker does, else with what ``fn`` raised."""
+        return self._pick().submit(fn, context, item)
+
+    async def run(
+        self, fn: Callable[[C, I], R], context: C, item: I, time_limit: float | None = None
+    ) -> R:
+        """``submit`` awaited on the event loop, tried once more if the worker died. An item
+        over ``time_limit`` seconds kills its worker (replaced on the next item) and raises
+        ``TimeoutError``: an input built to be slow must not hold a worker for ever."""
+        for attempt in (1, 2):
+            worker = self._pick()
+            waiting = asyncio.wrap_future(worker.submit(fn, context, item))
+            done, _ = await asyncio.wait({waiting}, timeout=time_limit)
+            if not done:
+                waiting.cancel()  # given up: the worker's answer, if any, is dropped
+                worker.kill()
+                raise TimeoutError(f"over {time_limit:g} s")
+            try:
+                out: R = done.pop().result()
+                return out
+            except WorkerDied:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        """Let the workers finish what they were sent, then wait for them to exit."""
+        with self._lock:
+            procs, self._procs = self._procs, []
+            self._closed = True
+        for w in procs:
+            w.close()
+
+    def __enter__(self) -> PagePool:
+        return self
+
+    def __exit__(
+        self, typ: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+# --- the crawl's page analysis, inline or on a pool ------------------------------------------
+#: Seconds a page may take in a worker (its queue and a worker's start-up included) before
+#: the worker is killed and the page fails with the reason: a page built to be slow to parse
+#: must not stall the crawl (the median page takes ~6 ms; the parser aims at ~1 s per MB,
+#: and a body is capped at 20 MB).
+PARSE_TIME_LIMIT = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """A ``ParseError`` crossing the process boundary (its pickled form loses ``reason``)."""
+
+    reason: str
+    source: str | None
+
+
+def _analyze(analysis: Analysis, frame: tuple[Any, ...]) -> PageResult | _Failed:
+    """A worker's side of ``PoolAnalyzer``: the task goes as a plain tuple (cheaper to
+    pickle than the dataclass and its enum)."""
+    payload, ctype, url, kind, post_url = frame
+    try:
+        return analyze_page(PageTask(payload, ctype, url, JobKind(kind), post_url), analysis)
+    except ParseError as exc:
+        return _Failed(exc.reason, exc.source)
 
 
 class InlineAnalyzer:
@@ -267,53 +350,24 @@ class InlineAnalyzer:
     async def analyze(self, task: PageTask) -> PageResult:
         return analyze_page(task, self._analysis)
 
-    def close(self) -> None:
-        return None
 
-
-#: Seconds a page may take in a worker (its queue and a worker's start-up included) before
-#: the worker is killed and the page fails with the reason: a page built to be slow to parse
-#: must not stall the crawl (the median page takes ~6 ms; the parser aims at ~1 s per MB,
-#: and a body is capped at 20 MB).
-PARSE_TIME_LIMIT = 30.0
-
-
-class PagePool:
-    """Runs the analysis in ``workers`` processes. A page whose worker died is tried once
-    more on a new one; a page over ``time_limit`` kills its worker (restarted on the next
-    page) and fails with a ``ParseError`` saying so."""
+class PoolAnalyzer:
+    """Runs one crawl's analysis on a ``PagePool`` (which it does not own)."""
 
     def __init__(
-        self, analysis: Analysis, workers: int, time_limit: float = PARSE_TIME_LIMIT
+        self, pool: PagePool, analysis: Analysis, time_limit: float = PARSE_TIME_LIMIT
     ) -> None:
+        self._pool = pool
         self._analysis = analysis
-        self._workers = max(1, workers)
         self._time_limit = time_limit
 
-    def start(self) -> None:
-        """Start the workers now (a crawl's first page should not wait for them)."""
-        _WORKERS.start(self._workers)
-
     async def analyze(self, task: PageTask) -> PageResult:
-        for attempt in (1, 2):
-            worker = _WORKERS.pick(self._workers)
-            waiting = asyncio.wrap_future(worker.submit(self._analysis, task))
-            done, _ = await asyncio.wait({waiting}, timeout=self._time_limit)
-            if not done:
-                waiting.cancel()  # given up: the worker's answer, if any, is dropped
-                worker.kill()
-                reason = f"parse time limit: over {self._time_limit:g} s (parse worker restarted)"
-                raise ParseError(reason, task.url)
-            try:
-                out = done.pop().result()
-                break
-            except WorkerDied:
-                if attempt == 2:
-                    raise
+        frame = (task.payload, task.content_type, task.url, task.kind.value, task.post_url)
+        try:
+            out = await self._pool.run(_analyze, self._analysis, frame, self._time_limit)
+        except TimeoutError:
+            reason = f"parse time limit: over {self._time_limit:g} s (parse worker restarted)"
+            raise ParseError(reason, task.url) from None
         if isinstance(out, _Failed):
             raise ParseError(out.reason, out.source)
-        assert isinstance(out, PageResult)
         return out
-
-    def close(self) -> None:
-        return None  # the workers stay for the next crawl; they exit with the process

@@ -1,21 +1,24 @@
 """What the crawl does with each kind of response: sitemaps, feeds, REST pages, HTML pages.
 
-Split from ``crawler.py`` so the loop (scheduling, politeness, I/O) and the handling (parse,
+Split from ``_crawler`` so the loop (scheduling, politeness, I/O) and the handling (parse,
 discover, record) can be read separately. Handlers finish the job in the frontier, write
 posts to the sink and queue what they discover, all through the crawl's writer thread.
+What a handler may ask of the crawl is ``CrawlContext``: a handler cannot reach the loop's
+state, and the loop's counters change only through its methods.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from .._errors import ParseError
 from .._protocols import Job, JobKind, URLState
-from .._records import Capture, Post, Source
-from .._urls import origin
+from .._records import Capture, Post, Source, WarcRef
+from .._urls import Scope, origin
 from ..discover._discover import Found, guess_kind
 from ..discover._sitemaps import MAX_SITEMAP_ENTRIES, Entry, parse_feed, parse_sitemap
 from ..discover._wpapi import (
@@ -26,19 +29,69 @@ from ..discover._wpapi import (
     posts_url,
 )
 from ._analyze import LISTING, SKIP, PageResult, PageTask
-from ._events import CrawlEvent
 
-if TYPE_CHECKING:
-    from ._crawler import _Crawl
-
-__all__ = ["PageHandler"]
+__all__ = ["CrawlContext", "PageHandler"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
+class CrawlContext(Protocol):
+    """What the page handlers need of a running crawl (``_crawler._Crawl`` provides it)."""
+
+    @property
+    def scope(self) -> Scope:
+        """The URLs this crawl may fetch (known once the seeds are)."""
+        ...
+
+    async def analyze(self, task: PageTask) -> PageResult:
+        """Parse an HTML page and find its links (in a worker process or inline)."""
+        ...
+
+    def ref_for(self, url: str) -> WarcRef | None:
+        """The WARC record the capture of ``url`` was written to."""
+        ...
+
+    async def finish(
+        self,
+        job: Job,
+        state: URLState,
+        reason: str | None = None,
+        *,
+        status: int | None = None,
+        bytes: int = 0,
+    ) -> None:
+        """Record the job's final state (and report it)."""
+        ...
+
+    async def settle(
+        self,
+        job: Job,
+        state: URLState,
+        found: Iterable[Found],
+        via: str | None,
+        depth: int,
+        *,
+        post: tuple[str, str, Post] | None = None,
+        status: int | None = None,
+        bytes: int = 0,
+    ) -> None:
+        """Write the page's post, queue what it led to and finish it, in one storage trip."""
+        ...
+
+    def count_post(self, *, comment_page: bool) -> None:
+        """One more post (or comment page) parsed and written."""
+        ...
+
+    def warn(self, url: str, reason: str) -> None:
+        """Report something wrong that fails no job."""
+        ...
+
+
 class PageHandler:
-    def __init__(self, crawl: _Crawl) -> None:
+    def __init__(self, crawl: CrawlContext, *, since: date | None, max_bytes: int) -> None:
         self.c = crawl
+        self._since = since
+        self._max_bytes = max_bytes
         self.api_started: set[str] = set()
         self.html_comments: dict[str, set[str]] = {}
         self.api_comments: dict[str, set[str]] = {}
@@ -90,8 +143,8 @@ class PageHandler:
         await self.c.finish(job, state, reason, status=status)
 
     # --- URL lists -----------------------------------------------------------------------
-    def _fresh(self, entries: Iterable[Entry], url: str) -> list[Entry]:
-        since = self.c.config.since
+    def _fresh(self, entries: Iterable[Entry]) -> list[Entry]:
+        since = self._since
         kept = []
         for e in entries:
             if since is not None and e.when is not None and e.when < since:
@@ -101,24 +154,20 @@ class PageHandler:
 
     async def _sitemap(self, job: Job, capture: Capture) -> None:
         c = self.c
-        doc = parse_sitemap(capture.content or capture.body, capture.url, c.config.max_bytes)
+        doc = parse_sitemap(capture.content or capture.body, capture.url, self._max_bytes)
         if doc.truncated:
             why = f"sitemap lists more than {MAX_SITEMAP_ENTRIES:,} URLs: the rest is ignored"
-            c.emit(CrawlEvent("warning", job.url, reason=why))
+            c.warn(job.url, why)
         maps = [Found(e.url, JobKind.SITEMAP) for e in doc.sitemaps if c.scope.has_host(e.url)]
-        pages = [
-            Found(e.url, guess_kind(e.url))
-            for e in self._fresh(doc.urls, capture.url)
-            if e.url in c.scope
-        ]
+        pages = [Found(e.url, guess_kind(e.url)) for e in self._fresh(doc.urls) if e.url in c.scope]
         await self._settle(job, capture, maps + pages, job.depth + 1)
 
     async def _feed(self, job: Job, capture: Capture) -> None:
         c = self.c
-        entries = parse_feed(capture.content or capture.body, capture.url, c.config.max_bytes)
+        entries = parse_feed(capture.content or capture.body, capture.url, self._max_bytes)
         found = [
             Found(e.url, guess_kind(e.url, bookmark=True))
-            for e in self._fresh(entries, capture.url)
+            for e in self._fresh(entries)
             if e.url in c.scope
         ]
         await self._settle(job, capture, found, job.depth + 1)
@@ -134,11 +183,7 @@ class PageHandler:
             await self._settle(job, capture, more, job.depth)
         else:
             entries = parse_posts(capture)
-            found = [
-                Found(e.url, JobKind.POST)
-                for e in self._fresh(entries, capture.url)
-                if e.url in c.scope
-            ]
+            found = [Found(e.url, JobKind.POST) for e in self._fresh(entries) if e.url in c.scope]
             if entries:  # loop until an empty page or a 400: TotalPages is not trusted
                 found.append(Found(_next_page(job.url), JobKind.API))
             await self._settle(job, capture, found, job.depth + 1)
@@ -150,7 +195,7 @@ class PageHandler:
         task = PageTask(
             capture.content or capture.body, capture.content_type, url, job.kind, job.post_url
         )
-        res = await c.analyzer.analyze(task)
+        res = await c.analyze(task)
         if res.verdict == LISTING:
             await self._listing(job, capture, res)
             return
@@ -173,7 +218,7 @@ class PageHandler:
             status=capture.status,
             bytes=len(capture.body),
         )
-        c.counts["comment_pages" if is_comments else "posts"] += 1
+        c.count_post(comment_page=is_comments)
 
     async def _listing(self, job: Job, capture: Capture, res: PageResult) -> None:
         c = self.c
@@ -209,8 +254,7 @@ class PageHandler:
             if html_ids is None or len(api_ids) <= len(html_ids):
                 continue
             reason = f"comments missing: HTML {len(html_ids)}, API {len(api_ids)}"
-            self.c.counts["warnings"] += 1
-            self.c.emit(CrawlEvent("warning", post_url, reason=reason))
+            self.c.warn(post_url, reason)
 
 
 def _is_html(capture: Capture) -> bool:

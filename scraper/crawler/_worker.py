@@ -1,4 +1,4 @@
-"""Entry point of a page-analysis worker process (see ``scraper.crawler._pagepool.PagePool``)."""
+"""Entry point of a parse worker process (see ``scraper.crawler._pagepool.PagePool``)."""
 
 from scraper.crawler._pagepool import worker_main
 

@@ -24,7 +24,7 @@ import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -89,17 +89,6 @@ def _size(n: int) -> str:
     return f"{n / MB:g} MB" if n >= MB else f"{n} bytes"
 
 
-_STAMP: list[Any] = [0, ""]  # (whole second, its ISO form): one strftime per second
-
-
-def _now_iso() -> str:
-    now = time.time()
-    second = int(now)
-    if _STAMP[0] != second:
-        _STAMP[:] = [second, datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")]
-    return str(_STAMP[1])
-
-
 class Fetcher:
     """Fetches URLs with one shared ``httpx.AsyncClient`` and one ``FetchConfig``.
 
@@ -139,11 +128,12 @@ class Fetcher:
             (h.lower(), None) if isinstance(h, str) else (h[0].lower(), h[1]) for h in trusted_hosts
         )
         self._clock = clock
+        self._stamp: tuple[int, str] = (-1, "")  # (whole second, its ISO form)
         self._pins: Pins = pins if pins is not None else {}
         t = config.timeout
         self._timeout = httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
         self._headers = {
-            "User-Agent": config.user_agent,
+            "User-Agent": config.full_user_agent,
             "Accept": _ACCEPT,
             "Accept-Encoding": ", ".join(SUPPORTED_ENCODINGS),
         }
@@ -350,11 +340,19 @@ class Fetcher:
                 error = str(exc)
         return b"".join(raw), (b"" if error else b"".join(out)), error
 
+    def _now_iso(self) -> str:
+        """The clock's time as ``fetched_at`` text: one strftime per second, not per capture."""
+        second = int(self._clock())
+        if self._stamp[0] != second:
+            text = datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self._stamp = (second, text)
+        return self._stamp[1]
+
     def _capture(self, url: str, response: httpx.Response, raw: bytes, content: bytes) -> Capture:
         return Capture(
             url=url,
             status=response.status_code,
-            fetched_at=_now_iso(),
+            fetched_at=self._now_iso(),
             request_headers=_pairs(response.request.headers.raw),
             response_headers=_pairs(response.headers.raw),
             body=raw,
@@ -415,9 +413,3 @@ def _peer_ip(response: httpx.Response) -> str | None:
     except TypeError:  # a stream that takes no weak reference: asked again next time
         pass
     return ip
-
-
-def location_of(capture: Capture) -> str | None:
-    """Absolute redirect target of a capture, if any."""
-    loc = capture.header("location")
-    return urljoin(capture.url, loc) if loc else None

@@ -80,10 +80,6 @@ class RobotsRules:
         """No page of this host is requested (unreachable or refused), whatever the rules."""
         return self.status in (RobotsStatus.UNREACHABLE, RobotsStatus.REFUSED)
 
-    @classmethod
-    def allow_all(cls, why: str = "") -> RobotsRules:
-        return cls(RobotsStatus.ALLOW_ALL, why)
-
     def allowed(self, url: str, user_agent: str) -> bool:
         if self.status is RobotsStatus.UNAVAILABLE or self.final:
             return False

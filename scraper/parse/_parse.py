@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from lxml import etree
 
@@ -25,7 +26,9 @@ from .dom._page import Page
 from .metadata._metadata import extract_metadata
 from .profiles import detect_profile
 
-__all__ = ["merge_comment_pages", "parse_capture", "parse_page", "parse_tree"]
+__all__ = ["merge_comment_pages", "parse_capture", "parse_page", "parse_tree", "read_page"]
+
+T = TypeVar("T")
 
 _PARSER_BUGS = (
     ValueError,
@@ -55,6 +58,20 @@ def parse_page(
     >>> parse_page(b"<html><body><article><h1>Hi</h1><p>Text.</p></article></body></html>").title
     'Hi'
     """
+    return read_page(html, url, parse_tree, content_type=content_type, source=source)
+
+
+def read_page(
+    html: bytes | str,
+    url: str | None,
+    read: Callable[[Page], T],
+    *,
+    content_type: str | None = None,
+    source: str | None = None,
+) -> T:
+    """The one way a page is read, by ``parse_page`` and by the crawl (which also finds the
+    page's links): decoded, built into ONE tree, handed to ``read``. What fails is the
+    page's ``ParseError`` (naming ``source``, else ``url``) whoever reads it."""
     name = source or url
     with _collector_paused():
         text, utf8 = (
@@ -62,11 +79,15 @@ def parse_page(
         )
         tree = build_tree(text, name, utf8)
         try:
-            return parse_tree(Page(tree, url))
+            out = read(Page(tree, url))
         except _PARSER_BUGS as exc:
             # A bug of ours on markup nobody foresaw must cost one page, not the crawl or
             # the CLI: a ParseError naming the page, the cause chained for a report.
             raise ParseError(f"parser failed ({type(exc).__name__}: {exc})", name) from exc
+        # The tree and its element proxies go while the collector is still held off: alive
+        # when it resumes, they would be the first pass's work, all for nothing.
+        del tree
+    return out
 
 
 @contextlib.contextmanager

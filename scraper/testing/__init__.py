@@ -11,7 +11,8 @@ Used by the test suite, the benchmarks and ``blog-archiver demo``; stdlib only.
 
 from ._assets import asset_paths
 from ._faults import BILLION_LAUGHS, Fault, FaultKind
-from ._render import Response, render
+from ._render import render
+from ._response import Response
 from ._server import LoggedRequest, SiteServer
 from ._site import Site, SiteComment, SitePost, SiteSpec, gen_site
 

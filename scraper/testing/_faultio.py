@@ -3,31 +3,48 @@
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import re
 import secrets
-from typing import TYPE_CHECKING
+import time
+from typing import Protocol
 
 from ._faults import BILLION_LAUGHS, Fault, FaultKind
-from ._render import Response, render
+from ._render import render
+from ._response import Response
+from ._site import Site
 
-if TYPE_CHECKING:
-    from ._server import SiteServer
-
-__all__ = ["serve_fault"]
+__all__ = ["FaultWire", "serve_fault"]
 
 _HTML: tuple[tuple[str, str], ...] = (("Content-Type", "text/html; charset=UTF-8"),)
 
 
+class FaultWire(Protocol):
+    """What a fault needs of the server (``SiteServer``): its site, its URL, and its writers."""
+
+    site: Site
+
+    @property
+    def url(self) -> str: ...
+
+    async def _send(self, writer: asyncio.StreamWriter, resp: Response) -> None: ...
+
+    def _head(
+        self, status: int, headers: tuple[tuple[str, str], ...], length: int | None
+    ) -> bytes: ...
+
+    def _abort(self, writer: asyncio.StreamWriter) -> None: ...
+
+    def _bomb(self, size: int) -> bytes: ...
+
+
 async def serve_fault(
-    server: SiteServer,
+    server: FaultWire,
     writer: asyncio.StreamWriter,
     target: str,
-    req: tuple[tuple[str, str], ...],
     fault: Fault,
 ) -> bool:
     """Write the faulty response; return whether the connection can be reused."""
-    from ._server import _http_date
-
     kind = fault.kind
     small = f"<html><body><h1>{fault.status}</h1></body></html>".encode()
     if kind is FaultKind.STATUS:
@@ -85,7 +102,7 @@ async def serve_fault(
     return True
 
 
-async def _huge(server: SiteServer, writer: asyncio.StreamWriter, fault: Fault) -> bool:
+async def _huge(server: FaultWire, writer: asyncio.StreamWriter, fault: Fault) -> bool:
     """Stream ``fault.size`` bytes in chunks (the client is expected to hang up early)."""
     chunk = b"<p>" + b"x" * (64 * 1024 - 7) + b"</p>\n"
     length = fault.size if fault.declare_length else None
@@ -105,7 +122,11 @@ async def _huge(server: SiteServer, writer: asyncio.StreamWriter, fault: Fault) 
     return True
 
 
-def _trap_page(server: SiteServer, target: str, kind: FaultKind) -> bytes:
+def _http_date(seconds_from_now: float) -> str:
+    return email.utils.formatdate(time.time() + seconds_from_now, usegmt=True)
+
+
+def _trap_page(server: FaultWire, target: str, kind: FaultKind) -> bytes:
     """One page of an endless URL space (see ``FaultKind``)."""
     path, _, query = target.partition("?")
     if kind is FaultKind.CALENDAR:
@@ -140,7 +161,7 @@ def _page(title: str, body: str) -> bytes:
     ).encode()
 
 
-async def _huge_sitemap(server: SiteServer, writer: asyncio.StreamWriter, fault: Fault) -> bool:
+async def _huge_sitemap(server: FaultWire, writer: asyncio.StreamWriter, fault: Fault) -> bool:
     """A sitemap listing ``fault.size`` URLs of the site, streamed (chunked)."""
     hdrs = (("Content-Type", "application/xml; charset=UTF-8"),)
     writer.write(server._head(200, hdrs, None))

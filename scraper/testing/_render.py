@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import gzip
 import html
-from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from ._assets import STYLESHEET, logo_path, post_image_path, render_asset
+from ._response import Response
 from ._site import Site, SiteComment, SitePost, author_slug
+from ._wpjson import render_api
 
 __all__ = ["Response", "render"]
 
 _HTML = "text/html; charset=UTF-8"
-
-
-@dataclass(frozen=True, slots=True)
-class Response:
-    status: int
-    headers: tuple[tuple[str, str], ...]
-    body: bytes
 
 
 def _ok(body: str | bytes, ctype: str = _HTML, status: int = 200, **extra: str) -> Response:
@@ -264,8 +258,6 @@ def render(site: Site, target: str, base: str) -> Response:
 
 
 def _route(site: Site, base: str, path: str, query: dict[str, list[str]]) -> Response | None:
-    from ._wpjson import render_api
-
     parts = [p for p in path.split("/") if p]
     if (asset := render_asset(site, path)) is not None:
         return _ok(asset[1], asset[0])

@@ -24,8 +24,10 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ._faultio import serve_fault
 from ._faults import Fault, FaultKind
-from ._render import Response, render
+from ._render import render
+from ._response import Response
 from ._site import Site, gen_site
 
 __all__ = ["LoggedRequest", "SiteServer"]
@@ -206,7 +208,7 @@ class SiteServer:
             )
         keep = not any(k.lower() == "connection" and v.lower() == "close" for k, v in headers)
         if fault is not None:
-            return await self._faulty(writer, target, headers, fault) and keep
+            return await self._faulty(writer, target, fault) and keep
         resp = render(self.site, target, self.url)
         await self._send(writer, self._maybe_gzip(resp, headers), head_only=method == "HEAD")
         return keep
@@ -243,13 +245,10 @@ class SiteServer:
         self,
         writer: asyncio.StreamWriter,
         target: str,
-        req: tuple[tuple[str, str], ...],
         fault: Fault,
     ) -> bool:
         """Serve ``fault``; return whether the connection may be kept alive."""
-        from ._faultio import serve_fault
-
-        return await serve_fault(self, writer, target, req, fault)
+        return await serve_fault(self, writer, target, fault)
 
     def _bomb(self, size: int) -> bytes:
         if size not in self._bombs:
@@ -264,10 +263,6 @@ class SiteServer:
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         writer.transport.abort()
-
-
-def _http_date(seconds_from_now: float) -> str:
-    return email.utils.formatdate(time.time() + seconds_from_now, usegmt=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._render import Response
+from ._response import Response
 from ._site import Site, SitePost
 
 __all__ = ["render_api"]

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from archive_build import FAST, edit_site, first_crawl, site_with_comments, store_site
+from archive_build import FAST, crawled, edit_site, shared_pool, site_with_comments, store_site
 
 from archive import Archive, ArchiveError
 from archive._cli import main
-from archive._loopback import ConditionalServer
 from archive.recapture._recapture import RecaptureConfig, recapture
 from scraper.testing import gen_site
 
@@ -31,8 +30,7 @@ def test_disk_full_during_recapture_stops_with_clear_error(
     import archive.warc._writer as warc_mod
 
     site = site_with_comments(6)
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site) as server:
         before = _posts(tmp_path)
         server.site, _, _ = edit_site(site)  # something to write
         real_write = os.write
@@ -46,7 +44,7 @@ def test_disk_full_during_recapture_stops_with_clear_error(
 
         monkeypatch.setattr(warc_mod.os, "write", full_disk)
         with pytest.raises(ArchiveError, match="No space left on device"):
-            asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST)))
+            asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST), pool=shared_pool()))
         monkeypatch.setattr(warc_mod.os, "write", real_write)
     assert _posts(tmp_path) == before  # nothing captured before was lost or altered
     with Archive.open(tmp_path) as arc:  # and the archive opens for writing again
@@ -90,13 +88,12 @@ def test_second_writer_gets_clear_error(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_a_deleted_warc_is_fetched_whole_by_the_next_recapture(tmp_path: Path) -> None:
     site = site_with_comments(6)
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site) as server:
         before = _posts(tmp_path)
         for warc in (tmp_path / "warc").glob("*.warc.gz"):
             warc.unlink()  # the whole first crawl's segment, deleted by hand
         server.clear_log()
-        stats = asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST)))
+        stats = asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST), pool=shared_pool()))
         served = server.requests
         url = server.url + site.posts[0].path
     assert stats.not_modified == stats.identical == 0  # nothing left to refer to

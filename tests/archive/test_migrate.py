@@ -8,10 +8,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from archive_build import FAST, edit_site, first_crawl, site_with_comments
+from archive_build import FAST, crawled, edit_site, shared_pool, site_with_comments
 
 from archive import Archive, ArchiveError
-from archive._loopback import ConditionalServer
 from archive.catalog import CATALOG_VERSION
 from archive.recapture._recapture import RecaptureConfig, recapture
 from archive.warc._cdxj import surt
@@ -139,11 +138,14 @@ def _version(root: Path) -> int:
 
 def test_a_version_1_catalog_is_read_then_migrated_without_loss(tmp_path: Path) -> None:
     site = site_with_comments(4)
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
-        asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST)))  # revisits
+    with crawled(tmp_path, site) as server:
+        asyncio.run(
+            recapture(tmp_path, RecaptureConfig(crawl=FAST), pool=shared_pool())
+        )  # revisits
         server.site, _, _ = edit_site(site)
-        asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST)))  # a new version
+        asyncio.run(
+            recapture(tmp_path, RecaptureConfig(crawl=FAST), pool=shared_pool())
+        )  # a new version
         index = (tmp_path / "warc" / "index.cdxj").read_text()
         before = _snapshot(tmp_path)
         assert {c.record_type for c in before[0]} == {"response", "revisit"}  # type: ignore[attr-defined]
@@ -176,13 +178,13 @@ def test_a_version_1_catalog_is_read_then_migrated_without_loss(tmp_path: Path) 
         assert shared > 0  # a revisit's digest is its original's, stored once
 
         # ... and the migrated archive goes on: another round is all revisits.
-        stats = asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST)))
+        stats = asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST), pool=shared_pool()))
         assert stats.changed == stats.new == stats.changed_posts == 0
 
 
 def test_a_failed_migration_changes_nothing(tmp_path: Path) -> None:
-    with ConditionalServer(site_with_comments(2)) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site_with_comments(2)):
+        pass
     _as_v1(tmp_path)
     conn = sqlite3.connect(tmp_path / "catalog.sqlite")
     # A capture naming a crawl round that does not exist: the migration refuses it whole.

@@ -11,6 +11,7 @@ from archive import Archive, ArchiveLockedError
 from archive._cli import main
 from archive._reparse import reparse, reparse_archive
 from archive.catalog import connect_pg, connect_sqlite
+from scraper.crawler._pagepool import PagePool
 from scraper.testing import gen_site
 
 
@@ -54,10 +55,10 @@ def test_reparse_restores_fields_and_is_idempotent(tmp_path: Path, catalog: str 
     assert (forced.pages, forced.changed) == (report.pages, 0)
 
 
-def test_reparse_in_worker_processes(tmp_path: Path) -> None:
+def test_reparse_in_worker_processes(tmp_path: Path, page_pool: PagePool) -> None:
     store_site(tmp_path, gen_site(6))
     _mark_stale(tmp_path, title="WRONG")
-    report = reparse_archive(tmp_path, jobs=2)
+    report = reparse_archive(tmp_path, pool=page_pool)
     assert report.failed == 0
     assert report.changed == report.pages > 0
 
@@ -67,7 +68,7 @@ def test_stop_between_batches_keeps_finished_work(
 ) -> None:
     import archive._reparse as mod
 
-    store_site(tmp_path, gen_site(10))
+    store_site(tmp_path, gen_site(3))  # 8 pages: a batch of 3 and the rest
     _mark_stale(tmp_path)
     monkeypatch.setattr(mod, "BATCH", 3)
     stop = threading.Event()
@@ -150,7 +151,7 @@ def test_full_disk_on_catalog_write_is_clear_and_keeps_batches(
     from archive import ArchiveError
     from archive.catalog import Db, transaction
 
-    store_site(tmp_path, gen_site(6))
+    store_site(tmp_path, gen_site(3))  # 8 pages: a batch of 2 saved, the rest refused
     _mark_stale(tmp_path, title="OLD")
     monkeypatch.setattr(mod, "BATCH", 2)
     calls = {"n": 0}

@@ -67,9 +67,9 @@ def test_help_states_the_defaults(command: str, capsys: pytest.CaptureFixture[st
 
 
 def test_default_user_agent_names_no_contact_url_unless_given() -> None:
-    from scraper._config import CrawlConfig
+    from scraper._config import CrawlConfig, FetchConfig
 
-    assert "http" not in CrawlConfig().full_user_agent
-    assert CrawlConfig().full_user_agent.startswith("blog-archiver/")
-    with_contact = CrawlConfig(contact="+https://archive.example/about")
+    assert "http" not in CrawlConfig().fetch.full_user_agent
+    assert CrawlConfig().fetch.full_user_agent.startswith("blog-archiver/")
+    with_contact = FetchConfig(contact="+https://archive.example/about")
     assert with_contact.full_user_agent.endswith("(+https://archive.example/about)")

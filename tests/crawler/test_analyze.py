@@ -11,12 +11,12 @@ import pytest
 
 from scraper._config import CrawlConfig
 from scraper._errors import ParseError
-from scraper._protocols import JobKind
+from scraper._protocols import JobKind, URLState
 from scraper._urls import Scope
 from scraper.crawler._analyze import LISTING, POST, Analysis, PageResult, PageTask, analyze_page
 from scraper.crawler._crawler import crawl
 from scraper.crawler._memory import MemoryFrontier, MemorySink
-from scraper.crawler._pagepool import InlineAnalyzer, PagePool
+from scraper.crawler._pagepool import InlineAnalyzer, PagePool, PoolAnalyzer
 from scraper.testing import SiteServer, gen_site, render
 
 BASE = "http://blog.example"
@@ -68,100 +68,55 @@ def test_a_listing_is_known_before_any_parse(monkeypatch: pytest.MonkeyPatch) ->
         analyze_page(post, ANALYSIS)
 
 
-async def _both(tasks: list[PageTask]) -> tuple[list[PageResult], list[PageResult]]:
-    pool = PagePool(ANALYSIS, 2)
-    try:
-        in_pool = await asyncio.gather(*(pool.analyze(t) for t in tasks))
-    finally:
-        pool.close()
+async def _both(tasks: list[PageTask], pool: PagePool) -> tuple[list[PageResult], list[PageResult]]:
+    analyzer = PoolAnalyzer(pool, ANALYSIS)
+    in_pool = await asyncio.gather(*(analyzer.analyze(t) for t in tasks))
     inline = InlineAnalyzer(ANALYSIS)
     return list(in_pool), [await inline.analyze(t) for t in tasks]
 
 
-def test_worker_processes_give_the_same_results_as_inline() -> None:
-    in_pool, inline = asyncio.run(_both(_tasks()))
+def test_worker_processes_give_the_same_results_as_inline(page_pool: PagePool) -> None:
+    in_pool, inline = asyncio.run(_both(_tasks(), page_pool))
     assert in_pool == inline
 
 
-async def _parse_error() -> ParseError:
-    pool = PagePool(ANALYSIS, 1)
-    try:
-        with pytest.raises(ParseError) as info:
-            await pool.analyze(PageTask(b"   ", "text/html", BASE + "/x/", JobKind.POST))
-    finally:
-        pool.close()
+async def _parse_error(pool: PagePool) -> ParseError:
+    task = PageTask(b"   ", "text/html", BASE + "/x/", JobKind.POST)
+    with pytest.raises(ParseError) as info:
+        await PoolAnalyzer(pool, ANALYSIS).analyze(task)
     return info.value
 
 
-def test_a_parse_error_keeps_its_reason_across_the_process_boundary() -> None:
-    exc = asyncio.run(_parse_error())
+def test_a_parse_error_keeps_its_reason_across_the_process_boundary(page_pool: PagePool) -> None:
+    exc = asyncio.run(_parse_error(page_pool))
     assert exc.reason == "empty document"
     assert exc.source == BASE + "/x/"
 
 
 async def _after_a_crash() -> PageResult:
-    from scraper.crawler._pagepool import _WORKERS
-
-    pool = PagePool(ANALYSIS, 1)
-    pool.start()
-    worker = _WORKERS.pick(1)
-    worker.proc.kill()  # the OOM killer, say
-    worker.proc.wait()
-    return await pool.analyze(_tasks()[1])
+    with PagePool(1) as pool:
+        pool.start()
+        worker = pool._pick()
+        worker.proc.kill()  # the OOM killer, say
+        worker.proc.wait()
+        return await PoolAnalyzer(pool, ANALYSIS).analyze(_tasks()[1])
 
 
 def test_a_dead_worker_is_replaced_and_the_page_analysed() -> None:
     assert asyncio.run(_after_a_crash()).verdict == POST
 
 
-def _crawl(url: str, workers: int) -> dict[str, object]:
-    sink = MemorySink()
-    config = CrawlConfig(delay=0.0, concurrency=4, per_host=4, allow_private=True)
-    stats = asyncio.run(crawl([url], MemoryFrontier(), sink, config, workers=workers))
-    assert stats.failed == 0
-    return {u: sink.post(u).to_dict() | {"source": None} for u in sink.post_urls()}
-
-
-@pytest.mark.slow
-def test_a_crawl_stores_the_same_posts_with_or_without_worker_processes() -> None:
-    with SiteServer(gen_site(6, seed=5)) as server:
-        assert _crawl(server.url + "/", 0) == _crawl(server.url + "/", 2)
-
-
-@pytest.mark.slow
-def test_without_worker_processes_the_crawl_parses_in_its_own_thread(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import sys
-
-    import scraper.crawler._pagepool as pagepool
-
-    monkeypatch.setattr(pagepool, "_WORKERS", pagepool._Workers())
-    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
-    events: list[object] = []
-    with SiteServer(gen_site(2, seed=5)) as server:
-        sink = MemorySink()
-        config = CrawlConfig(delay=0.0, concurrency=2, per_host=2, allow_private=True)
-        stats = asyncio.run(
-            crawl([server.url + "/"], MemoryFrontier(), sink, config, on_event=events.append)
-        )
-    assert stats.posts == 2
-    assert any("parse workers unavailable" in (getattr(e, "reason", "") or "") for e in events)
-
-
-async def _two_crawls_one_worker(task: PageTask, other: Analysis) -> list[PageResult]:
+async def _two_crawls(task: PageTask, other: Analysis, pool: PagePool) -> list[PageResult]:
     out = []
-    for analysis in (ANALYSIS, other, ANALYSIS):  # the worker must follow each change
-        pool = PagePool(analysis, 1)
-        out.append(await pool.analyze(task))
-        pool.close()
+    for analysis in (ANALYSIS, other, ANALYSIS):  # each worker must follow each change
+        out.append(await PoolAnalyzer(pool, analysis).analyze(task))
     return out
 
 
-def test_a_worker_follows_the_analysis_of_each_crawl() -> None:
+def test_a_worker_follows_the_analysis_of_each_crawl(page_pool: PagePool) -> None:
     home = _tasks()[0]
     other = Analysis(Scope.from_seeds(["http://elsewhere.example/"]))
-    first, second, third = asyncio.run(_two_crawls_one_worker(home, other))
+    first, second, third = asyncio.run(_two_crawls(home, other, page_pool))
     assert first == third == analyze_page(home, ANALYSIS)
     assert second == analyze_page(home, other)
     assert first.links != second.links
@@ -182,3 +137,62 @@ def test_only_parse_workers_tune_the_garbage_collector() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["True", "True"]
+
+
+def _index_error(page: object) -> None:
+    raise IndexError("list index out of range")
+
+
+def test_a_parser_bug_is_the_pages_parse_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``analyze_page`` reads the page as ``parse_page`` does: a bug becomes a ParseError."""
+    import scraper.crawler._analyze as analyze_mod
+
+    monkeypatch.setattr(analyze_mod, "parse_tree", _index_error)
+    post = _tasks()[1]
+    with pytest.raises(ParseError) as info:
+        analyze_page(post, ANALYSIS)
+    assert info.value.reason == "parser failed (IndexError: list index out of range)"
+    assert info.value.source == post.url
+    assert isinstance(info.value.__cause__, IndexError)
+
+
+def test_a_parser_bug_inside_a_crawl_is_recorded_as_a_parse_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import scraper.crawler._analyze as analyze_mod
+
+    monkeypatch.setattr(analyze_mod, "parse_tree", _index_error)
+    site = gen_site(2, seed=5)
+    frontier = MemoryFrontier()
+    config = CrawlConfig(delay=0.0, sitemaps=False, feeds=False, wp_json=False)
+    with SiteServer(site) as server:
+        seeds = [server.url + p.path for p in site.posts]
+        stats = asyncio.run(crawl(seeds, frontier, MemorySink(), config, workers=0))
+    failed = frontier.with_state(URLState.FAILED)
+    assert stats.failed == len(seeds) == 2
+    assert set(failed) == set(seeds)
+    assert set(failed.values()) == {"parser failed (IndexError: list index out of range)"}
+
+
+def test_a_pool_belongs_to_its_owner() -> None:
+    """``close`` ends the workers; a closed pool takes no more work; a crawl handed a pool
+    leaves it open for the next one."""
+    with PagePool(1) as pool:
+        pool.start()
+        (worker,) = pool._procs
+        assert pool.submit(divmod, 7, 2).result() == (3, 1)
+    assert worker.proc.returncode == 0  # exited when its stdin closed, and was waited for
+    with pytest.raises(RuntimeError, match="closed"):
+        pool.submit(divmod, 7, 2)
+
+
+def test_a_crawl_leaves_a_pool_it_was_handed_open(page_pool: PagePool) -> None:
+    site = gen_site(2, seed=5)
+    config = CrawlConfig(delay=0.0, sitemaps=False, feeds=False, wp_json=False)
+    with SiteServer(site) as server:
+        seeds = [server.url + p.path for p in site.posts]
+        for _ in range(2):
+            sink = MemorySink()
+            stats = asyncio.run(crawl(seeds, MemoryFrontier(), sink, config, pool=page_pool))
+            assert stats.posts == 2
+    assert all(worker.alive for worker in page_pool._procs)

@@ -129,13 +129,16 @@ def test_nothing_captured_exits_1_and_says_why(tmp_path: Path) -> None:
     import socket
 
     from archive.commands._crawl import crawl_into
-    from scraper._config import CrawlConfig
+    from scraper._config import CrawlConfig, FetchConfig, Timeouts
 
     with socket.socket() as s:  # a port nobody listens on: connections are refused
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     config = CrawlConfig(
-        delay=0, robots_retry_delay=0.05, robots_retries=1, max_attempts=1, timeout=2.0
+        delay=0,
+        robots_retry_delay=0.05,
+        robots_retries=1,
+        fetch=FetchConfig(max_attempts=1, timeout=Timeouts.all(2.0)),
     )
     out = io.StringIO()
     code = crawl_into([f"http://127.0.0.1:{port}/"], tmp_path / "a", config, quiet=True, out=out)

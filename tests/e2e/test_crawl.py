@@ -15,7 +15,7 @@ from datetime import date
 import httpx
 import pytest
 
-from scraper._config import CrawlConfig, Timeouts
+from scraper._config import CrawlConfig, FetchConfig, Timeouts
 from scraper._protocols import URLState
 from scraper._records import Capture, WarcRef
 from scraper.crawler._crawler import CrawlEvent, CrawlStats, crawl
@@ -27,17 +27,20 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 SPEC = SiteSpec(
     n_posts=30, seed=11, threads_per_comment_page=3, max_comments=14, sitemap_max_urls=12
 )
-BASE_CONFIG = CrawlConfig(
-    delay=0.0,
-    concurrency=6,
-    per_host=3,
+BASE_FETCH = FetchConfig(
     max_attempts=3,
     backoff_base=0.01,
     backoff_max=0.05,
     timeout=Timeouts(connect=5.0, read=2.0, write=5.0, pool=10.0),
     max_bytes=2 << 20,
+)
+BASE_CONFIG = CrawlConfig(
+    delay=0.0,
+    concurrency=6,
+    per_host=3,
     robots_retry_delay=7.0,
     robots_retries=1,
+    fetch=BASE_FETCH,
 )
 
 
@@ -136,7 +139,11 @@ def test_faults_are_retried_or_recorded_with_their_reason() -> None:
     }
     with SiteServer(site, faults=faults) as server:
         run = Run(
-            server, replace(BASE_CONFIG, timeout=Timeouts(connect=5, read=1.0, write=5, pool=10))
+            server,
+            replace(
+                BASE_CONFIG,
+                fetch=replace(BASE_FETCH, timeout=Timeouts(connect=5, read=1.0, write=5, pool=10)),
+            ),
         )
         stats = run.go()
     broken = frozenset({p[4], p[5], p[6], p[7], p[8], p[10], p[11]})
@@ -270,7 +277,7 @@ def test_config_defaults_are_polite() -> None:
     config = CrawlConfig()
     assert (config.delay, config.per_host, config.concurrency) == (1.0, 1, 8)
     assert config.obey_robots
-    assert config.max_bytes == 20 << 20
+    assert config.fetch.max_bytes == 20 << 20
     assert config.since is None or isinstance(config.since, date)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from scraper._config import CrawlConfig, Timeouts
+from scraper._config import CrawlConfig, FetchConfig, Timeouts
 from scraper._errors import ParseError
 from scraper._protocols import JobKind
 from scraper._urls import Scope, canonicalize
@@ -17,14 +17,14 @@ from scraper.crawler._analyze import Analysis, PageTask
 from scraper.crawler._crawler import crawl
 from scraper.crawler._events import CrawlEvent
 from scraper.crawler._memory import MemoryFrontier
-from scraper.crawler._pagepool import PagePool
+from scraper.crawler._pagepool import PagePool, PoolAnalyzer
 from scraper.crawler._traps import TrapGuard, TrapLimits
 from scraper.discover._sitemaps import parse_sitemap
 from scraper.testing import Fault, FaultKind, SiteServer, gen_site
 
 pytestmark = pytest.mark.slow
 
-FAST = CrawlConfig(delay=0.0, concurrency=8, per_host=4, max_attempts=1)
+FAST = CrawlConfig(delay=0.0, concurrency=8, per_host=4, fetch=FetchConfig(max_attempts=1))
 
 
 class Sink:
@@ -119,8 +119,8 @@ def test_trap_rules() -> None:
 def test_a_trickling_response_hits_the_total_deadline() -> None:
     site = gen_site(5, seed=1)
     slow = site.posts[0].path
-    cfg = CrawlConfig(delay=0.0, concurrency=4, per_host=1, max_attempts=1,
-                      timeout=Timeouts(read=30.0, total=2.0))  # fmt: skip
+    fetch = FetchConfig(max_attempts=1, timeout=Timeouts(read=30.0, total=2.0))
+    cfg = CrawlConfig(delay=0.0, concurrency=4, per_host=1, fetch=fetch)
     with SiteServer(
         site, faults={slow: Fault(kind=FaultKind.TRICKLE, seconds=0.5, size=1000)}
     ) as srv:
@@ -192,17 +192,16 @@ def test_a_page_over_the_parse_time_limit_fails_with_the_reason() -> None:
     import os
     import signal
 
-    from scraper.crawler._pagepool import _WORKERS
-
-    pool = PagePool(Analysis(Scope((), frozenset())), 1, time_limit=0.5)
-    pool.start()
-    stuck = _WORKERS.pick(1)
-    os.kill(stuck.proc.pid, signal.SIGSTOP)  # a parse that never ends, deterministically
+    analysis = Analysis(Scope((), frozenset()))
     task = PageTask(
         b"<html><body><p>hi</p></body></html>", "text/html", "http://h/p/", JobKind.POST
     )
-    with pytest.raises(ParseError, match="parse time limit"):
-        asyncio.run(pool.analyze(task))
-    assert stuck.proc.wait(timeout=30) == -signal.SIGKILL  # the stuck worker was killed
-    patient = PagePool(Analysis(Scope((), frozenset())), 1)  # a new worker's start-up is slow
-    assert asyncio.run(patient.analyze(task)) is not None  # a new worker took over
+    with PagePool(1) as pool:
+        pool.start()
+        stuck = pool._pick()
+        os.kill(stuck.proc.pid, signal.SIGSTOP)  # a parse that never ends, deterministically
+        with pytest.raises(ParseError, match="parse time limit"):
+            asyncio.run(PoolAnalyzer(pool, analysis, time_limit=0.5).analyze(task))
+        assert stuck.proc.wait(timeout=30) == -signal.SIGKILL  # the stuck worker was killed
+        patient = PoolAnalyzer(pool, analysis)  # a new worker's start-up is slow
+        assert asyncio.run(patient.analyze(task)) is not None  # a new worker took over

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from scraper._config import CrawlConfig, FetchConfig
+from scraper._config import CrawlConfig, FetchConfig, Timeouts
 from scraper._errors import DisallowedError, FetchError, TooLargeError, UnsupportedContentError
 from scraper._records import Capture
 from scraper.fetch._fetch import Fetcher, parse_retry_after
@@ -88,16 +88,16 @@ def test_plain_200_is_captured_with_request_headers() -> None:
     result, caps, _ = run(sequence(R(200, HTML, b"<p>hi")), "http://b.example/")
     assert isinstance(result, Capture)
     assert (result.status, result.content, result.body) == (200, b"<p>hi", b"<p>hi")
-    assert result.fetched_at.endswith("Z")
+    assert result.fetched_at == "2023-11-14T22:13:20Z"  # the injected clock's NOW
     ua = dict((k.lower(), v) for k, v in result.request_headers)["user-agent"]
     assert ua.startswith("blog-archiver/")
     assert caps == [result]
 
 
 def test_user_agent_carries_the_contact() -> None:
-    config = CrawlConfig(contact="mailto:ops@example.org")
-    assert config.fetch.user_agent.startswith("blog-archiver/")
-    assert "mailto:ops@example.org" in config.fetch.user_agent
+    config = FetchConfig(contact="mailto:ops@example.org")
+    assert config.full_user_agent.startswith("blog-archiver/")
+    assert "mailto:ops@example.org" in config.full_user_agent
 
 
 def test_503_retry_after_seconds_is_the_wait() -> None:
@@ -277,7 +277,8 @@ def test_seed_on_loopback_is_allowed_explicitly() -> None:
 
 
 def test_retry_policy_lives_in_config() -> None:
-    config: Any = CrawlConfig(max_attempts=2, backoff_base=0.5, timeout=5.0).fetch
+    fetch = FetchConfig(max_attempts=2, backoff_base=0.5, timeout=Timeouts.all(5.0))
+    config: Any = CrawlConfig(fetch=fetch).fetch
     assert (config.max_attempts, config.backoff_base, config.timeout.read) == (2, 0.5, 5.0)
 
 

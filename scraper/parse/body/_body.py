@@ -130,7 +130,7 @@ def _cleaned(
         body=Body(text=text, html=html),
         quotes=extract_quotes(root, base),
         links=_links(root, base),
-        images=_images(root, base),
+        images=_images(root),
         read_more=read_more,
     )
     del alive  # held through the reads above (see clean_copy_kept)
@@ -336,7 +336,7 @@ def _resolve_images(root: HtmlElement, base: str | None) -> None:
             img.set("src", src)
 
 
-def _images(root: HtmlElement, base: str | None) -> tuple[Image, ...]:
+def _images(root: HtmlElement) -> tuple[Image, ...]:
     out: list[Image] = []
     seen: set[str] = set()
     for img in root.iter("img"):

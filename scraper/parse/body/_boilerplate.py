@@ -156,10 +156,6 @@ class Candidate:
     text: int
     links: int
 
-    @property
-    def link_density(self) -> float:
-        return self.links / self.text if self.text else 0.0
-
 
 class _Scorer:
     """One page's scoring state; ``excluded`` memoizes the unlikely-container walk."""

@@ -157,7 +157,7 @@ def find_read_more(
     if found is None:
         for el in after:
             for a in el.iter("a"):
-                hit = _judge(a, el, base_url, last=False, below=True)
+                hit = _judge(a, el, base_url, last=False)
                 if hit is not None:
                     return hit[0], None
         return None, None
@@ -165,12 +165,9 @@ def find_read_more(
 
 
 def _judge(
-    a: HtmlElement, body: HtmlElement, base_url: str | None, *, last: bool, below: bool = False
+    a: HtmlElement, body: HtmlElement, base_url: str | None, *, last: bool
 ) -> tuple[Link, HtmlElement | None] | None:
-    """A read-more ``Link`` for ``a`` and the element to drop from the body, or ``None``.
-
-    ``below``: ``a`` sits just after the post, where any "Source:" line closes it.
-    """
+    """A read-more ``Link`` for ``a`` and the element to drop from the body, or ``None``."""
     block = _block_of(a)
     text = collapse(text_of(a))
     classes = (a.get("class") or "").lower()

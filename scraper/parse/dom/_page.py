@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-__all__ = ["ElementIndex", "Page", "css", "select", "select_one"]
+__all__ = ["ElementIndex", "Page", "css", "select"]
 
 _T = TypeVar("_T")
 
@@ -36,11 +36,6 @@ def select(root: HtmlElement, selectors: Sequence[str] | str) -> list[HtmlElemen
         if isinstance(found, list) and found:
             return [el for el in found if isinstance(el, HtmlElement)]
     return []
-
-
-def select_one(root: HtmlElement, selectors: Sequence[str] | str) -> HtmlElement | None:
-    found = select(root, selectors)
-    return found[0] if found else None
 
 
 class Page:

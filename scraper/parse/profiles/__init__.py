@@ -1,42 +1,11 @@
 """The platform profiles, tried in order; ``generic`` matches every page.
 
-Adding a platform is one small file here plus one line in ``_PROFILES``. Order matters:
+Adding a platform is one small file here plus one line in ``_registry._PROFILES``. Order matters:
 the block-theme test runs before classic WordPress (a block theme is WordPress too), and
 the specific hosted engines before the broad ones whose witnesses (a ``wp.com`` asset, a
 Drupal path) can be borrowed by other sites.
 """
 
-from __future__ import annotations
-
-from ..dom._page import Page
-from ._blogger import BLOGGER
-from ._drupal import DRUPAL
-from ._generic import GENERIC
-from ._hosted import GHOST, MEDIUM, SUBSTACK, TUMBLR
-from ._profile import Profile
-from ._typepad import TYPEPAD
-from ._wordpress import WORDPRESS
-from ._wordpress_blocks import WORDPRESS_BLOCKS
+from ._registry import PROFILES, detect_profile
 
 __all__ = ["PROFILES", "detect_profile"]
-
-_PROFILES: tuple[Profile, ...] = (
-    GHOST,
-    SUBSTACK,
-    MEDIUM,
-    BLOGGER,
-    TYPEPAD,
-    WORDPRESS_BLOCKS,
-    WORDPRESS,
-    DRUPAL,
-    TUMBLR,
-)
-
-PROFILES: tuple[Profile, ...] = (*_PROFILES, GENERIC)
-
-
-def detect_profile(page: Page) -> Profile:
-    for profile in PROFILES:
-        if profile.detect(page):
-            return profile
-    return GENERIC

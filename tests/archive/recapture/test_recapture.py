@@ -9,7 +9,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from archive_build import FAST, again, edit_site, first_crawl, site_with_comments
+from archive_build import (
+    FAST,
+    again,
+    crawled,
+    edit_site,
+    first_crawl,
+    shared_pool,
+    site_with_comments,
+)
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import Archive
@@ -78,8 +86,7 @@ def test_unchanged_site_gives_revisits_only(
 
 
 def test_without_validators_identical_payload_revisits(tmp_path: Path, site: Site) -> None:
-    with ConditionalServer(site, validators=False) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site, validators=False):
         stats = again(tmp_path)
     assert stats.identical > 0  # type: ignore[attr-defined]
     assert stats.not_modified == stats.changed == 0  # type: ignore[attr-defined]
@@ -114,8 +121,7 @@ def test_changed_and_deleted_comments_make_a_new_version(
 
 def test_new_posts_are_captured(tmp_path: Path, site: Site) -> None:
     older = Site(spec=site.spec, posts=site.posts[1:])
-    with ConditionalServer(older) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, older) as server:
         server.site = site
         stats = again(tmp_path)
         url = server.url + site.posts[0].path
@@ -125,8 +131,7 @@ def test_new_posts_are_captured(tmp_path: Path, site: Site) -> None:
 
 
 def test_max_age_skips_old_posts(tmp_path: Path, site: Site) -> None:
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site) as server:
         server.clear_log()
         again(tmp_path, max_age=timedelta(days=1))
         asked = {r.path for r in server.requests}
@@ -134,11 +139,12 @@ def test_max_age_skips_old_posts(tmp_path: Path, site: Site) -> None:
 
 
 def test_stop_before_start_ends_cleanly(tmp_path: Path, site: Site) -> None:
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site):
         stop = threading.Event()
         stop.set()
-        stats = asyncio.run(recapture(tmp_path, RecaptureConfig(crawl=FAST), stop=stop))
+        stats = asyncio.run(
+            recapture(tmp_path, RecaptureConfig(crawl=FAST), pool=shared_pool(), stop=stop)
+        )
     assert stats.interrupted
     with Archive.open(tmp_path) as arc:  # opens cleanly: nothing half written
         assert not arc.recovery
@@ -167,8 +173,7 @@ def test_parse_duration() -> None:
 def test_cli_one_round(tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     from archive._cli import main
 
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site):
         code = main(["recapture", str(tmp_path), "--delay", "0", "--concurrency", "4"])
     out = capsys.readouterr().out
     assert code == 0
@@ -176,42 +181,12 @@ def test_cli_one_round(tmp_path: Path, site: Site, capsys: pytest.CaptureFixture
     assert "0 changed" in out
 
 
-@pytest.mark.slow
-def test_sigterm_stops_the_loop_cleanly(tmp_path: Path, site: Site) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "archive", "recapture", str(tmp_path), "--every", "1h",
-             "--delay", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            cwd=Path(__file__).resolve().parents[3],
-        )  # fmt: skip
-        try:
-            assert proc.stdout is not None
-            first = proc.stdout.readline()  # the first round's report: now it sleeps
-            assert "round 2 done" in first
-            os.kill(proc.pid, signal.SIGTERM)
-            code = proc.wait(timeout=60)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-    assert code == 130
-    with Archive.open(tmp_path) as arc:
-        assert not arc.recovery  # nothing half written
-
-
 def test_history_lists_unchanged_fetches(
     tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from archive._cli import main
 
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site) as server:
         again(tmp_path)
         url = server.url + site.posts[0].path
     assert main(["history", str(tmp_path), url]) == 0
@@ -225,8 +200,7 @@ def test_churning_bytes_with_the_same_record_make_no_new_version(
 ) -> None:
     # A fresh nonce in every response: no validator matches and no payload digest repeats,
     # yet nothing a reader sees changed, so history must not grow a version per round.
-    with ConditionalServer(site, validators=False, nonce=True) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site, validators=False, nonce=True) as server:
         stats = again(tmp_path)
         url = server.url + site.posts[0].path
     assert stats.changed > 0  # type: ignore[attr-defined]
@@ -251,8 +225,7 @@ def test_a_post_found_by_recapture_is_recaptured_after_it_leaves_the_listings(
 ) -> None:
     older = Site(spec=site.spec, posts=site.posts[1:])
     new = site.posts[0]
-    with ConditionalServer(older) as server:
-        first_crawl(tmp_path, server)  # round 1: the site as it was
+    with crawled(tmp_path, older) as server:
         server.site = site  # the blog publishes a post
         again(tmp_path)  # round 2 finds it on the home page, feed and sitemap
         url = server.url + new.path

@@ -11,10 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from archive_build import FAST, again, first_crawl, site_with_comments
+from archive_build import FAST, again, crawled, shared_pool, site_with_comments
 
 from archive import Archive
-from archive._loopback import ConditionalServer
 from archive.recapture._recapture import RecaptureConfig, recapture
 from scraper.testing import Site
 
@@ -41,8 +40,7 @@ def _round_records(root: Path, kind: str = "recapture") -> Counter[str]:
 def test_a_resumed_round_records_each_url_once(
     tmp_path: Path, site: Site, validators: bool
 ) -> None:
-    with ConditionalServer(site, validators=validators) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site, validators=validators) as server:
         stop = threading.Event()
         fetched: list[str] = []
 
@@ -53,7 +51,13 @@ def test_a_resumed_round_records_each_url_once(
                     stop.set()
 
         stopped = asyncio.run(
-            recapture(tmp_path, RecaptureConfig(crawl=FAST), stop=stop, on_event=after_a_few)
+            recapture(
+                tmp_path,
+                RecaptureConfig(crawl=FAST),
+                pool=shared_pool(),
+                stop=stop,
+                on_event=after_a_few,
+            )
         )
         assert stopped.interrupted
         done_before = set(_round_records(tmp_path))
@@ -92,8 +96,7 @@ def _edit_last_comment(site: Site) -> Site:
 def test_a_resumed_round_completes_the_version_of_a_changed_post(
     tmp_path: Path, site: Site, parsed: bool
 ) -> None:
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, site) as server:
         server.site = _edit_last_comment(site)
         url = server.url + site.posts[0].path
         assert site.comment_page_count(site.posts[0]) >= 1  # pages that stay unchanged
@@ -104,7 +107,13 @@ def test_a_resumed_round_completes_the_version_of_a_changed_post(
                 stop.set()  # the changed page is stored; its comment pages come later
 
         asyncio.run(
-            recapture(tmp_path, RecaptureConfig(crawl=FAST), stop=stop, on_event=stop_at_the_post)
+            recapture(
+                tmp_path,
+                RecaptureConfig(crawl=FAST),
+                pool=shared_pool(),
+                stop=stop,
+                on_event=stop_at_the_post,
+            )
         )
         if not parsed:  # as if killed between storing the changed page and its parse
             db = sqlite3.connect(tmp_path / "catalog.sqlite")
@@ -129,53 +138,6 @@ def test_a_resumed_round_completes_the_version_of_a_changed_post(
     assert [c.text for c in latest.comments] == expected
 
 
-def _count_captures(root: Path) -> int:
-    try:
-        db = sqlite3.connect(f"file:{root / 'catalog.sqlite'}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(db.execute("SELECT COUNT(*) FROM captures").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return 0
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("kill_after", [5, 40])
-def test_kill_9_mid_round_then_rerun_records_each_url_once(tmp_path: Path, kill_after: int) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    from scraper.testing import gen_site
-
-    site = gen_site(30, seed=11)
-    with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
-        start = _count_captures(tmp_path)
-        cmd = [sys.executable, "-m", "archive", "recapture", str(tmp_path), "--delay", "0",
-               "--concurrency", "4", "--per-host", "4"]  # fmt: skip
-        cwd = Path(__file__).resolve().parents[3]
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while proc.poll() is None and time.monotonic() < deadline:
-            if _count_captures(tmp_path) >= start + kill_after:
-                break
-            time.sleep(0.002)
-        assert proc.poll() is None, "the round finished before the kill"
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0, done.stdout + done.stderr
-    counts = _round_records(tmp_path)
-    assert not {u: n for u, n in counts.items() if n > 1}
-    assert {server.url + p.path for p in site.posts} <= set(counts)
-    with Archive.open(tmp_path, readonly=True) as arc:
-        assert all(len(arc.post_versions(server.url + p.path)) == 1 for p in site.posts)
-
-
 def _url_state(root: Path, url: str) -> str | None:
     db = sqlite3.connect(root / "catalog.sqlite")
     try:
@@ -189,8 +151,7 @@ def test_a_new_post_found_by_an_interrupted_round_is_fetched_when_it_resumes(
     tmp_path: Path, site: Site
 ) -> None:
     older = Site(spec=site.spec, posts=site.posts[1:])
-    with ConditionalServer(older) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, older) as server:
         server.site = site
         url = server.url + site.posts[0].path
         stop = threading.Event()
@@ -201,7 +162,11 @@ def test_a_new_post_found_by_an_interrupted_round_is_fetched_when_it_resumes(
 
         asyncio.run(
             recapture(
-                tmp_path, RecaptureConfig(crawl=FAST), stop=stop, on_event=once_the_post_is_queued
+                tmp_path,
+                RecaptureConfig(crawl=FAST),
+                pool=shared_pool(),
+                stop=stop,
+                on_event=once_the_post_is_queued,
             )
         )
         assert _url_state(tmp_path, url) == "queued"
@@ -225,13 +190,11 @@ def test_a_resumed_round_reports_the_whole_round(
 ) -> None:
     edited = _edit_last_comment(site)
     # The same round without interruption, on an archive of its own: what to expect.
-    with ConditionalServer(site, validators=validators) as server:
-        first_crawl(tmp_path / "whole", server)
+    with crawled(tmp_path / "whole", site, validators=validators) as server:
         server.site = edited
         whole = again(tmp_path / "whole")
     root = tmp_path / "resumed"
-    with ConditionalServer(site, validators=validators) as server:
-        first_crawl(root, server)
+    with crawled(root, site, validators=validators) as server:
         server.site = edited
         url = server.url + site.posts[0].path
         stop = threading.Event()
@@ -241,7 +204,13 @@ def test_a_resumed_round_reports_the_whole_round(
                 stop.set()
 
         first = asyncio.run(
-            recapture(root, RecaptureConfig(crawl=FAST), stop=stop, on_event=after_the_post)
+            recapture(
+                root,
+                RecaptureConfig(crawl=FAST),
+                pool=shared_pool(),
+                stop=stop,
+                on_event=after_the_post,
+            )
         )
         stored = sum(_round_records(root).values())
         stats = again(root)
@@ -278,8 +247,7 @@ def test_a_new_post_the_dead_run_stored_but_did_not_finish_is_finished(
     tmp_path: Path, site: Site
 ) -> None:
     older = Site(spec=site.spec, posts=site.posts[1:])
-    with ConditionalServer(older) as server:
-        first_crawl(tmp_path, server)
+    with crawled(tmp_path, older) as server:
         server.site = site
         url = server.url + site.posts[0].path
         stop = threading.Event()
@@ -289,7 +257,13 @@ def test_a_new_post_the_dead_run_stored_but_did_not_finish_is_finished(
                 stop.set()
 
         asyncio.run(
-            recapture(tmp_path, RecaptureConfig(crawl=FAST), stop=stop, on_event=at_the_post)
+            recapture(
+                tmp_path,
+                RecaptureConfig(crawl=FAST),
+                pool=shared_pool(),
+                stop=stop,
+                on_event=at_the_post,
+            )
         )
         # as if killed after its parse was written but before its final state was
         db = sqlite3.connect(tmp_path / "catalog.sqlite")

@@ -4,6 +4,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow
+
 
 def test_closed_pipe_gives_no_traceback(tmp_path: Path) -> None:
     # `blog-archiver parse big.html | head -1`: the record is far larger than a pipe buffer

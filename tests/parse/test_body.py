@@ -392,19 +392,6 @@ def test_teaser_lead_reads_like_lstrip_without_copying() -> None:
         assert _lead(text) == expected
 
 
-def test_strip_selectors_from_the_index_match_css() -> None:
-    from scraper.parse.dom._hints import select_any
-    from scraper.parse.dom._page import css
-
-    page = Page(build_tree(SEED_LIKE, URL), URL)
-    strip = (".sharedaddy", "#main", "[datetime]", "time", "div.entry-meta")
-    found = select_any(strip, page.index)
-    expected = {el for sel in strip for el in css(sel)(page.tree)}
-    assert found is not None
-    assert set(found) == expected
-    assert select_any((".entry-content p",), page.index) is None  # a combinator: css decides
-
-
 def test_text_of_is_text_content() -> None:
     from lxml.html import fragment_fromstring
 

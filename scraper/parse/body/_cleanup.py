@@ -35,9 +35,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .._quotes import is_trailing, quote_kind
-from ..dom._hints import select_any
+from ..dom._css import select_all
 from ..dom._html import _PARSER
-from ..dom._page import ElementIndex, css
+from ..dom._page import ElementIndex
 from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS
@@ -255,25 +255,12 @@ def _profile_strip(
     """The elements strictly inside ``nodes`` that a ``strip`` selector matches."""
     if not strip:
         return set()
-    matched = select_any(strip, index) if index is not None else None
-    if matched is not None:
-        return _inside(nodes, matched)
     found: set[etree._Element] = set()
     for node in nodes:
-        for el in select_all(node, strip):
+        for el in select_all(node, strip, index):
             if el is not node:
                 found.add(el)
     return found
-
-
-def select_all(root: HtmlElement, selectors: Sequence[str]) -> list[HtmlElement]:
-    """Elements matched by any of ``selectors`` (``page.select`` stops at the first)."""
-    out: list[HtmlElement] = []
-    for sel in selectors:
-        found = css(sel)(root)
-        if isinstance(found, list):
-            out.extend(el for el in found if isinstance(el, HtmlElement))
-    return out
 
 
 def _mark_in_copy(orig: etree._Element, dup: etree._Element, marked: set[etree._Element]) -> None:

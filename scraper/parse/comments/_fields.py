@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from lxml.html import HtmlElement
 
 from ..._records import Comment, Person, Quote
-from ..dom._page import select
+from ..dom._css import select
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
 from ._bylines import BYLINE, byline_block, header_block, lead_line

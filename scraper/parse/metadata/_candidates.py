@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from ..dom._hints import page_select
+from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse
 from ..profiles._profile import Profile

@@ -12,8 +12,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from ..dom._css import page_select
 from ..dom._page import Page
-from ..dom._selectors import page_css
 from ._candidates import Scan, el_text
 from ._dates import parse_clock, parse_iso, parse_text
 from ._datewitnesses import (
@@ -227,7 +227,7 @@ def modified_of(ctx: DateContext) -> str | None:
         if value:
             return value
     for sel in ctx.profile.modified:
-        for el in page_css(page, sel):
+        for el in page_select(page, sel):
             value = date_of(el, dayfirst=None)
             if value:
                 return value

@@ -188,7 +188,7 @@ def _cite_of(attribution: HtmlElement, base_url: str | None) -> str | None:
     return text or None
 
 
-def _text_without(node: HtmlElement, drop: etree._Element) -> str:
+def _text_without(node: HtmlElement, drop: HtmlElement) -> str:
     """``element_text`` of ``node`` with ``drop`` left out; only the quote is copied."""
     path = []
     cur: etree._Element | None = drop
@@ -199,19 +199,11 @@ def _text_without(node: HtmlElement, drop: etree._Element) -> str:
         path.append(parent.index(cur))
         cur = parent
     dup = copy.deepcopy(node)
-    target: etree._Element = dup
+    target: HtmlElement = dup
     for i in reversed(path):
         target = target[i]
-    parent = target.getparent()
-    if parent is not None:
-        tail = target.tail
-        prev = target.getprevious()
-        parent.remove(target)
-        if tail:
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
+    if target.getparent() is not None:
+        target.drop_tree()  # its tail text stays in place
     return element_text(dup)
 
 

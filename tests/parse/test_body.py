@@ -404,3 +404,17 @@ def test_text_of_is_text_content() -> None:
     for node in el.iter():
         if isinstance(node.tag, str):  # a comment raises in both, as text_content did
             assert text_of(node) == node.text_content()
+
+
+def test_remove_keeps_a_text_tail_and_drops_a_blank_one() -> None:
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.body._cleanup import remove
+
+    root = fragment_fromstring("<div>a<b>x</b> kept <i>y</i>  \n <u>z</u> end</div>")
+    remove([root[0], root[1]])
+    assert root.text == "a kept "
+    assert [el.tag for el in root] == ["u"]
+    remove([root[0]])
+    assert root.text == "a kept  end"
+    assert len(root) == 0

@@ -375,17 +375,12 @@ def _density(el: HtmlElement, text: str | None = None) -> float:
     return sum(len(text_of(a).strip()) for a in el.iter("a")) / size
 
 
-def remove(elements: Sequence[etree._Element]) -> None:
-    """Detach ``elements`` from their tree, keeping each one's tail text in place."""
+def remove(elements: Sequence[HtmlElement]) -> None:
+    """Detach ``elements`` from their tree, keeping each one's tail text in place (a
+    tail of whitespace only goes with its element)."""
     for el in elements:
-        parent = el.getparent()
-        if parent is None:
+        if el.getparent() is None:
             continue
-        tail = el.tail
-        if tail and tail.strip():
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
+        if el.tail and not el.tail.strip():
+            el.tail = None
+        el.drop_tree()

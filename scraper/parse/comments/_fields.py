@@ -171,7 +171,7 @@ def _content_copy(
     for path in sorted((p for p in paths if p is not None), reverse=True):
         node = _follow(dup, path)
         if node is not None and node.getparent() is not None:
-            _remove_keep_tail(node)
+            node.drop_tree()  # on the copy only: the tail text stays with the parent
     if lead:
         _drop_lead(dup, [n for n in lead_dup if n is not None])
     return dup
@@ -219,21 +219,6 @@ def _follow(root: HtmlElement, path: tuple[int, ...]) -> HtmlElement | None:
             return None
         node = node[i]
     return node
-
-
-def _remove_keep_tail(node: HtmlElement) -> None:
-    # Applied to the copy only: the tail text belongs to the parent, not to the node.
-    parent = node.getparent()
-    if parent is None:
-        return
-    tail = node.tail
-    prev = node.getprevious()
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(node)
 
 
 def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = None) -> str | None:

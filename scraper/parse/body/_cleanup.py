@@ -34,6 +34,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .._memo import Memo
 from .._quotes import is_trailing, quote_kind
 from ..dom._css import select_all
 from ..dom._html import _PARSER
@@ -176,29 +177,16 @@ def _flatten_galleries(root: HtmlElement) -> None:
 
 
 # class/id strings repeat within a page and across pages: each is searched once
-_CACHE_LIMIT = 1 << 16
-_JUNK_WORDS: dict[str, bool] = {}
-_GALLERY_WORDS: dict[str, bool] = {}
+_JUNK_WORDS: Memo[str, bool] = Memo(lambda attrs: JUNK.search(attrs) is not None)
+_GALLERY_WORDS: Memo[str, bool] = Memo(lambda attrs: GALLERY.search(attrs) is not None)
 
 
 def _junk_words(attrs: str) -> bool:
-    found = _JUNK_WORDS.get(attrs)
-    if found is None:
-        if len(_JUNK_WORDS) >= _CACHE_LIMIT:
-            _JUNK_WORDS.clear()
-        found = _JUNK_WORDS[attrs] = JUNK.search(attrs) is not None
-    return found
+    return _JUNK_WORDS[attrs]
 
 
 def _gallery_words(attrs: str) -> bool:
-    if not attrs:
-        return False
-    found = _GALLERY_WORDS.get(attrs)
-    if found is None:
-        if len(_GALLERY_WORDS) >= _CACHE_LIMIT:
-            _GALLERY_WORDS.clear()
-        found = _GALLERY_WORDS[attrs] = GALLERY.search(attrs) is not None
-    return found
+    return _GALLERY_WORDS[attrs] if attrs else False
 
 
 class _Rules:

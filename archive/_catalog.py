@@ -221,9 +221,7 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         if readonly:
             if not path.exists():
                 raise ArchiveError(f"no catalog at {path}")
-            conn = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-            )
+            conn = _connect_readonly(path)
         else:
             conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -235,6 +233,26 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         _check_version(conn, path, readonly=readonly)
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open catalog {path}: {exc}") from exc
+    return conn
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection, also where SQLite cannot create the WAL's ``-shm`` file (an
+    archive on read-only media, a read-only mount): ``mode=ro`` first, which sees a live
+    writer's commits; ``immutable=1`` when that cannot open (nobody can be writing there)."""
+    conn = sqlite3.connect(
+        f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(
+            f"file:{path}?mode=ro&immutable=1",
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,
+        )
     return conn
 
 

@@ -19,7 +19,7 @@ from scraper.parse._parse import merge_comment_pages
 
 from ._catalog import iter_rows
 
-__all__ = ["iter_posts", "post_versions"]
+__all__ = ["iter_posts", "latest_versions", "post_versions"]
 
 # Newest parse of each capture, with the round that captured it (not the round that
 # parsed it): rows come grouped by post, newest round first.
@@ -70,6 +70,28 @@ def _matches(
     return True
 
 
+def latest_versions(conn: sqlite3.Connection) -> Iterator[tuple[str, int, str, int, Post]]:
+    """``(post_url, crawl_id, captured_at, versions, Post)`` of every post's newest version,
+    in URL order: one streamed query, as ``iter_posts`` (the search index of ``serve``
+    wants the catalog's key and the number of versions beside the record)."""
+    rows = iter_rows(conn, _PAGES.format(where=""))
+    for post_url, group in itertools.groupby(rows, key=lambda r: r[0]):
+        newest: list[tuple[str, int, str, str, str]] = []
+        rounds: set[int] = set()
+        for row in group:
+            rounds.add(row[1])  # older rounds are counted, not merged (rows keep streaming)
+            if not newest or row[1] == newest[0][1]:
+                newest.append(row)
+        at = _captured_at(post_url, newest)
+        yield str(post_url), int(newest[0][1]), at, len(rounds), _merge(newest)
+
+
+def _captured_at(url: str, members: list[tuple[str, int, str, str, str]]) -> str:
+    """When a version was captured: its post page's fetch, else its first page's."""
+    own = [r[4] for r in members if r[2] == url]
+    return str(min(own) if own else min(r[4] for r in members))
+
+
 def iter_posts(
     conn: sqlite3.Connection,
     *,
@@ -77,25 +99,29 @@ def iter_posts(
     since: str | None = None,
     until: str | None = None,
 ) -> Iterator[Post]:
-    rows = iter_rows(conn, _PAGES.format(where=""))
-    for post_url, group in itertools.groupby(rows, key=lambda r: r[0]):
-        newest: list[tuple[str, int, str, str, str]] = []
-        for row in group:
-            if newest and row[1] != newest[0][1]:
-                continue  # an older round of this post: skip (rows keep streaming)
-            newest.append(row)
-        post = _merge(newest)
+    for post_url, _crawl, _at, _n, post in latest_versions(conn):
         if _matches(post, post_url, site, since, until):
             yield post
 
 
+# One post's pages: the same rows as ``_PAGES`` for one ``post_url``, with "newest parse of
+# each capture" asked per capture (an index lookup) instead of over the whole table: 0.4 s
+# per post on a 100,000-post catalog became a fraction of a millisecond (``serve``'s post
+# and history pages, ``history``).
+_POST_PAGES = """
+SELECT p.post_url, c.crawl_id, p.page_url, p.record_json, c.fetched_at
+FROM pages p JOIN captures c ON c.id = p.capture_id
+WHERE p.post_url = ?
+  AND p.id = (SELECT MAX(q.id) FROM pages q WHERE q.capture_id = p.capture_id)
+ORDER BY c.crawl_id DESC, p.page_url, c.fetched_at DESC
+"""
+
+
 def post_versions(conn: sqlite3.Connection, url: str) -> list[tuple[int, str, Post]]:
-    rows = list(iter_rows(conn, _PAGES.format(where="AND p.post_url = ?"), (url,)))
+    rows = list(iter_rows(conn, _POST_PAGES, (url,)))
     out: list[tuple[int, str, Post]] = []
     for crawl_id, group in itertools.groupby(rows, key=lambda r: r[1]):
         members = list(group)
-        own = [r[4] for r in members if r[2] == url]
-        captured_at = min(own) if own else min(r[4] for r in members)
-        out.append((int(crawl_id), str(captured_at), _merge(members)))
+        out.append((int(crawl_id), _captured_at(url, members), _merge(members)))
     out.reverse()
     return out

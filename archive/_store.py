@@ -17,6 +17,7 @@ Read-only opens take no lock and can run beside a crawl (SQLite WAL).
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -35,7 +36,8 @@ from ._frontier import SQLiteFrontier
 from ._posts import iter_posts, post_versions
 from ._recovery import RecoveryReport, recover
 from ._sink import ArchiveSink
-from .warc._cdxj import write_index
+from .wacz._package import WaczResult, write_wacz
+from .warc._cdxj import index_is_stale, write_index
 from .warc._reader import read_capture
 from .warc._writer import DEFAULT_MAX_SIZE, PROFILE_IDENTICAL, WarcWriter, utcnow, warc_date
 
@@ -94,15 +96,30 @@ class Archive:
             )
         if root.exists() and not root.is_dir():
             raise ArchiveError(f"{root} exists and is not a folder")
-        for sub in (root, root / "warc", root / "exports"):
-            sub.mkdir(parents=True, exist_ok=True)
-        fd = _lock(root)
+        try:
+            for sub in (root, root / "warc", root / "exports"):
+                sub.mkdir(parents=True, exist_ok=True)
+            fd = _lock(root)
+        except OSError as exc:
+            hint = ""
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                hint = " (read-only: export and history can still read an existing archive)"
+            raise ArchiveError(
+                f"cannot write the archive at {root}: {exc.strerror or exc}{hint}"
+            ) from exc
         try:
             conn = connect(root / CATALOG_NAME, readonly=False)
             arc = cls(
                 root, conn, readonly=False, lock_fd=fd, clock=clock, max_warc_size=max_warc_size
             )
             arc.recovery = recover(conn, arc.warc_dir, arc._now())
+            # Keyed before keys followed ``surt``; or missing/behind after a killed run
+            # (kill -9 writes no index on the way out): replay tools need it now.
+            missing = not (arc.warc_dir / "index.cdxj").exists() and any(
+                arc.warc_dir.glob("*.warc.gz")
+            )
+            if index_is_stale(arc.warc_dir) or missing or arc.recovery:
+                arc.write_index()
             arc.frontier.requeue_claimed()
         except BaseException:
             os.close(fd)
@@ -217,9 +234,27 @@ class Archive:
             )
         self.write_index()
 
+    def failed_rounds(self) -> list[tuple[int, str, str]]:
+        """``(crawl id, started_at, why)`` of the rounds recorded as failed (nothing answered),
+        so ``history`` shows the attempts a scheduled job made while the site was down."""
+        rows = self._reader().execute(
+            "SELECT id, started_at, stats_json FROM crawls WHERE stats_json LIKE '%\"error\"%'"
+            " ORDER BY id"
+        )
+        out = []
+        for crawl_id, started, stats_json in rows:
+            error = json.loads(stats_json).get("error")
+            if error:
+                out.append((int(crawl_id), str(started), str(error)))
+        return out
+
     def write_index(self) -> Path:
         """Rebuild ``warc/index.cdxj`` (sorted) from the catalog."""
         return write_index(self._conn, self.warc_dir)
+
+    def write_wacz(self, out: Path, *, title: str | None = None) -> WaczResult:
+        """Package the WARC files, their index and the list of posts as WACZ (``archive.wacz``)."""
+        return write_wacz(self._reader(), self.warc_dir, out, created=self._clock(), title=title)
 
     def write_revisit(
         self, capture: Capture, refers_to: CaptureRow, profile: str = PROFILE_IDENTICAL
@@ -282,6 +317,11 @@ class Archive:
         """``(url, reason)`` of every URL that failed."""
         sql = "SELECT url, COALESCE(reason, '') FROM urls WHERE state = 'failed' ORDER BY seq"
         return ((str(u), str(r)) for u, r in iter_rows(self._reader(), sql))
+
+    def post_count(self) -> int:
+        """Posts in the archive (an export's progress total)."""
+        (posts,) = self._reader().execute("SELECT COUNT(DISTINCT post_url) FROM pages").fetchone()
+        return int(posts)
 
     def stats(self) -> dict[str, Any]:
         """Counts for summaries: URLs per state, captures, posts, WARC bytes."""

@@ -1,7 +1,8 @@
 """URL canonicalization, scope and address classification: the crawler's dedup keys.
 
 Canonical form: lowercase scheme and host, no default port, no fragment, no tracking or
-per-visitor parameters (``utm_*``, ``fbclid``, ``gclid``, ``replytocom`` ...), query order
+per-visitor parameters (``utm_*``, ``fbclid``, ``gclid``, ``replytocom`` ...) and no session
+ids (``PHPSESSID``, ``;jsessionid=``, a token-like ``sid`` ...), query order
 kept (a site may care about it), path kept as the site writes it (trailing slash included:
 WordPress redirects between the two forms, and the redirect is followed and captured).
 """
@@ -29,6 +30,14 @@ _DROP_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "replytocom", "_ga", "igshid"}
 )
 _DROP_PREFIXES = ("utm_",)
+# Session ids: the same page under a new id on every visit is an endless URL space
+# (Heritrix strips the same). ``sid`` only when its value looks like a token.
+_SESSION_PARAMS = frozenset(
+    {"phpsessid", "jsessionid", "aspsessionid", "sessionid", "session_id", "sessid", "cfid",
+     "cftoken", "zenid", "osCsid".lower()}
+)  # fmt: skip
+_TOKEN = re.compile(r"[0-9A-Za-z_-]{8,}")
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SAFE_PATH = "/:@!$&'()*+,;=-._~%"
 _SAFE_QUERY = _SAFE_PATH + "?/"
@@ -94,6 +103,8 @@ def _canonicalize(url: str, base: str | None) -> str | None:
 def _normalize_path(path: str) -> str:
     if not path:
         return "/"
+    if ";" in path:
+        path = _PATH_SESSION.sub("", path) or "/"
     path = quote(path, safe=_SAFE_PATH)  # %XX kept as written: %2F is not /
     if "/." in path:  # resolve ./ and ../ but keep the trailing slash
         trailing = path.endswith("/")
@@ -112,7 +123,9 @@ def _clean_query(query: str) -> str:
         if not pair:
             continue
         name = unquote(pair.split("=", 1)[0]).lower()
-        if name in _DROP_PARAMS or name.startswith(_DROP_PREFIXES):
+        if name in _DROP_PARAMS or name.startswith(_DROP_PREFIXES) or name in _SESSION_PARAMS:
+            continue
+        if name == "sid" and _TOKEN.fullmatch(pair.partition("=")[2]):
             continue
         kept.append(quote(pair, safe=_SAFE_QUERY + "="))
     return "&".join(kept)

@@ -21,13 +21,29 @@ from urllib.parse import urlsplit
 
 from rich.console import Console
 
+from archive._errors import UsageError
 from archive._progress import Progress, summary
 from archive._store import Archive
 from scraper._config import CrawlConfig
 
 
+class DefaultsFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """States each flag's default in ``--help``, except where there is none to state."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default in (None, False, [], argparse.SUPPRESS) or "default" in (
+            action.help or ""
+        ):
+            return action.help
+        return super()._get_help_string(action)
+
+
 def register(sub: Any) -> None:
-    p = sub.add_parser("crawl", help="capture a blog (or single posts) into an archive folder")
+    p = sub.add_parser(
+        "crawl",
+        help="capture a blog (or single posts) into an archive folder",
+        formatter_class=DefaultsFormatter,
+    )
     p.add_argument("urls", nargs="+", metavar="URL", help="seed URLs: a blog's home or posts")
     p.add_argument("--archive", required=True, metavar="DIR", help="archive folder (created)")
     add_crawl_flags(p)
@@ -65,9 +81,19 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def check_politeness(args: argparse.Namespace) -> None:
+    """The flags argparse cannot check by type alone (shared with ``recapture``)."""
+    for flag, value in (("--concurrency", args.concurrency), ("--per-host", args.per_host)):
+        if value < 1:
+            raise UsageError(f"{flag} must be at least 1 (got {value})")
+    if not args.delay >= 0:  # NaN too
+        raise UsageError(f"--delay must be 0 or more seconds (got {args.delay})")
+    if getattr(args, "max_pages", None) is not None and args.max_pages < 1:
+        raise UsageError(f"--max-pages must be at least 1 (got {args.max_pages})")
+
+
 def config_from_args(args: argparse.Namespace) -> CrawlConfig:
-    if args.concurrency < 1 or args.per_host < 1 or args.delay < 0:
-        raise SystemExit("blog-archiver crawl: --concurrency/--per-host >= 1, --delay >= 0")
+    check_politeness(args)
     return CrawlConfig(
         delay=args.delay,
         concurrency=args.concurrency,
@@ -85,7 +111,11 @@ def config_from_args(args: argparse.Namespace) -> CrawlConfig:
 
 def bad_seed(url: str) -> str | None:
     """Why ``url`` cannot start a crawl, or ``None`` when it can."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError as exc:
+        return f"{url!r} is not a valid URL ({exc})"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"{url!r} is not an http(s) URL (e.g. https://blog.example/)"
     return None
@@ -141,6 +171,8 @@ def crawl_into(
         failures = Counter(reason for _, reason in arc.failures())
         if not interrupted:
             arc.end_crawl(crawl_id, {**progress_stats(progress), **stats})
+        else:  # replay tools find what was captured so far; a resume rebuilds it again
+            arc.write_index()
         arc_stats = arc.stats()
     print(
         summary(

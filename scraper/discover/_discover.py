@@ -36,7 +36,8 @@ __all__ = [
 ]
 
 _LISTING = re.compile(
-    r"/page/\d+/?$|/(category|tag|author|topics?|series)/|^/\d{4}/(\d{2}/)?(\d{2}/)?$|[?&](paged|s)="
+    r"/page/\d+/?$|/(category|tag|author|topics?|series|calendar)/|^/\d{4}/(\d{2}/)?(\d{2}/)?$"
+    r"|[?&](paged|page|s|month|year|date)="
 )
 _DATED_POST = re.compile(r"^/\d{4}/\d{2}/(\d{2}/)?[^/]+/?$")
 _SKIP = re.compile(

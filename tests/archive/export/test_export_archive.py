@@ -71,4 +71,4 @@ def test_export_of_missing_archive_is_clear(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", str(tmp_path / "nope")]) == 2
-    assert "no archive" in capsys.readouterr().err
+    assert "not an archive" in capsys.readouterr().err

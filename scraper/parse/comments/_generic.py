@@ -123,6 +123,7 @@ def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
     meta: set[HtmlElement] = set()
     memo = _AREA_WORDS
     for table in (index.by_class, index.by_id):
+        memo.learn(table.keys())
         for word, members in table.items():
             kind = memo[word]
             if kind:

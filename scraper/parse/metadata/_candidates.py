@@ -44,6 +44,7 @@ def _hints(page: Page) -> list[HtmlElement]:
     for tag in _HINT_TAGS:
         found.update(index.by_tag(tag))
     memo = _HINT_TOKENS
+    memo.learn(index.by_class.keys())
     for token, members in index.by_class.items():
         if memo[token]:
             found.update(members)

@@ -22,6 +22,7 @@ __all__ = ["main"]
 _COMMANDS = (
     "parse",
     "crawl",
+    "worker",
     "demo",
     "recapture",
     "export",
@@ -31,6 +32,7 @@ _COMMANDS = (
     "serve",
     "fixtures",
     "schema",
+    "migrate",
 )
 
 

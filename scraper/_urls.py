@@ -24,6 +24,7 @@ __all__ = [
     "host_of",
     "is_private_address",
     "origin",
+    "post_page_number",
 ]
 
 _DROP_PARAMS = frozenset(
@@ -157,6 +158,19 @@ def comment_page_post(url: str) -> str | None:
         if len(kept) != len(pairs):
             return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), ""))
     return None
+
+
+def post_page_number(url: str, post_url: str) -> int | None:
+    """Which page of a ``<!--nextpage-->`` post ``url`` is: 1 for the post's own URL, N for
+    WordPress's ``.../slug/N/``; ``None`` for any other URL (a comment page, another post).
+    """
+    if url == post_url:
+        return 1
+    base = post_url.split("#", 1)[0].split("?", 1)[0]
+    if not url.startswith(base.rstrip("/") + "/"):
+        return None
+    rest = url[len(base.rstrip("/")) + 1 :].rstrip("/")
+    return int(rest) if rest.isdigit() and rest[0] != "0" and int(rest) > 1 else None
 
 
 def is_private_address(address: str) -> bool:

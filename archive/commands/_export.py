@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .._errors import ExportError, UsageError
-from .._store import CATALOG_NAME
+from .._store import CATALOG_NAME, is_archive
 from ..export._export import FORMATS, ExportOptions, export_archive, parse_date
 
 
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from .._store import Archive
 
     folder = Path(args.archive)
-    if not (folder / CATALOG_NAME).is_file():
+    if not is_archive(folder):
         raise UsageError(f"{folder} is not an archive (no {CATALOG_NAME})")
     try:
         since = parse_date(args.since) if args.since else None

@@ -15,14 +15,13 @@ import signal
 import sys
 import threading
 from datetime import datetime
-from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from scraper._config import CrawlConfig
 
 from .._errors import UsageError
-from .._store import CATALOG_NAME
+from .._store import CATALOG_NAME, is_archive
 from ..recapture._recapture import (
     RecaptureConfig,
     RecaptureStats,
@@ -91,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     every = _duration(args.every, "--every")
     check_politeness(args)
     max_age = _duration(args.max_age, "--max-age")
-    if not Path(args.archive, CATALOG_NAME).is_file():
+    if not is_archive(args.archive):
         raise UsageError(f"{args.archive} is not an archive (no {CATALOG_NAME})")
     config = RecaptureConfig(
         crawl=CrawlConfig(

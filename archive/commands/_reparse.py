@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from .._errors import UsageError
 from .._reparse import ReparseReport, reparse_archive
-from .._store import CATALOG_NAME
+from .._store import CATALOG_NAME, is_archive
 
 
 def register(sub: Any) -> None:
@@ -38,7 +37,7 @@ def _progress(report: ReparseReport) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {args.jobs})")
-    if not Path(args.archive, CATALOG_NAME).is_file():  # never create one at a mistyped path
+    if not is_archive(args.archive):  # never create one at a mistyped path
         raise UsageError(f"{args.archive} is not an archive (no {CATALOG_NAME})")
     report = reparse_archive(args.archive, jobs=args.jobs, force=args.force, on_progress=_progress)
     if sys.stderr.isatty():

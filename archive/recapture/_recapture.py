@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import sqlite3
 import threading
 import time
 from collections import Counter
@@ -37,7 +36,8 @@ from scraper.fetch._pinning import Pins, pinned_transport
 
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
-from .._store import CATALOG_NAME, Archive
+from .._store import CATALOG_NAME, Archive, is_archive
+from ..catalog import Db
 from ._io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
 from ._state import EarlierRuns, KnownState, earlier_runs
 
@@ -109,9 +109,12 @@ class RecaptureStats:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
 
 
-def _catalog_size(conn: sqlite3.Connection) -> int:
-    """Bytes the catalog's pages take (WAL content included; the WAL file's own size is not
-    a measure of growth: SQLite reuses it)."""
+def _catalog_size(conn: Db) -> int:
+    """Bytes the catalog takes: SQLite's pages (WAL content included; the WAL file's own
+    size is not a measure of growth: SQLite reuses it), PostgreSQL's database size."""
+    if conn.is_pg:
+        (size,) = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+        return int(size)
     (pages,) = conn.execute("PRAGMA page_count").fetchone()
     (size,) = conn.execute("PRAGMA page_size").fetchone()
     return int(pages) * int(size)
@@ -153,7 +156,7 @@ async def recapture(
 
     stop = stop or threading.Event()
     root = Path(path)
-    if not (root / CATALOG_NAME).exists():
+    if not is_archive(root):
         raise ArchiveError(f"{root} is not an archive (no {CATALOG_NAME})")
     start = time.monotonic()
     crawl_conf = config.crawl

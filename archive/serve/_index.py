@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 from scraper import Post
 
-from .._catalog import connect
 from .._errors import ServeError
 from .._posts import latest_versions, post_versions
+from ..catalog import Catalog, Db, connect_sqlite
 
 __all__ = ["INDEX_NAME", "IndexInfo", "SearchIndex", "open_index"]
 
@@ -129,7 +129,7 @@ def _put(db: sqlite3.Connection, entry: tuple[str, int, str | None, int, Post]) 
     db.execute("INSERT INTO fts (rowid, title, author, text) VALUES (?, ?, ?, ?)", (pid, *fts))
 
 
-def _catalog_state(catalog: sqlite3.Connection) -> tuple[int, str]:
+def _catalog_state(catalog: Db) -> tuple[int, str]:
     """(newest ``pages.id``, the first round's start time): the second tells two catalogs
     apart, so an index left beside a replaced catalog is rebuilt, not trusted."""
     (last,) = catalog.execute("SELECT COALESCE(MAX(id), 0) FROM pages").fetchone()
@@ -152,7 +152,7 @@ def _set_meta(db: sqlite3.Connection, last: int, ident: str) -> None:
 
 
 def _build(
-    target: Path, catalog: sqlite3.Connection, state: tuple[int, str], progress: Progress | None
+    target: Path, catalog: Db, state: tuple[int, str], progress: Progress | None
 ) -> int:
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
@@ -163,7 +163,7 @@ def _build(
         db.executescript(SCHEMA)
         count = 0
         db.execute("BEGIN")
-        for entry in latest_versions(catalog):
+        for entry in latest_versions(Catalog(catalog).page_rows()):
             _put(db, entry)
             count += 1
             if progress is not None and count % 1000 == 0:
@@ -180,13 +180,13 @@ def _build(
 
 
 def _update(
-    db: sqlite3.Connection, catalog: sqlite3.Connection, urls: Iterable[str], state: tuple[int, str]
+    db: sqlite3.Connection, catalog: Db, urls: Iterable[str], state: tuple[int, str]
 ) -> int:
     n = 0
     db.execute("BEGIN IMMEDIATE")
     try:
         for url in urls:
-            versions = post_versions(catalog, url)
+            versions = post_versions(Catalog(catalog).page_rows(url), url)
             if not versions:
                 continue
             crawl_id, captured_at, post = versions[-1]
@@ -211,7 +211,7 @@ def index_location(archive: Path) -> Path:
 class SearchIndex:
     """The index, opened for the server's reads; ``refresh`` brings it up to the catalog."""
 
-    def __init__(self, path: Path, catalog: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, catalog: Db) -> None:
         self.path = path
         self.catalog = catalog
         try:
@@ -287,7 +287,7 @@ def open_index(
     catalog_path = archive / "catalog.sqlite"
     if not catalog_path.exists():
         raise ServeError(f"{archive} is not an archive (no catalog.sqlite)")
-    catalog = connect(catalog_path, readonly=True)
+    catalog = connect_sqlite(catalog_path, readonly=True)
     path = index_path or index_location(archive)
     try:
         index = SearchIndex(path, catalog)

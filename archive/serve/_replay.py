@@ -11,7 +11,6 @@ must be a file inside ``DIR/warc``.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
@@ -20,7 +19,7 @@ from starlette.responses import PlainTextResponse, Response
 
 from archive import Archive, ArchiveError, CaptureRow
 
-from .._catalog import CAPTURE_COLUMNS, row_to_capture
+from ..catalog import CAPTURE_COLUMNS, Db, row_to_capture
 from ._rewrite import replay_path, rewrite_css, rewrite_html
 
 __all__ = ["Replayer", "replay_csp", "timestamp_of"]
@@ -76,7 +75,7 @@ def _variants(url: str) -> list[str]:
 class Replayer:
     """Finds the capture of a URL nearest a time and answers with it."""
 
-    def __init__(self, archive: Archive, catalog: sqlite3.Connection, app_origin: str) -> None:
+    def __init__(self, archive: Archive, catalog: Db, app_origin: str) -> None:
         self.archive = archive
         self.catalog = catalog
         self.csp = replay_csp(app_origin)

@@ -27,7 +27,6 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 import zlib
@@ -40,6 +39,7 @@ from typing import IO
 from scraper import __version__
 
 from .._errors import ExportError
+from ..catalog import Catalog, Db
 from ..warc._cdxj import index_lines
 from ..warc._writer import warc_date
 
@@ -78,14 +78,15 @@ class _Entry:
 
 
 def write_wacz(
-    conn: sqlite3.Connection,
+    catalog: Catalog,
     warc_dir: Path,
     out: Path,
     *,
     created: datetime,
     title: str | None = None,
 ) -> WaczResult:
-    """Write ``out`` (replaced atomically) from the catalog ``conn`` and ``warc_dir``."""
+    """Write ``out`` (replaced atomically) from ``catalog`` and ``warc_dir``."""
+    conn = catalog.db
     names = [
         str(n)
         for (n,) in conn.execute("SELECT name FROM warc_files ORDER BY id")
@@ -102,7 +103,7 @@ def write_wacz(
                 entries.append(_add_file(zf, warc_dir / name, f"archive/{name}"))
             # A crawl may be appending while we copy: index only what the copies hold.
             copied = {e.path.removeprefix("archive/"): e.size for e in entries}
-            lines = (ln for ln in index_lines(conn) if _within(ln, copied))
+            lines = (ln for ln in index_lines(catalog.index_rows()) if _within(ln, copied))
             data, idx, n_lines = _add_index(zf, lines, created)
             entries += [data, idx]
             pages, n_pages = _add_pages(zf, conn, created, copied)
@@ -224,7 +225,7 @@ def _gzip(data: bytes) -> bytes:
 
 
 def _add_pages(
-    zf: zipfile.ZipFile, conn: sqlite3.Connection, created: datetime, copied: dict[str, int]
+    zf: zipfile.ZipFile, conn: Db, created: datetime, copied: dict[str, int]
 ) -> tuple[_Entry, int]:
     """``pages/pages.jsonl``: one line per post, its newest capture, the title it had then."""
     count = 0

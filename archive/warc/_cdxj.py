@@ -28,11 +28,10 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from .._catalog import iter_rows
 from ._surt import surt
 
 __all__ = ["cdxj_line", "index_is_stale", "index_lines", "surt", "write_index"]
@@ -72,18 +71,12 @@ def cdxj_line(
     return f"{urlkey} {cdx_timestamp(fetched_at)} {json.dumps(fields, ensure_ascii=False)}"
 
 
-def index_lines(conn: sqlite3.Connection) -> Iterator[str]:
-    """The catalog's stored responses and revisits as CDXJ lines, sorted by key then time."""
-    # The SURT key is computed here rather than stored (a column and an index per capture
-    # for a file rebuilt once a round); SQLite's sorter keeps memory bounded. Its BINARY
-    # collation orders UTF-8 as bytes, which is the order replay tools bisect in.
-    conn.create_function("surt", 1, surt, deterministic=True)
-    sql = (
-        "SELECT surt(url) AS key, url, fetched_at, record_type, status, content_type, "
-        "payload_digest, warc_length, warc_offset, warc_file FROM capture_rows "
-        "WHERE id NOT IN (SELECT capture_id FROM lost_records) ORDER BY key, fetched_at, id"
-    )
-    for row in iter_rows(conn, sql):
+def index_lines(rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
+    """CDXJ lines of catalog rows already sorted by key then time (``Catalog.index_rows``:
+    the SURT key is computed there, not stored; SQLite's BINARY collation orders UTF-8 as
+    bytes, which is the order replay tools bisect in, and PostgreSQL's rows are sorted by
+    the same keys in Python)."""
+    for row in rows:
         yield cdxj_line(
             urlkey=row[0],
             url=row[1],
@@ -98,13 +91,15 @@ def index_lines(conn: sqlite3.Connection) -> Iterator[str]:
         )
 
 
-def write_index(conn: sqlite3.Connection, warc_dir: Path) -> Path:
-    """Rewrite ``warc_dir/index.cdxj`` from the catalog, sorted; returns its path."""
+def write_index(rows: Iterable[tuple[Any, ...]], warc_dir: Path) -> Path:
+    """Rewrite ``warc_dir/index.cdxj`` from sorted catalog rows; returns its path. The
+    temporary file is this process's own, so two workers finishing a crawl at once each
+    replace the index whole."""
     target = warc_dir / INDEX_NAME
-    tmp = warc_dir / (INDEX_NAME + ".tmp")
+    tmp = warc_dir / f"{INDEX_NAME}.{os.getpid()}.tmp"
     warc_dir.mkdir(parents=True, exist_ok=True)
     with tmp.open("w", encoding="utf-8") as out:
-        for line in index_lines(conn):
+        for line in index_lines(rows):
             out.write(line + "\n")
         out.flush()
         os.fsync(out.fileno())

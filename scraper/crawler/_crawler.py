@@ -30,7 +30,7 @@ from .._errors import (
     UnreachableError,
     UnsupportedContentError,
 )
-from .._protocols import CaptureSink, Frontier, Job, JobKind, URLState
+from .._protocols import CaptureSink, Frontier, Job, JobKind, SharedFrontier, URLState
 from .._records import Capture, Post, WarcRef
 from .._urls import Scope, canonicalize, host_of, origin
 from ..discover._discover import Found, guess_kind, site_discovery
@@ -112,6 +112,7 @@ class _Crawl:
         sleep: Sleep,
     ) -> None:
         self.frontier, self.sink, self.config = frontier, sink, config
+        self._shared = frontier if isinstance(frontier, SharedFrontier) else None
         self._pool = pool
         self._on_event = on_event
         self._sleep = sleep
@@ -222,9 +223,13 @@ class _Crawl:
         jobs = self._new_jobs(found, via, depth)
         frontier, sink = self.frontier, self.sink
 
+        shared = self._shared
+
         def write() -> int:
             if post is not None:
                 sink.write_post(*post)
+            if shared is not None:
+                return shared.settle(job.url, state, reason, jobs)
             new = frontier.add(jobs) if jobs else 0
             frontier.finish(job.url, state, reason)
             return new
@@ -314,11 +319,19 @@ class _Crawl:
                 if job.kind in _PAGE_KINDS:
                     self._pages_started += 1
                 tasks.add(asyncio.create_task(self._process(job)))
+            shared = self._shared
             if not tasks:
                 if not jobs:
-                    return
+                    # Alone, an empty claim means done; sharing the frontier, it may only
+                    # mean that every host with work is another process's turn.
+                    if shared is None or room <= 0 or await self.io(shared.pending) == 0:
+                        return
+                    await asyncio.sleep(shared.poll_interval)
                 continue
-            done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            wait = shared.poll_interval if shared is not None and len(jobs) < room else None
+            done, _pending = await asyncio.wait(
+                tasks, timeout=wait, return_when=asyncio.FIRST_COMPLETED
+            )
             tasks -= done
 
     async def _process(self, job: Job) -> None:
@@ -335,28 +348,37 @@ class _Crawl:
     async def _load_robots(self, site: str) -> RobotsRules:
         assert self.fetcher is not None
         url = robots_url(site)
-        async with self._gate.slot(host_of(url), self.config.delay):
-            try:
-                capture = await self.fetcher.fetch(
-                    url, retry_unreachable=False, max_bytes=ROBOTS_MAX_BYTES
-                )
-            except TooLargeError as exc:  # the first 500 KiB apply, the rest is ignored
-                self.emit(
-                    CrawlEvent(
-                        "warning",
-                        url,
-                        reason=f"robots.txt {exc.reason}: "
-                        "only its first 500 KiB are read (not archived)",
+        shared = self._shared
+        known = await self.io(shared.known_robots, site) if shared is not None else None
+        if known is not None:  # another process of this crawl fetched it
+            rules = RobotsRules.from_response(*known)
+        else:
+            async with self._gate.slot(host_of(url), self.config.delay):
+                try:
+                    capture = await self.fetcher.fetch(
+                        url, retry_unreachable=False, max_bytes=ROBOTS_MAX_BYTES
                     )
-                )
-                return RobotsRules.from_response(200, exc.head)
-            except UnreachableError as exc:
-                return RobotsRules.unreachable(exc.reason)
-            except DisallowedError as exc:
-                return RobotsRules.refused(exc.reason)
-            except FetchError as exc:
-                return RobotsRules.unavailable(exc.reason)
-        rules = RobotsRules.from_response(capture.status, capture.content or capture.body)
+                except TooLargeError as exc:  # the first 500 KiB apply, the rest is ignored
+                    self.emit(
+                        CrawlEvent(
+                            "warning",
+                            url,
+                            reason=f"robots.txt {exc.reason}: "
+                            "only its first 500 KiB are read (not archived)",
+                        )
+                    )
+                    return RobotsRules.from_response(200, exc.head)
+                except UnreachableError as exc:
+                    return RobotsRules.unreachable(exc.reason)
+                except DisallowedError as exc:
+                    return RobotsRules.refused(exc.reason)
+                except FetchError as exc:
+                    return RobotsRules.unavailable(exc.reason)
+            body = capture.content or capture.body
+            rules = RobotsRules.from_response(capture.status, body)
+            if shared is not None:
+                delay = rules.crawl_delay(self.config.full_user_agent) or 0.0
+                await self.io(shared.save_robots, site, capture.status, body, delay)
         if not self.config.obey_robots:
             self.emit(CrawlEvent("warning", url, reason="robots.txt ignored (--ignore-robots)"))
         if site in self.site_origins and self.config.sitemaps:

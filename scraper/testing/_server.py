@@ -39,6 +39,7 @@ class LoggedRequest:
     target: str  # path + query as sent
     headers: tuple[tuple[str, str], ...]
     fault: FaultKind | None  # the fault applied to this request, if any
+    at: float = 0.0  # time.monotonic() when its head was read (politeness tests space them)
 
     @property
     def path(self) -> str:
@@ -198,7 +199,11 @@ class SiteServer:
             await reader.readexactly(length)
         fault = self._fault_for(target)
         with self._lock:
-            self._log.append(LoggedRequest(method, target, headers, fault.kind if fault else None))
+            self._log.append(
+                LoggedRequest(
+                    method, target, headers, fault.kind if fault else None, time.monotonic()
+                )
+            )
         keep = not any(k.lower() == "connection" and v.lower() == "close" for k, v in headers)
         if fault is not None:
             return await self._faulty(writer, target, headers, fault) and keep

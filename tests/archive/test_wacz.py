@@ -103,7 +103,7 @@ def test_many_blocks_each_start_where_the_idx_says(
     monkeypatch.setattr(_package, "BLOCK_LINES", 4)
     with Archive.open(root, readonly=True) as arc:
         result = arc.write_wacz(tmp_path / "x.wacz")
-        lines = list(index_lines(arc._reader()))
+        lines = list(index_lines(arc._reader().index_rows()))
     assert result.index_lines == len(lines) > 8
     with zipfile.ZipFile(result.path) as zf:
         data = zf.read("indexes/index.cdx.gz")
@@ -180,7 +180,7 @@ def test_records_past_the_copied_end_of_a_warc_are_not_indexed(site: Site, tmp_p
     with warc.open("r+b") as fh:
         fh.truncate(full // 2)
     with Archive.open(root, readonly=True) as arc:
-        all_lines = list(index_lines(arc._reader()))
+        all_lines = list(index_lines(arc._reader().index_rows()))
         result = arc.write_wacz(tmp_path / "x.wacz")
     with zipfile.ZipFile(result.path) as zf:
         kept = gzip.decompress(zf.read("indexes/index.cdx.gz")).decode().splitlines()

@@ -86,6 +86,8 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     nodes, index_link = _locate(page, profile, base, thread, usable)
     if not nodes:
         return _structured_body(page, base)
+    if _password_form(page, nodes):
+        return BodyResult()  # the post is behind a password: its body is unknown, not the form
     found = clean(nodes)
     if found.body is None:
         fallback = _structured_body(page, base)
@@ -94,6 +96,15 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     if found.read_more is None and index_link is not None:
         return replace(found, read_more=index_link)
     return found
+
+
+def _password_form(page: Page, nodes: Sequence[HtmlElement]) -> bool:
+    """WordPress's password form (``form.post-password-form``) stands in for the post.
+    Its "This content is password protected" is WordPress's words, not the author's."""
+    forms = page.index.by_class.get("post-password-form")
+    if not forms:
+        return False
+    return any(node is form or form in node.iterdescendants() for form in forms for node in nodes)
 
 
 def _cleaned(
@@ -201,7 +212,10 @@ def _locate(
     body_hits, structured, items = (
         select(root, group, index) for group in (profile.body, _STRUCTURED, _POST_ITEMS)
     )
-    first = _first_post(_outermost(items), base)
+    outer = _outermost(items)
+    first = _first_post(outer, base)
+    if first is not None and _prose_outside(root, outer):
+        first = None
     if first is not None:
         item, link = first
         found = select(item, profile.body, index) or select(item, _SUMMARY, index)
@@ -235,6 +249,30 @@ def _first_post(
     if linked[0][1] is None or sum(1 for _, link in linked if link is not None) < 2:
         return None
     return linked[0]
+
+
+_PROSE_OUTSIDE = 1000
+_PROSE_LINE = 80
+
+
+def _prose_outside(root: HtmlElement, items: Sequence[HtmlElement]) -> bool:
+    """A post of its own outside every post item: long paragraphs holding twice the text
+    of the longest item. A post page whose own article is a plain ``div`` may show a row of
+    ``<article>`` teasers above it ("trending", "related"), which must not make it an index.
+    """
+    if len(items) < 2:
+        return False
+    inside = set(items)
+    longest = max(len(text_of(el)) for el in items)
+    found = 0
+    for p in root.iter("p"):
+        text = text_of(p)
+        if len(text) < _PROSE_LINE or any(a in inside for a in p.iterancestors()):
+            continue
+        found += len(text)
+        if found >= max(_PROSE_OUTSIDE, 2 * longest):
+            return True
+    return False
 
 
 def _outermost(found: Sequence[HtmlElement]) -> list[HtmlElement]:

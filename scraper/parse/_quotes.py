@@ -37,6 +37,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .._records import Quote, QuoteKind
+from ._memo import Memo
 from .dom._text import element_text
 
 __all__ = ["extract_quotes", "is_trailing", "quote_kind"]
@@ -74,28 +75,17 @@ def extract_quotes(el: HtmlElement, base_url: str | None = None) -> tuple[Quote,
     return tuple(out)
 
 
-_KINDS: dict[tuple[str, str], QuoteKind | None] = {}
-_CACHE_LIMIT = 1 << 16
-
-
 def quote_kind(node: etree._Element) -> QuoteKind | None:
     """What kind of quote ``node`` is, or ``None`` when it is none."""
     tag = node.tag
     cls = node.get("class")
     if cls is None or not isinstance(tag, str):
         return _BY_TAG.get(tag) if isinstance(tag, str) else None
-    key = (tag, cls)
-    try:
-        return _KINDS[key]
-    except KeyError:
-        pass
-    if len(_KINDS) >= _CACHE_LIMIT:
-        _KINDS.clear()
-    kind = _KINDS[key] = _classed_kind(tag, cls)
-    return kind
+    return _KINDS[tag, cls]
 
 
-def _classed_kind(tag: str, cls: str) -> QuoteKind | None:
+def _classed_kind(key: tuple[str, str]) -> QuoteKind | None:
+    tag, cls = key
     classes = cls.lower().split()
     if tag == "tiktok-embed" or _is_embed(classes):
         return QuoteKind.EMBED
@@ -106,6 +96,9 @@ def _classed_kind(tag: str, cls: str) -> QuoteKind | None:
     if tag == "q":
         return QuoteKind.Q
     return None
+
+
+_KINDS: Memo[tuple[str, str], QuoteKind | None] = Memo(_classed_kind)
 
 
 def _is_embed(classes: list[str]) -> bool:
@@ -188,7 +181,7 @@ def _cite_of(attribution: HtmlElement, base_url: str | None) -> str | None:
     return text or None
 
 
-def _text_without(node: HtmlElement, drop: etree._Element) -> str:
+def _text_without(node: HtmlElement, drop: HtmlElement) -> str:
     """``element_text`` of ``node`` with ``drop`` left out; only the quote is copied."""
     path = []
     cur: etree._Element | None = drop
@@ -199,19 +192,11 @@ def _text_without(node: HtmlElement, drop: etree._Element) -> str:
         path.append(parent.index(cur))
         cur = parent
     dup = copy.deepcopy(node)
-    target: etree._Element = dup
+    target: HtmlElement = dup
     for i in reversed(path):
         target = target[i]
-    parent = target.getparent()
-    if parent is not None:
-        tail = target.tail
-        prev = target.getprevious()
-        parent.remove(target)
-        if tail:
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
+    if target.getparent() is not None:
+        target.drop_tree()  # its tail text stays in place
     return element_text(dup)
 
 

@@ -392,19 +392,6 @@ def test_teaser_lead_reads_like_lstrip_without_copying() -> None:
         assert _lead(text) == expected
 
 
-def test_strip_selectors_from_the_index_match_css() -> None:
-    from scraper.parse.dom._hints import select_any
-    from scraper.parse.dom._page import css
-
-    page = Page(build_tree(SEED_LIKE, URL), URL)
-    strip = (".sharedaddy", "#main", "[datetime]", "time", "div.entry-meta")
-    found = select_any(strip, page.index)
-    expected = {el for sel in strip for el in css(sel)(page.tree)}
-    assert found is not None
-    assert set(found) == expected
-    assert select_any((".entry-content p",), page.index) is None  # a combinator: css decides
-
-
 def test_text_of_is_text_content() -> None:
     from lxml.html import fragment_fromstring
 
@@ -417,3 +404,17 @@ def test_text_of_is_text_content() -> None:
     for node in el.iter():
         if isinstance(node.tag, str):  # a comment raises in both, as text_content did
             assert text_of(node) == node.text_content()
+
+
+def test_remove_keeps_a_text_tail_and_drops_a_blank_one() -> None:
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.body._cleanup import remove
+
+    root = fragment_fromstring("<div>a<b>x</b> kept <i>y</i>  \n <u>z</u> end</div>")
+    remove([root[0], root[1]])
+    assert root.text == "a kept "
+    assert [el.tag for el in root] == ["u"]
+    remove([root[0]])
+    assert root.text == "a kept  end"
+    assert len(root) == 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from pathlib import Path
+
 import pytest
 
 from scraper.parse.metadata._dates import (
@@ -132,3 +135,68 @@ def test_two_digit_years_only_where_the_text_is_known_to_be_a_date() -> None:
     assert parse_text("31.02.23", short_year=True) is None
     # a full date wins over a short one
     assert parse_text("1.2.23 · 22.03.2013", short_year=True) == "2013-03-22"
+
+
+def test_zones_come_from_tzdata_not_the_host() -> None:
+    """No zone database on the host (``PYTHONTZPATH`` empty, as in a slim container):
+    the zones still load, from the ``tzdata`` package."""
+    import zoneinfo
+
+    from scraper.parse.metadata._zones import COUNTRY_ZONES, _zone
+
+    _zone.cache_clear()
+    zoneinfo.reset_tzpath(to=[])
+    try:
+        assert zoneinfo.TZPATH == ()
+        assert day_in_country("2022-11-06T23:30:00+00:00", "https://x.de/") == (
+            "2022-11-07T00:30:00+01:00"
+        )
+        assert all(_zone(name) is not None for zones in COUNTRY_ZONES.values() for name in zones)
+    finally:
+        zoneinfo.reset_tzpath()
+        _zone.cache_clear()
+
+
+def test_the_hosts_zone_database_is_not_read(tmp_path: Path) -> None:
+    """A host database that says otherwise (here: Berlin on Tokyo time) changes nothing."""
+    import zoneinfo
+    from importlib import resources
+
+    from scraper.parse.metadata._zones import _zone
+
+    tokyo = resources.files("tzdata.zoneinfo").joinpath("Asia", "Tokyo").read_bytes()
+    (tmp_path / "Europe").mkdir()
+    (tmp_path / "Europe" / "Berlin").write_bytes(tokyo)
+    _zone.cache_clear()
+    zoneinfo.reset_tzpath(to=[str(tmp_path)])
+    zoneinfo.ZoneInfo.clear_cache()
+    try:
+        fake = datetime(2022, 11, 6, tzinfo=zoneinfo.ZoneInfo("Europe/Berlin"))
+        assert fake.utcoffset() == timedelta(hours=9)  # the host's word, which is not read
+        assert day_in_country("2022-11-06T23:30:00+00:00", "https://x.de/") == (
+            "2022-11-07T00:30:00+01:00"
+        )
+    finally:
+        zoneinfo.reset_tzpath()
+        zoneinfo.ZoneInfo.clear_cache()
+        _zone.cache_clear()
+
+
+@pytest.mark.slow
+def test_zones_with_an_empty_pythontzpath() -> None:
+    """The same through the environment, in a fresh interpreter (zoneinfo reads
+    ``PYTHONTZPATH`` once, at import)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import zoneinfo; assert zoneinfo.TZPATH == (), zoneinfo.TZPATH\n"
+        "from scraper.parse.metadata._zones import day_in_country\n"
+        "print(day_in_country('2022-07-06T22:30:00+00:00', 'https://www.example.at/a'))\n"
+    )
+    env = {**os.environ, "PYTHONTZPATH": ""}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "2022-07-07T00:30:00+02:00"

@@ -114,3 +114,105 @@ def test_utf8_bytes_reused_only_when_exact(data: bytes, same: bool) -> None:
     if utf8 is not None:
         assert utf8 == text.encode("utf-8")
     assert etree.tostring(build_tree(text, utf8=utf8)) == etree.tostring(build_tree(text))
+
+
+# WHATWG labels and the Python codec that reads them (webencodings' table)
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("cp819", "cp1252"),
+        ("latin1", "cp1252"),
+        ("ISO-8859-1", "cp1252"),
+        ("us-ascii", "cp1252"),
+        ("windows-1252", "cp1252"),
+        ("iso-8859-9", "cp1254"),
+        ("windows-874", "cp874"),
+        ("tis-620", "cp874"),
+        ("iso-8859-11", "cp874"),
+        ("shift_jis", "cp932"),
+        ("csshiftjis", "cp932"),
+        ("sjis", "cp932"),
+        ("windows-31j", "cp932"),
+        ("gb2312", "gb18030"),
+        ("gbk", "gb18030"),
+        ("gb18030", "gb18030"),
+        ("big5", "big5hkscs"),
+        ("euc-kr", "cp949"),
+        ("ks_c_5601-1987", "cp949"),
+        ("euc-jp", "euc_jp"),
+        ("koi8-u", "koi8-u"),
+        ("iso-8859-8-i", "iso8859-8"),
+        ("x-mac-roman", "mac-roman"),
+        ("x-mac-cyrillic", "mac-cyrillic"),
+        ("x-user-defined", "cp1252"),
+        ("utf8", "utf-8"),
+        ("unicode-1-1-utf-8", "utf-8"),
+        (" UTF-8 ", "utf-8"),
+        ("'utf-8'", "utf-8"),
+        # UTF-16 named inside a document the prescan read as ASCII cannot be so
+        ("utf-16", "utf-8"),
+        ("utf-16be", "utf-8"),
+    ],
+)
+def test_whatwg_labels(label: str, codec: str) -> None:
+    from scraper.parse.dom._html import _normalize_label
+
+    assert _normalize_label(label) == codec
+
+
+# no WHATWG label: Python's bytes-to-bytes and special codecs, its own spellings, and the
+# ISO-2022 labels WHATWG reads as one replacement character
+_NOT_CHARSETS = [
+    "base64",
+    "hex",
+    "rot13",
+    "zlib",
+    "bz2",
+    "uu",
+    "quopri",
+    "punycode",
+    "undefined",
+    "idna",
+    "unicode_escape",
+    "utf-7",
+    "utf_32",
+    "cp037",
+    "iso-2022-kr",
+    "hz-gb-2312",
+    "x-foo",
+    "",
+]
+
+
+@pytest.mark.parametrize("label", _NOT_CHARSETS)
+def test_labels_that_are_no_charsets(label: str) -> None:
+    from scraper.parse.dom._html import _normalize_label
+
+    assert _normalize_label(label) is None
+
+
+@pytest.mark.parametrize("label", _NOT_CHARSETS)
+def test_no_charset_label_falls_back_to_sniffing(label: str) -> None:
+    ascii_page = page("plain text").encode("ascii")
+    utf8_page = page(TEXT).encode("utf-8")
+    cp1252_page = page("Grüße aus Köln, schöne Größe, Straße und Bäume. " * 30).encode("cp1252")
+    for data in (ascii_page, utf8_page, cp1252_page):
+        want = decode_html_utf8(data)
+        assert decode_html_utf8(data, f"text/html; charset={label}") == want
+        head = f"<head><meta charset={label}></head>"
+        text, _ = decode_html_utf8(data.replace(b"<head></head>", head.encode()))
+        assert text == want[0].replace("<head></head>", head)
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "codec"),
+    [
+        ("cp819", "„Anführung“ – € café", "cp1252"),
+        ("windows-874", "ภาษาไทย ข้อความ", "cp874"),
+        ("csshiftjis", "日本語のテキスト", "cp932"),
+        ("x-gbk", "中文文本测试", "gb18030"),
+    ],
+)
+def test_whatwg_labels_decode(label: str, text: str, codec: str) -> None:
+    assert text in decode_html(page(text, f"<meta charset='{label}'>").encode(codec))
+    assert text in decode_html(page(text).encode(codec), f"text/html; charset={label}")

@@ -38,8 +38,8 @@ from ..._records import Body, Image, Link
 from .._quotes import extract_quotes
 from .._results import BodyResult, Metadata
 from ..comments._comments import comment_nodes
-from ..dom._hints import select_groups
-from ..dom._page import ElementIndex, Page, select
+from ..dom._css import select
+from ..dom._page import ElementIndex, Page
 from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse, element_text, join_url, text_and_html
 from ..profiles._profile import Profile
@@ -208,16 +208,18 @@ def _locate(
     root = page.tree.find("body")
     if root is None:
         root = page.tree
-    elements = page.elements  # the head's few elements carry no prose and match no hint
-    groups = (profile.body, _STRUCTURED, _POST_ITEMS)
-    body_hits, structured, items = select_groups(root, groups, elements, page.index)
+    elements, index = page.elements, page.index
+    body_hits, structured, items = (
+        select(root, group, index) for group in (profile.body, _STRUCTURED, _POST_ITEMS)
+    )
     outer = _outermost(items)
     first = _first_post(outer, base)
     if first is not None and _prose_outside(root, outer):
         first = None
     if first is not None:
         item, link = first
-        summary = _first_with_text(select(item, profile.body) or select(item, _SUMMARY))
+        found = select(item, profile.body, index) or select(item, _SUMMARY, index)
+        summary = _first_with_text(found)
         return [summary if summary is not None else item], link
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
     # the scorer reads every element's text and tail (most of its cost): from the body on

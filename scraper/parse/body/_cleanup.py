@@ -34,10 +34,11 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .._memo import Memo
 from .._quotes import is_trailing, quote_kind
-from ..dom._hints import select_any
+from ..dom._css import select_all
 from ..dom._html import _PARSER
-from ..dom._page import ElementIndex, css
+from ..dom._page import ElementIndex
 from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS
@@ -181,29 +182,16 @@ def _flatten_galleries(root: HtmlElement) -> None:
 
 
 # class/id strings repeat within a page and across pages: each is searched once
-_CACHE_LIMIT = 1 << 16
-_JUNK_WORDS: dict[str, bool] = {}
-_GALLERY_WORDS: dict[str, bool] = {}
+_JUNK_WORDS: Memo[str, bool] = Memo(lambda attrs: JUNK.search(attrs) is not None)
+_GALLERY_WORDS: Memo[str, bool] = Memo(lambda attrs: GALLERY.search(attrs) is not None)
 
 
 def _junk_words(attrs: str) -> bool:
-    found = _JUNK_WORDS.get(attrs)
-    if found is None:
-        if len(_JUNK_WORDS) >= _CACHE_LIMIT:
-            _JUNK_WORDS.clear()
-        found = _JUNK_WORDS[attrs] = JUNK.search(attrs) is not None
-    return found
+    return _JUNK_WORDS[attrs]
 
 
 def _gallery_words(attrs: str) -> bool:
-    if not attrs:
-        return False
-    found = _GALLERY_WORDS.get(attrs)
-    if found is None:
-        if len(_GALLERY_WORDS) >= _CACHE_LIMIT:
-            _GALLERY_WORDS.clear()
-        found = _GALLERY_WORDS[attrs] = GALLERY.search(attrs) is not None
-    return found
+    return _GALLERY_WORDS[attrs] if attrs else False
 
 
 class _Rules:
@@ -260,25 +248,12 @@ def _profile_strip(
     """The elements strictly inside ``nodes`` that a ``strip`` selector matches."""
     if not strip:
         return set()
-    matched = select_any(strip, index) if index is not None else None
-    if matched is not None:
-        return _inside(nodes, matched)
     found: set[etree._Element] = set()
     for node in nodes:
-        for el in select_all(node, strip):
+        for el in select_all(node, strip, index):
             if el is not node:
                 found.add(el)
     return found
-
-
-def select_all(root: HtmlElement, selectors: Sequence[str]) -> list[HtmlElement]:
-    """Elements matched by any of ``selectors`` (``page.select`` stops at the first)."""
-    out: list[HtmlElement] = []
-    for sel in selectors:
-        found = css(sel)(root)
-        if isinstance(found, list):
-            out.extend(el for el in found if isinstance(el, HtmlElement))
-    return out
 
 
 def _mark_in_copy(orig: etree._Element, dup: etree._Element, marked: set[etree._Element]) -> None:
@@ -398,17 +373,12 @@ def _density(el: HtmlElement, text: str | None = None) -> float:
     return sum(len(text_of(a).strip()) for a in el.iter("a")) / size
 
 
-def remove(elements: Sequence[etree._Element]) -> None:
-    """Detach ``elements`` from their tree, keeping each one's tail text in place."""
+def remove(elements: Sequence[HtmlElement]) -> None:
+    """Detach ``elements`` from their tree, keeping each one's tail text in place (a
+    tail of whitespace only goes with its element)."""
     for el in elements:
-        parent = el.getparent()
-        if parent is None:
+        if el.getparent() is None:
             continue
-        tail = el.tail
-        if tail and tail.strip():
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
+        if el.tail and not el.tail.strip():
+            el.tail = None
+        el.drop_tree()

@@ -15,8 +15,8 @@ from lxml.html import HtmlElement
 from ..._records import Comment
 from .._quotes import extract_quotes
 from .._results import Metadata, ThreadResult
-from ..dom._hints import page_select
-from ..dom._page import Page, select
+from ..dom._css import page_select, select
+from ..dom._page import Page
 from ..profiles._profile import CommentSelectors, Profile
 from ._count import declared_count, parse_count
 from ._flat import flat_items, flat_runs
@@ -97,8 +97,7 @@ def profile_items(page: Page, sel: CommentSelectors) -> list[HtmlElement]:
         seen: set[HtmlElement] = set()
         for root in scope:
             for item_sel in sel.item:
-                whole = root is page.tree
-                for el in page_select(page, item_sel) if whole else select(root, item_sel):
+                for el in select(root, item_sel, page.index):
                     if isinstance(el, HtmlElement) and el not in seen and not excluded(el, memo):
                         seen.add(el)
                         found.append(el)

@@ -13,8 +13,8 @@ from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
 
+from ..dom._css import page_select
 from ..dom._page import Page
-from ..dom._selectors import page_css
 from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 
@@ -80,9 +80,9 @@ def declared_count(
         return n
     headings = (*profile.comments.count, *_GENERIC_COUNT)
     # one whole-tree pass to learn whether any heading exists; then the ordered lookups
-    found = page_css(page, ", ".join(headings))
+    found = page_select(page, ", ".join(headings))
     for sel in headings if found else ():
-        for el in page_css(page, sel):
+        for el in page_select(page, sel):
             n = parse_count(el.text_content())
             if n is not None:
                 return n
@@ -140,7 +140,7 @@ _MICRODATA = (
 
 def _microdata_count(page: Page) -> int | None:
     """Microdata / RDFa: ``commentCount`` or ``interactionCount`` = "UserComments:4"."""
-    for el in page_css(page, ", ".join(_MICRODATA)):
+    for el in page_select(page, ", ".join(_MICRODATA)):
         value = (el.get("content") or el.text_content() or "").strip()
         kind, _, num = value.rpartition(":")
         if (not kind or "Comment" in kind) and num.strip().isdigit():

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from lxml.html import HtmlElement
 
 from ..._records import Comment, Person, Quote
-from ..dom._page import select
+from ..dom._css import select
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
 from ._bylines import BYLINE, byline_block, header_block, lead_line
@@ -206,7 +206,7 @@ def _content_copy(
     for path in sorted((p for p in paths if p is not None), reverse=True):
         node = _follow(dup, path)
         if node is not None and node.getparent() is not None:
-            _remove_keep_tail(node)
+            node.drop_tree()  # on the copy only: the tail text stays with the parent
     if lead:
         _drop_lead(dup, [n for n in lead_dup if n is not None])
     return dup
@@ -254,21 +254,6 @@ def _follow(root: HtmlElement, path: tuple[int, ...]) -> HtmlElement | None:
             return None
         node = node[i]
     return node
-
-
-def _remove_keep_tail(node: HtmlElement) -> None:
-    # Applied to the copy only: the tail text belongs to the parent, not to the node.
-    parent = node.getparent()
-    if parent is None:
-        return
-    tail = node.tail
-    prev = node.getprevious()
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(node)
 
 
 def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = None) -> str | None:

@@ -23,6 +23,7 @@ from collections import defaultdict
 
 from lxml.html import HtmlElement
 
+from .._memo import Memo
 from ..dom._page import Page
 from ..dom._signals import text_of
 from ._thread import REPLY_BOX, excluded
@@ -75,17 +76,13 @@ def signature(el: HtmlElement) -> Sig:
     cls = el.get("class")
     if not cls:
         return el.tag, ""
-    token = _SIG_TOKENS.get(cls)
-    if token is None:
-        if len(_SIG_TOKENS) > _SIG_TOKENS_MAX:
-            _SIG_TOKENS.clear()
-        token = _SIG_TOKENS[cls] = next((t for t in cls.split() if not _STATE.search(t)), "")
-    return el.tag, token
+    return el.tag, _SIG_TOKENS[cls]
 
 
 # the signature's token per class attribute: the items of a list repeat theirs
-_SIG_TOKENS: dict[str, str] = {}
-_SIG_TOKENS_MAX = 50_000
+_SIG_TOKENS: Memo[str, str] = Memo(
+    lambda cls: next((t for t in cls.split() if not _STATE.search(t)), "")
+)
 
 
 def _areas(page: Page) -> list[HtmlElement]:
@@ -126,13 +123,10 @@ def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
     found: set[HtmlElement] = set()
     meta: set[HtmlElement] = set()
     memo = _AREA_WORDS
-    if len(memo) > _AREA_WORDS_MAX:
-        memo.clear()
     for table in (index.by_class, index.by_id):
+        memo.learn(table.keys())
         for word, members in table.items():
-            kind = memo.get(word)
-            if kind is None:
-                kind = memo[word] = _word_kind(word)
+            kind = memo[word]
             if kind:
                 if kind & _AREA_WORD:
                     found.update(members)
@@ -141,10 +135,6 @@ def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
     return sorted(found, key=index.position.__getitem__), meta
 
 
-# ``_word_kind`` per class token or id: a site's pages share their tokens, and the
-# verdict is the page's most frequent question here
-_AREA_WORDS: dict[str, int] = {}
-_AREA_WORDS_MAX = 50_000
 _AREA_WORD = 1  # may be an area's hint (``_AREA``)
 _META_WORD = 2  # an author- or date-like hint (``_AUTHORISH``, ``_DATEISH``)
 
@@ -154,6 +144,11 @@ def _word_kind(word: str) -> int:
     area = _AREA_KEYS.search(word) is not None and _AREA.search(word) is not None
     meta = _AUTHORISH.search(word) is not None or _DATEISH.search(word) is not None
     return (_AREA_WORD if area else 0) | (_META_WORD if meta else 0)
+
+
+# ``_word_kind`` per class token or id: a site's pages share their tokens, and the
+# verdict is the page's most frequent question here
+_AREA_WORDS: Memo[str, int] = Memo(_word_kind)
 
 
 def _widen(area: HtmlElement) -> HtmlElement:

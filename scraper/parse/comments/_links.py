@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urldefrag, urlsplit
 
+from ..dom._css import page_select
 from ..dom._page import Page
-from ..dom._selectors import page_css
 from ..dom._text import join_url
 
 __all__ = ["comment_page_links"]
@@ -56,7 +56,7 @@ def comment_page_links(page: Page) -> list[str]:
     base = page.url
     own = urldefrag(base)[0] if base else None
     out: list[str] = []
-    candidates = page_css(page, _NAV)
+    candidates = page_select(page, _NAV)
     candidates += [a for a in page.by_tag("a") if _is_comment_page(a.get("href") or "")]
     for a in candidates:
         href = (a.get("href") or "").strip()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import webencodings
 from charset_normalizer import from_bytes
 from lxml import etree
 from lxml.html import (
@@ -58,53 +59,44 @@ _MAGIC = (
     (b"wOF", "web font"),
 )
 
-# WHATWG Encoding Standard: labels that mean something else than Python thinks.
-_WHATWG = {
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "iso_8859-1": "cp1252",
-    "l1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "ansi_x3.4-1968": "cp1252",
-    "iso-8859-9": "cp1254",
-    "latin5": "cp1254",
-    "iso-8859-11": "cp874",
-    "tis-620": "cp874",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "gb_2312-80": "gb18030",
-    "shift-jis": "cp932",
-    "shift_jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "ms_kanji": "cp932",
-    "windows-31j": "cp932",
-    "ks_c_5601-1987": "cp949",
-    "euc-kr": "cp949",
-    "big5": "big5hkscs",
-    "x-mac-roman": "mac_roman",
-    "utf8": "utf-8",
-    "unicode-1-1-utf-8": "utf-8",
-    "x-user-defined": "cp1252",
-}
+# Python codecs for the WHATWG encodings where webencodings' choice is not a registered
+# codec or not the WHATWG decoder: the gbk decoder is the gb18030 one (a superset that
+# also reads GB2312 pages); x-user-defined maps high bytes to private-use characters no
+# reader can use, and the pages that declare it are windows-1252 in practice
+_DECODERS = {"gbk": "gb18030", "x-user-defined": "cp1252"}
 
 
 def _normalize_label(label: str | None) -> str | None:
-    """Python codec name for a charset label, or ``None`` for labels nobody knows."""
+    """Python codec for a charset label as browsers read it (the WHATWG Encoding
+    Standard: ``latin1`` and ``cp819`` mean windows-1252, ``csshiftjis`` is Shift_JIS);
+    ``None`` for anything else. Only a WHATWG label names a charset: Python's own codec
+    names (``base64``, ``rot13``, ``zlib``, ``punycode``, ``undefined``) are no charsets
+    and never reach ``codecs``, and the ISO-2022 labels WHATWG decodes as one
+    "replacement" character are left to the sniffing, as unknown labels are."""
     if not label:
         return None
-    label = label.strip().strip("\"'").lower()
-    label = _WHATWG.get(label, label)
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
+    encoding = webencodings.lookup(label.strip().strip("\"'"))
+    if encoding is None or encoding.name == "replacement":
         return None
     # UTF-16 declared inside the document cannot be: the prescan read it as ASCII
-    return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
+    if encoding.name.startswith("utf-16"):
+        return "utf-8"
+    name: str = encoding.name
+    codec: str = encoding.codec_info.name
+    return _DECODERS.get(name, codec)
+
+
+def _detected(name: str) -> str | None:
+    """Python codec for the detector's answer, a Python codec name (``utf_8``,
+    ``iso8859_2``) that is often no WHATWG label: the WHATWG reading when it is one."""
+    codec = _normalize_label(name)
+    if codec is not None:
+        return codec
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return "utf-8" if codec.startswith(("utf-16", "utf-32")) else codec
 
 
 def _from_bom(data: bytes) -> str | None:
@@ -190,7 +182,7 @@ def _detect(data: bytes) -> str:
     charset-normalizer) and so gave different answers on different machines.
     """
     best = from_bytes(data[:_DETECT_SAMPLE]).best()
-    label = _normalize_label(best.encoding) if best is not None else None
+    label = _detected(best.encoding) if best is not None else None
     return label or "cp1252"
 
 

@@ -13,29 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from lxml import etree
-from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-__all__ = ["ElementIndex", "Page", "css", "select"]
+__all__ = ["ElementIndex", "Page"]
 
 _T = TypeVar("_T")
-
-
-@functools.lru_cache(maxsize=4096)
-def css(selector: str) -> etree.XPath:
-    """Compile a CSS selector once; profiles hold strings, this holds the compiled form."""
-    return CSSSelector(selector, translator="html")
-
-
-def select(root: HtmlElement, selectors: Sequence[str] | str) -> list[HtmlElement]:
-    """Elements matched by the first selector (in order) that matches anything."""
-    if isinstance(selectors, str):
-        selectors = (selectors,)
-    for sel in selectors:
-        found = css(sel)(root)
-        if isinstance(found, list) and found:
-            return [el for el in found if isinstance(el, HtmlElement)]
-    return []
 
 
 class Page:

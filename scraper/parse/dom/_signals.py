@@ -8,10 +8,11 @@ pages, so every verdict is kept per distinct string.
 from __future__ import annotations
 
 import re
-from typing import TypeVar
 
 from lxml import etree
 from lxml.html import HtmlMixin
+
+from .._memo import Memo
 
 __all__ = [
     "NEGATIVE",
@@ -24,9 +25,6 @@ __all__ = [
     "text_of",
     "unlikely",
 ]
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 UNLIKELY_TAGS = frozenset({"nav", "aside", "footer"})
 
@@ -68,21 +66,15 @@ def _post_classes(cls: str | None) -> str | None:
     return cls
 
 
-# Pages repeat the same class/id strings on many elements, and themes repeat them across
-# pages: what is read from one string is kept, keyed on the raw attribute values (the
-# caches are cleared when they grow past ``_CACHE_LIMIT``, a long crawl stays bounded).
-_CACHE_LIMIT = 1 << 16
-_STRINGS: dict[tuple[str | None, str | None], str] = {}
-_WORDS: dict[tuple[str | None, str | None], str] = {}
-_WEIGHTS: dict[str, int] = {}
-_UNLIKELY_WORDS: dict[str, bool] = {}
+# What is read from one class/id string is kept, keyed on the raw attribute values.
+_Attrs = tuple[str | None, str | None]
 
 
-def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[key] = value
-    return value
+def _string(key: _Attrs) -> str:
+    return f"{_post_classes(key[0]) or ''} {key[1] or ''}".lower()
+
+
+_STRINGS: Memo[_Attrs, str] = Memo(_string)
 
 
 def attr_string(el: etree._Element) -> str:
@@ -90,10 +82,19 @@ def attr_string(el: etree._Element) -> str:
     key = (el.get("class"), el.get("id"))
     if key[0] is None and key[1] is None:
         return ""
-    found = _STRINGS.get(key)
-    if found is None:
-        found = _remember(_STRINGS, key, f"{_post_classes(key[0]) or ''} {key[1] or ''}".lower())
-    return found
+    return _STRINGS[key]
+
+
+def _words(key: _Attrs) -> str:
+    cls, ident = key
+    raw = f"{_post_classes(cls) or ''} {ident or ''}"
+    lower = raw.lower()
+    if lower != raw:
+        lower = _CAMEL.sub(r"\1 \2", raw).lower()
+    return lower.translate(_SEPARATORS)
+
+
+_WORDS: Memo[_Attrs, str] = Memo(_words)
 
 
 def attr_words(el: etree._Element) -> str:
@@ -101,34 +102,25 @@ def attr_words(el: etree._Element) -> str:
     key = (el.get("class"), el.get("id"))
     if key[0] is None and key[1] is None:
         return ""
-    found = _WORDS.get(key)
-    if found is None:
-        found = _remember(_WORDS, key, _words(_post_classes(key[0]), key[1]))
-    return found
+    return _WORDS[key]
 
 
-def _words(cls: str | None, ident: str | None) -> str:
-    raw = f"{cls or ''} {ident or ''}"
-    lower = raw.lower()
-    if lower != raw:
-        lower = _CAMEL.sub(r"\1 \2", raw).lower()
-    return lower.translate(_SEPARATORS)
+def _weight(attrs: str) -> int:
+    weight = 0
+    if NEGATIVE.search(attrs):
+        weight -= 25
+    if POSITIVE.search(attrs):
+        weight += 25
+    return weight
+
+
+_WEIGHTS: Memo[str, int] = Memo(_weight)
 
 
 def class_weight(el: etree._Element) -> int:
     """+25 for content-like class/id, -25 for boilerplate-like: readability's weight."""
     attrs = attr_words(el)
-    if not attrs:
-        return 0
-    weight = _WEIGHTS.get(attrs)
-    if weight is None:
-        weight = 0
-        if NEGATIVE.search(attrs):
-            weight -= 25
-        if POSITIVE.search(attrs):
-            weight += 25
-        _remember(_WEIGHTS, attrs, weight)
-    return weight
+    return _WEIGHTS[attrs] if attrs else 0
 
 
 def text_of(el: etree._Element) -> str:
@@ -165,11 +157,9 @@ def unlikely(el: etree._Element) -> bool:
     if el.get("role") in ("navigation", "complementary", "contentinfo", "banner", "dialog"):
         return True
     attrs = attr_words(el)
-    if not attrs:
-        return False
-    found = _UNLIKELY_WORDS.get(attrs)
-    if found is None:
-        found = _remember(
-            _UNLIKELY_WORDS, attrs, bool(UNLIKELY.search(attrs)) and not MAYBE.search(attrs)
-        )
-    return found
+    return _UNLIKELY_WORDS[attrs] if attrs else False
+
+
+_UNLIKELY_WORDS: Memo[str, bool] = Memo(
+    lambda attrs: bool(UNLIKELY.search(attrs)) and not MAYBE.search(attrs)
+)

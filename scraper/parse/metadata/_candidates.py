@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from ..dom._hints import page_select
+from .._memo import Memo
+from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse
 from ..profiles._profile import Profile
@@ -31,8 +32,7 @@ _HINT_CLASS = re.compile(
 )
 _ROOT_TAGS = frozenset({"article", "div", "main", "section"})
 # the verdict of ``_HINT_CLASS`` per class token: a site's pages share their tokens
-_HINT_TOKENS: dict[str, bool] = {}
-_HINT_TOKENS_MAX = 50_000
+_HINT_TOKENS: Memo[str, bool] = Memo(lambda token: _HINT_CLASS.search(token.lower()) is not None)
 
 
 def _hints(page: Page) -> list[HtmlElement]:
@@ -44,13 +44,9 @@ def _hints(page: Page) -> list[HtmlElement]:
     for tag in _HINT_TAGS:
         found.update(index.by_tag(tag))
     memo = _HINT_TOKENS
-    if len(memo) > _HINT_TOKENS_MAX:
-        memo.clear()
+    memo.learn(index.by_class.keys())
     for token, members in index.by_class.items():
-        hinted = memo.get(token)
-        if hinted is None:
-            hinted = memo[token] = _HINT_CLASS.search(token.lower()) is not None
-        if hinted:
+        if memo[token]:
             found.update(members)
     for attr in ("itemprop", "property"):
         found.update(el for el in index.with_attr(attr) if el.get(attr))

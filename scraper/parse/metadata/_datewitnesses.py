@@ -15,8 +15,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..dom._css import page_select
 from ..dom._page import Page
-from ..dom._selectors import page_css
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
@@ -160,7 +160,7 @@ def _profile_elements(page: Page, profile: Profile, scan: Scan) -> Iterator[Html
     root = scan.article_root
     for sel in profile.published:
         other: list[HtmlElement] = []
-        for el in page_css(page, sel):
+        for el in page_select(page, sel):
             regions = set()
             in_article = False
             for anc in el.iterancestors():

@@ -18,8 +18,8 @@ from lxml.html import HtmlElement
 
 from ..._records import Person
 from .._results import Metadata
+from ..dom._css import page_select
 from ..dom._page import Page
-from ..dom._selectors import page_css
 from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text, scan_page
@@ -141,7 +141,7 @@ def _find_authors(
         if people:
             return people
     for sel in profile.author:
-        found = [el for el in page_css(page, sel) if not in_comments(el)]
+        found = [el for el in page_select(page, sel) if not in_comments(el)]
         people = _clean_people(_people_from(_first_byline(found), page.url)) if found else ()
         if people:
             return people

@@ -14,8 +14,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..dom._css import page_select
 from ..dom._page import Page
-from ..dom._selectors import page_css
 from ._candidates import Scan, el_text
 from ._dates import parse_clock, parse_iso, parse_text
 from ._datewitnesses import (
@@ -230,7 +230,7 @@ def modified_of(ctx: DateContext) -> str | None:
             return value
     both = False  # the page's updated date is its published one (see _also_published)
     for sel in ctx.profile.modified:
-        for el in page_css(page, sel):
+        for el in page_select(page, sel):
             if _also_published(el):
                 both = True
                 break

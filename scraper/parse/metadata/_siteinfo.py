@@ -15,8 +15,8 @@ from lxml.html import HtmlElement
 
 from ..._records import Site
 from ..._urls import comment_page_post
+from ..dom._css import page_select
 from ..dom._page import Page
-from ..dom._selectors import page_css
 from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
@@ -231,7 +231,7 @@ def categories_of(
     for sel in profile.categories:
         # a link the page itself marks rel=tag (and not category) is a tag, whatever a
         # profile selector says: structured markup outranks the profile
-        found = _names([el for el in page_css(page, sel) if not _rel_tag_only(el)])
+        found = _names([el for el in page_select(page, sel) if not _rel_tag_only(el)])
         if found:
             return found
     found = _names(scan.categories)
@@ -286,7 +286,7 @@ def _raw_tags(
     page: Page, profile: Profile, scan: Scan, article: dict[str, Any] | None, labelled: Labelled
 ) -> tuple[str, ...]:
     for sel in profile.tags:
-        found = _names(page_css(page, sel))
+        found = _names(page_select(page, sel))
         if found:
             return found
     found = _names(scan.tags)

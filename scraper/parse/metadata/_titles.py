@@ -12,8 +12,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..dom._css import page_select
 from ..dom._page import Page
-from ..dom._selectors import page_css
 from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
@@ -79,7 +79,7 @@ def title_candidates(
     if h1 and not logo:
         add("h1", h1)
     for sel in profile.title:
-        for el in page_css(page, sel)[:1]:
+        for el in page_select(page, sel)[:1]:
             add("profile", el_text(el))
     for hit in scan.prop("headline"):
         add("itemprop", hit.el.get("content") or el_text(hit.el))

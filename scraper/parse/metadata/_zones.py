@@ -4,11 +4,17 @@ A page that gives only a UTC instant (``2022-11-06T23:00:00Z``) and no local tim
 anywhere still says which country it is written for through its country-code domain;
 when every civil time zone of that country puts the instant on the same day, that day
 (and, with a single offset, the local time) is what the page's readers saw.
+
+The zones come from the ``tzdata`` package, never from the host's database: the same
+page gives the same record on every machine (zone rules change every year, and a host
+without a database, as slim containers are, would give none).
 """
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
+from importlib import resources
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -66,10 +72,12 @@ def _build_zones() -> dict[str, tuple[str, ...]]:
 COUNTRY_ZONES = _build_zones()
 
 
+@functools.cache  # a few dozen names; ``from_file`` skips ZoneInfo's own cache
 def _zone(name: str) -> ZoneInfo | None:
     try:
-        return ZoneInfo(name)
-    except (KeyError, ValueError, OSError):  # no time zone database on this system
+        with resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).open("rb") as f:
+            return ZoneInfo.from_file(f, key=name)
+    except (ImportError, OSError, ValueError):  # tzdata missing or without the zone
         return None
 
 

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from .._records import Comment, Post
+from ._guard import guard_post
 
 __all__ = ["merge_comment_pages"]
 
@@ -32,9 +33,10 @@ def merge_comment_pages(pages: Sequence[Post]) -> Post:
                 seen[c.id] = c
     ordered = _thread_order(list(seen.values())) + anonymous
     counts = [p.comment_count for p in pages if p.comment_count is not None]
-    return dataclasses.replace(
+    merged = dataclasses.replace(
         base, comments=tuple(ordered), comment_count=max(counts) if counts else None
     )
+    return guard_post(merged)
 
 
 def _sort_key(c: Comment) -> tuple[str, int, str]:
@@ -61,4 +63,10 @@ def _thread_order(comments: list[Comment]) -> list[Comment]:
         out.append(fixed)
         for child in reversed(children.get(c.id, [])):
             stack.append((child, depth + 1))
+        if not stack and len(out) < len(comments):
+            # What the walk from the roots never reached is a cycle of parent hints across
+            # pages (A names B, B names A): kept, its first comment made a root.
+            placed = {x.id for x in out}
+            rest = next(x for x in comments if x.id not in placed)
+            stack.append((dataclasses.replace(rest, parent_id=None), 0))
     return out

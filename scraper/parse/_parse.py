@@ -17,6 +17,7 @@ from lxml import etree
 from .._errors import ParseError
 from .._records import Capture, Extractor, Post, Source, WarcRef
 from .._version import __version__
+from ._guard import guard_post
 from ._merge import merge_comment_pages
 from .body._body import extract_body
 from .comments._comments import extract_comments
@@ -28,11 +29,10 @@ from .profiles import detect_profile
 __all__ = ["merge_comment_pages", "parse_capture", "parse_page", "parse_tree"]
 
 _PARSER_BUGS = (
-    ValueError,
+    LookupError,  # also covers IndexError, KeyError
+    ValueError,  # also covers UnicodeError
     TypeError,
     AttributeError,
-    IndexError,
-    KeyError,
     RecursionError,
     etree.LxmlError,
 )
@@ -57,11 +57,11 @@ def parse_page(
     """
     name = source or url
     with _collector_paused():
-        text, utf8 = (
-            decode_html_utf8(html, content_type) if isinstance(html, bytes) else (html, None)
-        )
-        tree = build_tree(text, name, utf8)
         try:
+            text, utf8 = (
+                decode_html_utf8(html, content_type) if isinstance(html, bytes) else (html, None)
+            )
+            tree = build_tree(text, name, utf8)
             return parse_tree(Page(tree, url))
         except _PARSER_BUGS as exc:
             # A bug of ours on markup nobody foresaw must cost one page, not the crawl or
@@ -99,7 +99,7 @@ def parse_tree(page: Page) -> Post:
     meta = extract_metadata(page, profile)
     body = extract_body(page, profile, meta)
     thread = extract_comments(page, profile, meta)
-    return Post(
+    post = Post(
         url=meta.url or page.url,
         title=meta.title,
         site=meta.site,
@@ -120,6 +120,7 @@ def parse_tree(page: Page) -> Post:
         source=None,
         extractor=Extractor(profile.name, __version__),
     )
+    return guard_post(post)
 
 
 def parse_capture(capture: Capture, warc: WarcRef | None = None) -> Post:

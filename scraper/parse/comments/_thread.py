@@ -16,6 +16,7 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from ..._records import Comment, Quote
+from ..dom._text import xml_safe
 from ..profiles._profile import CommentSelectors
 from ._fields import build_comment
 
@@ -211,7 +212,7 @@ def _build_dl_item(
     wrapper = html.Element("div")
     for attr in ("id", "class"):
         if dt.get(attr):
-            wrapper.set(attr, dt.get(attr) or "")
+            wrapper.set(attr, xml_safe(dt.get(attr) or ""))
     wrapper.append(copy.deepcopy(dt))
     for sib in dt.itersiblings():
         if sib.tag == "dt":

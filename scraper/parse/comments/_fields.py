@@ -41,9 +41,7 @@ def owned(
     content is never taken for its parent's.
     """
     classes = _classes(item)
-    for sel in selectors:
-        if not _may_match(sel, classes):
-            continue
+    for sel in _candidates(tuple(selectors), classes):
         for el in select(item, sel):
             # CSS matches descendant-or-self: the item itself is never one of its parts.
             if el is not item and owner(el) is item:
@@ -62,6 +60,13 @@ def _classes(item: HtmlElement) -> tuple[frozenset[str], str]:
         t for el in item.iter() if isinstance(el.tag, str) for t in (el.get("class") or "").split()
     }
     return frozenset(tokens), " ".join(sorted(tokens))
+
+
+@functools.lru_cache(maxsize=256)
+def _candidates(selectors: tuple[str, ...], classes: tuple[frozenset[str], str]) -> list[str]:
+    """The selectors that may match under an item with these classes: the items of one
+    thread share a handful of class sets, so this is asked once per set, not per item."""
+    return [sel for sel in selectors if _may_match(sel, classes)]
 
 
 def _may_match(sel: str, classes: tuple[frozenset[str], str]) -> bool:

@@ -184,7 +184,9 @@ def _scan(
             todo = [*anywhere, *by_tag[tag]]
         cls = el.get("class")
         if cls:
-            for token in cls.split():
+            # each token once: a class attribute repeating "comment" 50,000 times (a
+            # hostile page) grew this list once per repeat, quadratic in its length
+            for token in dict.fromkeys(cls.split()) if len(cls) > 200 else cls.split():
                 if token in by_class:
                     todo = [*(todo or anywhere), *by_class[token]]
         for name, indexes in attrs:

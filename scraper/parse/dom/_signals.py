@@ -78,6 +78,18 @@ _WEIGHTS: dict[str, int] = {}
 _UNLIKELY_WORDS: dict[str, bool] = {}
 
 
+#: What of a class or id value the hint patterns read: real ones are a few dozen
+#: characters; a hostile page's megabyte value would cost seconds in every pattern.
+HINT_MAX = 1000
+
+
+def bounded(value: str | None) -> str | None:
+    """``value``, or for an absurdly long one its distinct words up to ``HINT_MAX``."""
+    if value is None or len(value) <= HINT_MAX:
+        return value
+    return " ".join(dict.fromkeys(value.split()))[:HINT_MAX]
+
+
 def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
     if len(cache) >= _CACHE_LIMIT:
         cache.clear()
@@ -92,7 +104,8 @@ def attr_string(el: etree._Element) -> str:
         return ""
     found = _STRINGS.get(key)
     if found is None:
-        found = _remember(_STRINGS, key, f"{_post_classes(key[0]) or ''} {key[1] or ''}".lower())
+        cls, ident = bounded(key[0]), bounded(key[1])
+        found = _remember(_STRINGS, key, f"{_post_classes(cls) or ''} {ident or ''}".lower())
     return found
 
 
@@ -103,7 +116,7 @@ def attr_words(el: etree._Element) -> str:
         return ""
     found = _WORDS.get(key)
     if found is None:
-        found = _remember(_WORDS, key, _words(_post_classes(key[0]), key[1]))
+        found = _remember(_WORDS, key, _words(_post_classes(bounded(key[0])), bounded(key[1])))
     return found
 
 

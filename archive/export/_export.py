@@ -78,12 +78,14 @@ class ExportResult:
     posts: DatasetFile
     comments: DatasetFile
     skipped: int = 0  # posts left out by the filters
+    duplicates: int = 0  # pages whose canonical URL an earlier row already had
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "posts": {"path": str(self.posts.path), "rows": self.posts.rows},
             "comments": {"path": str(self.comments.path), "rows": self.comments.rows},
             "skipped": self.skipped,
+            "duplicates": self.duplicates,
         }
 
 
@@ -160,7 +162,12 @@ def export_records(
     extra = CAPTURE_COLUMNS if opts.all_captures else ()
     targets = [AtomicFile(opts.out / f"{name}.{opts.format}") for name in ("posts", "comments")]
     writers: list[RowWriter] = []
-    skipped = 0
+    skipped = duplicates = 0
+    # A post's identity in a dataset is its canonical ``url`` (with ``crawl_id`` in an
+    # ``--all-captures`` export): two pages naming one canonical URL (an AMP or print copy,
+    # a theme that points every page at one URL) are one post, and joins on ``post_url``
+    # must not count its comments twice. The first in the archive's order is kept.
+    seen: set[tuple[str, int | None]] = set()
     try:
         for target, columns in zip(targets, (POST_COLUMNS, COMMENT_COLUMNS), strict=True):
             writers.append(
@@ -178,6 +185,12 @@ def export_records(
             if not matches(item.post, opts):
                 skipped += 1
                 continue
+            if item.post.url is not None:
+                key = (item.post.url, item.crawl_id)
+                if key in seen:
+                    duplicates += 1
+                    continue
+                seen.add(key)
             record = check_record(item.post) if opts.validate else item.post.to_dict()
             version = (
                 {"crawl_id": item.crawl_id, "captured_at": item.captured_at}
@@ -207,6 +220,7 @@ def export_records(
         DatasetFile(targets[0].final, writers[0].rows),
         DatasetFile(targets[1].final, writers[1].rows),
         skipped,
+        duplicates,
     )
 
 

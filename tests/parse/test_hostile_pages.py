@@ -129,6 +129,8 @@ def test_negative_comment_count_is_unknown() -> None:
         ("file:///etc/passwd", None),
         ("mailto:me@example.org", None),
         ("blob:https://a.example/1", None),
+        ("http:/a.example/typo", None),
+        ("http:R/a.example/flipped", None),
         ("", None),
     ],
 )

@@ -95,6 +95,8 @@ def safe_url(value: str | None) -> str | None:
     if not url.isprintable():
         url = _CONTROLS.sub(lambda m: f"%{ord(m.group()):02X}", url.translate(_NEWLINES))
     m = _SCHEME.match(url)
+    if m is not None and url[m.end() : m.end() + 2] != "//":
+        return None  # "http:R/x" (a flipped byte) is no address either
     if m is not None and m.group().lower() not in ("http:", "https:"):
         return None
     return url or None

@@ -1,8 +1,9 @@
-"""blog-archiver's storage side: WARC captures, the SQLite catalog, exports and history."""
+"""blog-archiver's storage side: WARC captures, the catalog (SQLite or PostgreSQL), exports
+and history."""
 
-from ._catalog import CATALOG_VERSION, CaptureRow
 from ._errors import ArchiveError, ArchiveLockedError, CatalogVersionError, ExportError, WarcError
 from ._store import Archive
+from .catalog import CATALOG_VERSION, CaptureRow
 from .warc._writer import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
 
 __all__ = [

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from archive._errors import UsageError
 from scraper import ScraperError, __version__
 
 __all__ = ["main"]
@@ -21,13 +22,17 @@ __all__ = ["main"]
 _COMMANDS = (
     "parse",
     "crawl",
+    "worker",
     "demo",
     "recapture",
     "export",
+    "wacz",
     "reparse",
     "history",
+    "serve",
     "fixtures",
     "schema",
+    "migrate",
 )
 
 
@@ -57,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code: int = args.func(args)
+    except UsageError as exc:
+        print(f"blog-archiver {args.command}: error: {exc}", file=sys.stderr)
+        return 2
     except ScraperError as exc:
         print(f"blog-archiver: error: {exc}", file=sys.stderr)
         return 1

@@ -72,9 +72,9 @@ class DemoSites:
 
 
 @contextmanager
-def _fixture_server(pages: dict[str, bytes]) -> Iterator[str]:
+def _fixture_server(pages: dict[str, bytes], port: int = 0) -> Iterator[str]:
     handler = type("FixtureHandler", (_FixtureHandler,), {"pages": pages})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -85,13 +85,24 @@ def _fixture_server(pages: dict[str, bytes]) -> Iterator[str]:
 
 
 @contextmanager
-def demo_sites(posts: int = 30, seed: int = 1, *, fixtures: bool = True) -> Iterator[DemoSites]:
-    """Serve a generated blog of ``posts`` posts (and the fixtures, when present)."""
+def demo_sites(
+    posts: int = 30,
+    seed: int = 1,
+    *,
+    fixtures: bool = True,
+    ports: tuple[int, int] = (0, 0),
+) -> Iterator[DemoSites]:
+    """Serve a generated blog of ``posts`` posts (and the fixtures, when present).
+
+    ``ports``: the blog's and the fixtures' ports (0: any free one). A demo archive is
+    resumed on the ports it was started on, since its URLs name them: a new port would be a
+    second site in the same archive. ``OSError`` when a port is taken.
+    """
     root = fixtures_dir() if fixtures else None
     pages = _fixture_pages(root) if root else {}
-    with SiteServer(gen_site(posts, seed=seed)) as blog:
+    with SiteServer(gen_site(posts, seed=seed), port=ports[0]) as blog:
         if not pages:
             yield DemoSites(blog.url, [])
             return
-        with _fixture_server(pages) as base:
+        with _fixture_server(pages, ports[1]) as base:
             yield DemoSites(blog.url, [base + p for p in pages])

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from scraper import Capture, Post, merge_comment_pages, parse_page
+from scraper import Capture, Post, parse_page
+from scraper.parse import merge_pages
 
 if TYPE_CHECKING:
     import httpx
@@ -175,10 +176,13 @@ def load_fixture(path: Path, root: Path | None = None) -> Fixture:
 def parse_fixture(fx: Fixture) -> Post:
     """Parse the fixture's page(s) as the crawler would; several pages are merged."""
     posts = [
-        parse_page(p.file.read_bytes(), p.url, content_type=p.content_type, source=str(p.file))
+        (
+            p.url,
+            parse_page(p.file.read_bytes(), p.url, content_type=p.content_type, source=str(p.file)),
+        )
         for p in fx.pages
     ]
-    return posts[0] if len(posts) == 1 else merge_comment_pages(posts)
+    return posts[0][1] if len(posts) == 1 else merge_pages(posts)
 
 
 def check_fixture(fx: Fixture, fields: Sequence[str] | None = None) -> list[FieldDiff]:

@@ -10,45 +10,26 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from scraper._records import Post
-from scraper.parse._parse import merge_comment_pages
+from scraper.parse._merge import merge_pages
 
-from ._catalog import iter_rows
-
-__all__ = ["iter_posts", "post_versions"]
-
-# Newest parse of each capture, with the round that captured it (not the round that
-# parsed it): rows come grouped by post, newest round first.
-_PAGES = """
-SELECT p.post_url, c.crawl_id, p.page_url, p.record_json, c.fetched_at
-FROM pages p JOIN captures c ON c.id = p.capture_id
-WHERE p.id IN (SELECT MAX(id) FROM pages GROUP BY capture_id)
-{where}
-ORDER BY p.post_url, c.crawl_id DESC, p.page_url, c.fetched_at DESC
-"""
-
+__all__ = ["iter_posts", "latest_versions", "post_versions"]
 
 def _merge(rows: list[tuple[str, int, str, str, str]]) -> Post:
     """One Post from one round's page parses; the newest capture of each page wins."""
     seen: set[str] = set()
-    pages: list[Post] = []
-    post_page: Post | None = None
-    for post_url, _crawl, page_url, record_json, _at in rows:
+    pages: list[tuple[str | None, Post]] = []
+    for _post_url, _crawl, page_url, record_json, _at in rows:
         if page_url in seen:
             continue
         seen.add(page_url)
-        post = Post.from_dict(json.loads(record_json))
-        if page_url == post_url:
-            post_page = post
-        pages.append(post)
-    if post_page is not None:  # the post's own page gives the fields and the source
-        pages.remove(post_page)
-        pages.insert(0, post_page)
-    return merge_comment_pages(pages)
+        pages.append((page_url, Post.from_dict(json.loads(record_json))))
+    # the post's own page gives the fields and the source; its other pages (.../slug/2/)
+    # are joined in page order, its comment pages merged
+    return merge_pages(pages, rows[0][0])
 
 
 def _matches(
@@ -70,32 +51,49 @@ def _matches(
     return True
 
 
+PageRow = tuple[str, int, str, str, str]  # post_url, crawl_id, page_url, record_json, fetched_at
+
+
+def latest_versions(rows: Iterable[PageRow]) -> Iterator[tuple[str, int, str, int, Post]]:
+    """``(post_url, crawl_id, captured_at, versions, Post)`` of every post's newest version,
+    in URL order: one streamed query, as ``iter_posts`` (the search index of ``serve``
+    wants the catalog's key and the number of versions beside the record)."""
+    for post_url, group in itertools.groupby(rows, key=lambda r: r[0]):
+        newest: list[tuple[str, int, str, str, str]] = []
+        rounds: set[int] = set()
+        for row in group:
+            rounds.add(row[1])  # older rounds are counted, not merged (rows keep streaming)
+            if not newest or row[1] == newest[0][1]:
+                newest.append(row)
+        at = _captured_at(post_url, newest)
+        yield str(post_url), int(newest[0][1]), at, len(rounds), _merge(newest)
+
+
+def _captured_at(url: str, members: list[tuple[str, int, str, str, str]]) -> str:
+    """When a version was captured: its post page's fetch, else its first page's."""
+    own = [r[4] for r in members if r[2] == url]
+    return str(min(own) if own else min(r[4] for r in members))
+
+
 def iter_posts(
-    conn: sqlite3.Connection,
+    rows: Iterable[PageRow],
     *,
     site: str | None = None,
     since: str | None = None,
     until: str | None = None,
 ) -> Iterator[Post]:
-    rows = iter_rows(conn, _PAGES.format(where=""))
-    for post_url, group in itertools.groupby(rows, key=lambda r: r[0]):
-        newest: list[tuple[str, int, str, str, str]] = []
-        for row in group:
-            if newest and row[1] != newest[0][1]:
-                continue  # an older round of this post: skip (rows keep streaming)
-            newest.append(row)
-        post = _merge(newest)
+    for post_url, _crawl, _at, _n, post in latest_versions(rows):
         if _matches(post, post_url, site, since, until):
             yield post
 
 
-def post_versions(conn: sqlite3.Connection, url: str) -> list[tuple[int, str, Post]]:
-    rows = list(iter_rows(conn, _PAGES.format(where="AND p.post_url = ?"), (url,)))
+def post_versions(page_rows: Iterable[PageRow], url: str) -> list[tuple[int, str, Post]]:
+    """``(crawl_id, captured_at, merged Post)`` per round of one post's rows
+    (``Catalog.page_rows(url)``), oldest first."""
+    rows = list(page_rows)
     out: list[tuple[int, str, Post]] = []
     for crawl_id, group in itertools.groupby(rows, key=lambda r: r[1]):
         members = list(group)
-        own = [r[4] for r in members if r[2] == url]
-        captured_at = min(own) if own else min(r[4] for r in members)
-        out.append((int(crawl_id), str(captured_at), _merge(members)))
+        out.append((int(crawl_id), _captured_at(url, members), _merge(members)))
     out.reverse()
     return out

@@ -26,6 +26,9 @@ from rich.table import Table
 __all__ = ["Progress", "Tally", "human_bytes", "summary"]
 
 
+_PAGE_KINDS = frozenset({"listing", "post", "comments"})
+
+
 def human_bytes(n: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if abs(n) < 1000 or unit == "GB":
@@ -39,6 +42,7 @@ class Tally:
     """Counts of one run's events (thread-safe enough: single increments under a lock)."""
 
     fetched: int = 0
+    pages: int = 0  # of ``fetched``: HTML pages (what --max-pages counts), not feeds/sitemaps
     failed: int = 0
     skipped: int = 0
     queued: int = 0
@@ -82,6 +86,8 @@ class Progress:
             t = self.tally
             if kind == "fetched":
                 t.fetched += 1
+                if getattr(event, "job_kind", None) in _PAGE_KINDS:
+                    t.pages += 1
                 t.bytes += int(getattr(event, "bytes", 0) or 0)
             elif kind == "failed":
                 t.failed += 1
@@ -140,7 +146,9 @@ def summary(
     urls: Mapping[str, int] = stats.get("urls", {})
     lines = [
         ("Interrupted" if interrupted else "Done")
-        + f": {tally.fetched:,} pages fetched in {tally.elapsed:.1f} s "
+        + f": {tally.pages:,} pages fetched"
+        + (f" (+ {other:,} feeds, sitemaps, API)" if (other := tally.fetched - tally.pages) else "")
+        + f" in {tally.elapsed:.1f} s "
         f"({tally.rate:.1f}/s, {human_bytes(tally.bytes)}), {tally.failed:,} failed, "
         f"{tally.skipped:,} skipped",
         f"Archive {archive_path}: {stats.get('posts', 0):,} posts, "

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._catalog import record_key, transaction
-from ._sink import insert_capture
+from .catalog import Catalog, Db
 from .warc._reader import IndexedRecord, complete_end, iter_records
 from .warc._writer import WrittenRecord
 
@@ -52,11 +51,18 @@ class RecoveryReport:
         return bool(self.truncated_bytes or self.reindexed or self.lost_records)
 
 
-def recover(conn: sqlite3.Connection, warc_dir: Path, now: str = "") -> RecoveryReport:
+def recover(
+    catalog: Catalog, warc_dir: Path, now: str = "", only: Callable[[str], bool] | None = None
+) -> RecoveryReport:
+    """Repair the segments (those ``only`` accepts: on a shared catalog, the files of
+    workers that died, never a live worker's file it is still appending to)."""
     truncated = reindexed = lost = kept = 0
     notes: list[str] = []
+    conn = catalog.db
     files = conn.execute("SELECT id, name, crawl_id FROM warc_files ORDER BY name").fetchall()
     for fid, name, crawl_id in files:
+        if only is not None and not only(name):
+            continue
         path = warc_dir / name
         missing = not path.exists()
         damage = _mark_lost(conn, fid, path, now, missing=missing)
@@ -73,11 +79,11 @@ def recover(conn: sqlite3.Connection, warc_dir: Path, now: str = "") -> Recovery
             _quarantine(path, end, warc_dir / "partial")
             truncated += size - end
         if end > known:
-            reindexed += _reindex(conn, path, fid, crawl_id, known, end)
+            reindexed += _reindex(catalog, path, fid, crawl_id, known, end)
     return RecoveryReport(truncated, reindexed, lost, kept, tuple(notes))
 
 
-def _known_end(conn: sqlite3.Connection, fid: int) -> int:
+def _known_end(conn: Db, fid: int) -> int:
     row = conn.execute(
         "SELECT MAX(warc_offset + warc_length), MAX(request_offset + request_length) "
         f"FROM captures WHERE file_id = ? AND {NOT_LOST}",
@@ -99,7 +105,7 @@ def _quarantine(path: Path, end: int, folder: Path) -> None:
 
 
 def _mark_lost(
-    conn: sqlite3.Connection, fid: int, path: Path, now: str, *, missing: bool = False
+    conn: Db, fid: int, path: Path, now: str, *, missing: bool = False
 ) -> tuple[int, int, str] | None:
     """Mark the captures of ``path`` that end past its end as lost (and the revisits that
     took their payload from them); keep rows and parses. ``(records, pages kept, note)``.
@@ -120,7 +126,7 @@ def _mark_lost(
     if not rows:
         return None
     urls = list(dict.fromkeys(str(r[1]) for r in rows))
-    with transaction(conn) as c:
+    with conn.transaction() as c:
         for cid, url, end in rows:
             c.execute(
                 "INSERT INTO lost_records (capture_id, noticed_at, reason) VALUES (?, ?, ?)",
@@ -155,14 +161,12 @@ def _mark_lost(
     return len(ids), pages, note
 
 
-def _reindex(
-    conn: sqlite3.Connection, path: Path, fid: int, crawl_id: int, start: int, end: int
-) -> int:
+def _reindex(catalog: Catalog, path: Path, fid: int, crawl_id: int, start: int, end: int) -> int:
     """Add catalog rows for the response/revisit records in ``[start, end)`` it lacks."""
     records = list(iter_records(path, start, end))
     requests = {r.concurrent_to: r for r in records if r.record_type == "request"}
     n = 0
-    with transaction(conn) as c:
+    with catalog.db.transaction() as c:
         for rec in records:
             if rec.record_type not in ("response", "revisit") or not rec.url:
                 continue
@@ -176,11 +180,10 @@ def _reindex(
             if rec.record_type == "revisit" and rec.refers_to_id:
                 found = c.execute(  # no index on record_id: a scan, for the rare orphan
                     "SELECT COALESCE(refers_to, id) FROM captures WHERE record_id = ?",
-                    (record_key(rec.refers_to_id),),
+                    (c.record_key(rec.refers_to_id),),
                 ).fetchone()
                 refers = int(found[0]) if found else None
-            insert_capture(
-                c,
+            catalog.insert_capture(
                 crawl_id,
                 _written(path.name, rec),
                 url=rec.url,

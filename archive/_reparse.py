@@ -31,9 +31,9 @@ from scraper._records import WarcRef
 from scraper.crawler._pagepool import parse_worker_gc
 from scraper.parse._parse import parse_capture
 
-from ._catalog import transaction
 from ._errors import ArchiveError
-from ._store import Archive
+from ._store import Archive, writable_catalog
+from .catalog import Db, transaction
 from .warc._reader import read_capture
 
 __all__ = ["ReparseReport", "ReparseTask", "current_prefix", "reparse", "reparse_archive"]
@@ -149,7 +149,7 @@ def _init_worker() -> None:
 
 
 def _tasks(
-    conn: sqlite3.Connection, warc_dir: Path, *, force: bool, prefix: str, page: int = 256
+    conn: Db, warc_dir: Path, *, force: bool, prefix: str, page: int = 256
 ) -> Iterator[ReparseTask]:
     """Stale pages in id order, read a page of rows at a time (keyset pagination).
 
@@ -216,7 +216,7 @@ def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
 
 
 def reparse(
-    conn: sqlite3.Connection,
+    conn: Db,
     warc_dir: Path,
     *,
     jobs: int | None = None,
@@ -312,6 +312,6 @@ def reparse_archive(
         )
 
 
-def catalog_connection(archive: Archive) -> sqlite3.Connection:
-    """The writable catalog connection of an open ``Archive``."""
-    return archive.catalog
+def catalog_connection(archive: Archive) -> Db:
+    """The writable catalog connection of an open ``Archive`` (for the archive's own jobs)."""
+    return writable_catalog(archive).db

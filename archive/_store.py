@@ -1,13 +1,17 @@
 """``Archive``: one folder holding a crawl's WARC files, its catalog and its exports.
 
     DIR/warc/*.warc.gz     requests and responses as captured (plus warc/index.cdxj)
-    DIR/catalog.sqlite     frontier, captures, parses (``archive._catalog``)
+    DIR/catalog.sqlite     frontier, captures, parses (``archive.catalog``) -- or
+    DIR/catalog.url        the address of a shared PostgreSQL catalog (no password)
     DIR/exports/           what ``export`` writes
-    DIR/.lock              held (flock) by the one process that writes
+    DIR/.lock              held (flock) by the one process that writes a SQLite archive
 
-Opening for writing takes the lock, repairs what a crash left (``archive._recovery``) and
-puts the dead process's claims back in the queue, so re-running the same command resumes.
-Read-only opens take no lock and can run beside a crawl (SQLite WAL).
+Opening a SQLite archive for writing takes the lock, repairs what a crash left
+(``archive._recovery``) and puts the dead process's claims back in the queue, so re-running
+the same command resumes. Read-only opens take no lock and can run beside a crawl (SQLite
+WAL). On a PostgreSQL catalog many processes write at once, each as a worker of the crawl
+(``archive._shared``): no folder lock, each its own WARC files, and repairs limited to the
+files of workers that died.
 
 >>> with Archive.open("my-archive") as arc:  # doctest: +SKIP
 ...     for post in arc.posts(site="blog.example"):
@@ -17,10 +21,10 @@ Read-only opens take no lock and can run beside a crawl (SQLite WAL).
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -29,47 +33,62 @@ from typing import Any
 
 from scraper._records import Capture, Post
 
-from ._catalog import CAPTURE_COLUMNS, CaptureRow, connect, iter_rows, row_to_capture, transaction
 from ._errors import ArchiveError, ArchiveLockedError
-from ._frontier import SQLiteFrontier
 from ._posts import iter_posts, post_versions
 from ._recovery import RecoveryReport, recover
+from ._shared import ADDRESS_FILE, WorkerSession, remember_address, remembered_address
 from ._sink import ArchiveSink
-from .warc._cdxj import write_index
+from .catalog import (
+    CaptureRow,
+    Catalog,
+    PgFrontier,
+    SQLiteFrontier,
+    connect_pg,
+    connect_sqlite,
+    is_pg_address,
+)
+from .wacz._package import WaczResult, write_wacz
+from .warc._cdxj import index_is_stale, write_index
 from .warc._reader import read_capture
 from .warc._writer import DEFAULT_MAX_SIZE, PROFILE_IDENTICAL, WarcWriter, utcnow, warc_date
 
-__all__ = ["Archive"]
+__all__ = ["Archive", "is_archive", "writable_catalog"]
 
 CATALOG_NAME = "catalog.sqlite"
+#: How long a worker's claims outlive its last heartbeat (seconds).
+DEFAULT_LEASE = 30.0
 
 
 class Archive:
-    """An archive folder: ``warc/``, ``catalog.sqlite``, ``exports/``; a context manager."""
+    """An archive folder: ``warc/``, its catalog, ``exports/``; a context manager."""
 
     def __init__(
         self,
         path: Path,
-        conn: sqlite3.Connection,
+        catalog: Catalog,
         *,
         readonly: bool,
         lock_fd: int | None,
         clock: Callable[[], datetime] = utcnow,
         max_warc_size: int = DEFAULT_MAX_SIZE,
+        dsn: str | None = None,
     ) -> None:
         self.path = path
         self.warc_dir = path / "warc"
         self.exports_dir = path / "exports"
         self.readonly = readonly
-        self._conn = conn
+        self._catalog = catalog
         self._lock_fd = lock_fd
         self._clock = clock
         self._max_warc_size = max_warc_size
+        self._dsn = dsn  # with its password, in memory only: the heartbeat connects with it
+        self.lease = DEFAULT_LEASE
         self.recovery = RecoveryReport()
-        self._frontier: SQLiteFrontier | None = None
+        self._frontier: SQLiteFrontier | PgFrontier | None = None
         self._sink: ArchiveSink | None = None
         self._writer: WarcWriter | None = None
-        self._read_conn: sqlite3.Connection | None = None
+        self._reader_catalog: Catalog | None = None
+        self._session: WorkerSession | None = None
 
     @classmethod
     def open(
@@ -77,37 +96,77 @@ class Archive:
         path: str | Path,
         *,
         readonly: bool = False,
+        catalog: str | None = None,
         clock: Callable[[], datetime] = utcnow,
         max_warc_size: int = DEFAULT_MAX_SIZE,
     ) -> Archive:
-        """Open (creating when missing, unless ``readonly``) the archive folder at ``path``."""
+        """Open (creating when missing, unless ``readonly``) the archive folder at ``path``.
+
+        ``catalog``: a ``postgresql://`` address for a shared catalog; by default the one the
+        folder remembers (``catalog.url``), else its own ``catalog.sqlite``."""
         root = Path(path)
+        address = catalog or (remembered_address(root) if root.is_dir() else None)
+        if address is not None:
+            if not is_pg_address(address):
+                raise ArchiveError(f"not a PostgreSQL address: {address!r}")
+            return cls._open_shared(root, address, readonly, clock, max_warc_size)
         if readonly:
             if not (root / CATALOG_NAME).exists():
                 raise ArchiveError(f"{root} is not an archive (no {CATALOG_NAME})")
-            return cls(
-                root,
-                connect(root / CATALOG_NAME, readonly=True),
-                readonly=True,
-                lock_fd=None,
-                clock=clock,
-            )
-        if root.exists() and not root.is_dir():
-            raise ArchiveError(f"{root} exists and is not a folder")
-        for sub in (root, root / "warc", root / "exports"):
-            sub.mkdir(parents=True, exist_ok=True)
-        fd = _lock(root)
+            db = connect_sqlite(root / CATALOG_NAME, readonly=True)
+            return cls(root, Catalog(db), readonly=True, lock_fd=None, clock=clock)
+        fd = _make_folder(root, lock=True)
+        assert fd is not None
         try:
-            conn = connect(root / CATALOG_NAME, readonly=False)
+            db = connect_sqlite(root / CATALOG_NAME, readonly=False)
             arc = cls(
-                root, conn, readonly=False, lock_fd=fd, clock=clock, max_warc_size=max_warc_size
+                root, Catalog(db), readonly=False, lock_fd=fd, clock=clock,
+                max_warc_size=max_warc_size,
+            )  # fmt: skip
+            arc.recovery = recover(arc._catalog, arc.warc_dir, arc._now())
+            # Keyed before keys followed ``surt``; or missing/behind after a killed run
+            # (kill -9 writes no index on the way out): replay tools need it now.
+            missing = not (arc.warc_dir / "index.cdxj").exists() and any(
+                arc.warc_dir.glob("*.warc.gz")
             )
-            arc.recovery = recover(conn, arc.warc_dir, arc._now())
+            if index_is_stale(arc.warc_dir) or missing or arc.recovery:
+                arc.write_index()
             arc.frontier.requeue_claimed()
         except BaseException:
             os.close(fd)
             raise
         return arc
+
+    @classmethod
+    def _open_shared(
+        cls,
+        root: Path,
+        dsn: str,
+        readonly: bool,
+        clock: Callable[[], datetime],
+        max_warc_size: int,
+    ) -> Archive:
+        if readonly:
+            if not root.is_dir():
+                raise ArchiveError(f"{root} is not an archive folder")
+            db = connect_pg(dsn, readonly=True)
+            return cls(root, Catalog(db), readonly=True, lock_fd=None, clock=clock, dsn=dsn)
+        _make_folder(root)
+        db = connect_pg(dsn, readonly=False)
+        try:
+            remember_address(root, dsn)
+        except OSError as exc:
+            db.close()
+            raise ArchiveError(f"cannot write {root}: {exc}") from exc
+        return cls(
+            root, Catalog(db), readonly=False, lock_fd=None, clock=clock,
+            max_warc_size=max_warc_size, dsn=dsn,
+        )  # fmt: skip
+
+    @property
+    def shared(self) -> bool:
+        """Whether the catalog is a PostgreSQL one that many workers may write at once."""
+        return self._catalog.db.is_pg
 
     def __enter__(self) -> Archive:
         return self
@@ -123,33 +182,33 @@ class Archive:
     def _now(self) -> str:
         return warc_date(self._clock())
 
-    def _reader(self) -> sqlite3.Connection:
+    def _reader(self) -> Catalog:
         """A second connection for streamed reads, so a long iteration never holds up (or
         is disturbed by) the writer's transactions on the main one."""
         if self.readonly:
-            return self._conn
-        if self._read_conn is None:
-            self._read_conn = connect(self.path / CATALOG_NAME, readonly=True)
-        return self._read_conn
+            return self._catalog
+        if self._reader_catalog is None:
+            if self._dsn is not None:
+                db = connect_pg(self._dsn, readonly=True)
+            else:
+                db = connect_sqlite(self.path / CATALOG_NAME, readonly=True)
+            self._reader_catalog = Catalog(db)
+        return self._reader_catalog
 
     def _require_writable(self) -> None:
         if self.readonly:
             raise ArchiveError(f"{self.path} was opened read-only")
 
-    @property
-    def catalog(self) -> sqlite3.Connection:
-        """The writable catalog connection, for archive-side jobs (reparse, recapture) that
-        need SQL the ``Archive`` methods do not offer; the schema is ``archive._catalog``'s."""
-        self._require_writable()
-        return self._conn
-
     # --- the crawler's side -------------------------------------------------------------
     @property
-    def frontier(self) -> SQLiteFrontier:
-        """The SQLite-backed frontier (``scraper._protocols.Frontier``)."""
+    def frontier(self) -> SQLiteFrontier | PgFrontier:
+        """The frontier (``scraper._protocols.Frontier``): the archive's own on SQLite; on a
+        shared catalog, this worker's view of the crawl's (after ``begin_crawl``)."""
         self._require_writable()
         if self._frontier is None:
-            self._frontier = SQLiteFrontier(self._conn, self._now)
+            if self.shared:
+                raise ArchiveError("call begin_crawl() before using a shared frontier")
+            self._frontier = SQLiteFrontier(self._catalog.db, self._now)
         return self._frontier
 
     @property
@@ -159,67 +218,89 @@ class Archive:
             raise ArchiveError("call begin_crawl() before writing captures")
         return self._sink
 
+    def open_round(self, kind: str) -> tuple[int, dict[str, Any]] | None:
+        """The unfinished round of ``kind`` and its settings (what a joining worker runs)."""
+        crawl_id = self._catalog.open_round(kind)
+        return None if crawl_id is None else (crawl_id, self._catalog.round_settings(crawl_id))
+
     def begin_crawl(self, kind: str, settings: dict[str, Any]) -> int:
-        """Start (or resume) a crawl round; returns its id and opens a WARC segment for it.
+        """Start (or resume, or on a shared catalog join) a crawl round; returns its id and
+        opens a WARC segment for it.
 
         An unfinished round of the same ``kind`` is resumed rather than replaced: that is
         what makes re-running a killed command continue it without duplicates.
         """
         self._require_writable()
-        row = self._conn.execute(
-            "SELECT id FROM crawls WHERE kind = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
-            (kind,),
-        ).fetchone()
         settings_json = json.dumps(settings, sort_keys=True, default=str)
-        if row:
-            crawl_id = int(row[0])
-        else:
-            with transaction(self._conn) as c:
-                crawl_id = int(
-                    c.execute(
-                        "INSERT INTO crawls (kind, started_at, settings_json) VALUES (?, ?, ?) "
-                        "RETURNING id",
-                        (kind, self._now(), settings_json),
-                    ).fetchone()[0]
-                )
+        crawl_id = self._catalog.open_round(kind)
+        if crawl_id is None:
+            crawl_id = self._catalog.start_round(kind, self._now(), settings_json)
+        elif self.shared:  # a joining worker runs the crawl as it was started
+            settings_json = json.dumps(
+                self._catalog.round_settings(crawl_id), sort_keys=True, default=str
+            )
         if self._writer is not None:
             self._writer.close()
+        prefix, fsync = "blog-archiver", False
+        if self.shared:
+            prefix, fsync = self._join(crawl_id, json.loads(settings_json))
         info = {"crawl-id": str(crawl_id), "crawl-kind": kind, "crawl-settings": settings_json}
         self._writer = WarcWriter(
             self.warc_dir,
             info=info,
             max_size=self._max_warc_size,
             clock=self._clock,
-            on_new_file=lambda name: self._register_file(name, crawl_id),
+            fsync=fsync,
+            prefix=prefix,
+            on_new_file=lambda name: self._catalog.register_file(name, crawl_id, self._now()),
         )
-        self._sink = ArchiveSink(self._conn, self._writer, crawl_id, self._now)
+        self._sink = ArchiveSink(self._catalog, self._writer, crawl_id, self._now)
         return crawl_id
 
-    def _register_file(self, name: str, crawl_id: int) -> None:
-        with transaction(self._conn) as c:
-            c.execute(
-                # A name registered by a run killed before it created the file may come back.
-                "INSERT INTO warc_files (name, crawl_id, created_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (name) DO UPDATE SET crawl_id = excluded.crawl_id, "
-                "created_at = excluded.created_at",
-                (name, crawl_id, self._now()),
-            )
+    def batch_writes(self) -> None:
+        """On a shared catalog, let a crawl send each page's rows with its job's final
+        state (one round trip a page): the crawler's ``settle``/``finish`` flush them."""
+        if isinstance(self._frontier, PgFrontier) and self._sink is not None:
+            self._sink.defer = True
+            self._sink.is_fresh = self._frontier.is_fresh
+
+    def _join(self, crawl_id: int, settings: dict[str, Any]) -> tuple[str, bool]:
+        """Become a worker of ``crawl_id``: registration, heartbeat, the shared frontier,
+        and repairs of dead workers' files. Records are synced before their rows are
+        committed (``fsync``): other machines trust a row the moment it is there."""
+        assert self._dsn is not None
+        if self._session is not None:
+            self._session.close()
+        self._session = WorkerSession(self._catalog, self._dsn, crawl_id, self._now(), self.lease)
+        self.recovery = self._session.repair(self.warc_dir, self._now())
+        self._frontier = self._session.frontier(settings.get("args", {}), self._now)
+        return self._session.prefix, True
 
     def end_crawl(self, crawl_id: int, stats: dict[str, Any]) -> None:
         """Close the round: sync its WARC, record ``stats``, rebuild the CDXJ index."""
         self._require_writable()
         if self._writer is not None:
             self._writer.close()
-        with transaction(self._conn) as c:
-            c.execute(
-                "UPDATE crawls SET finished_at = ?, stats_json = ? WHERE id = ?",
-                (self._now(), json.dumps(stats, sort_keys=True, default=str), crawl_id),
-            )
+        self._catalog.db.flush()
+        if self._session is not None:  # the last records of workers that died
+            self._session.repair(self.warc_dir, self._now())
+        self._catalog.finish_round(
+            crawl_id, self._now(), json.dumps(stats, sort_keys=True, default=str)
+        )
         self.write_index()
+
+    def failed_rounds(self) -> list[tuple[int, str, str]]:
+        """``(crawl id, started_at, why)`` of the rounds recorded as failed (nothing answered),
+        so ``history`` shows the attempts a scheduled job made while the site was down."""
+        return self._reader().failed_rounds()
 
     def write_index(self) -> Path:
         """Rebuild ``warc/index.cdxj`` (sorted) from the catalog."""
-        return write_index(self._conn, self.warc_dir)
+        return write_index(self._catalog.index_rows(), self.warc_dir)
+
+    def write_wacz(self, out: Path, *, title: str | None = None) -> WaczResult:
+        """Package the WARC files, their index and the list of posts as WACZ (``archive.wacz``)."""
+        return write_wacz(self._reader(), self.warc_dir, out, created=self._clock(), title=title)
 
     def write_revisit(
         self, capture: Capture, refers_to: CaptureRow, profile: str = PROFILE_IDENTICAL
@@ -236,35 +317,29 @@ class Archive:
         ``site`` matches the post's host (``blog.example``) or a URL prefix; ``since`` /
         ``until`` compare with ``published`` (ISO dates, inclusive; undated posts drop out).
         """
-        return iter_posts(self._reader(), site=site, since=since, until=until)
+        return iter_posts(self._reader().page_rows(), site=site, since=since, until=until)
 
     def post_versions(self, url: str) -> list[tuple[int, str, Post]]:
         """``(crawl_id, captured_at, merged Post)`` per round that captured ``url``, oldest 1st."""
-        return post_versions(self._reader(), url)
+        return post_versions(self._reader().page_rows(url), url)
 
     def captures(self, url: str | None = None) -> Iterator[CaptureRow]:
         """Catalog rows of stored responses and revisits (all, or of one URL), oldest first."""
-        where, params = ("WHERE url = ?", (url,)) if url is not None else ("", ())
-        sql = f"SELECT {CAPTURE_COLUMNS} FROM capture_rows {where} ORDER BY fetched_at, id"
-        return (row_to_capture(r) for r in iter_rows(self._reader(), sql, params))
+        return self._reader().captures(url)
 
     def read_capture(self, row: CaptureRow) -> Capture:
         """Re-read a stored exchange from its WARC (a revisit gets its original's body).
 
         A record lost from its file (``archive._recovery``) raises ``ArchiveError`` saying so.
         """
-        lost = self._conn.execute(
-            "SELECT reason FROM lost_records WHERE capture_id = ?", (row.id,)
-        ).fetchone()
+        lost = self._catalog.lost_reason(row.id)
         if lost is not None:
-            raise ArchiveError(f"capture {row.id} of {row.url} is lost: {lost[0]}")
+            raise ArchiveError(f"capture {row.id} of {row.url} is lost: {lost}")
         payload_from = None
         if row.record_type == "revisit" and row.refers_to is not None:
-            base = self._conn.execute(
-                "SELECT warc_file, warc_offset FROM capture_rows WHERE id = ?", (row.refers_to,)
-            ).fetchone()
+            base = self._catalog.location(row.refers_to)
             if base is not None:
-                payload_from = (self.warc_dir / base[0], int(base[1]))
+                payload_from = (self.warc_dir / base[0], base[1])
         files = [self.warc_dir / row.warc_file] + ([payload_from[0]] if payload_from else [])
         for path in files:
             if not path.exists():  # recovery marks its records at the next writable open
@@ -280,16 +355,16 @@ class Archive:
 
     def failures(self) -> Iterator[tuple[str, str]]:
         """``(url, reason)`` of every URL that failed."""
-        sql = "SELECT url, COALESCE(reason, '') FROM urls WHERE state = 'failed' ORDER BY seq"
-        return ((str(u), str(r)) for u, r in iter_rows(self._reader(), sql))
+        return self._reader().failures()
+
+    def post_count(self) -> int:
+        """Posts in the archive (an export's progress total)."""
+        return self._reader().post_count()
 
     def stats(self) -> dict[str, Any]:
         """Counts for summaries: URLs per state, captures, posts, WARC bytes."""
-        states = dict(self._conn.execute("SELECT state, COUNT(*) FROM urls GROUP BY state"))
-        (captures,) = self._conn.execute("SELECT COUNT(*) FROM captures").fetchone()
-        (posts,) = self._conn.execute("SELECT COUNT(DISTINCT post_url) FROM pages").fetchone()
         warc_bytes = sum(p.stat().st_size for p in self.warc_dir.glob("*.warc.gz"))
-        return {"urls": states, "captures": captures, "posts": posts, "warc_bytes": warc_bytes}
+        return {**self._catalog.stats(), "warc_bytes": warc_bytes}
 
     def close(self) -> None:
         """Flush the WARC and release the catalog and the write lock.
@@ -305,13 +380,49 @@ class Archive:
             if self._writer is not None:
                 self._writer.close()
                 self._writer = None
-            if self._read_conn is not None:
-                self._read_conn.close()
-                self._read_conn = None
-            self._conn.close()
+            if self._catalog.db.deferred:  # rows of records already on disk
+                with contextlib.suppress(ArchiveError):
+                    self._catalog.db.flush()
+            if self._session is not None:
+                self._session.close()
+                self._session = None
+            if self._reader_catalog is not None:
+                self._reader_catalog.close()
+                self._reader_catalog = None
+            self._catalog.close()
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None
+
+
+def is_archive(path: str | Path) -> bool:
+    """Whether ``path`` holds an archive: its own catalog, or the address of a shared one."""
+    root = Path(path)
+    return (root / CATALOG_NAME).is_file() or (root / ADDRESS_FILE).is_file()
+
+
+def writable_catalog(archive: Archive) -> Catalog:
+    """The catalog an archive writes with, for the archive's own jobs (reparse, recapture)
+    that need more than ``Archive`` offers. Not public: ``Archive`` hands no connection out."""
+    archive._require_writable()
+    return archive._catalog
+
+
+def _make_folder(root: Path, *, lock: bool = False) -> int | None:
+    """Create the folder's parts (and take the write lock of a SQLite archive)."""
+    if root.exists() and not root.is_dir():
+        raise ArchiveError(f"{root} exists and is not a folder")
+    try:
+        for sub in (root, root / "warc", root / "exports"):
+            sub.mkdir(parents=True, exist_ok=True)
+        return _lock(root) if lock else None
+    except OSError as exc:
+        hint = ""
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            hint = " (read-only: export and history can still read an existing archive)"
+        raise ArchiveError(
+            f"cannot write the archive at {root}: {exc.strerror or exc}{hint}"
+        ) from exc
 
 
 def _lock(root: Path) -> int:

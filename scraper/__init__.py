@@ -16,6 +16,7 @@ from ._errors import (
     ScraperError,
     TooLargeError,
     TransientFetchError,
+    UnreachableError,
     UnsupportedContentError,
 )
 from ._protocols import CaptureSink, Frontier, Job, JobKind, URLState
@@ -68,6 +69,7 @@ __all__ = [
     "TooLargeError",
     "TransientFetchError",
     "URLState",
+    "UnreachableError",
     "UnsupportedContentError",
     "WarcRef",
     "__version__",

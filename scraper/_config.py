@@ -13,18 +13,23 @@ from ._version import __version__
 
 __all__ = ["DEFAULT_USER_AGENT", "CrawlConfig", "FetchConfig", "Timeouts"]
 
-DEFAULT_USER_AGENT = f"blog-archiver/{__version__} (+https://github.com/blog-archiver)"
+# The project's name and version only: a contact URL is the operator's to give (--contact);
+# naming one this project does not own would send site owners to a stranger.
+DEFAULT_USER_AGENT = f"blog-archiver/{__version__}"
 MB = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Timeouts:
-    """Seconds per phase of one request (httpx.Timeout's fields)."""
+    """Seconds per phase of one request (httpx.Timeout's fields), and ``total``: the deadline
+    of the whole request, since a server trickling one byte every few seconds never lets a
+    read timeout fire and would hold its host's slot for ever."""
 
     connect: float = 10.0
     read: float = 30.0
     write: float = 30.0
     pool: float = 60.0
+    total: float = 180.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,7 +90,7 @@ class CrawlConfig:
         timeout = self.timeout
         if not isinstance(timeout, Timeouts):
             t = float(timeout)
-            timeout = Timeouts(connect=t, read=t, write=t, pool=t)
+            timeout = Timeouts(connect=t, read=t, write=t, pool=t, total=max(t, 180.0))
         return FetchConfig(
             user_agent=self.full_user_agent,
             max_bytes=self.max_bytes,

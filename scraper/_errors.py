@@ -4,6 +4,7 @@
     ├── ParseError             the bytes could not be read as a page (empty, binary, too large)
     ├── FetchError             a URL could not be captured (carries ``url`` and ``reason``)
     │   ├── TransientFetchError    worth retrying: timeouts, resets, 5xx, 429, truncated bodies
+    │   │   └── UnreachableError   no connection at all: refused, DNS failure, connect timeout
     │   ├── HTTPStatusError        a final non-success status (404, 410, 403 ...)
     │   ├── TooLargeError          body (or decompressed body) over the size cap
     │   ├── DisallowedError        robots.txt forbids it, or the address is out of bounds
@@ -24,6 +25,7 @@ __all__ = [
     "ScraperError",
     "TooLargeError",
     "TransientFetchError",
+    "UnreachableError",
     "UnsupportedContentError",
 ]
 
@@ -58,6 +60,14 @@ class TransientFetchError(FetchError):
         self.retry_after = retry_after
 
 
+class UnreachableError(TransientFetchError):
+    """No connection could be made (refused, name does not resolve, connect timeout).
+
+    Retried for a page of a host that answered before (a restart); not for a host's first
+    request, robots.txt, where it means the site cannot be reached at all and the crawl
+    should say so at once instead of waiting through backoffs."""
+
+
 class HTTPStatusError(FetchError):
     def __init__(self, url: str, status: int) -> None:
         super().__init__(url, f"HTTP {status}")
@@ -65,7 +75,12 @@ class HTTPStatusError(FetchError):
 
 
 class TooLargeError(FetchError):
-    pass
+    """``head``: the decoded bytes read before the cap, when the caller can use a prefix
+    (robots.txt is read up to 500 KiB, as Google does, and the rest ignored)."""
+
+    def __init__(self, url: str, reason: str, head: bytes = b"") -> None:
+        super().__init__(url, reason)
+        self.head = head
 
 
 class DisallowedError(FetchError):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ._records import Capture, Post, WarcRef
 
-__all__ = ["CaptureSink", "Frontier", "Job", "JobKind", "URLState"]
+__all__ = ["CaptureSink", "Frontier", "Job", "JobKind", "SharedFrontier", "URLState"]
 
 
 class JobKind(enum.StrEnum):
@@ -61,6 +61,30 @@ class Frontier(Protocol):
 
     def pending(self) -> int:
         """Queued plus claimed jobs: the crawl is done when this is 0 and nothing is in flight."""
+        ...
+
+
+@runtime_checkable
+class SharedFrontier(Frontier, Protocol):
+    """A frontier other crawler processes work on at the same time (``archive`` implements
+    it on PostgreSQL). ``claim`` hands out only jobs whose host may be asked now, so an
+    empty claim no longer means the crawl is over: that is ``pending() == 0``, and until
+    then the crawler asks again every ``poll_interval`` seconds. robots.txt is fetched by
+    the first process that needs it and read from here by the others."""
+
+    poll_interval: float
+
+    def known_robots(self, origin: str) -> tuple[int, bytes] | None:
+        """``(status, body)`` of ``origin``'s robots.txt as another process fetched it."""
+        ...
+
+    def save_robots(self, origin: str, status: int, body: bytes, crawl_delay: float) -> None:
+        """Share a fetched robots.txt, and its ``Crawl-delay`` for every process's claims."""
+        ...
+
+    def settle(self, url: str, state: URLState, reason: str | None, jobs: Iterable[Job]) -> int:
+        """``add(jobs)`` then ``finish(url, state, reason)`` as one unit (one round trip to
+        a server, which no other process sees half done); returns how many jobs were new."""
         ...
 
 

@@ -1,7 +1,8 @@
 """URL canonicalization, scope and address classification: the crawler's dedup keys.
 
 Canonical form: lowercase scheme and host, no default port, no fragment, no tracking or
-per-visitor parameters (``utm_*``, ``fbclid``, ``gclid``, ``replytocom`` ...), query order
+per-visitor parameters (``utm_*``, ``fbclid``, ``gclid``, ``replytocom`` ...) and no session
+ids (``PHPSESSID``, ``;jsessionid=``, a token-like ``sid`` ...), query order
 kept (a site may care about it), path kept as the site writes it (trailing slash included:
 WordPress redirects between the two forms, and the redirect is followed and captured).
 """
@@ -23,12 +24,21 @@ __all__ = [
     "host_of",
     "is_private_address",
     "origin",
+    "post_page_number",
 ]
 
 _DROP_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "replytocom", "_ga", "igshid"}
 )
 _DROP_PREFIXES = ("utm_",)
+# Session ids: the same page under a new id on every visit is an endless URL space
+# (Heritrix strips the same). ``sid`` only when its value looks like a token.
+_SESSION_PARAMS = frozenset(
+    {"phpsessid", "jsessionid", "aspsessionid", "sessionid", "session_id", "sessid", "cfid",
+     "cftoken", "zenid", "osCsid".lower()}
+)  # fmt: skip
+_TOKEN = re.compile(r"[0-9A-Za-z_-]{8,}")
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SAFE_PATH = "/:@!$&'()*+,;=-._~%"
 _SAFE_QUERY = _SAFE_PATH + "?/"
@@ -94,6 +104,8 @@ def _canonicalize(url: str, base: str | None) -> str | None:
 def _normalize_path(path: str) -> str:
     if not path:
         return "/"
+    if ";" in path:
+        path = _PATH_SESSION.sub("", path) or "/"
     path = quote(path, safe=_SAFE_PATH)  # %XX kept as written: %2F is not /
     if "/." in path:  # resolve ./ and ../ but keep the trailing slash
         trailing = path.endswith("/")
@@ -112,7 +124,9 @@ def _clean_query(query: str) -> str:
         if not pair:
             continue
         name = unquote(pair.split("=", 1)[0]).lower()
-        if name in _DROP_PARAMS or name.startswith(_DROP_PREFIXES):
+        if name in _DROP_PARAMS or name.startswith(_DROP_PREFIXES) or name in _SESSION_PARAMS:
+            continue
+        if name == "sid" and _TOKEN.fullmatch(pair.partition("=")[2]):
             continue
         kept.append(quote(pair, safe=_SAFE_QUERY + "="))
     return "&".join(kept)
@@ -144,6 +158,19 @@ def comment_page_post(url: str) -> str | None:
         if len(kept) != len(pairs):
             return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), ""))
     return None
+
+
+def post_page_number(url: str, post_url: str) -> int | None:
+    """Which page of a ``<!--nextpage-->`` post ``url`` is: 1 for the post's own URL, N for
+    WordPress's ``.../slug/N/``; ``None`` for any other URL (a comment page, another post).
+    """
+    if url == post_url:
+        return 1
+    base = post_url.split("#", 1)[0].split("?", 1)[0]
+    if not url.startswith(base.rstrip("/") + "/"):
+        return None
+    rest = url[len(base.rstrip("/")) + 1 :].rstrip("/")
+    return int(rest) if rest.isdigit() and rest[0] != "0" and int(rest) > 1 else None
 
 
 def is_private_address(address: str) -> bool:

@@ -39,9 +39,12 @@ def page_paths(site: Site, post: SitePost) -> list[str]:
     return [post.path] + [f"{post.path}comment-page-{n}/" for n in range(1, count + 1)]
 
 
-def store_site(root: Path, site: Site, *, kind: str = "crawl", base: str = BASE) -> int:
-    """Capture and parse every post page and comment page of ``site`` as one crawl round."""
-    with Archive.open(root) as arc:
+def store_site(
+    root: Path, site: Site, *, kind: str = "crawl", base: str = BASE, catalog: str | None = None
+) -> int:
+    """Capture and parse every post page and comment page of ``site`` as one crawl round
+    (``catalog``: a PostgreSQL address; later opens of ``root`` find it remembered)."""
+    with Archive.open(root, catalog=catalog) as arc:
         crawl_id = arc.begin_crawl(kind, {"test": True})
         for post in site.posts:
             for path in page_paths(site, post):
@@ -87,9 +90,9 @@ def site_with_comments(n: int = 3, seed: int = 4) -> Site:
 FAST = CrawlConfig(delay=0, concurrency=4, per_host=4)
 
 
-def first_crawl(root: Path, server: ConditionalServer) -> None:
+def first_crawl(root: Path, server: ConditionalServer, catalog: str | None = None) -> None:
     async def go() -> None:
-        with Archive.open(root) as arc:
+        with Archive.open(root, catalog=catalog) as arc:
             cid = arc.begin_crawl("crawl", {"seeds": [server.url + "/"]})
             await crawl([server.url + "/"], arc.frontier, arc.sink, FAST)
             arc.end_crawl(cid, {})

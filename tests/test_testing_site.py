@@ -76,3 +76,29 @@ def test_server_serves_and_injects_faults() -> None:
         assert client.get(site.posts[0].path).status_code == 200
         assert server.count("/feed/") == 2
         assert server.requests[0].path == "/robots.txt"
+
+
+def test_a_site_with_assets_links_and_serves_them() -> None:
+    from scraper.testing import asset_paths
+
+    plain = gen_site(3, seed=2)
+    site = gen_site(3, spec=SiteSpec(assets=True), seed=2)
+    base = "http://blog.test"
+    assert asset_paths(plain) == []
+    assert render(plain, "/wp-content/uploads/post-1.png", base).status == 404
+    paths = asset_paths(site)
+    assert len(paths) == 2 + len(site.posts)  # stylesheet, logo, one image per post
+    post = site.posts[0]
+    page = render(site, post.path, base).body.decode()
+    plain_page = render(plain, post.path, base).body.decode()
+    own = {paths[0], paths[1], f"/wp-content/uploads/post-{post.id}.png"}
+    for path in paths:
+        resp = render(site, path, base)
+        assert resp.status == 200, path
+        ctype = dict(resp.headers)["Content-Type"]
+        assert ctype == ("text/css" if path.endswith(".css") else "image/png")
+        if path.endswith(".png"):
+            assert resp.body.startswith(b"\x89PNG\r\n\x1a\n")
+        assert (base + path in page) == (path in own), path
+        assert base + path not in plain_page
+    assert render(site, "/wp-content/uploads/post-999.png", base).status == 404

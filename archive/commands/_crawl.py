@@ -21,17 +21,48 @@ from urllib.parse import urlsplit
 
 from rich.console import Console
 
+from archive._errors import UsageError
 from archive._progress import Progress, summary
 from archive._store import Archive
+from archive.catalog import PgFrontier
 from scraper._config import CrawlConfig
 
 
+class DefaultsFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """States each flag's default in ``--help``, except where there is none to state."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default in (None, False, [], argparse.SUPPRESS) or "default" in (
+            action.help or ""
+        ):
+            return action.help
+        return super()._get_help_string(action)
+
+
 def register(sub: Any) -> None:
-    p = sub.add_parser("crawl", help="capture a blog (or single posts) into an archive folder")
+    p = sub.add_parser(
+        "crawl",
+        help="capture a blog (or single posts) into an archive folder",
+        formatter_class=DefaultsFormatter,
+    )
     p.add_argument("urls", nargs="+", metavar="URL", help="seed URLs: a blog's home or posts")
     p.add_argument("--archive", required=True, metavar="DIR", help="archive folder (created)")
     add_crawl_flags(p)
+    add_catalog_flags(p)
     p.set_defaults(func=run)
+
+
+def add_catalog_flags(p: argparse.ArgumentParser) -> None:
+    """The flags of a crawl on a shared catalog (``crawl`` and ``worker``)."""
+    p.add_argument(
+        "--catalog", metavar="ADDRESS",
+        help="a PostgreSQL catalog (postgresql://user@host/db) that workers share; the folder "
+        "remembers it without the password (give that in PGPASSWORD, ~/.pgpass or a service)",
+    )  # fmt: skip
+    p.add_argument(
+        "--lease", type=float, default=30.0, metavar="SECONDS",
+        help="with --catalog: how long a silent worker's claims last before others take them",
+    )  # fmt: skip
 
 
 def add_crawl_flags(p: argparse.ArgumentParser) -> None:
@@ -65,9 +96,19 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def check_politeness(args: argparse.Namespace) -> None:
+    """The flags argparse cannot check by type alone (shared with ``recapture``)."""
+    for flag, value in (("--concurrency", args.concurrency), ("--per-host", args.per_host)):
+        if value < 1:
+            raise UsageError(f"{flag} must be at least 1 (got {value})")
+    if not args.delay >= 0:  # NaN too
+        raise UsageError(f"--delay must be 0 or more seconds (got {args.delay})")
+    if getattr(args, "max_pages", None) is not None and args.max_pages < 1:
+        raise UsageError(f"--max-pages must be at least 1 (got {args.max_pages})")
+
+
 def config_from_args(args: argparse.Namespace) -> CrawlConfig:
-    if args.concurrency < 1 or args.per_host < 1 or args.delay < 0:
-        raise SystemExit("blog-archiver crawl: --concurrency/--per-host >= 1, --delay >= 0")
+    check_politeness(args)
     return CrawlConfig(
         delay=args.delay,
         concurrency=args.concurrency,
@@ -85,7 +126,11 @@ def config_from_args(args: argparse.Namespace) -> CrawlConfig:
 
 def bad_seed(url: str) -> str | None:
     """Why ``url`` cannot start a crawl, or ``None`` when it can."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError as exc:
+        return f"{url!r} is not a valid URL ({exc})"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"{url!r} is not an http(s) URL (e.g. https://blog.example/)"
     return None
@@ -104,6 +149,8 @@ def run(args: argparse.Namespace) -> int:
         config,
         log_json=args.log_json,
         quiet=args.quiet,
+        catalog=args.catalog,
+        lease=args.lease,
     )
 
 
@@ -115,12 +162,20 @@ def crawl_into(
     log_json: bool = False,
     quiet: bool = False,
     out: TextIO | None = None,
+    catalog: str | None = None,
+    lease: float = 30.0,
 ) -> int:
-    """Crawl ``seeds`` into the archive at ``path``; print the summary; return the exit code."""
+    """Crawl ``seeds`` into the archive at ``path``; print the summary; return the exit code.
+
+    On a shared catalog this process is the crawl's first worker: the round it starts (or
+    joins, when one is unfinished) is what ``blog-archiver worker`` joins."""
     out = out or sys.stdout
     live = not quiet and not log_json and sys.stdout.isatty() and sys.stderr.isatty()
-    settings = {"seeds": seeds, "config": _settings(config)}
-    with Archive.open(path) as arc:
+    settings: dict[str, Any] = {"seeds": seeds, "config": _settings(config)}
+    with Archive.open(path, catalog=catalog) as arc:
+        if arc.shared:
+            settings["args"] = config_to_args(config)
+            arc.lease = lease
         if arc.recovery:
             r = arc.recovery
             print(
@@ -130,17 +185,23 @@ def crawl_into(
                 file=sys.stderr,
             )
         crawl_id = arc.begin_crawl("crawl", settings)
+        arc.batch_writes()
+        frontier = arc.frontier
+        shared = isinstance(frontier, PgFrontier)
         progress = Progress(
             live=live,
             log=sys.stderr if log_json else None,
             console=Console(file=sys.stderr),
-            pending=arc.frontier.pending,
+            pending=frontier.pending_cached if shared else frontier.pending,  # type: ignore[union-attr]
         )
         with progress:
             stats, interrupted = _run_crawl(seeds, arc, config, progress)
         failures = Counter(reason for _, reason in arc.failures())
-        if not interrupted:
+        # A worker that stopped at its own --max-pages leaves the round to the others.
+        if not interrupted and (not arc.shared or frontier.pending() == 0):
             arc.end_crawl(crawl_id, {**progress_stats(progress), **stats})
+        else:  # replay tools find what was captured so far; a resume rebuilds it again
+            arc.write_index()
         arc_stats = arc.stats()
     print(
         summary(
@@ -159,6 +220,41 @@ def crawl_into(
         print("Nothing was captured: see the reasons above.", file=out)
         return 1
     return 1 if failures else 0
+
+
+def config_to_args(config: CrawlConfig) -> dict[str, Any]:
+    """The crawl's flags as JSON, kept in the round's settings for the workers that join."""
+    return {
+        "delay": config.delay,
+        "concurrency": config.concurrency,
+        "per_host": config.per_host,
+        "max_pages": config.max_pages,
+        "since": config.since.isoformat() if config.since else None,
+        "obey_robots": config.obey_robots,
+        "scope": list(config.scope),
+        "assets": config.assets,
+        "user_agent": config.user_agent,
+        "contact": config.contact,
+        "allow_private": config.allow_private,
+    }
+
+
+def config_from_settings(args: dict[str, Any]) -> CrawlConfig:
+    """The ``CrawlConfig`` a joining worker runs (``config_to_args`` read back)."""
+    since = args.get("since")
+    return CrawlConfig(
+        delay=float(args["delay"]),
+        concurrency=int(args["concurrency"]),
+        per_host=int(args["per_host"]),
+        max_pages=args.get("max_pages"),
+        since=date.fromisoformat(since) if since else None,
+        obey_robots=bool(args["obey_robots"]),
+        scope=tuple(args.get("scope") or ()),
+        assets=bool(args.get("assets")),
+        user_agent=str(args["user_agent"]),
+        contact=args.get("contact"),
+        allow_private=bool(args.get("allow_private")),
+    )
 
 
 def progress_stats(progress: Progress) -> dict[str, Any]:

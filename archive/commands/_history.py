@@ -73,12 +73,20 @@ def run(args: argparse.Namespace) -> int:
 
     with Archive.open(args.archive, readonly=True) as archive:
         h = post_history(archive, args.url)
+        first = min((c for c, _at in h.captures), default=None)
+        failed = [r for r in archive.failed_rounds() if first is not None and r[0] > first]
     if not h.captures:
         print(f"blog-archiver: error: no captures of {args.url} in {args.archive}", file=sys.stderr)
         return 1
     if args.json:
-        json.dump(h.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        data = h.to_dict()
+        data["failed_rounds"] = [
+            {"crawl_id": c, "started_at": at, "error": why} for c, at, why in failed
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print(render_text(h))
+        for crawl_id, at, why in failed:
+            print(f"crawl {crawl_id}  {at}  ROUND FAILED, post not re-captured: {why}")
     return 0

@@ -2,8 +2,10 @@
 requests; unchanged pages become WARC revisits, changed ones a new version of their post.
 
 With ``--every`` it keeps running: one round per tick, a failed round is reported and tried
-again at the next tick. SIGINT/SIGTERM stop it between writes (the round in progress finishes
-its in-flight requests and closes its WARC whole); a second signal stops at once.
+again at the next tick. A round that got no answer at all (the site is down) is recorded as
+failed (``history`` shows it) and exits 1. SIGINT/SIGTERM stop it within a moment: the
+requests in flight are cancelled, what was captured is kept and the WARC closed whole.
+``--quiet`` prints only failures (what a cron job should mail).
 """
 
 from __future__ import annotations
@@ -18,21 +20,46 @@ from typing import Any
 
 from scraper._config import CrawlConfig
 
-from ..recapture._recapture import RecaptureConfig, RecaptureStats, parse_duration, run_every
+from .._errors import UsageError
+from .._store import CATALOG_NAME, is_archive
+from ..recapture._recapture import (
+    RecaptureConfig,
+    RecaptureStats,
+    RoundFailedError,
+    parse_duration,
+    run_every,
+)
+from ._crawl import DefaultsFormatter, check_politeness
 
 
 def register(sub: Any) -> None:
     d = CrawlConfig()
-    p = sub.add_parser("recapture", help="re-capture an archive's posts with conditional requests")
+    p = sub.add_parser(
+        "recapture",
+        help="re-capture an archive's posts with conditional requests",
+        formatter_class=DefaultsFormatter,
+    )
     p.add_argument("archive", metavar="DIR", help="the archive folder")
-    p.add_argument("--every", metavar="DURATION", help="keep running: one round every 6h, 1d ...")
-    p.add_argument("--max-age", metavar="DURATION", help="only posts published within 30d ...")
+    p.add_argument(
+        "--every",
+        metavar="DURATION",
+        help="keep running: one round every 6h, 1d ... (default: one round, then exit)",
+    )
+    p.add_argument(
+        "--max-age",
+        metavar="DURATION",
+        help="only posts published within 30d ... (default: every post)",
+    )
     p.add_argument("--delay", type=float, default=d.delay, help="seconds between requests per host")
     p.add_argument("--concurrency", type=int, default=d.concurrency, help="requests in flight")
     p.add_argument("--per-host", type=int, default=d.per_host, help="requests in flight per host")
     p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
     p.add_argument("--user-agent", default=d.user_agent, help="User-Agent to send")
     p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
+    p.add_argument(
+        "--quiet", action="store_true",
+        help="print only failures (for cron: a mail only when something went wrong)",
+    )  # fmt: skip
     p.set_defaults(func=run)
 
 
@@ -42,7 +69,7 @@ def _duration(text: str | None, flag: str) -> Any:
     try:
         return parse_duration(text)
     except ValueError as exc:
-        raise SystemExit(f"blog-archiver recapture: {flag}: {exc}") from None
+        raise UsageError(f"{flag}: {exc}") from None
 
 
 def report(stats: RecaptureStats) -> str:
@@ -61,9 +88,10 @@ def report(stats: RecaptureStats) -> str:
 
 def run(args: argparse.Namespace) -> int:
     every = _duration(args.every, "--every")
-    if args.concurrency < 1 or args.per_host < 1 or args.delay < 0:
-        print("blog-archiver: error: --concurrency/--per-host >= 1, --delay >= 0", file=sys.stderr)
-        return 2
+    check_politeness(args)
+    max_age = _duration(args.max_age, "--max-age")
+    if not is_archive(args.archive):
+        raise UsageError(f"{args.archive} is not an archive (no {CATALOG_NAME})")
     config = RecaptureConfig(
         crawl=CrawlConfig(
             delay=args.delay,
@@ -73,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             user_agent=args.user_agent,
             contact=args.contact,
         ),
-        max_age=_duration(args.max_age, "--max-age"),
+        max_age=max_age,
     )
     stop = threading.Event()
     results: list[RecaptureStats] = []
@@ -82,16 +110,22 @@ def run(args: argparse.Namespace) -> int:
     def on_signal(signum: int, frame: FrameType | None) -> None:
         if stop.is_set():
             raise KeyboardInterrupt
-        print("stopping after the requests in flight (again to stop now)", file=sys.stderr)
+        print(
+            "stopping: the requests in flight are cancelled, what was captured is kept",
+            file=sys.stderr,
+        )
         stop.set()
 
     def on_round(stats: RecaptureStats) -> None:
         results.append(stats)
-        print(report(stats), flush=True)
+        if not args.quiet or stats.failed:
+            print(report(stats), flush=True)
 
     def on_error(exc: BaseException) -> None:
         errors.append(exc)
-        print(f"blog-archiver: recapture round failed: {exc}", file=sys.stderr, flush=True)
+        stamp = datetime.now().isoformat(timespec="seconds")
+        text = str(exc) if isinstance(exc, RoundFailedError) else f"recapture round failed: {exc}"
+        print(f"[{stamp}] blog-archiver: error: {text}", file=sys.stderr, flush=True)
 
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -7,7 +7,9 @@ import json
 import sys
 from typing import Any
 
+from .._errors import UsageError
 from .._reparse import ReparseReport, reparse_archive
+from .._store import CATALOG_NAME, is_archive
 
 
 def register(sub: Any) -> None:
@@ -34,8 +36,9 @@ def _progress(report: ReparseReport) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
-        print("blog-archiver: error: --jobs must be at least 1", file=sys.stderr)
-        return 2
+        raise UsageError(f"--jobs must be at least 1 (got {args.jobs})")
+    if not is_archive(args.archive):  # never create one at a mistyped path
+        raise UsageError(f"{args.archive} is not an archive (no {CATALOG_NAME})")
     report = reparse_archive(args.archive, jobs=args.jobs, force=args.force, on_progress=_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)

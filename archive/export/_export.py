@@ -5,13 +5,14 @@
 CSV and Parquet posts rows leave the comment list to the comments dataset. Everything streams:
 one post is in memory at a time (plus one Parquet row group), and every post is validated
 against the JSON Schema before it is written, because a dataset that silently breaks its own
-schema is worse than no dataset.
+schema is worse than no dataset: a record that breaks it is left out and reported.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -78,6 +79,7 @@ class ExportResult:
     posts: DatasetFile
     comments: DatasetFile
     skipped: int = 0  # posts left out by the filters
+    rejected: tuple[str, ...] = ()  # records left out because they break the schema (why)
     duplicates: int = 0  # pages whose canonical URL an earlier row already had
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +87,7 @@ class ExportResult:
             "posts": {"path": str(self.posts.path), "rows": self.posts.rows},
             "comments": {"path": str(self.comments.path), "rows": self.comments.rows},
             "skipped": self.skipped,
+            "rejected": list(self.rejected),
             "duplicates": self.duplicates,
         }
 
@@ -142,13 +145,19 @@ def check_record(post: Post) -> dict[str, Any]:
 
 
 def export_records(
-    items: Iterable[ExportItem], opts: ExportOptions, *, opener: Opener = default_opener
+    items: Iterable[ExportItem],
+    opts: ExportOptions,
+    *,
+    opener: Opener = default_opener,
+    on_item: Callable[[], None] | None = None,
 ) -> ExportResult:
     """Write ``posts.<ext>`` and ``comments.<ext>`` into ``opts.out`` from ``items``.
 
     Both files appear under their final names only when both are complete; on any error
-    (a schema violation, a full disk) the partial files are removed and earlier exports with
-    the same names are left as they were.
+    (a full disk) the partial files are removed and earlier exports with the same names are
+    left as they were. A record that breaks the schema is left out and named in
+    ``ExportResult.rejected``: one bad page must not cost the dataset. ``on_item`` is called
+    once per item read (progress displays).
     """
     if opts.format not in FORMATS:
         raise ExportError(f"unknown export format {opts.format!r} (one of {', '.join(FORMATS)})")
@@ -163,6 +172,7 @@ def export_records(
     targets = [AtomicFile(opts.out / f"{name}.{opts.format}") for name in ("posts", "comments")]
     writers: list[RowWriter] = []
     skipped = duplicates = 0
+    rejected: list[str] = []
     # A post's identity in a dataset is its canonical ``url`` (with ``crawl_id`` in an
     # ``--all-captures`` export): two pages naming one canonical URL (an AMP or print copy,
     # a theme that points every page at one URL) are one post, and joins on ``post_url``
@@ -182,6 +192,8 @@ def export_records(
         posts_w, comments_w = writers
         nested = opts.format in ("jsonl", "json")
         for item in items:
+            if on_item is not None:
+                on_item()
             if not matches(item.post, opts):
                 skipped += 1
                 continue
@@ -191,7 +203,11 @@ def export_records(
                     duplicates += 1
                     continue
                 seen.add(key)
-            record = check_record(item.post) if opts.validate else item.post.to_dict()
+            try:
+                record = check_record(item.post) if opts.validate else item.post.to_dict()
+            except ExportError as exc:
+                rejected.append(str(exc))
+                continue
             version = (
                 {"crawl_id": item.crawl_id, "captured_at": item.captured_at}
                 if opts.all_captures
@@ -220,6 +236,7 @@ def export_records(
         DatasetFile(targets[0].final, writers[0].rows),
         DatasetFile(targets[1].final, writers[1].rows),
         skipped,
+        tuple(rejected),
         duplicates,
     )
 
@@ -233,7 +250,7 @@ def _remove_stale_partials(folder: Path) -> None:
             pass
 
 
-def archive_items(source: ExportSource, opts: ExportOptions) -> Iterator[ExportItem]:
+def archive_items(source: ExportSource, opts: ExportOptions) -> Generator[ExportItem, None, None]:
     """The latest version of each post, or with ``all_captures`` every version oldest first."""
     # The filters are applied by ``export_records`` (one definition of --site for every
     # source), so the archive streams every post here.
@@ -249,7 +266,14 @@ def archive_items(source: ExportSource, opts: ExportOptions) -> Iterator[ExportI
 
 
 def export_archive(
-    source: ExportSource, opts: ExportOptions, *, opener: Opener = default_opener
+    source: ExportSource,
+    opts: ExportOptions,
+    *,
+    opener: Opener = default_opener,
+    on_item: Callable[[], None] | None = None,
 ) -> ExportResult:
     """Export an open archive with the options' filters."""
-    return export_records(archive_items(source, opts), opts, opener=opener)
+    # Closed here, not by the collector after the archive is closed (a stray
+    # "Cannot operate on a closed database" when an export stops early).
+    with contextlib.closing(archive_items(source, opts)) as items:
+        return export_records(items, opts, opener=opener, on_item=on_item)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,8 +28,8 @@ from scraper._protocols import Frontier, Job, URLState
 from scraper._records import Capture, Post, WarcRef
 from scraper.crawler._memory import MemoryFrontier
 
-from .._catalog import CAPTURE_COLUMNS, CaptureRow, row_to_capture, transaction
 from .._sink import ArchiveSink, payload_digest
+from ..catalog import CAPTURE_COLUMNS, CaptureRow, Db, row_to_capture, transaction
 from ..warc._writer import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
 from ._state import KnownState, Validators
 
@@ -188,7 +187,7 @@ class RecaptureSink:
             digest = payload_digest(capture.body)
         if digest is None:
             return None
-        row = self.inner.conn.execute(
+        row = self.inner.catalog.db.execute(
             f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
             "AND payload_digest = ? AND id NOT IN (SELECT capture_id FROM lost_records) "
             "ORDER BY id DESC LIMIT 1",
@@ -237,7 +236,7 @@ def _same_record(stored: dict[str, Any] | None, post: Post) -> bool:
     }
 
 
-def last_parse_lookup(conn: sqlite3.Connection) -> Callable[[str], dict[str, Any] | None]:
+def last_parse_lookup(conn: Db) -> Callable[[str], dict[str, Any] | None]:
     """The newest stored record of a page URL (called on the crawler's writer thread)."""
 
     def lookup(page_url: str) -> dict[str, Any] | None:
@@ -263,7 +262,7 @@ _CARRY = (
 )
 
 
-def carry_over(conn: sqlite3.Connection, crawl_id: int, posts: Iterable[str], now: str) -> int:
+def carry_over(conn: Db, crawl_id: int, posts: Iterable[str], now: str) -> int:
     """Complete this round's version of each changed post with its unchanged pages.
 
     A page counts as unchanged when this round stored a revisit for it; a page that now

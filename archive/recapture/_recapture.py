@@ -19,9 +19,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -31,14 +31,24 @@ from typing import Any
 import httpx
 
 from scraper._config import CrawlConfig
+from scraper.crawler._events import CrawlStats
+from scraper.fetch._pinning import Pins, pinned_transport
 
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
-from .._store import CATALOG_NAME, Archive
+from .._store import CATALOG_NAME, Archive, is_archive
+from ..catalog import Db
 from ._io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
 from ._state import EarlierRuns, KnownState, earlier_runs
 
-__all__ = ["RecaptureConfig", "RecaptureStats", "parse_duration", "recapture", "run_every"]
+__all__ = [
+    "RecaptureConfig",
+    "RecaptureStats",
+    "RoundFailedError",
+    "parse_duration",
+    "recapture",
+    "run_every",
+]
 
 log = logging.getLogger("blog_archiver.recapture")
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
@@ -60,6 +70,15 @@ def parse_duration(text: str) -> timedelta:
 class RecaptureConfig:
     crawl: CrawlConfig = field(default_factory=CrawlConfig)
     max_age: timedelta | None = None  # only posts published within this long ago
+
+
+class RoundFailedError(ArchiveError):
+    """A round that got no answer at all (the site is down, its name does not resolve):
+    recorded in the catalog as failed (``stats.error``), reported, and a non-zero exit."""
+
+    def __init__(self, message: str, stats: RecaptureStats) -> None:
+        super().__init__(message)
+        self.stats = stats
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,20 +103,24 @@ class RecaptureStats:
     elapsed: float
     interrupted: bool
     resumed_records: int = 0  # records interrupted runs of this round stored (counted above)
+    error: str | None = None  # why the round failed (nothing answered), else None
 
     def to_dict(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
 
 
-def _catalog_size(conn: sqlite3.Connection) -> int:
-    """Bytes the catalog's pages take (WAL content included; the WAL file's own size is not
-    a measure of growth: SQLite reuses it)."""
+def _catalog_size(conn: Db) -> int:
+    """Bytes the catalog takes: SQLite's pages (WAL content included; the WAL file's own
+    size is not a measure of growth: SQLite reuses it), PostgreSQL's database size."""
+    if conn.is_pg:
+        (size,) = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+        return int(size)
     (pages,) = conn.execute("PRAGMA page_count").fetchone()
     (size,) = conn.execute("PRAGMA page_size").fetchone()
     return int(pages) * int(size)
 
 
-def _client(state: KnownState, config: CrawlConfig) -> httpx.AsyncClient:
+def _client(state: KnownState, config: CrawlConfig, pins: Pins) -> httpx.AsyncClient:
     # Only the URLs the round repeats get conditions: robots.txt is read by the crawler
     # itself, which needs its body (a 304 there would read as "robots.txt unavailable").
     asked = {job.url for job in state.jobs}
@@ -114,7 +137,9 @@ def _client(state: KnownState, config: CrawlConfig) -> httpx.AsyncClient:
         max_connections=config.concurrency, max_keepalive_connections=config.concurrency
     )
     return httpx.AsyncClient(
-        limits=limits, follow_redirects=False, event_hooks={"request": [conditional]}
+        transport=pinned_transport(pins, limits=limits),
+        follow_redirects=False,
+        event_hooks={"request": [conditional]},
     )
 
 
@@ -131,7 +156,7 @@ async def recapture(
 
     stop = stop or threading.Event()
     root = Path(path)
-    if not (root / CATALOG_NAME).exists():
+    if not is_archive(root):
         raise ArchiveError(f"{root} is not an archive (no {CATALOG_NAME})")
     start = time.monotonic()
     crawl_conf = config.crawl
@@ -140,6 +165,7 @@ async def recapture(
         cutoff_day = (clock() - config.max_age).date()
         cutoff = cutoff_day.isoformat()
         crawl_conf = replace(crawl_conf, since=cutoff_day)
+    message = ""
     with Archive.open(root) as arc:
         conn = catalog_connection(arc)
         catalog_before = _catalog_size(conn)
@@ -159,16 +185,30 @@ async def recapture(
             not_modified=sink.not_modified,
             record=arc.frontier,
         )
-        client = _client(state, crawl_conf)
-        try:
-            result = await crawl(
+        pins: Pins = {}
+        client = _client(state, crawl_conf, pins)
+        reasons: Counter[str] = Counter()
+
+        def events(event: Any) -> None:
+            if getattr(event, "kind", None) == "failed":
+                reasons[str(getattr(event, "reason", "") or "unknown")] += 1
+            if on_event is not None:
+                on_event(event)
+
+        crawl_task = asyncio.ensure_future(
+            crawl(
                 state.seeds or [j.url for j in state.jobs[:1]],
                 frontier,
                 sink,
                 crawl_conf,
                 client=client,
-                on_event=on_event,
+                on_event=events,
+                pins=pins,
             )
+        )
+        result = CrawlStats()
+        try:
+            result = await _until_stopped(crawl_task, stop)
         except OSError as exc:  # the crawler stops on a storage failure and re-raises it
             sink.fatal = sink.fatal or exc
         finally:
@@ -200,9 +240,33 @@ async def recapture(
             interrupted=interrupted,
             resumed_records=before.records,
         )
+        if not interrupted and not result.requests and result.failed and not before.records:
+            why = ", ".join(f"{r} ({n})" for r, n in reasons.most_common(3)) or "no answer"
+            stats = replace(stats, error=f"nothing answered: {why}")
+            message = f"round {crawl_id} failed, nothing captured: {why}"
         if not interrupted:
             arc.end_crawl(crawl_id, stats.to_dict())
-    return replace(stats, elapsed=time.monotonic() - start)
+        else:
+            arc.write_index()
+    stats = replace(stats, elapsed=time.monotonic() - start)
+    if stats.error is not None:
+        raise RoundFailedError(message, stats)
+    return stats
+
+
+async def _until_stopped(task: asyncio.Future[CrawlStats], stop: threading.Event) -> CrawlStats:
+    """The crawl's result; when ``stop`` is set, the crawl is cancelled within ~0.1 s: the
+    requests in flight are dropped (what was captured is kept, a write is never cut, since
+    writes run on the crawler's writer thread) instead of waiting out their timeouts."""
+    while not task.done():
+        if stop.is_set():
+            task.cancel()
+            try:
+                return await task
+            except asyncio.CancelledError:
+                return CrawlStats()
+        await asyncio.wait({task}, timeout=0.1)
+    return task.result()
 
 
 def run_every(
@@ -227,10 +291,11 @@ def run_every(
         tick = monotonic()
         try:
             stats = asyncio.run(recapture(path, config, stop=stop))
-        except Exception as exc:  # logged and retried at the next tick, by design
-            log.warning("recapture round failed: %s", exc)
+        except Exception as exc:  # reported and retried at the next tick, by design
             if on_error is not None:
-                on_error(exc)
+                on_error(exc)  # the caller reports it (once: not logged here as well)
+            else:
+                log.warning("recapture round failed: %s", exc)
         else:
             if on_round is not None:
                 on_round(stats)

@@ -10,12 +10,11 @@ interrupted run of the same round already stored. ``archive.recapture._io`` acts
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 
 from scraper._protocols import Job, JobKind, URLState
 
-from .._catalog import CAPTURE_COLUMNS, CaptureRow, row_to_capture
+from ..catalog import CAPTURE_COLUMNS, CaptureRow, Db, row_to_capture
 
 __all__ = ["RECAPTURED_KINDS", "EarlierRuns", "KnownState", "Validators", "earlier_runs"]
 
@@ -65,7 +64,7 @@ class KnownState:
     settled: dict[str, URLState] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection, *, cutoff: str | None) -> KnownState:
+    def load(cls, conn: Db, *, cutoff: str | None) -> KnownState:
         """Read the catalog; ``cutoff`` (YYYY-MM-DD) leaves out posts published before it."""
         old = _old_posts(conn, cutoff) if cutoff else set()
         jobs, known, unfinished = [], set(), set()
@@ -102,7 +101,7 @@ class KnownState:
                 validators[row.url] = Validators(row.etag, row.last_modified)
         return cls(jobs, known, validators, responses, _seeds(conn), unfinished)
 
-    def resume(self, conn: sqlite3.Connection, crawl_id: int) -> int:
+    def resume(self, conn: Db, crawl_id: int) -> int:
         """Continue round ``crawl_id`` where an interrupted run (kill -9, SIGTERM, a full
         disk) left it, as a crawl resumes: a URL it already re-captured is not asked for
         again, so it never gets a second record in the round. Returns how many are skipped.
@@ -113,8 +112,8 @@ class KnownState:
         same bytes (``RecaptureSink``) and writes nothing twice.
         """
         rows = conn.execute(
-            "SELECT t.url, MAX(c.record_type = 'response' AND NOT EXISTS "
-            "(SELECT 1 FROM pages p WHERE p.capture_id = c.id)) FROM captures c "
+            "SELECT t.url, MAX(CASE WHEN c.record_type = 'response' AND NOT EXISTS "
+            "(SELECT 1 FROM pages p WHERE p.capture_id = c.id) THEN 1 ELSE 0 END) FROM captures c "
             "JOIN targets t ON t.id = c.target_id WHERE c.crawl_id = ? GROUP BY t.url",
             (crawl_id,),
         ).fetchall()
@@ -158,7 +157,7 @@ class EarlierRuns:
     warc_bytes: int = 0  # their records' bytes (request records included)
 
 
-def earlier_runs(conn: sqlite3.Connection, crawl_id: int) -> EarlierRuns:
+def earlier_runs(conn: Db, crawl_id: int) -> EarlierRuns:
     """The records round ``crawl_id`` holds already, counted as ``RecaptureSink`` counted
     them: a revisit of a 304 or of an identical payload; a response to a URL without an
     earlier stored response is new, a 200 is a change, anything else other. Zero for a
@@ -193,16 +192,21 @@ def earlier_runs(conn: sqlite3.Connection, crawl_id: int) -> EarlierRuns:
     return EarlierRuns(records=len(rows), carried_pages=int(carried), warc_bytes=size, **counts)
 
 
-def _old_posts(conn: sqlite3.Connection, cutoff: str) -> set[str]:
+def _old_posts(conn: Db, cutoff: str) -> set[str]:
     """Posts whose (newest) parse says they were published before ``cutoff``."""
+    published = (
+        "(record_json::json ->> 'published')"
+        if conn.is_pg
+        else "json_extract(record_json, '$.published')"
+    )
     rows = conn.execute(
-        "SELECT post_url, MAX(substr(json_extract(record_json, '$.published'), 1, 10)) "
+        f"SELECT post_url, MAX(substr({published}, 1, 10)) "
         "FROM pages WHERE page_url = post_url GROUP BY post_url"
     ).fetchall()
     return {url for url, day in rows if day is not None and day < cutoff}
 
 
-def _seeds(conn: sqlite3.Connection) -> list[str]:
+def _seeds(conn: Db) -> list[str]:
     """The seeds of the archive's crawl rounds: they define the crawl's scope."""
     seeds: dict[str, None] = {}
     for (settings,) in conn.execute("SELECT settings_json FROM crawls ORDER BY id"):

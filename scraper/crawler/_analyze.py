@@ -29,6 +29,7 @@ from ..discover._discover import (
     api_root,
     html_links,
     is_listing_page,
+    is_post_view,
     published_day,
     wp_post_id,
 )
@@ -102,7 +103,7 @@ def analyze_page(task: PageTask, analysis: Analysis) -> PageResult:
     # a listing known from its URL or its articles is not parsed: its record is not kept
     listing = not is_comments and is_listing_page(tree, url)
     post = None if listing else parse_tree(page)
-    if post is None or (not is_comments and post.body is None):
+    if post is None or (not is_comments and post.body is None and not is_post_view(tree)):
         links = html_links(tree, url, since=analysis.since, assets=analysis.assets)
         found = [f for f in links if f.kind is JobKind.ASSET or f.url in scope]
         root = api_root(tree, url) if analysis.wp_json else None
@@ -132,19 +133,36 @@ def _comment_links_from_parser(page: Page) -> list[str]:
         return []
 
 
+def _canonical_comment_page(tree: HtmlElement, url: str, post_url: str) -> list[str]:
+    """The comment page a post names as its canonical: WordPress's block themes write
+    ``.../comment-page-1/#comments`` there even when no link leads to it, and replay then
+    answers 404 for the page's own canonical URL."""
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower().strip() == "canonical":
+            target = canonicalize(el.get("href") or "", url)
+            if target and target != url and comment_page_post(target) == post_url:
+                return [target]
+            return []
+    return []
+
+
 def _post_links(
     tree: HtmlElement, page: Page, url: str, post_url: str, analysis: Analysis
 ) -> list[Found]:
     scope = analysis.scope
     out = []
     extra = [u for u in (canonicalize(x, url) for x in _comment_links_from_parser(page)) if u]
+    extra += _canonical_comment_page(tree, url, post_url)
     extra_set = set(extra)
     found = html_links(tree, url, assets=analysis.assets)
     found += [Found(u, JobKind.COMMENTS) for u in extra]
     for f in found:
         if f.kind is JobKind.COMMENTS or f.url in extra_set:
+            # a comment page of ANOTHER post (the "Latest Comments" widget links to
+            # .../other-post/comment-page-1/#comment-94) belongs to that post, not this one
             if f.url in scope:
-                out.append(Found(f.url, JobKind.COMMENTS, post_url))
+                owner = comment_page_post(f.url) or post_url
+                out.append(Found(f.url, JobKind.COMMENTS, owner))
         elif f.kind is JobKind.ASSET or f.url in scope:
             out.append(f)
     return out

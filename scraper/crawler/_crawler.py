@@ -23,23 +23,33 @@ from typing import Any, TypeVar
 import httpx
 
 from .._config import CrawlConfig
-from .._errors import DisallowedError, FetchError, UnsupportedContentError
-from .._protocols import CaptureSink, Frontier, Job, JobKind, URLState
+from .._errors import (
+    DisallowedError,
+    FetchError,
+    TooLargeError,
+    UnreachableError,
+    UnsupportedContentError,
+)
+from .._protocols import CaptureSink, Frontier, Job, JobKind, SharedFrontier, URLState
 from .._records import Capture, Post, WarcRef
 from .._urls import Scope, canonicalize, host_of, origin
 from ..discover._discover import Found, guess_kind, site_discovery
 from ..fetch._fetch import Fetcher, Sleep
-from ..fetch._robots import RobotsRules, robots_url
+from ..fetch._pinning import Pins
+from ..fetch._robots import RobotsRules, RobotsStatus, robots_url
 from ._analyze import Analysis
+from ._clients import host_port, make_clients
 from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
 from ._pagepool import InlineAnalyzer, PagePool, default_workers
 from ._pages import PageHandler
+from ._traps import TrapGuard, TrapLimits
 from ._writer import WriterThread
 
 __all__ = ["CrawlEvent", "CrawlStats", "crawl"]
 
 T = TypeVar("T")
+ROBOTS_MAX_BYTES = 500 * 1024  # Google's limit: rules past it are ignored
 _PAGE_KINDS = frozenset({JobKind.LISTING, JobKind.POST, JobKind.COMMENTS})
 
 
@@ -53,12 +63,17 @@ async def crawl(
     on_event: Callable[[CrawlEvent], None] | None = None,
     sleep: Sleep | None = None,
     workers: int | None = None,
+    traps: TrapLimits | None = None,
+    pins: Pins | None = None,
 ) -> CrawlStats:
     """Crawl ``seeds`` into ``sink`` until the frontier is drained (or ``max_pages``).
 
     ``sleep`` replaces ``asyncio.sleep`` for politeness and retry waits (tests record it).
     ``workers``: processes that parse HTML pages (``scraper.crawler._pagepool``), by default one per
-    core; ``0`` parses on the event loop's thread instead.
+    core; ``0`` parses on the event loop's thread instead. ``traps``: how much of an endless
+    URL space is explored (``scraper.crawler._traps``); refused URLs are reported as skipped.
+    ``pins``: the address map a caller's ``client`` was built on
+    (``scraper.fetch._pinning.pinned_transport``); the crawler's own clients share one.
 
     Page failures are recorded and the crawl goes on. A failure of the frontier or sink
     itself (disk full ...) stops it: nothing more is claimed, jobs in flight are cancelled
@@ -66,10 +81,13 @@ async def crawl(
     carry ``error`` (plus an ``error`` event). The storage layer, which knows what failed,
     decides how loudly to report it.
     """
-    clients = [client] if client is not None else _clients(config.concurrency)
+    pins = pins if pins is not None else {}
+    clients = [client] if client is not None else make_clients(config.concurrency, pins)
     pool = WriterThread()
     try:
         run = _Crawl(frontier, sink, config, clients, pool, on_event, sleep or asyncio.sleep)
+        run.traps = TrapGuard(traps)
+        run.pins = pins
         run.workers = default_workers() if workers is None else max(0, workers)
         try:
             return await run.run(seeds)
@@ -80,20 +98,6 @@ async def crawl(
         if client is None:
             for own in clients:
                 await own.aclose()
-
-
-_CONNECTIONS_PER_CLIENT = 4
-
-
-def _clients(concurrency: int) -> list[httpx.AsyncClient]:
-    """``concurrency`` connections spread over small pools: httpcore scans every connection
-    of a pool on each request and response, which at 32 connections in one pool cost more
-    CPU than the HTTP itself (2.6 ms vs 0.7 ms per page on loopback)."""
-    n = max(1, -(-concurrency // _CONNECTIONS_PER_CLIENT))
-    per = max(1, -(-concurrency // n))
-    limits = httpx.Limits(max_connections=per, max_keepalive_connections=per)
-    tls = httpx.create_ssl_context()  # one CA bundle load, not one per client
-    return [httpx.AsyncClient(limits=limits, follow_redirects=False, verify=tls) for _ in range(n)]
 
 
 class _Crawl:
@@ -108,6 +112,7 @@ class _Crawl:
         sleep: Sleep,
     ) -> None:
         self.frontier, self.sink, self.config = frontier, sink, config
+        self._shared = frontier if isinstance(frontier, SharedFrontier) else None
         self._pool = pool
         self._on_event = on_event
         self._sleep = sleep
@@ -132,6 +137,8 @@ class _Crawl:
         self.analyzer: InlineAnalyzer | PagePool = InlineAnalyzer(Analysis(self.scope))
         self._pages_started = 0
         self._fatal: Exception | None = None
+        self.traps = TrapGuard()
+        self.pins: Pins = {}
 
     # --- plumbing ------------------------------------------------------------------------
     async def io(self, fn: Callable[..., T], *args: Any) -> T:
@@ -173,10 +180,15 @@ class _Crawl:
         """Jobs for URLs never seen in this run; the set check comes before any Job is built."""
         jobs = []
         seen = self.seen
+        verdict = self.traps.verdict
         for f in found:
             if f.url in seen:
                 continue
             seen.add(f.url)
+            if (why := verdict(f.url, f.kind, depth)) is not None:
+                self.counts["skipped"] += 1
+                self.emit(CrawlEvent("skipped", f.url, reason=why, job_kind=f.kind.value))
+                continue
             jobs.append(Job(url=f.url, kind=f.kind, depth=depth, post_url=f.post_url, via=via))
         return jobs
 
@@ -211,9 +223,13 @@ class _Crawl:
         jobs = self._new_jobs(found, via, depth)
         frontier, sink = self.frontier, self.sink
 
+        shared = self._shared
+
         def write() -> int:
             if post is not None:
                 sink.write_post(*post)
+            if shared is not None:
+                return shared.settle(job.url, state, reason, jobs)
             new = frontier.add(jobs) if jobs else 0
             frontier.finish(job.url, state, reason)
             return new
@@ -240,13 +256,14 @@ class _Crawl:
                 self.emit(CrawlEvent("warning", "", reason=reason))
             else:
                 self.analyzer = pool
-        trusted = {(httpx.URL(u).host or "").lower() for u in canon}
+        trusted = {host_port(u) for u in canon}
         self.fetcher = Fetcher(
             self._clients,
             self.config.fetch,
             on_capture=self._on_capture,
             sleep=self._sleep,
             trusted_hosts=trusted,
+            pins=self.pins,
         )
         await self.queue(self._seed_jobs(canon), None, 0)
         await self._drain()
@@ -302,11 +319,19 @@ class _Crawl:
                 if job.kind in _PAGE_KINDS:
                     self._pages_started += 1
                 tasks.add(asyncio.create_task(self._process(job)))
+            shared = self._shared
             if not tasks:
                 if not jobs:
-                    return
+                    # Alone, an empty claim means done; sharing the frontier, it may only
+                    # mean that every host with work is another process's turn.
+                    if shared is None or room <= 0 or await self.io(shared.pending) == 0:
+                        return
+                    await asyncio.sleep(shared.poll_interval)
                 continue
-            done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            wait = shared.poll_interval if shared is not None and len(jobs) < room else None
+            done, _pending = await asyncio.wait(
+                tasks, timeout=wait, return_when=asyncio.FIRST_COMPLETED
+            )
             tasks -= done
 
     async def _process(self, job: Job) -> None:
@@ -323,12 +348,37 @@ class _Crawl:
     async def _load_robots(self, site: str) -> RobotsRules:
         assert self.fetcher is not None
         url = robots_url(site)
-        async with self._gate.slot(host_of(url), self.config.delay):
-            try:
-                capture = await self.fetcher.fetch(url)
-            except FetchError as exc:
-                return RobotsRules.unavailable(exc.reason)
-        rules = RobotsRules.from_response(capture.status, capture.content or capture.body)
+        shared = self._shared
+        known = await self.io(shared.known_robots, site) if shared is not None else None
+        if known is not None:  # another process of this crawl fetched it
+            rules = RobotsRules.from_response(*known)
+        else:
+            async with self._gate.slot(host_of(url), self.config.delay):
+                try:
+                    capture = await self.fetcher.fetch(
+                        url, retry_unreachable=False, max_bytes=ROBOTS_MAX_BYTES
+                    )
+                except TooLargeError as exc:  # the first 500 KiB apply, the rest is ignored
+                    self.emit(
+                        CrawlEvent(
+                            "warning",
+                            url,
+                            reason=f"robots.txt {exc.reason}: "
+                            "only its first 500 KiB are read (not archived)",
+                        )
+                    )
+                    return RobotsRules.from_response(200, exc.head)
+                except UnreachableError as exc:
+                    return RobotsRules.unreachable(exc.reason)
+                except DisallowedError as exc:
+                    return RobotsRules.refused(exc.reason)
+                except FetchError as exc:
+                    return RobotsRules.unavailable(exc.reason)
+            body = capture.content or capture.body
+            rules = RobotsRules.from_response(capture.status, body)
+            if shared is not None:
+                delay = rules.crawl_delay(self.config.full_user_agent) or 0.0
+                await self.io(shared.save_robots, site, capture.status, body, delay)
         if not self.config.obey_robots:
             self.emit(CrawlEvent("warning", url, reason="robots.txt ignored (--ignore-robots)"))
         if site in self.site_origins and self.config.sitemaps:
@@ -341,6 +391,10 @@ class _Crawl:
         assert self.fetcher is not None
         rules = await self._robots.rules(origin(job.url))
         ua = self.config.full_user_agent
+        if rules.final:  # the host took no connection, or is off limits: no request
+            down = rules.status is RobotsStatus.UNREACHABLE
+            await self.finish(job, URLState.FAILED if down else URLState.SKIPPED, rules.reason)
+            return
         if self.config.obey_robots and not rules.allowed(job.url, ua):
             await self.finish(job, URLState.SKIPPED, rules.reason or "robots.txt disallows")
             return

@@ -100,8 +100,12 @@ def worker_main() -> None:
         task = PageTask(payload, ctype, url, JobKind(kind), post_url)
         ok, value = _answer(analysis, task)
         data = pickle.dumps((ident, ok, value), protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(_HEAD.pack(len(data)) + data)
-        out.flush()
+        try:
+            out.write(_HEAD.pack(len(data)) + data)
+            out.flush()
+        except BrokenPipeError:  # the crawler is gone (stopped, killed): nobody to answer
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+            return
 
 
 _HEAD = struct.Struct("!Q")
@@ -118,6 +122,10 @@ class _Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
+            # Its own process group: a Ctrl-C on the terminal is the crawler's to handle; a
+            # worker still importing would print a KeyboardInterrupt traceback. It exits
+            # when its stdin closes (the crawler is done or gone).
+            process_group=0,
         )
         self._lock = threading.Lock()
         self._ids = itertools.count()
@@ -174,7 +182,7 @@ class _Worker:
                 ident, ok, value = pickle.loads(stream.read(n))
                 with self._lock:
                     fut = self.pending.pop(ident, None)
-                if fut is None:
+                if fut is None or fut.done():  # a page given up on (its time limit passed)
                     continue
                 if ok:
                     fut.set_result(value)
@@ -193,6 +201,15 @@ class _Worker:
         for fut in pending.values():
             if not fut.done():
                 fut.set_exception(WorkerDied(f"page worker {self.proc.pid} died"))
+
+    def kill(self) -> None:
+        """Stop a worker stuck on a page: its other pages fail over to a new worker."""
+        try:
+            self.proc.kill()
+        except OSError:
+            pass
+        with self._lock:  # no new page goes to it; its other pages move to a new worker
+            self._die_locked()
 
     def close(self) -> None:
         """Let the worker finish what it was sent, then see its stdin close and exit."""
@@ -254,13 +271,24 @@ class InlineAnalyzer:
         return None
 
 
+#: Seconds a page may take in a worker (its queue and a worker's start-up included) before
+#: the worker is killed and the page fails with the reason: a page built to be slow to parse
+#: must not stall the crawl (the median page takes ~6 ms; the parser aims at ~1 s per MB,
+#: and a body is capped at 20 MB).
+PARSE_TIME_LIMIT = 30.0
+
+
 class PagePool:
     """Runs the analysis in ``workers`` processes. A page whose worker died is tried once
-    more on a new one."""
+    more on a new one; a page over ``time_limit`` kills its worker (restarted on the next
+    page) and fails with a ``ParseError`` saying so."""
 
-    def __init__(self, analysis: Analysis, workers: int) -> None:
+    def __init__(
+        self, analysis: Analysis, workers: int, time_limit: float = PARSE_TIME_LIMIT
+    ) -> None:
         self._analysis = analysis
         self._workers = max(1, workers)
+        self._time_limit = time_limit
 
     def start(self) -> None:
         """Start the workers now (a crawl's first page should not wait for them)."""
@@ -269,8 +297,15 @@ class PagePool:
     async def analyze(self, task: PageTask) -> PageResult:
         for attempt in (1, 2):
             worker = _WORKERS.pick(self._workers)
+            waiting = asyncio.wrap_future(worker.submit(self._analysis, task))
+            done, _ = await asyncio.wait({waiting}, timeout=self._time_limit)
+            if not done:
+                waiting.cancel()  # given up: the worker's answer, if any, is dropped
+                worker.kill()
+                reason = f"parse time limit: over {self._time_limit:g} s (parse worker restarted)"
+                raise ParseError(reason, task.url)
             try:
-                out = await asyncio.wrap_future(worker.submit(self._analysis, task))
+                out = done.pop().result()
                 break
             except WorkerDied:
                 if attempt == 2:

@@ -17,7 +17,7 @@ from .._protocols import Job, JobKind, URLState
 from .._records import Capture, Post, Source
 from .._urls import origin
 from ..discover._discover import Found, guess_kind
-from ..discover._sitemaps import Entry, parse_feed, parse_sitemap
+from ..discover._sitemaps import MAX_SITEMAP_ENTRIES, Entry, parse_feed, parse_sitemap
 from ..discover._wpapi import (
     PER_PAGE,
     is_past_last_page,
@@ -102,6 +102,9 @@ class PageHandler:
     async def _sitemap(self, job: Job, capture: Capture) -> None:
         c = self.c
         doc = parse_sitemap(capture.content or capture.body, capture.url, c.config.max_bytes)
+        if doc.truncated:
+            why = f"sitemap lists more than {MAX_SITEMAP_ENTRIES:,} URLs: the rest is ignored"
+            c.emit(CrawlEvent("warning", job.url, reason=why))
         maps = [Found(e.url, JobKind.SITEMAP) for e in doc.sitemaps if c.scope.has_host(e.url)]
         pages = [
             Found(e.url, guess_kind(e.url))

@@ -4,9 +4,11 @@ Pure functions over an lxml tree. Kinds are a *guess* from markup and URL shape 
 permalinks, ``/page/N/``, ``/category/``, ``comment-page-N``); the crawler decides whether a
 fetched page is a post from the page itself (not ``is_listing_page`` by its URL and
 articles, and a body once parsed), so a wrong guess costs nothing but a label. The
-post/listing decision is a heuristic: a page is a post when it has one article (not
-counting comments) with a body, and its URL is not an archive/pagination URL. WordPress
-static pages ("About") pass that test and become records too.
+post/listing decision: WordPress's own word first (``<body class="single ...">`` or
+``archive``/``blog``/``search``), then a heuristic: a page is a post when its URL is not an
+archive/pagination URL or the site's home and it has one article (not counting comments,
+widgets, asides, footers, related posts) with a body. WordPress static pages ("About")
+pass that test and become records too.
 """
 
 from __future__ import annotations
@@ -30,13 +32,17 @@ __all__ = [
     "html_links",
     "is_listing_page",
     "is_listing_url",
+    "is_post_view",
     "published_day",
     "site_discovery",
     "wp_post_id",
 ]
 
 _LISTING = re.compile(
-    r"/page/\d+/?$|/(category|tag|author|topics?|series)/|^/\d{4}/(\d{2}/)?(\d{2}/)?$|[?&](paged|s)="
+    r"/page/\d+/?$|/(category|tag|author|topics?|series|calendar)/|^/\d{4}/(\d{2}/)?(\d{2}/)?$"
+    r"|[?&](paged|page|s|month|year|date)="
+    # WordPress's post-format archives
+    r"|/type/(aside|gallery|link|image|quote|status|video|audio|chat)/?$"
 )
 _DATED_POST = re.compile(r"^/\d{4}/\d{2}/(\d{2}/)?[^/]+/?$")
 _SKIP = re.compile(
@@ -50,9 +56,15 @@ _ASSET_EXT = re.compile(
 _OLDER = re.compile(r"older|previous|earlier|next page|ältere|anciens", re.I)
 # Compiled once; the plain ``contains(@class,'hentry')`` test first spares the string
 # building of the exact token test on every element that cannot match (-30 % per page).
+# Articles in asides, navs, footers and widget, comment or related-post blocks are not the
+# page's own: WordPress's default "Latest Comments" widget renders each comment as an
+# <article> in ``ol.wp-block-latest-comments``, which once made every post a "listing".
 _ARTICLES = etree.XPath(
     "//article[not(ancestor::article)][not(contains(@class,'comment'))]"
     "[not(starts-with(@id,'comment-'))][not(ancestor::*[@id='comments'])]"
+    "[not(ancestor::aside|ancestor::nav|ancestor::footer)]"
+    "[not(ancestor::*[contains(@class,'comment') or contains(@class,'widget')"
+    " or contains(@class,'related')])]"
     " | //*[contains(@class,'hentry')]"
     "[contains(concat(' ',normalize-space(@class),' '),' hentry ')][not(self::article)]"
     "[not(ancestor::article)][not(ancestor::*[@id='comments'])]"
@@ -201,7 +213,43 @@ def _assets(tree: HtmlElement, base: str, known: dict[str, Found]) -> dict[str, 
 def is_listing_page(tree: HtmlElement, url: str) -> bool:
     """A listing by its URL or its several articles alone, before any parse: the crawl's
     workers skip the parse of such a page, whose record would be thrown away."""
-    return is_listing_url(url) or len(_articles(tree)) > 1
+    if is_listing_url(url):
+        return True
+    kind = _wordpress_view(tree)
+    if kind is not None:
+        return kind
+    parts = urlsplit(url)
+    if parts.path in ("", "/") and not parts.query:
+        # a blog's home is its newest posts, whatever the markup: minima (Jekyll's default
+        # theme) lists them as plain links, no <article>
+        return True
+    return len(_articles(tree)) > 1
+
+
+# WordPress names its view in <body class>: "single single-post postid-4" on a post,
+# "page" on a static page, "home blog", "archive", "search" on listings. It is the
+# engine's own word, which no widget or related-posts block can fool.
+_WP_SINGLE = frozenset({"single", "single-post", "page"})
+_WP_LISTING = frozenset({"archive", "blog", "search", "search-results", "paged"})
+
+
+def is_post_view(tree: HtmlElement) -> bool:
+    """WordPress says this page is one post or page (``<body class="single ...">``): its
+    record is kept even when no body can be read (a password-protected post)."""
+    return _wordpress_view(tree) is False
+
+
+def _wordpress_view(tree: HtmlElement) -> bool | None:
+    """True for a WordPress listing view, False for a single post or page, else None."""
+    body = tree.find("body")
+    classes = set((body.get("class") or "").split()) if body is not None else set()
+    if not any(c.startswith(("postid-", "page-id-", "wp-")) for c in classes):
+        return None  # not WordPress's body classes (or too old a theme to say)
+    if classes & _WP_SINGLE:
+        return False
+    if classes & _WP_LISTING:
+        return True
+    return None
 
 
 def published_day(post: Post) -> date | None:

@@ -34,10 +34,33 @@ class Entry:
 class SitemapDoc:
     urls: list[Entry]  # <urlset> pages
     sitemaps: list[Entry]  # <sitemapindex> children
+    truncated: bool = False  # more entries than the limit: the rest were not read
+
+
+#: The sitemap protocol's own maximum per file; a sitemap listing 1,000,000 URLs is read up
+#: to here, the rest ignored (memory stays bounded, the per-host budget does the rest).
+MAX_SITEMAP_ENTRIES = 50_000
 
 
 def safe_xml(content: bytes, source: str, cap: int) -> etree._Element:
     """Parse XML safely: gunzip if gzipped (capped), refuse entity declarations."""
+    content = _safe_bytes(content, source, cap)
+    try:
+        root = etree.fromstring(content, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"not XML: {exc}", source) from exc
+    if root is None:
+        raise ParseError("not XML: empty document", source)
+    return root
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, recover=True
+    )
+
+
+def _safe_bytes(content: bytes, source: str, cap: int) -> bytes:
     if content.startswith(_GZIP_MAGIC):
         try:
             content = gunzip_capped(content, cap)
@@ -47,16 +70,7 @@ def safe_xml(content: bytes, source: str, cap: int) -> etree._Element:
             raise ParseError(f"bad gzip data: {exc}", source) from exc
     if b"<!ENTITY" in content or b"<\x00!\x00E\x00N\x00T\x00I\x00T\x00Y" in content:
         raise ParseError("XML entity declarations refused", source)
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, recover=True
-    )
-    try:
-        root = etree.fromstring(content, parser)
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(f"not XML: {exc}", source) from exc
-    if root is None:
-        raise ParseError("not XML: empty document", source)
-    return root
+    return content
 
 
 def _day(text: str | None) -> date | None:
@@ -80,19 +94,57 @@ def _text(el: etree._Element, path: str) -> str | None:
     return found.text.strip() if found is not None and found.text else None
 
 
-def parse_sitemap(content: bytes, url: str, cap: int) -> SitemapDoc:
-    """Entries of a sitemap or sitemap index at ``url`` (relative locs resolved)."""
-    root = safe_xml(content, url, cap)
+def parse_sitemap(
+    content: bytes, url: str, cap: int, limit: int = MAX_SITEMAP_ENTRIES
+) -> SitemapDoc:
+    """Entries of a sitemap or sitemap index at ``url`` (relative locs resolved), at most
+    ``limit``: read as a stream, each entry dropped once read, so a sitemap of a million
+    URLs costs no tree of a million elements."""
+    data = _safe_bytes(content, url, cap)
+    parser = etree.XMLPullParser(
+        events=("start", "end"), resolve_entities=False, no_network=True, huge_tree=False,
+        load_dtd=False, recover=True,
+    )  # fmt: skip
     urls: list[Entry] = []
     maps: list[Entry] = []
-    for tag, out in (("{*}url", urls), ("{*}sitemap", maps)):
-        for el in root.iter(tag):
-            loc = canonicalize(_text(el, "{*}loc") or "", url)
-            if loc:
-                out.append(Entry(loc, _day(_text(el, "{*}lastmod"))))
-    if not urls and not maps and etree.QName(root).localname not in ("urlset", "sitemapindex"):
+    root_name: str | None = None
+    truncated = False
+    try:
+        for start in range(0, len(data), 1 << 16):
+            parser.feed(data[start : start + (1 << 16)])
+            for event, item in parser.read_events():
+                if not isinstance(item, etree._Element):
+                    continue
+                el: etree._Element = item
+                name = etree.QName(el).localname if isinstance(el.tag, str) else ""
+                if event == "start":
+                    root_name = root_name or name
+                    continue
+                if name not in ("url", "sitemap"):
+                    continue
+                loc = canonicalize(_text(el, "{*}loc") or "", url)
+                if loc:
+                    out = urls if name == "url" else maps
+                    out.append(Entry(loc, _day(_text(el, "{*}lastmod"))))
+                el.clear()
+                parent = el.getparent()
+                if parent is not None:
+                    del parent[: parent.index(el) + 1]  # what was read is dropped
+                if len(urls) + len(maps) >= limit:
+                    truncated = True
+                    break
+            if truncated:
+                break
+        if not truncated:
+            parser.close()
+    except etree.XMLSyntaxError as exc:
+        if root_name is None:
+            raise ParseError(f"not XML: {exc}", url) from exc
+    if root_name is None:
+        raise ParseError("not XML: empty document", url)
+    if not urls and not maps and root_name not in ("urlset", "sitemapindex"):
         raise ParseError("not a sitemap", url)
-    return SitemapDoc(urls, maps)
+    return SitemapDoc(urls, maps, truncated)
 
 
 def parse_feed(content: bytes, url: str, cap: int) -> list[Entry]:

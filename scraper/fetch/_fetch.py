@@ -16,6 +16,8 @@ date, capped) as the wait when it sent one, a bounded number of attempts.
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import ipaddress
 import socket
 import time
 import weakref
@@ -32,11 +34,14 @@ from .._errors import (
     FetchError,
     TooLargeError,
     TransientFetchError,
+    UnreachableError,
     UnsupportedContentError,
 )
 from .._records import Capture
 from .._urls import canonicalize, is_private_address
+from ._causes import connect_cause, translate
 from ._decoding import SUPPORTED_ENCODINGS, DecodeError, Decoder, Overflow, make_decoder
+from ._pinning import Pins
 from ._retry import Sleep, parse_retry_after, retry_policy
 
 __all__ = [
@@ -74,11 +79,9 @@ Resolver = Callable[[str, int], Awaitable[list[str]]]
 
 
 async def _system_resolve(host: str, port: int) -> list[str]:
+    """The host's addresses; ``socket.gaierror`` when the name does not resolve."""
     loop = asyncio.get_running_loop()
-    try:
-        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except OSError:
-        return []  # let the request itself fail with a connection error
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return [str(info[4][0]) for info in infos]
 
 
@@ -100,11 +103,15 @@ def _now_iso() -> str:
 class Fetcher:
     """Fetches URLs with one shared ``httpx.AsyncClient`` and one ``FetchConfig``.
 
-    ``trusted_hosts`` are hostnames the user asked for explicitly (the seeds): they may be
-    loopback or private addresses. Any other host that resolves to such an address is refused
+    ``trusted_hosts`` are what the user asked for explicitly (the seeds): ``(host, port)``
+    pairs, or a bare host name for every port of it; they may be loopback or private
+    addresses (a seed on 127.0.0.1:8080 trusts that port, not the machine's other services).
+    Any other host that resolves to such an address is refused
     unless ``config.allow_private`` (a public page must not steer the crawler into the
-    operator's network). Resolution happens just before the request, so DNS rebinding between
-    the check and the connection is not prevented; document, don't pretend.
+    operator's network). A host is resolved once; the address that passed the check is
+    written to ``pins``, and a client built with ``scraper.fetch._pinning.pinned_transport``
+    on the same map connects to that address: DNS rebinding between the check and the
+    connection cannot send the request elsewhere.
     """
 
     def __init__(
@@ -115,8 +122,9 @@ class Fetcher:
         on_capture: CaptureHook | None = None,
         sleep: Sleep = asyncio.sleep,
         resolve: Resolver = _system_resolve,
-        trusted_hosts: Iterable[str] = (),
+        trusted_hosts: Iterable[str | tuple[str, int]] = (),
         clock: Callable[[], float] = time.time,
+        pins: Pins | None = None,
     ) -> None:
         clients = [client] if isinstance(client, httpx.AsyncClient) else list(client)
         if not clients:
@@ -127,9 +135,11 @@ class Fetcher:
         self._on_capture = on_capture
         self._sleep = sleep
         self._resolve = resolve
-        self._trusted = frozenset(h.lower() for h in trusted_hosts)
+        self._trusted = frozenset(
+            (h.lower(), None) if isinstance(h, str) else (h[0].lower(), h[1]) for h in trusted_hosts
+        )
         self._clock = clock
-        self._resolved: dict[tuple[str, int], list[str]] = {}
+        self._pins: Pins = pins if pins is not None else {}
         t = config.timeout
         self._timeout = httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
         self._headers = {
@@ -144,20 +154,39 @@ class Fetcher:
         *,
         in_scope: Callable[[str], bool] | None = None,
         refuse: Callable[[str], str | None] | None = None,
+        retry_unreachable: bool = True,
+        max_bytes: int | None = None,
     ) -> Capture:
         """The final response for ``url`` after redirects (any status), or a ``FetchError``.
 
         Each redirect target must pass ``in_scope`` and ``refuse`` (which returns a reason to
         refuse it, e.g. robots.txt, or ``None``) before it is requested.
+        ``retry_unreachable=False``: a host that takes no connection at all (refused, DNS
+        failure) raises ``UnreachableError`` at once (a host's first request, robots.txt).
+        ``max_bytes``: a smaller cap for this URL (robots.txt: 500 KiB); its
+        ``TooLargeError`` then carries the decoded ``head`` that fit under it.
 
         Transient failures that outlast the retries raise ``FetchError`` whose reason names
         the last failure and the attempts ("timeout after 4 attempts").
         """
+        token = _CAP.set(max_bytes)
+        try:
+            return await self._follow(url, in_scope, refuse, retry_unreachable)
+        finally:
+            _CAP.reset(token)
+
+    async def _follow(
+        self,
+        url: str,
+        in_scope: Callable[[str], bool] | None,
+        refuse: Callable[[str], str | None] | None,
+        retry_unreachable: bool,
+    ) -> Capture:
         seen = {url}
         current = url
         for _hop in range(self._config.max_redirects + 1):
             await self._check_address(current)
-            capture = await self._with_retries(current)
+            capture = await self._with_retries(current, retry_unreachable)
             location = capture.header("location")
             if capture.status not in _REDIRECTS or not location:
                 return capture
@@ -174,10 +203,12 @@ class Fetcher:
             current = target
         raise FetchError(url, f"too many redirects (over {self._config.max_redirects})")
 
-    async def _with_retries(self, url: str) -> Capture:
+    async def _with_retries(self, url: str, retry_unreachable: bool = True) -> Capture:
         try:  # most URLs succeed at once: the retry policy is built after a first failure
             return await self._once(url)
         except TransientFetchError as exc:
+            if isinstance(exc, UnreachableError) and not retry_unreachable:
+                raise
             first: TransientFetchError | None = exc
         policy = retry_policy(self._config, self._sleep)
         try:
@@ -189,27 +220,35 @@ class Fetcher:
                     return await self._once(url)
         except TransientFetchError as exc:
             n = policy.statistics.get("attempt_number", self._config.max_attempts)
-            raise FetchError(url, f"{exc.reason} after {n} attempts") from exc
+            kind = UnreachableError if isinstance(exc, UnreachableError) else FetchError
+            raise kind(url, f"{exc.reason} after {n} attempts") from exc
         raise AssertionError("unreachable: tenacity either returns or raises")
 
     async def _check_address(self, url: str) -> None:
-        if self._config.allow_private:
-            return
+        """Resolve the host once, refuse a private address, and pin the addresses that passed
+        for the connection (a seed's own host and port, and ``allow_private``, skip both)."""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        if host in self._trusted:
-            return
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        if is_private_address(host):
+        key = (host, port)
+        if key in self._pins:
+            return
+        if self._config.allow_private or (host, None) in self._trusted or key in self._trusted:
+            return  # nothing to check, so nothing to pin: the connection resolves as usual
+        if _is_ip(host):
             addresses = [host]
         else:
-            key = (host, port)
-            if key not in self._resolved:
-                self._resolved[key] = await self._resolve(host, port)
-            addresses = self._resolved[key]
+            try:
+                addresses = await self._resolve(host, port)
+            except OSError as exc:
+                raise UnreachableError(url, connect_cause(exc)) from exc
+            if not addresses:
+                raise UnreachableError(url, "DNS failure: no address")
         bad = next((a for a in addresses if is_private_address(a)), None)
         if bad is not None:
             raise DisallowedError(url, f"private address refused: {host} is {bad}")
+        if not _is_ip(host):
+            self._pins[key] = tuple(dict.fromkeys(addresses))
 
     def _pick(self) -> int:
         """The least busy client: httpcore's pool scans all its connections on every request
@@ -218,6 +257,16 @@ class Fetcher:
         return busy.index(min(busy)) if len(busy) > 1 else 0
 
     async def _once(self, url: str) -> Capture:
+        deadline = self._config.timeout.total
+        try:
+            async with asyncio.timeout(deadline) as clock:
+                return await self._attempt(url, clock)
+        except TimeoutError:
+            raise TransientFetchError(
+                url, f"deadline: no whole response in {deadline:g} s"
+            ) from None
+
+    async def _attempt(self, url: str, clock: asyncio.Timeout) -> Capture:
         i = self._pick()
         client = self._clients[i]
         self._busy[i] += 1
@@ -228,21 +277,21 @@ class Fetcher:
                 )
                 response = await client.send(request, stream=True, follow_redirects=False)
             except httpx.HTTPError as exc:
-                raise _translate(url, exc) from exc
+                raise translate(url, exc) from exc
             try:
-                return await self._read(url, response)
+                return await self._read(url, response, clock)
             except httpx.HTTPError as exc:
-                raise _translate(url, exc) from exc
+                raise translate(url, exc) from exc
             finally:
                 await response.aclose()
         finally:
             self._busy[i] -= 1
 
-    async def _read(self, url: str, response: httpx.Response) -> Capture:
-        cap = self._config.max_bytes
+    async def _read(self, url: str, response: httpx.Response, clock: asyncio.Timeout) -> Capture:
+        cap = _CAP.get() or self._config.max_bytes
         declared = _content_length(response)
-        if declared is not None and declared > cap:
-            raise TooLargeError(url, f"body larger than {_size(cap)}")
+        if declared is not None and declared > cap and _CAP.get() is None:
+            raise TooLargeError(url, f"body larger than {_size(cap)}")  # (a capped URL: a head)
         status = response.status_code
         if 200 <= status < 300 and not self._config.assets:
             ctype = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
@@ -252,6 +301,7 @@ class Fetcher:
         if declared is not None and len(raw) < declared:
             raise TransientFetchError(url, "truncated body")
         capture = self._capture(url, response, raw, content)
+        clock.reschedule(None)  # the response is whole: its write is never cut by the deadline
         if self._on_capture is not None:
             await self._on_capture(capture)
         if status in RETRY_STATUSES:
@@ -265,7 +315,7 @@ class Fetcher:
 
     async def _body(self, url: str, response: httpx.Response) -> tuple[bytes, bytes, str | None]:
         """Raw bytes as received and the decoded payload, both capped."""
-        cap = self._config.max_bytes
+        cap = _CAP.get() or self._config.max_bytes
         decoder: Decoder | None = None
         error: str | None = None
         try:
@@ -282,7 +332,7 @@ class Fetcher:
         async for chunk in response.aiter_raw():
             total += len(chunk)
             if total > cap:
-                raise TooLargeError(url, f"body larger than {_size(cap)}")
+                raise TooLargeError(url, f"body larger than {_size(cap)}", head=_head(out, cap))
             raw.append(chunk)
             if decoder is not None and error is None:
                 try:
@@ -314,6 +364,21 @@ class Fetcher:
             method=response.request.method,
             ip_address=_peer_ip(response),
         )
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+_CAP: contextvars.ContextVar[int | None] = contextvars.ContextVar("fetch_cap", default=None)
+
+
+def _head(out: list[bytes], cap: int) -> bytes:
+    return b"".join(out)[:cap]
 
 
 def _pairs(raw: list[tuple[bytes, bytes]]) -> tuple[tuple[str, str], ...]:
@@ -350,23 +415,6 @@ def _peer_ip(response: httpx.Response) -> str | None:
     except TypeError:  # a stream that takes no weak reference: asked again next time
         pass
     return ip
-
-
-def _translate(url: str, exc: httpx.HTTPError) -> FetchError:
-    """httpx's exceptions, once, into ours: transient ones are retried."""
-    if isinstance(exc, httpx.TimeoutException):
-        return TransientFetchError(url, "timeout")
-    if isinstance(exc, httpx.ConnectError):
-        return TransientFetchError(url, "connection failed")
-    if isinstance(exc, httpx.RemoteProtocolError):
-        text = str(exc)
-        truncated = "incomplete" in text or "complete message body" in text
-        return TransientFetchError(url, "truncated body" if truncated else "connection reset")
-    if isinstance(exc, httpx.ReadError | httpx.WriteError | httpx.CloseError):
-        return TransientFetchError(url, "connection reset")
-    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
-        return FetchError(url, "invalid URL")
-    return FetchError(url, f"{type(exc).__name__}: {exc}")
 
 
 def location_of(capture: Capture) -> str | None:

@@ -4,7 +4,11 @@ What the status of ``/robots.txt`` means (as Google documents it, RFC 9309 §2.3
 
 * 2xx: the rules apply (protego parses them, including ``Crawl-delay`` and ``Sitemap:``).
 * 4xx (404, 403, 410 ...): there are no rules; everything is allowed.
-* 5xx, or the server is unreachable: "unavailable". The whole host is treated as
+* A host that takes no connection at all (refused, DNS failure, connect timeout) is
+  "unreachable": its pages fail at once with that cause, without the waits below (a site
+  that is down is not "robots.txt unavailable"); a host the crawler refuses to visit
+  (private address) is "refused" and its pages are skipped.
+* 5xx, or a broken answer: "unavailable". The whole host is treated as
   disallowed *for a while* (``CrawlConfig.robots_retry_delay``), then robots.txt is asked
   for again, up to ``robots_retries`` times; after that the host stays disallowed for this
   run and its pages are recorded as skipped with the reason, so a later run can retry them.
@@ -26,7 +30,9 @@ __all__ = ["RobotsRules", "RobotsStatus", "robots_url"]
 class RobotsStatus(enum.StrEnum):
     RULES = "rules"  # 2xx: parsed rules apply
     ALLOW_ALL = "allow-all"  # 4xx: no robots.txt
-    UNAVAILABLE = "unavailable"  # 5xx / unreachable: disallow everything for now
+    UNAVAILABLE = "unavailable"  # 5xx / broken answers: disallow everything for now
+    UNREACHABLE = "unreachable"  # no connection at all (refused, DNS): the host's pages fail
+    REFUSED = "refused"  # the crawler will not go there (private address): pages skipped
 
 
 def robots_url(origin: str) -> str:
@@ -62,11 +68,24 @@ class RobotsRules:
         return cls(RobotsStatus.UNAVAILABLE, f"robots.txt unavailable ({why})")
 
     @classmethod
+    def unreachable(cls, why: str) -> RobotsRules:
+        return cls(RobotsStatus.UNREACHABLE, f"host unreachable: {why}")
+
+    @classmethod
+    def refused(cls, why: str) -> RobotsRules:
+        return cls(RobotsStatus.REFUSED, why)
+
+    @property
+    def final(self) -> bool:
+        """No page of this host is requested (unreachable or refused), whatever the rules."""
+        return self.status in (RobotsStatus.UNREACHABLE, RobotsStatus.REFUSED)
+
+    @classmethod
     def allow_all(cls, why: str = "") -> RobotsRules:
         return cls(RobotsStatus.ALLOW_ALL, why)
 
     def allowed(self, url: str, user_agent: str) -> bool:
-        if self.status is RobotsStatus.UNAVAILABLE:
+        if self.status is RobotsStatus.UNAVAILABLE or self.final:
             return False
         if self._parser is None:
             return True

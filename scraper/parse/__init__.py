@@ -9,7 +9,7 @@ lookups every extractor shares), ``profiles`` (one small file per platform), ``m
 ``comments`` and ``body`` (the three extractors).
 """
 
-from ._merge import merge_comment_pages
+from ._merge import merge_comment_pages, merge_pages
 from ._parse import parse_capture, parse_page, parse_tree
 
-__all__ = ["merge_comment_pages", "parse_capture", "parse_page", "parse_tree"]
+__all__ = ["merge_comment_pages", "merge_pages", "parse_capture", "parse_page", "parse_tree"]

@@ -1,14 +1,15 @@
-"""Join the pages of one post whose comments are split over several comment pages."""
+"""Join the pages of one post: its comment pages, and the pages of a ``<!--nextpage-->`` post."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
 
-from .._records import Comment, Post
+from .._records import Body, Comment, Post
+from .._urls import post_page_number
 from ._guard import guard_post
 
-__all__ = ["merge_comment_pages"]
+__all__ = ["merge_comment_pages", "merge_pages"]
 
 
 def merge_comment_pages(pages: Sequence[Post]) -> Post:
@@ -37,6 +38,51 @@ def merge_comment_pages(pages: Sequence[Post]) -> Post:
         base, comments=tuple(ordered), comment_count=max(counts) if counts else None
     )
     return guard_post(merged)
+
+
+def merge_pages(pages: Sequence[tuple[str | None, Post]], post_url: str | None = None) -> Post:
+    """One record from every page of a post, each given with the URL it was read from.
+
+    The pages of a post split with ``<!--nextpage-->`` (WordPress's "Pages: 1 2 3",
+    ``.../slug/2/``) are joined in page order: body, quotes, links, images, and the first
+    "read more". The comments of every page (comment pages included) are merged as
+    ``merge_comment_pages`` does. ``post_url`` is the post's own URL; by default the first
+    page's, which is the order a crawler fetches them in.
+    """
+    if not pages:
+        raise ValueError("no pages to merge")
+    post_url = post_url or pages[0][0]
+    numbered: dict[int, Post] = {}
+    for url, post in pages:
+        n = post_page_number(url, post_url) if url and post_url else None
+        if n is not None:
+            numbered.setdefault(n, post)
+    first = numbered.get(1)
+    ordered = [post for _, post in pages]
+    if first is not None:  # the post's own page gives the fields
+        ordered.remove(first)
+        ordered.insert(0, first)
+    merged = merge_comment_pages(ordered)
+    if len(numbered) < 2 or first is None:
+        return merged
+    parts = [numbered[n] for n in sorted(numbered)]
+    bodies = [p.body for p in parts if p.body is not None]
+    body = (
+        Body(
+            text="\n\n".join(b.text for b in bodies if b.text),
+            html="\n".join(b.html for b in bodies if b.html),
+        )
+        if bodies
+        else None
+    )
+    return dataclasses.replace(
+        merged,
+        body=body,
+        quotes=tuple(dict.fromkeys(q for p in parts for q in p.quotes)),
+        links=tuple(dict.fromkeys(x for p in parts for x in p.links)),
+        images=tuple(dict.fromkeys(i for p in parts for i in p.images)),
+        read_more=next((p.read_more for p in parts if p.read_more is not None), None),
+    )
 
 
 def _sort_key(c: Comment) -> tuple[str, int, str]:

@@ -9,6 +9,7 @@ Used by the test suite, the benchmarks and ``blog-archiver demo``; stdlib only.
 ...     ...  # crawl server.url + "/"; server.requests is the request log
 """
 
+from ._assets import asset_paths
 from ._faults import BILLION_LAUGHS, Fault, FaultKind
 from ._render import Response, render
 from ._server import LoggedRequest, SiteServer
@@ -25,6 +26,7 @@ __all__ = [
     "SitePost",
     "SiteServer",
     "SiteSpec",
+    "asset_paths",
     "gen_site",
     "render",
 ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import re
+import secrets
 from typing import TYPE_CHECKING
 
 from ._faults import BILLION_LAUGHS, Fault, FaultKind
@@ -60,6 +62,17 @@ async def serve_fault(
         await server._send(writer, Response(302, (("Location", server.url + nxt),), b""))
     elif kind is FaultKind.HUGE:
         return await _huge(server, writer, fault)
+    elif kind in (FaultKind.CALENDAR, FaultKind.ENDLESS_PAGES, FaultKind.SESSION_IDS):
+        await server._send(writer, Response(200, _HTML, _trap_page(server, target, kind)))
+    elif kind is FaultKind.TRICKLE:
+        writer.write(server._head(200, _HTML, fault.size))
+        for _ in range(fault.size):
+            await writer.drain()
+            await asyncio.sleep(fault.seconds)
+            writer.write(b"x")
+        await writer.drain()
+    elif kind is FaultKind.HUGE_SITEMAP:
+        return await _huge_sitemap(server, writer, fault)
     elif kind is FaultKind.XML_BOMB:
         hdrs = (("Content-Type", "application/xml; charset=UTF-8"),)
         await server._send(writer, Response(200, hdrs, BILLION_LAUGHS))
@@ -89,4 +102,64 @@ async def _huge(server: SiteServer, writer: asyncio.StreamWriter, fault: Fault) 
     if not fault.declare_length:
         writer.write(b"0\r\n\r\n")
         await writer.drain()
+    return True
+
+
+def _trap_page(server: SiteServer, target: str, kind: FaultKind) -> bytes:
+    """One page of an endless URL space (see ``FaultKind``)."""
+    path, _, query = target.partition("?")
+    if kind is FaultKind.CALENDAR:
+        m = re.search(r"/(\d{4})/(\d{2})/", path)
+        year, month = (int(m.group(1)), int(m.group(2))) if m else (2024, 1)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        nxt = f"/calendar/{year:04d}/{month:02d}/"
+        body = f'<table><tr><td>1</td><td>2</td></tr></table><a href="{nxt}">next month</a>'
+        return _page(f"Calendar {path}", body)
+    if kind is FaultKind.ENDLESS_PAGES:
+        m = re.search(r"(?:^|&)page=(\d+)", query)
+        n = int(m.group(1)) if m else 1
+        body = f'<p>Archive page {n}</p><a href="{path}?page={n + 1}">next page</a>'
+        return _page(f"Archive page {n}", body)
+    html = render(server.site, path, server.url).body.decode("utf-8", "replace")
+
+    def with_sid(m: re.Match[str]) -> str:
+        url = m.group(2)
+        if not (url.startswith("/") or url.startswith(server.url)):
+            return m.group(0)
+        url = url.split("#", 1)[0]
+        sep = "&" if "?" in url else "?"
+        return f'{m.group(1)}"{url}{sep}sid={secrets.token_hex(16)}"'
+
+    return re.sub(r'(href=)"([^"]*)"', with_sid, html).encode("utf-8")
+
+
+def _page(title: str, body: str) -> bytes:
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head>"
+        f"<body><h1>{title}</h1>{body}</body></html>"
+    ).encode()
+
+
+async def _huge_sitemap(server: SiteServer, writer: asyncio.StreamWriter, fault: Fault) -> bool:
+    """A sitemap listing ``fault.size`` URLs of the site, streamed (chunked)."""
+    hdrs = (("Content-Type", "application/xml; charset=UTF-8"),)
+    writer.write(server._head(200, hdrs, None))
+
+    def chunk(data: bytes) -> bytes:
+        return f"{len(data):x}\r\n".encode() + data + b"\r\n"
+
+    writer.write(
+        chunk(
+            b'<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        )
+    )
+    for start in range(0, fault.size, 1000):
+        urls = "".join(
+            f"<url><loc>{server.url}/listed/{i}/</loc></url>"
+            for i in range(start, min(start + 1000, fault.size))
+        )
+        writer.write(chunk(urls.encode()))
+        await writer.drain()
+    writer.write(chunk(b"</urlset>") + b"0\r\n\r\n")
+    await writer.drain()
     return True

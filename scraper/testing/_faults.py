@@ -1,8 +1,9 @@
 """Fault injection for the test server: what a hostile or broken blog does to a crawler.
 
-A ``Fault`` is attached to a path (exact request target, or path without query) and applies
-to the first ``times`` requests of it (``None``: every request); afterwards the path is served
-normally, which is how transient faults (503, 429, resets, stalls) become retryable.
+A ``Fault`` is attached to a path (exact request target, or path without query, or a prefix
+written ``/prefix/*``) and applies to the first ``times`` requests of it (``None``: every
+request); afterwards the path is served normally, which is how transient faults (503, 429,
+resets, stalls) become retryable.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ class FaultKind(enum.StrEnum):
     HUGE = "huge"  # `size` bytes of HTML (Content-Length sent unless declare_length=False)
     XML_BOMB = "xml-bomb"  # billion laughs XML (for a sitemap or feed path)
     WRONG_CHARSET = "wrong-charset"  # header says `charset`, bytes are in `encoding`
+    # Hostile servers (attach to a path prefix, "/calendar/*", to cover a URL space):
+    CALENDAR = "calendar"  # /calendar/YYYY/MM/ pages, each linking the next month, for ever
+    ENDLESS_PAGES = "endless-pages"  # ?page=N listings, each linking ?page=N+1, for ever
+    SESSION_IDS = "session-ids"  # the page, every local link given a fresh ?sid=<token>
+    TRICKLE = "trickle"  # headers, then one byte every `seconds` (never a read timeout)
+    HUGE_SITEMAP = "huge-sitemap"  # a <urlset> listing `size` URLs (streamed)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,6 +14,7 @@ import html
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from ._assets import STYLESHEET, logo_path, post_image_path, render_asset
 from ._site import Site, SiteComment, SitePost, author_slug
 
 __all__ = ["Response", "render"]
@@ -49,6 +50,10 @@ def _page(site: Site, base: str, title: str, main: str, head: str = "") -> str:
             site.spec.filler_bytes // len(para) + 1
         )
         filler += "</aside>"
+    style = logo = ""
+    if site.spec.assets:
+        style = f'<link rel="stylesheet" id="twentyeleven-style" href="{base}{STYLESHEET}">'
+        logo = f'<img class="site-logo" src="{base}{logo_path()}" alt="" width="48" height="16">'
     cats = "".join(
         f'<li class="cat-item"><a href="{base}/category/{c}/">{c.title()}</a></li>'
         for c in sorted({p.category for p in site.posts})
@@ -57,9 +62,9 @@ def _page(site: Site, base: str, title: str, main: str, head: str = "") -> str:
         '<!DOCTYPE html>\n<html lang="en-US"><head><meta charset="UTF-8">'
         f"<title>{_e(title)} | Test Blog</title>"
         f'<link rel="alternate" type="application/rss+xml" title="Test Blog &raquo; Feed" '
-        f'href="{base}/feed/">{api}{head}</head>'
+        f'href="{base}/feed/">{api}{style}{head}</head>'
         f'<body class="blog"><div id="page" class="hfeed"><header id="branding">'
-        f'<h1 id="site-title"><a href="{base}/" rel="home">Test Blog</a></h1>'
+        f'<h1 id="site-title"><a href="{base}/" rel="home">{logo}Test Blog</a></h1>'
         f'<nav id="access"><ul class="menu"><li><a href="{base}/">Home</a></li>{private}</ul></nav>'
         f'</header><div id="main"><div id="primary"><div id="content" role="main">{main}'
         "</div></div>"
@@ -168,6 +173,9 @@ def _post(site: Site, base: str, post: SitePost, page: int | None) -> Response |
             f"{_comment_nav(site, base, post, n, 'below')}</div>"
         )
     body = "".join(f"<p>{_e(p)}</p>" for p in post.paragraphs)
+    if site.spec.assets:
+        src = f"{base}{post_image_path(post.id)}"
+        body += f'<figure class="wp-block-image"><img src="{src}" alt=""></figure>'
     main = (
         f'<article id="post-{post.id}" class="post-{post.id} post type-post status-publish hentry">'
         f'<header class="entry-header"><h1 class="entry-title">{_e(post.title)}</h1>'
@@ -259,6 +267,8 @@ def _route(site: Site, base: str, path: str, query: dict[str, list[str]]) -> Res
     from ._wpjson import render_api
 
     parts = [p for p in path.split("/") if p]
+    if (asset := render_asset(site, path)) is not None:
+        return _ok(asset[1], asset[0])
     if path == "/robots.txt":
         return _robots(site, base)
     if path == "/feed/":

@@ -39,6 +39,7 @@ class LoggedRequest:
     target: str  # path + query as sent
     headers: tuple[tuple[str, str], ...]
     fault: FaultKind | None  # the fault applied to this request, if any
+    at: float = 0.0  # time.monotonic() when its head was read (politeness tests space them)
 
     @property
     def path(self) -> str:
@@ -76,6 +77,7 @@ class SiteServer:
         self._thread: threading.Thread | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._bombs: dict[int, bytes] = {}
+        self._start_error: OSError | None = None
 
     # --- lifecycle -----------------------------------------------------------------------
     @property
@@ -88,6 +90,8 @@ class SiteServer:
         self._thread = threading.Thread(target=self._run, args=(ready,), daemon=True)
         self._thread.start()
         if not ready.wait(30) or self._server is None:
+            if self._start_error is not None:  # the port is taken ...: say so at once
+                raise self._start_error
             raise RuntimeError("test server did not start")
         return self
 
@@ -108,9 +112,16 @@ class SiteServer:
     def _run(self, ready: threading.Event) -> None:
         loop = asyncio.new_event_loop()
         self._loop = loop
-        self._server = loop.run_until_complete(
-            asyncio.start_server(self._connection, self._host, self._port, limit=_MAX_HEAD)
-        )
+        try:
+            self._server = loop.run_until_complete(
+                asyncio.start_server(self._connection, self._host, self._port, limit=_MAX_HEAD)
+            )
+        except OSError as exc:
+            self._start_error = exc
+            self._loop = None
+            loop.close()
+            ready.set()
+            return
         self._port = self._server.sockets[0].getsockname()[1]
         ready.set()
         try:
@@ -147,6 +158,9 @@ class SiteServer:
         path = target.split("?", 1)[0]
         with self._lock:
             key = target if target in self._faults else path if path in self._faults else None
+            if key is None:  # a prefix fault ("/calendar/*"), the longest that matches
+                prefixes = [k for k in self._faults if k.endswith("*") and path.startswith(k[:-1])]
+                key = max(prefixes, key=len, default=None)
             if key is None:
                 return None
             fault = self._faults[key]
@@ -185,7 +199,11 @@ class SiteServer:
             await reader.readexactly(length)
         fault = self._fault_for(target)
         with self._lock:
-            self._log.append(LoggedRequest(method, target, headers, fault.kind if fault else None))
+            self._log.append(
+                LoggedRequest(
+                    method, target, headers, fault.kind if fault else None, time.monotonic()
+                )
+            )
         keep = not any(k.lower() == "connection" and v.lower() == "close" for k, v in headers)
         if fault is not None:
             return await self._faulty(writer, target, headers, fault) and keep

@@ -40,6 +40,7 @@ class SiteSpec:
     wp_json: bool = True  # expose /wp-json/wp/v2/posts and comments
     feed_items: int = 10
     filler_bytes: int = 0  # extra sidebar text per HTML page (benchmarks: ~40 KB pages)
+    assets: bool = False  # a stylesheet and a logo on every page, an image in each post
     disallow: tuple[str, ...] = ("/private/",)  # robots.txt Disallow lines
     private_pages: int = 2  # pages under the first Disallow path, linked from the home page
     newest_comments_first: bool = True  # WordPress default: plain URL shows the last page

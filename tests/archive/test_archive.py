@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive import PROFILE_NOT_MODIFIED, Archive, ArchiveError
-from archive._catalog import CaptureRow
+from archive.catalog import CaptureRow
 from archive.warc._reader import iter_records
 from scraper._protocols import Job, JobKind, URLState
 from scraper._records import Capture, Comment, Post, Source, WarcRef
@@ -52,8 +52,10 @@ def _store_post(arc: Archive, title: str = "T", when: str = "2024-01-02T03:04:05
         arc.sink.write_post(page, POST, _post(ref, page, comments, title))
 
 
-def test_posts_merge_comment_pages_and_keep_the_latest_round(tmp_path: Path) -> None:
-    with Archive.open(tmp_path / "a") as arc:
+def test_posts_merge_comment_pages_and_keep_the_latest_round(
+    tmp_path: Path, catalog: str | None
+) -> None:
+    with Archive.open(tmp_path / "a", catalog=catalog) as arc:
         first = arc.begin_crawl("crawl", {"seeds": [POST]})
         _store_post(arc, "Old")
         arc.end_crawl(first, {"pages": 2})
@@ -76,11 +78,13 @@ def test_posts_merge_comment_pages_and_keep_the_latest_round(tmp_path: Path) -> 
         assert index == sorted(index)
 
 
-def test_resumed_round_does_not_store_the_same_capture_twice(tmp_path: Path) -> None:
-    with Archive.open(tmp_path / "a") as arc:
+def test_resumed_round_does_not_store_the_same_capture_twice(
+    tmp_path: Path, catalog: str | None
+) -> None:
+    with Archive.open(tmp_path / "a", catalog=catalog) as arc:
         arc.begin_crawl("crawl", {})
         ref = arc.sink.write_capture(_capture(POST, b"same"))
-    with Archive.open(tmp_path / "a") as arc:
+    with Archive.open(tmp_path / "a", catalog=catalog) as arc:
         crawl_id = arc.begin_crawl("crawl", {})  # the unfinished round is resumed
         assert crawl_id == 1
         assert arc.sink.write_capture(_capture(POST, b"same")) == ref
@@ -88,8 +92,8 @@ def test_resumed_round_does_not_store_the_same_capture_twice(tmp_path: Path) -> 
         assert [r.record_type for r in arc.captures(POST)] == ["response", "response"]
 
 
-def test_revisit_reads_back_with_the_original_payload(tmp_path: Path) -> None:
-    with Archive.open(tmp_path / "a") as arc:
+def test_revisit_reads_back_with_the_original_payload(tmp_path: Path, catalog: str | None) -> None:
+    with Archive.open(tmp_path / "a", catalog=catalog) as arc:
         arc.begin_crawl("crawl", {})
         arc.sink.write_capture(_capture(POST, b"payload"))
         (row,) = arc.captures(POST)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archive import Archive, ArchiveLockedError, CatalogVersionError
-from archive._catalog import CATALOG_VERSION
+from archive.catalog import CATALOG_VERSION
 from scraper._protocols import Job, JobKind, URLState
 
 

@@ -11,8 +11,8 @@ import pytest
 from archive_build import FAST, edit_site, first_crawl, site_with_comments
 
 from archive import Archive, ArchiveError
-from archive._catalog import CATALOG_VERSION
 from archive._loopback import ConditionalServer
+from archive.catalog import CATALOG_VERSION
 from archive.recapture._recapture import RecaptureConfig, recapture
 from archive.warc._cdxj import surt
 

@@ -10,6 +10,7 @@ from archive_build import store_site
 from archive import Archive, ArchiveLockedError
 from archive._cli import main
 from archive._reparse import reparse, reparse_archive
+from archive.catalog import connect_pg, connect_sqlite
 from scraper.testing import gen_site
 
 
@@ -17,9 +18,13 @@ def _catalog(root: Path) -> sqlite3.Connection:
     return sqlite3.connect(root / "catalog.sqlite")
 
 
-def _mark_stale(root: Path, title: str | None = None) -> None:
+def _mark_stale(root: Path, title: str | None = None, catalog: str | None = None) -> None:
     """Pretend an older parser wrote the records (and got the title wrong)."""
-    with _catalog(root) as db:
+    if catalog is None:
+        db = connect_sqlite(root / "catalog.sqlite", readonly=False)
+    else:
+        db = connect_pg(catalog, readonly=False)
+    with db.transaction():
         for pid, rec in db.execute("SELECT id, record_json FROM pages").fetchall():
             data = json.loads(rec)
             if title is not None:
@@ -28,12 +33,13 @@ def _mark_stale(root: Path, title: str | None = None) -> None:
                 "UPDATE pages SET parser_version = 'old', record_json = ? WHERE id = ?",
                 (json.dumps(data), pid),
             )
+    db.close()
 
 
-def test_reparse_restores_fields_and_is_idempotent(tmp_path: Path) -> None:
+def test_reparse_restores_fields_and_is_idempotent(tmp_path: Path, catalog: str | None) -> None:
     site = gen_site(4)
-    store_site(tmp_path, site)
-    _mark_stale(tmp_path, title="WRONG")
+    store_site(tmp_path, site, catalog=catalog)
+    _mark_stale(tmp_path, title="WRONG", catalog=catalog)
     report = reparse_archive(tmp_path, jobs=1)
     assert report.pages > 0
     assert report.changed == report.pages
@@ -142,7 +148,7 @@ def test_full_disk_on_catalog_write_is_clear_and_keeps_batches(
 
     import archive._reparse as mod
     from archive import ArchiveError
-    from archive._catalog import transaction
+    from archive.catalog import Db, transaction
 
     store_site(tmp_path, gen_site(6))
     _mark_stale(tmp_path, title="OLD")
@@ -150,7 +156,7 @@ def test_full_disk_on_catalog_write_is_clear_and_keeps_batches(
     calls = {"n": 0}
 
     @contextlib.contextmanager
-    def filling_disk(conn: sqlite3.Connection) -> Any:
+    def filling_disk(conn: Db) -> Any:
         calls["n"] += 1
         if calls["n"] > 1:
             raise sqlite3.OperationalError("database or disk is full")

@@ -207,7 +207,7 @@ def test_decode_body_keeps_bytes_it_cannot_decode() -> None:
 
 def test_surt_and_cdxj_line() -> None:
     assert surt("https://www.Example.com/A?b=2&a=1#frag") == "com,example)/a?a=1&b=2"
-    assert surt("http://127.0.0.1:8080/x/") == "127.0.0.1:8080)/x/"
+    assert surt("http://127.0.0.1:8080/x/") == "1,0,0,127:8080)/x"
     line = cdxj_line(
         urlkey="com,example)/",
         url="https://example.com/",

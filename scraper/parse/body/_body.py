@@ -86,6 +86,8 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     nodes, index_link = _locate(page, profile, base, thread, usable)
     if not nodes:
         return _structured_body(page, base)
+    if _password_form(page, nodes):
+        return BodyResult()  # the post is behind a password: its body is unknown, not the form
     found = clean(nodes)
     if found.body is None:
         fallback = _structured_body(page, base)
@@ -94,6 +96,15 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     if found.read_more is None and index_link is not None:
         return replace(found, read_more=index_link)
     return found
+
+
+def _password_form(page: Page, nodes: Sequence[HtmlElement]) -> bool:
+    """WordPress's password form (``form.post-password-form``) stands in for the post.
+    Its "This content is password protected" is WordPress's words, not the author's."""
+    forms = page.index.by_class.get("post-password-form")
+    if not forms:
+        return False
+    return any(node is form or form in node.iterdescendants() for form in forms for node in nodes)
 
 
 def _cleaned(

@@ -112,9 +112,28 @@ def _continuations(hint: HtmlElement, scores: Scores) -> Iterator[HtmlElement]:
         attrs = attr_words(sib)
         if unlikely(sib) or NEGATIVE.search(attrs) or scores.links.get(sib, 0) > 0.3 * size:
             return
+        if _post_meta(sib):
+            return
         if scores.prose(sib) < MIN_PARAGRAPH:
             return
         yield sib
+
+
+def _post_meta(el: HtmlElement) -> bool:
+    """The post's furniture, not more of its prose: a block theme's template part (its
+    "Posted <date> in <category> by <author> Tags:" line, its comments section), or a block
+    holding the post's date or its author, category or tag links. Taken as a continuation,
+    its labels alone survive the cleaning: "Posted in by Tags:"."""
+    if "wp-block-template-part" in (el.get("class") or "").split():
+        return True
+    if el.tag in ("footer", "aside", "nav", "form"):
+        return True
+    if el.tag == "p":  # a paragraph is prose, even one that ends in a date ("Source, <time>")
+        return False
+    for sub in el.iter("time", "a"):
+        if sub.tag == "time" or {"tag", "author", "category"} & set((sub.get("rel") or "").split()):
+            return True
+    return False
 
 
 def _peers(

@@ -12,6 +12,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from lxml.html import HtmlElement
+
 from ..dom._page import Page
 from ..dom._selectors import page_css
 from ._candidates import Scan, el_text
@@ -226,17 +228,35 @@ def modified_of(ctx: DateContext) -> str | None:
         value = parse_iso(ld_text(article.get("dateModified")))
         if value:
             return value
+    both = False  # the page's updated date is its published one (see _also_published)
     for sel in ctx.profile.modified:
         for el in page_css(page, sel):
+            if _also_published(el):
+                both = True
+                break
             value = date_of(el, dayfirst=None)
             if value:
                 return value
+        if both:
+            break
     for key in MODIFIED_META:
         value = parse_iso(first_meta(page, key))
         if value:
             return value
+    if both:
+        return None
     for el in ctx.scan.modified_elements():
+        if _also_published(el):
+            return None
         value = date_of(el, dayfirst=None)
         if value:
             return value
     return None
+
+
+def _also_published(el: HtmlElement) -> bool:
+    """``<time class="entry-date published updated">``: one date marked both ways because
+    hAtom asks for an ``updated`` (Twenty Twelve to Twenty Twenty-One always write it so).
+    It says when the post was published, not that it was never edited since."""
+    classes = (el.get("class") or "").split()
+    return "published" in classes and "updated" in classes

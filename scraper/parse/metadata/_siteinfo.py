@@ -9,11 +9,12 @@ from __future__ import annotations
 import functools
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
 from ..._records import Site
+from ..._urls import comment_page_post
 from ..dom._page import Page
 from ..dom._selectors import page_css
 from ..dom._text import collapse, http_url
@@ -31,6 +32,7 @@ __all__ = [
     "http_url",
     "language_of",
     "normalize_language",
+    "permalink",
     "site_of",
     "tags_of",
 ]
@@ -46,8 +48,40 @@ def canonical_url(page: Page, scan: Scan, article: dict[str, Any] | None) -> str
         url = http_url(page.url, value)
         # a canonical that points at the home page of a post is a theme bug, not a fact
         if url and (urlsplit(url).path.strip("/") or not page_path):
-            return url
-    return page.url
+            return permalink(page, url)
+    return permalink(page, page.url) if page.url else None
+
+
+def permalink(page: Page, url: str) -> str:
+    """The post's own URL, not the page of it that was read: WordPress names a comment
+    page (``.../comment-page-3/#comments``, even ``.../#comments`` under block themes) or
+    page N of a ``<!--nextpage-->`` post (``.../slug/2/``) as the canonical. A fragment is
+    never part of a post's URL."""
+    parts = urlsplit(url)
+    if parts.fragment or url.endswith("#"):
+        url = urlunsplit(parts._replace(fragment=""))
+    url = comment_page_post(url) or url
+    current = _current_post_page(page)
+    if current is not None:
+        parts = urlsplit(url)
+        path = re.sub(rf"(?<=/){current}/?$", "", parts.path)
+        if path != parts.path and path.strip("/"):
+            url = urlunsplit(parts._replace(path=path))
+    return url
+
+
+def _current_post_page(page: Page) -> str | None:
+    """N on page N >= 2 of a post split with ``<!--nextpage-->``: WordPress marks it in
+    the post's page links (``<span class="post-page-numbers current">2</span>``)."""
+    for el in page.index.by_class.get("post-page-numbers", ()):
+        classes = (el.get("class") or "").split()
+        number = _PAGE_NUMBER.search(el.text_content() or "")  # "2", "Page 2"
+        if "current" in classes and number and number.group(1) != "1":
+            return number.group(1)
+    return None
+
+
+_PAGE_NUMBER = re.compile(r"(\d+)\s*$")
 
 
 def site_of(page: Page, scan: Scan, url: str | None, title: str | None) -> Site:

@@ -2,6 +2,7 @@ import dataclasses
 import datetime as dt
 import errno
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -106,14 +107,12 @@ def test_all_captures_adds_version_columns(tmp_path: Path) -> None:
     assert rows["crawl_id"].tolist() == [1, 2]
 
 
-def test_invalid_record_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
-    export_records(_items(_posts(1)), ExportOptions("jsonl", tmp_path))
-    before = (tmp_path / "posts.jsonl").read_text()
+def test_invalid_record_is_left_out_reported_and_the_rest_written(tmp_path: Path) -> None:
     bad = dataclasses.replace(post(2), published="last Tuesday")
-    with pytest.raises(ExportError, match=r"post-2/.*published"):
-        export_records(_items([post(1), bad]), ExportOptions("jsonl", tmp_path))
-    # The earlier export is intact and no partial file is left behind.
-    assert (tmp_path / "posts.jsonl").read_text() == before
+    res = export_records(_items([post(1), bad, post(3)]), ExportOptions("jsonl", tmp_path))
+    assert res.posts.rows == 2
+    assert len(res.rejected) == 1
+    assert re.search(r"post-2/.*published", res.rejected[0])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["comments.jsonl", "posts.jsonl"]
 
 

@@ -11,9 +11,11 @@ from archive._cli import main
 from scraper.testing import gen_site
 
 
-def test_export_command_jsonl_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_command_jsonl_and_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], catalog: str | None
+) -> None:
     site = gen_site(5)
-    store_site(tmp_path / "arc", site)
+    store_site(tmp_path / "arc", site, catalog=catalog)
     assert main(["export", str(tmp_path / "arc"), "--format", "jsonl"]) == 0
     out = capsys.readouterr().out
     assert "5 posts" in out
@@ -38,9 +40,11 @@ def test_export_filters_by_published_date(tmp_path: Path) -> None:
     assert len(lines) == 2
 
 
-def test_all_captures_and_history(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_all_captures_and_history(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], catalog: str | None
+) -> None:
     site = site_with_comments()
-    store_site(tmp_path, site)
+    store_site(tmp_path, site, catalog=catalog)
     site2, edited, deleted = edit_site(site)
     store_site(tmp_path, site2, kind="recapture")
     url = BASE + site.posts[0].path
@@ -71,4 +75,4 @@ def test_export_of_missing_archive_is_clear(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", str(tmp_path / "nope")]) == 2
-    assert "no archive" in capsys.readouterr().err
+    assert "not an archive" in capsys.readouterr().err

@@ -36,9 +36,11 @@ def site() -> Site:
     return site_with_comments(6)
 
 
-def test_unchanged_site_gives_revisits_only(tmp_path: Path, site: Site) -> None:
+def test_unchanged_site_gives_revisits_only(
+    tmp_path: Path, site: Site, catalog: str | None
+) -> None:
     with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+        first_crawl(tmp_path, server, catalog)
         warc_before = sum(p.stat().st_size for p in (tmp_path / "warc").glob("*.warc.gz"))
         n_records = len(warc_records(tmp_path))
         server.clear_log()
@@ -85,9 +87,11 @@ def test_without_validators_identical_payload_revisits(tmp_path: Path, site: Sit
     assert profiles == {"http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"}
 
 
-def test_changed_and_deleted_comments_make_a_new_version(tmp_path: Path, site: Site) -> None:
+def test_changed_and_deleted_comments_make_a_new_version(
+    tmp_path: Path, site: Site, catalog: str | None
+) -> None:
     with ConditionalServer(site) as server:
-        first_crawl(tmp_path, server)
+        first_crawl(tmp_path, server, catalog)
         server.site, edited, deleted = edit_site(site)
         stats = again(tmp_path)
         url = server.url + site.posts[0].path

@@ -9,7 +9,7 @@ A *read-only* open takes no lock and may run beside an older blog-archiver still
 the archive, so it never rewrites anything: it reads an older catalog through a temporary
 ``capture_rows`` view with the same columns the current one has.
 
-Version 1 -> 2 (see ``archive._catalog`` for why): URLs move to ``targets`` and WARC file
+Version 1 -> 2 (see ``_schema`` for why): URLs move to ``targets`` and WARC file
 names to integer ``warc_files.id``; ``urn:uuid`` record ids become 16-byte blobs; the
 stored SURT key goes; a revisit's payload digest is left NULL when it is its original's;
 ``lost_records`` is new (v1's recovery deleted such rows, and the parses with them).
@@ -21,7 +21,9 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from ._catalog import (
+from .._errors import ArchiveError
+from ._db import Db
+from ._schema import (
     CAPTURES,
     CATALOG_VERSION,
     LOST,
@@ -31,9 +33,7 @@ from ._catalog import (
     WARC_FILES,
     record_key,
     statements,
-    transaction,
 )
-from ._errors import ArchiveError
 
 __all__ = ["migrate", "read_old"]
 
@@ -74,7 +74,7 @@ ORDER BY c.id
 """
 
 
-def read_old(conn: sqlite3.Connection, version: int) -> None:
+def read_old(conn: Db, version: int) -> None:
     """Let a read-only connection read a catalog of an older ``version`` as a current one."""
     if version == 1:
         conn.execute(_V1_VIEW)
@@ -85,14 +85,14 @@ def read_old(conn: sqlite3.Connection, version: int) -> None:
     raise ArchiveError(f"catalog schema version {version} is not supported")  # pragma: no cover
 
 
-def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+def migrate(conn: Db, path: Path, version: int) -> None:
     """Migrate the catalog at ``path`` from ``version`` to ``CATALOG_VERSION`` (one
     transaction; the caller holds the archive's write lock)."""
     steps = {1: _v1_to_v2}
     # Tables are rebuilt and renamed: foreign keys are checked once, at the end, instead.
     conn.execute("PRAGMA foreign_keys=OFF")
     try:
-        with transaction(conn):
+        with conn.transaction():
             for v in range(version, CATALOG_VERSION):
                 steps[v](conn)
             bad = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -112,8 +112,8 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         log.warning("catalog %s migrated; compacting it failed (%s), which is harmless", path, exc)
 
 
-def _v1_to_v2(conn: sqlite3.Connection) -> None:
-    conn.create_function("record_key", 1, record_key, deterministic=True)
+def _v1_to_v2(conn: Db) -> None:
+    _sqlite_raw(conn).create_function("record_key", 1, record_key, deterministic=True)
     (before,) = conn.execute("SELECT COUNT(*) FROM captures").fetchone()
     for script in (TARGETS, WARC_FILES.format(suffix="_v2"), CAPTURES.format(suffix="_v2")):
         for statement in statements(script):
@@ -133,3 +133,8 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
     conn.execute(LOST)
     conn.execute(VIEW)
+
+
+def _sqlite_raw(db: Db) -> sqlite3.Connection:
+    assert isinstance(db.raw, sqlite3.Connection)  # migrations exist only on SQLite
+    return db.raw

@@ -1,8 +1,8 @@
-"""The crawl frontier on the catalog's ``urls`` table (``scraper._protocols.Frontier``).
+"""The single-process crawl frontier on the catalog's ``urls`` table (``Frontier``).
 
 Every URL ever seen has one row, so dedup is the primary key and a resumed crawl knows
 what it already did. ``claim`` moves rows queued -> claimed in one statement (the
-PostgreSQL form adds ``FOR UPDATE SKIP LOCKED`` to the inner select); claims left by a
+shared PostgreSQL frontier is ``_pg_frontier``); claims left by a
 killed process go back to the queue when the archive is next opened for writing.
 Counts are kept in memory because this process holds the archive's write lock: the
 crawler asks ``pending()`` often and a ``COUNT(*)`` over 100k rows each time would show.
@@ -10,13 +10,12 @@ crawler asks ``pending()`` often and a ``COUNT(*)`` over 100k rows each time wou
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 
 from scraper._protocols import Job, JobKind, URLState
 
-from ._catalog import transaction
+from ._db import Db, transaction
 
 __all__ = ["SQLiteFrontier"]
 
@@ -34,7 +33,7 @@ _CLAIM = (
 class SQLiteFrontier:
     """Durable FIFO of jobs: every ``add``, ``claim`` and ``finish`` is committed."""
 
-    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], str]) -> None:
+    def __init__(self, conn: Db, clock: Callable[[], str]) -> None:
         self._conn = conn
         self._now = clock
         self.lock = threading.Lock()

@@ -1,6 +1,7 @@
-"""The SQLite catalog: crawl rounds, WARC segments, the frontier, captures and parses.
+"""The catalog's tables in SQLite's spelling (``_pg_schema`` has PostgreSQL's): crawl
+rounds, WARC segments, the frontier, captures and parses.
 
-One file, ``catalog.sqlite``, in WAL mode so readers (export, history) never block the
+On SQLite: one file, ``catalog.sqlite``, in WAL mode so readers (export, history) never block the
 crawl. The SQL is kept portable to PostgreSQL (DESIGN "Beyond one machine"): plain types,
 ISO 8601 text timestamps, ``INSERT ... ON CONFLICT``, ``UPDATE ... RETURNING``, and each
 per-URL state change in its own transaction. ``PRAGMA user_version`` holds the schema
@@ -35,16 +36,12 @@ which puts the text back, so no query outside the writers needs to know the stor
 from __future__ import annotations
 
 import re
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ._errors import ArchiveError, CatalogVersionError
-
-__all__ = ["CATALOG_VERSION", "CaptureRow", "connect", "record_key", "row_to_capture"]
+__all__ = ["CAPTURE_COLUMNS", "CATALOG_VERSION", "CaptureRow", "record_key", "row_to_capture"]
 
 CATALOG_VERSION = 2
 
@@ -213,86 +210,3 @@ class CaptureRow:
 def row_to_capture(row: tuple[Any, ...]) -> CaptureRow:
     """A ``CaptureRow`` from a ``SELECT {CAPTURE_COLUMNS} FROM capture_rows`` row."""
     return CaptureRow(*row)
-
-
-def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    """Open (and when writable, create, check or migrate) the catalog at ``path``."""
-    try:
-        if readonly:
-            if not path.exists():
-                raise ArchiveError(f"no catalog at {path}")
-            conn = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-            )
-        else:
-            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL: a commit survives a killed process (not a power cut, which
-            # recovery tolerates: WARC bytes are written before the row that points at them).
-            conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA busy_timeout=10000")
-        conn.execute("PRAGMA foreign_keys=ON")
-        _check_version(conn, path, readonly=readonly)
-    except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"cannot open catalog {path}: {exc}") from exc
-    return conn
-
-
-def _check_version(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
-    from ._migrate import migrate, read_old
-
-    (version,) = conn.execute("PRAGMA user_version").fetchone()
-    if version > CATALOG_VERSION:
-        raise CatalogVersionError(
-            f"{path} has catalog schema version {version}, but this blog-archiver only "
-            f"knows version {CATALOG_VERSION}: upgrade blog-archiver to open this archive"
-        )
-    if version == 0 and not readonly:
-        with transaction(conn):
-            for script in (CRAWLS, WARC_FILES, URLS, TARGETS, CAPTURES, PAGES, LOST, V2_INDEXES):
-                for statement in statements(script.format(suffix="")):
-                    conn.execute(statement)
-            conn.execute(VIEW)
-            conn.execute(f"PRAGMA user_version={CATALOG_VERSION}")
-    elif 0 < version < CATALOG_VERSION:
-        if readonly:
-            read_old(conn, version)  # no lock held: a reader never rewrites the catalog
-        else:
-            migrate(conn, path, version)
-
-
-class transaction:
-    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error): one unit of durable change."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, exc_type: object, exc: BaseException | None, _tb: object) -> None:
-        if exc_type is None:
-            try:
-                self.conn.execute("COMMIT")
-                return
-            except sqlite3.Error as commit_exc:
-                exc = commit_exc
-        try:
-            self.conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass  # SQLite already rolled back (e.g. disk full)
-        if isinstance(exc, sqlite3.Error):
-            raise ArchiveError(f"catalog write failed: {exc}") from exc
-
-
-def iter_rows(
-    conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()
-) -> Iterator[tuple[Any, ...]]:
-    """Stream a query in batches, so iterating a big catalog keeps memory flat."""
-    cur = conn.execute(sql, params)
-    try:
-        while batch := cur.fetchmany(256):
-            yield from batch
-    finally:
-        cur.close()

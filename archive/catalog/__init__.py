@@ -1,0 +1,44 @@
+"""The catalog: schema, connections and every query, on SQLite or PostgreSQL.
+
+SQLite (``catalog.sqlite`` in the archive folder) is the embedded default; PostgreSQL
+(``postgresql://...``) is the catalog many crawl workers share. ``Db`` runs the one SQL
+spelling on both; ``Catalog`` holds the archive's queries; ``SQLiteFrontier`` and
+``PgFrontier`` implement the crawler's ``Frontier``.
+"""
+
+from ._catalog import Catalog, IndexRow
+from ._db import Db, transaction
+from ._frontier import SQLiteFrontier
+from ._pg import (
+    Heartbeat,
+    connect_pg,
+    dead_workers,
+    is_pg_address,
+    redact,
+    register_worker,
+    schema_version,
+)
+from ._pg_frontier import PgFrontier
+from ._schema import CAPTURE_COLUMNS, CATALOG_VERSION, CaptureRow, row_to_capture
+from ._sqlite import connect_sqlite
+
+__all__ = [
+    "CAPTURE_COLUMNS",
+    "CATALOG_VERSION",
+    "CaptureRow",
+    "Catalog",
+    "Db",
+    "Heartbeat",
+    "IndexRow",
+    "PgFrontier",
+    "SQLiteFrontier",
+    "connect_pg",
+    "connect_sqlite",
+    "dead_workers",
+    "is_pg_address",
+    "redact",
+    "register_worker",
+    "row_to_capture",
+    "schema_version",
+    "transaction",
+]

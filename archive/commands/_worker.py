@@ -1,0 +1,55 @@
+"""``blog-archiver worker --archive DIR``: join the crawl running on a shared catalog.
+
+The crawl was started by ``blog-archiver crawl URL... --archive DIR --catalog
+postgresql://...``, which keeps its seeds and flags in the catalog; a worker reads them
+there, so any number of workers on any machines that see ``DIR`` (a shared mount) and the
+server run the same crawl. The folder remembers the catalog's address; ``--catalog`` names
+it for a folder that does not (a new mount point). A worker stops when nothing is left to
+claim anywhere, and the last one to stop rebuilds the CDXJ index over every worker's files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from archive._errors import ArchiveError
+from archive._store import Archive
+from archive.commands._crawl import add_catalog_flags, config_from_settings, crawl_into
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("worker", help="join a crawl running on a shared PostgreSQL catalog")
+    p.add_argument("--archive", required=True, metavar="DIR", help="the crawl's archive folder")
+    add_catalog_flags(p)
+    p.add_argument("--log-json", action="store_true", help="one JSON object per event on stderr")
+    p.add_argument("--quiet", action="store_true", help="no live progress display")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.archive)
+    with Archive.open(path, catalog=args.catalog, readonly=True) as arc:
+        if not arc.shared:
+            raise ArchiveError(
+                f"{path} has its own SQLite catalog: only a crawl on a shared catalog "
+                "(crawl --catalog postgresql://...) takes workers"
+            )
+        found = arc.open_round("crawl")
+    if found is None:
+        print(f"No crawl is running in {path}: nothing to join.", file=sys.stderr)
+        return 0
+    _crawl_id, settings = found
+    if "args" not in settings:
+        raise ArchiveError(f"the crawl in {path} was not started for workers (no settings)")
+    return crawl_into(
+        [str(s) for s in settings.get("seeds", [])],
+        path,
+        config_from_settings(settings["args"]),
+        log_json=args.log_json,
+        quiet=args.quiet,
+        catalog=args.catalog,
+        lease=args.lease,
+    )

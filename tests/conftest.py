@@ -1,0 +1,36 @@
+"""Session fixtures shared by test modules: the real engines are started once per run (a
+WordPress, a PostgreSQL), and ``catalog`` runs an archive test once on each backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from engines.wordpress import WordPress, missing
+from pg_server import PgServer, pg_dsn, pg_server
+
+__all__ = ["catalog", "pg_dsn", "pg_server", "wordpress"]
+
+
+@pytest.fixture(scope="session")
+def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
+    """A real WordPress (Debian's package) on 127.0.0.1 with the test blog's content."""
+    if why := missing():
+        pytest.skip(why)
+    with WordPress(tmp_path_factory.mktemp("wordpress")) as wp:
+        wp.add_content()
+        yield wp
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def catalog(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """The catalog an archive test runs on: ``None`` (the folder's own SQLite file) or a
+    fresh PostgreSQL database (skipped, saying why, where no server can be started).
+
+    The password is in the address and in ``PGPASSWORD``: the archive remembers the address
+    without it, so a later command on the folder finds it where libpq looks."""
+    if request.param == "sqlite":
+        return None
+    server: PgServer = request.getfixturevalue("pg_server")
+    monkeypatch.setenv("PGPASSWORD", server.password)
+    return server.create_database()

@@ -102,17 +102,20 @@ def _thread_order(comments: list[Comment]) -> list[Comment]:
         sibs.sort(key=_sort_key)
     out: list[Comment] = []
     stack: list[tuple[Comment, int]] = [(c, 0) for c in reversed(children.get(None, []))]
-    while stack:
+    placed: set[str | None] = set()
+    while stack or len(out) < len(comments):
+        if not stack:
+            # What the walk from the roots never reached is a cycle of parent hints across
+            # pages (A names B, B names A): kept, its first comment made a root.
+            rest = next(x for x in comments if x.id not in placed)
+            stack.append((dataclasses.replace(rest, parent_id=None), 0))
         c, depth = stack.pop()
+        if c.id in placed:
+            continue
+        placed.add(c.id)
         parent_ok = c.parent_id in by_id
         fixed = c if (c.depth == depth or not parent_ok) else dataclasses.replace(c, depth=depth)
         out.append(fixed)
         for child in reversed(children.get(c.id, [])):
             stack.append((child, depth + 1))
-        if not stack and len(out) < len(comments):
-            # What the walk from the roots never reached is a cycle of parent hints across
-            # pages (A names B, B names A): kept, its first comment made a root.
-            placed = {x.id for x in out}
-            rest = next(x for x in comments if x.id not in placed)
-            stack.append((dataclasses.replace(rest, parent_id=None), 0))
     return out

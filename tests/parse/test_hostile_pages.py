@@ -222,3 +222,20 @@ def test_deep_jsonld_block_is_skipped_the_page_kept(block: str) -> None:
     assert post.body is not None
     assert post.author is not None
     assert post.author.name == "Ann"
+
+
+def test_merge_keeps_the_promises_of_records_read_back() -> None:
+    # a record stored by an older parser is read back through merge_comment_pages
+    from scraper.parse._merge import merge_comment_pages
+
+    old = Post(
+        url=URL,
+        comment_count=-3,
+        comments=(Comment(id="1", parent_id="2", depth=1, published="2024-01-02T10:00:00+0000"),),
+    )
+    cycle = Post(url=URL, comments=(Comment(id="2", parent_id="1", depth=1, text="b"),))
+    merged = merge_comment_pages([old, cycle])
+    assert merged.comment_count is None
+    assert record_problems(merged.to_dict()) == []
+    assert {c.id for c in merged.comments} == {"1", "2"}  # the cycle loses no comment
+    assert merged.comments[0].published == "2024-01-02T10:00:00+00:00"

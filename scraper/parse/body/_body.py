@@ -211,7 +211,10 @@ def _locate(
     elements = page.elements  # the head's few elements carry no prose and match no hint
     groups = (profile.body, _STRUCTURED, _POST_ITEMS)
     body_hits, structured, items = select_groups(root, groups, elements, page.index)
-    first = _first_post(_outermost(items), base)
+    outer = _outermost(items)
+    first = _first_post(outer, base)
+    if first is not None and _prose_outside(root, outer):
+        first = None
     if first is not None:
         item, link = first
         summary = _first_with_text(select(item, profile.body) or select(item, _SUMMARY))
@@ -244,6 +247,30 @@ def _first_post(
     if linked[0][1] is None or sum(1 for _, link in linked if link is not None) < 2:
         return None
     return linked[0]
+
+
+_PROSE_OUTSIDE = 1000
+_PROSE_LINE = 80
+
+
+def _prose_outside(root: HtmlElement, items: Sequence[HtmlElement]) -> bool:
+    """A post of its own outside every post item: long paragraphs holding twice the text
+    of the longest item. A post page whose own article is a plain ``div`` may show a row of
+    ``<article>`` teasers above it ("trending", "related"), which must not make it an index.
+    """
+    if len(items) < 2:
+        return False
+    inside = set(items)
+    longest = max(len(text_of(el)) for el in items)
+    found = 0
+    for p in root.iter("p"):
+        text = text_of(p)
+        if len(text) < _PROSE_LINE or any(a in inside for a in p.iterancestors()):
+            continue
+        found += len(text)
+        if found >= max(_PROSE_OUTSIDE, 2 * longest):
+            return True
+    return False
 
 
 def _outermost(found: Sequence[HtmlElement]) -> list[HtmlElement]:

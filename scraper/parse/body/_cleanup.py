@@ -142,6 +142,11 @@ def clean_copy_kept(
     alive = list(root.iter())
     rules = _Rules(root, protect, collapse(title).lower())
     remove(list(_junk(root, rules)))
+    # a form still here wraps the content (``_is_junk``): the text writers drop every
+    # form with what it holds, so it becomes the plain block it is
+    for form in root.iter("form"):
+        form.tag = "div"
+        etree.strip_attributes(form, "action", "method")
     _flatten_galleries(root)
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
     remove([a for a in root.iter("a") if _empty_link(a)])
@@ -295,6 +300,11 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
     if quote_kind(el) is not None:
         return False
     if tag in _FURNITURE_TAGS or (not bare and el.get("role") in _FURNITURE_ROLES):
+        if tag == "form":
+            # ASP.NET and other form frameworks wrap the whole page in one <form>: a form
+            # holding most of the content, and that content prose, is that wrapper, not a
+            # search, sign-up or comment box
+            return not (_too_big(el, rules.total) and _mostly_prose(el))
         return tag != "aside" or not _mostly_prose(el)
     if tag in SKIP_TAGS:
         return False

@@ -55,6 +55,35 @@ _SUBSTR_IN_SEL = re.compile(r"\[class\*=['\"]?([\w-]+)")
 
 
 @functools.lru_cache(maxsize=16)
+def _strip_parts(strip: tuple[str, ...]) -> tuple[str, str, re.Pattern[str] | None]:
+    """``strip`` as one union of exact selectors, one of ``[class*=X]`` selectors, and the
+    pattern that finds those X as whole words of a class: CSS matches ``[class*=share]``
+    inside "shareholder" and ``[class*=report]`` inside "reporter", removing a comment's
+    own text with them; a part names a word ("share-buttons", "commentVotes") or nothing.
+    """
+    exact = [s for s in strip if "[class*=" not in s]
+    loose = [s for s in strip if "[class*=" in s]
+    parts = sorted(
+        {p.replace("-", " ").replace("_", " ") for s in loose for p in _SUBSTR_IN_SEL.findall(s)}
+    )
+    alts = "|".join(map(re.escape, parts))
+    words = re.compile(rf"\b(?:{alts})(?:e?s)?(?:{_UI_NOUNS})?\b") if parts else None
+    return ", ".join(exact), ", ".join(loose), words
+
+
+# what a junk word is glued to in one-word class names: "reportabuse", "sharetools", "votebox"
+_UI_NOUNS = "abuse|tools?|bar|box|btn|buttons?|links?|icons?|this|it|count|up|down"
+
+
+def _class_words(el: HtmlElement) -> str:
+    """``class`` as lower-case words: camelCase, ``-`` and ``_`` split apart."""
+    return _CAMEL.sub(r"\1 \2", el.get("class") or "").lower().replace("-", " ").replace("_", " ")
+
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+
+
+@functools.lru_cache(maxsize=16)
 def _classes(item: HtmlElement) -> tuple[frozenset[str], str]:
     """The class tokens under ``item`` (and all of them as one string)."""
     tokens = {
@@ -169,7 +198,13 @@ def _content_copy(
             walker.skip_subtree()
     if hints.strip:
         # one union selector (compiled once, cached): a single pass over the subtree
-        drop.extend(e for e in select(src, ", ".join(hints.strip)) if e is not src)
+        exact, loose, words = _strip_parts(tuple(hints.strip))
+        if exact:
+            drop.extend(e for e in select(src, exact) if e is not src)
+        if loose and words is not None:
+            drop.extend(
+                e for e in select(src, loose) if e is not src and words.search(_class_words(e))
+            )
     # author, date and permalink are fields of their own, wherever the theme put them
     drop.extend(skip)
     drop.extend(e for e in src.iter("p", "em", "span", "div") if _MODERATION.match(e.text or ""))

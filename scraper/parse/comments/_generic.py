@@ -36,7 +36,8 @@ _AREA = re.compile(
     re.I,
 )
 _AREA_KEYS = re.compile(r"comment|disqus|dsq|discussion|responses|talkback", re.I)
-_COMMENTISH = re.compile(r"comment|dsq|reply|respon", re.I)
+# "commentary" (an opinion column) and "responsive" (a layout flag) are no comments
+_COMMENTISH = re.compile(r"comment(?!ary)|dsq|reply|respon(?!sive)", re.I)
 # comment-123, li-comment-123, dsq-comment-123, lf_comment_123, c123, cmt-123
 # (or a hex id: comment-5023c5aeeab8eaf833000003)
 ITEM_ID = re.compile(

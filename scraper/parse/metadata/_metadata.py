@@ -11,6 +11,7 @@ per-field rules below work on short candidate lists instead of walking the tree 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -181,6 +182,8 @@ def _people_from(elements: list[HtmlElement], base: str | None) -> list[Person]:
     people = []
     for el in elements:
         name_el = el.find(".//*[@itemprop='name']") if el.get("itemprop") == "author" else None
+        if name_el is None and el.tag != "a":
+            name_el = _person_link(el)
         text = el_text(name_el if name_el is not None else el) or el.get("title") or ""
         href = el.get("href") if el.tag == "a" else None
         if href is None:
@@ -188,6 +191,26 @@ def _people_from(elements: list[HtmlElement], base: str | None) -> list[Person]:
             href = link.get("href") if link is not None and len(el) <= 3 else None
         people.append(Person(name=text, url=http_url(base, href)))
     return people
+
+
+_PERSON_PATH = re.compile(r"/(?:author|authors|people|person|profiles?|staff|writers?|by)/", re.I)
+
+
+def _person_link(el: HtmlElement) -> HtmlElement | None:
+    """The one link to a person's page inside a byline that says more than the name
+    ("By <a href=/people/jane>Jane Doe</a><span>Staff Writer</span>", written without a
+    space): the link's text is the name, the rest is a role or the outlet."""
+    links = [a for a in el.iter("a") if a.get("href")]
+    if len(links) != 1 or not _PERSON_PATH.search(links[0].get("href") or ""):
+        return None
+    name = el_text(links[0])
+    if not name or clean_author(name) != name:
+        return None
+    rest = el_text(el).replace(name, " ")
+    return None if _CO_AUTHOR.search(rest) else links[0]  # "<a>A</a> and B": both count
+
+
+_CO_AUTHOR = re.compile(r"\b(?:and|und|et|y|e)\b|[,&+/]", re.I)
 
 
 def _clean_people(people: list[Person]) -> tuple[Person, ...]:

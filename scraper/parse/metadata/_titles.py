@@ -33,7 +33,13 @@ __all__ = [
     "unescape_text",
 ]
 
-_SEP = re.compile(r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_]\s*|\s+::\s+")
+# CJK titles write their separators without spaces, full-width ("｜", "：") or ASCII next
+# to a CJK character ("…需求-新华网", "「Treeviz」:phpspot開発日誌")
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_SEP = re.compile(
+    r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_｜]\s*|\s+::\s+|\s*[：－]\s*|"
+    rf"(?<=[{_CJK}])[-:](?=\S)|(?<=\S)[-:](?=[{_CJK}])"
+)
 _SEP_END = re.compile(rf"(?:{_SEP.pattern})$")
 _ALNUM = re.compile(r"[\W_]+")
 
@@ -284,7 +290,7 @@ _CREDIT_WORDS = frozenset(
 )
 _NOT_NAME_WORDS = frozenset(
     "am um geändert aktualisiert zuletzt letzte updated last min min. read lesezeit minutes "
-    "minuten".split()
+    "minuten bio".split()
 )
 _NOT_NAMES = frozenset(
     "by von author autor admin editor share facebook twitter email datum date".split()
@@ -312,6 +318,8 @@ def clean_author(name: str | None) -> str | None:
     text = text.strip(" :,-–—|/")
     if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
         return None
+    if not any(c.isalpha() for c in text):
+        return None  # a counter ("343" claps, followers) in a byline's markup
     if (len(text.split()) > 2 and text.islower()) or "*" in text:
         return None  # "zuletzt geändert am": a phrase, not a name
     if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):

@@ -24,7 +24,7 @@ from .._records import Comment, Image, Link, Person, Post, Quote
 from .comments._tree import as_tree
 from .dom._text import safe_url
 
-__all__ = ["guard_post", "normalize_date"]
+__all__ = ["guard_post", "normalize_date", "url_like"]
 
 # The schema's date pattern, ASCII digits only (Python's \d also takes "٢").
 _DATE = re.compile(
@@ -97,9 +97,25 @@ def _quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     # it; safe_url keeps a name (it has no scheme) and drops ``javascript:`` and the like.
     out = []
     for q in quotes:
-        cite = safe_url(q.cite)
+        cite = q.cite
+        if cite is not None and url_like(cite):
+            cite = safe_url(cite)  # a name ("Source: Reuters", "Ann\nEditor") is left as written
         out.append(q if cite == q.cite else replace(q, cite=cite))
     return tuple(out)
+
+
+# a scheme after what a browser trims (C0 controls, spaces) and with tabs/newlines inside
+_LOOKS_SCHEMED = re.compile(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.\t\n\r-]*):")
+_ACTIVE = frozenset({"javascript", "vbscript", "data", "file", "blob"})
+
+
+def url_like(cite: str) -> bool:
+    """A cite that is a URL (one word with a scheme) or names an active scheme at all."""
+    m = _LOOKS_SCHEMED.match(cite)
+    if m is None:
+        return not cite.strip()
+    scheme = re.sub(r"[\t\n\r]", "", m.group(1)).lower()
+    return scheme in _ACTIVE or not any(ch.isspace() for ch in cite.strip())
 
 
 def _link(link: Link) -> Link | None:

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from .._schema import validate_post
+from ..parse._guard import url_like
 
 __all__ = ["record_problems", "thread_problems", "url_fields"]
 
@@ -105,6 +106,8 @@ def record_problems(record: dict[str, Any]) -> list[str]:
         if (why := _active(c.get("html") or "")) is not None:
             problems.append(f"comments[{i}].html: {why}")
     for where, url in url_fields(record):
+        if where.endswith(".cite") and not url_like(url):
+            continue  # a cite naming who said it ("Source: Reuters") is no URL
         if not _URL_OK.match(url):
             problems.append(f"{where}: not an http(s) URL: {url[:80]!r}")
     return problems

@@ -69,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{result.comments.path}\t{result.comments.rows} comments")
         if result.skipped:
             print(f"{result.skipped} posts left out by the filters")
+        if result.duplicates:
+            print(f"{result.duplicates} pages left out: their canonical URL was already exported")
     if result.rejected:
         print(
             f"blog-archiver export: {len(result.rejected)} records left out, they break the "

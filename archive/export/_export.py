@@ -80,6 +80,7 @@ class ExportResult:
     comments: DatasetFile
     skipped: int = 0  # posts left out by the filters
     rejected: tuple[str, ...] = ()  # records left out because they break the schema (why)
+    duplicates: int = 0  # pages whose canonical URL an earlier row already had
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +88,7 @@ class ExportResult:
             "comments": {"path": str(self.comments.path), "rows": self.comments.rows},
             "skipped": self.skipped,
             "rejected": list(self.rejected),
+            "duplicates": self.duplicates,
         }
 
 
@@ -169,8 +171,13 @@ def export_records(
     extra = CAPTURE_COLUMNS if opts.all_captures else ()
     targets = [AtomicFile(opts.out / f"{name}.{opts.format}") for name in ("posts", "comments")]
     writers: list[RowWriter] = []
-    skipped = 0
+    skipped = duplicates = 0
     rejected: list[str] = []
+    # A post's identity in a dataset is its canonical ``url`` (with ``crawl_id`` in an
+    # ``--all-captures`` export): two pages naming one canonical URL (an AMP or print copy,
+    # a theme that points every page at one URL) are one post, and joins on ``post_url``
+    # must not count its comments twice. The first in the archive's order is kept.
+    seen: set[tuple[str, int | None]] = set()
     try:
         for target, columns in zip(targets, (POST_COLUMNS, COMMENT_COLUMNS), strict=True):
             writers.append(
@@ -190,6 +197,12 @@ def export_records(
             if not matches(item.post, opts):
                 skipped += 1
                 continue
+            if item.post.url is not None:
+                key = (item.post.url, item.crawl_id)
+                if key in seen:
+                    duplicates += 1
+                    continue
+                seen.add(key)
             try:
                 record = check_record(item.post) if opts.validate else item.post.to_dict()
             except ExportError as exc:
@@ -224,6 +237,7 @@ def export_records(
         DatasetFile(targets[1].final, writers[1].rows),
         skipped,
         tuple(rejected),
+        duplicates,
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .._records import Body, Comment, Post
 from .._urls import post_page_number
+from ._guard import guard_post
 
 __all__ = ["merge_comment_pages", "merge_pages"]
 
@@ -33,9 +34,10 @@ def merge_comment_pages(pages: Sequence[Post]) -> Post:
                 seen[c.id] = c
     ordered = _thread_order(list(seen.values())) + anonymous
     counts = [p.comment_count for p in pages if p.comment_count is not None]
-    return dataclasses.replace(
+    merged = dataclasses.replace(
         base, comments=tuple(ordered), comment_count=max(counts) if counts else None
     )
+    return guard_post(merged)
 
 
 def merge_pages(pages: Sequence[tuple[str | None, Post]], post_url: str | None = None) -> Post:
@@ -100,8 +102,17 @@ def _thread_order(comments: list[Comment]) -> list[Comment]:
         sibs.sort(key=_sort_key)
     out: list[Comment] = []
     stack: list[tuple[Comment, int]] = [(c, 0) for c in reversed(children.get(None, []))]
-    while stack:
+    placed: set[str | None] = set()
+    while stack or len(out) < len(comments):
+        if not stack:
+            # What the walk from the roots never reached is a cycle of parent hints across
+            # pages (A names B, B names A): kept, its first comment made a root.
+            rest = next(x for x in comments if x.id not in placed)
+            stack.append((dataclasses.replace(rest, parent_id=None), 0))
         c, depth = stack.pop()
+        if c.id in placed:
+            continue
+        placed.add(c.id)
         parent_ok = c.parent_id in by_id
         fixed = c if (c.depth == depth or not parent_ok) else dataclasses.replace(c, depth=depth)
         out.append(fixed)

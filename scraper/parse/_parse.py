@@ -18,6 +18,7 @@ from lxml import etree
 from .._errors import ParseError
 from .._records import Capture, Extractor, Post, Source, WarcRef
 from .._version import __version__
+from ._guard import guard_post
 from ._merge import merge_comment_pages
 from .body._body import extract_body
 from .comments._comments import extract_comments
@@ -31,11 +32,10 @@ __all__ = ["merge_comment_pages", "parse_capture", "parse_page", "parse_tree", "
 T = TypeVar("T")
 
 _PARSER_BUGS = (
-    ValueError,
+    LookupError,  # also covers IndexError, KeyError
+    ValueError,  # also covers UnicodeError
     TypeError,
     AttributeError,
-    IndexError,
-    KeyError,
     RecursionError,
     etree.LxmlError,
 )
@@ -74,11 +74,11 @@ def read_page(
     page's ``ParseError`` (naming ``source``, else ``url``) whoever reads it."""
     name = source or url
     with _collector_paused():
-        text, utf8 = (
-            decode_html_utf8(html, content_type) if isinstance(html, bytes) else (html, None)
-        )
-        tree = build_tree(text, name, utf8)
         try:
+            text, utf8 = (
+                decode_html_utf8(html, content_type) if isinstance(html, bytes) else (html, None)
+            )
+            tree = build_tree(text, name, utf8)
             out = read(Page(tree, url))
         except _PARSER_BUGS as exc:
             # A bug of ours on markup nobody foresaw must cost one page, not the crawl or
@@ -120,7 +120,7 @@ def parse_tree(page: Page) -> Post:
     meta = extract_metadata(page, profile)
     body = extract_body(page, profile, meta)
     thread = extract_comments(page, profile, meta)
-    return Post(
+    post = Post(
         url=meta.url or page.url,
         title=meta.title,
         site=meta.site,
@@ -141,6 +141,7 @@ def parse_tree(page: Page) -> Post:
         source=None,
         extractor=Extractor(profile.name, __version__),
     )
+    return guard_post(post)
 
 
 def parse_capture(capture: Capture, warc: WarcRef | None = None) -> Post:

@@ -18,7 +18,7 @@ def test_validate_jsonl_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     rows = [{**post(i).to_dict(), "crawl_id": 1, "captured_at": "x"} for i in range(3)]
     f.write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert main(["schema", "--validate", str(f)]) == 0
-    assert "3 records checked, 0 problems" in capsys.readouterr().out
+    assert "3 records checked against the post schema, 0 problems" in capsys.readouterr().out
 
 
 def test_validate_reports_bad_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

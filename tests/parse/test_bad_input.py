@@ -55,14 +55,31 @@ def test_page_over_the_size_cap() -> None:
         parse_page(data, source="huge.html")
 
 
-def test_deep_nesting_keeps_what_came_before() -> None:
-    depth = 100_000
-    html = "<html><head><title>Deep | Site</title></head><body><h1>Deep</h1>"
-    html += "<div>" * depth + "x" + "</div>" * depth + "</body></html>"
-    tree = build_tree(html, "deep.html")
-    assert tree.findtext(".//h1") == "Deep"
+_PROSE = "<p>" + "A sentence of the post that a reader came for. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize("depth", [256, 300, 2000])
+def test_nesting_past_256_parses_whole(depth: int) -> None:
+    # Broken pages nest hundreds deep (unclosed div or font tags): the article after the
+    # nesting is read, not cut off where libxml2's default limit stopped.
+    html = "<html><body>" + "<div>" * depth + "<p>deep</p>" + "</div>" * depth
+    html += f"<article><h1>After</h1>{_PROSE}{_PROSE}</article></body></html>"
     post = parse_page(html.encode(), "https://x.example/deep")
-    assert post.title == "Deep"
+    assert post.title == "After"
+    assert post.body is not None
+    assert "came for" in post.body.text
+
+
+@pytest.mark.parametrize("depth", [2048, 100_000])
+def test_absurd_nesting_is_a_parse_error(depth: int) -> None:
+    # Past 2,048 levels libxml2 stops reading: a record without the rest of the page
+    # would drop the article silently, so the page is refused by name.
+    html = "<html><head><title>Deep | Site</title></head><body><h1>Deep</h1>"
+    html += "<div>" * depth + "x" + "</div>" * depth + f"{_PROSE}</body></html>"
+    with pytest.raises(ParseError, match=r"deep\.html: nested deeper than 2048"):
+        build_tree(html, "deep.html")
+    with pytest.raises(ParseError, match="nested deeper"):
+        parse_page(html.encode(), "https://x.example/deep")
 
 
 def test_page_without_article_gives_nulls() -> None:

@@ -41,7 +41,7 @@ from ..comments._comments import comment_nodes
 from ..dom._css import select
 from ..dom._page import ElementIndex, Page
 from ..dom._signals import attr_string, is_hidden, text_of
-from ..dom._text import collapse, element_text, join_url, text_and_html
+from ..dom._text import collapse, element_text, join_url, safe_url, text_and_html
 from ..profiles._profile import Profile
 from ._cleanup import clean_copy_kept, remove
 from ._locate import main_content
@@ -333,7 +333,8 @@ def _resolve_images(root: HtmlElement, base: str | None) -> None:
         url = _image_url(img)
         if url is None:
             continue
-        src = join_url(base, url) if base else url
+        # safe_url also percent-encodes control characters, which lxml refuses to set
+        src = safe_url(join_url(base, url) if base else url)
         if src is not None:
             img.set("src", src)
 

@@ -25,6 +25,7 @@ from ._hints import GENERIC_HINTS
 from ._jsonld import jsonld_comments
 from ._links import comment_page_links
 from ._thread import excluded, make_owner, prune_parts, walk_thread
+from ._tree import as_tree
 
 __all__ = ["comment_nodes", "comment_page_links", "extract_comments", "parse_count"]
 
@@ -49,7 +50,7 @@ def extract_comments(page: Page, profile: Profile, meta: Metadata) -> ThreadResu
         items = []
         comments = jsonld_comments(page, base)
     first = items[0] if items else None
-    return ThreadResult(comments=comments, count=declared_count(page, profile, first))
+    return ThreadResult(comments=as_tree(comments), count=declared_count(page, profile, first))
 
 
 def comment_nodes(page: Page, profile: Profile) -> tuple[HtmlElement, ...]:

@@ -14,7 +14,7 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from ..dom._page import Page
-from ..dom._text import collapse
+from ..dom._text import collapse, xml_safe
 from ._bylines import BYLINE
 from ._generic import ITEM_ID, MIN_TEXT, excluded_memo
 from ._thread import excluded
@@ -88,7 +88,7 @@ def flat_items(page: Page) -> list[HtmlElement]:
     for run in flat_runs(page):
         marker = run[0]
         item = html.Element("div")
-        item.set("id", marker.get("id") or marker.get("name") or "")
+        item.set("id", xml_safe(marker.get("id") or marker.get("name") or ""))
         item.text = marker.tail
         for el in run[1:]:
             item.append(copy.deepcopy(el))

@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 
 from .._memo import Memo
 from ..dom._page import Page
-from ..dom._signals import text_of
+from ..dom._signals import HINT_MAX, text_of
 from ._thread import REPLY_BOX, excluded
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
@@ -99,7 +99,10 @@ def _areas(page: Page) -> list[HtmlElement]:
         if excluded(el, excluded_memo(page)):
             continue
         out.append(el)
-    return [_widen(a) for a in out]
+    # Siblings that each say "comment" widen to their one parent: searched once, not
+    # once per sibling (a page of 2,000 div.comment searched its list 2,000 times).
+    counts: dict[tuple[HtmlElement, Sig], int] = {}
+    return list(dict.fromkeys(_widen(a, counts) for a in out))
 
 
 def _hinted(page: Page) -> list[HtmlElement]:
@@ -140,6 +143,8 @@ _META_WORD = 2  # an author- or date-like hint (``_AUTHORISH``, ``_DATEISH``)
 
 
 def _word_kind(word: str) -> int:
+    if len(word) > HINT_MAX:  # no real class or id; a hostile megabyte costs seconds here
+        return 0
     # the cheap gate first: every ``_AREA`` match holds an ``_AREA_KEYS`` word
     area = _AREA_KEYS.search(word) is not None and _AREA.search(word) is not None
     meta = _AUTHORISH.search(word) is not None or _DATEISH.search(word) is not None
@@ -151,9 +156,10 @@ def _word_kind(word: str) -> int:
 _AREA_WORDS: Memo[str, int] = Memo(_word_kind)
 
 
-def _widen(area: HtmlElement) -> HtmlElement:
+def _widen(area: HtmlElement, counts: dict[tuple[HtmlElement, Sig], int]) -> HtmlElement:
     """One comment per area (Movable Type repeats ``div.comments-body``): when three or
-    more siblings share the area's kind, their parent is the area."""
+    more siblings share the area's kind, their parent is the area. ``counts`` remembers
+    the siblings of each kind per parent (every sibling asks the same question)."""
     parent = area.getparent()
     if parent is None or parent.tag in ("body", "html"):
         return area
@@ -162,7 +168,13 @@ def _widen(area: HtmlElement) -> HtmlElement:
         return area
     if _strong_id(area):  # the "area" is one numbered comment: its list is the area
         return parent
-    same = sum(1 for sib in parent if isinstance(sib.tag, str) and signature(sib) == sig)
+    same = counts.get((parent, sig))
+    if same is None:
+        for sib in parent:
+            if isinstance(sib.tag, str):
+                key = (parent, signature(sib))
+                counts[key] = counts.get(key, 0) + 1
+        same = counts.get((parent, sig), 0)
     return parent if same >= 3 else area
 
 

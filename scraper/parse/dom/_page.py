@@ -41,13 +41,17 @@ class Page:
                 continue
             try:
                 data = json.loads(raw)
+            except RecursionError:  # nested past the interpreter's limit: a hostile block
+                continue
             except ValueError:
                 # Real pages ship trailing commas and raw newlines in strings; try once more
                 # with control characters escaped before giving up on the block.
                 try:
                     data = json.loads(raw.replace("\n", " ").replace("\t", " "), strict=False)
-                except ValueError:
+                except (ValueError, RecursionError):
                     continue
+            if _nested_deeper(data, _JSONLD_DEPTH):
+                continue  # every reader of these objects recurses; real blocks are shallow
             out.extend(_flatten_jsonld(data))
         return out
 
@@ -221,6 +225,23 @@ class ElementIndex:
             found = [el for el in self.elements if name in el.keys()]  # noqa: SIM118
             self._attrs[name] = found
         return found
+
+
+_JSONLD_DEPTH = 64  # real JSON-LD nests a dozen levels at most
+
+
+def _nested_deeper(data: Any, limit: int) -> bool:
+    """True when lists and objects in ``data`` nest more than ``limit`` levels (no recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node if isinstance(v, dict | list))
+    return False
 
 
 def _flatten_jsonld(data: Any) -> Iterable[dict[str, Any]]:

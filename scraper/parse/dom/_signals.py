@@ -70,8 +70,21 @@ def _post_classes(cls: str | None) -> str | None:
 _Attrs = tuple[str | None, str | None]
 
 
+#: What of a class or id value the hint patterns read: real ones are a few dozen
+#: characters; a hostile page's megabyte value would cost seconds in every pattern.
+HINT_MAX = 1000
+
+
+def bounded(value: str | None) -> str | None:
+    """``value``, or for an absurdly long one its distinct words up to ``HINT_MAX``."""
+    if value is None or len(value) <= HINT_MAX:
+        return value
+    return " ".join(dict.fromkeys(value.split()))[:HINT_MAX]
+
+
 def _string(key: _Attrs) -> str:
-    return f"{_post_classes(key[0]) or ''} {key[1] or ''}".lower()
+    cls, ident = bounded(key[0]), bounded(key[1])
+    return f"{_post_classes(cls) or ''} {ident or ''}".lower()
 
 
 _STRINGS: Memo[_Attrs, str] = Memo(_string)
@@ -86,7 +99,7 @@ def attr_string(el: etree._Element) -> str:
 
 
 def _words(key: _Attrs) -> str:
-    cls, ident = key
+    cls, ident = bounded(key[0]), bounded(key[1])
     raw = f"{_post_classes(cls) or ''} {ident or ''}"
     lower = raw.lower()
     if lower != raw:

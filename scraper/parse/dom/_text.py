@@ -34,7 +34,9 @@ __all__ = [
     "element_text",
     "is_caption",
     "join_url",
+    "safe_url",
     "text_and_html",
+    "xml_safe",
 ]
 
 BLOCK_TAGS = frozenset(
@@ -73,6 +75,40 @@ def join_url(base: str, url: str) -> str | None:
         return _urljoin(base, url)
     except ValueError:
         return None
+
+
+_EDGES = "".join(map(chr, range(0x21)))
+_NEWLINES = str.maketrans("", "", "\t\n\r")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def safe_url(value: str | None) -> str | None:
+    """``value`` as a browser reads it (C0 controls and spaces trimmed, tabs and newlines
+    removed, other controls percent-encoded), or ``None`` when it names a scheme other
+    than http(s): ``javascript:``, ``vbscript:``, ``data:``, ``file:``, ``mailto:`` never
+    reach a URL field or the clean HTML. A relative URL (no scheme) is kept: it is what a
+    page read without its address can give."""
+    if value is None:
+        return None
+    url = value.strip(_EDGES)
+    if not url.isprintable():
+        url = _CONTROLS.sub(lambda m: f"%{ord(m.group()):02X}", url.translate(_NEWLINES))
+    m = _SCHEME.match(url)
+    if m is not None and url[m.end() : m.end() + 2] != "//":
+        return None  # "http:R/x" (a flipped byte) is no address either
+    if m is not None and m.group().lower() not in ("http:", "https:"):
+        return None
+    return url or None
+
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(value: str) -> str:
+    """``value`` without the control characters lxml refuses in an attribute it sets
+    (the HTML parser lets them through from the page)."""
+    return _NOT_XML.sub("", value)
 
 
 def http_url(base: str | None, value: object) -> str | None:
@@ -310,8 +346,13 @@ def _open_tag(node: etree._Element, tag: str, base_url: str | None) -> str:
         if value is None:
             continue
         value = value.strip()
-        if name in _URL_ATTRS and base_url:
-            value = join_url(base_url, value) or value  # a malformed URL stays as written
+        if name in _URL_ATTRS:
+            if base_url:
+                value = join_url(base_url, value) or value  # a malformed URL stays as written
+            safe = safe_url(value)
+            if safe is None:
+                continue  # active content (javascript:, data: ...) goes with its attribute
+            value = safe
         attrs.append(f' {name}="{_esc(value, quote=True)}"')
     return f"<{tag}{''.join(attrs)}>"
 

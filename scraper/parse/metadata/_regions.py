@@ -79,7 +79,8 @@ def _region(ident: str | None, cls: str | None) -> str | None:
     if not label.strip():
         return None
     side = False
-    for token in label.split():
+    # each token once: a hostile label repeats one word a million times
+    for token in dict.fromkeys(label.split()) if len(label) > 200 else label.split():
         if token in _COMMENT_FLAGS:
             continue
         # a BEM modifier ("l-outer--nav") qualifies its block, it does not name a region

@@ -44,6 +44,13 @@ def site() -> Site:
     return site_with_comments(6)
 
 
+# The PostgreSQL variants crawl a real server end to end (~40 s each here): slow.
+_BACKENDS = pytest.mark.parametrize(
+    "catalog", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)], indirect=True
+)
+
+
+@_BACKENDS
 def test_unchanged_site_gives_revisits_only(
     tmp_path: Path, site: Site, catalog: str | None
 ) -> None:
@@ -94,6 +101,7 @@ def test_without_validators_identical_payload_revisits(tmp_path: Path, site: Sit
     assert profiles == {"http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"}
 
 
+@_BACKENDS
 def test_changed_and_deleted_comments_make_a_new_version(
     tmp_path: Path, site: Site, catalog: str | None
 ) -> None:

@@ -22,6 +22,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -120,19 +121,26 @@ def build(root: Path, posts: int, comments: int) -> float:
             )  # fmt: skip
         with db:
             db.executemany("INSERT INTO targets (id, url) VALUES (?, ?)", targets)
-            db.executemany(
-                "INSERT INTO captures (id, crawl_id, target_id, fetched_at, status, file_id, "
-                "warc_offset, warc_length, record_id, record_type) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                caps,
-            )
-            db.executemany(
-                "INSERT INTO pages (page_url, post_url, crawl_id, capture_id, parsed_at, "
-                "parser_version, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                pages,
-            )
+            insert_rows(db, caps, pages)
     db.close()
     return time.perf_counter() - start
+
+
+def insert_rows(
+    db: sqlite3.Connection, caps: list[tuple[Any, ...]], pages: list[tuple[Any, ...]]
+) -> None:
+    """Capture rows and their parsed pages, as the crawl's sink writes them (v2 catalog)."""
+    db.executemany(
+        "INSERT INTO captures (id, crawl_id, target_id, fetched_at, status, file_id, "
+        "warc_offset, warc_length, record_id, record_type) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        caps,
+    )
+    db.executemany(
+        "INSERT INTO pages (page_url, post_url, crawl_id, capture_id, parsed_at, "
+        "parser_version, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        pages,
+    )
 
 
 def child(root: Path, fmt: str, out: Path) -> None:

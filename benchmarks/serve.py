@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from export import WORDS, build, record  # noqa: E402  (benchmarks/export.py)
+from export import WORDS, build, insert_rows, record  # noqa: E402  (benchmarks/export.py)
 
 #: Every this many posts gets a second version (one comment more).
 SECOND_ROUND_EVERY = 100
@@ -69,17 +69,7 @@ def second_round(root: Path, posts: int, comments: int) -> int:
         pages.append((url, url, 2, cid, "2024-12-08T00:00:00Z", "bench", json.dumps(rec)))
         n += 1
     with db:
-        db.executemany(
-            "INSERT INTO captures (id, crawl_id, target_id, fetched_at, status, file_id, "
-            "warc_offset, warc_length, record_id, record_type) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            caps,
-        )
-        db.executemany(
-            "INSERT INTO pages (page_url, post_url, crawl_id, capture_id, parsed_at, "
-            "parser_version, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            pages,
-        )
+        insert_rows(db, caps, pages)
     db.close()
     return n
 

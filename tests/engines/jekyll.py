@@ -16,13 +16,14 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ._procs import free_port, stop_by_pid
 
 __all__ = ["POSTS", "Jekyll", "missing"]
 
@@ -126,12 +127,6 @@ def missing() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 _TRUTH = """---
 layout: null
 permalink: /truth.json
@@ -151,7 +146,7 @@ class Jekyll:
     """A ``jekyll new`` site with the test posts, built and served on 127.0.0.1."""
 
     root: Path
-    port: int = field(default_factory=_free_port)
+    port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -201,14 +196,7 @@ class Jekyll:
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+        stop_by_pid(proc)
 
     def __enter__(self) -> Jekyll:
         self.start()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -20,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ._procs import free_port, stop_by_pid
 
 WP_SRC = Path("/usr/share/wordpress")
 THEMES = WP_SRC / "wp-content" / "themes"
@@ -97,12 +98,6 @@ def stock_themes() -> list[str]:
     return sorted(p.name for p in THEMES.iterdir() if (p / "style.css").exists())
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _wait_for(path: Path, proc: subprocess.Popen[bytes], what: str, log: Path) -> None:
     for _ in range(600):
         if path.exists():
@@ -119,7 +114,7 @@ class WordPress:
     """One WordPress site; ``start()`` brings it up, ``stop()`` ends every daemon it began."""
 
     root: Path
-    port: int = field(default_factory=_free_port)
+    port: int = field(default_factory=free_port)
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     @property
@@ -146,15 +141,7 @@ class WordPress:
     def stop(self) -> None:
         """SIGTERM each daemon by its pid (nginx and php-fpm stop their workers themselves)."""
         for name in ("nginx", "fpm", "db"):
-            proc = self.procs.pop(name, None)
-            if proc is None or proc.poll() is not None:
-                continue
-            os.kill(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.kill(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+            stop_by_pid(self.procs.pop(name, None))
 
     def __enter__(self) -> WordPress:
         self.start()

@@ -17,7 +17,9 @@ import functools
 import hashlib
 import pickle
 import shutil
+import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -168,3 +170,16 @@ def first_crawl(root: Path, server: ConditionalServer, catalog: str | None = Non
 def again(root: Path, **kw: object) -> object:
     config = RecaptureConfig(crawl=FAST, **kw)  # type: ignore[arg-type]
     return asyncio.run(recapture(root, config, pool=_session().pool))
+
+
+def round_records(root: Path, kind: str = "recapture") -> Counter[str]:
+    """How many records each URL got in the (only) round of ``kind``."""
+    with Archive.open(root, readonly=True) as arc:
+        rows = list(arc.captures())
+    db = sqlite3.connect(root / "catalog.sqlite")
+    try:
+        ids = {r[0] for r in db.execute("SELECT id FROM crawls WHERE kind = ?", (kind,))}
+    finally:
+        db.close()
+    assert len(ids) == 1, ids
+    return Counter(r.url for r in rows if r.crawl_id in ids)

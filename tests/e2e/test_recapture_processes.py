@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from archive_build import crawled, site_with_comments
+from archive_build import crawled, round_records, site_with_comments
 
 from archive import Archive
 from scraper.testing import Site
@@ -18,19 +17,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def site() -> Site:
     return site_with_comments(6)
-
-
-def _round_records(root: Path, kind: str = "recapture") -> Counter[str]:
-    """How many records each URL got in the (only) round of ``kind``."""
-    with Archive.open(root, readonly=True) as arc:
-        rows = list(arc.captures())
-    db = sqlite3.connect(root / "catalog.sqlite")
-    try:
-        ids = {r[0] for r in db.execute("SELECT id FROM crawls WHERE kind = ?", (kind,))}
-    finally:
-        db.close()
-    assert len(ids) == 1, ids
-    return Counter(r.url for r in rows if r.crawl_id in ids)
 
 
 def _count_captures(root: Path) -> int:
@@ -71,7 +57,7 @@ def test_kill_9_mid_round_then_rerun_records_each_url_once(tmp_path: Path, kill_
         proc.wait()
         done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stdout + done.stderr
-    counts = _round_records(tmp_path)
+    counts = round_records(tmp_path)
     assert not {u: n for u, n in counts.items() if n > 1}
     assert {server.url + p.path for p in site.posts} <= set(counts)
     with Archive.open(tmp_path, readonly=True) as arc:

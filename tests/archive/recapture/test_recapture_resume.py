@@ -7,11 +7,10 @@ import asyncio
 import dataclasses
 import sqlite3
 import threading
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from archive_build import FAST, again, crawled, shared_pool, site_with_comments
+from archive_build import FAST, again, crawled, round_records, shared_pool, site_with_comments
 
 from archive import Archive
 from archive.recapture._recapture import RecaptureConfig, recapture
@@ -21,19 +20,6 @@ from scraper.testing import Site
 @pytest.fixture
 def site() -> Site:
     return site_with_comments(6)
-
-
-def _round_records(root: Path, kind: str = "recapture") -> Counter[str]:
-    """How many records each URL got in the (only) round of ``kind``."""
-    with Archive.open(root, readonly=True) as arc:
-        rows = list(arc.captures())
-    db = sqlite3.connect(root / "catalog.sqlite")
-    try:
-        ids = {r[0] for r in db.execute("SELECT id FROM crawls WHERE kind = ?", (kind,))}
-    finally:
-        db.close()
-    assert len(ids) == 1, ids
-    return Counter(r.url for r in rows if r.crawl_id in ids)
 
 
 @pytest.mark.parametrize("validators", [True, False], ids=["304", "identical"])
@@ -60,20 +46,20 @@ def test_a_resumed_round_records_each_url_once(
             )
         )
         assert stopped.interrupted
-        done_before = set(_round_records(tmp_path))
+        done_before = set(round_records(tmp_path))
         assert len(done_before) >= 8
         server.clear_log()
         stats = again(tmp_path)  # the same command again: resumes the unfinished round
         asked = [r.path for r in server.requests]
     assert not stats.interrupted  # type: ignore[attr-defined]
     assert stats.crawl_id == stopped.crawl_id  # type: ignore[attr-defined]
-    twice = {u: n for u, n in _round_records(tmp_path).items() if n > 1}
+    twice = {u: n for u, n in round_records(tmp_path).items() if n > 1}
     assert not twice, f"recorded twice in one round: {twice}"
     # What the interrupted run re-captured is not asked for again (robots.txt aside).
     again_asked = {server.url + p for p in asked if p != "/robots.txt"} & done_before
     assert not again_asked
     # Every page of the site is in the round, and nothing changed.
-    everything = set(_round_records(tmp_path))
+    everything = set(round_records(tmp_path))
     assert {server.url + p.path for p in site.posts} <= everything
     assert stats.changed == stats.new == stats.changed_posts == 0  # type: ignore[attr-defined]
 
@@ -128,7 +114,7 @@ def test_a_resumed_round_completes_the_version_of_a_changed_post(
     # the round's summary counts the whole round: the interrupted run's change included
     assert stats.changed_posts == 1  # type: ignore[attr-defined]
     assert stats.changed >= 1  # type: ignore[attr-defined]
-    assert not {u: n for u, n in _round_records(tmp_path).items() if n > 1}
+    assert not {u: n for u, n in round_records(tmp_path).items() if n > 1}
     with Archive.open(tmp_path, readonly=True) as arc:
         versions = arc.post_versions(url)
         latest = {p.url: p for p in arc.posts()}[url]
@@ -170,12 +156,12 @@ def test_a_new_post_found_by_an_interrupted_round_is_fetched_when_it_resumes(
             )
         )
         assert _url_state(tmp_path, url) == "queued"
-        assert url not in _round_records(tmp_path)
+        assert url not in round_records(tmp_path)
         # Its listing pages may well answer 304 now: the queue in the catalog is what is left.
         server.site, server.unlisted = older, site
         stats = again(tmp_path)
     assert stats.new >= 1  # type: ignore[attr-defined]
-    assert _round_records(tmp_path)[url] == 1
+    assert round_records(tmp_path)[url] == 1
     assert _url_state(tmp_path, url) == "parsed"
 
 
@@ -212,14 +198,14 @@ def test_a_resumed_round_reports_the_whole_round(
                 on_event=after_the_post,
             )
         )
-        stored = sum(_round_records(root).values())
+        stored = sum(round_records(root).values())
         stats = again(root)
     assert first.interrupted
     assert first.changed_posts == 1
     assert stats.resumed_records == stored > 0  # type: ignore[attr-defined]
     assert _summary(stats) == _summary(whole)
     assert whole.changed_posts == 1  # type: ignore[attr-defined]
-    records = sum(_round_records(root).values())
+    records = sum(round_records(root).values())
     counted = ("not_modified", "identical", "changed", "new", "other")
     assert sum(getattr(stats, k) for k in counted) == records
     assert stats.requests >= records  # type: ignore[attr-defined]
@@ -275,4 +261,4 @@ def test_a_new_post_the_dead_run_stored_but_did_not_finish_is_finished(
         asked = {r.path for r in server.requests}
     assert site.posts[0].path not in asked  # re-captured once in the round
     assert _url_state(tmp_path, url) == "parsed"
-    assert _round_records(tmp_path)[url] == 1
+    assert round_records(tmp_path)[url] == 1

@@ -75,6 +75,7 @@ def parse_duration(text: str) -> timedelta:
 class RecaptureConfig:
     crawl: CrawlConfig = field(default_factory=CrawlConfig)
     max_age: timedelta | None = None  # only posts published within this long ago
+    lease: float = 30.0  # on a shared catalog: how long a silent process's claims last
 
 
 class RoundFailedError(ArchiveError):
@@ -175,6 +176,7 @@ async def recapture(
     message = ""
     with Archive.open(root) as arc:
         if arc.shared:  # on PostgreSQL, workers may share the round: ``_shared_round``
+            arc.lease = config.lease
             fields, message = await lead_round(
                 arc, crawl_conf, config.max_age, cutoff, stop=stop, on_event=on_event, pool=pool
             )

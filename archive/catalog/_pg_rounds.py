@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from scraper._protocols import Job, JobKind, URLState
 from scraper._urls import host_of
 
+from ..warc._writer import WrittenRecord
+from ._catalog import header
 from ._db import Db
 from ._pg_frontier import NOW, PgFrontier
 from ._schema import CAPTURE_COLUMNS, CaptureRow, row_to_capture
@@ -30,6 +32,7 @@ from ._schema import CAPTURE_COLUMNS, CaptureRow, row_to_capture
 __all__ = [
     "RoundFrontier",
     "RoundJob",
+    "defer_revisit",
     "round_failures",
     "round_pending",
     "round_posts",
@@ -190,6 +193,47 @@ def round_failures(db: Db, crawl_id: int) -> list[tuple[str, int]]:
         (crawl_id,),
     ).fetchall()
     return [(str(r), int(n)) for r, n in rows]
+
+
+_REVISIT = """
+WITH t AS (
+    INSERT INTO targets (url) VALUES (?) ON CONFLICT (url) DO UPDATE SET url = excluded.url
+    RETURNING id
+)
+INSERT INTO captures (crawl_id, target_id, fetched_at, status, file_id, warc_offset,
+    warc_length, record_id, payload_digest, etag, last_modified, content_type, record_type,
+    refers_to)
+SELECT ?, t.id, ?, ?, f.id, ?, ?, ?,
+    CASE WHEN b.payload_digest IS NOT DISTINCT FROM ? THEN NULL ELSE ? END,
+    ?, ?, ?, 'revisit', b.id
+FROM t, warc_files f, captures b WHERE f.name = ? AND b.id = ?
+"""
+
+
+def defer_revisit(
+    db: Db,
+    crawl_id: int,
+    rec: WrittenRecord,
+    *,
+    url: str,
+    status: int | None,
+    headers: tuple[tuple[str, str], ...],
+    refers_to: int,
+) -> None:
+    """``Catalog.insert_capture`` of a revisit as ONE statement sent with the job's final
+    state (``Db.flush``): a re-captured unchanged page costs one round trip, as a crawled
+    page does. Its digest is left NULL when it is its original's (read through
+    ``capture_rows``). The record is synced before; if the worker dies before the flush,
+    recovery indexes it (``Archive.repair_dead_workers``)."""
+    db.defer(
+        _REVISIT,
+        (
+            url, crawl_id, rec.date, status, rec.offset, rec.length,
+            db.record_key(rec.record_id), rec.payload_digest, rec.payload_digest,
+            header(headers, "etag"), header(headers, "last-modified"),
+            header(headers, "content-type"), rec.file, refers_to,
+        ),
+    )  # fmt: skip
 
 
 def stored_response(db: Db, url: str, crawl_id: int) -> CaptureRow | None:

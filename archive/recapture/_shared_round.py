@@ -120,6 +120,10 @@ async def work_round(
     responses = _Responses(lambda url: stored_response(conn, url, crawl_id), asked)
     state = KnownState(jobs=[], known=set(), validators={}, responses=responses, seeds=seeds)
     sink = RecaptureSink(arc.sink, state, last_parse_lookup(conn))
+    # A page's rows go with its job's final state (one round trip); only a URL a dead
+    # worker held may be stored already (``_stored_this_round`` looks for it first).
+    arc.sink.defer = True
+    arc.sink.is_fresh = lambda url: url not in state.done
 
     def on_claim(jobs: list[RoundJob]) -> None:  # on the writer thread, before the requests
         for r in jobs:
@@ -162,6 +166,8 @@ async def work_round(
         sink.fatal = sink.fatal or exc
     finally:
         await client.aclose()
+        if sink.fatal is None:
+            conn.flush()  # rows not yet sent with a job (robots.txt's)
     if sink.fatal is not None:
         raise ArchiveError(
             f"recapture of {arc.path} stopped: {sink.fatal.strerror or sink.fatal} while "

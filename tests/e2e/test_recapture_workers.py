@@ -210,3 +210,37 @@ def test_a_round_spread_over_workers_survives_a_kill_and_records_each_page_once(
     (total,) = _query(dsn, "SELECT COUNT(*) FROM captures")[0]
     assert len(indexed) == len(index) == total
     assert set(records) == indexed
+
+
+def test_a_round_on_postgresql_that_reaches_nothing_fails_and_is_recorded(
+    tmp_path: Path, pg_server: PgServer
+) -> None:
+    dsn = pg_server.create_database("down")
+    address = dsn.replace(f":{pg_server.password}@", "@")
+    env = {**os.environ, "PGPASSWORD": pg_server.password}
+    arc = tmp_path / "arc"
+    with ConditionalServer(site_with_comments(3)) as server:
+        post = server.url + server.site.posts[0].path
+        crawl = subprocess.run(
+            _cli("crawl", server.url + "/", "--archive", str(arc), "--catalog", address,
+                 "--delay", "0", "--quiet"),
+            env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert crawl.returncode == 0, crawl.stdout + crawl.stderr
+    # The server is gone: its port refuses connections.
+    proc = subprocess.run(
+        _cli("recapture", str(arc), "--quiet"), env=env, capture_output=True, text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "failed, nothing captured" in lines[0]
+    assert "connection refused" in lines[0]
+    shown = subprocess.run(
+        _cli("history", str(arc), post, "--json"), env=env, capture_output=True, text=True
+    )
+    failed = json.loads(shown.stdout)["failed_rounds"]
+    assert len(failed) == 1
+    assert "connection refused" in failed[0]["error"]
+    assert not _query(dsn, "SELECT 1 FROM crawls WHERE finished_at IS NULL")  # recorded

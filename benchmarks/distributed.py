@@ -24,9 +24,10 @@ synchronous commit on). Prints markdown tables.
 
 ``--recapture``: a re-capture round instead of a crawl. The blogs are served with ETag and
 Last-Modified (``archive._loopback.ConditionalServer``), crawled once into a PostgreSQL
-catalog, then re-captured twice on the unchanged sites (so both rounds ask the same URLs
-and get 304s): by ``recapture DIR`` alone, then by ``recapture DIR`` + one ``worker``. The
-same columns, counted over the round's processes.
+catalog, then re-captured three times on the unchanged sites (so every round asks the same
+URLs and gets 304s): by ``recapture DIR`` alone, by ``recapture DIR`` + one ``worker``, and
+alone again (each round's catalog holds the earlier rounds' rows). The same columns,
+counted over the round's processes.
 """
 
 from __future__ import annotations
@@ -255,7 +256,7 @@ def recapture_runs(
     open_round = "(SELECT MAX(id) FROM crawls WHERE kind = 'recapture' AND finished_at IS NULL)"
     flags = ["--delay", str(delay), "--concurrency", "16", "--quiet"]
     runs = []
-    for workers in (1, 2):
+    for i, workers in enumerate((1, 2, 1)):  # alone again last: later rounds cost more?
         since = time.monotonic()
         cmds = [[*base, "recapture", str(arc), *flags]]
         cmds += [[*base, "worker", "--archive", str(arc), "--quiet"]] * (workers - 1)
@@ -276,7 +277,7 @@ def recapture_runs(
         last = "(SELECT MAX(id) FROM crawls WHERE kind = 'recapture')"
         pages = _stat(dsn, f"SELECT COUNT(*) FROM captures WHERE crawl_id = {last}")
         trips = _stat(dsn, f"SELECT SUM(round_trips) FROM workers WHERE crawl_id = {last}")
-        name = f"re-capture round, {'lead alone' if workers == 1 else 'lead + 1 worker'}"
+        name = f"re-capture round {i + 1}, {'lead alone' if workers == 1 else 'lead + 1 worker'}"
         runs.append(
             Run(name, pages, wall, cpu, server_cpu, calls, trips, wal, rss, _gap(sites, since))
         )

@@ -36,6 +36,7 @@ __all__ = [
     "round_failures",
     "round_pending",
     "round_posts",
+    "round_queued",
     "round_same_parse",
     "round_started",
     "seed_round",
@@ -183,6 +184,12 @@ def round_pending(db: Db, crawl_id: int) -> int:
         (crawl_id,),
     ).fetchone()
     return int(n)
+
+
+def round_queued(db: Db, crawl_id: int) -> bool:
+    """Whether the round's jobs are in the catalog yet (its lead queues them once)."""
+    row = db.execute("SELECT 1 FROM round_jobs WHERE crawl_id = ? LIMIT 1", (crawl_id,))
+    return row.fetchone() is not None
 
 
 def round_failures(db: Db, crawl_id: int) -> list[tuple[str, int]]:

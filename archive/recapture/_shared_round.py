@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,6 +43,7 @@ from ..catalog._pg_rounds import (
     RoundJob,
     round_failures,
     round_posts,
+    round_queued,
     round_same_parse,
     round_started,
     seed_round,
@@ -53,6 +55,9 @@ from ._io import RecaptureSink, carry_over, last_parse_lookup
 from ._state import KnownState, Validators, earlier_runs
 
 __all__ = ["RoundWork", "join_round", "lead_round", "until_stopped"]
+
+#: How long a joining worker waits for the lead to queue a round it has just opened (s).
+SEED_WAIT = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +314,11 @@ async def join_round(
     if "args" not in settings:
         raise ArchiveError(f"the round in {arc.path} was not started for workers (no settings)")
     crawl_id = arc.begin_crawl("recapture", settings, join=True)
+    conn = catalog_connection(arc)
+    deadline = time.monotonic() + SEED_WAIT
+    while not round_queued(conn, crawl_id) and time.monotonic() < deadline:
+        if stop.wait(0.2):  # the lead has opened the round and is queueing its URLs
+            break
     seeds = [str(s) for s in settings.get("seeds") or ()]
     return await work_round(
         arc, crawl_id, seeds, config_from_settings(settings["args"]),

@@ -111,12 +111,12 @@ def test_a_round_spread_over_workers_survives_a_kill_and_records_each_page_once(
         env=env, stdout=logs[0], stderr=subprocess.STDOUT,
     )  # fmt: skip
     deadline = time.monotonic() + 120
-    while (
-        _round(dsn) is None or not _query(dsn, "SELECT 1 FROM round_jobs LIMIT 1")
-    ) and time.monotonic() < deadline:
+    # The workers start as soon as the round exists: one may come before its URLs are
+    # queued, and waits for them.
+    while _round(dsn) is None and time.monotonic() < deadline:
         time.sleep(0.05)
     crawl_id = _round(dsn)
-    assert crawl_id is not None, "the round was never seeded"
+    assert crawl_id is not None, "the round never started"
     workers = [
         subprocess.Popen(
             _cli("worker", "--archive", str(arc), "--lease", str(LEASE)),

@@ -19,6 +19,21 @@ from ._pg import (
     schema_version,
 )
 from ._pg_frontier import PgFrontier
+from ._recapture_queries import (
+    carry_page,
+    catalog_size,
+    newest_captures,
+    newest_parse_json,
+    page_urls_of_post,
+    published_days,
+    round_carried_pages,
+    round_parsed_pages,
+    round_records,
+    round_seeds_settings,
+    round_urls,
+    stored_in_round,
+    url_rows,
+)
 from ._schema import CAPTURE_COLUMNS, CATALOG_VERSION, CaptureRow, row_to_capture
 from ._sqlite import connect_sqlite
 
@@ -32,13 +47,26 @@ __all__ = [
     "IndexRow",
     "PgFrontier",
     "SQLiteFrontier",
+    "carry_page",
+    "catalog_size",
     "connect_pg",
     "connect_sqlite",
     "dead_workers",
     "is_pg_address",
+    "newest_captures",
+    "newest_parse_json",
+    "page_urls_of_post",
+    "published_days",
     "redact",
     "register_worker",
+    "round_carried_pages",
+    "round_parsed_pages",
+    "round_records",
+    "round_seeds_settings",
+    "round_urls",
     "row_to_capture",
     "schema_version",
+    "stored_in_round",
     "transaction",
+    "url_rows",
 ]

@@ -28,7 +28,7 @@ from scraper import Post
 
 from .._errors import ServeError
 from .._posts import latest_versions, post_versions
-from ..catalog import Catalog, Db, connect_sqlite
+from ..catalog import Catalog, Db, catalog_state, connect_sqlite, posts_parsed_since
 
 __all__ = ["INDEX_NAME", "IndexInfo", "SearchIndex", "open_index"]
 
@@ -129,14 +129,6 @@ def _put(db: sqlite3.Connection, entry: tuple[str, int, str | None, int, Post]) 
     db.execute("INSERT INTO fts (rowid, title, author, text) VALUES (?, ?, ?, ?)", (pid, *fts))
 
 
-def _catalog_state(catalog: Db) -> tuple[int, str]:
-    """(newest ``pages.id``, the first round's start time): the second tells two catalogs
-    apart, so an index left beside a replaced catalog is rebuilt, not trusted."""
-    (last,) = catalog.execute("SELECT COALESCE(MAX(id), 0) FROM pages").fetchone()
-    first = catalog.execute("SELECT started_at FROM crawls ORDER BY id LIMIT 1").fetchone()
-    return int(last), str(first[0]) if first else ""
-
-
 def _meta(db: sqlite3.Connection) -> dict[str, str]:
     try:
         return dict(db.execute("SELECT key, value FROM meta"))
@@ -232,7 +224,7 @@ class SearchIndex:
 
     def behind(self) -> bool:
         """Has the catalog parsed pages the index has not seen? (Two index lookups.)"""
-        return _catalog_state(self.catalog)[0] != int(_meta(self.db).get("last_page_id", "-1"))
+        return catalog_state(self.catalog)[0] != int(_meta(self.db).get("last_page_id", "-1"))
 
     def refresh(self, progress: Progress | None = None, *, live: bool = False) -> IndexInfo | None:
         """Rebuild or update from the catalog; what it did, for the CLI to say.
@@ -240,7 +232,7 @@ class SearchIndex:
         ``live``: called while serving, between two requests: only a small update is done
         (``None`` when the catalog changed too much; the next start rebuilds).
         """
-        state = _catalog_state(self.catalog)
+        state = catalog_state(self.catalog)
         meta = _meta(self.db)
         stale = (
             meta.get("version") != INDEX_VERSION
@@ -256,12 +248,7 @@ class SearchIndex:
             self.db = self._open()
             return IndexInfo(self.path, n, rebuilt=True, updated=n)
         since = int(meta["last_page_id"])
-        changed = [
-            str(u)
-            for (u,) in self.catalog.execute(
-                "SELECT DISTINCT post_url FROM pages WHERE id > ?", (since,)
-            )
-        ]
+        changed = posts_parsed_since(self.catalog, since)
         (total,) = self.db.execute("SELECT COUNT(*) FROM posts").fetchone()
         if live and len(changed) > LIVE_LIMIT:
             return None

@@ -28,7 +28,16 @@ from scraper import Post
 
 from .._errors import ServeError
 from .._posts import latest_versions, post_versions
-from ..catalog import Catalog, Db, catalog_state, connect_sqlite, posts_parsed_since
+from .._shared import ADDRESS_FILE, remembered_address
+from ..catalog import (
+    Catalog,
+    Db,
+    catalog_state,
+    connect_pg,
+    connect_sqlite,
+    is_pg_address,
+    posts_parsed_since,
+)
 
 __all__ = ["INDEX_NAME", "IndexInfo", "SearchIndex", "open_index"]
 
@@ -268,11 +277,12 @@ class SearchIndex:
 def open_index(
     archive: Path, index_path: Path | None = None, progress: Progress | None = None
 ) -> tuple[SearchIndex, IndexInfo]:
-    """Open the catalog read-only and the index beside it, refreshed."""
-    catalog_path = archive / "catalog.sqlite"
-    if not catalog_path.exists():
-        raise ServeError(f"{archive} is not an archive (no catalog.sqlite)")
-    catalog = connect_sqlite(catalog_path, readonly=True)
+    """Open the catalog read-only and the index beside it, refreshed.
+
+    The catalog is the folder's own ``catalog.sqlite`` or the PostgreSQL catalog its
+    ``catalog.url`` names; either way the index is a local SQLite file (FTS5), since
+    searching is this server's work, not the shared catalog's."""
+    catalog = open_catalog(archive)
     path = index_path or index_location(archive)
     try:
         index = SearchIndex(path, catalog)
@@ -281,4 +291,21 @@ def open_index(
     except sqlite3.DatabaseError as exc:
         catalog.close()
         raise ServeError(f"cannot build the search index {path}: {exc}") from exc
+    except BaseException:
+        catalog.close()
+        raise
     return index, info
+
+
+def open_catalog(archive: Path) -> Db:
+    """The archive's catalog, read-only: PostgreSQL when the folder remembers an address
+    (``catalog.url``), else its ``catalog.sqlite``."""
+    address = remembered_address(archive) if archive.is_dir() else None
+    if address is not None:
+        if not is_pg_address(address):
+            raise ServeError(f"{archive / ADDRESS_FILE} does not name a PostgreSQL catalog")
+        return connect_pg(address, readonly=True, create=False)
+    catalog_path = archive / "catalog.sqlite"
+    if not catalog_path.exists():
+        raise ServeError(f"{archive} is not an archive (no catalog.sqlite nor catalog.url)")
+    return connect_sqlite(catalog_path, readonly=True)

@@ -26,6 +26,7 @@ from pg_server import PgServer
 from archive import Archive
 from archive._cli import main
 from archive._recovery import recover
+from archive._reparse import reparse_archive
 from archive.catalog import Catalog, connect_pg, connect_sqlite
 from scraper._records import Capture
 from scraper.testing import Site
@@ -134,7 +135,8 @@ def test_recovery_finds_the_same_on_both_catalogs(
     tmp_path: Path, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A segment cut short (a power cut): the records past the cut are marked lost, their
-    parses kept and their URLs queued again, on both backends alike."""
+    parses kept and their URLs queued again, and reparse passes them by, on both backends
+    alike."""
     monkeypatch.setenv("PGPASSWORD", pg_server.password)
     found = []
     for name, address in (("sqlite", None), ("pg", pg_server.create_database())):
@@ -161,6 +163,10 @@ def test_recovery_finds_the_same_on_both_catalogs(
         # where the cut is in bytes differs by the file names the records carry
         notes = _BYTES.sub(b"N", b"\n".join(_plain(n.encode(), root) for n in report.notes))
         reasons = [_BYTES.sub(b"N", _plain(r.encode(), root)) if r else None for r in lost]
-        found.append((report.lost_records, report.kept_pages, notes, reasons, queued))
+        # reparse leaves the lost records' parses as they are, and says how many
+        again = reparse_archive(root, jobs=1, force=True)
+        reparsed = (again.pages, again.lost, again.failed, again.changed)
+        found.append((report.lost_records, report.kept_pages, notes, reasons, queued, reparsed))
     assert found[0][0] > 0
+    assert found[0][-1][1] == found[0][1]
     assert found[0] == found[1]

@@ -27,16 +27,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog, Db
+from .catalog import (
+    Catalog,
+    Db,
+    capture_at,
+    known_end,
+    mark_lost,
+    mark_lost_revisits,
+    original_capture,
+    parse_count,
+    records_past,
+    segments,
+)
 from .warc._reader import IndexedRecord, complete_end, iter_records
 from .warc._writer import WrittenRecord
 
 __all__ = ["RecoveryReport", "recover"]
 
 log = logging.getLogger("blog_archiver.recovery")
-
-#: Rows whose record is still in its WARC file.
-NOT_LOST = "id NOT IN (SELECT capture_id FROM lost_records)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +67,7 @@ def recover(
     truncated = reindexed = lost = kept = 0
     notes: list[str] = []
     conn = catalog.db
-    files = conn.execute("SELECT id, name, crawl_id FROM warc_files ORDER BY name").fetchall()
-    for fid, name, crawl_id in files:
+    for fid, name, crawl_id in segments(conn):
         if only is not None and not only(name):
             continue
         path = warc_dir / name
@@ -72,7 +79,7 @@ def recover(
             log.warning("%s", damage[2])
         if missing:  # nothing left to repair or index
             continue
-        known = _known_end(conn, fid)
+        known = known_end(conn, fid)
         end = complete_end(path, known)
         size = path.stat().st_size
         if end < size:
@@ -81,15 +88,6 @@ def recover(
         if end > known:
             reindexed += _reindex(catalog, path, fid, crawl_id, known, end)
     return RecoveryReport(truncated, reindexed, lost, kept, tuple(notes))
-
-
-def _known_end(conn: Db, fid: int) -> int:
-    row = conn.execute(
-        "SELECT MAX(warc_offset + warc_length), MAX(request_offset + request_length) "
-        f"FROM captures WHERE file_id = ? AND {NOT_LOST}",
-        (fid,),
-    ).fetchone()
-    return max(int(row[0] or 0), int(row[1] or 0))
 
 
 def _quarantine(path: Path, end: int, folder: Path) -> None:
@@ -117,34 +115,18 @@ def _mark_lost(
         reason, event = f"{path.name}: file missing", f"{path.name} went missing"
     else:
         reason, event = f"{path.name} was cut to {size:,} bytes", f"{path.name} was cut"
-    rows = conn.execute(
-        "SELECT c.id, t.url, c.warc_offset + c.warc_length FROM captures c "
-        "JOIN targets t ON t.id = c.target_id WHERE c.file_id = ? AND c.warc_offset + "
-        f"c.warc_length > ? AND c.{NOT_LOST} ORDER BY c.warc_offset",
-        (fid, size),
-    ).fetchall()
+    rows = records_past(conn, fid, size)
     if not rows:
         return None
     urls = list(dict.fromkeys(str(r[1]) for r in rows))
     with conn.transaction() as c:
         for cid, url, end in rows:
-            c.execute(
-                "INSERT INTO lost_records (capture_id, noticed_at, reason) VALUES (?, ?, ?)",
-                (cid, now, reason if missing else f"{reason}; the record ended at {end:,}"),
+            mark_lost(
+                c, cid, url, now, reason if missing else f"{reason}; the record ended at {end:,}"
             )
-            c.execute("UPDATE urls SET state = 'queued' WHERE url = ?", (url,))
-        # one scan (refers_to has no index): revisits whose payload is now gone
-        revisits = c.execute(
-            "INSERT INTO lost_records (capture_id, noticed_at, reason) SELECT id, ?, ? "
-            f"FROM captures WHERE refers_to IN (SELECT capture_id FROM lost_records) "
-            f"AND {NOT_LOST} RETURNING capture_id",
-            (now, f"its payload was in a record lost when {event}"),
-        ).fetchall()
-        ids = [int(r[0]) for r in rows] + [int(r[0]) for r in revisits]
-        pages = sum(
-            int(c.execute("SELECT COUNT(*) FROM pages WHERE capture_id = ?", (i,)).fetchone()[0])
-            for i in ids
-        )
+        revisits = mark_lost_revisits(c, now, f"its payload was in a record lost when {event}")
+        ids = [int(r[0]) for r in rows] + revisits
+        pages = sum(parse_count(c, i) for i in ids)
     shown = ", ".join(urls[:3]) + (f" and {len(urls) - 3} more" if len(urls) > 3 else "")
     plural = "s" if len(rows) != 1 else ""
     what = (
@@ -170,19 +152,12 @@ def _reindex(catalog: Catalog, path: Path, fid: int, crawl_id: int, start: int, 
         for rec in records:
             if rec.record_type not in ("response", "revisit") or not rec.url:
                 continue
-            known = c.execute(
-                "SELECT 1 FROM captures WHERE file_id = ? AND warc_offset = ?", (fid, rec.offset)
-            ).fetchone()
-            if known:
+            if capture_at(c, fid, rec.offset):
                 continue
             req = requests.get(rec.record_id)
             refers = None
             if rec.record_type == "revisit" and rec.refers_to_id:
-                found = c.execute(  # no index on record_id: a scan, for the rare orphan
-                    "SELECT COALESCE(refers_to, id) FROM captures WHERE record_id = ?",
-                    (c.record_key(rec.refers_to_id),),
-                ).fetchone()
-                refers = int(found[0]) if found else None
+                refers = original_capture(c, rec.refers_to_id)
             catalog.insert_capture(
                 crawl_id,
                 _written(path.name, rec),

@@ -32,7 +32,15 @@ from scraper.parse._parse import parse_capture
 
 from ._errors import ArchiveError
 from ._store import Archive, writable_catalog
-from .catalog import Db, transaction
+from .catalog import (
+    Db,
+    lost_parse_count,
+    parse_count_all,
+    reparse_batch,
+    stale_parse_count,
+    transaction,
+    update_parses,
+)
 from .warc._reader import read_capture
 
 __all__ = ["ReparseReport", "ReparseTask", "current_prefix", "reparse", "reparse_archive"]
@@ -42,18 +50,6 @@ CHUNK = 16
 BATCH = 200
 #: Fields compared to say what changed (``source`` is kept; ``extractor`` always moves).
 IGNORED_FIELDS = frozenset({"source", "extractor"})
-
-_TASKS = """
-SELECT p.id, p.page_url, c.warc_file, c.warc_offset, c.request_offset, c.record_id,
-       c.warc_length, b.warc_file, b.warc_offset, p.record_json
-FROM pages p
-JOIN capture_rows c ON c.id = p.capture_id
-LEFT JOIN capture_rows b ON b.id = c.refers_to AND c.record_type = 'revisit'
-WHERE p.id > ? {stale} AND c.id NOT IN (SELECT capture_id FROM lost_records)
-ORDER BY p.id
-LIMIT ?
-"""
-_UPDATE = "UPDATE pages SET record_json = ?, parser_version = ?, parsed_at = ? WHERE id = ?"
 
 
 def current_prefix() -> str:
@@ -149,12 +145,9 @@ def _tasks(
     Each page is fetched whole before it is handed out, so no cursor is open while the
     parent writes results back through the same connection.
     """
-    stale = "" if force else "AND substr(p.parser_version, 1, ?) != ?"
-    sql = _TASKS.format(stale=stale)
     last = 0
     while True:
-        extra: tuple[Any, ...] = () if force else (len(prefix), prefix)
-        rows = conn.execute(sql, (last, *extra, page)).fetchall()
+        rows = reparse_batch(conn, last, None if force else prefix, page)
         for row in rows:
             pid, url, wfile, off, req_off, rid, length, bfile, boff, old = row
             payload = (str(warc_dir / bfile), int(boff)) if bfile is not None else None
@@ -236,20 +229,8 @@ def reparse(
     prefix = current_prefix()
     report = ReparseReport()
     if not force:
-        (total,) = conn.execute("SELECT COUNT(*) FROM pages").fetchone()
-        (stale,) = conn.execute(
-            "SELECT COUNT(*) FROM pages WHERE substr(parser_version, 1, ?) != ?",
-            (len(prefix), prefix),
-        ).fetchone()
-        report.current = int(total) - int(stale)
-    lost = "capture_id IN (SELECT capture_id FROM lost_records)"
-    if force:
-        (report.lost,) = conn.execute(f"SELECT COUNT(*) FROM pages WHERE {lost}").fetchone()
-    else:
-        (report.lost,) = conn.execute(
-            f"SELECT COUNT(*) FROM pages WHERE {lost} AND substr(parser_version, 1, ?) != ?",
-            (len(prefix), prefix),
-        ).fetchone()
+        report.current = parse_count_all(conn) - stale_parse_count(conn, prefix)
+    report.lost = lost_parse_count(conn, None if force else prefix)
     tasks = _tasks(conn, warc_dir, force=force, prefix=prefix)
     pending: list[tuple[str, str, str, int]] = []
 
@@ -258,7 +239,7 @@ def reparse(
             return
         try:
             with transaction(conn) as c:
-                c.executemany(_UPDATE, pending)
+                update_parses(c, pending)
         except (sqlite3.OperationalError, OSError) as exc:  # a full disk, an I/O error
             raise ArchiveError(
                 f"cannot write the catalog ({exc}); the {report.pages - len(pending)} pages "

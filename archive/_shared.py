@@ -20,7 +20,15 @@ from typing import Any
 
 from ._errors import ArchiveError
 from ._recovery import RecoveryReport, recover
-from .catalog import Catalog, Heartbeat, PgFrontier, dead_workers, redact, register_worker
+from .catalog import (
+    Catalog,
+    Heartbeat,
+    PgFrontier,
+    dead_workers,
+    note_round_trips,
+    redact,
+    register_worker,
+)
 
 __all__ = ["ADDRESS_FILE", "WorkerSession", "remember_address", "remembered_address"]
 
@@ -100,11 +108,7 @@ class WorkerSession:
     def close(self) -> None:
         """Stop the heartbeat and note how many round trips this worker's catalog cost."""
         self._heartbeat.stop()
-        db = self.catalog.db
         try:
-            db.execute(
-                "UPDATE workers SET round_trips = ? WHERE id = ?",
-                (db.round_trips, self.worker_id),
-            )
+            note_round_trips(self.catalog.db, self.worker_id)
         except ArchiveError:
             pass  # the server went away: nothing to note it in

@@ -26,7 +26,8 @@ def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
         yield wp
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+# The PostgreSQL variants start a server (once) and make a database each: slow, run in CI.
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def catalog(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
     """The catalog an archive test runs on: ``None`` (the folder's own SQLite file) or a
     fresh PostgreSQL database (skipped, saying why, where no server can be started).

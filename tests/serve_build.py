@@ -122,9 +122,10 @@ def store_extra(root: Path) -> None:
         arc.end_crawl(crawl_id, {})
 
 
-def build(root: Path) -> Built:
+def build(root: Path, catalog: str | None = None) -> Built:
+    """The archive at ``root`` (``catalog``: a PostgreSQL address, else its own SQLite)."""
     site = site_with_comments(4)
-    store_site(root, site)
+    store_site(root, site, catalog=catalog)
     edited, edited_id, deleted_id = edit_site(site)
     store_site(root, edited, kind="recapture")
     store_extra(root)

@@ -158,6 +158,11 @@ def dead_workers(db: Db, lease: float) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
+def note_round_trips(db: Db, worker_id: int) -> None:
+    """Record how many requests this worker's connection sent (the benchmark reads it)."""
+    db.execute("UPDATE workers SET round_trips = ? WHERE id = ?", (db.round_trips, worker_id))
+
+
 class Heartbeat:
     """Renews this worker's leases every ``lease / 3`` s on a connection of its own.
 

@@ -29,7 +29,15 @@ from scraper._records import Capture, Post, WarcRef
 from scraper.crawler._memory import MemoryFrontier
 
 from .._sink import ArchiveSink, payload_digest
-from ..catalog import CAPTURE_COLUMNS, CaptureRow, Db, row_to_capture, transaction
+from ..catalog import (
+    CaptureRow,
+    Db,
+    carry_page,
+    newest_parse_json,
+    page_urls_of_post,
+    stored_in_round,
+    transaction,
+)
 from ..warc._writer import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
 from ._state import KnownState, Validators
 
@@ -187,15 +195,9 @@ class RecaptureSink:
             digest = payload_digest(capture.body)
         if digest is None:
             return None
-        row = self.inner.catalog.db.execute(
-            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
-            "AND payload_digest = ? AND id NOT IN (SELECT capture_id FROM lost_records) "
-            "ORDER BY id DESC LIMIT 1",
-            (capture.url, self.inner.crawl_id, digest),
-        ).fetchone()
-        if row is None:
+        stored = stored_in_round(self.inner.catalog.db, capture.url, self.inner.crawl_id, digest)
+        if stored is None:
             return None
-        stored = row_to_capture(row)
         if capture.status == 304:
             self.not_modified.add(capture.url)  # the answer asked for, not a failure
         if stored.record_type == "revisit":
@@ -240,26 +242,13 @@ def last_parse_lookup(conn: Db) -> Callable[[str], dict[str, Any] | None]:
     """The newest stored record of a page URL (called on the crawler's writer thread)."""
 
     def lookup(page_url: str) -> dict[str, Any] | None:
-        row = conn.execute(
-            "SELECT record_json FROM pages WHERE page_url = ? ORDER BY id DESC LIMIT 1",
-            (page_url,),
-        ).fetchone()
-        if row is None:
+        text = newest_parse_json(conn, page_url)
+        if text is None:
             return None
-        record: dict[str, Any] = json.loads(row[0])
+        record: dict[str, Any] = json.loads(text)
         return record
 
     return lookup
-
-
-_CARRY = (
-    "INSERT INTO pages (page_url, post_url, crawl_id, capture_id, parsed_at, parser_version, "
-    "record_json) SELECT p.page_url, p.post_url, ?, ?, ?, p.parser_version, p.record_json "
-    "FROM pages p JOIN captures c ON c.id = p.capture_id "
-    "WHERE p.post_url = ? AND p.page_url = ? AND c.crawl_id < ? "
-    "ORDER BY c.crawl_id DESC, p.id DESC LIMIT 1 "
-    "ON CONFLICT (capture_id, crawl_id) DO NOTHING"
-)
 
 
 def carry_over(conn: Db, crawl_id: int, posts: Iterable[str], now: str) -> int:
@@ -271,28 +260,8 @@ def carry_over(conn: Db, crawl_id: int, posts: Iterable[str], now: str) -> int:
     """
     linked = 0
     for post_url in sorted(set(posts)):
-        pages = [
-            r[0]
-            for r in conn.execute(
-                "SELECT DISTINCT page_url FROM pages WHERE post_url = ?", (post_url,)
-            )
-        ]
+        pages = page_urls_of_post(conn, post_url)
         with transaction(conn) as c:
             for page_url in pages:
-                here = c.execute(
-                    "SELECT 1 FROM pages p JOIN captures c ON c.id = p.capture_id "
-                    "WHERE p.post_url = ? AND p.page_url = ? AND c.crawl_id = ?",
-                    (post_url, page_url, crawl_id),
-                ).fetchone()
-                if here:
-                    continue
-                revisit = c.execute(
-                    "SELECT id FROM capture_rows WHERE url = ? AND crawl_id = ? "
-                    "AND record_type = 'revisit' ORDER BY id DESC LIMIT 1",
-                    (page_url, crawl_id),
-                ).fetchone()
-                if revisit is None:
-                    continue
-                cur = c.execute(_CARRY, (crawl_id, revisit[0], now, post_url, page_url, crawl_id))
-                linked += max(cur.rowcount, 0)
+                linked += carry_page(c, crawl_id, post_url, page_url, now)
     return linked

@@ -41,7 +41,7 @@ from scraper.fetch._pinning import Pins, pinned_transport
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
 from .._store import CATALOG_NAME, Archive, is_archive
-from ..catalog import Db
+from ..catalog import catalog_size
 from ._io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
 from ._shared_round import lead_round
 from ._state import EarlierRuns, KnownState, earlier_runs
@@ -115,17 +115,6 @@ class RecaptureStats:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
 
 
-def _catalog_size(conn: Db) -> int:
-    """Bytes the catalog takes: SQLite's pages (WAL content included; the WAL file's own
-    size is not a measure of growth: SQLite reuses it), PostgreSQL's database size."""
-    if conn.is_pg:
-        (size,) = conn.execute("SELECT pg_database_size(current_database())").fetchone()
-        return int(size)
-    (pages,) = conn.execute("PRAGMA page_count").fetchone()
-    (size,) = conn.execute("PRAGMA page_size").fetchone()
-    return int(pages) * int(size)
-
-
 def _client(state: KnownState, config: CrawlConfig, pins: Pins) -> httpx.AsyncClient:
     # Only the URLs the round repeats get conditions: robots.txt is read by the crawler
     # itself, which needs its body (a 304 there would read as "robots.txt unavailable").
@@ -185,7 +174,7 @@ async def recapture(
                 raise RoundFailedError(message, stats)
             return stats
         conn = catalog_connection(arc)
-        catalog_before = _catalog_size(conn)
+        catalog_before = catalog_size(conn)
         state = KnownState.load(conn, cutoff=cutoff)
         if not state.seeds and not state.jobs:
             raise ArchiveError(f"{root} has nothing to re-capture (no crawl yet)")
@@ -253,7 +242,7 @@ async def recapture(
             carried_pages=carried + before.carried_pages,
             failed=result.failed - frontier.answered_304,
             warc_bytes=arc.sink.bytes_written + before.warc_bytes,
-            catalog_bytes=_catalog_size(conn) - catalog_before,
+            catalog_bytes=catalog_size(conn) - catalog_before,
             elapsed=0.0,
             interrupted=interrupted,
             resumed_records=before.records,

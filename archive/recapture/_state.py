@@ -14,7 +14,18 @@ from dataclasses import dataclass, field
 
 from scraper._protocols import Job, JobKind, URLState
 
-from ..catalog import CAPTURE_COLUMNS, CaptureRow, Db, row_to_capture
+from ..catalog import (
+    CaptureRow,
+    Db,
+    newest_captures,
+    published_days,
+    round_carried_pages,
+    round_parsed_pages,
+    round_records,
+    round_seeds_settings,
+    round_urls,
+    url_rows,
+)
 
 __all__ = ["RECAPTURED_KINDS", "EarlierRuns", "KnownState", "Validators", "earlier_runs"]
 
@@ -68,9 +79,7 @@ class KnownState:
         """Read the catalog; ``cutoff`` (YYYY-MM-DD) leaves out posts published before it."""
         old = _old_posts(conn, cutoff) if cutoff else set()
         jobs, known, unfinished = [], set(), set()
-        rows = conn.execute(
-            "SELECT url, kind, depth, post_url, state FROM urls ORDER BY seq"
-        ).fetchall()
+        rows = url_rows(conn)
         kinds = {k.value for k in RECAPTURED_KINDS}
         for url, kind, depth, post_url, state in rows:
             known.add(url)
@@ -84,17 +93,11 @@ class KnownState:
                 unfinished.add(url)
         validators: dict[str, Validators] = {}
         responses: dict[str, CaptureRow] = {}
-        latest = (
-            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE id IN "
-            "(SELECT MAX(id) FROM captures WHERE {where} GROUP BY target_id)"
-        )
         # A record lost from its WARC (``archive._recovery``) can be no revisit's original,
-        # nor give validators: that URL is fetched whole again.
-        kept = "id NOT IN (SELECT capture_id FROM lost_records)"
-        for row in map(row_to_capture, conn.execute(latest.format(where=kept)).fetchall()):
+        # nor give validators: that URL is fetched whole again (``newest_captures``).
+        for row in newest_captures(conn, responses_only=False):
             validators[row.url] = Validators(row.etag, row.last_modified)
-        where = f"record_type = 'response' AND {kept}"
-        for row in map(row_to_capture, conn.execute(latest.format(where=where)).fetchall()):
+        for row in newest_captures(conn, responses_only=True):
             responses[row.url] = row
             v = validators.get(row.url)
             if v is not None and not (v.etag or v.last_modified):
@@ -111,12 +114,7 @@ class KnownState:
         page killed before its parse was written -- is asked again; the sink recognises the
         same bytes (``RecaptureSink``) and writes nothing twice.
         """
-        rows = conn.execute(
-            "SELECT t.url, MAX(CASE WHEN c.record_type = 'response' AND NOT EXISTS "
-            "(SELECT 1 FROM pages p WHERE p.capture_id = c.id) THEN 1 ELSE 0 END) FROM captures c "
-            "JOIN targets t ON t.id = c.target_id WHERE c.crawl_id = ? GROUP BY t.url",
-            (crawl_id,),
-        ).fetchall()
+        rows = round_urls(conn, crawl_id)
         if not rows:
             return 0
         unread = {url for url, unparsed in rows if unparsed}
@@ -126,11 +124,7 @@ class KnownState:
         self.known |= self.done  # new posts the dead run captured are not new any more
         kept = [j for j in self.jobs if j.url not in self.done or j.url in unread]
         skipped = len(self.jobs) - len(kept)
-        parsed = conn.execute(
-            "SELECT DISTINCT p.page_url, p.post_url FROM pages p "
-            "JOIN captures c ON c.id = p.capture_id WHERE c.crawl_id = ?",
-            (crawl_id,),
-        ).fetchall()
+        parsed = round_parsed_pages(conn, crawl_id)
         self.round_posts = {str(post) for _, post in parsed}
         pages = {str(page) for page, _ in parsed}
         self.settled = {
@@ -163,14 +157,7 @@ def earlier_runs(conn: Db, crawl_id: int) -> EarlierRuns:
     earlier stored response is new, a 200 is a change, anything else other. Zero for a
     round that starts now. (Pages whose record did not change -- ``same_parse`` -- have no
     parse, so the resumed run asks for them again and counts them itself.)"""
-    rows = conn.execute(
-        "SELECT c.record_type, c.status, c.warc_length + COALESCE(c.request_length, 0), "
-        "EXISTS (SELECT 1 FROM captures b WHERE b.target_id = c.target_id "
-        "AND b.crawl_id < c.crawl_id AND b.record_type = 'response' "
-        "AND b.id NOT IN (SELECT capture_id FROM lost_records)) "
-        "FROM captures c WHERE c.crawl_id = ?",
-        (crawl_id,),
-    ).fetchall()
+    rows = round_records(conn, crawl_id)
     if not rows:
         return EarlierRuns()
     counts = dict.fromkeys(("not_modified", "identical", "changed", "new", "other"), 0)
@@ -184,32 +171,20 @@ def earlier_runs(conn: Db, crawl_id: int) -> EarlierRuns:
         else:
             counts["changed" if status == 200 else "other"] += 1
     # a parse the round wrote cites a response; one ``carry_over`` linked cites a revisit
-    (carried,) = conn.execute(
-        "SELECT COUNT(*) FROM pages p JOIN captures c ON c.id = p.capture_id "
-        "WHERE p.crawl_id = ? AND c.record_type = 'revisit'",
-        (crawl_id,),
-    ).fetchone()
+    carried = round_carried_pages(conn, crawl_id)
     return EarlierRuns(records=len(rows), carried_pages=int(carried), warc_bytes=size, **counts)
 
 
 def _old_posts(conn: Db, cutoff: str) -> set[str]:
     """Posts whose (newest) parse says they were published before ``cutoff``."""
-    published = (
-        "(record_json::json ->> 'published')"
-        if conn.is_pg
-        else "json_extract(record_json, '$.published')"
-    )
-    rows = conn.execute(
-        f"SELECT post_url, MAX(substr({published}, 1, 10)) "
-        "FROM pages WHERE page_url = post_url GROUP BY post_url"
-    ).fetchall()
+    rows = published_days(conn)
     return {url for url, day in rows if day is not None and day < cutoff}
 
 
 def _seeds(conn: Db) -> list[str]:
     """The seeds of the archive's crawl rounds: they define the crawl's scope."""
     seeds: dict[str, None] = {}
-    for (settings,) in conn.execute("SELECT settings_json FROM crawls ORDER BY id"):
+    for settings in round_seeds_settings(conn):
         try:
             for s in json.loads(settings).get("seeds") or ():
                 seeds[str(s)] = None

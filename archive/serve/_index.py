@@ -28,7 +28,16 @@ from scraper import Post
 
 from .._errors import ServeError
 from .._posts import latest_versions, post_versions
-from ..catalog import Catalog, Db, connect_sqlite
+from .._shared import ADDRESS_FILE, remembered_address
+from ..catalog import (
+    Catalog,
+    Db,
+    catalog_state,
+    connect_pg,
+    connect_sqlite,
+    is_pg_address,
+    posts_parsed_since,
+)
 
 __all__ = ["INDEX_NAME", "IndexInfo", "SearchIndex", "open_index"]
 
@@ -129,14 +138,6 @@ def _put(db: sqlite3.Connection, entry: tuple[str, int, str | None, int, Post]) 
     db.execute("INSERT INTO fts (rowid, title, author, text) VALUES (?, ?, ?, ?)", (pid, *fts))
 
 
-def _catalog_state(catalog: Db) -> tuple[int, str]:
-    """(newest ``pages.id``, the first round's start time): the second tells two catalogs
-    apart, so an index left beside a replaced catalog is rebuilt, not trusted."""
-    (last,) = catalog.execute("SELECT COALESCE(MAX(id), 0) FROM pages").fetchone()
-    first = catalog.execute("SELECT started_at FROM crawls ORDER BY id LIMIT 1").fetchone()
-    return int(last), str(first[0]) if first else ""
-
-
 def _meta(db: sqlite3.Connection) -> dict[str, str]:
     try:
         return dict(db.execute("SELECT key, value FROM meta"))
@@ -232,7 +233,7 @@ class SearchIndex:
 
     def behind(self) -> bool:
         """Has the catalog parsed pages the index has not seen? (Two index lookups.)"""
-        return _catalog_state(self.catalog)[0] != int(_meta(self.db).get("last_page_id", "-1"))
+        return catalog_state(self.catalog)[0] != int(_meta(self.db).get("last_page_id", "-1"))
 
     def refresh(self, progress: Progress | None = None, *, live: bool = False) -> IndexInfo | None:
         """Rebuild or update from the catalog; what it did, for the CLI to say.
@@ -240,7 +241,7 @@ class SearchIndex:
         ``live``: called while serving, between two requests: only a small update is done
         (``None`` when the catalog changed too much; the next start rebuilds).
         """
-        state = _catalog_state(self.catalog)
+        state = catalog_state(self.catalog)
         meta = _meta(self.db)
         stale = (
             meta.get("version") != INDEX_VERSION
@@ -256,12 +257,7 @@ class SearchIndex:
             self.db = self._open()
             return IndexInfo(self.path, n, rebuilt=True, updated=n)
         since = int(meta["last_page_id"])
-        changed = [
-            str(u)
-            for (u,) in self.catalog.execute(
-                "SELECT DISTINCT post_url FROM pages WHERE id > ?", (since,)
-            )
-        ]
+        changed = posts_parsed_since(self.catalog, since)
         (total,) = self.db.execute("SELECT COUNT(*) FROM posts").fetchone()
         if live and len(changed) > LIVE_LIMIT:
             return None
@@ -281,11 +277,12 @@ class SearchIndex:
 def open_index(
     archive: Path, index_path: Path | None = None, progress: Progress | None = None
 ) -> tuple[SearchIndex, IndexInfo]:
-    """Open the catalog read-only and the index beside it, refreshed."""
-    catalog_path = archive / "catalog.sqlite"
-    if not catalog_path.exists():
-        raise ServeError(f"{archive} is not an archive (no catalog.sqlite)")
-    catalog = connect_sqlite(catalog_path, readonly=True)
+    """Open the catalog read-only and the index beside it, refreshed.
+
+    The catalog is the folder's own ``catalog.sqlite`` or the PostgreSQL catalog its
+    ``catalog.url`` names; either way the index is a local SQLite file (FTS5), since
+    searching is this server's work, not the shared catalog's."""
+    catalog = open_catalog(archive)
     path = index_path or index_location(archive)
     try:
         index = SearchIndex(path, catalog)
@@ -294,4 +291,21 @@ def open_index(
     except sqlite3.DatabaseError as exc:
         catalog.close()
         raise ServeError(f"cannot build the search index {path}: {exc}") from exc
+    except BaseException:
+        catalog.close()
+        raise
     return index, info
+
+
+def open_catalog(archive: Path) -> Db:
+    """The archive's catalog, read-only: PostgreSQL when the folder remembers an address
+    (``catalog.url``), else its ``catalog.sqlite``."""
+    address = remembered_address(archive) if archive.is_dir() else None
+    if address is not None:
+        if not is_pg_address(address):
+            raise ServeError(f"{archive / ADDRESS_FILE} does not name a PostgreSQL catalog")
+        return connect_pg(address, readonly=True, create=False)
+    catalog_path = archive / "catalog.sqlite"
+    if not catalog_path.exists():
+        raise ServeError(f"{archive} is not an archive (no catalog.sqlite nor catalog.url)")
+    return connect_sqlite(catalog_path, readonly=True)

@@ -19,7 +19,7 @@ from starlette.responses import PlainTextResponse, Response
 
 from archive import Archive, ArchiveError, CaptureRow
 
-from ..catalog import CAPTURE_COLUMNS, Db, row_to_capture
+from ..catalog import Catalog, Db, timed_captures
 from ._rewrite import replay_path, rewrite_css, rewrite_html
 
 __all__ = ["Replayer", "replay_csp", "timestamp_of"]
@@ -82,20 +82,13 @@ class Replayer:
         self.warc_dir = archive.warc_dir.resolve()
 
     def _row(self, capture_id: int) -> CaptureRow | None:
-        row = self.catalog.execute(
-            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE id = ?", (capture_id,)
-        ).fetchone()
-        return row_to_capture(row) if row else None
+        return Catalog(self.catalog).capture(capture_id)
 
     def find(self, url: str, timestamp: str) -> CaptureRow | None:
         """The capture of ``url`` (or a near variant) closest in time to ``timestamp``."""
         when = _when(timestamp)
         for candidate in _variants(url):
-            ids = self.catalog.execute(
-                "SELECT c.id, c.fetched_at FROM captures c JOIN targets t ON t.id = c.target_id "
-                "WHERE t.url = ? AND c.id NOT IN (SELECT capture_id FROM lost_records)",
-                (candidate,),
-            ).fetchall()
+            ids = timed_captures(self.catalog, candidate)
             if ids:
                 best = min(ids, key=lambda r: abs(_when(timestamp_of(r[1])) - when))
                 return self._row(int(best[0]))

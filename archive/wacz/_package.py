@@ -39,7 +39,7 @@ from typing import IO
 from scraper import __version__
 
 from .._errors import ExportError
-from ..catalog import Catalog, Db
+from ..catalog import Catalog, Db, wacz_pages, warc_file_names
 from ..warc._cdxj import index_lines
 from ..warc._writer import warc_date
 
@@ -50,17 +50,8 @@ BLOCK_LINES = 1024  # lines per gzip block of the index, as py-wacz and ArchiveW
 _CHUNK = 1 << 20
 _DATA_NAME = "index.cdx.gz"
 
+
 # The newest parse of each post page's newest capture; lost captures are left out.
-_PAGES = """
-SELECT p.post_url, p.record_json, c.fetched_at, c.warc_file, c.warc_offset, c.warc_length
-FROM pages p JOIN capture_rows c ON c.id = p.capture_id
-WHERE p.page_url = p.post_url
-  AND p.id IN (SELECT MAX(id) FROM pages GROUP BY capture_id)
-  AND c.id NOT IN (SELECT capture_id FROM lost_records)
-ORDER BY p.post_url, c.fetched_at DESC, p.id DESC
-"""
-
-
 @dataclass(frozen=True, slots=True)
 class WaczResult:
     path: Path
@@ -87,11 +78,7 @@ def write_wacz(
 ) -> WaczResult:
     """Write ``out`` (replaced atomically) from ``catalog`` and ``warc_dir``."""
     conn = catalog.db
-    names = [
-        str(n)
-        for (n,) in conn.execute("SELECT name FROM warc_files ORDER BY id")
-        if (warc_dir / str(n)).is_file()
-    ]
+    names = [n for n in warc_file_names(conn) if (warc_dir / n).is_file()]
     if not names:
         raise ExportError(f"no WARC files in {warc_dir}: nothing to package")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -233,7 +220,7 @@ def _add_pages(
         header = {"format": "json-pages-1.0", "id": "pages", "title": "Posts"}
         spool.write(_json_line(header))
         last = None
-        for post_url, record_json, fetched_at, warc, offset, length in conn.execute(_PAGES):
+        for post_url, record_json, fetched_at, warc, offset, length in wacz_pages(conn):
             if post_url == last or int(offset) + int(length) > copied.get(str(warc), -1):
                 continue
             last = post_url

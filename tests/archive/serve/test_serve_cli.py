@@ -25,6 +25,12 @@ def test_serve_of_a_folder_without_catalog_says_so(tmp_path: Path) -> None:
         run_server(ServeConfig(tmp_path, port=0), out=io.StringIO(), err=err)
 
 
+def test_a_catalog_url_that_is_not_postgresql_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "catalog.url").write_text("mysql://somewhere/blogs\n")
+    with pytest.raises(ServeError, match="does not name a PostgreSQL catalog"):
+        run_server(ServeConfig(tmp_path, port=0), out=io.StringIO(), err=io.StringIO())
+
+
 def test_a_non_loopback_address_is_warned_about(tmp_path: Path) -> None:
     err = io.StringIO()
     with pytest.raises(ServeError, match="not an archive"):

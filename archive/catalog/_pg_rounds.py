@@ -39,6 +39,7 @@ __all__ = [
     "round_queued",
     "round_same_parse",
     "round_started",
+    "round_workers",
     "seed_round",
     "stored_response",
 ]
@@ -190,6 +191,12 @@ def round_queued(db: Db, crawl_id: int) -> bool:
     """Whether the round's jobs are in the catalog yet (its lead queues them once)."""
     row = db.execute("SELECT 1 FROM round_jobs WHERE crawl_id = ? LIMIT 1", (crawl_id,))
     return row.fetchone() is not None
+
+
+def round_workers(db: Db, crawl_id: int) -> int:
+    """How many processes worked on the round (its lead included)."""
+    (n,) = db.execute("SELECT COUNT(*) FROM workers WHERE crawl_id = ?", (crawl_id,)).fetchone()
+    return int(n)
 
 
 def round_failures(db: Db, crawl_id: int) -> list[tuple[str, int]]:

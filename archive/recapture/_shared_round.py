@@ -37,7 +37,7 @@ from scraper.fetch._pinning import Pins, pinned_transport
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
 from .._store import Archive
-from ..catalog import CaptureRow, Db
+from ..catalog import CaptureRow, Db, catalog_size
 from ..catalog._pg_rounds import (
     RoundFrontier,
     RoundJob,
@@ -46,6 +46,7 @@ from ..catalog._pg_rounds import (
     round_queued,
     round_same_parse,
     round_started,
+    round_workers,
     seed_round,
     stored_response,
 )
@@ -218,7 +219,7 @@ async def lead_round(
     """Start (or resume) a round, work on it until it is done, record it; returns the
     ``RecaptureStats`` fields (counted over every worker) and the failure message."""
     conn = catalog_connection(arc)
-    size_before = _database_size(conn)
+    size_before = catalog_size(conn)
     state = KnownState.load(conn, cutoff=cutoff)
     if not state.seeds and not state.jobs:
         raise ArchiveError(f"{arc.path} has nothing to re-capture (no crawl yet)")
@@ -254,7 +255,7 @@ async def lead_round(
         why = ", ".join(f"{r} ({n})" for r, n in failures[:3])
         fields["error"] = f"nothing answered: {why}"
         message = f"round {crawl_id} failed, nothing captured: {why}"
-    arc.end_crawl(crawl_id, {**fields, "workers": _workers(conn, crawl_id)})
+    arc.end_crawl(crawl_id, {**fields, "workers": round_workers(conn, crawl_id)})
     return fields, message
 
 
@@ -277,23 +278,12 @@ def _fields(
         "carried_pages": done.carried_pages,
         "failed": sum(n for _, n in failures),
         "warc_bytes": done.warc_bytes,
-        "catalog_bytes": _database_size(conn) - size_before,
+        "catalog_bytes": catalog_size(conn) - size_before,
         "elapsed": 0.0,
         "interrupted": interrupted,
         "resumed_records": resumed,
         "error": None,
     }
-
-
-def _database_size(conn: Db) -> int:
-    (size,) = conn.execute("SELECT pg_database_size(current_database())").fetchone()
-    return int(size)
-
-
-def _workers(conn: Db, crawl_id: int) -> int:
-    """How many processes worked on the round (the lead included)."""
-    (n,) = conn.execute("SELECT COUNT(*) FROM workers WHERE crawl_id = ?", (crawl_id,)).fetchone()
-    return int(n)
 
 
 async def join_round(

@@ -28,11 +28,12 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from .._errors import ParseError
 from .._protocols import JobKind
@@ -40,6 +41,8 @@ from ._analyze import Analysis, PageResult, PageTask, analyze_page
 
 __all__ = [
     "InlineAnalyzer",
+    "LimitExceeded",
+    "Limits",
     "PagePool",
     "PoolAnalyzer",
     "WorkerDied",
@@ -54,10 +57,63 @@ R = TypeVar("R")
 
 _HEAD = struct.Struct("!Q")
 _EXIT_WAIT = 5.0  # seconds a closing pool waits for a worker to finish its last item
+_POLL = 0.05  # seconds between two checks of the items' limits
+_MB = 1024 * 1024
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_TRIES = 5  # times an item is sent again when its worker died before starting it
 
 
 class WorkerDied(RuntimeError):
-    """A parse worker process ended while work was in its care."""
+    """A parse worker process ended while work was in its care; ``started`` says whether it
+    had begun this item (then the item may be what killed it)."""
+
+    def __init__(self, message: str, started: bool = True) -> None:
+        super().__init__(message)
+        self.started = started
+
+
+class LimitExceeded(RuntimeError):
+    """An item went over one of its ``Limits``; its worker was killed (and is replaced)."""
+
+
+def _rss(pid: int | str = "self") -> int | None:
+    """Resident bytes of a process (Linux ``/proc``: it counts libxml2's allocations too,
+    which Python's own accounting does not see); ``None`` where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one item may cost a worker, counted from when the worker starts it (not while
+    it waits behind others): ``time`` seconds, ``memory`` bytes of resident memory over
+    what the worker held when it started the item. ``None`` is no limit. The pool checks
+    every ``_POLL`` s, so an item is stopped at most that late (a parse grows by ~1 MB per
+    ms at worst: the cap is overshot by tens of MB, not hundreds). The memory limit needs
+    Linux's ``/proc``; elsewhere only the time limit holds."""
+
+    time: float | None = None
+    memory: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("time", "memory"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not value > 0):
+                raise ValueError(f"Limits.{name} must be above 0 or None, not {value!r}")
+
+    def over(self, elapsed: float, base: int | None, pid: int) -> str | None:
+        """Why an item ``elapsed`` seconds into its run on process ``pid`` must stop, or
+        ``None``."""
+        if self.time is not None and elapsed > self.time:
+            return f"parse time limit: over {self.time:g} s"
+        if self.memory is not None and base is not None:
+            rss = _rss(pid)
+            if rss is not None and rss - base > self.memory:
+                return f"parse memory limit: over {self.memory / _MB:g} MB"
+        return None
 
 
 def parse_worker_gc() -> None:
@@ -102,14 +158,32 @@ def worker_main() -> None:
         ident, new, item = pickle.loads(inp.read(n))
         job = new or job
         assert job is not None, "the first frame carries the job"
-        ok, value = _run(job[0], job[1], item)
-        data = pickle.dumps((ident, ok, value), protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            out.write(_HEAD.pack(len(data)) + data)
-            out.flush()
-        except BrokenPipeError:  # the crawler is gone (stopped, killed): nobody to answer
-            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        if not _answer(out, (ident, None, _rss())):  # started: the limits count from here
             return
+        if not _answer(out, (ident, *_run(job[0], job[1], item))):
+            return
+
+
+def _answer(out: BinaryIO, frame: tuple[int, bool | None, object]) -> bool:
+    data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        out.write(_HEAD.pack(len(data)) + data)
+        out.flush()
+    except BrokenPipeError:  # the crawler is gone (stopped, killed): nobody to answer
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        return False
+    return True
+
+
+@dataclass(slots=True)
+class _Item:
+    """An item sent to a worker: its future, its limits and, once started, when and at what
+    resident size."""
+
+    fut: Future[Any]
+    limits: Limits | None
+    started: float | None = None  # time.monotonic() when the worker said it started
+    base: int | None = None  # the worker's resident bytes then (None: not readable here)
 
 
 class _Worker:
@@ -132,23 +206,30 @@ class _Worker:
         self._ids = itertools.count()
         self._fn: object = None  # the job this worker last received
         self._context: object = None
-        self.pending: dict[int, Future[Any]] = {}
+        self.pending: dict[int, _Item] = {}
+        self._current: _Item | None = None  # the item the worker is running
         self.alive = True
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._reader = threading.Thread(target=self._read, name="page-worker-reader", daemon=True)
         self._reader.start()
         threading.Thread(target=self._send, name="page-worker-sender", daemon=True).start()
 
-    def submit(self, fn: Callable[[Any, Any], Any], context: object, item: object) -> Future[Any]:
+    def submit(
+        self,
+        fn: Callable[[Any, Any], Any],
+        context: object,
+        item: object,
+        limits: Limits | None = None,
+    ) -> Future[Any]:
         """Queue an item; never blocks (a full pipe waits in the sender thread, not here:
         the caller may be an event loop)."""
         fut: Future[Any] = Future()
         with self._lock:
             if not self.alive:
-                fut.set_exception(WorkerDied("page worker is gone"))
+                fut.set_exception(WorkerDied("page worker is gone", started=False))
                 return fut
             ident = next(self._ids)
-            self.pending[ident] = fut
+            self.pending[ident] = _Item(fut, limits)
             same = fn is self._fn and context is self._context
             self._fn, self._context = fn, context
             frame = (ident, None if same else (fn, context), item)
@@ -183,14 +264,25 @@ class _Worker:
                 (n,) = _HEAD.unpack(head)
                 ident, ok, value = pickle.loads(stream.read(n))
                 with self._lock:
-                    fut = self.pending.pop(ident, None)
-                if fut is None or fut.done():  # a page given up on (its time limit passed)
+                    if ok is None:  # started: its limits count from now
+                        item = self.pending.get(ident)
+                        if item is not None:
+                            item.started, item.base = time.monotonic(), value
+                        self._current = item
+                        continue
+                    item = self.pending.pop(ident, None)
+                    self._current = None
+                if item is None or item.fut.done():  # given up on (a limit, a cancel)
                     continue
                 if ok:
-                    fut.set_result(value)
+                    item.fut.set_result(value)
                 else:
-                    fut.set_exception(value)
+                    item.fut.set_exception(value)
         except Exception:  # a torn frame: the worker died mid-write
+            pass
+        try:  # its exit status says how it died (killed by the OOM killer ...)
+            self.proc.wait(_EXIT_WAIT)
+        except subprocess.TimeoutExpired:
             pass
         with self._lock:
             self._die_locked()
@@ -200,9 +292,30 @@ class _Worker:
             self._outbox.put(None)  # ends the sender thread
         self.alive = False
         pending, self.pending = self.pending, {}
-        for fut in pending.values():
-            if not fut.done():
-                fut.set_exception(WorkerDied(f"page worker {self.proc.pid} died"))
+        self._current = None
+        code = self.proc.returncode
+        how = "died" if code is None else f"exited with status {code}"
+        if code is not None and code < 0:
+            how = f"was killed by signal {-code}"
+            if -code == signal.SIGKILL:
+                how += " (the out-of-memory killer, or a limit)"
+        for item in pending.values():
+            if not item.fut.done():
+                died = WorkerDied(f"page worker {self.proc.pid} {how}", item.started is not None)
+                item.fut.set_exception(died)
+
+    def check(self, now: float) -> None:
+        """Kill the worker if the item it runs went over one of its limits; the item fails
+        with the reason, the others queued behind it fail over to a new worker."""
+        with self._lock:
+            item = self._current
+            if item is None or item.limits is None or item.started is None or item.fut.done():
+                return
+            over = item.limits.over(now - item.started, item.base, self.proc.pid)
+            if over is None:
+                return
+            item.fut.set_exception(LimitExceeded(over))
+        self.kill()
 
     def kill(self) -> None:
         """Stop a worker stuck on a page: its other pages fail over to a new worker."""
@@ -239,7 +352,9 @@ def default_workers() -> int:
 
 class PagePool:
     """``workers`` processes running ``fn(context, item)`` for many items; a worker that
-    died is replaced, and ``run`` tries its item once more on the new one.
+    died is replaced, and ``run`` tries its item once more on the new one. Items may carry
+    ``Limits``: a thread of the pool watches the item each worker runs and kills a worker
+    whose item goes over them.
 
     ``fn`` must be a module-level function (pickled by name) and ``context`` and items
     picklable. Use it as a context manager, or ``close()`` it: the workers exit then.
@@ -252,6 +367,8 @@ class PagePool:
         self._lock = threading.Lock()
         self._procs: list[_Worker] = []
         self._closed = False
+        self._stop = threading.Event()
+        self._watch: threading.Thread | None = None
 
     def start(self) -> None:
         """Start the workers now (the first item should not wait for them). Raises
@@ -269,40 +386,56 @@ class PagePool:
                 if not w.alive:
                     w.close()  # reaped: it is gone already, or going
                     self._procs[i] = _Worker()
+            if self._watch is None:
+                self._watch = threading.Thread(
+                    target=self._watch_limits, name="page-pool-limits", daemon=True
+                )
+                self._watch.start()
             return min(self._procs, key=lambda w: len(w.pending))
 
-    def submit(self, fn: Callable[[C, I], R], context: C, item: I) -> Future[R]:
+    def _watch_limits(self) -> None:
+        while not self._stop.wait(_POLL):
+            with self._lock:
+                procs = list(self._procs)
+            now = time.monotonic()
+            for w in procs:
+                w.check(now)
+
+    def submit(
+        self, fn: Callable[[C, I], R], context: C, item: I, limits: Limits | None = None
+    ) -> Future[R]:
         """``fn(context, item)`` in a worker; the future fails with ``WorkerDied`` if the
-        worker does, else with what ``fn`` raised."""
-        return self._pick().submit(fn, context, item)
+        worker does, with ``LimitExceeded`` if the item goes over ``limits``, else with
+        what ``fn`` raised."""
+        return self._pick().submit(fn, context, item, limits)
 
     async def run(
-        self, fn: Callable[[C, I], R], context: C, item: I, time_limit: float | None = None
+        self, fn: Callable[[C, I], R], context: C, item: I, limits: Limits | None = None
     ) -> R:
-        """``submit`` awaited on the event loop, tried once more if the worker died. An item
-        over ``time_limit`` seconds kills its worker (replaced on the next item) and raises
-        ``TimeoutError``: an input built to be slow must not hold a worker for ever."""
-        for attempt in (1, 2):
-            worker = self._pick()
-            waiting = asyncio.wrap_future(worker.submit(fn, context, item))
-            done, _ = await asyncio.wait({waiting}, timeout=time_limit)
-            if not done:
-                waiting.cancel()  # given up: the worker's answer, if any, is dropped
-                worker.kill()
-                raise TimeoutError(f"over {time_limit:g} s")
+        """``submit`` awaited on the event loop. An item whose worker died is sent again:
+        once if the worker had started it (it may be what killed it), a few times if it was
+        still waiting (another item killed the worker, or went over its limits). An item
+        over ``limits`` raises ``LimitExceeded``: an input built to be slow or big to parse
+        must not hold a worker for ever, nor take the machine's memory."""
+        died: WorkerDied | None = None
+        for _ in range(_TRIES):
             try:
-                out: R = done.pop().result()
+                out: R = await asyncio.wrap_future(self.submit(fn, context, item, limits))
                 return out
-            except WorkerDied:
-                if attempt == 2:
+            except WorkerDied as exc:
+                if exc.started and died is not None and died.started:
                     raise
-        raise AssertionError("unreachable")
+                if exc.started or died is None:
+                    died = exc
+        assert died is not None
+        raise died
 
     def close(self) -> None:
         """Let the workers finish what they were sent, then wait for them to exit."""
         with self._lock:
             procs, self._procs = self._procs, []
             self._closed = True
+        self._stop.set()
         for w in procs:
             w.close()
 
@@ -316,11 +449,11 @@ class PagePool:
 
 
 # --- the crawl's page analysis, inline or on a pool ------------------------------------------
-#: Seconds a page may take in a worker (its queue and a worker's start-up included) before
-#: the worker is killed and the page fails with the reason: a page built to be slow to parse
-#: must not stall the crawl (the median page takes ~6 ms; the parser aims at ~1 s per MB,
-#: and a body is capped at 20 MB).
-PARSE_TIME_LIMIT = 30.0
+#: What a page may cost a worker by default (``CrawlConfig.parse_time_limit`` and
+#: ``parse_memory_limit`` set them for a crawl): a page built to be slow or big to parse
+#: must not stall the crawl nor take the machine's memory. The median page takes ~6 ms and
+#: a few MB, the parser aims at ~1 s per MB, and a body is capped at 20 MB.
+PAGE_LIMITS = Limits(time=30.0, memory=200 * _MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +475,7 @@ def _analyze(analysis: Analysis, frame: tuple[Any, ...]) -> PageResult | _Failed
 
 
 class InlineAnalyzer:
-    """Runs the analysis on the calling thread (``workers=0``)."""
+    """Runs the analysis on the calling thread (``workers=0``: no limits hold there)."""
 
     def __init__(self, analysis: Analysis) -> None:
         self._analysis = analysis
@@ -352,22 +485,23 @@ class InlineAnalyzer:
 
 
 class PoolAnalyzer:
-    """Runs one crawl's analysis on a ``PagePool`` (which it does not own)."""
+    """Runs one crawl's analysis on a ``PagePool`` (which it does not own), each page within
+    ``limits``; a page over them, or one its worker died on twice, is a ``ParseError`` with
+    the reason (the crawl records it and goes on)."""
 
-    def __init__(
-        self, pool: PagePool, analysis: Analysis, time_limit: float = PARSE_TIME_LIMIT
-    ) -> None:
+    def __init__(self, pool: PagePool, analysis: Analysis, limits: Limits = PAGE_LIMITS) -> None:
         self._pool = pool
         self._analysis = analysis
-        self._time_limit = time_limit
+        self._limits = limits
 
     async def analyze(self, task: PageTask) -> PageResult:
         frame = (task.payload, task.content_type, task.url, task.kind.value, task.post_url)
         try:
-            out = await self._pool.run(_analyze, self._analysis, frame, self._time_limit)
-        except TimeoutError:
-            reason = f"parse time limit: over {self._time_limit:g} s (parse worker restarted)"
-            raise ParseError(reason, task.url) from None
+            out = await self._pool.run(_analyze, self._analysis, frame, self._limits)
+        except LimitExceeded as exc:
+            raise ParseError(f"{exc} (parse worker restarted)", task.url) from None
+        except WorkerDied as exc:
+            raise ParseError(f"parse worker died on this page twice: {exc}", task.url) from None
         if isinstance(out, _Failed):
             raise ParseError(out.reason, out.source)
         return out

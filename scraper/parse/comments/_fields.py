@@ -23,7 +23,7 @@ from ..profiles._profile import CommentSelectors
 from ._bylines import BYLINE, byline_block, header_block, lead_line
 from ._dates import parse_visible_date
 
-__all__ = ["build_comment", "own_elements", "owned"]
+__all__ = ["build_comment", "own_parts", "owned"]
 
 _SAYS = re.compile(
     r"(?:^|\s+)(?:says|said|writes|wrote|dice|sagt|dit|disse|zegt|schreef)\s*(?::|\.\.\.|…)?\s*$",
@@ -38,20 +38,20 @@ def owned(
     item: HtmlElement,
     selectors: Sequence[str],
     owner: Callable[[HtmlElement], HtmlElement | None],
-    own: list[HtmlElement] | None = None,
+    own: tuple[list[HtmlElement], tuple[frozenset[str], str]] | None = None,
 ) -> HtmlElement | None:
     """First element matching ``selectors`` (in order) that belongs to ``item`` itself.
 
     ``owner`` maps an element to its nearest comment item, so that a reply's author or
-    content is never taken for its parent's; ``own`` is ``own_elements(item, owner)`` when
+    content is never taken for its parent's; ``own`` is ``own_parts(item, owner)`` when
     the caller has it already.
     """
-    own = own_elements(item, owner) if own is None else own
+    mine, classes = own_parts(item, owner) if own is None else own
     top = item.getparent()
-    for sel in _candidates(tuple(selectors), _classes(item, own)):
+    for sel in _candidates(tuple(selectors), classes):
         test = matcher(sel)
         if test is not None:
-            found = next((el for el in own if test(el, top)), None)
+            found = next((el for el in mine if test(el, top)), None)
         else:  # a selector the matcher does not read: its XPath, over the whole subtree
             found = next((e for e in select(item, sel) if e is not item and owner(e) is item), None)
         if found is not None:
@@ -59,13 +59,14 @@ def owned(
     return None
 
 
-def own_elements(
+def own_parts(
     item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | None]
-) -> list[HtmlElement]:
-    """The elements under ``item`` (not itself) that are its own, in document order: the
-    walk does not enter a nested item (a reply). Running each field's selectors over the
-    whole subtree made a thread nested 1,000 deep quadratic, and an XPath call costs more
-    the bigger the page (~80 us each among 10,000 comments)."""
+) -> tuple[list[HtmlElement], tuple[frozenset[str], str]]:
+    """The elements under ``item`` (not itself) that are its own, in document order, and
+    the class tokens of those and ``item`` (``_classes``). The walk does not enter a
+    nested item (a reply): running each field's selectors over the whole subtree made a
+    thread nested 1,000 deep quadratic, and an XPath call costs more the bigger the page
+    (~80 us each among 10,000 comments)."""
     out: list[HtmlElement] = []
     walker = etree.iterwalk(item, events=("start",))
     for _, el in walker:
@@ -75,7 +76,7 @@ def own_elements(
             walker.skip_subtree()
             continue
         out.append(el)
-    return out
+    return out, _classes(item, out)
 
 
 _CLASS_IN_SEL = re.compile(r"\.([\w-]+)")
@@ -155,7 +156,7 @@ def build_comment(
     quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None = None,
 ) -> Comment | None:
     """Read one comment item; ``None`` when it has no text (a deleted or empty shell)."""
-    own = own_elements(item, owner)
+    own = own_parts(item, owner)
     author_el = owned(item, hints.author, owner, own)
     date_el = owned(item, hints.date, owner, own)
     published = _date(date_el)
@@ -374,7 +375,7 @@ def _author(
     owner: Callable[[HtmlElement], HtmlElement | None],
     item: HtmlElement,
     base: str | None,
-    own: list[HtmlElement],
+    own: tuple[list[HtmlElement], tuple[frozenset[str], str]],
 ) -> Person:
     if el is None:
         return Person()

@@ -323,6 +323,7 @@ def _match_chain(index: ElementIndex, chain: _Chain, scope: _Scope | None) -> li
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def matcher(selector: str) -> Callable[[HtmlElement, HtmlElement | None], bool] | None:
     """``test(el, top)``: whether the compiled XPath of ``selector``, run from a root whose
     parent is ``top``, finds ``el`` (an element under that root); ``None`` when the selector

@@ -142,6 +142,6 @@ SHAPES: tuple[Shape, ...] = (
     Shape("table cells", table, 5_000, 100),
     Shape("links", links, 40_000, 1_000),
     Shape("text run", text_run, 400_000, 10_000),
-    Shape("attributes", attributes, 50_000, 2_000),
+    Shape("attributes", attributes, 20_000, 2_000),
     Shape("paragraphs", paragraphs, 60_000, 1_000),
 )

@@ -24,6 +24,7 @@ from collections import defaultdict
 from lxml.html import HtmlElement
 
 from .._memo import Memo
+from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import HINT_MAX, text_of
 from ._textlen import TextLengths
@@ -102,7 +103,7 @@ def _areas(page: Page) -> list[HtmlElement]:
         if excluded(el, excluded_memo(page)):
             continue
         out.append(el)
-        end = _subtree_end(position, el)
+        end = subtree_end(position, el)
     # Siblings that each say "comment" widen to their one parent: searched once, not
     # once per sibling (a page of 2,000 div.comment searched its list 2,000 times).
     counts: dict[tuple[HtmlElement, Sig], int] = {}
@@ -180,18 +181,6 @@ def _widen(area: HtmlElement, counts: dict[tuple[HtmlElement, Sig], int]) -> Htm
                 counts[key] = counts.get(key, 0) + 1
         same = counts.get((parent, sig), 0)
     return parent if same >= 3 else area
-
-
-def _subtree_end(position: dict[HtmlElement, int], el: HtmlElement) -> int:
-    """The document position just past ``el``'s subtree: its next listed element."""
-    node: HtmlElement | None = el
-    while node is not None:
-        for sib in node.itersiblings():
-            end = position.get(sib)  # comments and PIs are not listed
-            if end is not None:
-                return end
-        node = node.getparent()
-    return len(position)
 
 
 class _Facts:

@@ -32,7 +32,15 @@ from lxml.html import HtmlElement
 if TYPE_CHECKING:
     from ._page import ElementIndex, Page
 
-__all__ = ["css", "index_select", "matcher", "page_select", "select", "select_all"]
+__all__ = [
+    "css",
+    "index_select",
+    "matcher",
+    "page_select",
+    "select",
+    "select_all",
+    "subtree_end",
+]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -261,18 +269,23 @@ def index_select(
 
 
 def _scope(index: ElementIndex, root: HtmlElement, top: HtmlElement) -> _Scope | None:
-    position = index.position
-    start = position.get(root)
+    start = index.position.get(root)
     if start is None:
         return None
-    node: HtmlElement | None = root
+    return _Scope(top, start, subtree_end(index.position, root))
+
+
+def subtree_end(position: dict[HtmlElement, int], el: HtmlElement) -> int:
+    """The document position just past ``el``'s subtree (that of its next listed element):
+    an element is under ``el`` when its position lies between the two."""
+    node: HtmlElement | None = el
     while node is not None:
         for sib in node.itersiblings():
             end = position.get(sib)  # comments and PIs are not listed
             if end is not None:
-                return _Scope(top, start, end)
+                return end
         node = node.getparent()
-    return _Scope(top, start, len(index.elements))
+    return len(position)
 
 
 def _keyed(index: ElementIndex, comp: _Compound) -> list[HtmlElement] | None:

@@ -10,8 +10,11 @@ and trails it (what ``strip()`` removes), remembered for the page.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from lxml.html import HtmlElement
+
+from ..dom._signals import text_of
 
 __all__ = ["TextLengths"]
 
@@ -41,6 +44,13 @@ def _cat(a: _Seg, b: _Seg) -> _Seg:
     return (ra + rb, la if la < ra else ra + lb, tb if tb < rb else rb + ta)
 
 
+_SMALL = 64  # elements
+
+
+def _small(el: HtmlElement) -> bool:
+    return sum(1 for _ in islice(el.iter(), _SMALL)) < _SMALL
+
+
 class TextLengths:
     """Stripped text lengths of a page's elements, each element's text summed once."""
 
@@ -51,7 +61,11 @@ class TextLengths:
 
     def stripped(self, el: HtmlElement) -> int:
         """``len(text_of(el).strip())``: the text of ``el`` and everything under it
-        (comments and processing instructions add only their tails), without its tail."""
+        (comments and processing instructions add only their tails), without its tail.
+        A small subtree is serialized by libxml2 (faster than summing it up here): read
+        whole once per ask, it is bounded by ``_SMALL`` elements."""
+        if el not in self._memo and _small(el):
+            return len(text_of(el).strip())
         n, lead, trail = self._segment(el)
         return 0 if lead == n else n - lead - trail
 

@@ -14,10 +14,13 @@ import pytest
 
 from scraper._config import CrawlConfig
 from scraper._errors import ParseError
-from scraper._protocols import JobKind
+from scraper._protocols import JobKind, URLState
 from scraper._urls import Scope
 from scraper.crawler._analyze import Analysis, PageTask
+from scraper.crawler._crawler import crawl
+from scraper.crawler._memory import MemoryFrontier, MemorySink
 from scraper.crawler._pagepool import LimitExceeded, Limits, PagePool, PoolAnalyzer
+from scraper.testing import Fault, FaultKind, SiteServer, gen_site
 
 MB = 1024 * 1024
 
@@ -158,3 +161,22 @@ def test_a_page_over_the_time_limit_in_a_real_pool_gets_its_reason() -> None:
 
     with PagePool(1) as pool:
         asyncio.run(go(pool))
+
+
+@pytest.mark.slow
+def test_a_crawl_records_a_page_over_the_memory_limit_and_goes_on() -> None:
+    """A 19 MB page (under the 20 MB body cap) on one worker, the blog's posts queued with
+    it: the big page fails with its reason, every post is parsed."""
+    site = gen_site(3, seed=5)
+    big = "/2024/01/big-post/"
+    faults = {big: Fault(kind=FaultKind.HUGE, size=19 * MB)}
+    frontier = MemoryFrontier()
+    config = CrawlConfig(
+        delay=0.0, sitemaps=False, feeds=False, wp_json=False, parse_memory_limit=25 * MB
+    )
+    with SiteServer(site, faults=faults) as server:
+        seeds = [server.url + big] + [server.url + p.path for p in site.posts]
+        stats = asyncio.run(crawl(seeds, frontier, MemorySink(), config, workers=1))
+    failed = frontier.with_state(URLState.FAILED)
+    assert failed == {server.url + big: "parse memory limit: over 25 MB (parse worker restarted)"}
+    assert stats.posts == 3

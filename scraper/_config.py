@@ -126,6 +126,12 @@ class CrawlConfig:
     wp_json: bool = True  # use the WordPress REST API for discovery and comment checks
     sitemaps: bool = True  # look for /wp-sitemap.xml, /sitemap.xml ... at site seeds
     feeds: bool = True
+    # What parsing one page may cost a parse worker, counted from when the worker starts it:
+    # over either, the worker is killed and replaced and the page fails with the reason.
+    # None: no limit. Memory is resident bytes over the worker's when it started the page
+    # (libxml2's included; Linux only).
+    parse_time_limit: float | None = 30.0  # seconds
+    parse_memory_limit: int | None = 200 * MB  # bytes
     fetch: FetchConfig = field(default_factory=FetchConfig)
 
     def __post_init__(self) -> None:
@@ -144,5 +150,9 @@ class CrawlConfig:
         ):
             raise ValueError(f"{owner}.scope must be a tuple of hosts or URL prefixes")
         _flags(owner, self, "obey_robots", "wp_json", "sitemaps", "feeds")
+        if self.parse_time_limit is not None:
+            _at_least(owner, "parse_time_limit", self.parse_time_limit, 0.001, integer=False)
+        if self.parse_memory_limit is not None:
+            _at_least(owner, "parse_memory_limit", self.parse_memory_limit, MB, integer=True)
         if not isinstance(self.fetch, FetchConfig):
             raise ValueError(f"{owner}.fetch must be a FetchConfig, not {self.fetch!r}")

@@ -41,7 +41,7 @@ from ._analyze import Analysis, PageResult, PageTask
 from ._clients import host_port, make_clients
 from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
-from ._pagepool import InlineAnalyzer, PagePool, PoolAnalyzer, default_workers
+from ._pagepool import InlineAnalyzer, Limits, PagePool, PoolAnalyzer, default_workers
 from ._pages import PageHandler
 from ._traps import TrapGuard, TrapLimits
 from ._writer import WriterThread
@@ -280,7 +280,8 @@ class _Crawl:
                 reason = f"parse workers unavailable ({exc}); parsing in the crawler's thread"
                 self.emit(CrawlEvent("warning", "", reason=reason))
             else:
-                self.analyzer = PoolAnalyzer(pool, analysis)
+                limits = Limits(cfg.parse_time_limit, cfg.parse_memory_limit)
+                self.analyzer = PoolAnalyzer(pool, analysis, limits)
         trusted = {host_port(u) for u in canon}
         self.fetcher = Fetcher(
             self._clients,

@@ -1,6 +1,6 @@
 """Entry point of a parse worker process (see ``scraper.crawler._pagepool.PagePool``)."""
 
-from scraper.crawler._pagepool import worker_main
+from scraper.crawler._workers import worker_main
 
 if __name__ == "__main__":
     worker_main()

@@ -10,14 +10,11 @@ from typing import Any
 import pytest
 
 from scraper._config import CrawlConfig, FetchConfig, Timeouts
-from scraper._errors import ParseError
 from scraper._protocols import JobKind
-from scraper._urls import Scope, canonicalize
-from scraper.crawler._analyze import Analysis, PageTask
+from scraper._urls import canonicalize
 from scraper.crawler._crawler import crawl
 from scraper.crawler._events import CrawlEvent
 from scraper.crawler._memory import MemoryFrontier
-from scraper.crawler._pagepool import PagePool, PoolAnalyzer
 from scraper.crawler._traps import TrapGuard, TrapLimits
 from scraper.discover._sitemaps import parse_sitemap
 from scraper.testing import Fault, FaultKind, SiteServer, gen_site
@@ -186,22 +183,3 @@ def test_interrupted_crawl_leaves_a_cdxj_index(tmp_path: Path) -> None:
     assert proc.returncode == 130
     index = (tmp_path / "a" / "warc" / "index.cdxj").read_text()
     assert srv.url.split("//")[1].split(":")[0] in index or "127" in index
-
-
-def test_a_page_over_the_parse_time_limit_fails_with_the_reason() -> None:
-    import os
-    import signal
-
-    analysis = Analysis(Scope((), frozenset()))
-    task = PageTask(
-        b"<html><body><p>hi</p></body></html>", "text/html", "http://h/p/", JobKind.POST
-    )
-    with PagePool(1) as pool:
-        pool.start()
-        stuck = pool._pick()
-        os.kill(stuck.proc.pid, signal.SIGSTOP)  # a parse that never ends, deterministically
-        with pytest.raises(ParseError, match="parse time limit"):
-            asyncio.run(PoolAnalyzer(pool, analysis, time_limit=0.5).analyze(task))
-        assert stuck.proc.wait(timeout=30) == -signal.SIGKILL  # the stuck worker was killed
-        patient = PoolAnalyzer(pool, analysis)  # a new worker's start-up is slow
-        assert asyncio.run(patient.analyze(task)) is not None  # a new worker took over

@@ -11,19 +11,20 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from ..._records import Comment, Person, Quote
-from ..dom._css import select
+from ..dom._css import matcher, select
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
 from ._bylines import BYLINE, byline_block, header_block, lead_line
 from ._dates import parse_visible_date
+from ._owned import SUBSTR_IN_SEL, own_parts, owned
 
-__all__ = ["build_comment", "owned"]
+__all__ = ["build_comment"]
 
 _SAYS = re.compile(
     r"(?:^|\s+)(?:says|said|writes|wrote|dice|sagt|dit|disse|zegt|schreef)\s*(?::|\.\.\.|…)?\s*$",
@@ -31,27 +32,7 @@ _SAYS = re.compile(
 )
 _MODERATION = re.compile(r"^\s*your comment is awaiting moderation", re.I)
 _FORM_TAGS = ("form", "textarea")
-
-
-def owned(
-    item: HtmlElement, selectors: Sequence[str], owner: Callable[[HtmlElement], HtmlElement | None]
-) -> HtmlElement | None:
-    """First element matching ``selectors`` (in order) that belongs to ``item`` itself.
-
-    ``owner`` maps an element to its nearest comment item, so that a reply's author or
-    content is never taken for its parent's.
-    """
-    classes = _classes(item)
-    for sel in _candidates(tuple(selectors), classes):
-        for el in select(item, sel):
-            # CSS matches descendant-or-self: the item itself is never one of its parts.
-            if el is not item and owner(el) is item:
-                return el
-    return None
-
-
-_CLASS_IN_SEL = re.compile(r"\.([\w-]+)")
-_SUBSTR_IN_SEL = re.compile(r"\[class\*=['\"]?([\w-]+)")
+_MODERATED = frozenset({"p", "em", "span", "div"})  # tags that may hold the moderation notice
 
 
 @functools.lru_cache(maxsize=16)
@@ -64,7 +45,7 @@ def _strip_parts(strip: tuple[str, ...]) -> tuple[str, str, re.Pattern[str] | No
     exact = [s for s in strip if "[class*=" not in s]
     loose = [s for s in strip if "[class*=" in s]
     parts = sorted(
-        {p.replace("-", " ").replace("_", " ") for s in loose for p in _SUBSTR_IN_SEL.findall(s)}
+        {p.replace("-", " ").replace("_", " ") for s in loose for p in SUBSTR_IN_SEL.findall(s)}
     )
     alts = "|".join(map(re.escape, parts))
     words = re.compile(rf"\b(?:{alts})(?:e?s)?(?:{_UI_NOUNS})?\b") if parts else None
@@ -83,44 +64,6 @@ def _class_words(el: HtmlElement) -> str:
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
-@functools.lru_cache(maxsize=16)
-def _classes(item: HtmlElement) -> tuple[frozenset[str], str]:
-    """The class tokens under ``item`` (and all of them as one string)."""
-    tokens = {
-        t for el in item.iter() if isinstance(el.tag, str) for t in (el.get("class") or "").split()
-    }
-    return frozenset(tokens), " ".join(sorted(tokens))
-
-
-@functools.lru_cache(maxsize=256)
-def _candidates(selectors: tuple[str, ...], classes: tuple[frozenset[str], str]) -> list[str]:
-    """The selectors that may match under an item with these classes: the items of one
-    thread share a handful of class sets, so this is asked once per set, not per item."""
-    return [sel for sel in selectors if _may_match(sel, classes)]
-
-
-def _may_match(sel: str, classes: tuple[frozenset[str], str]) -> bool:
-    """A cheap pre-check: a selector naming a class absent from the subtree cannot match,
-    so its XPath is not run (most of the generic hints miss on any given theme)."""
-    tokens, joined = classes
-    for need, subs in _needs(sel):
-        if all(c in tokens for c in need) and all(x in joined for x in subs):
-            return True
-    return False
-
-
-@functools.lru_cache(maxsize=1024)
-def _needs(sel: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Per alternative of ``sel``: the classes it names, and the ``[class*=]`` parts."""
-    return tuple(
-        (
-            tuple(_CLASS_IN_SEL.findall(alt.split("[")[0] if "[" in alt else alt)),
-            tuple(_SUBSTR_IN_SEL.findall(alt)),
-        )
-        for alt in sel.split(",")
-    )
-
-
 def build_comment(
     item: HtmlElement,
     hints: CommentSelectors,
@@ -129,13 +72,14 @@ def build_comment(
     quotes: Callable[[HtmlElement, str | None], tuple[Quote, ...]] | None = None,
 ) -> Comment | None:
     """Read one comment item; ``None`` when it has no text (a deleted or empty shell)."""
-    author_el = owned(item, hints.author, owner)
-    date_el = owned(item, hints.date, owner)
+    own = own_parts(item, owner)
+    author_el = owned(item, hints.author, owner, own)
+    date_el = owned(item, hints.date, owner, own)
     published = _date(date_el)
     if published is None and date_el is not None and not _has_digit(date_el):
         date_el = None  # a "date" element without a date ("<a>Anne</a>" in .comment-meta)
-    link_el = owned(item, hints.permalink, owner)
-    content_el = owned(item, hints.content, owner)
+    link_el = owned(item, hints.permalink, owner, own)
+    content_el = owned(item, hints.content, owner, own)
     skip = [e for e in (author_el, date_el, link_el) if e is not None]
     lead = lead_line(item) if author_el is None and content_el is None else None
     if lead is not None:
@@ -160,7 +104,7 @@ def build_comment(
     return Comment(
         id=comment_id(item, hints.id_pattern, link_el),
         url=_permalink(link_el, base_url),
-        author=_author(author_el, hints, owner, item, base_url),
+        author=_author(author_el, hints, owner, item, base_url, own),
         published=published,
         text=text,
         html=html,
@@ -187,28 +131,42 @@ def _content_copy(
     """
     src = content_el if content_el is not None else item
     drop: list[HtmlElement] = []
+    exact, loose, words = _strip_parts(tuple(hints.strip)) if hints.strip else ("", "", None)
+    loose = loose if words is not None else ""
+    strip_exact, strip_loose = matcher(exact) if exact else None, matcher(loose) if loose else None
+    top = src.getparent()
     # What is dropped goes with its subtree, so the walk does not enter it: a reply nested
     # 2,000 deep listed every element inside it, each with a 2,000-step path (37 s a page).
+    # The strip selectors are tested in the same walk (an XPath per comment costs more the
+    # bigger the page); what lies inside a dropped subtree goes with it anyway.
     walker = etree.iterwalk(src, events=("start",))
     for _, el in walker:
-        if el is src or not isinstance(el, HtmlElement):
+        if not isinstance(el, HtmlElement):
             continue
-        if el.tag in _FORM_TAGS or (owner(el) is not item and el is not item):
+        if el is not src and (
+            el.tag in _FORM_TAGS
+            or owner(el) is not item
+            or (strip_exact is not None and strip_exact(el, top))
+            or (
+                strip_loose is not None
+                and strip_loose(el, top)
+                and words is not None
+                and words.search(_class_words(el))
+            )
+        ):
             drop.append(el)
             walker.skip_subtree()
-    if hints.strip:
-        # one union selector (compiled once, cached): a single pass over the subtree
-        exact, loose, words = _strip_parts(tuple(hints.strip))
-        if exact:
-            drop.extend(e for e in select(src, exact) if e is not src)
-        if loose and words is not None:
-            drop.extend(
-                e for e in select(src, loose) if e is not src and words.search(_class_words(e))
-            )
+        elif el.tag in _MODERATED and _MODERATION.match(el.text or ""):
+            drop.append(el)
+    # a strip selector the matcher does not read: its XPath, over the whole subtree
+    if exact and strip_exact is None:
+        drop.extend(e for e in select(src, exact) if e is not src)
+    if loose and strip_loose is None and words is not None:
+        drop.extend(e for e in select(src, loose) if e is not src and words.search(_class_words(e)))
     # author, date and permalink are fields of their own, wherever the theme put them
     drop.extend(skip)
-    drop.extend(e for e in src.iter("p", "em", "span", "div") if _MODERATION.match(e.text or ""))
-    paths = {_path(src, e) for e in drop if e is not src}
+    places: dict[HtmlElement, dict[HtmlElement, int]] = {}
+    paths = {_path(src, e, places, item) for e in drop if e is not src}
     paths.discard(None)
     dup = copy.deepcopy(src)
     lead_dup = [_follow(dup, (src.index(n),)) for n in lead]
@@ -245,16 +203,35 @@ def _drop_lead(dup: HtmlElement, nodes: list[HtmlElement]) -> None:
             dup.text = (dup.text or "") + keep
 
 
-def _path(root: HtmlElement, el: HtmlElement) -> tuple[int, ...] | None:
-    out: list[int] = []
+def _path(
+    root: HtmlElement,
+    el: HtmlElement,
+    places: dict[HtmlElement, dict[HtmlElement, int]],
+    stop: HtmlElement,
+) -> tuple[int, ...] | None:
+    """``el``'s child indices from ``root``, ``None`` when it is not under ``root``;
+    ``stop``, an ancestor of both, ends the search up. The ancestry is checked first and
+    each parent's positions counted once (``places``): ``index()`` counts the siblings
+    before a child, and asking it of the parents of an element outside ``root`` walked a
+    list of 10,000 comments (or up a thread 600 deep) per field of each comment."""
+    chain: list[HtmlElement] = []
     cur: HtmlElement | None = el
     while cur is not None and cur is not root:
-        parent = cur.getparent()
-        if parent is None:
+        if cur is stop:
             return None
-        out.append(parent.index(cur))
-        cur = parent
-    return tuple(reversed(out)) if cur is root else None
+        chain.append(cur)
+        cur = cur.getparent()
+    if cur is None:
+        return None
+    out: list[int] = []
+    for node in reversed(chain):
+        parent = node.getparent()
+        assert parent is not None
+        place = places.get(parent)
+        if place is None:
+            place = places[parent] = {c: i for i, c in enumerate(parent)}
+        out.append(place[node])
+    return tuple(out)
 
 
 def _follow(root: HtmlElement, path: tuple[int, ...]) -> HtmlElement | None:
@@ -314,11 +291,12 @@ def _author(
     owner: Callable[[HtmlElement], HtmlElement | None],
     item: HtmlElement,
     base: str | None,
+    own: tuple[list[HtmlElement], tuple[frozenset[str], str]],
 ) -> Person:
     if el is None:
         return Person()
     name = _clean_name(el.text_content())
-    link = owned(item, hints.author_url, owner) if hints.author_url else None
+    link = owned(item, hints.author_url, owner, own) if hints.author_url else None
     if link is None or link.get("href") is None:
         link = el if el.tag == "a" else next(el.iter("a"), None)
     if link is None:

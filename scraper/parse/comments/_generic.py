@@ -24,8 +24,10 @@ from collections import defaultdict
 from lxml.html import HtmlElement
 
 from .._memo import Memo
+from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import HINT_MAX, text_of
+from ._textlen import TextLengths
 from ._thread import REPLY_BOX, excluded
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
@@ -88,17 +90,20 @@ _SIG_TOKENS: Memo[str, str] = Memo(
 def _areas(page: Page) -> list[HtmlElement]:
     """Outermost comment-hinted elements, outside sidebars, hidden boxes and forms."""
     out: list[HtmlElement] = []
+    position = page.index.position
+    end = 0  # where the subtree of the last area kept ends, in document positions
     for el in _hinted(page):
         if el.tag in _NOT_AREA:
             continue
         hint = _hint(el)
         if not hint.strip() or not _AREA.search(hint.replace(" ", "  ")):
             continue
-        if out and _inside(el, out[-1]):
-            continue
+        if out and position[el] < end:  # inside it (walking up from each of 600 nested
+            continue  # comments to the last area was a second)
         if excluded(el, excluded_memo(page)):
             continue
         out.append(el)
+        end = subtree_end(position, el)
     # Siblings that each say "comment" widen to their one parent: searched once, not
     # once per sibling (a page of 2,000 div.comment searched its list 2,000 times).
     counts: dict[tuple[HtmlElement, Sig], int] = {}
@@ -178,17 +183,13 @@ def _widen(area: HtmlElement, counts: dict[tuple[HtmlElement, Sig], int]) -> Htm
     return parent if same >= 3 else area
 
 
-def _inside(el: HtmlElement, anc: HtmlElement) -> bool:
-    return any(a is anc for a in el.iterancestors())
-
-
 class _Facts:
     """What ``_group_score`` asks about every candidate item, answered from the page's
     index instead of a walk under each item (nested candidates walked the same elements
     again and again): which elements hold a textarea, and where the author- or date-like
     elements are (``_META_WORD`` hints, ``cite``, ``time``) in document order."""
 
-    __slots__ = ("elements", "meta", "meta_at", "position", "textarea_in")
+    __slots__ = ("elements", "meta", "meta_at", "position", "text", "textarea_in")
 
     def __init__(self, page: Page) -> None:
         index = page.index
@@ -200,6 +201,7 @@ class _Facts:
         self.meta = meta
         self.meta_at = sorted(self.position[el] for el in meta)
         self.textarea_in = {a for t in index.by_tag("textarea") for a in t.iterancestors()}
+        self.text = TextLengths()
 
     def has_textarea(self, el: HtmlElement) -> bool:
         """``el.find(".//textarea") is not None``."""
@@ -283,9 +285,9 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
         return 0.0
     if members[0].tag == "dt":
         return _dl_score(members)
-    texts = [len(text_of(m).strip()) for m in members]
     # numbered comments may be short ("Go TL!"); anonymous boxes need some text
     least = 1 if all(_strong_id(m) for m in members) else MIN_TEXT
+    texts = [facts.text.stripped(m) for m in members]
     if sum(texts) < least * len(members):
         return 0.0
     flags = [_looks_like_item(m, facts) for m in members]

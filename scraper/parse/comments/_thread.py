@@ -60,16 +60,29 @@ _LAYOUT = re.compile(r"^(?:has|with|no|is|content|left|right|two|three|one)[-_]"
 
 
 def make_owner(items: Iterable[HtmlElement]) -> Owner:
-    """Nearest item among ``items`` that is ``el`` or one of its ancestors."""
+    """Nearest item among ``items`` that is ``el`` or one of its ancestors. Each answer
+    is remembered for every element on the way up: the fields of each comment ask it of
+    every element of the comment, and in a thread nested 2,000 deep each walk up was
+    2,000 steps."""
     itemset = set(items)
+    memo: dict[HtmlElement, HtmlElement | None] = {}
 
     def owner(el: HtmlElement) -> HtmlElement | None:
+        chain: list[HtmlElement] = []
         cur: HtmlElement | None = el
+        found: HtmlElement | None = None
         while cur is not None:
             if cur in itemset:
-                return cur
+                found = cur
+                break
+            if cur in memo:
+                found = memo[cur]
+                break
+            chain.append(cur)
             cur = cur.getparent()
-        return None
+        for node in chain:
+            memo[node] = found
+        return found
 
     return owner
 

@@ -19,7 +19,7 @@ selector of the profiles against ``CSSSelector`` over every fixture page.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,15 @@ from lxml.html import HtmlElement
 if TYPE_CHECKING:
     from ._page import ElementIndex, Page
 
-__all__ = ["css", "index_select", "page_select", "select", "select_all"]
+__all__ = [
+    "css",
+    "index_select",
+    "matcher",
+    "page_select",
+    "select",
+    "select_all",
+    "subtree_end",
+]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -261,18 +269,23 @@ def index_select(
 
 
 def _scope(index: ElementIndex, root: HtmlElement, top: HtmlElement) -> _Scope | None:
-    position = index.position
-    start = position.get(root)
+    start = index.position.get(root)
     if start is None:
         return None
-    node: HtmlElement | None = root
+    return _Scope(top, start, subtree_end(index.position, root))
+
+
+def subtree_end(position: dict[HtmlElement, int], el: HtmlElement) -> int:
+    """The document position just past ``el``'s subtree (that of its next listed element):
+    an element is under ``el`` when its position lies between the two."""
+    node: HtmlElement | None = el
     while node is not None:
         for sib in node.itersiblings():
             end = position.get(sib)  # comments and PIs are not listed
             if end is not None:
-                return _Scope(top, start, end)
+                return end
         node = node.getparent()
-    return _Scope(top, start, len(index.elements))
+    return len(position)
 
 
 def _keyed(index: ElementIndex, comp: _Compound) -> list[HtmlElement] | None:
@@ -321,6 +334,25 @@ def _match_chain(index: ElementIndex, chain: _Chain, scope: _Scope | None) -> li
         # nested containers find the same descendants twice, and out of order
         out = sorted(set(out), key=index.position.__getitem__)
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def matcher(selector: str) -> Callable[[HtmlElement, HtmlElement | None], bool] | None:
+    """``test(el, top)``: whether the compiled XPath of ``selector``, run from a root whose
+    parent is ``top``, finds ``el`` (an element under that root); ``None`` when the selector
+    uses something this does not handle. For a caller that already holds the few elements
+    to test: the XPath walks the whole subtree, and its cost grows with the document's size
+    (~80 us a call in a page of 50,000 elements)."""
+    chains = _compile(selector)
+    return None if chains is None else functools.partial(_matches_any, chains)
+
+
+def _matches_any(chains: tuple[_Chain, ...], el: HtmlElement, top: HtmlElement | None) -> bool:
+    for first, rest in chains:
+        last = rest[-1][1] if rest else first
+        if last.matches(el) and _left_ok(el, first, rest, top):
+            return True
+    return False
 
 
 def _left_ok(

@@ -4,7 +4,8 @@ deleted), then ``recapture DIR`` leads a round that two ``worker`` processes joi
 them is SIGKILLed while it holds a claim.
 
 Every URL due is captured exactly once in the round (the killed worker's claim included,
-once its lease ran out), the changes become new versions that ``history`` shows, the
+once its lease ran out: the record it wrote before it died is indexed, not written again),
+the changes become new versions that ``history`` shows, the
 round is recorded with its summary, no host ever saw two requests closer than the round's
 delay (each server logs when every request arrived), every WARC file reads to its end and
 the CDXJ index lists every record the catalog holds."""
@@ -82,6 +83,26 @@ def _held(dsn: str, pid: int) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
+def _worker_id(dsn: str, pid: int) -> int:
+    rows = _query(dsn, "SELECT id FROM workers WHERE name = %s", (f"{socket.gethostname()}:{pid}",))
+    return int(rows[-1][0])  # type: ignore[call-overload]
+
+
+def _written(arc: Path, worker_id: int, urls: set[str]) -> set[str]:
+    """Which of ``urls`` worker ``worker_id`` has a (whole) record of in its WARC files."""
+    found: set[str] = set()
+    for path in (arc / "warc").glob(f"blog-archiver-c*-w{worker_id}-*.warc.gz"):
+        try:
+            found |= {
+                r.url
+                for r in iter_records(path, 0, path.stat().st_size)
+                if r.record_type in ("response", "revisit") and r.url in urls
+            }
+        except Exception:  # a record being appended right now: look again
+            continue
+    return found
+
+
 def test_a_round_spread_over_workers_survives_a_kill_and_records_each_page_once(
     tmp_path: Path, pg_server: PgServer, servers: list[ConditionalServer]
 ) -> None:
@@ -131,8 +152,24 @@ def test_a_round_spread_over_workers_survives_a_kill_and_records_each_page_once(
     while not held and victim.poll() is None and time.monotonic() < deadline:
         held = _held(dsn, victim.pid)
     assert held, "the victim never held a claim"
+    # Hold the victim's claimed rows, so that its job's final state -- and the page's rows
+    # sent in the same transaction -- wait: once its record of one of them is on disk, it
+    # dies with a record in its WARC file and no row in the catalog.
+    import psycopg
+
+    lock = psycopg.connect(dsn)
+    lock.execute(
+        "SELECT 1 FROM round_jobs WHERE crawl_id = %s AND url = ANY(%s) FOR UPDATE",
+        (crawl_id, held),
+    )
+    orphans: set[str] = set()
+    while not orphans and time.monotonic() < deadline:
+        orphans = _written(arc, _worker_id(dsn, victim.pid), set(held))
     victim.send_signal(signal.SIGKILL)
     victim.wait(30)
+    lock.rollback()
+    lock.close()
+    assert orphans, "the victim never wrote a record of its claims"
     codes = [lead.wait(300), victim.wait(), workers[1].wait(300)]
     for log in logs:
         log.close()
@@ -158,6 +195,15 @@ def test_a_round_spread_over_workers_survives_a_kill_and_records_each_page_once(
         _query(dsn, "SELECT url, claims FROM round_jobs WHERE crawl_id = %s", (crawl_id,))
     )
     assert all(claims[u] >= 2 for u in held), (held, claims)
+    # The orphaned record was indexed by the process that took the claim over, not
+    # fetched and written again: the round's one record of it is the dead worker's.
+    victim_file = f"-w{_worker_id(dsn, victim.pid)}-"
+    for url in orphans:
+        (where,) = _query(
+            dsn, "SELECT warc_file FROM capture_rows WHERE crawl_id = %s AND url = %s",
+            (crawl_id, url),
+        )  # fmt: skip
+        assert victim_file in str(where[0]), (url, where)
     # The work was shared: the lead and the surviving worker both stored records.
     files = {
         str(r[0]).split("-")[3]

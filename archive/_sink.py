@@ -22,7 +22,7 @@ from scraper import __version__
 from scraper._records import Capture, Post, WarcRef
 
 from .catalog import CaptureRow, Catalog
-from .catalog._pg_rounds import defer_revisit
+from .catalog._pg_round_rows import defer_revisit
 from .warc._writer import PROFILE_IDENTICAL, WarcWriter
 
 __all__ = ["ArchiveSink", "payload_digest"]

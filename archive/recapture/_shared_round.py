@@ -38,18 +38,16 @@ from .._errors import ArchiveError
 from .._reparse import catalog_connection
 from .._store import Archive
 from ..catalog import CaptureRow, Db, catalog_size
-from ..catalog._pg_rounds import (
-    RoundFrontier,
-    RoundJob,
+from ..catalog._pg_round_rows import (
     round_failures,
     round_posts,
     round_queued,
     round_same_parse,
     round_started,
     round_workers,
-    seed_round,
     stored_response,
 )
+from ..catalog._pg_rounds import RoundFrontier, RoundJob, seed_round
 from ..commands._crawl import config_to_args
 from ..warc._writer import warc_date
 from ._io import RecaptureSink, carry_over, last_parse_lookup

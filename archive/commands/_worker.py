@@ -28,7 +28,7 @@ from archive.recapture._shared_round import join_round
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("worker", help="join a crawl running on a shared PostgreSQL catalog")
+    p = sub.add_parser("worker", help="join a crawl or re-capture round on a PostgreSQL catalog")
     p.add_argument("--archive", required=True, metavar="DIR", help="the crawl's archive folder")
     add_catalog_flags(p)
     p.add_argument("--log-json", action="store_true", help="one JSON object per event on stderr")

@@ -95,6 +95,8 @@ def _authors(
     near: Near,
 ) -> tuple[Person, ...]:
     people = _find_authors(page, profile, scan, article, ids, site_name, near)
+    if people:
+        people = _trim_to_declared(people, _declared_names(page, article, ids))
     if any(p.url is None for p in people):
         people = _with_urls(page, scan, people)
     return people
@@ -159,6 +161,9 @@ def _find_authors(
         people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
         if people:
             return people
+    people = _clean_people([Person(name=v) for v in _labelled_meta_author(page)])
+    if people and (people[0].name or "").casefold() != site_key:
+        return people
     for value in values:
         people = _clean_people(ld_people(ids, value, site_name))
         if people:
@@ -169,6 +174,65 @@ def _find_authors(
             if people:
                 return people
     return ()
+
+
+# Yoast writes the author as a labelled Twitter card field ("Written by" / "Verfasst von" ...)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:written|posted|geschrieben|verfasst|escrito|écrit|ecrit|scritto|geschreven|skrevet|"
+    r"napisane|autor|author|auteur|autore|by|von|par|por)\b",
+    re.IGNORECASE,
+)
+
+
+def _labelled_meta_author(page: Page) -> list[str]:
+    """The Twitter card's labelled fields that name the author: WordPress sites with Yoast
+    carry them when no other ``<meta>`` names the author."""
+    meta = page.meta
+    for n in ("1", "2"):
+        labels = meta.get(f"twitter:label{n}", ())
+        if labels and _AUTHOR_LABEL.match(labels[0].strip()):
+            return [v for v in meta.get(f"twitter:data{n}", ())[:1] if not v.startswith("http")]
+    return []
+
+
+def _declared_names(
+    page: Page, article: dict[str, Any] | None, ids: dict[str, dict[str, Any]]
+) -> list[str]:
+    """Author names the page declares in markup no reader sees (``<meta>``, JSON-LD)."""
+    names = [v for key in _AUTHOR_META for v in page.meta.get(key, ())]
+    names += _labelled_meta_author(page)
+    if article:
+        for value in iter_values([article], "author"):
+            names += [p.name for p in ld_people(ids, value) if p.name]
+    return [collapse(n) for n in names if n]
+
+
+_TRIM_AT = frozenset(" \u00a0|/(·•–—:")
+
+
+def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[Person, ...]:
+    """A visible byline that reads as a declared name plus more ("Jane Doe Staff Writer",
+    "Meg WagnerNEW YORK DAILY NEWS", "Jane Doe Dec. 22"): the role, outlet or date the
+    markup glued on is cut at the end of the declared name. Only names of two words or
+    more trim, so a first name never cuts a full one."""
+    full = [d for d in declared if len(d.split()) >= 2]
+    if not full:
+        return people
+    out = []
+    for person in people:
+        name = person.name or ""
+        for d in full:
+            rest = name[len(d) :]
+            if (
+                rest
+                and name[: len(d)].casefold() == d.casefold()
+                and (rest[0] in _TRIM_AT or (rest[0].isupper() and d[-1].islower()))
+                and not _CO_AUTHOR.search(rest)
+            ):
+                person = Person(name=name[: len(d)], url=person.url)
+                break
+        out.append(person)
+    return tuple(out)
 
 
 def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:

@@ -57,3 +57,35 @@ def test_yoast_twitter_card_names_the_author() -> None:
         '<meta name="twitter:data1" content="4 Minuten">'
     )
     assert _authors(_page(reading, "")) == []
+
+
+def test_a_category_after_the_byline_name_is_cut() -> None:
+    """WordPress themes: "Written by Jane in <a>Category</a>", "Posted by jane under ..."."""
+    for byline in (
+        '<div class="author">Written by <a href="/x">Michael Larabel</a> in '
+        '<a href="/c">Valve</a></div>',
+        "<p><span>Posted by Michael Larabel under</span> <a href='/c'>News</a></p>",
+    ):
+        assert _authors(_page("", byline)) == ["Michael Larabel"], byline
+
+
+def test_in_inside_an_organisation_name_from_meta_stays() -> None:
+    head = '<meta name="author" content="Museum in Berlin">'
+    assert _authors(_page(head, "")) == ["Museum in Berlin"]
+
+
+def test_a_byline_label_in_its_own_element() -> None:
+    """The label and the name are separate texts: "| By" + the name, "Autor" as a heading
+    with the name below it (also after a second label "Auteur(s) :")."""
+    for byline, name in (
+        (
+            "<div><span>Trending</span><span>| By </span><span>Cara Stiles</span></div>",
+            "Cara Stiles",
+        ),
+        ('<div><h4>Autor</h4><p><a href="/profil/7">Nikolai Huke</a></p></div>', "Nikolai Huke"),
+        (
+            "<div><div>Auteur :</div><div>Auteur(s) :</div><div>Claire Dupont</div></div>",
+            "Claire Dupont",
+        ),
+    ):
+        assert _authors(_page("", byline)) == [name], byline

@@ -144,11 +144,12 @@ def _find_authors(
             return people
     for sel in profile.author:
         found = [el for el in page_select(page, sel) if not in_comments(el)]
-        people = _clean_people(_people_from(_first_byline(found), page.url)) if found else ()
+        byline = _people_from(_first_byline(found), page.url) if found else []
+        people = _clean_people(byline, element=True)
         if people:
             return people
     for group in scan.author_groups():
-        people = _clean_people(_people_from(_first_byline(group), page.url))
+        people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
         if people:
             return people
     for texts in near.around:
@@ -277,11 +278,11 @@ def _person_link(el: HtmlElement) -> HtmlElement | None:
 _CO_AUTHOR = re.compile(r"\b(?:and|und|et|y|e)\b|[,&+/]", re.I)
 
 
-def _clean_people(people: list[Person]) -> tuple[Person, ...]:
+def _clean_people(people: list[Person], *, element: bool = False) -> tuple[Person, ...]:
     out: list[Person] = []
     seen: set[str] = set()
     for person in people:
-        for name in split_authors(clean_author(person.name)):
+        for name in split_authors(clean_author(person.name, element=element)):
             key = name.casefold()
             if key in seen:
                 continue

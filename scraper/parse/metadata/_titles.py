@@ -280,10 +280,15 @@ _BYLINE = re.compile(
 )
 _CUT = re.compile(
     r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
-    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
+    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    # "Jane Doe Dec. 22, 2016": an English month and a day
+    r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"\s*;\s*")
+# "Jane Doe in Politics", "Posted by jane under News": the post's category follows a
+# byline element's name; in free text or a ``<meta>`` value "in" may belong to the name
+_CATEGORY_TAIL = re.compile(r"\s(?:in|under)(?:\s|$)", re.IGNORECASE)
 _CREDIT_WORDS = frozenset(
     "text texte foto fotos bilder bild interview autor autorin autoren redaktion von und by "
     "and & / + photos words story reporting".split()
@@ -297,9 +302,13 @@ _NOT_NAMES = frozenset(
 )
 
 
-def clean_author(name: str | None) -> str | None:
-    """A person's name from a byline string, or ``None`` when it does not look like one."""
+def clean_author(name: str | None, *, element: bool = False) -> str | None:
+    """A person's name from a byline string, or ``None`` when it does not look like one.
+    ``element``: the string is a byline element's text, where a category may follow."""
     text = unescape_text(name).lstrip("©").strip()
+    tail = _CATEGORY_TAIL.search(text)
+    if tail and tail.start() > 0 and (element or tail.end() == len(text)):
+        text = text[: tail.start()]  # free text: only "by Jane in" + the category's link
     if not text:
         return None
     for _ in range(2):
@@ -332,14 +341,32 @@ def clean_author(name: str | None) -> str | None:
     return text
 
 
+_LEAD_MARKS = " |•·–—-/"
+# a label standing alone, its name in the next text ("<h4>Autor</h4><p>Jane Doe</p>")
+_BARE_LABELS = frozenset(
+    "autor autorin autoren author authors auteur auteurs autore verfasser verfasserin "
+    "redakteur redakteurin written\u00a0by".split()
+)
+
+
+def _is_bare_label(text: str) -> bool:
+    return text.rstrip(" :：").replace("(s)", "").casefold() in _BARE_LABELS
+
+
 def byline_in_texts(texts: list[str]) -> str | None:
     """A name from a visible byline ("von Daniela Obers", "Автор: Ольга Иванова"), where
     the label and the name may be two neighbouring texts."""
     for i, text in enumerate(texts[:40]):
         if len(text) > 120:
             continue
-        m = _BYLINE.match(text)
+        # "| By" after a category, "· von" after a date: the label starts after the mark
+        m = _BYLINE.match(text.lstrip(_LEAD_MARKS))
         if not m:
+            if _is_bare_label(text):  # "Autor" as a heading, the name below
+                nxt = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), None)
+                name = clean_author(nxt)
+                if name and name[0].isupper():
+                    return name
             continue
         rest = m.group(1).strip(" :")
         if not rest and i + 1 < len(texts):

@@ -89,3 +89,21 @@ def test_a_byline_label_in_its_own_element() -> None:
         ),
     ):
         assert _authors(_page("", byline)) == [name], byline
+
+
+def test_a_dateline_that_ends_in_its_author() -> None:
+    for line, name in (
+        ("11.12.2019 - Amelie Loevenich", "Amelie Loevenich"),
+        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Uta Helkenberg"),
+        ("06.11.2023 13:30 von Olga", "Olga"),
+    ):
+        assert _authors(_page("", f"<p><small>{line}</small></p>")) == [name], line
+
+
+def test_a_dateline_with_a_place_or_a_label_names_nobody() -> None:
+    for line in (
+        "11.12.2019 - PAID CONTENT",
+        "11.12.2019 | Naturschutz, BUND",
+        "11.12.2019 - the day",
+    ):
+        assert _authors(_page("", f"<p><small>{line}</small></p>")) == [], line

@@ -349,6 +349,30 @@ _BARE_LABELS = frozenset(
 )
 
 
+# "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "06.11.2023 13:30 von Jane"
+_DATED = re.compile(r"^(.{6,40}?)(?:\s*[|–—·]\s*|\s-\s|\s(?=(?:von|by|par|por|door)\s))(.+)$", re.I)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*(?:[|–—·-]\s*)?", re.I)
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_](?:\.|[^\W\d_A-Z]*(?:-[^\W\d_][^\W\d_A-Z]*)?)$")
+
+
+def _dated_byline(text: str) -> str | None:
+    """The name of a dateline that ends in its author: after "von"/"by" any name, after a
+    bare separator only a name of capitalised words (not "12.03.2020 - the 3rd day")."""
+    m = _DATED.match(text) if len(text) < 90 and text[:1].isdigit() else None
+    if not m or parse_text(m.group(1)) is None:
+        return None
+    rest = _CLOCK.sub("", m.group(2).strip())
+    name = clean_author(rest)
+    if not name or _PREFIX.match(rest):
+        return name
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(w[0].isupper() and _NAME_WORD.match(w) for w in words):
+        return name
+    return None
+
+
 def _is_bare_label(text: str) -> bool:
     return text.rstrip(" :：").replace("(s)", "").casefold() in _BARE_LABELS
 
@@ -365,8 +389,10 @@ def byline_in_texts(texts: list[str]) -> str | None:
             if _is_bare_label(text):  # "Autor" as a heading, the name below
                 nxt = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), None)
                 name = clean_author(nxt)
-                if name and name[0].isupper():
-                    return name
+            else:
+                name = _dated_byline(text)
+            if name and name[0].isupper():
+                return name
             continue
         rest = m.group(1).strip(" :")
         if not rest and i + 1 < len(texts):

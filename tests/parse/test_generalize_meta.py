@@ -107,3 +107,12 @@ def test_a_dateline_with_a_place_or_a_label_names_nobody() -> None:
         "11.12.2019 - the day",
     ):
         assert _authors(_page("", f"<p><small>{line}</small></p>")) == [], line
+
+
+def test_arabic_month_names_and_halves_of_the_day() -> None:
+    from scraper.parse.metadata._dates import parse_iso, parse_text
+
+    assert parse_iso("الأربعاء، 07 أكتوبر 2020 - 12:09 م") == "2020-10-07T12:09"
+    assert parse_text("تم نشره الجمعة 24 أبريل 2020 09:22 مساءً") == "2020-04-24T21:22"
+    assert parse_text("5 آذار 2021 9:05 ص") == "2021-03-05T09:05"
+    assert parse_text("3 May 2020 6:40 p.m.") == "2020-05-03T18:40"

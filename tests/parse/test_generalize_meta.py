@@ -116,3 +116,17 @@ def test_arabic_month_names_and_halves_of_the_day() -> None:
     assert parse_text("تم نشره الجمعة 24 أبريل 2020 09:22 مساءً") == "2020-04-24T21:22"
     assert parse_text("5 آذار 2021 9:05 ص") == "2021-03-05T09:05"
     assert parse_text("3 May 2020 6:40 p.m.") == "2020-05-03T18:40"
+
+
+def test_author_page_links_name_the_people_when_the_byline_text_does_not() -> None:
+    byline = (
+        '<div class="author"><a href="/autor/isabel-caro">Isabel Caro</a>, '
+        '<a href="/autor/rocio-latorre">Rocío Latorre</a> y '
+        '<a href="/autor/jose-wilson">José Miguel Wilson</a><span>Hace 13 horas</span></div>'
+    )
+    post = parse_page(_page("", byline), URL)
+    assert [(a.name, a.url) for a in post.authors] == [
+        ("Isabel Caro", "https://news.example/autor/isabel-caro"),
+        ("Rocío Latorre", "https://news.example/autor/rocio-latorre"),
+        ("José Miguel Wilson", "https://news.example/autor/jose-wilson"),
+    ]

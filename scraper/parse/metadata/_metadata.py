@@ -150,6 +150,8 @@ def _find_authors(
             return people
     for group in scan.author_groups():
         people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
+        if not people:
+            people = _clean_people(_linked_people(group[0], page.url), element=True)
         if people:
             return people
     for texts in near.around:
@@ -258,7 +260,24 @@ def _people_from(elements: list[HtmlElement], base: str | None) -> list[Person]:
     return people
 
 
-_PERSON_PATH = re.compile(r"/(?:author|authors|people|person|profiles?|staff|writers?|by)/", re.I)
+_PERSON_PATH = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|people|person|profiles?|staff|"
+    r"writers?|journalist|redakteur|by)/",
+    re.I,
+)
+
+
+def _linked_people(el: HtmlElement, base: str | None) -> list[Person]:
+    """The links to people's pages inside a byline whose whole text is no name ("Jane Doe,
+    John Roe y Ann Poe" glued to "Hace 13 horas"): each link is one person."""
+    out = []
+    for a in el.iter("a"):
+        href = a.get("href")
+        if href and _PERSON_PATH.search(href):
+            out.append(Person(name=el_text(a, 120), url=http_url(base, href)))
+            if len(out) == 8:
+                break
+    return out
 
 
 def _person_link(el: HtmlElement) -> HtmlElement | None:

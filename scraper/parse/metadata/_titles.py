@@ -274,6 +274,7 @@ _INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
     r"door|av|af|przez|autor(?:in)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
+    r"auteur(?:e|\(e\))?\s*:|autore\s*:|verfasser(?:in)?\s*:|"
     r"(?:责任编辑|作者|记者)\s*[:：])"
     r"\s*(.*)$",
     re.IGNORECASE,
@@ -395,8 +396,8 @@ def byline_in_texts(texts: list[str]) -> str | None:
                 return name
             continue
         rest = m.group(1).strip(" :")
-        if not rest and i + 1 < len(texts):
-            rest = texts[i + 1]
+        if not rest:  # the name is the next text that is not one more label
+            rest = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), "")
         name = clean_author(rest)
         if name and name[0].isupper():
             return name

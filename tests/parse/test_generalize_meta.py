@@ -87,6 +87,11 @@ def test_a_byline_label_in_its_own_element() -> None:
             "<div><div>Auteur :</div><div>Auteur(s) :</div><div>Claire Dupont</div></div>",
             "Claire Dupont",
         ),
+        (
+            "<div><p>Auteur : Kossivi Tiassou </p><p>Edition : M-A. Pioerron</p></div>",
+            "Kossivi Tiassou",
+        ),
+        ("<div><p>Verfasserin: Jana Roth</p></div>", "Jana Roth"),
     ):
         assert _authors(_page("", byline)) == [name], byline
 

@@ -135,3 +135,14 @@ def test_author_page_links_name_the_people_when_the_byline_text_does_not() -> No
         ("Rocío Latorre", "https://news.example/autor/rocio-latorre"),
         ("José Miguel Wilson", "https://news.example/autor/jose-wilson"),
     ]
+
+
+def test_a_credit_line_under_the_post_names_the_author() -> None:
+    """German and French press credit the author under the last paragraph; the colon keeps
+    prose ("von Berlin aus") out."""
+    credit = f"<p>{PROSE}</p>" * 6 + "<p><strong>Text:</strong> Klausmartin Friedrich</p>"
+    assert _authors(_page("", credit)) == ["Klausmartin Friedrich"]
+    from scraper.parse.metadata._bylines import credit_line
+
+    assert credit_line([PROSE, "Von: Jane Doe"]) == "Jane Doe"
+    assert credit_line([PROSE, "Von Berlin aus fuhr der Zug weiter."]) is None

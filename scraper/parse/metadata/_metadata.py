@@ -22,6 +22,7 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
+from ._bylines import byline_in_texts, clean_author, credit_line, split_authors
 from ._candidates import Scan, el_text, scan_page
 from ._nearby import Near
 from ._pubdates import DateContext, modified_of, published_of
@@ -37,7 +38,7 @@ from ._siteinfo import (
     tags_of,
 )
 from ._structured import article_object, ids_of, iter_values, ld_people, ld_types
-from ._titles import byline_in_texts, clean_author, pick_title, split_authors
+from ._titles import pick_title
 
 __all__ = ["extract_metadata", "normalize_language"]
 
@@ -176,7 +177,7 @@ def _find_authors(
             people = _clean_people(ld_people(ids, obj["author"], site_name))
             if people:
                 return people
-    return ()
+    return _clean_people([Person(name=credit_line(near.body))])
 
 
 # Yoast writes the author as a labelled Twitter card field ("Written by" / "Verfasst von" ...)

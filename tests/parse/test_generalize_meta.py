@@ -146,3 +146,12 @@ def test_a_credit_line_under_the_post_names_the_author() -> None:
 
     assert credit_line([PROSE, "Von: Jane Doe"]) == "Jane Doe"
     assert credit_line([PROSE, "Von Berlin aus fuhr der Zug weiter."]) is None
+
+
+def test_a_byline_showing_one_of_the_declared_co_authors_gets_them_all() -> None:
+    byline = '<div class="byline">By <a href="/people/hs">Howard Schneider</a></div>'
+    meta = '<meta name="author" content="Howard Schneider,Lindsay Dunsmuir">'
+    assert _authors(_page(meta, byline)) == ["Howard Schneider, Lindsay Dunsmuir"]
+    for outlet in ("Howard Schneider, CNN", "Howard Schneider, PhD"):
+        meta = f'<meta name="author" content="{outlet}">'
+        assert _authors(_page(meta, byline)) == ["Howard Schneider"], outlet

@@ -211,6 +211,27 @@ def _declared_names(
     return [collapse(n) for n in names if n]
 
 
+_CO_AUTHORS_AFTER = re.compile(r"^\s*(?:,|&|\+|and\b|und\b|et\b|y\b)\s*\w", re.IGNORECASE)
+
+
+def _with_co_authors(name: str, declared: list[str]) -> str | None:
+    """The declared credit when the visible byline shows only its first name: a byline
+    element holding one person of "Jane Doe, John Roe" (the others in sibling markup the
+    byline did not reach)."""
+    for d in declared:
+        rest = d[len(name) :]
+        if d[: len(name)].casefold() != name.casefold() or not _CO_AUTHORS_AFTER.match(rest):
+            continue
+        others = [o.split() for o in _CO_SPLIT.split(rest) if o.strip()]
+        # each one a name of two words or more: not ", CNN", ", PhD", ", dpa"
+        if others and all(len(o) >= 2 and o[0][:1].isupper() for o in others):
+            return re.sub(r"\s*,\s*", ", ", d)
+    return None
+
+
+_CO_SPLIT = re.compile(r"\s*(?:[,&+]|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+
+
 _TRIM_AT = frozenset(" \u00a0|/(·•–—:")
 
 
@@ -222,6 +243,10 @@ def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[
     full = [d for d in declared if len(d.split()) >= 2]
     if not full:
         return people
+    if len(people) == 1 and people[0].name:
+        co = _with_co_authors(people[0].name, full)
+        if co:
+            return (Person(name=co, url=None),)
     out = []
     for person in people:
         name = person.name or ""

@@ -127,13 +127,13 @@ def test_author_page_links_name_the_people_when_the_byline_text_does_not() -> No
     byline = (
         '<div class="author"><a href="/autor/isabel-caro">Isabel Caro</a>, '
         '<a href="/autor/rocio-latorre">Rocío Latorre</a> y '
-        '<a href="/autor/jose-wilson">José Miguel Wilson</a><span>Hace 13 horas</span></div>'
+        '<a href="/autor/jose-miguel-wilson">José Miguel Wilson</a><span>Hace 13 horas</span></div>'
     )
     post = parse_page(_page("", byline), URL)
     assert [(a.name, a.url) for a in post.authors] == [
         ("Isabel Caro", "https://news.example/autor/isabel-caro"),
         ("Rocío Latorre", "https://news.example/autor/rocio-latorre"),
-        ("José Miguel Wilson", "https://news.example/autor/jose-wilson"),
+        ("José Miguel Wilson", "https://news.example/autor/jose-miguel-wilson"),
     ]
 
 
@@ -152,6 +152,29 @@ def test_a_byline_showing_one_of_the_declared_co_authors_gets_them_all() -> None
     byline = '<div class="byline">By <a href="/people/hs">Howard Schneider</a></div>'
     meta = '<meta name="author" content="Howard Schneider,Lindsay Dunsmuir">'
     assert _authors(_page(meta, byline)) == ["Howard Schneider, Lindsay Dunsmuir"]
-    for outlet in ("Howard Schneider, CNN", "Howard Schneider, PhD"):
+    for outlet in (
+        "Howard Schneider, CNN",
+        "Howard Schneider, PhD",
+        "Howard Schneider, CNN Business",
+    ):
         meta = f'<meta name="author" content="{outlet}">'
         assert _authors(_page(meta, byline)) == ["Howard Schneider"], outlet
+
+
+def test_month_and_day_after_the_name_go_with_their_on_or_at() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("Orion Jones on November 8, 2012") == "Orion Jones"
+    assert clean_author("Dharmesh Shah on Wed, Oct 24, 2012") == "Dharmesh Shah"
+    assert clean_author("Menzie Chinn at October 29, 2012") == "Menzie Chinn"
+    assert clean_author("Monday Oct222012 tiny apple Monday, October 22, 2012") is None
+    assert clean_author("Presentation Seminars 2012 in London Nov 5", element=True) is None
+    assert clean_author("Posted in Architecture By Lavinia", element=True) == "Lavinia"
+
+
+def test_profile_links_that_are_no_name_are_not_people() -> None:
+    byline = (
+        '<div class="nodebyline">Neetzan Zimmerman, Gawker Media 2012'
+        '<a href="/profile/neetzan">View Profile</a> <a href="/profile/neetzan/rss">RSS</a></div>'
+    )
+    assert _authors(_page("", byline)) == []

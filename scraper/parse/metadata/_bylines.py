@@ -32,15 +32,20 @@ _BYLINE = re.compile(
 )
 _CUT = re.compile(
     r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
-    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
-    # "Jane Doe Dec. 22, 2016": an English month and a day
-    r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)",
+    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
+    re.IGNORECASE,
+)
+# "Jane Doe Dec. 22, 2016", "Jane Doe on Wed, Oct 24": an English month and a day; what
+# is left must be a short name without digits (not "Monday Oct222012 tiny apple")
+_MONTH_DAY = re.compile(
+    r"(?:\s*(?:,|/|\bon\b|\bat\b))?\s(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"\s*;\s*")
 # "Jane Doe in Politics", "Posted by jane under News": the post's category follows a
 # byline element's name; in free text or a ``<meta>`` value "in" may belong to the name
-_CATEGORY_TAIL = re.compile(r"\s(?:in|under)(?:\s|$)", re.IGNORECASE)
+_CATEGORY_TAIL = re.compile(r"\s(?:filed\s+)?(?:in|under)(?:\s|$)", re.IGNORECASE)
 _CREDIT_WORDS = frozenset(
     "text texte foto fotos bilder bild interview autor autorin autoren redaktion von und by "
     "and & / + photos words story reporting".split()
@@ -58,9 +63,6 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     """A person's name from a byline string, or ``None`` when it does not look like one.
     ``element``: the string is a byline element's text, where a category may follow."""
     text = unescape_text(name).lstrip("©").strip()
-    tail = _CATEGORY_TAIL.search(text)
-    if tail and tail.start() > 0 and (element or tail.end() == len(text)):
-        text = text[: tail.start()]  # free text: only "by Jane in" + the category's link
     if not text:
         return None
     for _ in range(2):
@@ -73,9 +75,19 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     if inner and 0 < inner.start() < 50:
         # "View all posts by Jane", "Auteur/autrice de l'article Par Claire": screen-reader text
         text = text[inner.end() :]
+    tail = _CATEGORY_TAIL.search(text)
+    if tail and tail.start() > 0 and (element or tail.end() == len(text)):
+        text = text[: tail.start()]  # free text: only "by Jane in" + the category's link
+        if len(text.split()) > 4 or any(c.isdigit() for c in text):
+            return None  # "Presentation Seminars 2012 in London": a headline, no byline
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]
+    month = _MONTH_DAY.search(text)
+    if month and month.start() > 0:
+        text = text[: month.start()]
+        if len(text.split()) > 4 or any(c.isdigit() for c in text):
+            return None
     text = text.strip(" :,-–—|/")
     if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
         return None
@@ -119,10 +131,14 @@ def _dated_byline(text: str) -> str | None:
     name = clean_author(rest)
     if not name or _PREFIX.match(rest):
         return name
+    return name if _name_shaped(name) else None
+
+
+def _name_shaped(name: str) -> bool:
+    """Two to four capitalised words ("Jane Doe", "Hans-Peter M. Roe"): a name, not "PAID
+    CONTENT" or "All rights reserved"."""
     words = name.split()
-    if 2 <= len(words) <= 4 and all(w[0].isupper() and _NAME_WORD.match(w) for w in words):
-        return name
-    return None
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and _NAME_WORD.match(w) for w in words)
 
 
 def _is_bare_label(text: str) -> bool:
@@ -171,7 +187,7 @@ def credit_line(texts: list[str]) -> str | None:
         if m:
             rest = m.group(1).strip() or (texts[i + 1] if i + 1 < len(texts) else "")
             name = clean_author(rest)
-            if name and name[0].isupper():
+            if name and _name_shaped(name):
                 return name
     return None
 

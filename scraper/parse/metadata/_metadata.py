@@ -12,6 +12,7 @@ per-field rules below work on short candidate lists instead of walking the tree 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -224,9 +225,25 @@ def _with_co_authors(name: str, declared: list[str]) -> str | None:
             continue
         others = [o.split() for o in _CO_SPLIT.split(rest) if o.strip()]
         # each one a name of two words or more: not ", CNN", ", PhD", ", dpa"
-        if others and all(len(o) >= 2 and o[0][:1].isupper() for o in others):
+        if others and all(_co_author(o) for o in others):
             return re.sub(r"\s*,\s*", ", ", d)
     return None
+
+
+# words of an outlet or a role after the comma ("Jill Doe, CNN Business", "…, Staff Writer")
+_OUTLET_WORDS = frozenset(
+    "news press business insider reporter political correspondent staff writer editor "
+    "times post agency associated online magazine media daily contributor redaktion "
+    "redakteur redakteurin desk team bureau service wire journal tribune herald".split()
+)
+
+
+def _co_author(words: list[str]) -> bool:
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and not _OUTLET_WORDS.intersection(w.casefold() for w in words)
+    )
 
 
 _CO_SPLIT = re.compile(r"\s*(?:[,&+]|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
@@ -300,10 +317,21 @@ def _linked_people(el: HtmlElement, base: str | None) -> list[Person]:
     for a in el.iter("a"):
         href = a.get("href")
         if href and _PERSON_PATH.search(href):
-            out.append(Person(name=el_text(a, 120), url=http_url(base, href)))
-            if len(out) == 8:
-                break
+            name = el_text(a, 120)
+            key = _slug(name)
+            # the link's address spells the name: not "View Profile", nor "RSS" on /jane/rss
+            if len(key) >= 5 and key in _slug(href):
+                out.append(Person(name=name, url=http_url(base, href)))
+                if len(out) == 8:
+                    break
     return out
+
+
+def _slug(text: str) -> str:
+    """Letters and digits only, accents dropped: "Rocío Latorre" and /autor/rocio-latorre
+    meet as "rociolatorre"."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in plain if c.isascii() and c.isalnum())
 
 
 def _person_link(el: HtmlElement) -> HtmlElement | None:

@@ -43,6 +43,7 @@ from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
 from ._pagepool import InlineAnalyzer, PagePool, PoolAnalyzer, default_workers
 from ._pages import PageHandler
+from ._seen import SeenSet
 from ._traps import TrapGuard, TrapLimits
 from ._writer import WriterThread
 
@@ -122,7 +123,7 @@ class _Crawl:
         self._on_event = on_event
         self._sleep = sleep
         self._clients = clients
-        self.seen: set[str] = set()
+        self.seen = SeenSet()  # 8 bytes a URL: a sitemap index may list millions
         self.counts: dict[str, Any] = dict.fromkeys(CrawlStats.__dataclass_fields__, 0)
         self.counts["limit_reached"] = False
         self.counts["error"] = None
@@ -205,12 +206,11 @@ class _Crawl:
     def _new_jobs(self, found: Iterable[Found], via: str | None, depth: int) -> list[Job]:
         """Jobs for URLs never seen in this run; the set check comes before any Job is built."""
         jobs = []
-        seen = self.seen
+        first_time = self.seen.add
         verdict = self.traps.verdict
         for f in found:
-            if f.url in seen:
+            if not first_time(f.url):
                 continue
-            seen.add(f.url)
             if (why := verdict(f.url, f.kind, depth)) is not None:
                 self.counts["skipped"] += 1
                 self.emit(CrawlEvent("skipped", f.url, reason=why, job_kind=f.kind.value))

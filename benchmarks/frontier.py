@@ -107,13 +107,13 @@ def serve(port: int, case: str) -> None:
     def build(path: str) -> tuple[str, bytes] | None:
         if path == "/robots.txt":
             return "text/plain", _robots(base, case)
-        if path == "/sitemap_index.xml":
+        if path == "/sitemap_index.xml" and case.startswith("index"):
             return "application/xml", _index(base)
-        if path == "/big.xml.gz":
+        if path == "/big.xml.gz" and case == "gz":
             return "application/gzip", gzip.compress(_urlset(base, 0, BIG), 6)
         if m := re.fullmatch(r"/sitemap-(\d+)\.xml(\.gz)?", path):
             k = int(m.group(1))
-            if k >= MAPS:
+            if k >= MAPS or (case == "gz" or (case == "robots" and path != "/sitemap-0.xml")):
                 return None
             body = _urlset(base, k * PER_MAP, PER_MAP)
             return ("application/gzip", gzip.compress(body, 6)) if m.group(2) else (

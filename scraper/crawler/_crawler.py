@@ -392,7 +392,7 @@ class _Crawl:
                             "only its first 500 KiB are read (not archived)",
                         )
                     )
-                    return RobotsRules.from_response(200, exc.head)
+                    return await self._robots_read(site, RobotsRules.from_response(200, exc.head))
                 except UnreachableError as exc:
                     return RobotsRules.unreachable(exc.reason)
                 except DisallowedError as exc:
@@ -404,6 +404,12 @@ class _Crawl:
             if shared is not None:
                 delay = rules.crawl_delay(self.config.fetch.full_user_agent) or 0.0
                 await self.io(shared.save_robots, site, capture.status, body, delay)
+        return await self._robots_read(site, rules)
+
+    async def _robots_read(self, site: str, rules: RobotsRules) -> RobotsRules:
+        """A seed site's robots.txt was read (whole, or its first 500 KiB): queue the
+        sitemaps it names, which a huge file names in its head as well."""
+        url = robots_url(site)
         if not self.config.obey_robots:
             self.emit(CrawlEvent("warning", url, reason="robots.txt ignored (--ignore-robots)"))
         if site in self.site_origins and self.config.sitemaps:

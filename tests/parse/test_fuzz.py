@@ -49,11 +49,14 @@ def test_mutated_fixtures_keep_the_record_promises(seed: int) -> None:
     assert problems == []
 
 
+# The fast suite makes each kind's first draw; the full run its first three (the same
+# stream, so it repeats the first).
+@pytest.mark.parametrize("draws", [1, pytest.param(3, marks=pytest.mark.slow)])
 @pytest.mark.parametrize("mutation", sorted(MUTATIONS))
-def test_each_mutation_on_a_threaded_page(mutation: str) -> None:
+def test_each_mutation_on_a_threaded_page(mutation: str, draws: int) -> None:
     # every kind at least once on a page with a real nested thread, whatever the seeds draw
     page = next(p for p in FIXTURES if p.name == "twentyseventeen-deep-thread.html")
     rng = random.Random(mutation)
-    for index in range(3):
+    for index in range(draws):
         mutated = MUTATIONS[mutation](page.read_bytes(), rng)
         assert _check(0, index, mutation, mutated) == []

@@ -22,8 +22,9 @@ def site() -> Site:
     return site_with_comments(6)
 
 
-# Each resume test keeps one case in the fast suite (the 304 round, a post killed before
-# its parse); the other case, whose first crawl is another one, runs in the full run.
+# The fast suite keeps one case of each of the first two tests (the 304 round, a post
+# killed before its parse) and the new post a dead run left half done; the other cases
+# (another first crawl each) and the round report run in the full run.
 _VALIDATORS = pytest.mark.parametrize(
     "validators",
     [True, pytest.param(False, marks=pytest.mark.slow)],
@@ -146,6 +147,7 @@ def _url_state(root: Path, url: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+@pytest.mark.slow
 def test_a_new_post_found_by_an_interrupted_round_is_fetched_when_it_resumes(
     tmp_path: Path, site: Site
 ) -> None:
@@ -183,6 +185,7 @@ def _summary(stats: object) -> dict[str, object]:
     return {k: getattr(stats, k) for k in (*keep, "carried_pages", "same_parse")}
 
 
+@pytest.mark.slow
 @_VALIDATORS
 def test_a_resumed_round_reports_the_whole_round(
     tmp_path: Path, site: Site, validators: bool

@@ -126,12 +126,7 @@ class Page:
         """Every ``<a href>`` in document order (what ``.//a[@href]`` finds) with its
         ``href``, read once for the list and for the readers that look at targets (the
         "Comments (3)" link to ``#comments``)."""
-        out: list[tuple[HtmlElement, str]] = []
-        for el in self.index.by_tag("a"):
-            href = el.get("href")
-            if href is not None:
-                out.append((el, href))
-        return out
+        return [(el, href) for el in self.index.by_tag("a") if (href := el.get("href")) is not None]
 
     @functools.cached_property
     def links(self) -> list[HtmlElement]:

@@ -1,6 +1,10 @@
-"""Literal posts for the archive-side tests (history, export, recapture, reparse)."""
+"""Literal posts for the archive-side tests (history, export, recapture, reparse), and
+the fixture pages' parsed records."""
 
 from __future__ import annotations
+
+import functools
+from pathlib import Path
 
 from scraper._records import Body, Comment, Extractor, Person, Post, Quote, QuoteKind, Site, Source
 
@@ -51,4 +55,21 @@ def post(
         comments=thread,
         source=Source(f"https://{host}/2024/01/post-{n}/", "2024-02-01T00:00:00+00:00", 200),
         extractor=Extractor("wordpress", "1"),
+    )
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@functools.cache
+def fixture_posts() -> tuple[Post, ...]:
+    """Every fixture page parsed (at ``https://fixtures.example/<its path>/``), once per
+    session: the export and dataset tests all want real records, and parsing them is pure."""
+    from scraper.parse._parse import parse_page
+
+    return tuple(
+        parse_page(
+            p.read_bytes(), f"https://fixtures.example/{p.relative_to(FIXTURES).with_suffix('')}/"
+        )
+        for p in sorted(FIXTURES.rglob("*.html"))
     )

@@ -26,7 +26,9 @@ def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
         yield wp
 
 
-# The PostgreSQL variants start a server (once) and make a database each: slow, run in CI.
+# The PostgreSQL twin of each archive test is slow (a database per test on the session's
+# server); the fast suite runs the SQLite one, and the PostgreSQL catalog's own tests
+# (tests/archive/test_pg_frontier.py ...) keep the server in it.
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def catalog(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
     """The catalog an archive test runs on: ``None`` (the folder's own SQLite file) or a

@@ -19,6 +19,21 @@ def _tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text("utf-8"))
 
 
+@functools.cache
+def _import_statements(path: Path) -> list[ast.Import | ast.ImportFrom]:
+    """Every import statement of the module, nested ones included. Imports are statements,
+    so only statement bodies are walked, not the expressions (~10 % of the nodes)."""
+    found: list[ast.Import | ast.ImportFrom] = []
+    todo: list[ast.AST] = [_tree(path)]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            found.append(node)
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            todo.extend(getattr(node, field, ()))
+    return found
+
+
 def _module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -31,7 +46,7 @@ def _sources() -> dict[str, Path]:
 def _imported(path: Path, name: str, known: set[str]) -> Iterator[str]:
     """Every module ``path`` (module ``name``) imports, relative imports resolved."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(_tree(path)):
+    for node in _import_statements(path):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -102,7 +117,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def _imports(path: Path) -> set[str]:
     """Absolute imports only: the third-party and cross-package names."""
     names: set[str] = set()
-    for node in ast.walk(_tree(path)):
+    for node in _import_statements(path):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:

@@ -43,6 +43,7 @@ from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
 from ._hosts import HostGate, RobotsBook
 from ._pagepool import InlineAnalyzer, Limits, PagePool, PoolAnalyzer, default_workers
 from ._pages import PageHandler
+from ._seen import SeenSet
 from ._traps import TrapGuard, TrapLimits
 from ._writer import WriterThread
 
@@ -122,7 +123,7 @@ class _Crawl:
         self._on_event = on_event
         self._sleep = sleep
         self._clients = clients
-        self.seen: set[str] = set()
+        self.seen = SeenSet()  # 8 bytes a URL: a sitemap index may list millions
         self.counts: dict[str, Any] = dict.fromkeys(CrawlStats.__dataclass_fields__, 0)
         self.counts["limit_reached"] = False
         self.counts["error"] = None
@@ -205,12 +206,11 @@ class _Crawl:
     def _new_jobs(self, found: Iterable[Found], via: str | None, depth: int) -> list[Job]:
         """Jobs for URLs never seen in this run; the set check comes before any Job is built."""
         jobs = []
-        seen = self.seen
+        first_time = self.seen.add
         verdict = self.traps.verdict
         for f in found:
-            if f.url in seen:
+            if not first_time(f.url):
                 continue
-            seen.add(f.url)
             if (why := verdict(f.url, f.kind, depth)) is not None:
                 self.counts["skipped"] += 1
                 self.emit(CrawlEvent("skipped", f.url, reason=why, job_kind=f.kind.value))
@@ -393,7 +393,7 @@ class _Crawl:
                             "only its first 500 KiB are read (not archived)",
                         )
                     )
-                    return RobotsRules.from_response(200, exc.head)
+                    return await self._robots_read(site, RobotsRules.from_response(200, exc.head))
                 except UnreachableError as exc:
                     return RobotsRules.unreachable(exc.reason)
                 except DisallowedError as exc:
@@ -405,6 +405,12 @@ class _Crawl:
             if shared is not None:
                 delay = rules.crawl_delay(self.config.fetch.full_user_agent) or 0.0
                 await self.io(shared.save_robots, site, capture.status, body, delay)
+        return await self._robots_read(site, rules)
+
+    async def _robots_read(self, site: str, rules: RobotsRules) -> RobotsRules:
+        """A seed site's robots.txt was read (whole, or its first 500 KiB): queue the
+        sitemaps it names, which a huge file names in its head as well."""
+        url = robots_url(site)
         if not self.config.obey_robots:
             self.emit(CrawlEvent("warning", url, reason="robots.txt ignored (--ignore-robots)"))
         if site in self.site_origins and self.config.sitemaps:

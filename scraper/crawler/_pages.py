@@ -20,7 +20,7 @@ from .._protocols import Job, JobKind, URLState
 from .._records import Capture, Post, Source, WarcRef
 from .._urls import Scope, origin
 from ..discover._discover import Found, guess_kind
-from ..discover._sitemaps import MAX_SITEMAP_ENTRIES, Entry, parse_feed, parse_sitemap
+from ..discover._sitemaps import Entry, SitemapReader, parse_feed
 from ..discover._wpapi import (
     PER_PAGE,
     is_past_last_page,
@@ -33,6 +33,9 @@ from ._analyze import LISTING, SKIP, PageResult, PageTask
 __all__ = ["CrawlContext", "PageHandler"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: Sitemap entries queued per trip to the writer thread: small enough that a sitemap of
+#: 50,000 URLs never sits in memory whole, large enough that the trips cost nothing.
+SITEMAP_BATCH = 2_000
 
 
 class CrawlContext(Protocol):
@@ -61,6 +64,10 @@ class CrawlContext(Protocol):
         bytes: int = 0,
     ) -> None:
         """Record the job's final state (and report it)."""
+        ...
+
+    async def queue(self, found: Iterable[Found], via: str | None, depth: int) -> int:
+        """Add the URLs never seen in this run to the frontier; returns how many were new."""
         ...
 
     async def settle(
@@ -153,14 +160,23 @@ class PageHandler:
         return kept
 
     async def _sitemap(self, job: Job, capture: Capture) -> None:
+        """Queue a sitemap's entries one batch at a time, then finish it with the last batch.
+
+        Interrupted half way, the sitemap is still claimed: a resume reads it again and the
+        frontier drops the URLs already queued."""
         c = self.c
-        doc = parse_sitemap(capture.content or capture.body, capture.url, self._max_bytes)
-        if doc.truncated:
-            why = f"sitemap lists more than {MAX_SITEMAP_ENTRIES:,} URLs: the rest is ignored"
-            c.warn(job.url, why)
-        maps = [Found(e.url, JobKind.SITEMAP) for e in doc.sitemaps if c.scope.has_host(e.url)]
-        pages = [Found(e.url, guess_kind(e.url)) for e in self._fresh(doc.urls) if e.url in c.scope]
-        await self._settle(job, capture, maps + pages, job.depth + 1)
+        reader = SitemapReader(capture.content or capture.body, capture.url, self._max_bytes)
+        found: list[Found] = []
+        for doc in reader.batches(SITEMAP_BATCH):
+            if found:
+                await c.queue(found, job.url, job.depth + 1)
+            found = [Found(e.url, JobKind.SITEMAP) for e in doc.sitemaps if c.scope.has_host(e.url)]
+            found += [
+                Found(e.url, guess_kind(e.url)) for e in self._fresh(doc.urls) if e.url in c.scope
+            ]
+        if reader.truncated:
+            c.warn(job.url, reader.truncated)
+        await self._settle(job, capture, found, job.depth + 1)
 
     async def _feed(self, job: Job, capture: Capture) -> None:
         c = self.c

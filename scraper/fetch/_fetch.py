@@ -314,7 +314,9 @@ class Fetcher:
             error = str(exc)
         if response.is_stream_consumed:  # built from bytes (httpx.MockTransport): already read
             if len(response.content) > cap:
-                raise TooLargeError(url, f"body larger than {_size(cap)}")
+                plain = not response.headers.get("content-encoding")
+                head = response.content[:cap] if plain else b""  # as the stream would give
+                raise TooLargeError(url, f"body larger than {_size(cap)}", head=head)
             return response.content, response.content, None
         raw: list[bytes] = []
         out: list[bytes] = []

@@ -7,13 +7,15 @@ starts over, so memory stays bounded without the bookkeeping of an LRU.
 
 A dict subclass because the hit is the hot path: ``memo[key]`` is one C-level lookup,
 where ``functools.lru_cache`` also moves every hit in its recency list. A miss costs one
-Python call more than the hand-written dicts did (``__missing__``); the scans over every
-token of a page, where most tokens are new on a site's first page, call ``learn`` first.
+Python call more than the hand-written dicts did (``__missing__``). The scans over every
+class token of a page ask ``memo.get(key)`` and fall back to ``memo[key]``: one lookup per
+known token, where checking all tokens first for new ones (a batch for the misses) looked
+each one up twice, and a memo of tens of thousands of tokens makes every lookup a cache miss.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, KeysView
+from collections.abc import Callable
 from typing import TypeVar
 
 __all__ = ["Memo"]
@@ -39,16 +41,3 @@ class Memo(dict[_K, _V]):
             self.clear()
         value = self[key] = self._compute(key)
         return value
-
-    def learn(self, keys: KeysView[_K]) -> None:
-        """Compute every one of ``keys`` not known yet, in one call: for a scan over all
-        the tokens of a page, most of them new on a site's first page, where a
-        ``__missing__`` call per token would double the cost of the misses."""
-        new = [key for key in keys if key not in self]  # ``keys - self.keys()`` walks self
-        if not new:
-            return
-        if len(self) + len(new) > self._limit:
-            self.clear()
-        compute = self._compute
-        for key in new:
-            self[key] = compute(key)

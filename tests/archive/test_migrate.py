@@ -136,6 +136,7 @@ def _version(root: Path) -> int:
         conn.close()
 
 
+@pytest.mark.slow  # a first crawl and three re-capture rounds; the refusal tests stay fast
 def test_a_version_1_catalog_is_read_then_migrated_without_loss(tmp_path: Path) -> None:
     site = site_with_comments(4)
     with crawled(tmp_path, site) as server:

@@ -44,6 +44,7 @@ def test_migrate_moves_every_row_and_the_archive_reads_the_same(
     assert len(lines) == sum(1 for _ in Archive.open(tmp_path, readonly=True).captures())
 
 
+@pytest.mark.slow  # another archive and database; the whole move above stays fast
 def test_a_failed_migration_keeps_nothing(
     tmp_path: Path, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

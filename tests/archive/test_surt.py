@@ -65,12 +65,15 @@ def test_the_table_is_what_the_package_says() -> None:
     assert {url: lib.surt(url) for url in SHAPES} == SHAPES
 
 
-def test_keys_match_the_package_on_random_urls() -> None:
-    """20,000 URLs glued from the pieces the canonicalizer treats specially."""
+# The fast suite checks the first 1,000 URLs of the seeded stream; the full run (``pytest``,
+# CI) all 20,000 (the same stream, so the slow case re-checks the fast one's too).
+@pytest.mark.parametrize("count", [1_000, pytest.param(20_000, marks=pytest.mark.slow)])
+def test_keys_match_the_package_on_random_urls(count: int) -> None:
+    """URLs glued from the pieces the canonicalizer treats specially."""
     lib = pytest.importorskip("surt", reason="the surt package is the reference (test extra)")
     rng = random.Random(12)
     checked = 0
-    for _ in range(20_000):
+    for _ in range(count):
         url = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 9)))
         try:
             expected = lib.surt(url)
@@ -78,7 +81,7 @@ def test_keys_match_the_package_on_random_urls() -> None:
             continue  # the package raises, and pywb cannot index such a URL either
         assert surt(url) == expected, url
         checked += 1
-    assert checked > 15_000
+    assert checked > count * 3 // 4
 
 
 def test_the_test_blogs_urls_keep_their_order() -> None:

@@ -8,23 +8,18 @@ import json
 from pathlib import Path
 
 import pytest
+from archive_samples import fixture_posts
 
 from archive._cli import main
 from archive.commands._schema import validate_file
 from archive.export._export import ExportItem, ExportOptions, export_records
 from archive.export._schemas import dataset_of, dataset_schema
 from scraper._records import Post
-from scraper.parse._parse import parse_page
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 @pytest.fixture(scope="module")
 def parsed() -> list[Post]:
-    posts = []
-    for path in sorted(FIXTURES.rglob("*.html")):
-        url = f"https://fixtures.example/{path.relative_to(FIXTURES).with_suffix('')}/"
-        posts.append(parse_page(path.read_bytes(), url))
+    posts = list(fixture_posts())
     assert sum(len(p.comments) for p in posts) > 50
     return posts
 

@@ -3,6 +3,7 @@ never a traceback, and never a side effect (an empty archive at a mistyped path)
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,18 @@ from archive._cli import main
 from scraper.testing import gen_site
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("usage") / "arc"
+    store_site(root, gen_site(2, seed=1))
+    return root
+
+
 @pytest.fixture
-def arc(tmp_path: Path) -> Path:
-    store_site(tmp_path / "arc", gen_site(2, seed=1))
+def arc(built: Path, tmp_path: Path) -> Path:
+    """A copy per test of an archive built once: a usage error must leave it alone, and
+    a test that did not would not spoil the next one's."""
+    shutil.copytree(built, tmp_path / "arc")
     return tmp_path / "arc"
 
 

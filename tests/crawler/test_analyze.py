@@ -122,6 +122,7 @@ def test_a_worker_follows_the_analysis_of_each_crawl(page_pool: PagePool) -> Non
     assert first.links != second.links
 
 
+@pytest.mark.slow  # a fresh interpreter importing everything
 def test_only_parse_workers_tune_the_garbage_collector() -> None:
     """Importing and parsing leave the host's collector alone; a worker process tunes its own."""
     code = (
@@ -174,6 +175,7 @@ def test_a_parser_bug_inside_a_crawl_is_recorded_as_a_parse_error(
     assert set(failed.values()) == {"parser failed (IndexError: list index out of range)"}
 
 
+@pytest.mark.slow  # a pool of its own; the dead-worker test above also starts and closes one
 def test_a_pool_belongs_to_its_owner() -> None:
     """``close`` ends the workers; a closed pool takes no more work; a crawl handed a pool
     leaves it open for the next one."""

@@ -104,7 +104,7 @@ def test_a_byline_naming_a_second_author_without_a_link_keeps_both() -> None:
 
 
 def test_counters_and_bio_links_are_no_author_names() -> None:
-    from scraper.parse.metadata._titles import clean_author
+    from scraper.parse.metadata._bylines import clean_author
 
     assert clean_author("343") is None
     assert clean_author("See full bio") is None

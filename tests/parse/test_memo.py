@@ -34,26 +34,3 @@ def test_bounded() -> None:
     for n in range(10):
         assert memo[n] == n * n
         assert len(memo) <= 3
-
-
-def test_learn_computes_only_the_new_keys() -> None:
-    calls: list[str] = []
-
-    def upper(key: str) -> str:
-        calls.append(key)
-        return key.upper()
-
-    memo: Memo[str, str] = Memo(upper)
-    memo["a"]
-    memo.learn({"a": 1, "b": 2, "c": 3}.keys())
-    assert sorted(calls) == ["a", "b", "c"]
-    assert [memo[k] for k in "abc"] == ["A", "B", "C"]
-    assert len(calls) == 3
-
-
-def test_learn_stays_bounded() -> None:
-    memo: Memo[int, int] = Memo(lambda n: -n, limit=4)
-    memo.learn(dict.fromkeys(range(3)).keys())
-    memo.learn(dict.fromkeys(range(3, 6)).keys())
-    assert sorted(memo) == [3, 4, 5]
-    assert memo[0] == 0

@@ -10,8 +10,9 @@ from scraper._records import Person
 from scraper.parse._results import Metadata
 from scraper.parse.dom._html import build_tree
 from scraper.parse.dom._page import Page
+from scraper.parse.metadata._bylines import clean_author, split_authors
 from scraper.parse.metadata._metadata import extract_metadata, normalize_language
-from scraper.parse.metadata._titles import clean_author, split_authors, strip_site
+from scraper.parse.metadata._titles import strip_site
 from scraper.parse.profiles._generic import GENERIC
 
 

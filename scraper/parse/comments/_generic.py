@@ -131,10 +131,12 @@ def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
     found: set[HtmlElement] = set()
     meta: set[HtmlElement] = set()
     memo = _AREA_WORDS
+    get = memo.get  # one lookup per known word (see ``Memo``)
     for table in (index.by_class, index.by_id):
-        memo.learn(table.keys())
         for word, members in table.items():
-            kind = memo[word]
+            kind = get(word)
+            if kind is None:
+                kind = memo[word]
             if kind:
                 if kind & _AREA_WORD:
                     found.update(members)

@@ -44,9 +44,12 @@ def _hints(page: Page) -> list[HtmlElement]:
     for tag in _HINT_TAGS:
         found.update(index.by_tag(tag))
     memo = _HINT_TOKENS
-    memo.learn(index.by_class.keys())
+    get = memo.get  # one lookup per known token (see ``Memo``)
     for token, members in index.by_class.items():
-        if memo[token]:
+        hit = get(token)
+        if hit is None:
+            hit = memo[token]
+        if hit:
             found.update(members)
     for attr in ("itemprop", "property"):
         found.update(el for el in index.with_attr(attr) if el.get(attr))

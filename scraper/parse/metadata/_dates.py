@@ -88,6 +88,20 @@ _MONTHS_RAW = {
     # ro
     "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie "
     "decembrie": 0,
+    # ar: the Gregorian names of Egypt and the Gulf, then the Levant's one-word names
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر": 0,
+    "إبريل ابريل": 4,
+    "يونيه": 6,
+    "يوليه": 7,
+    "اغسطس": 8,
+    "اكتوبر": 10,
+    "شباط": 2,
+    "آذار": 3,
+    "نيسان": 4,
+    "أيار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "أيلول": 9,
     # tl (Filipino)
     "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre": 0,
 }
@@ -278,7 +292,8 @@ def parse_text(
 
 _CLOCK = re.compile(
     r"^\s*(?:[,|\-–—@]|um|at|à|a las|alle|às|в|klo\.?|kl\.?|o)?\s*,?\s*"
-    r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?(?!\d)\s*(?:uhr\b|h\b)?\s*([ap])?\.?(?:m\b\.?)?",
+    r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?(?!\d)\s*(?:uhr\b|h\b)?\s*"
+    r"(?:(م|ص)(?:ساءً?|باحا?)?(?!\w)|([ap])?\.?(?:m\b\.?)?)",  # Arabic "م" pm, "ص" am
     re.IGNORECASE,
 )
 
@@ -294,7 +309,7 @@ def _clock(text: str) -> str:
     if not m:
         return ""
     hour, minute = int(m.group(1)), int(m.group(2))
-    half = (m.group(4) or "").lower()
+    half = (m.group(5) or {"م": "p", "ص": "a"}.get(m.group(4) or "", "")).lower()
     if half and not 1 <= hour <= 12:
         return ""
     if half == "p" and hour != 12:

@@ -20,7 +20,7 @@ from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
-from ._nearby import Near, body_texts
+from ._nearby import Near
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
@@ -204,7 +204,7 @@ def _from_url_or_text(
         if value:
             yield "side", value
     for label, value in (
-        ("dateline", _standalone_dateline(page, dayfirst)),
+        ("dateline", _standalone_dateline(near.body, dayfirst)),
         ("title", _title_date(near.scan.title, dayfirst)),
         ("script", _script_date(page)),
     ):
@@ -244,10 +244,10 @@ def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
     return None
 
 
-def _standalone_dateline(page: Page, dayfirst: bool | None) -> str | None:
+def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
     """The first text on the page that is little more than a date ("23.10.2018",
     "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
-    for text in body_texts(page):
+    for text in texts:
         if len(text) > 60 or not any(c.isdigit() for c in text):
             continue
         value = parse_text(text, dayfirst=dayfirst)

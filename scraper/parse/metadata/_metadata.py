@@ -12,6 +12,7 @@ per-field rules below work on short candidate lists instead of walking the tree 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -22,6 +23,7 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
+from ._bylines import byline_in_texts, clean_author, credit_line, split_authors
 from ._candidates import Scan, el_text, scan_page
 from ._nearby import Near
 from ._pubdates import DateContext, modified_of, published_of
@@ -37,7 +39,7 @@ from ._siteinfo import (
     tags_of,
 )
 from ._structured import article_object, ids_of, iter_values, ld_people, ld_types
-from ._titles import byline_in_texts, clean_author, pick_title, split_authors
+from ._titles import pick_title
 
 __all__ = ["extract_metadata", "normalize_language"]
 
@@ -95,6 +97,8 @@ def _authors(
     near: Near,
 ) -> tuple[Person, ...]:
     people = _find_authors(page, profile, scan, article, ids, site_name, near)
+    if people:
+        people = _trim_to_declared(people, _declared_names(page, article, ids))
     if any(p.url is None for p in people):
         people = _with_urls(page, scan, people)
     return people
@@ -142,11 +146,14 @@ def _find_authors(
             return people
     for sel in profile.author:
         found = [el for el in page_select(page, sel) if not in_comments(el)]
-        people = _clean_people(_people_from(_first_byline(found), page.url)) if found else ()
+        byline = _people_from(_first_byline(found), page.url) if found else []
+        people = _clean_people(byline, element=True)
         if people:
             return people
     for group in scan.author_groups():
-        people = _clean_people(_people_from(_first_byline(group), page.url))
+        people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
+        if not people:
+            people = _clean_people(_linked_people(group[0], page.url), element=True)
         if people:
             return people
     for texts in near.around:
@@ -159,6 +166,9 @@ def _find_authors(
         people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
         if people:
             return people
+    people = _clean_people([Person(name=v) for v in _labelled_meta_author(page)])
+    if people and (people[0].name or "").casefold() != site_key:
+        return people
     for value in values:
         people = _clean_people(ld_people(ids, value, site_name))
         if people:
@@ -168,7 +178,107 @@ def _find_authors(
             people = _clean_people(ld_people(ids, obj["author"], site_name))
             if people:
                 return people
-    return ()
+    return _clean_people([Person(name=credit_line(near.body))])
+
+
+# Yoast writes the author as a labelled Twitter card field ("Written by" / "Verfasst von" ...)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:written|posted|geschrieben|verfasst|escrito|écrit|ecrit|scritto|geschreven|skrevet|"
+    r"napisane|autor|author|auteur|autore|by|von|par|por)\b",
+    re.IGNORECASE,
+)
+
+
+def _labelled_meta_author(page: Page) -> list[str]:
+    """The Twitter card's labelled fields that name the author: WordPress sites with Yoast
+    carry them when no other ``<meta>`` names the author."""
+    meta = page.meta
+    for n in ("1", "2"):
+        labels = meta.get(f"twitter:label{n}", ())
+        if labels and _AUTHOR_LABEL.match(labels[0].strip()):
+            return [v for v in meta.get(f"twitter:data{n}", ())[:1] if not v.startswith("http")]
+    return []
+
+
+def _declared_names(
+    page: Page, article: dict[str, Any] | None, ids: dict[str, dict[str, Any]]
+) -> list[str]:
+    """Author names the page declares in markup no reader sees (``<meta>``, JSON-LD)."""
+    names = [v for key in _AUTHOR_META for v in page.meta.get(key, ())]
+    names += _labelled_meta_author(page)
+    if article:
+        for value in iter_values([article], "author"):
+            names += [p.name for p in ld_people(ids, value) if p.name]
+    return [collapse(n) for n in names if n]
+
+
+_CO_AUTHORS_AFTER = re.compile(r"^\s*(?:,|&|\+|and\b|und\b|et\b|y\b)\s*\w", re.IGNORECASE)
+
+
+def _with_co_authors(name: str, declared: list[str]) -> str | None:
+    """The declared credit when the visible byline shows only its first name: a byline
+    element holding one person of "Jane Doe, John Roe" (the others in sibling markup the
+    byline did not reach)."""
+    for d in declared:
+        rest = d[len(name) :]
+        if d[: len(name)].casefold() != name.casefold() or not _CO_AUTHORS_AFTER.match(rest):
+            continue
+        others = [o.split() for o in _CO_SPLIT.split(rest) if o.strip()]
+        # each one a name of two words or more: not ", CNN", ", PhD", ", dpa"
+        if others and all(_co_author(o) for o in others):
+            return re.sub(r"\s*,\s*", ", ", d)
+    return None
+
+
+# words of an outlet or a role after the comma ("Jill Doe, CNN Business", "…, Staff Writer")
+_OUTLET_WORDS = frozenset(
+    "news press business insider reporter political correspondent staff writer editor "
+    "times post agency associated online magazine media daily contributor redaktion "
+    "redakteur redakteurin desk team bureau service wire journal tribune herald".split()
+)
+
+
+def _co_author(words: list[str]) -> bool:
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and not _OUTLET_WORDS.intersection(w.casefold() for w in words)
+    )
+
+
+_CO_SPLIT = re.compile(r"\s*(?:[,&+]|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+
+
+_TRIM_AT = frozenset(" \u00a0|/(·•–—:")
+
+
+def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[Person, ...]:
+    """A visible byline that reads as a declared name plus more ("Jane Doe Staff Writer",
+    "Meg WagnerNEW YORK DAILY NEWS", "Jane Doe Dec. 22"): the role, outlet or date the
+    markup glued on is cut at the end of the declared name. Only names of two words or
+    more trim, so a first name never cuts a full one."""
+    full = [d for d in declared if len(d.split()) >= 2]
+    if not full:
+        return people
+    if len(people) == 1 and people[0].name:
+        co = _with_co_authors(people[0].name, full)
+        if co:
+            return (Person(name=co, url=None),)
+    out = []
+    for person in people:
+        name = person.name or ""
+        for d in full:
+            rest = name[len(d) :]
+            if (
+                rest
+                and name[: len(d)].casefold() == d.casefold()
+                and (rest[0] in _TRIM_AT or (rest[0].isupper() and d[-1].islower()))
+                and not _CO_AUTHOR.search(rest)
+            ):
+                person = Person(name=name[: len(d)], url=person.url)
+                break
+        out.append(person)
+    return tuple(out)
 
 
 def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:
@@ -193,7 +303,35 @@ def _people_from(elements: list[HtmlElement], base: str | None) -> list[Person]:
     return people
 
 
-_PERSON_PATH = re.compile(r"/(?:author|authors|people|person|profiles?|staff|writers?|by)/", re.I)
+_PERSON_PATH = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|people|person|profiles?|staff|"
+    r"writers?|journalist|redakteur|by)/",
+    re.I,
+)
+
+
+def _linked_people(el: HtmlElement, base: str | None) -> list[Person]:
+    """The links to people's pages inside a byline whose whole text is no name ("Jane Doe,
+    John Roe y Ann Poe" glued to "Hace 13 horas"): each link is one person."""
+    out = []
+    for a in el.iter("a"):
+        href = a.get("href")
+        if href and _PERSON_PATH.search(href):
+            name = el_text(a, 120)
+            key = _slug(name)
+            # the link's address spells the name: not "View Profile", nor "RSS" on /jane/rss
+            if len(key) >= 5 and key in _slug(href):
+                out.append(Person(name=name, url=http_url(base, href)))
+                if len(out) == 8:
+                    break
+    return out
+
+
+def _slug(text: str) -> str:
+    """Letters and digits only, accents dropped: "Rocío Latorre" and /autor/rocio-latorre
+    meet as "rociolatorre"."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in plain if c.isascii() and c.isalnum())
 
 
 def _person_link(el: HtmlElement) -> HtmlElement | None:
@@ -213,11 +351,11 @@ def _person_link(el: HtmlElement) -> HtmlElement | None:
 _CO_AUTHOR = re.compile(r"\b(?:and|und|et|y|e)\b|[,&+/]", re.I)
 
 
-def _clean_people(people: list[Person]) -> tuple[Person, ...]:
+def _clean_people(people: list[Person], *, element: bool = False) -> tuple[Person, ...]:
     out: list[Person] = []
     seen: set[str] = set()
     for person in people:
-        for name in split_authors(clean_author(person.name)):
+        for name in split_authors(clean_author(person.name, element=element)):
             key = name.casefold()
             if key in seen:
                 continue

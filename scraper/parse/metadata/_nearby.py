@@ -129,6 +129,11 @@ class Near:
         return headline_texts(self.page, self.scan)
 
     @functools.cached_property
+    def body(self) -> list[str]:
+        """The whole body's short texts (``body_texts``), for the last-resort witnesses."""
+        return body_texts(self.page)
+
+    @functools.cached_property
     def texts(self) -> list[str]:
         """After and before the headline interleaved: nearest first."""
         after, before = self.around

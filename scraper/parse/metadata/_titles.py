@@ -1,8 +1,8 @@
-"""Headline and byline cleaning: the site name off a title, "By" and dates off a name.
+"""Headline cleaning: the site name off a title (bylines are cleaned in ``_bylines``).
 
-Pages decorate both: ``<title>`` and ``og:title`` carry " | Site" or "Site - ", bylines
-carry "Posted by", a date or "| Twitter". These rules remove decoration only where another
-witness (another title candidate, the site name, the host) shows it is decoration.
+Pages decorate titles: ``<title>`` and ``og:title`` carry " | Site" or "Site - ". These
+rules remove decoration only where another witness (another title candidate, the site
+name, the host) shows it is decoration.
 """
 
 from __future__ import annotations
@@ -21,11 +21,8 @@ from ._dates import parse_text
 from ._structured import ld_text
 
 __all__ = [
-    "byline_in_texts",
-    "clean_author",
     "links_home",
     "pick_title",
-    "split_authors",
     "strip_site",
     "title_candidates",
     "title_parts",
@@ -258,102 +255,3 @@ def _strip_date_part(text: str) -> str:
                 return collapse(text[: len(text) - len(part) - len(seps[-1])])
             return collapse(text[len(part) + len(seps[0]) :])
     return text
-
-
-# --- bylines -------------------------------------------------------------------------------
-
-_PREFIX = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
-    r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
-    r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|"
-    r"yazar|"
-    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
-    re.IGNORECASE,
-)
-_INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
-_BYLINE = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
-    r"door|av|af|przez|autor(?:in)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
-    r"(?:责任编辑|作者|记者)\s*[:：])"
-    r"\s*(.*)$",
-    re.IGNORECASE,
-)
-_CUT = re.compile(
-    r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
-    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
-    re.IGNORECASE,
-)
-_JOIN = re.compile(r"\s*;\s*")
-_CREDIT_WORDS = frozenset(
-    "text texte foto fotos bilder bild interview autor autorin autoren redaktion von und by "
-    "and & / + photos words story reporting".split()
-)
-_NOT_NAME_WORDS = frozenset(
-    "am um geändert aktualisiert zuletzt letzte updated last min min. read lesezeit minutes "
-    "minuten bio".split()
-)
-_NOT_NAMES = frozenset(
-    "by von author autor admin editor share facebook twitter email datum date".split()
-)
-
-
-def clean_author(name: str | None) -> str | None:
-    """A person's name from a byline string, or ``None`` when it does not look like one."""
-    text = unescape_text(name).lstrip("©").strip()
-    if not text:
-        return None
-    for _ in range(2):
-        text = _PREFIX.sub("", text, count=1).strip(" :,-–—|")
-    label, colon, rest = text.partition(":")
-    words = label.casefold().split()
-    if colon and rest.strip()[:1].isupper() and words and set(words) <= _CREDIT_WORDS:
-        text = rest.strip()  # "text & fotos: Ivan Valetny", "und interview: Harald W."
-    inner = _INNER_BY.search(text)
-    if inner and 0 < inner.start() < 50:
-        # "View all posts by Jane", "Auteur/autrice de l'article Par Claire": screen-reader text
-        text = text[inner.end() :]
-    cut = _CUT.search(text)
-    if cut and cut.start() > 0:
-        text = text[: cut.start()]
-    text = text.strip(" :,-–—|/")
-    if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
-        return None
-    if not any(c.isalpha() for c in text):
-        return None  # a counter ("343" claps, followers) in a byline's markup
-    if (len(text.split()) > 2 and text.islower()) or "*" in text:
-        return None  # "zuletzt geändert am": a phrase, not a name
-    if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
-        return None
-    text = text.split(" @")[0].strip()
-    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text:
-        return None
-    if sum(c.isdigit() for c in text) > 0 and parse_text(text):
-        return None
-    return text
-
-
-def byline_in_texts(texts: list[str]) -> str | None:
-    """A name from a visible byline ("von Daniela Obers", "Автор: Ольга Иванова"), where
-    the label and the name may be two neighbouring texts."""
-    for i, text in enumerate(texts[:40]):
-        if len(text) > 120:
-            continue
-        m = _BYLINE.match(text)
-        if not m:
-            continue
-        rest = m.group(1).strip(" :")
-        if not rest and i + 1 < len(texts):
-            rest = texts[i + 1]
-        name = clean_author(rest)
-        if name and name[0].isupper():
-            return name
-    return None
-
-
-def split_authors(name: str | None) -> list[str]:
-    """Names a byline string lists with ";". "A and B" and "A, B" stay one credit: a
-    comma also writes "Doe, Jane" and "Rob Picheta, CNN", and which one it is cannot be
-    told safely; separate elements or JSON-LD entries give separate people."""
-    if not name:
-        return []
-    return [p.strip() for p in _JOIN.split(name) if p and p.strip()]

@@ -176,6 +176,7 @@ def test_parquet_rows_round_trip_with_nulls_and_long_text(tmp_path: Path) -> Non
     assert pq.ParquetFile(path).metadata.num_row_groups == 2  # cut after the 3 MB row
 
 
+@pytest.mark.slow  # a fresh interpreter importing pyarrow
 def test_parquet_export_does_not_load_pandas(tmp_path: Path) -> None:
     """pyarrow imports pandas for ``pa.table`` on Python lists (~50 MB); the export must not."""
     pytest.importorskip("pyarrow")

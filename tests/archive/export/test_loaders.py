@@ -7,23 +7,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from archive_samples import fixture_posts
 
 from archive.export._export import ExportItem, ExportOptions, export_records
 from scraper._records import Comment, Post
-from scraper.parse._parse import parse_page
 
 pd = pytest.importorskip("pandas")
-FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 # The README's loaders: comment ids are text (engines use ids like "c-12" or hex), and
 # pandas and DuckDB's CSV reader would otherwise guess numbers (parent_id 731.0).
 IDS = {"id": "string", "parent_id": "string", "root_id": "string"}
 
 
 def _posts() -> list[Post]:
-    posts = [
-        parse_page(p.read_bytes(), f"https://f.example/{p.relative_to(FIXTURES).with_suffix('')}/")
-        for p in sorted(FIXTURES.rglob("*.html"))
-    ]
+    posts = list(fixture_posts())
     # ids that look like numbers next to ones that do not, and a leading zero to keep
     mixed = (
         Comment(id="007", text="a"),

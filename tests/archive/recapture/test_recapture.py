@@ -44,7 +44,10 @@ def site() -> Site:
     return site_with_comments(6)
 
 
-# The PostgreSQL variants crawl a real server end to end (~40 s each here): slow.
+# The PostgreSQL variants crawl a real server end to end (~40 s each here): slow. The fast
+# suite keeps the core rounds on SQLite (unchanged site: revisits only; changed and deleted
+# comments: a new version; history; stop; the loop; durations); each of the other rounds
+# below costs a re-capture (most a first crawl of their own too) and is marked slow.
 _BACKENDS = pytest.mark.parametrize(
     "catalog", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)], indirect=True
 )
@@ -92,6 +95,7 @@ def test_unchanged_site_gives_revisits_only(
         assert arc.read_capture(revisit).content  # payload resolved through refers_to
 
 
+@pytest.mark.slow
 def test_without_validators_identical_payload_revisits(tmp_path: Path, site: Site) -> None:
     with crawled(tmp_path, site, validators=False):
         stats = again(tmp_path)
@@ -127,6 +131,7 @@ def test_changed_and_deleted_comments_make_a_new_version(
     assert len(latest.comments) == len(server.site.posts[0].comments)
 
 
+@pytest.mark.slow
 def test_new_posts_are_captured(tmp_path: Path, site: Site) -> None:
     older = Site(spec=site.spec, posts=site.posts[1:])
     with crawled(tmp_path, older) as server:
@@ -138,6 +143,7 @@ def test_new_posts_are_captured(tmp_path: Path, site: Site) -> None:
         assert url in {p.url for p in arc.posts()}
 
 
+@pytest.mark.slow
 def test_max_age_skips_old_posts(tmp_path: Path, site: Site) -> None:
     with crawled(tmp_path, site) as server:
         server.clear_log()
@@ -178,6 +184,7 @@ def test_parse_duration() -> None:
         parse_duration("soon")
 
 
+@pytest.mark.slow
 def test_cli_one_round(tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str]) -> None:
     from archive._cli import main
 
@@ -203,6 +210,7 @@ def test_history_lists_unchanged_fetches(
     assert "revisit: not modified (304)" in out
 
 
+@pytest.mark.slow
 def test_churning_bytes_with_the_same_record_make_no_new_version(
     tmp_path: Path, site: Site
 ) -> None:
@@ -228,6 +236,7 @@ def _round_ids(root: Path) -> list[int]:
         db.close()
 
 
+@pytest.mark.slow
 def test_a_post_found_by_recapture_is_recaptured_after_it_leaves_the_listings(
     tmp_path: Path, site: Site
 ) -> None:

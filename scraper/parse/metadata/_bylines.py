@@ -1,0 +1,201 @@
+"""Byline cleaning: "By" and dates off a name, and names found in visible text.
+
+A byline element or text says more than the name: a label ("Von", "Auteur :"), a role, a
+date, the category. These rules cut it down to the name, or say that it is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._dates import parse_text
+from ._titles import unescape_text
+
+__all__ = ["byline_in_texts", "clean_author", "credit_line", "split_authors"]
+
+_PREFIX = re.compile(
+    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
+    r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
+    r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|"
+    r"yazar|"
+    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+_INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
+    r"door|av|af|przez|autor(?:in)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
+    r"auteur(?:e|\(e\))?\s*:|autore\s*:|verfasser(?:in)?\s*:|"
+    r"(?:责任编辑|作者|记者)\s*[:：])"
+    r"\s*(.*)$",
+    re.IGNORECASE,
+)
+_CUT = re.compile(
+    r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
+    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
+    re.IGNORECASE,
+)
+# "Jane Doe Dec. 22, 2016", "Jane Doe on Wed, Oct 24": an English month and a day; what
+# is left must be a short name without digits (not "Monday Oct222012 tiny apple")
+_MONTH_DAY = re.compile(
+    r"(?:\s*(?:,|/|\bon\b|\bat\b))?\s(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(r"\s*;\s*")
+# "Jane Doe in Politics", "Posted by jane under News": the post's category follows a
+# byline element's name; in free text or a ``<meta>`` value "in" may belong to the name
+_CATEGORY_TAIL = re.compile(r"\s(?:filed\s+)?(?:in|under)(?:\s|$)", re.IGNORECASE)
+_CREDIT_WORDS = frozenset(
+    "text texte foto fotos bilder bild interview autor autorin autoren redaktion von und by "
+    "and & / + photos words story reporting".split()
+)
+_NOT_NAME_WORDS = frozenset(
+    "am um geändert aktualisiert zuletzt letzte updated last min min. read lesezeit minutes "
+    "minuten bio".split()
+)
+_NOT_NAMES = frozenset(
+    "by von author autor admin editor share facebook twitter email datum date".split()
+)
+
+
+def clean_author(name: str | None, *, element: bool = False) -> str | None:
+    """A person's name from a byline string, or ``None`` when it does not look like one.
+    ``element``: the string is a byline element's text, where a category may follow."""
+    text = unescape_text(name).lstrip("©").strip()
+    if not text:
+        return None
+    for _ in range(2):
+        text = _PREFIX.sub("", text, count=1).strip(" :,-–—|")
+    label, colon, rest = text.partition(":")
+    words = label.casefold().split()
+    if colon and rest.strip()[:1].isupper() and words and set(words) <= _CREDIT_WORDS:
+        text = rest.strip()  # "text & fotos: Ivan Valetny", "und interview: Harald W."
+    inner = _INNER_BY.search(text)
+    if inner and 0 < inner.start() < 50:
+        # "View all posts by Jane", "Auteur/autrice de l'article Par Claire": screen-reader text
+        text = text[inner.end() :]
+    tail = _CATEGORY_TAIL.search(text)
+    if tail and tail.start() > 0 and (element or tail.end() == len(text)):
+        text = text[: tail.start()]  # free text: only "by Jane in" + the category's link
+        if len(text.split()) > 4 or any(c.isdigit() for c in text):
+            return None  # "Presentation Seminars 2012 in London": a headline, no byline
+    cut = _CUT.search(text)
+    if cut and cut.start() > 0:
+        text = text[: cut.start()]
+    month = _MONTH_DAY.search(text)
+    if month and month.start() > 0:
+        text = text[: month.start()]
+        if len(text.split()) > 4 or any(c.isdigit() for c in text):
+            return None
+    text = text.strip(" :,-–—|/")
+    if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
+        return None
+    if not any(c.isalpha() for c in text):
+        return None  # a counter ("343" claps, followers) in a byline's markup
+    if (len(text.split()) > 2 and text.islower()) or "*" in text:
+        return None  # "zuletzt geändert am": a phrase, not a name
+    if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
+        return None
+    text = text.split(" @")[0].strip()
+    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text:
+        return None
+    if sum(c.isdigit() for c in text) > 0 and parse_text(text):
+        return None
+    return text
+
+
+_LEAD_MARKS = " |•·–—-/"
+# a label standing alone, its name in the next text ("<h4>Autor</h4><p>Jane Doe</p>")
+_BARE_LABELS = frozenset(
+    "autor autorin autoren author authors auteur auteurs autore verfasser verfasserin "
+    "redakteur redakteurin written\u00a0by".split()
+)
+
+
+# "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "06.11.2023 13:30 von Jane"
+_DATED = re.compile(r"^(.{6,40}?)(?:\s*[|–—·]\s*|\s-\s|\s(?=(?:von|by|par|por|door)\s))(.+)$", re.I)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*(?:[|–—·-]\s*)?", re.I)
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_](?:\.|[^\W\d_A-Z]*(?:-[^\W\d_][^\W\d_A-Z]*)?)$")
+
+
+def _dated_byline(text: str) -> str | None:
+    """The name of a dateline that ends in its author: after "von"/"by" any name, after a
+    bare separator only a name of capitalised words (not "12.03.2020 - the 3rd day")."""
+    m = _DATED.match(text) if len(text) < 90 and text[:1].isdigit() else None
+    if not m or parse_text(m.group(1)) is None:
+        return None
+    rest = _CLOCK.sub("", m.group(2).strip())
+    name = clean_author(rest)
+    if not name or _PREFIX.match(rest):
+        return name
+    return name if _name_shaped(name) else None
+
+
+def _name_shaped(name: str) -> bool:
+    """Two to four capitalised words ("Jane Doe", "Hans-Peter M. Roe"): a name, not "PAID
+    CONTENT" or "All rights reserved"."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and _NAME_WORD.match(w) for w in words)
+
+
+def _is_bare_label(text: str) -> bool:
+    return text.rstrip(" :：").replace("(s)", "").casefold() in _BARE_LABELS
+
+
+def byline_in_texts(texts: list[str]) -> str | None:
+    """A name from a visible byline ("von Daniela Obers", "Автор: Ольга Иванова"), where
+    the label and the name may be two neighbouring texts."""
+    for i, text in enumerate(texts[:40]):
+        if len(text) > 120:
+            continue
+        # "| By" after a category, "· von" after a date: the label starts after the mark
+        m = _BYLINE.match(text.lstrip(_LEAD_MARKS))
+        if not m:
+            if _is_bare_label(text):  # "Autor" as a heading, the name below
+                nxt = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), None)
+                name = clean_author(nxt)
+            else:
+                name = _dated_byline(text)
+            if name and name[0].isupper():
+                return name
+            continue
+        rest = m.group(1).strip(" :")
+        if not rest:  # the name is the next text that is not one more label
+            rest = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), "")
+        name = clean_author(rest)
+        if name and name[0].isupper():
+            return name
+    return None
+
+
+# an explicit credit line anywhere in the post ("Text: Jane Doe" under the last paragraph)
+_CREDIT_LINE = re.compile(
+    r"^(?:autor(?:in)?|autoren|authors?|text|von|verfasser(?:in)?|auteur|written by)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+def credit_line(texts: list[str]) -> str | None:
+    """A name after a label with a colon anywhere in the body's texts: German and French
+    press put "Text: Jane Doe" or "Von: Jane Doe" under the last paragraph. The colon
+    keeps prose ("von Berlin aus") out."""
+    for i, text in enumerate(texts):
+        m = _CREDIT_LINE.match(text) if len(text) < 120 else None
+        if m:
+            rest = m.group(1).strip() or (texts[i + 1] if i + 1 < len(texts) else "")
+            name = clean_author(rest)
+            if name and _name_shaped(name):
+                return name
+    return None
+
+
+def split_authors(name: str | None) -> list[str]:
+    """Names a byline string lists with ";". "A and B" and "A, B" stay one credit: a
+    comma also writes "Doe, Jane" and "Rob Picheta, CNN", and which one it is cannot be
+    told safely; separate elements or JSON-LD entries give separate people."""
+    if not name:
+        return []
+    return [p.strip() for p in _JOIN.split(name) if p and p.strip()]

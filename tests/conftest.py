@@ -48,3 +48,12 @@ def page_pool() -> PagePool:
     """The session's parse workers (``archive_build.shared_pool``): started once, not per
     test; a test that kills or closes workers makes a pool of its own."""
     return shared_pool()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the PostgreSQL server is slow, whatever file it is in: the fast
+    suite then starts no server at all (initdb and start cost ~1.5 s before the first test),
+    and every PostgreSQL test still runs in the full suite, as CI runs it."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -10,13 +10,7 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TOPS = ("scraper", "archive")
-
-
-@functools.cache
-def _tree(path: Path) -> ast.Module:
-    return ast.parse(path.read_text("utf-8"))
+from source_tree import ROOT, TOPS, module_tree
 
 
 @functools.cache
@@ -24,7 +18,7 @@ def _import_statements(path: Path) -> list[ast.Import | ast.ImportFrom]:
     """Every import statement of the module, nested ones included. Imports are statements,
     so only statement bodies are walked, not the expressions (~10 % of the nodes)."""
     found: list[ast.Import | ast.ImportFrom] = []
-    todo: list[ast.AST] = [_tree(path)]
+    todo: list[ast.AST] = [module_tree(path)]
     while todo:
         node = todo.pop()
         if isinstance(node, ast.Import | ast.ImportFrom):

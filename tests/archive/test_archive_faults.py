@@ -86,6 +86,7 @@ def test_second_writer_gets_clear_error(tmp_path: Path, capsys: pytest.CaptureFi
     assert "open for writing by another process" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_a_deleted_warc_is_fetched_whole_by_the_next_recapture(tmp_path: Path) -> None:
     site = site_with_comments(6)
     with crawled(tmp_path, site) as server:

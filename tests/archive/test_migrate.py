@@ -183,6 +183,7 @@ def test_a_version_1_catalog_is_read_then_migrated_without_loss(tmp_path: Path) 
         assert stats.changed == stats.new == stats.changed_posts == 0
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_a_failed_migration_changes_nothing(tmp_path: Path) -> None:
     with crawled(tmp_path, site_with_comments(2)):
         pass

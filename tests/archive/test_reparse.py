@@ -55,6 +55,7 @@ def test_reparse_restores_fields_and_is_idempotent(tmp_path: Path, catalog: str 
     assert (forced.pages, forced.changed) == (report.pages, 0)
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_reparse_in_worker_processes(tmp_path: Path, page_pool: PagePool) -> None:
     store_site(tmp_path, gen_site(6))
     _mark_stale(tmp_path, title="WRONG")

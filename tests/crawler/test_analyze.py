@@ -102,6 +102,7 @@ async def _after_a_crash() -> PageResult:
         return await PoolAnalyzer(pool, ANALYSIS).analyze(_tasks()[1])
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_a_dead_worker_is_replaced_and_the_page_analysed() -> None:
     assert asyncio.run(_after_a_crash()).verdict == POST
 
@@ -188,6 +189,7 @@ def test_a_pool_belongs_to_its_owner() -> None:
         pool.submit(divmod, 7, 2)
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_a_crawl_leaves_a_pool_it_was_handed_open(page_pool: PagePool) -> None:
     site = gen_site(2, seed=5)
     config = CrawlConfig(delay=0.0, sitemaps=False, feeds=False, wp_json=False)

@@ -8,6 +8,7 @@ import asyncio
 import gzip
 
 import httpx
+import pytest
 
 from scraper._config import CrawlConfig
 from scraper._protocols import JobKind, URLState
@@ -48,6 +49,7 @@ def _posts(frontier: MemoryFrontier) -> int:
     return sum(1 for j in frontier.jobs.values() if j.kind is JobKind.POST)
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_a_sitemap_is_queued_in_batches_and_finished_once() -> None:
     n = 2 * SITEMAP_BATCH + 7
     robots = f"User-agent: *\nSitemap: {HOST}/s.xml\n".encode()
@@ -70,6 +72,7 @@ def test_the_head_of_a_huge_robots_txt_still_names_the_sitemaps() -> None:
     assert _posts(frontier) == 3
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_a_gzipped_sitemap_bigger_inflated_than_the_body_cap_is_read_to_the_limit() -> None:
     robots = f"User-agent: *\nSitemap: {HOST}/s.xml.gz\n".encode()
     big = gzip.compress(_urlset(3_000) + b" " * (21 << 20), 1)  # inflates past the 20 MB cap

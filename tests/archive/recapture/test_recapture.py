@@ -53,6 +53,7 @@ _BACKENDS = pytest.mark.parametrize(
 )
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 @_BACKENDS
 def test_unchanged_site_gives_revisits_only(
     tmp_path: Path, site: Site, catalog: str | None
@@ -105,6 +106,7 @@ def test_without_validators_identical_payload_revisits(tmp_path: Path, site: Sit
     assert profiles == {"http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"}
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 @_BACKENDS
 def test_changed_and_deleted_comments_make_a_new_version(
     tmp_path: Path, site: Site, catalog: str | None
@@ -152,6 +154,7 @@ def test_max_age_skips_old_posts(tmp_path: Path, site: Site) -> None:
     assert not any(p.path in asked for p in site.posts)
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_stop_before_start_ends_cleanly(tmp_path: Path, site: Site) -> None:
     with crawled(tmp_path, site):
         stop = threading.Event()

@@ -32,6 +32,7 @@ _VALIDATORS = pytest.mark.parametrize(
 )
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 @_VALIDATORS
 def test_a_resumed_round_records_each_url_once(
     tmp_path: Path, site: Site, validators: bool
@@ -93,6 +94,7 @@ def _edit_last_comment(site: Site) -> Site:
     [pytest.param(True, marks=pytest.mark.slow), False],
     ids=["parsed", "killed-before-parse"],
 )
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_a_resumed_round_completes_the_version_of_a_changed_post(
     tmp_path: Path, site: Site, parsed: bool
 ) -> None:
@@ -245,6 +247,7 @@ def test_a_resumed_round_reports_the_whole_round(
     assert f'"resumed_records": {stored}' in saved
 
 
+@pytest.mark.slow  # a real archive or worker processes, ~0.5-2 s
 def test_a_new_post_the_dead_run_stored_but_did_not_finish_is_finished(
     tmp_path: Path, site: Site
 ) -> None:

@@ -17,6 +17,7 @@ import random
 import secrets
 import string
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -33,6 +34,7 @@ class ServedRequest:
     if_none_match: str | None
     if_modified_since: str | None
     bytes_sent: int
+    at: float = 0.0  # when the request arrived (time.monotonic()): politeness checks
 
 
 class ConditionalServer:
@@ -42,9 +44,16 @@ class ConditionalServer:
     change on each request while what a reader sees does not."""
 
     def __init__(
-        self, site: Site, *, validators: bool = True, pad: int = 0, nonce: bool = False
+        self,
+        site: Site,
+        *,
+        validators: bool = True,
+        pad: int = 0,
+        nonce: bool = False,
+        host: str = "127.0.0.1",
     ) -> None:
         self.site = site
+        self.host = host
         # Posts of this site that ``site`` lacks are still served (their pages, comment pages
         # and REST item), from here: a post that rolled off every listing, feed and sitemap.
         self.unlisted: Site | None = None
@@ -98,7 +107,7 @@ class ConditionalServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = ThreadingHTTPServer((self.host, 0), Handler)
         self._httpd.daemon_threads = True
         # a short poll: ``shutdown`` waits for the loop to notice (0.5 s by default, per stop)
         self._thread = threading.Thread(
@@ -137,6 +146,7 @@ class ConditionalServer:
         return site
 
     def _handle(self, h: BaseHTTPRequestHandler) -> None:
+        at = time.monotonic()
         resp = render(self._site_for(h.path), h.path, self.url)
         headers = list(resp.headers)
         status, body = resp.status, resp.body
@@ -161,7 +171,7 @@ class ConditionalServer:
         h.end_headers()
         h.wfile.write(body)
         with self._lock:
-            self._log.append(ServedRequest(h.path, status, inm, ims, len(body)))
+            self._log.append(ServedRequest(h.path, status, inm, ims, len(body), at))
 
 
 _VOCABULARY = [

@@ -22,6 +22,7 @@ from scraper import __version__
 from scraper._records import Capture, Post, WarcRef
 
 from .catalog import CaptureRow, Catalog
+from .catalog._pg_round_rows import defer_revisit
 from .warc._writer import PROFILE_IDENTICAL, WarcWriter
 
 __all__ = ["ArchiveSink", "payload_digest"]
@@ -118,6 +119,31 @@ class ArchiveSink:
             assert row is not None
             self.bytes_written += rec.length
             return row
+
+    def write_revisit_ref(
+        self, capture: Capture, refers_to: CaptureRow, profile: str = PROFILE_IDENTICAL
+    ) -> WarcRef:
+        """``write_revisit`` for a caller that needs only where the record is: with
+        ``defer`` (a re-capture round on a shared catalog) its row goes with the job's
+        final state, in the same round trip."""
+        if not self.defer:
+            row = self.write_revisit(capture, refers_to, profile)
+            return WarcRef(row.warc_file, row.record_id, row.offset, row.length)
+        with self.lock:
+            rec = self._writer.write_revisit(
+                capture,
+                refers_to_uri=refers_to.url,
+                refers_to_date=refers_to.fetched_at,
+                refers_to_id=refers_to.record_id,
+                payload_digest=refers_to.payload_digest or payload_digest(capture.body),
+                profile=profile,
+            )
+            defer_revisit(
+                self._catalog.db, self.crawl_id, rec, url=capture.url, status=capture.status,
+                headers=capture.response_headers, refers_to=refers_to.refers_to or refers_to.id,
+            )  # fmt: skip
+            self.bytes_written += rec.length
+            return WarcRef(rec.file, rec.record_id, rec.offset, rec.length)
 
     def write_post(self, page_url: str, post_url: str, post: Post) -> None:
         """Keep the parse of one page of a post; pages of one post are merged on read."""

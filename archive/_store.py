@@ -223,16 +223,19 @@ class Archive:
         crawl_id = self._catalog.open_round(kind)
         return None if crawl_id is None else (crawl_id, self._catalog.round_settings(crawl_id))
 
-    def begin_crawl(self, kind: str, settings: dict[str, Any]) -> int:
+    def begin_crawl(self, kind: str, settings: dict[str, Any], *, join: bool = False) -> int:
         """Start (or resume, or on a shared catalog join) a crawl round; returns its id and
         opens a WARC segment for it.
 
         An unfinished round of the same ``kind`` is resumed rather than replaced: that is
-        what makes re-running a killed command continue it without duplicates.
+        what makes re-running a killed command continue it without duplicates. ``join``:
+        only join one (a worker arriving as the round ends must not start another).
         """
         self._require_writable()
         settings_json = json.dumps(settings, sort_keys=True, default=str)
         crawl_id = self._catalog.open_round(kind)
+        if crawl_id is None and join:
+            raise ArchiveError(f"no {kind} round is running in {self.path}: nothing to join")
         if crawl_id is None:
             crawl_id = self._catalog.start_round(kind, self._now(), settings_json)
         elif self.shared:  # a joining worker runs the crawl as it was started
@@ -275,6 +278,18 @@ class Archive:
         self.recovery = self._session.repair(self.warc_dir, self._now())
         self._frontier = self._session.frontier(settings.get("args", {}), self._now)
         return self._session.prefix, True
+
+    @property
+    def worker_id(self) -> int | None:
+        """This process's worker id on a shared catalog (after ``begin_crawl``), else None."""
+        return self._session.worker_id if self._session is not None else None
+
+    def repair_dead_workers(self) -> None:
+        """Index what workers that died wrote but never committed (a re-capture round calls
+        it before asking again a URL whose claim a dead worker held: its record may be
+        on disk already, and the round keeps one record per URL)."""
+        if self._session is not None:
+            self._session.repair(self.warc_dir, self._now())
 
     def end_crawl(self, crawl_id: int, stats: dict[str, Any]) -> None:
         """Close the round: sync its WARC, record ``stats``, rebuild the CDXJ index."""

@@ -1,6 +1,7 @@
 """Crawl workers on one PostgreSQL catalog: what a page costs, so scale can be projected.
 
     python benchmarks/distributed.py [--hosts 50] [--posts 40] [--delay 0.05] [--queued 100000]
+    python benchmarks/distributed.py --recapture [--hosts 20] [--posts 20] [--delay 0.05]
 
 The machine has 2 cores, so this measures cost per page rather than hoping for speed-up
 from more processes than cores. One loopback site of ``--hosts`` blogs (``scraper.testing``'s
@@ -20,6 +21,13 @@ smallest gap between two requests to one host (the test servers log arrival time
 Then the memory check: 100,000 URLs queued in the shared frontier, a 300-page slice
 crawled by one worker, its peak RSS. The server runs durable (``fsync``, full page writes,
 synchronous commit on). Prints markdown tables.
+
+``--recapture``: a re-capture round instead of a crawl. The blogs are served with ETag and
+Last-Modified (``archive._loopback.ConditionalServer``), crawled once into a PostgreSQL
+catalog, then re-captured three times on the unchanged sites (so every round asks the same
+URLs and gets 304s): by ``recapture DIR`` alone, by ``recapture DIR`` + one ``worker``, and
+alone again (each round's catalog holds the earlier rounds' rows). The same columns,
+counted over the round's processes.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +49,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from pg_server import PgServer, find_bin_dir, start_server, stop_server  # noqa: E402
 
+from archive._loopback import ConditionalServer  # noqa: E402
 from scraper.testing import SiteServer, SiteSpec, gen_site  # noqa: E402
 
 DURABLE = (
@@ -131,7 +140,7 @@ def run_workers(
     return wall, sum(cpu.values()), [peak[p.pid] / 2**20 for p in procs]
 
 
-def _gap(sites: list[SiteServer], since: float) -> float:
+def _gap(sites: Sequence[SiteServer | ConditionalServer], since: float) -> float:
     """The smallest gap between two requests to one host after ``since``."""
     gaps = []
     for s in sites:
@@ -228,13 +237,63 @@ def big_frontier(server: PgServer, sites: list[SiteServer], work: Path, queued: 
     )
 
 
+def recapture_runs(
+    server: PgServer, sites: list[ConditionalServer], work: Path, delay: float
+) -> list[Run]:
+    """Crawl once, then a round by the lead alone and a round by the lead + one worker."""
+    dsn = server.create_database("recap")
+    _stat(dsn, "CREATE EXTENSION pg_stat_statements")
+    env = {**os.environ, "PGPASSWORD": server.password}
+    address = dsn.replace(f":{server.password}@", "@")
+    arc = work / "recapture"
+    base = [sys.executable, "-m", "archive"]
+    seeds = [s.url + "/" for s in sites]
+    run_workers(
+        [[*base, "crawl", *seeds, "--archive", str(arc), "--catalog", address, "--delay", "0",
+          "--concurrency", "16", "--quiet"]],
+        env,
+    )  # fmt: skip
+    open_round = "(SELECT MAX(id) FROM crawls WHERE kind = 'recapture' AND finished_at IS NULL)"
+    flags = ["--delay", str(delay), "--concurrency", "16", "--quiet"]
+    runs = []
+    for i, workers in enumerate((1, 2, 1)):  # alone again last: later rounds cost more?
+        since = time.monotonic()
+        cmds = [[*base, "recapture", str(arc), *flags]]
+        cmds += [[*base, "worker", "--archive", str(arc), "--quiet"]] * (workers - 1)
+        _stat(dsn, "SELECT pg_stat_statements_reset() IS NULL")
+        lsn = _stat(dsn, "SELECT pg_current_wal_lsn() - '0/0'")
+        server_before = _server_cpu(server)
+
+        def seeded() -> bool:
+            return _stat(dsn, f"SELECT COUNT(*) FROM round_jobs WHERE crawl_id = {open_round}") > 0
+
+        wall, cpu, rss = run_workers(cmds, env, seeded)
+        server_cpu = _server_cpu(server) - server_before
+        wal = _stat(dsn, "SELECT pg_current_wal_lsn() - '0/0'") - lsn
+        calls = _stat(
+            dsn, "SELECT SUM(calls) FROM pg_stat_statements WHERE dbid = "
+            "(SELECT oid FROM pg_database WHERE datname = current_database())",
+        )  # fmt: skip
+        last = "(SELECT MAX(id) FROM crawls WHERE kind = 'recapture')"
+        pages = _stat(dsn, f"SELECT COUNT(*) FROM captures WHERE crawl_id = {last}")
+        trips = _stat(dsn, f"SELECT SUM(round_trips) FROM workers WHERE crawl_id = {last}")
+        name = f"re-capture round {i + 1}, {'lead alone' if workers == 1 else 'lead + 1 worker'}"
+        runs.append(
+            Run(name, pages, wall, cpu, server_cpu, calls, trips, wal, rss, _gap(sites, since))
+        )
+    return runs
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--hosts", type=int, default=50)
     ap.add_argument("--posts", type=int, default=40)
     ap.add_argument("--delay", type=float, default=0.05)
     ap.add_argument("--queued", type=int, default=100_000)
+    ap.add_argument("--recapture", action="store_true", help="a re-capture round, 1 vs 2")
     args = ap.parse_args()
+    if args.recapture:
+        return main_recapture(args)
     bin_dir, why = find_bin_dir()
     if bin_dir is None:
         sys.exit(why)
@@ -268,6 +327,38 @@ def main() -> int:
         print(r.row())
     print("\n| memory check | wall | peak RSS | |\n|---|---|---|---|")
     print(big)
+    return 0
+
+
+def main_recapture(args: argparse.Namespace) -> int:
+    bin_dir, why = find_bin_dir()
+    if bin_dir is None:
+        sys.exit(why)
+    work = Path(tempfile.mkdtemp(prefix="bench-recap-"))
+    pg_root = Path(tempfile.mkdtemp(prefix="bench-pg-"))
+    server = start_server(pg_root, bin_dir, settings=DURABLE)
+    sites: list[ConditionalServer] = []
+    try:
+        for i in range(args.hosts):
+            site = gen_site(args.posts, spec=SiteSpec(n_posts=args.posts, seed=i + 1))
+            sites.append(ConditionalServer(site, pad=20_000, host=f"127.0.0.{i + 2}").__enter__())
+        runs = recapture_runs(server, sites, work, args.delay)
+    finally:
+        for s in sites:
+            s.__exit__(None, None, None)
+        stop_server(server)
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{args.hosts} hosts x {args.posts} posts (ETag/Last-Modified, unchanged: 304s), "
+          f"--delay {args.delay}, --concurrency 16 per process; {os.cpu_count()} cores; "
+          f"load average {load} at the end\n")  # fmt: skip
+    print(
+        "| run | URLs | URLs/s | CPU ms/URL (all processes) | server CPU ms/URL "
+        "| round trips/URL | statements/URL | WAL bytes/URL | peak RSS MB per process "
+        "| min gap per host ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in runs:
+        print(r.row())
     return 0
 
 

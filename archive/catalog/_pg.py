@@ -7,7 +7,9 @@ or a WARC ``warcinfo`` record.
 
 The schema version lives in ``catalog_meta``. A catalog newer than this code knows is
 refused with a clear error rather than misread; a fresh database gets the schema in one
-transaction, under an advisory lock so that workers starting at once create it once.
+transaction, under an advisory lock so that workers starting at once create it once. An
+older one is brought forward by the first writable open, in one transaction under the same
+lock (``PG_MIGRATIONS``); a read-only open reads it as it is.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .._errors import ArchiveError, CatalogVersionError
 from ._db import Db
-from ._pg_schema import PG_SCHEMA
-from ._schema import CATALOG_VERSION, statements
+from ._pg_schema import PG_MIGRATIONS, PG_SCHEMA, PG_VERSION
+from ._schema import statements
 
 __all__ = ["Heartbeat", "connect_pg", "is_pg_address", "redact", "register_worker"]
 
@@ -106,17 +108,34 @@ def _check_schema(db: Db, *, readonly: bool, create: bool) -> None:
                     db.execute(statement)
                 db.execute(
                     "INSERT INTO catalog_meta (key, value) VALUES ('version', ?)",
-                    (str(CATALOG_VERSION),),
+                    (str(PG_VERSION),),
                 )
-        version = CATALOG_VERSION
+        version = PG_VERSION
     if version is None:
         raise ArchiveError(f"no blog-archiver catalog in {db.where}")
-    if version != CATALOG_VERSION:
+    if version in PG_MIGRATIONS and not readonly:
+        version = _migrate(db)
+    if version != PG_VERSION and not (readonly and version in PG_MIGRATIONS):
         raise CatalogVersionError(
             f"the catalog {db.where} has schema version {version}, but this blog-archiver "
-            f"only knows version {CATALOG_VERSION}: use the blog-archiver release that "
-            "wrote it" + (" or upgrade this one" if version > CATALOG_VERSION else "")
+            f"only knows version {PG_VERSION}: use the blog-archiver release that "
+            "wrote it" + (" or upgrade this one" if version > PG_VERSION else "")
         )
+
+
+def _migrate(db: Db) -> int:
+    """Bring an older catalog to ``PG_VERSION`` in one transaction (all steps or none),
+    under the schema lock, so that workers starting at once migrate it once."""
+    with db.transaction():
+        db.execute("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_LOCK,))
+        version = schema_version(db)
+        while version in PG_MIGRATIONS:
+            for statement in statements(PG_MIGRATIONS[version]):
+                db.execute(statement)
+            version += 1
+            db.execute("UPDATE catalog_meta SET value = ? WHERE key = 'version'", (str(version),))
+    assert version is not None
+    return version
 
 
 def register_worker(db: Db, crawl_id: int, started_at: str) -> int:
@@ -181,11 +200,12 @@ class Heartbeat:
         now = "extract(epoch FROM clock_timestamp())"
         with db.transaction():
             db.execute(f"UPDATE workers SET heartbeat = {now} WHERE id = ?", (self._worker_id,))
-            db.execute(
-                f"UPDATE urls SET lease_until = {now} + ? "
-                "WHERE worker_id = ? AND state = 'claimed'",
-                (self._lease, self._worker_id),
-            )
+            for table in ("urls", "round_jobs"):  # a crawl's claims, a re-capture round's
+                db.execute(
+                    f"UPDATE {table} SET lease_until = {now} + ? "
+                    "WHERE worker_id = ? AND state = 'claimed'",
+                    (self._lease, self._worker_id),
+                )
 
     def stop(self) -> None:
         self._stop.set()

@@ -14,6 +14,14 @@ the columns of the shared frontier:
     robots(origin PK, status, body, fetched_at)   -- robots.txt, fetched once for all
     workers(id, name, crawl_id, started_at, heartbeat, round_trips)
         -- live workers renew ``heartbeat``; ``round_trips`` to the catalog, at the end
+    round_jobs(crawl_id, url, seq, kind, depth, post_url, via, host, state, reason,
+               etag, last_modified, base_id, worker_id, lease_until, claims, updated_at)
+        -- a re-capture round's queue (version 3): each URL the round asks, with the
+           validators and the stored response (``base_id``) it is asked against, claimed
+           like ``urls`` (``archive.catalog._pg_rounds``)
+
+Versions: 2 is the first PostgreSQL catalog; 3 adds ``round_jobs``. ``PG_MIGRATIONS[v]``
+brings version ``v`` to ``v + 1`` in place (``archive.catalog._pg``).
 
 Times a worker coordinates on come from the server's clock (``clock_timestamp()``), never
 the workers', so two machines whose clocks drift still space their requests correctly.
@@ -21,9 +29,42 @@ the workers', so two machines whose clocks drift still space their requests corr
 
 from __future__ import annotations
 
-__all__ = ["PG_SCHEMA", "PG_TABLES"]
+__all__ = ["PG_MIGRATIONS", "PG_SCHEMA", "PG_TABLES", "PG_VERSION"]
 
-PG_SCHEMA = """
+#: The PostgreSQL schema's version (SQLite's is ``_schema.CATALOG_VERSION``: the two
+#: schemas share every table, but PostgreSQL has the shared-frontier tables besides).
+PG_VERSION = 3
+
+_ROUND_JOBS = """
+CREATE TABLE round_jobs (
+    crawl_id BIGINT NOT NULL REFERENCES crawls(id),
+    url TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    depth INTEGER NOT NULL DEFAULT 0,
+    post_url TEXT,
+    via TEXT,
+    host TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    base_id BIGINT REFERENCES captures(id),
+    worker_id BIGINT,
+    lease_until DOUBLE PRECISION,
+    claims INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (crawl_id, url)
+);
+CREATE INDEX round_jobs_queued ON round_jobs (crawl_id, host, seq) WHERE state = 'queued';
+CREATE INDEX round_jobs_claimed ON round_jobs (worker_id) WHERE state = 'claimed';
+"""
+
+#: ``PG_MIGRATIONS[v]``: the statements that bring a version-``v`` catalog to ``v + 1``.
+PG_MIGRATIONS = {2: _ROUND_JOBS}
+
+PG_SCHEMA = (
+    """
 CREATE TABLE catalog_meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -141,8 +182,10 @@ SELECT c.id AS id, c.crawl_id AS crawl_id, t.url AS url, c.fetched_at AS fetched
 FROM captures c
 JOIN targets t ON t.id = c.target_id
 JOIN warc_files f ON f.id = c.file_id
-LEFT JOIN captures b ON b.id = c.refers_to
+LEFT JOIN captures b ON b.id = c.refers_to;
 """
+    + _ROUND_JOBS
+)
 
 #: Every table, in an order that respects the foreign keys (for ``migrate --to``).
 PG_TABLES = (

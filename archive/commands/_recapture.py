@@ -6,6 +6,9 @@ again at the next tick. A round that got no answer at all (the site is down) is 
 failed (``history`` shows it) and exits 1. SIGINT/SIGTERM stop it within a moment: the
 requests in flight are cancelled, what was captured is kept and the WARC closed whole.
 ``--quiet`` prints only failures (what a cron job should mail).
+
+On a shared PostgreSQL catalog, ``blog-archiver worker --archive DIR`` processes started
+during the round take part in it; this command waits for the round and reports it.
 """
 
 from __future__ import annotations
@@ -57,6 +60,11 @@ def register(sub: Any) -> None:
     p.add_argument("--user-agent", default=d.fetch.user_agent, help="User-Agent to send")
     p.add_argument("--contact", help="URL or e-mail added to the User-Agent")
     p.add_argument(
+        "--lease", type=float, default=30.0, metavar="SECONDS",
+        help="on a PostgreSQL catalog: how long a silent process's claims last before "
+        "others take them (give workers the same)",
+    )  # fmt: skip
+    p.add_argument(
         "--quiet", action="store_true",
         help="print only failures (for cron: a mail only when something went wrong)",
     )  # fmt: skip
@@ -102,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:
         raise UsageError(flag_words(exc)) from None
-    config = RecaptureConfig(crawl=crawl, max_age=max_age)
+    if not args.lease > 0:
+        raise UsageError(f"--lease must be more than 0 seconds (got {args.lease})")
+    config = RecaptureConfig(crawl=crawl, max_age=max_age, lease=args.lease)
     stop = threading.Event()
     results: list[RecaptureStats] = []
     errors: list[BaseException] = []

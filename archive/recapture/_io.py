@@ -173,10 +173,10 @@ class RecaptureSink:
             profile = PROFILE_IDENTICAL
             self.counts.identical += 1
         if profile is not None and base is not None:
-            row = self.inner.write_revisit(capture, base, profile)
+            ref = self.inner.write_revisit_ref(capture, base, profile)
             self._unchanged.add(capture.url)
             self._remember(capture)
-            return WarcRef(row.warc_file, row.record_id, row.offset, row.length)
+            return ref
         if base is None:
             self.counts.new += 1
         elif capture.status == 200:

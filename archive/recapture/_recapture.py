@@ -12,6 +12,9 @@ One round is one crawl round (kind ``recapture``) run by the ordinary crawler
 
 ``run_every`` repeats rounds on a schedule: a failed round is logged and retried at the next
 tick, and a stop request (SIGINT/SIGTERM in the CLI) ends the current round between writes.
+
+On a shared PostgreSQL catalog the round is led by ``_shared_round`` instead: its URLs go
+into the catalog as jobs that ``blog-archiver worker`` processes claim too.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from .._reparse import catalog_connection
 from .._store import CATALOG_NAME, Archive, is_archive
 from ..catalog import catalog_size
 from ._io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
+from ._shared_round import lead_round
 from ._state import EarlierRuns, KnownState, earlier_runs
 
 __all__ = [
@@ -71,6 +75,7 @@ def parse_duration(text: str) -> timedelta:
 class RecaptureConfig:
     crawl: CrawlConfig = field(default_factory=CrawlConfig)
     max_age: timedelta | None = None  # only posts published within this long ago
+    lease: float = 30.0  # on a shared catalog: how long a silent process's claims last
 
 
 class RoundFailedError(ArchiveError):
@@ -159,6 +164,15 @@ async def recapture(
         crawl_conf = replace(crawl_conf, since=cutoff_day)
     message = ""
     with Archive.open(root) as arc:
+        if arc.shared:  # on PostgreSQL, workers may share the round: ``_shared_round``
+            arc.lease = config.lease
+            fields, message = await lead_round(
+                arc, crawl_conf, config.max_age, cutoff, stop=stop, on_event=on_event, pool=pool
+            )
+            stats = RecaptureStats(**{**fields, "elapsed": time.monotonic() - start})
+            if stats.error is not None:
+                raise RoundFailedError(message, stats)
+            return stats
         conn = catalog_connection(arc)
         catalog_before = catalog_size(conn)
         state = KnownState.load(conn, cutoff=cutoff)

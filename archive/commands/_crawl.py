@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from rich.console import Console
 
 from archive._errors import UsageError
+from archive._joined import config_to_args
 from archive._progress import Progress, summary
 from archive._store import Archive
 from archive.catalog import PgFrontier
@@ -236,43 +237,6 @@ def crawl_into(
         print("Nothing was captured: see the reasons above.", file=out)
         return 1
     return 1 if failures else 0
-
-
-def config_to_args(config: CrawlConfig) -> dict[str, Any]:
-    """The crawl's flags as JSON, kept in the round's settings for the workers that join."""
-    return {
-        "delay": config.delay,
-        "concurrency": config.concurrency,
-        "per_host": config.per_host,
-        "max_pages": config.max_pages,
-        "since": config.since.isoformat() if config.since else None,
-        "obey_robots": config.obey_robots,
-        "scope": list(config.scope),
-        "assets": config.fetch.assets,
-        "user_agent": config.fetch.user_agent,
-        "contact": config.fetch.contact,
-        "allow_private": config.fetch.allow_private,
-    }
-
-
-def config_from_settings(args: dict[str, Any]) -> CrawlConfig:
-    """The ``CrawlConfig`` a joining worker runs (``config_to_args`` read back)."""
-    since = args.get("since")
-    return CrawlConfig(
-        delay=float(args["delay"]),
-        concurrency=int(args["concurrency"]),
-        per_host=int(args["per_host"]),
-        max_pages=args.get("max_pages"),
-        since=date.fromisoformat(since) if since else None,
-        obey_robots=bool(args["obey_robots"]),
-        scope=tuple(args.get("scope") or ()),
-        fetch=FetchConfig(
-            assets=bool(args.get("assets")),
-            user_agent=str(args["user_agent"]),
-            contact=args.get("contact"),
-            allow_private=bool(args.get("allow_private")),
-        ),
-    )
 
 
 def progress_stats(progress: Progress) -> dict[str, Any]:

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from archive._errors import ArchiveError
+from archive._joined import config_from_settings
 from archive._store import Archive
-from archive.commands._crawl import add_catalog_flags, config_from_settings, crawl_into
+from archive.commands._crawl import add_catalog_flags, crawl_into
 from archive.recapture._shared_round import join_round
 
 

@@ -35,6 +35,7 @@ from scraper.crawler._pagepool import PagePool
 from scraper.fetch._pinning import Pins, pinned_transport
 
 from .._errors import ArchiveError
+from .._joined import config_from_settings, config_to_args
 from .._reparse import catalog_connection
 from .._store import Archive
 from ..catalog import CaptureRow, Db, catalog_size
@@ -48,7 +49,6 @@ from ..catalog._pg_round_rows import (
     stored_response,
 )
 from ..catalog._pg_rounds import RoundFrontier, RoundJob, seed_round
-from ..commands._crawl import config_to_args
 from ..warc._writer import warc_date
 from ._io import RecaptureSink, carry_over, last_parse_lookup
 from ._state import KnownState, Validators, earlier_runs
@@ -293,7 +293,6 @@ async def join_round(
 ) -> RoundWork:
     """Work on the re-capture round running in ``arc`` as one more worker, until its
     queue is empty everywhere (or ``stop``). The lead records the round; a worker does not."""
-    from ..commands._crawl import config_from_settings
 
     found = arc.open_round("recapture")
     if found is None:

@@ -28,7 +28,7 @@ from archive import Archive
 from archive._loopback import ConditionalServer
 from archive.recapture._recapture import RecaptureConfig, recapture
 from scraper._config import CrawlConfig
-from scraper._records import Capture
+from scraper._records import Capture, Post, WarcRef
 from scraper.crawler._crawler import crawl
 from scraper.crawler._pagepool import PagePool
 from scraper.parse._parse import parse_capture
@@ -76,9 +76,25 @@ def store_site(
                 cap = capture_of(site, path, base)
                 ref = arc.sink.write_capture(cap)
                 if parse:
-                    arc.sink.write_post(base + path, base + post.path, parse_capture(cap, ref))
+                    arc.sink.write_post(base + path, base + post.path, _parsed(cap, ref))
         arc.end_crawl(crawl_id, {})
     return crawl_id
+
+
+#: Parses of the test blog's pages, shared by the session's archives: most tests store the
+#: same few generated sites, and the parse is ~90 % of building an archive. A record is
+#: frozen; only where it was stored (``source``) differs from one archive to the next.
+_PARSES: dict[tuple[str, int, str | None, bytes], Post] = {}
+
+
+def _parsed(cap: Capture, ref: WarcRef) -> Post:
+    key = (cap.url, cap.status, cap.content_type, cap.content or cap.body)
+    post = _PARSES.get(key)
+    if post is None:
+        post = _PARSES[key] = parse_capture(cap, ref)
+    assert post.source is not None
+    source = dataclasses.replace(post.source, fetched_at=cap.fetched_at, warc=ref)
+    return dataclasses.replace(post, source=source)
 
 
 def edit_site(site: Site, text: str = "Edited after the fact.") -> tuple[Site, int, int]:

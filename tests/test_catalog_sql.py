@@ -47,11 +47,16 @@ def _offences(source: str | Path) -> list[str]:
     return found
 
 
+#: A quick look at the text first: a module where no quote opens with a statement's first
+#: word and nothing says ``execute`` has no SQL, and is not walked node by node.
+_MAYBE = re.compile(r"[\"']\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|WITH|PRAGMA|BEGIN)\s|execute")
+
+
 def test_only_the_catalog_package_writes_sql() -> None:
     offences = {}
     for path in _modules():
         rel = path.relative_to(ROOT).as_posix()
-        if rel in OWN_DATABASE:
+        if rel in OWN_DATABASE or not _MAYBE.search(path.read_text("utf-8")):
             continue
         if found := _offences(path):
             offences[rel] = found
@@ -71,4 +76,6 @@ def test_the_scan_sees_sql() -> None:
     """The scan itself works: a statement and an execute call are found."""
     source = "db.execute('SELECT id FROM pages WHERE id = ?', (1,))\nx = '''\n  WITH t AS (1)'''\n"
     assert len(_offences(source)) == 3
+    assert _MAYBE.search(source)
+    assert _MAYBE.search("f'''\n    DELETE FROM {t}'''")
     assert _offences("'Select the pages'; 'delete'; 'WITHOUT'") == []

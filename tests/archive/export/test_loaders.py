@@ -12,6 +12,9 @@ from archive_samples import fixture_posts
 from archive.export._export import ExportItem, ExportOptions, export_records
 from scraper._records import Comment, Post
 
+# slow: importing pandas and DuckDB costs ~1 s; the full suite (CI) runs these
+pytestmark = pytest.mark.slow
+
 pd = pytest.importorskip("pandas")
 # The README's loaders: comment ids are text (engines use ids like "c-12" or hex), and
 # pandas and DuckDB's CSV reader would otherwise guess numbers (parent_id 731.0).

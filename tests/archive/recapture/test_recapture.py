@@ -199,6 +199,7 @@ def test_cli_one_round(tmp_path: Path, site: Site, capsys: pytest.CaptureFixture
     assert "0 changed" in out
 
 
+@pytest.mark.slow  # a real archive and a second round, ~1-2 s
 def test_history_lists_unchanged_fetches(
     tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str]
 ) -> None:

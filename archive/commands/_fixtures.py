@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from archive._errors import ArchiveError
 from archive._fixtures import (
     FixtureError,
     FixtureResult,
@@ -22,7 +23,9 @@ from archive._fixtures import (
     load_fixtures,
     run_fixture,
 )
+from archive._store import Archive
 from scraper import parse_page
+from scraper._records import Capture
 
 DEFAULT_DIR = "fixtures"
 
@@ -46,13 +49,40 @@ def register(sub: Any) -> None:
     c.set_defaults(func=run_check)
 
     a = fsub.add_parser("add", help="save a page and its current record as a new fixture")
-    a.add_argument("page", help="path of a saved HTML page, or an http(s) URL to fetch")
+    a.add_argument(
+        "page",
+        help="path of a saved HTML page, or an http(s) URL to fetch (with --archive: the URL "
+        "of a page in that archive)",
+    )
+    a.add_argument(
+        "--archive",
+        metavar="DIR",
+        help="take the page from this archive's newest capture of the URL instead of the "
+        "web (either catalog backend; opened read-only)",
+    )
     a.add_argument("--url", help="the URL the page was fetched from")
     a.add_argument("--content-type", help="the HTTP Content-Type it was served with")
     a.add_argument("--name", help="fixture name (default: the page's file name)")
     a.add_argument("--dir", help="where to save (default: ./fixtures/<detected engine>)")
     a.set_defaults(func=run_add)
     p.set_defaults(func=lambda args: _usage(p))
+
+
+def archived_page(root: Path, url: str) -> tuple[Capture, str]:
+    """The newest capture of ``url`` in the archive at ``root`` that holds the page (a 200,
+    or a revisit of one), and when it was fetched: a fixture made from what was archived is
+    the page as it was, which a fetch today may no longer give."""
+    if not root.is_dir():
+        raise ArchiveError(f"{root}: no archive folder there")
+    with Archive.open(root, readonly=True) as arc:
+        rows = list(arc.captures(url))
+        if not rows:
+            raise ArchiveError(f"{url}: no capture of this URL in {root}")
+        for row in reversed(rows):
+            capture = arc.read_capture(row)
+            if capture.status == 200:
+                return capture, row.fetched_at
+    raise ArchiveError(f"{url}: no capture in {root} holds the page (no HTTP 200)")
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -99,7 +129,20 @@ def run_check(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     page: Path | bytes
     url, content_type = args.url, args.content_type
-    if args.page.startswith(("http://", "https://")):
+    note = None
+    if args.archive is not None:
+        try:
+            capture, fetched_at = archived_page(Path(args.archive), args.page)
+        except ArchiveError as exc:
+            print(f"blog-archiver: error: {exc}", file=sys.stderr)
+            return 2
+        page = capture.content or capture.body
+        url, content_type = url or capture.url, content_type or capture.content_type
+        note = (
+            f"added by `fixtures add --archive`, captured {fetched_at}: "
+            "REVIEW every field against the page"
+        )
+    elif args.page.startswith(("http://", "https://")):
         capture = fetch_page(args.page)
         if capture.status != 200:
             print(f"blog-archiver: error: {args.page}: HTTP {capture.status}", file=sys.stderr)
@@ -117,7 +160,7 @@ def run_add(args: argparse.Namespace) -> int:
         engine = parse_page(data, url, content_type=content_type).extractor.name
         dest = str(Path(DEFAULT_DIR) / engine)
     try:
-        path = add_fixture(page, dest, url, args.name, content_type=content_type)
+        path = add_fixture(page, dest, url, args.name, content_type=content_type, note=note)
     except FileExistsError as exc:
         print(f"blog-archiver: error: {exc}", file=sys.stderr)
         return 2

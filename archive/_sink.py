@@ -23,7 +23,7 @@ from scraper._records import Capture, Post, WarcRef
 
 from .catalog import CaptureRow, Catalog
 from .catalog._pg_round_rows import defer_revisit
-from .warc._writer import PROFILE_IDENTICAL, WarcWriter
+from .warc._writer import PROFILE_IDENTICAL, WarcWriter, WrittenRecord
 
 __all__ = ["ArchiveSink", "payload_digest"]
 
@@ -97,14 +97,7 @@ class ArchiveSink:
     ) -> CaptureRow:
         """Store a re-capture of unchanged content as a ``revisit`` pointing at ``refers_to``."""
         with self.lock:
-            rec = self._writer.write_revisit(
-                capture,
-                refers_to_uri=refers_to.url,
-                refers_to_date=refers_to.fetched_at,
-                refers_to_id=refers_to.record_id,
-                payload_digest=refers_to.payload_digest or payload_digest(capture.body),
-                profile=profile,
-            )
+            rec = self._revisit_record(capture, refers_to, profile)
             base = refers_to.refers_to or refers_to.id  # always point at the real payload
             with self._catalog.db.transaction():
                 cid = self._catalog.insert_capture(
@@ -120,6 +113,18 @@ class ArchiveSink:
             self.bytes_written += rec.length
             return row
 
+    def _revisit_record(
+        self, capture: Capture, refers_to: CaptureRow, profile: str
+    ) -> WrittenRecord:
+        return self._writer.write_revisit(
+            capture,
+            refers_to_uri=refers_to.url,
+            refers_to_date=refers_to.fetched_at,
+            refers_to_id=refers_to.record_id,
+            payload_digest=refers_to.payload_digest or payload_digest(capture.body),
+            profile=profile,
+        )
+
     def write_revisit_ref(
         self, capture: Capture, refers_to: CaptureRow, profile: str = PROFILE_IDENTICAL
     ) -> WarcRef:
@@ -130,14 +135,7 @@ class ArchiveSink:
             row = self.write_revisit(capture, refers_to, profile)
             return WarcRef(row.warc_file, row.record_id, row.offset, row.length)
         with self.lock:
-            rec = self._writer.write_revisit(
-                capture,
-                refers_to_uri=refers_to.url,
-                refers_to_date=refers_to.fetched_at,
-                refers_to_id=refers_to.record_id,
-                payload_digest=refers_to.payload_digest or payload_digest(capture.body),
-                profile=profile,
-            )
+            rec = self._revisit_record(capture, refers_to, profile)
             defer_revisit(
                 self._catalog.db, self.crawl_id, rec, url=capture.url, status=capture.status,
                 headers=capture.response_headers, refers_to=refers_to.refers_to or refers_to.id,

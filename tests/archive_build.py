@@ -15,6 +15,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import json
 import pickle
 import shutil
 import sqlite3
@@ -27,6 +28,7 @@ from pathlib import Path
 from archive import Archive
 from archive._loopback import ConditionalServer
 from archive.recapture._recapture import RecaptureConfig, recapture
+from archive.warc._reader import iter_records
 from scraper._config import CrawlConfig
 from scraper._records import Capture, Post, WarcRef
 from scraper.crawler._crawler import crawl
@@ -208,3 +210,21 @@ def round_records(root: Path, kind: str = "recapture") -> Counter[str]:
         db.close()
     assert len(ids) == 1, ids
     return Counter(r.url for r in rows if r.crawl_id in ids)
+
+
+def assert_index_covers_warcs(arc: Path, captures: int) -> list[Path]:
+    """Every WARC file of the archive reads to its end, and ``warc/index.cdxj`` lists each
+    response and revisit exactly once, as many as the catalog's ``captures`` rows; returns
+    the WARC files (tests of several writers look at their names)."""
+    warcs = sorted((arc / "warc").glob("*.warc.gz"))
+    records = [
+        (w.name, r.offset)
+        for w in warcs
+        for r in iter_records(w, 0, w.stat().st_size)
+        if r.record_type in ("response", "revisit")
+    ]
+    index = [line.split(" ", 2) for line in (arc / "warc" / "index.cdxj").read_text().splitlines()]
+    indexed = {(json.loads(f[2])["filename"], int(json.loads(f[2])["offset"])) for f in index}
+    assert len(indexed) == len(index) == captures
+    assert set(records) == indexed
+    return warcs

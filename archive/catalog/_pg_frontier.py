@@ -102,6 +102,11 @@ WHERE h.host = d.host
 class PgFrontier:
     """The shared frontier of one crawl, as worker ``worker_id`` sees it."""
 
+    #: The statements that queue jobs and finish one; a re-capture round's frontier
+    #: (``RoundFrontier``) runs the same steps on its own table.
+    _add_sql = _ADD
+    _finish_sql = _FINISH
+
     def __init__(
         self,
         db: Db,
@@ -155,7 +160,7 @@ class PgFrontier:
         if not rows:
             return 0
         with self.lock:
-            (cur,) = self._db.flush((_ADD, self._add_params(rows)))
+            (cur,) = self._db.flush((self._add_sql, self._add_params(rows)))
             return max(0, cur.rowcount)
 
     def claim(self, limit: int) -> list[Job]:
@@ -181,14 +186,14 @@ class PgFrontier:
         page's deferred rows go in the same round trip and transaction."""
         with self.lock:
             self._fresh.discard(url)
-            self._db.flush((_FINISH, self._finish_params(url, state, reason)))
+            self._db.flush((self._finish_sql, self._finish_params(url, state, reason)))
 
     def settle(self, url: str, state: URLState, reason: str | None, jobs: Iterable[Job]) -> int:
         """``add(jobs)`` and ``finish(url, ...)`` (and the page's deferred rows) in one round
         trip and one transaction; returns how many jobs were new."""
         rows = list(jobs)
-        tail = [(_ADD, self._add_params(rows))] if rows else []
-        tail.append((_FINISH, self._finish_params(url, state, reason)))
+        tail = [(self._add_sql, self._add_params(rows))] if rows else []
+        tail.append((self._finish_sql, self._finish_params(url, state, reason)))
         with self.lock:
             self._fresh.discard(url)
             cursors = self._db.flush(*tail)

@@ -17,7 +17,7 @@ it was fetched during this round.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from scraper._protocols import Job, JobKind, URLState
@@ -67,7 +67,8 @@ SELECT ?, url, (1 << 40) + seq, kind, depth, post_url, via, host, 'queued', ? FR
 ON CONFLICT (crawl_id, url) DO NOTHING
 """
 # As ``PgFrontier``'s claim; a host's delay is the larger of the round's and the stored
-# one (robots.txt ``Crawl-delay``, or an earlier crawl's), and each claimed job brings the
+# one (robots.txt ``Crawl-delay`` as this round read it: ``seed_round`` forgets the crawl's),
+# and each claimed job brings the
 # stored response it is asked against, in the same round trip.
 _CLAIM = f"""
 WITH t AS (SELECT {NOW} AS now),
@@ -165,6 +166,10 @@ def seed_round(db: Db, crawl_id: int, jobs: Sequence[RoundJob], now: str) -> int
         ).fetchone()
         if seeded:
             return 0
+        # A host's stored delay is the crawl's (its --delay, or robots.txt's Crawl-delay):
+        # the round asks at its own --delay, and re-reads robots.txt, which stores the
+        # Crawl-delay again (``save_robots``) before any page of that host is claimed.
+        db.execute("UPDATE hosts SET delay = NULL WHERE host = ANY(?)", (sorted(set(params[4])),))
         return max(0, db.execute(_SEED, params).rowcount)
 
 
@@ -208,6 +213,9 @@ class RoundFrontier(PgFrontier):
         self._stopped = stopped
         self.answered_304 = 0
 
+    _add_sql = _ADD
+    _finish_sql = _FINISH
+
     def _add_params(self, rows: list[Job]) -> tuple[object, ...]:
         now = self._now()
         return (*super()._add_params(rows), self.crawl_id, now)
@@ -222,26 +230,6 @@ class RoundFrontier(PgFrontier):
             state.value, reason, now, url,
             self._delay, self.worker_id,
         )  # fmt: skip
-
-    def add(self, jobs: Iterable[Job]) -> int:
-        rows = list(jobs)
-        if not rows:
-            return 0
-        with self.lock:
-            (cur,) = self._db.flush((_ADD, self._add_params(rows)))
-            return max(0, cur.rowcount)
-
-    def settle(self, url: str, state: URLState, reason: str | None, jobs: Iterable[Job]) -> int:
-        rows = list(jobs)
-        tail = [(_ADD, self._add_params(rows))] if rows else []
-        tail.append((_FINISH, self._finish_params(url, state, reason)))
-        with self.lock:
-            cursors = self._db.flush(*tail)
-        return max(0, cursors[0].rowcount) if rows else 0
-
-    def finish(self, url: str, state: URLState, reason: str | None = None) -> None:
-        with self.lock:
-            self._db.flush((_FINISH, self._finish_params(url, state, reason)))
 
     def claim(self, limit: int) -> list[Job]:
         if limit <= 0 or self._stopped():

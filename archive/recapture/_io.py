@@ -24,9 +24,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
+
+from scraper._config import CrawlConfig
 from scraper._protocols import Frontier, Job, URLState
 from scraper._records import Capture, Post, WarcRef
 from scraper.crawler._memory import MemoryFrontier
+from scraper.fetch._pinning import Pins, pinned_transport
 
 from .._sink import ArchiveSink, payload_digest
 from ..catalog import (
@@ -265,3 +269,27 @@ def carry_over(conn: Db, crawl_id: int, posts: Iterable[str], now: str) -> int:
             for page_url in pages:
                 linked += carry_page(c, crawl_id, post_url, page_url, now)
     return linked
+
+
+def conditional_client(
+    asked: set[str], validators: dict[str, Validators], config: CrawlConfig, pins: Pins
+) -> httpx.AsyncClient:
+    """Conditional requests for the round's jobs as they are claimed (robots.txt and
+    the pages the round discovers go without)."""
+
+    async def conditional(request: httpx.Request) -> None:
+        url = str(request.url)
+        if request.method != "GET" or url not in asked:
+            return
+        v = validators.get(url)
+        if v is not None:
+            request.headers.update(v.headers())
+
+    limits = httpx.Limits(
+        max_connections=config.concurrency, max_keepalive_connections=config.concurrency
+    )
+    return httpx.AsyncClient(
+        transport=pinned_transport(pins, limits=limits),
+        follow_redirects=False,
+        event_hooks={"request": [conditional]},
+    )

@@ -31,18 +31,22 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from scraper._config import CrawlConfig
 from scraper.crawler._events import CrawlStats
 from scraper.crawler._pagepool import PagePool
-from scraper.fetch._pinning import Pins, pinned_transport
+from scraper.fetch._pinning import Pins
 
 from .._errors import ArchiveError
 from .._reparse import catalog_connection
 from .._store import CATALOG_NAME, Archive, is_archive
 from ..catalog import catalog_size
-from ._io import RecaptureFrontier, RecaptureSink, carry_over, last_parse_lookup
+from ._io import (
+    RecaptureFrontier,
+    RecaptureSink,
+    carry_over,
+    conditional_client,
+    last_parse_lookup,
+)
 from ._shared_round import lead_round
 from ._state import EarlierRuns, KnownState, earlier_runs
 
@@ -115,29 +119,6 @@ class RecaptureStats:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
 
 
-def _client(state: KnownState, config: CrawlConfig, pins: Pins) -> httpx.AsyncClient:
-    # Only the URLs the round repeats get conditions: robots.txt is read by the crawler
-    # itself, which needs its body (a 304 there would read as "robots.txt unavailable").
-    asked = {job.url for job in state.jobs}
-
-    async def conditional(request: httpx.Request) -> None:
-        url = str(request.url)
-        if request.method != "GET" or url not in asked:
-            return
-        v = state.validators.get(url)
-        if v is not None:
-            request.headers.update(v.headers())
-
-    limits = httpx.Limits(
-        max_connections=config.concurrency, max_keepalive_connections=config.concurrency
-    )
-    return httpx.AsyncClient(
-        transport=pinned_transport(pins, limits=limits),
-        follow_redirects=False,
-        event_hooks={"request": [conditional]},
-    )
-
-
 async def recapture(
     path: str | Path,
     config: RecaptureConfig,
@@ -192,7 +173,10 @@ async def recapture(
             record=arc.frontier,
         )
         pins: Pins = {}
-        client = _client(state, crawl_conf, pins)
+        # Only the URLs the round repeats get conditions: robots.txt is read by the crawler
+        # itself, which needs its body (a 304 there would read as "robots.txt unavailable").
+        asked = {job.url for job in state.jobs}
+        client = conditional_client(asked, state.validators, crawl_conf, pins)
         reasons: Counter[str] = Counter()
 
         def events(event: Any) -> None:

@@ -27,12 +27,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
-
 from scraper._config import CrawlConfig
 from scraper.crawler._events import CrawlStats
 from scraper.crawler._pagepool import PagePool
-from scraper.fetch._pinning import Pins, pinned_transport
+from scraper.fetch._pinning import Pins
 
 from .._errors import ArchiveError
 from .._joined import config_from_settings, config_to_args
@@ -50,7 +48,7 @@ from ..catalog._pg_round_rows import (
 )
 from ..catalog._pg_rounds import RoundFrontier, RoundJob, seed_round
 from ..warc._writer import warc_date
-from ._io import RecaptureSink, carry_over, last_parse_lookup
+from ._io import RecaptureSink, carry_over, conditional_client, last_parse_lookup
 from ._state import KnownState, Validators, earlier_runs
 
 __all__ = ["RoundWork", "join_round", "lead_round", "until_stopped"]
@@ -156,7 +154,7 @@ async def work_round(
         stopped=lambda: stop.is_set() or sink.fatal is not None,
     )
     pins: Pins = {}
-    client = _client(asked, state.validators, config, pins)
+    client = conditional_client(asked, state.validators, config, pins)
     task = asyncio.ensure_future(
         crawl(
             seeds, frontier, sink, config,
@@ -178,30 +176,6 @@ async def work_round(
             "writing; everything stored before is kept. Free space and run again."
         ) from sink.fatal
     return RoundWork(crawl_id, result, stop.is_set())
-
-
-def _client(
-    asked: set[str], validators: dict[str, Validators], config: CrawlConfig, pins: Pins
-) -> httpx.AsyncClient:
-    """Conditional requests for the round's jobs as they are claimed (robots.txt and
-    the pages the round discovers go without)."""
-
-    async def conditional(request: httpx.Request) -> None:
-        url = str(request.url)
-        if request.method != "GET" or url not in asked:
-            return
-        v = validators.get(url)
-        if v is not None:
-            request.headers.update(v.headers())
-
-    limits = httpx.Limits(
-        max_connections=config.concurrency, max_keepalive_connections=config.concurrency
-    )
-    return httpx.AsyncClient(
-        transport=pinned_transport(pins, limits=limits),
-        follow_redirects=False,
-        event_hooks={"request": [conditional]},
-    )
 
 
 async def lead_round(

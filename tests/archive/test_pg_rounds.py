@@ -132,3 +132,21 @@ def test_a_version_2_catalog_is_migrated_by_a_writable_open_only(pg_dsn: str) ->
     assert table == "round_jobs"
     rw.close()
     connect_pg(pg_dsn, readonly=False).close()  # migrated once: a second open is plain
+
+
+def test_a_round_asks_at_its_own_delay_not_the_crawls(pg_dsn: str) -> None:
+    """The crawl stored its hosts' delay (its --delay 5): a round at --delay 0 must not
+    inherit it; robots.txt's Crawl-delay, which the round reads again, still counts."""
+    db = connect_pg(pg_dsn, readonly=False)
+    jobs = _jobs(2, 2)
+    hosts = sorted({j.job.url.split("/")[2] for j in jobs})
+    for host in hosts:
+        db.execute("INSERT INTO hosts (host, delay) VALUES (?, 5.0)", (host,))
+    crawl_id = _round(db)
+    seed_round(db, crawl_id, jobs, _now())
+    rows = db.execute("SELECT host, delay FROM hosts ORDER BY host", ()).fetchall()
+    assert [tuple(r) for r in rows] == [(h, None) for h in hosts]
+    f, _ = _frontier(pg_dsn, crawl_id, [])
+    f.save_robots("http://" + hosts[0], 200, b"User-agent: *\nCrawl-delay: 2\n", 2.0)
+    rows = db.execute("SELECT host, delay FROM hosts ORDER BY host", ()).fetchall()
+    assert [tuple(r) for r in rows] == [(hosts[0], 2.0), (hosts[1], None)]

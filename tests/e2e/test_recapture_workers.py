@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from archive_build import edit_site, site_with_comments
+from archive_build import assert_index_covers_warcs, edit_site, site_with_comments
 from pg_server import PgServer
 
 from archive._loopback import ConditionalServer
@@ -243,19 +243,8 @@ def test_a_round_spread_over_workers_survives_a_kill_and_records_each_page_once(
         assert min(gaps) >= DELAY - 0.01, (s.url, min(gaps))
 
     # Every WARC file reads to its end; the index lists every record the catalog holds.
-    warcs = sorted((arc / "warc").glob("*.warc.gz"))
-    records = []
-    for w in warcs:
-        records += [
-            (w.name, r.offset)
-            for r in iter_records(w, 0, w.stat().st_size)
-            if r.record_type in ("response", "revisit")
-        ]
-    index = [line.split(" ", 2) for line in (arc / "warc" / "index.cdxj").read_text().splitlines()]
-    indexed = {(json.loads(f[2])["filename"], int(json.loads(f[2])["offset"])) for f in index}
     (total,) = _query(dsn, "SELECT COUNT(*) FROM captures")[0]
-    assert len(indexed) == len(index) == total
-    assert set(records) == indexed
+    assert_index_covers_warcs(arc, total)
 
 
 def test_a_round_on_postgresql_that_reaches_nothing_fails_and_is_recorded(

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from archive_build import assert_index_covers_warcs
 from pg_server import PgServer
 
-from archive.warc._reader import iter_records
 from scraper.testing import SiteServer, gen_site
 
 pytestmark = pytest.mark.slow
@@ -132,16 +132,5 @@ def test_workers_share_one_crawl_politely_and_survive_a_kill(
         assert min(gaps) >= DELAY - 0.01, (s.url, min(gaps))
 
     # Every WARC file reads to its end; the index lists every record the catalog holds.
-    warcs = sorted((arc / "warc").glob("*.warc.gz"))
+    warcs = assert_index_covers_warcs(arc, _captures(dsn))
     assert len({w.name.split("-")[3] for w in warcs}) >= 3  # files of at least 3 workers
-    records = []
-    for w in warcs:
-        records += [
-            (w.name, r.offset)
-            for r in iter_records(w, 0, w.stat().st_size)
-            if r.record_type in ("response", "revisit")
-        ]
-    index = [line.split(" ", 2) for line in (arc / "warc" / "index.cdxj").read_text().splitlines()]
-    indexed = {(json.loads(f[2])["filename"], int(json.loads(f[2])["offset"])) for f in index}
-    assert len(indexed) == len(index) == _captures(dsn)
-    assert set(records) == indexed

@@ -47,7 +47,7 @@ from ._io import (
     conditional_client,
     last_parse_lookup,
 )
-from ._shared_round import lead_round
+from ._shared_round import lead_round, until_stopped
 from ._state import EarlierRuns, KnownState, earlier_runs
 
 __all__ = [
@@ -199,7 +199,7 @@ async def recapture(
         )
         result = CrawlStats()
         try:
-            result = await _until_stopped(crawl_task, stop)
+            result = await until_stopped(crawl_task, stop)
         except OSError as exc:  # the crawler stops on a storage failure and re-raises it
             sink.fatal = sink.fatal or exc
         finally:
@@ -243,21 +243,6 @@ async def recapture(
     if stats.error is not None:
         raise RoundFailedError(message, stats)
     return stats
-
-
-async def _until_stopped(task: asyncio.Future[CrawlStats], stop: threading.Event) -> CrawlStats:
-    """The crawl's result; when ``stop`` is set, the crawl is cancelled within ~0.1 s: the
-    requests in flight are dropped (what was captured is kept, a write is never cut, since
-    writes run on the crawler's writer thread) instead of waiting out their timeouts."""
-    while not task.done():
-        if stop.is_set():
-            task.cancel()
-            try:
-                return await task
-            except asyncio.CancelledError:
-                return CrawlStats()
-        await asyncio.wait({task}, timeout=0.1)
-    return task.result()
 
 
 def run_every(

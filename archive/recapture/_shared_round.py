@@ -67,8 +67,9 @@ class RoundWork:
 
 
 async def until_stopped(task: asyncio.Future[CrawlStats], stop: threading.Event) -> CrawlStats:
-    """The crawl's result; when ``stop`` is set, the crawl is cancelled within ~0.1 s (what
-    was captured is kept, a write is never cut: writes run on the crawler's writer thread)."""
+    """The crawl's result; when ``stop`` is set, the crawl is cancelled within ~0.1 s: the
+    requests in flight are dropped (what was captured is kept, a write is never cut, since
+    writes run on the crawler's writer thread) instead of waiting out their timeouts."""
     while not task.done():
         if stop.is_set():
             task.cancel()

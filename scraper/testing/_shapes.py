@@ -111,6 +111,31 @@ def attributes(n: int) -> bytes:
     return page(f"<div {attrs}><p>The element with many attributes.</p></div>")
 
 
+def _names(n: int) -> list[str]:
+    """``n`` distinct attribute names, the shortest there are (libxml2 keeps only the
+    first of a repeated name, so only distinct ones cost anything)."""
+    first = "abcdefghijklmnopqrstuvwxyz"
+    out, level = list(first), list(first)
+    while len(out) < n:
+        level = [name + c for name in level for c in first + "0123456789"]
+        out += level
+    return out[:n]
+
+
+def bare_attributes(n: int) -> bytes:
+    """One element with ``n`` attributes without values (``<div a b c ...>``)."""
+    return page(f"<div {' '.join(_names(n))}><p>The element with many attributes.</p></div>")
+
+
+def attribute_rows(per: int) -> Callable[[int], bytes]:
+    def make(n: int) -> bytes:
+        row = f"<div {' '.join(_names(per))}><p>Row.</p></div>"
+        return page(row * n)
+
+    make.__doc__ = f"``n`` elements with {per:,} attributes each."
+    return make
+
+
 def paragraphs(n: int) -> bytes:
     """``n`` short paragraphs."""
     return page("".join(f"<p>Paragraph {i}.</p>" for i in range(n)))
@@ -143,5 +168,8 @@ SHAPES: tuple[Shape, ...] = (
     Shape("links", links, 40_000, 1_000),
     Shape("text run", text_run, 400_000, 10_000),
     Shape("attributes", attributes, 20_000, 2_000),
+    Shape("bare attributes", bare_attributes, 20_000, 2_000),
+    Shape("elements of 2,000 attributes", attribute_rows(2_000), 140, 3),
+    Shape("elements of 512 attributes", attribute_rows(512), 650, 3),
     Shape("paragraphs", paragraphs, 60_000, 1_000),
 )

@@ -32,6 +32,7 @@ from lxml.html import (
 )
 
 from ..._errors import ParseError
+from ._attrs import cap_attributes
 
 __all__ = ["MAX_PAGE_BYTES", "build_tree", "decode_html", "decode_html_utf8", "sniff_binary"]
 
@@ -269,8 +270,10 @@ def build_tree(text: str, source: str | None = None, utf8: bytes | None = None) 
     text = fixed
     try:
         if data is not None:
-            tree = document_fromstring(data, parser=_UTF8_PARSER)
+            tree = document_fromstring(cap_attributes(data), parser=_UTF8_PARSER)
         else:
+            wide = text.encode("utf-8", "surrogatepass")
+            text = cap_attributes(wide).decode("utf-8", "surrogatepass")
             tree = document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}", source) from exc

@@ -1,0 +1,136 @@
+"""A cap on the attributes of one element, applied to the page before libxml2 reads it.
+
+libxml2 (2.14, the one lxml bundles) adds each attribute to an element by walking the
+element's attribute list to its end, so an element with n attributes costs n²/2 steps:
+one element with 20,000 of them takes 2 s, a page of elements with thousands each over
+10 s per MB. HTML sets no limit; a tag with more than ``MAX_ATTRIBUTES`` attributes keeps
+its first ``MAX_ATTRIBUTES`` as written (the first of a repeated name wins anyway), a
+documented limit like the nesting one. No real page comes near it.
+
+Looking costs microseconds, not a scan of every tag (which would cost ~2 % of a parse):
+each attribute takes at least two bytes (a name and a separator), so such a tag runs
+over ``_RUN`` bytes without a ``>``. Those runs are found a window at a time by
+``rfind`` (memrchr), about two calls per ``_RUN`` bytes; only inside one is a tag read,
+by a pattern that splits attributes as libxml2's tokenizer does (a value quoted or
+not, names without ``=``, ``/`` between attributes). A ``>`` inside quoted values in
+every ``_RUN`` bytes of such a tag hides it: the crawl's per-page time limit bounds that
+page.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MAX_ATTRIBUTES", "cap_attributes"]
+
+MAX_ATTRIBUTES = 512
+_RUN = 2 * MAX_ATTRIBUTES  # such a tag runs this far without a ">" (two bytes an attribute)
+
+# libxml2's HTML tokenizer (HTMLparser.c, htmlParseStartTag / htmlParseAttribute): blanks
+# are space, tab, LF, FF and CR; a name runs to a blank, "/", ">" or "=" (its first
+# byte may be anything but a blank, "/" or ">"); a value is quoted (to the closing quote
+# or the end of the page) or runs to a blank or ">"; a "/" not before ">" separates.
+_WS = rb"[\t\n\f\r ]"
+_ATTR = (
+    rb"[^\t\n\f\r />][^\t\n\f\r /=>]*+"
+    rb"(?:" + _WS + rb"*+=" + _WS + rb"*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\t\n\f\r >]*+))?+"
+)
+_SEP = rb"(?:" + _WS + rb"|/(?!>))*+"
+# a start tag and its first MAX_ATTRIBUTES attributes, when another one follows
+_HEAD = re.compile(
+    rb"<[A-Za-z][^\t\n\f\r />]*+(?>"
+    + _SEP
+    + _ATTR
+    + rb"){%d}(?=" % MAX_ATTRIBUTES
+    + _SEP
+    + rb"[^\t\n\f\r />])"
+)
+_REST = re.compile(rb"(?>" + _SEP + _ATTR + rb")*+" + _SEP)
+# the elements whose content libxml2 reads as text, and comments: a "<x" inside is no tag
+_RAW = re.compile(
+    rb"<(?:(/?)(iframe|noembed|noframes|plaintext|script|style|textarea|title|xmp)"
+    rb"(?=[\t\n\f\r />])|!--)|-->",
+    re.IGNORECASE,
+)
+# every byte but those that can end an attribute (a blank, "/", a closing quote)
+_NOT_SEPARATOR = bytes(b for b in range(256) if b not in b"\t\n\f\r /\"'")
+_LETTER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def cap_attributes(data: bytes) -> bytes:
+    """``data`` with every start tag cut to its first ``MAX_ATTRIBUTES`` attributes; the
+    same object when no tag has more (every real page)."""
+    n = len(data)
+    rfind = data.rfind
+    kept: list[bytes] = []
+    done = 0  # data[:done] is in kept
+    p = -1  # the scan goes on after p (a ">" or the end of a cut)
+    raw = _RawText(data)
+    while p + 1 + _RUN <= n:
+        q = rfind(b">", p + 1, p + 1 + _RUN)
+        if q >= 0:
+            p = q
+            continue
+        end = data.find(b">", p + 1 + _RUN)
+        end = n if end < 0 else end
+        cut = _excess(data, p + 1, end, raw)
+        if cut is None:
+            p = end
+            continue
+        kept.append(data[done : cut[0]])
+        done = cut[1]
+        p = cut[1] - 1
+    if not kept:
+        return data
+    kept.append(data[done:])
+    return b"".join(kept)
+
+
+def _excess(data: bytes, start: int, end: int, raw: _RawText) -> tuple[int, int] | None:
+    """The span of attributes past the first ``MAX_ATTRIBUTES`` of the tag that runs
+    through ``data[start:end]`` (which holds no ``>``), or ``None``.
+
+    The run begins after a ``>``, so such a tag opens inside it: at the first ``<`` and
+    ASCII letter, which libxml2 reads as a start tag whose attributes go on to the run's
+    end (a later ``<`` is in an attribute name)."""
+    q = data.find(b"<", start, end)
+    while q >= 0 and (q + 1 >= len(data) or data[q + 1] not in _LETTER):
+        q = data.find(b"<", q + 1, end)
+    if q < 0 or end - q < _RUN or len(data[q:end].translate(None, _NOT_SEPARATOR)) < _RUN // 2:
+        return None  # too few blanks, "/" and quotes to end that many attributes
+    head = _HEAD.match(data, q, end)
+    if head is None or raw.inside(q):
+        return None
+    rest = _REST.match(data, head.end())
+    assert rest is not None  # it matches the empty string
+    return head.end(), rest.end()
+
+
+class _RawText:
+    """Whether a position is inside a comment, a script, a style, a title ..., where
+    libxml2 reads ``<x`` as text. Asked only of tags with too many attributes, in page
+    order: one scan from the start serves them all (one per page would be quadratic on
+    a page of such tags)."""
+
+    __slots__ = ("_data", "_inside", "_pos")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._pos = 0
+        self._inside: bytes | None = None  # the raw-text element's name, or b"--"
+
+    def inside(self, pos: int) -> bool:
+        for m in _RAW.finditer(self._data, self._pos, pos):
+            token = m.group(0).lower()
+            if self._inside is None:
+                if token == b"<!--":
+                    self._inside = b"--"
+                elif m.group(2) and not m.group(1):
+                    self._inside = m.group(2).lower()
+            elif self._inside == b"--":
+                if token == b"-->":
+                    self._inside = None
+            elif m.group(1) and m.group(2).lower() == self._inside:
+                self._inside = None
+        self._pos = max(self._pos, pos)
+        return self._inside is not None

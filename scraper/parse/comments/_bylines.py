@@ -10,11 +10,12 @@ of the comment's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from ..dom._signals import text_of
 from ..dom._text import BLOCK_TAGS, collapse
 from ._dates import parse_visible_date
 
@@ -55,7 +56,7 @@ def lead_line(item: HtmlElement) -> Lead | None:
         nodes.append(child)
         if child.tag == "br":
             break
-        rest += child.text_content() + (child.tail or "")
+        rest += text_of(child) + (child.tail or "")
     rest = collapse(rest)
     if len(rest) > 80 or not (_LEAD_VERB.match(rest) or rest.endswith(":")):
         return None
@@ -72,22 +73,39 @@ class Header:
     date: str
 
 
-_HEAD_TAGS = ("p", "div", "header", "h3", "h4", "h5", "span")
+_HEAD_TAGS = frozenset({"p", "div", "header", "h3", "h4", "h5", "span"})
+_BYLINE_TAGS = frozenset({"p", "div", "span", "small", "footer", "cite"})
 _NAME_TAGS = frozenset({"a", "strong", "b", "span", "cite", "em"})
 
 
+def _own_blocks(
+    item: HtmlElement,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    tags: frozenset[str],
+    own: list[HtmlElement] | None,
+) -> Iterator[HtmlElement]:
+    """The elements of ``item`` itself (not a reply's) with one of ``tags``, in document
+    order: from ``own`` (``own_parts``) when the caller listed them already."""
+    if own is not None:
+        yield from (el for el in own if el.tag in tags)
+        return
+    for block in item.iter(*tags):
+        if block is not item and owner(block) is item:
+            yield block
+
+
 def header_block(
-    item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | None]
+    item: HtmlElement,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    own: list[HtmlElement] | None = None,
 ) -> Header | None:
     """The first short block of ``item`` that holds a date and is followed by more text:
     "<p><a>小林</a><em>2013-03-22 11:02</em></p><div>text</div>"."""
-    for block in item.iter(*_HEAD_TAGS):
-        if block is item or owner(block) is not item:
-            continue
+    for block in _own_blocks(item, owner, _HEAD_TAGS, own):
         nxt = block.getnext()
-        if nxt is None or not isinstance(nxt.tag, str) or not nxt.text_content().strip():
+        if nxt is None or not isinstance(nxt.tag, str) or not text_of(nxt).strip():
             continue
-        text = collapse(block.text_content())
+        text = collapse(text_of(block))
         when = parse_visible_date(text) if 0 < len(text) <= 100 else None
         if when is None:
             continue
@@ -97,8 +115,8 @@ def header_block(
                 for e in block.iterdescendants()
                 if isinstance(e.tag, str)
                 and e.tag in _NAME_TAGS
-                and collapse(e.text_content())
-                and parse_visible_date(collapse(e.text_content())) is None
+                and collapse(text_of(e))
+                and parse_visible_date(collapse(text_of(e))) is None
             ),
             None,
         )
@@ -115,13 +133,13 @@ BYLINE = re.compile(
 
 
 def byline_block(
-    item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | None]
+    item: HtmlElement,
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    own: list[HtmlElement] | None = None,
 ) -> Header | None:
     """A meta line "by NAME on DATE." anywhere in the comment (often after the text)."""
-    for block in item.iter("p", "div", "span", "small", "footer", "cite"):
-        if block is item or owner(block) is not item:
-            continue
-        text = collapse(block.text_content())
+    for block in _own_blocks(item, owner, _BYLINE_TAGS, own):
+        text = collapse(text_of(block))
         m = BYLINE.match(text) if 0 < len(text) <= 150 else None
         if m is None or len(m.group(1)) > 60:
             continue
@@ -129,6 +147,6 @@ def byline_block(
         if when is None:
             continue
         name = m.group(1)
-        link = next((a for a in block.iter("a") if collapse(a.text_content()) == name), None)
+        link = next((a for a in block.iter("a") if collapse(text_of(a)) == name), None)
         return Header(block=block, author=link if link is not None else block, date=when)
     return None

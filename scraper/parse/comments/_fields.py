@@ -18,11 +18,12 @@ from lxml.html import HtmlElement
 
 from ..._records import Comment, Person, Quote
 from ..dom._css import matcher, select
+from ..dom._signals import text_of
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
 from ._bylines import BYLINE, byline_block, header_block, lead_line
 from ._dates import parse_visible_date
-from ._owned import SUBSTR_IN_SEL, own_parts, owned
+from ._owned import SUBSTR_IN_SEL, Own, own_parts, owned
 
 __all__ = ["build_comment"]
 
@@ -50,6 +51,22 @@ def _strip_parts(strip: tuple[str, ...]) -> tuple[str, str, re.Pattern[str] | No
     alts = "|".join(map(re.escape, parts))
     words = re.compile(rf"\b(?:{alts})(?:e?s)?(?:{_UI_NOUNS})?\b") if parts else None
     return ", ".join(exact), ", ".join(loose), words
+
+
+@functools.lru_cache(maxsize=16)
+def _bare_part(strip: tuple[str, ...]) -> str:
+    """The exact strip selectors that can match an element without attributes (most of a
+    comment's elements: testing those against every selector was a tenth of the parse of
+    a dense thread)."""
+    return ", ".join(s for s in strip if "[class*=" not in s and not _needs_attribute(s))
+
+
+def _needs_attribute(selector: str) -> bool:
+    """Whether ``selector`` matches only elements with an attribute: its last compound
+    names a class, an id or an attribute (and nothing harder to read: no pseudo-class, no
+    second selector)."""
+    last = re.split(r"[\s>+~]+", selector.strip())[-1]
+    return "," not in selector and ":" not in last and any(c in last for c in ".#[")
 
 
 # what a junk word is glued to in one-word class names: "reportabuse", "sharetools", "votebox"
@@ -85,9 +102,9 @@ def build_comment(
     if lead is not None:
         author_el = lead.author
     bare = author_el is None and date_el is None
-    head = header_block(item, owner) if lead is None and bare else None
+    head = header_block(item, owner, own[0]) if lead is None and bare else None
     if head is None and lead is None and author_el is None:
-        head = byline_block(item, owner)
+        head = byline_block(item, owner, own[0])
     if head is not None:
         author_el = head.author
         skip.append(head.block)
@@ -134,6 +151,9 @@ def _content_copy(
     exact, loose, words = _strip_parts(tuple(hints.strip)) if hints.strip else ("", "", None)
     loose = loose if words is not None else ""
     strip_exact, strip_loose = matcher(exact) if exact else None, matcher(loose) if loose else None
+    # an element without attributes (el.keys() is empty) needs only the bare selectors
+    bare = _bare_part(tuple(hints.strip)) if strip_exact is not None else ""
+    strip_bare = matcher(bare) if bare else None
     top = src.getparent()
     # What is dropped goes with its subtree, so the walk does not enter it: a reply nested
     # 2,000 deep listed every element inside it, each with a 2,000-step path (37 s a page).
@@ -146,17 +166,23 @@ def _content_copy(
         if el is not src and (
             el.tag in _FORM_TAGS
             or owner(el) is not item
-            or (strip_exact is not None and strip_exact(el, top))
             or (
-                strip_loose is not None
-                and strip_loose(el, top)
-                and words is not None
-                and words.search(_class_words(el))
+                strip_exact is not None
+                and ((strip_bare is not None and strip_bare(el, top)) if not el.keys()
+                     else strip_exact(el, top))
             )
-        ):
+            or (
+                # the class words first: an element without a class has none (most)
+                words is not None
+                and strip_loose is not None
+                and el.get("class")
+                and words.search(_class_words(el))
+                and strip_loose(el, top)
+            )
+        ):  # fmt: skip
             drop.append(el)
             walker.skip_subtree()
-        elif el.tag in _MODERATED and _MODERATION.match(el.text or ""):
+        elif el.tag in _MODERATED and _moderation(el.text):
             drop.append(el)
     # a strip selector the matcher does not read: its XPath, over the whole subtree
     if exact and strip_exact is None:
@@ -178,6 +204,14 @@ def _content_copy(
     if lead:
         _drop_lead(dup, [n for n in lead_dup if n is not None])
     return dup
+
+
+def _moderation(text: str | None) -> bool:
+    """``_MODERATION.match(text)``, the regular expression run only on a text that may
+    hold it."""
+    if not text or text.lstrip()[:4].lower() != "your":
+        return False
+    return _MODERATION.match(text) is not None
 
 
 def _sole_paragraph(body: HtmlElement) -> HtmlElement:
@@ -291,20 +325,20 @@ def _author(
     owner: Callable[[HtmlElement], HtmlElement | None],
     item: HtmlElement,
     base: str | None,
-    own: tuple[list[HtmlElement], tuple[frozenset[str], str]],
+    own: Own,
 ) -> Person:
     if el is None:
         return Person()
-    name = _clean_name(el.text_content())
+    name = _clean_name(text_of(el))
     link = owned(item, hints.author_url, owner, own) if hints.author_url else None
     if link is None or link.get("href") is None:
         link = el if el.tag == "a" else next(el.iter("a"), None)
     if link is None:
         # <a class="url"><span class="fn">Name</span></a>: the link wraps the name
         link = next((a for a in el.iterancestors("a") if owner(a) is item), None)
-    if link is not None and name and name not in collapse(link.text_content()):
+    if link is not None and name and name not in collapse(text_of(link)):
         # "Posted by: Yuna | <a>March 22</a>": the link is the date's, not the author's
-        link = next((a for a in el.iter("a") if collapse(a.text_content()) == name), None)
+        link = next((a for a in el.iter("a") if collapse(text_of(a)) == name), None)
     href = link.get("href") if link is not None else None
     url = join_url(base or "", href) if href and not href.startswith(("#", "javascript")) else None
     return Person(name=name, url=url)
@@ -328,7 +362,7 @@ def _clean_name(raw: str) -> str | None:
 
 
 def _has_digit(el: HtmlElement) -> bool:
-    return any(ch.isdigit() for ch in el.text_content())
+    return any(ch.isdigit() for ch in text_of(el))
 
 
 def _date(el: HtmlElement | None) -> str | None:
@@ -339,7 +373,7 @@ def _date(el: HtmlElement | None) -> str | None:
             value = (cand.get(attr) or "").strip()
             if value[:4].isdigit() and len(value) >= 10 and value[4] == "-":
                 return value
-    return parse_visible_date(collapse(el.text_content()))
+    return parse_visible_date(collapse(text_of(el)))
 
 
 def _is_post_author(

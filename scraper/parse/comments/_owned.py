@@ -20,7 +20,9 @@ from ..dom._css import matcher, select
 
 __all__ = ["SUBSTR_IN_SEL", "Own", "own_parts", "owned"]
 
-Own = tuple[list[HtmlElement], tuple[frozenset[str], str]]
+# the item's own elements; the class tokens there (a set and one string) and their tags
+Kinds = tuple[frozenset[str], str, frozenset[str]]
+Own = tuple[list[HtmlElement], Kinds]
 _CLASS_IN_SEL = re.compile(r"\.([\w-]+)")
 SUBSTR_IN_SEL = re.compile(r"\[class\*=['\"]?([\w-]+)")
 
@@ -37,10 +39,9 @@ def owned(
     content is never taken for its parent's; ``own`` is ``own_parts(item, owner)`` when
     the caller has it already.
     """
-    mine, classes = own_parts(item, owner) if own is None else own
+    mine, kinds = own_parts(item, owner) if own is None else own
     top = item.getparent()
-    for sel in _candidates(tuple(selectors), classes):
-        test = matcher(sel)
+    for sel, test in _candidates(tuple(selectors), kinds):
         if test is not None:
             found = next((el for el in mine if test(el, top)), None)
         else:  # a selector the matcher does not read: its XPath, over the whole subtree
@@ -68,28 +69,62 @@ def own_parts(item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | No
     return out, _classes(item, out)
 
 
-def _classes(item: HtmlElement, own: list[HtmlElement]) -> tuple[frozenset[str], str]:
-    """The class tokens of ``item`` and its own elements (and all of them as one string):
-    a selector matching one of those names only classes found there."""
+def _classes(item: HtmlElement, own: list[HtmlElement]) -> Kinds:
+    """The class tokens of ``item`` and its own elements (and all of them as one string),
+    and the tags of its own elements: a selector matching one of those names only classes
+    found there, and only elements with a tag found there."""
     tokens = {t for el in (item, *own) for t in (el.get("class") or "").split()}
-    return frozenset(tokens), " ".join(sorted(tokens))
+    return frozenset(tokens), " ".join(sorted(tokens)), frozenset(el.tag for el in own)
 
 
 @functools.lru_cache(maxsize=256)
-def _candidates(selectors: tuple[str, ...], classes: tuple[frozenset[str], str]) -> list[str]:
-    """The selectors that may match under an item with these classes: the items of one
-    thread share a handful of class sets, so this is asked once per set, not per item."""
-    return [sel for sel in selectors if _may_match(sel, classes)]
+def _candidates(
+    selectors: tuple[str, ...], kinds: Kinds
+) -> list[tuple[str, Callable[[HtmlElement, HtmlElement | None], bool] | None]]:
+    """The selectors that may match under an item with these classes and tags, each with
+    its matcher: the items of one thread share a handful of such sets, so this is asked
+    once per set, not per item."""
+    return [
+        (sel, matcher(sel))
+        for sel in selectors
+        if _may_match(sel, kinds) and _tag_may_match(sel, kinds[2])
+    ]
 
 
-def _may_match(sel: str, classes: tuple[frozenset[str], str]) -> bool:
+def _may_match(sel: str, kinds: Kinds) -> bool:
     """A cheap pre-check: a selector naming a class absent from the subtree cannot match,
     so its XPath is not run (most of the generic hints miss on any given theme)."""
-    tokens, joined = classes
+    tokens, joined, _ = kinds
     for need, subs in _needs(sel):
         if all(c in tokens for c in need) and all(x in joined for x in subs):
             return True
     return False
+
+
+def _tag_may_match(sel: str, tags: frozenset[str]) -> bool:
+    """Whether an element with one of ``tags`` may be what ``sel`` finds: ``time[datetime]``
+    needs a ``time`` (a dense thread's items hold a paragraph and nothing else)."""
+    need = _last_tags(sel)
+    return need is None or not need.isdisjoint(tags)
+
+
+_LAST_TAG = re.compile(r"[A-Za-z][\w-]*")
+
+
+@functools.lru_cache(maxsize=1024)
+def _last_tags(sel: str) -> frozenset[str] | None:
+    """The tags the last compound of each alternative of ``sel`` names; ``None`` when one
+    names none (``[itemprop=text]``, ``.fn``) or the selector is not read simply here."""
+    if "," in sel and ('"' in sel or "'" in sel):
+        return None  # a comma may be inside a quoted value: the alternatives are not split
+    tags = set()
+    for alt in sel.split(","):
+        last = re.split(r"[\s>+~]+", alt.strip())[-1]
+        m = _LAST_TAG.match(last)
+        if m is None:
+            return None
+        tags.add(m.group(0).lower())
+    return frozenset(tags)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -69,6 +69,12 @@ class TextLengths:
         n, lead, trail = self._segment(el)
         return 0 if lead == n else n - lead - trail
 
+    def length(self, el: HtmlElement) -> int:
+        """``len(text_of(el))``, the same way (a small subtree serialized)."""
+        if el not in self._memo and _small(el):
+            return len(text_of(el))
+        return self._segment(el)[0]
+
     def _segment(self, el: HtmlElement) -> _Seg:
         memo = self._memo
         known = memo.get(el)

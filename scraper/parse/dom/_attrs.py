@@ -54,6 +54,7 @@ _RAW = re.compile(
 )
 # every byte but those that can end an attribute (a blank, "/", a closing quote)
 _NOT_SEPARATOR = bytes(b for b in range(256) if b not in b"\t\n\f\r /\"'")
+_AFTER_NAME = frozenset((b" ", b"\t", b"\n", b"\f", b"\r", b"/", b">"))
 _LETTER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -73,6 +74,9 @@ def cap_attributes(data: bytes) -> bytes:
             continue
         end = data.find(b">", p + 1 + _RUN)
         end = n if end < 0 else end
+        if _opens_script(data, p):
+            p = end  # most long runs open a script (inline JSON): no tag there
+            continue
         cut = _excess(data, p + 1, end, raw)
         if cut is None:
             p = end
@@ -84,6 +88,13 @@ def cap_attributes(data: bytes) -> bytes:
         return data
     kept.append(data[done:])
     return b"".join(kept)
+
+
+def _opens_script(data: bytes, gt: int) -> bool:
+    """Whether the ``>`` at ``gt`` ends a ``<script ...>`` tag (looked for by the last
+    ``<`` before it: a memrchr, where a search for "<script" costs ~4 ns a byte)."""
+    lt = data.rfind(b"<", 0, gt)
+    return lt >= 0 and data.startswith(b"<script", lt) and data[lt + 7 : lt + 8] in _AFTER_NAME
 
 
 def _excess(data: bytes, start: int, end: int, raw: _RawText) -> tuple[int, int] | None:

@@ -289,14 +289,19 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
         return _dl_score(members)
     # numbered comments may be short ("Go TL!"); anonymous boxes need some text
     least = 1 if all(_strong_id(m) for m in members) else MIN_TEXT
+    if len(members) == 1:
+        # a lone box must name itself a comment: asked first, since each level of a deep
+        # nest of boxes is a group of one, and most are no comment
+        flags = [_looks_like_item(members[0], facts)]
+        if not _single_ok(members[0], flags[0][1]):
+            return 0.0
     texts = [facts.text.stripped(m) for m in members]
     if sum(texts) < least * len(members):
         return 0.0
-    flags = [_looks_like_item(m, facts) for m in members]
+    if len(members) != 1:
+        flags = [_looks_like_item(m, facts) for m in members]
     commentish = sum(c for c, _ in flags)
     meta = sum(m for _, m in flags)
-    if len(members) == 1 and not _single_ok(members[0], flags[0][1]):
-        return 0.0
     if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
         return 0.0
     if len(members) >= 2 and meta * 2 < len(members) and commentish < len(members):

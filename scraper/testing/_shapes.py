@@ -8,6 +8,7 @@ just under the 2,048-element nesting limit) and what a parse must find in them. 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -114,12 +115,14 @@ def attributes(n: int) -> bytes:
 def _names(n: int) -> list[str]:
     """``n`` distinct attribute names, the shortest there are (libxml2 keeps only the
     first of a repeated name, so only distinct ones cost anything)."""
-    first = "abcdefghijklmnopqrstuvwxyz"
-    out, level = list(first), list(first)
-    while len(out) < n:
-        level = [name + c for name in level for c in first + "0123456789"]
-        out += level
-    return out[:n]
+    first, rest = "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0123456789"
+    names = (
+        head + "".join(tail)
+        for width in itertools.count()
+        for head in first
+        for tail in itertools.product(rest, repeat=width)
+    )
+    return list(itertools.islice(names, n))
 
 
 def bare_attributes(n: int) -> bytes:

@@ -179,3 +179,27 @@ def test_flat_thread_of_anchors_and_posted_by_lines() -> None:
     assert post.body is not None
     assert "The post ends." in post.body.text
     assert "reader comment" not in post.body.text
+
+
+def test_main_column_flagged_sidebar_is_no_side_column() -> None:
+    # "sidebar" on the wrapper that also names itself the main column is the layout's
+    # variant (a page with a side column), not the side column: its thread is read
+    html = """<html><body><div id="body_main" class="sidebar">
+    <div id="sidebar"><p>Links</p></div>
+    <div><h1>Post</h1><p>Text of the post, long enough to be the body here.</p>
+    <div class="discussion"><div class="thread">
+    <div class="comment" id="c101"><span class="author">Ann</span><p>First reply here.</p></div>
+    <div class="comment" id="c102"><span class="author">Bob</span><p>Second reply here.</p></div>
+    </div></div></div></div></body></html>"""
+    t = _thread(html)
+    assert [c.text for c in t.comments] == ["First reply here.", "Second reply here."]
+
+
+def test_real_side_column_still_left_out() -> None:
+    html = """<html><body><div id="main"><p>Post text.</p></div>
+    <div id="sidebar" class="sidebar"><div class="comments">
+    <div class="comment" id="c1"><span class="author">Ann</span><p>Latest comment one.</p></div>
+    <div class="comment" id="c2"><span class="author">Bob</span><p>Latest comment two.</p></div>
+    </div></div></body></html>"""
+    assert _thread(html).comments == ()
+

@@ -203,3 +203,39 @@ def test_real_side_column_still_left_out() -> None:
     </div></div></body></html>"""
     assert _thread(html).comments == ()
 
+
+def test_classless_items_with_date_lines() -> None:
+    # no class says author or date; each box opens with a name and a date-only line
+    boxes = "".join(
+        f"<a name='{n}'></a><div style='padding:10px'><div><b>{who}</b></div>"
+        f"<div>{when}</div><div>{said}</div></div>"
+        for n, who, when, said in (
+            (901, "john", "10/12/2012", "How do I save that project file?"),
+            (902, "Mark", "10/03/2012", "The ad covers the close button on my screen."),
+            (903, "Mike", "09/24/2012", "Never rotoscope a whole clip in one segment."),
+        )
+    )
+    html = (
+        "<html><body><p>Post text.</p><div id='comments_container'>"
+        f"<div id='comments_displayed'>{boxes}<div style='height:10px'></div></div></div>"
+        "</body></html>"
+    )
+    t = _thread(html)
+    assert [c.text.splitlines()[-1] for c in t.comments] == [
+        "How do I save that project file?",
+        "The ad covers the close button on my screen.",
+        "Never rotoscope a whole clip in one segment.",
+    ]
+
+
+def test_classless_boxes_without_dates_are_no_thread() -> None:
+    boxes = "".join(
+        f"<div style='padding:10px'><div><b>{t}</b></div><div>{s}</div></div>"
+        for t, s in (
+            ("Item one", "A description that is long enough."),
+            ("Item two", "Another description long enough."),
+            ("Item three", "A third description, long enough."),
+        )
+    )
+    html = f"<html><body><div id='comments_container'><div>{boxes}</div></div></body></html>"
+    assert _thread(html).comments == ()

@@ -27,6 +27,7 @@ from .._memo import Memo
 from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import HINT_MAX, text_of
+from ._dates import parse_visible_date
 from ._textlen import TextLengths
 from ._thread import REPLY_BOX, excluded
 
@@ -295,6 +296,8 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
     flags = [_looks_like_item(m, facts) for m in members]
     commentish = sum(c for c, _ in flags)
     meta = sum(m for _, m in flags)
+    if meta * 2 < len(members):  # few author/date classes: a date line says it as well
+        meta = max(meta, sum(_dated(m) for m in members))
     if len(members) == 1 and not _single_ok(members[0], flags[0][1]):
         return 0.0
     if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
@@ -303,6 +306,24 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
         return 0.0
     bonus = 2.0 if commentish * 2 >= len(members) else 1.0
     return bonus * sum(min(t, 3000) for t in texts)
+
+
+_DATE_LINE_MAX = 40  # characters: "September 24, 2012 at 10:07 pm", not a sentence
+_DATE_LOOK = 12  # elements: the head of a comment, where its date line stands
+
+
+def _dated(el: HtmlElement) -> bool:
+    """A short element near the top of ``el`` whose whole text is a date ("10/12/2012",
+    "Nov 6, 2012 at 3:14 pm"): the date line of a comment whose classes say nothing."""
+    for i, d in enumerate(el.iterdescendants()):
+        if i >= _DATE_LOOK:
+            return False
+        if not isinstance(d, HtmlElement) or not isinstance(d.tag, str):
+            continue
+        text = d.text_content().strip() if len(d) < 4 else ""
+        if 6 <= len(text) <= _DATE_LINE_MAX and parse_visible_date(text) is not None:
+            return True
+    return False
 
 
 def _dl_score(members: list[HtmlElement]) -> float:
@@ -353,10 +374,15 @@ def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig, facts: _Facts) -> 
     if sig[1]:
         return [e for e in area.iter(sig[0]) if signature(e) == sig and not facts.has_textarea(e)]
     psig = signature(parent)
+    # the list and the boxes around it are no items of it (classless like them)
+    around = {parent, *parent.iterancestors()}
     return [
         e
         for e in area.iter(sig[0])
-        if signature(e) == sig and (p := e.getparent()) is not None and signature(p) == psig
+        if signature(e) == sig
+        and (p := e.getparent()) is not None
+        and signature(p) == psig
+        and e not in around
     ]
 
 

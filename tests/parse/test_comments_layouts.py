@@ -239,3 +239,18 @@ def test_classless_boxes_without_dates_are_no_thread() -> None:
     )
     html = f"<html><body><div id='comments_container'><div>{boxes}</div></div></body></html>"
     assert _thread(html).comments == ()
+
+
+def test_drupal_comment_links_are_no_text() -> None:
+    # Drupal 6 ends each comment with ul.links: the "#" permalink and li.comment_reply
+    html = """<html><body><p>Post text.</p><div id="comments">
+    <div class="comment comment-published" id="com-1"><h4>Title</h4>
+    <div class="commeta"><ul><li>November 1, 2012</li><li><a href="/u/1">Mike</a></li></ul></div>
+    <div class="comcontent"><p>What a great idea, thanks!</p></div>
+    <div class="comlinks"><ul class="links"><li class="perm first"><a href="#com-1">#</a></li>
+    <li class="comment_reply last"><a href="/comment/reply/1/1">reply</a></li></ul></div>
+    </div></div></body></html>"""
+    (c,) = _thread(html).comments
+    assert "reply" not in c.text
+    assert "#" not in c.text
+    assert "What a great idea, thanks!" in c.text

@@ -254,3 +254,42 @@ def test_drupal_comment_links_are_no_text() -> None:
     assert "reply" not in c.text
     assert "#" not in c.text
     assert "What a great idea, thanks!" in c.text
+
+
+def test_name_line_above_date_line_with_clearing_box() -> None:
+    # float layout: name left, date right, an empty clearing div, then the text
+    item = (
+        "<div class='comment' id='comment-{n}'><div style='float:left'><b>{who}</b></div>"
+        "<div style='float:right'>{when}</div><div style='clear:both'></div>"
+        "<div>{said}</div></div>"
+    )
+    html = (
+        "<html><body><p>Post.</p><div id='comments'>"
+        + item.format(n=1, who="john", when="10/12/2012", said="How do I save that?")
+        + item.format(n=2, who="Mark", when="10/03/2012", said="The ad covers the button.")
+        + "</div></body></html>"
+    )
+    t = _thread(html)
+    assert [(c.author.name, c.published, c.text) for c in t.comments] == [
+        ("john", "2012-10-12", "How do I save that?"),
+        ("Mark", "2012-10-03", "The ad covers the button."),
+    ]
+
+
+def test_written_by_line_names_the_author_after_a_title() -> None:
+    item = (
+        "<div class='jomentry' id='comment-{n}'><span class='title'>...</span><br>"
+        "<span class='small'>written by {who}, October {d}, 2012</span><br>"
+        "<div class='said'>{said}</div></div>"
+    )
+    html = (
+        "<html><body><p>Post.</p><div id='comments'>"
+        + item.format(n=1, who="mike", d=19, said="Feedstock is fed to animals.")
+        + item.format(n=2, who="lynn", d=22, said="Plastics from food, then food.")
+        + "</div></body></html>"
+    )
+    t = _thread(html)
+    assert [(c.author.name, c.published) for c in t.comments] == [
+        ("mike", "2012-10-19"),
+        ("lynn", "2012-10-22"),
+    ]

@@ -70,6 +70,7 @@ class Header:
     block: HtmlElement
     author: HtmlElement | None
     date: str
+    name_block: HtmlElement | None = None  # the name's own line above the date's
 
 
 _HEAD_TAGS = ("p", "div", "header", "h3", "h4", "h5", "span")
@@ -84,26 +85,56 @@ def header_block(
     for block in item.iter(*_HEAD_TAGS):
         if block is item or owner(block) is not item:
             continue
-        nxt = block.getnext()
-        if nxt is None or not isinstance(nxt.tag, str) or not nxt.text_content().strip():
+        if not _text_follows(block):
             continue
         text = collapse(block.text_content())
         when = parse_visible_date(text) if 0 < len(text) <= 100 else None
         if when is None:
             continue
-        name = next(
-            (
-                e
-                for e in block.iterdescendants()
-                if isinstance(e.tag, str)
-                and e.tag in _NAME_TAGS
-                and collapse(e.text_content())
-                and parse_visible_date(collapse(e.text_content())) is None
-            ),
-            None,
-        )
+        name = _name_in(block)
+        if name is None and (above := _name_line(item, block)) is not None:
+            inner = _name_in(above)
+            who = inner if inner is not None else above
+            return Header(block=block, author=who, date=when, name_block=above)
         return Header(block=block, author=name, date=when)
     return None
+
+
+def _text_follows(block: HtmlElement) -> bool:
+    """More text after ``block`` among its siblings: empty boxes between (a float's
+    clearing ``<div style="clear:both">``) do not end the comment."""
+    for sib in block.itersiblings():
+        if isinstance(sib.tag, str) and sib.text_content().strip():
+            return True
+    return False
+
+
+def _name_in(block: HtmlElement) -> HtmlElement | None:
+    return next(
+        (
+            e
+            for e in block.iterdescendants()
+            if isinstance(e.tag, str)
+            and e.tag in _NAME_TAGS
+            and collapse(e.text_content())
+            and parse_visible_date(collapse(e.text_content())) is None
+        ),
+        None,
+    )
+
+
+def _name_line(item: HtmlElement, block: HtmlElement) -> HtmlElement | None:
+    """The name on its own line just above the date line, both opening the comment
+    ("<div><b>john</b></div><div>10/12/2012</div>"): the first thing the item says."""
+    above = block.getprevious()
+    if above is None or not isinstance(above.tag, str) or above.getparent() is not item:
+        return None
+    if (item.text or "").strip() or item.index(above) != 0:
+        return None
+    text = collapse(above.text_content())
+    if not 0 < len(text) <= 60 or parse_visible_date(text) is not None:
+        return None
+    return above if _name_in(above) is not None or above.tag in _NAME_TAGS else None
 
 
 BYLINE = re.compile(

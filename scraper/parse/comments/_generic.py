@@ -296,7 +296,8 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
     flags = [_looks_like_item(m, facts) for m in members]
     commentish = sum(c for c, _ in flags)
     meta = sum(m for _, m in flags)
-    if meta * 2 < len(members):  # few author/date classes: a date line says it as well
+    if len(members) >= 2 and commentish < len(members) and meta * 2 < len(members):
+        # few author/date classes: a date line says it as well (read only when it counts)
         meta = max(meta, sum(_dated(m) for m in members))
     if len(members) == 1 and not _single_ok(members[0], flags[0][1]):
         return 0.0

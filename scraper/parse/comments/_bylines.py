@@ -100,12 +100,21 @@ def header_block(
     return None
 
 
+_EMPTY_BOXES = 3  # a float's clearing box or two between the header and the text
+
+
 def _text_follows(block: HtmlElement) -> bool:
-    """More text after ``block`` among its siblings: empty boxes between (a float's
-    clearing ``<div style="clear:both">``) do not end the comment."""
+    """More text right after ``block`` among its siblings: an empty box between (a float's
+    clearing ``<div style="clear:both">``) does not end the comment."""
+    seen = 0
     for sib in block.itersiblings():
-        if isinstance(sib.tag, str) and sib.text_content().strip():
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.text_content().strip():
             return True
+        seen += 1
+        if seen >= _EMPTY_BOXES:
+            break
     return False
 
 

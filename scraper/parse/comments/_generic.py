@@ -298,7 +298,7 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
     meta = sum(m for _, m in flags)
     if len(members) >= 2 and commentish < len(members) and meta * 2 < len(members):
         # few author/date classes: a date line says it as well (read only when it counts)
-        meta = max(meta, sum(_dated(m) for m in members))
+        meta = max(meta, sum(_dated(m, facts.text) for m in members))
     if len(members) == 1 and not _single_ok(members[0], flags[0][1]):
         return 0.0
     if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
@@ -313,16 +313,18 @@ _DATE_LINE_MAX = 40  # characters: "September 24, 2012 at 10:07 pm", not a sente
 _DATE_LOOK = 12  # elements: the head of a comment, where its date line stands
 
 
-def _dated(el: HtmlElement) -> bool:
+def _dated(el: HtmlElement, lengths: TextLengths) -> bool:
     """A short element near the top of ``el`` whose whole text is a date ("10/12/2012",
-    "Nov 6, 2012 at 3:14 pm"): the date line of a comment whose classes say nothing."""
+    "Nov 6, 2012 at 3:14 pm"): the date line of a comment whose classes say nothing.
+    Lengths first (summed once per page): a long box is never read whole here."""
     for i, d in enumerate(el.iterdescendants()):
         if i >= _DATE_LOOK:
             return False
         if not isinstance(d, HtmlElement) or not isinstance(d.tag, str):
             continue
-        text = d.text_content().strip() if len(d) < 4 else ""
-        if 6 <= len(text) <= _DATE_LINE_MAX and parse_visible_date(text) is not None:
+        if not 6 <= lengths.stripped(d) <= _DATE_LINE_MAX:
+            continue
+        if parse_visible_date(d.text_content().strip()) is not None:
             return True
     return False
 

@@ -293,3 +293,23 @@ def test_written_by_line_names_the_author_after_a_title() -> None:
         ("mike", "2012-10-19"),
         ("lynn", "2012-10-22"),
     ]
+
+
+def test_title_and_read_all_boxes_of_a_hashed_class_list_are_no_comments() -> None:
+    # CSS-module classes carry digits (comment--2g6iCC): every box of the list is the
+    # same "classless" kind, the list's title and its last link box too
+    box = (
+        "<div class='comment--2g6i'><div class='body--1a'><div class='username--2Y'>"
+        "<a href='/u/{n}'>{who}</a></div><div class='content--2G'>{said}</div></div></div>"
+    )
+    html = (
+        "<html><body><p>Post.</p><div id='comments'><div>"
+        "<div class='head--9x'><h2>Top Rated Comments</h2></div>"
+        + box.format(n=1, who="jyen", said="Thinner, shorter battery life, price bump.")
+        + box.format(n=2, who="gugy", said="Cool, I like the pencil, props if better.")
+        + box.format(n=3, who="Zero", said="Jet black so it is easier to lose, yes.")
+        + "<div class='more--3k'><a href='/forum/t'>Read All Comments</a></div>"
+        + "</div></div></body></html>"
+    )
+    t = _thread(html)
+    assert [c.author.name for c in t.comments] == ["jyen", "gugy", "Zero"]

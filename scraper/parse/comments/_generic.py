@@ -29,7 +29,7 @@ from ..dom._page import Page
 from ..dom._signals import HINT_MAX, text_of
 from ._dates import parse_visible_date
 from ._textlen import TextLengths
-from ._thread import REPLY_BOX, excluded
+from ._thread import REPLY_BOX, excluded, make_owner
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
 
@@ -422,5 +422,31 @@ def generic_items(page: Page) -> list[HtmlElement]:
         if cand[0] > best[0]:
             best = cand
     if best[1]:
-        return [e for e in best[1] if not excluded(e, excluded_memo(page))]
+        items = [e for e in best[1] if not excluded(e, excluded_memo(page))]
+        return _drop_edge_boxes(items, _facts(page))
     return _id_items(page)
+
+
+def _drop_edge_boxes(items: list[HtmlElement], facts: _Facts) -> list[HtmlElement]:
+    """The list's title ("Top Rated Comments") and its "Read all comments" box may share
+    the items' kind (classless or hashed classes): a short box at either end of the list,
+    without author, date or comment mark where the other items have them, is no comment."""
+    if len(items) < 3:
+        return items
+    owner = make_owner(items)
+    top = [e for e in items if (p := e.getparent()) is None or owner(p) is None]
+    if len(top) < 3:
+        return items
+    flags = {e: _looks_like_item(e, facts) for e in (top[0], top[-1])}
+    with_meta = sum(1 for e in top[1:-1] if facts.has_meta(e))
+    if with_meta < 2 or with_meta * 2 < len(top) - 2:
+        return items
+    drop = {
+        e
+        for e, (commentish, meta) in flags.items()
+        if not commentish
+        and not meta
+        and facts.text.stripped(e) <= _DATE_LINE_MAX
+        and not _dated(e, facts.text)
+    }
+    return [e for e in items if e not in drop] if drop else items

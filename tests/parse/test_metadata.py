@@ -134,6 +134,52 @@ def test_logo_h1_is_not_the_title() -> None:
     assert meta_of(html).title == "Muffin basics"
 
 
+def _h1_page(h1: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{h1}<p>Text.</p></article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        # a kicker line styled apart by its class, above or beside the headline
+        '<h1><span class="dachzeile">Nach dem Sturm</span> <span class="headline">'
+        "Die Bahn fährt wieder</span></h1>",
+        '<h1><span class="entry-title__toptitle">Nach dem Sturm</span> Die Bahn fährt wieder</h1>',
+        # a kicker set off by a separator only screen readers get
+        '<h1><span class="head__top">Nach dem Sturm</span><span class="visually-hidden">: '
+        '</span><span class="head__text">Die Bahn fährt wieder</span></h1>',
+        '<h1><span>Nach dem Sturm</span><span aria-hidden="true"> – </span>'
+        "<span>Die Bahn fährt wieder</span></h1>",
+        # a subtitle, or the date and categories, in small print under the headline
+        "<h1>Die Bahn fährt wieder<br><small>02.02.2022 • Verkehr</small></h1>",
+        '<h1><span class="title-primary">Die Bahn fährt wieder</span> '
+        '<span class="entry-subtitle">Was Pendler wissen müssen</span></h1>',
+        # a theme's byline block nested in the heading
+        "<h1>Die Bahn fährt wieder <h4>Veröffentlicht von <a href='/a/'>Ann</a> am "
+        "<time>23. Februar 2020</time></h4></h1>",
+        # a kicker whose line holds the date
+        '<h1><span class="supertitle"><time datetime="2022-02-01">1. Februar 2022</time></span>'
+        ' <span class="title">Die Bahn fährt wieder</span></h1>',
+    ],
+)
+def test_a_kicker_or_subtitle_set_apart_inside_the_h1_is_not_the_title(h1: str) -> None:
+    assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"
+
+
+def test_a_kicker_shown_with_its_separator_stays_in_the_title() -> None:
+    # the reader sees one line "Nach dem Sturm: Die Bahn fährt wieder"
+    h1 = (
+        '<h1><span class="title__kicker">Nach dem Sturm</span><span class="title__sep">: </span>'
+        '<span class="title__headline">Die Bahn fährt wieder</span></h1>'
+    )
+    assert meta_of(_h1_page(h1)).title == "Nach dem Sturm: Die Bahn fährt wieder"
+
+
+def test_a_heading_only_of_kicker_class_keeps_its_text() -> None:
+    h1 = '<h1><span class="subtitle">Die Bahn fährt wieder</span></h1>'
+    assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"
+
+
 def test_visible_multilingual_date_near_headline() -> None:
     html = (
         "<html lang='de'><body><div><h1>Ein Titel hier</h1><p>Von Max Muster</p>"

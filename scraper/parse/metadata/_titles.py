@@ -18,6 +18,7 @@ from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import parse_text
+from ._headlines import headline_text
 from ._structured import ld_text
 
 __all__ = [
@@ -69,20 +70,21 @@ def title_candidates(
     h1s = _visible(scan.h1)
     inside = [h.el for h in scan.h1 if h.in_article and not h.in_comment]
     h1_el = inside[0] if inside else h1s[0] if len(h1s) == 1 else None
-    h1 = el_text(h1_el) if h1_el is not None else None
+    h1 = headline_text(h1_el) if h1_el is not None else None
+    # the whole heading, kicker included, is what a logo check compares with <title>
     logo = h1_el is not None and (
-        links_home(h1_el, page.url) or _is_logo(h1 or "", site, scan.title)
+        links_home(h1_el, page.url) or _is_logo(el_text(h1_el), site, scan.title)
     )
     if h1 and not logo:
         add("h1", h1)
     for sel in profile.title:
         for el in page_select(page, sel)[:1]:
-            add("profile", el_text(el))
+            add("profile", headline_text(el))
     for hit in scan.prop("headline"):
-        add("itemprop", hit.el.get("content") or el_text(hit.el))
+        add("itemprop", hit.el.get("content") or headline_text(hit.el))
         break
     for el in _visible(scan.titles)[:1]:
-        add("class", el_text(el))
+        add("class", headline_text(el))
     if article:
         add("jsonld", ld_text(article.get("headline")) or ld_text(article.get("name")))
     add("og", _meta(page, "og:title"))

@@ -359,6 +359,26 @@ def test_host_with_umlaut_spelling_names_the_site() -> None:
     assert strip_site("Der Steinkauz | Schweizer Jäger Online", [], None, url) == "Der Steinkauz"
 
 
+def test_a_site_name_with_separators_of_its_own_goes_whole() -> None:
+    name = "Salsa - Rueda in Berlin"
+    assert strip_site("Enchufla - Salsa - Rueda in Berlin", [], name, None) == "Enchufla"
+    assert strip_site("Salsa - Rueda in Berlin » Enchufla", [], None, None, [name]) == "Enchufla"
+
+
+def test_one_label_of_a_longer_host_names_the_site() -> None:
+    url = "https://foren.myoos.de/viewtopic.php?t=1"
+    assert strip_site("Freie Software - MyOOS Community Forum", [], None, url) == "Freie Software"
+
+
+def test_the_words_of_a_hyphenated_host_name_the_site() -> None:
+    url = "https://www.athletics-berlin.de/news/1"
+    title = "Norddeutschland findet seine Meister - Berlin Athletics Association"
+    assert strip_site(title, [], None, url) == "Norddeutschland findet seine Meister"
+    # a long segment that happens to use the words is headline, not name
+    long = "Kurz notiert - Athletics in Berlin: why the season starts so late this year"
+    assert strip_site(long, [], None, url) == long
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

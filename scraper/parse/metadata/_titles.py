@@ -200,18 +200,37 @@ def _site_names(site: str | None, url: str | None, extra: list[str]) -> list[str
     if labels:
         names.append(_norm("".join(labels[:-1]) if len(labels) > 1 else labels[0]))
         names.append(_norm(host))
+        # each label on its own: the name is often one label of a longer host
+        # ("MyOOS" on foren.myoos.de), the rest a subdomain or a country's TLD
+        names += [_norm(x) for x in host.split(".")[:-1] if x in labels and len(x) >= 4]
     return [n for n in names if len(n) >= 3]
 
 
-def _is_site(part: str, names: list[str]) -> bool:
+def _host_words(url: str | None) -> list[list[str]]:
+    """The words of each hyphenated host label ("leichtathletik-berlin" gives
+    leichtathletik, berlin): a site's name spells them with words between or inflected
+    ("Berliner Leichtathletik Verband")."""
+    host = urlsplit(url or "").hostname or ""
+    out = []
+    for label in host.split("."):
+        words = [_norm(w) for w in label.split("-")]
+        if len(words) >= 2 and all(len(w) >= 3 for w in words):
+            out.append(words)
+    return out
+
+
+def _is_site(part: str, names: list[str], words: list[list[str]] | None = None) -> bool:
     p = _norm(part)
     if not p:
         return False
     # the part may be a shorter spelling of the name ("Tages-Anzeiger" in the host) or the
     # name plus a little ("Die FURCHE"), not a long text that happens to contain it
-    return any(
+    if any(
         p == n or (len(p) >= 4 and (p in n or (n in p and len(p) - len(n) <= 20))) for n in names
-    )
+    ):
+        return True
+    short = len(part.split()) <= 6
+    return short and any(all(w in p for w in group) for group in words or ())
 
 
 def strip_site(
@@ -231,17 +250,39 @@ def strip_site(
             return other
         if text.endswith(other) and _SEP_END.search(text[: len(text) - len(other)]):
             return other
+    for name in (site, *(site_names or [])):
+        rest = _without_name(text, name) if name else None
+        if rest:
+            return rest
     text = _strip_date_part(text)
     names = _site_names(site, url, site_names or [])
+    words = _host_words(url)
     parts = _SEP.split(text)
     seps = _SEP.findall(text)
     if len(parts) < 2 or not names:
         return text
-    if _is_site(parts[-1], names):
+    if _is_site(parts[-1], names, words):
         return collapse(text[: len(text) - len(parts[-1]) - len(seps[-1])])
-    if _is_site(parts[0], names):
+    if _is_site(parts[0], names, words):
         return collapse(text[len(parts[0]) + len(seps[0]) :])
     return text
+
+
+def _without_name(text: str, name: str) -> str | None:
+    """``text`` without a site name that has separators of its own ("Salsa-Figuren - Rueda
+    in Berlin", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse"), which a split at
+    the separators cannot see whole."""
+    if len(name) < 4 or not _SEP.search(name):
+        return None
+    if text.endswith(name):
+        head = text[: len(text) - len(name)]
+        if _SEP_END.search(head):
+            return collapse(_SEP_END.sub("", head)) or None
+    if text.startswith(name):
+        m = _SEP.match(text, len(name))
+        if m:
+            return collapse(text[m.end() :]) or None
+    return None
 
 
 def _strip_date_part(text: str) -> str:

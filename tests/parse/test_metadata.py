@@ -175,6 +175,22 @@ def test_a_kicker_shown_with_its_separator_stays_in_the_title() -> None:
     assert meta_of(_h1_page(h1)).title == "Nach dem Sturm: Die Bahn fährt wieder"
 
 
+def test_an_h1_off_the_slug_and_every_other_witness_gives_way() -> None:
+    url = "https://news.example/region/city-council-approves-new-tram-line/"
+    head = (
+        "<meta property='og:title' content='City council approves new tram line'>"
+        "<title>City council approves new tram line - Example News</title>"
+    )
+    page = _h1_page("<h1>Region</h1>", head)
+    assert meta_of(page, url).title == "City council approves new tram line"
+    # one witness alone does not overrule the visible headline: display headlines exist
+    alone = _h1_page("<h1>Region</h1>", head.replace("City council", "The council", 1))
+    assert meta_of(alone, url).title == "Region"
+    # nor does a slug the h1 shares words with
+    near = _h1_page("<h1>New tram line for the city</h1>", head)
+    assert meta_of(near, url).title == "New tram line for the city"
+
+
 def test_a_heading_only_of_kicker_class_keeps_its_text() -> None:
     h1 = '<h1><span class="subtitle">Die Bahn fährt wieder</span></h1>'
     assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"

@@ -19,6 +19,7 @@ from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import parse_text
 from ._headlines import headline_text
+from ._slug import slug_cover, slug_words
 from ._structured import ld_text
 
 __all__ = [
@@ -189,8 +190,46 @@ def pick_title(
             kicker = 15 <= len(p) < len(plain) and plain.endswith(p)
             if kicker and not plain[-len(p) - 1].isalnum():
                 return other
+        off = _off_slug(best, cands[1:], page.url)
+        if off is not None:
+            return strip_site(off, [t for t in others if t != off], site, page.url, logos)
     # the visible headline loses a part only on a named witness, not on host similarity
     return strip_site(best, others, site, None if source == "h1" else page.url, logos)
+
+
+# witnesses written apart from the visible headline (an h1 found again by its class or
+# by a profile selector is the same element)
+_APART = frozenset({"itemprop", "jsonld", "og", "twitter", "title"})
+_GROUP = {"twitter": "og"}  # a Twitter card copies Open Graph: one witness, not two
+
+
+def _off_slug(h1: str, cands: list[tuple[str, str]], url: str | None) -> str | None:
+    """The witness to take instead of an ``h1`` that is some other heading: the h1 shares
+    no word with any other witness and (almost) none with the URL's slug, while a
+    witness written apart from it holds most of the slug."""
+    slug = slug_words(url)
+    if len(slug) < 3 or slug_cover(h1, slug) > 0.25:
+        return None
+    mine = set(_words(h1))
+    if any(mine & set(_words(t)) for s, t in cands if s in _APART):
+        return None
+    apart = [(_GROUP.get(s, s), t) for s, t in cands if s in _APART]
+    for group, text in apart:
+        if slug_cover(text, slug) >= 0.75 and _seconded(text, group, apart):
+            return text
+    return None
+
+
+def _seconded(text: str, group: str, apart: list[tuple[str, str]]) -> bool:
+    """Another kind of witness holds ``text`` too, alone or with a site name around it."""
+    n = _norm(text)
+    if not n:
+        return False
+    return any(g != group and (_norm(t).startswith(n) or _norm(t).endswith(n)) for g, t in apart)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _ALNUM.split(text.casefold()) if len(w) >= 3]
 
 
 def _site_names(site: str | None, url: str | None, extra: list[str]) -> list[str]:

@@ -134,6 +134,22 @@ def test_logo_h1_is_not_the_title() -> None:
     assert meta_of(html).title == "Muffin basics"
 
 
+def test_an_h1_that_is_the_longer_end_of_the_title_is_the_post_not_the_logo() -> None:
+    html = (
+        "<html><head><title>News - Elder: from the ghetto to Augusta</title></head><body>"
+        "<h1>Elder: from the ghetto to Augusta</h1><div><p>Text</p></div></body></html>"
+    )
+    assert meta_of(html).title == "Elder: from the ghetto to Augusta"
+
+
+def test_a_page_titled_only_with_the_site_name_has_that_title() -> None:
+    html = (
+        "<html><head><title>pix-example</title><meta property='og:site_name' "
+        "content='pix-example'></head><body><p>Pictures</p></body></html>"
+    )
+    assert meta_of(html).title == "pix-example"
+
+
 def _h1_page(h1: str, head: str = "") -> str:
     return f"<html><head>{head}</head><body><article>{h1}<p>Text.</p></article></body></html>"
 

@@ -93,7 +93,10 @@ def title_candidates(
     add("title", scan.title)
     if logo:
         add("logo", h1)  # not a title: a witness of the site's name for strip_site
-    return [(s, t) for s, t in out if not site or _norm(t) != _norm(site) or s == "logo"]
+    named = [(s, t) for s, t in out if not site or _norm(t) != _norm(site) or s == "logo"]
+    # a page whose every headline is the site's name (a one-page site, a home page) is
+    # titled with that name
+    return named if any(s != "logo" for s, _ in named) else out
 
 
 def unescape_text(value: str | None) -> str:
@@ -150,8 +153,11 @@ def _is_logo(h1: str, site: str | None, title: str | None) -> bool:
     if site and n == _norm(site):
         return True
     if title and _SEP.search(title):
+        # "Post | Site": the site's part is the shorter one ("News - Post" on a page whose
+        # h1 is the post names no site)
         parts = _SEP.split(title)
-        return len(parts) >= 2 and _norm(parts[-1]) == n and _norm(parts[0]) != n
+        shorter = 2 * len(n) < len(_norm(title))
+        return len(parts) >= 2 and _norm(parts[-1]) == n and _norm(parts[0]) != n and shorter
     return False
 
 

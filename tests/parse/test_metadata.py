@@ -150,6 +150,14 @@ def test_a_page_titled_only_with_the_site_name_has_that_title() -> None:
     assert meta_of(html).title == "pix-example"
 
 
+def test_the_old_default_themes_blog_archive_part_is_no_title() -> None:
+    html = (
+        "<html><head><title>Example Blog &raquo; Blog Archive &raquo; Muffin basics</title>"
+        "<meta property='og:site_name' content='Example Blog'></head><body><p>x</p></body></html>"
+    )
+    assert meta_of(html).title == "Muffin basics"
+
+
 def _h1_page(h1: str, head: str = "") -> str:
     return f"<html><head>{head}</head><body><article>{h1}<p>Text.</p></article></body></html>"
 

@@ -41,6 +41,9 @@ _SEP = re.compile(
 )
 _SEP_END = re.compile(rf"(?:{_SEP.pattern})$")
 _ALNUM = re.compile(r"[\W_]+")
+# WordPress's old default theme titles a post "Blog » Blog Archive » Post" (German "Blog
+# Archiv"): the middle part names the page type, neither site nor post
+_ARCHIVE = re.compile(r"\s+»\s+blog[ -]?archiv(?:e|es)?\s+»\s+", re.IGNORECASE)
 
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -64,6 +67,7 @@ def title_candidates(
 
     def add(source: str, value: str | None) -> None:
         text = unescape_text(value)
+        text = _ARCHIVE.sub(" » ", text)
         # "Tags:", "Share:" are labels that happen to carry a title class
         if text and len(text) < 400 and not text.endswith((":", "：")):
             out.append((source, text))

@@ -405,6 +405,14 @@ def test_a_site_name_with_separators_of_its_own_goes_whole() -> None:
     assert strip_site("Salsa - Rueda in Berlin » Enchufla", [], None, None, [name]) == "Enchufla"
 
 
+def test_the_visible_headline_loses_only_a_part_that_spells_the_name() -> None:
+    title = "Welpen kaufen – Tipps zu jeder Hunderasse"
+    assert strip_site(title, [], "Welpen", None, loose=False) == title
+    assert strip_site("Welpen – Tipps zu jeder Hunderasse", [], "Welpen", None, loose=False) == (
+        "Tipps zu jeder Hunderasse"
+    )
+
+
 def test_one_label_of_a_longer_host_names_the_site() -> None:
     url = "https://foren.myoos.de/viewtopic.php?t=1"
     assert strip_site("Freie Software - MyOOS Community Forum", [], None, url) == "Freie Software"

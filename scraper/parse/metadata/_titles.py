@@ -204,7 +204,8 @@ def pick_title(
         if off is not None:
             return strip_site(off, [t for t in others if t != off], site, page.url, logos)
     # the visible headline loses a part only on a named witness, not on host similarity
-    return strip_site(best, others, site, None if source == "h1" else page.url, logos)
+    visible = source == "h1"
+    return strip_site(best, others, site, None if visible else page.url, logos, not visible)
 
 
 # witnesses written apart from the visible headline (an h1 found again by its class or
@@ -268,14 +269,19 @@ def _host_words(url: str | None) -> list[list[str]]:
     return out
 
 
-def _is_site(part: str, names: list[str], words: list[list[str]] | None = None) -> bool:
+def _is_site(
+    part: str, names: list[str], words: list[list[str]] | None = None, loose: bool = True
+) -> bool:
     p = _norm(part)
     if not p:
         return False
     # the part may be a shorter spelling of the name ("Tages-Anzeiger" in the host) or the
-    # name plus a little ("Die FURCHE"), not a long text that happens to contain it
+    # name plus a little ("Die FURCHE"), not a long text that happens to contain it; the
+    # visible headline loses only what spells the name itself ("Welpen kaufen – Tipps"
+    # keeps its first part on a site named "Welpen")
     if any(
-        p == n or (len(p) >= 4 and (p in n or (n in p and len(p) - len(n) <= 20))) for n in names
+        p == n or (len(p) >= 4 and (p in n or (loose and n in p and len(p) - len(n) <= 20)))
+        for n in names
     ):
         return True
     short = len(part.split()) <= 6
@@ -288,6 +294,7 @@ def strip_site(
     site: str | None,
     url: str | None,
     site_names: list[str] | None = None,
+    loose: bool = True,
 ) -> str:
     """``text`` without a site-name prefix or suffix, when a witness shows which part it is."""
     if not _SEP.search(text):
@@ -310,9 +317,9 @@ def strip_site(
     seps = _SEP.findall(text)
     if len(parts) < 2 or not names:
         return text
-    if _is_site(parts[-1], names, words):
+    if _is_site(parts[-1], names, words, loose):
         return collapse(text[: len(text) - len(parts[-1]) - len(seps[-1])])
-    if _is_site(parts[0], names, words):
+    if _is_site(parts[0], names, words, loose):
         return collapse(text[len(parts[0]) + len(seps[0]) :])
     return text
 

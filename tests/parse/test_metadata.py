@@ -158,6 +158,16 @@ def test_the_old_default_themes_blog_archive_part_is_no_title() -> None:
     assert meta_of(html).title == "Muffin basics"
 
 
+def test_an_og_title_cut_at_an_unescaped_quote_is_made_whole_by_the_title_tag() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Senator calls Biden "unfit"">'
+        '<meta property="og:site_name" content="Example Times">'
+        '<title>Senator calls Biden "unfit" - Example Times</title></head><body><p>x</p></body>'
+        "</html>"
+    )
+    assert meta_of(html).title == 'Senator calls Biden "unfit"'
+
+
 def _h1_page(h1: str, head: str = "") -> str:
     return f"<html><head>{head}</head><body><article>{h1}<p>Text.</p></article></body></html>"
 

@@ -97,10 +97,26 @@ def title_candidates(
     add("title", scan.title)
     if logo:
         add("logo", h1)  # not a title: a witness of the site's name for strip_site
+    out = _untruncated(out)
     named = [(s, t) for s, t in out if not site or _norm(t) != _norm(site) or s == "logo"]
     # a page whose every headline is the site's name (a one-page site, a home page) is
     # titled with that name
     return named if any(s != "logo" for s, _ in named) else out
+
+
+def _untruncated(cands: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Meta titles whole again: a ``"`` left unescaped in ``content="..."`` ends the value
+    at the quote ("Senator calls Biden " of ``content="Senator calls Biden "unfit""``);
+    another witness that goes on from there with the quote holds the whole text."""
+    out = []
+    for source, text in cands:
+        if source in ("og", "twitter"):
+            for _, other in cands:
+                if other.startswith(text) and other[len(text) :].lstrip().startswith('"'):
+                    text = other
+                    break
+        out.append((source, text))
+    return out
 
 
 def unescape_text(value: str | None) -> str:

@@ -137,9 +137,18 @@ def test_logo_h1_is_not_the_title() -> None:
 def test_an_h1_that_is_the_longer_end_of_the_title_is_the_post_not_the_logo() -> None:
     html = (
         "<html><head><title>News - Elder: from the ghetto to Augusta</title></head><body>"
-        "<h1>Elder: from the ghetto to Augusta</h1><div><p>Text</p></div></body></html>"
+        "<article><h1>Elder: from the ghetto to Augusta</h1><p>Text</p></article></body></html>"
     )
     assert meta_of(html).title == "Elder: from the ghetto to Augusta"
+
+
+def test_a_banner_h1_naming_the_site_is_the_logo_even_when_longer_than_the_post() -> None:
+    html = (
+        "<html><head><title>The Morning Wrap - The BLT: The Blog of Legal Times</title></head>"
+        "<body><div id='banner'><h1 id='banner-header'><a href='http://legal.example/blt/'>"
+        "The BLT: The Blog of Legal Times</a></h1></div><div><p>Text</p></div></body></html>"
+    )
+    assert meta_of(html, None).title == "The Morning Wrap"
 
 
 def test_a_page_titled_only_with_the_site_name_has_that_title() -> None:

@@ -78,7 +78,7 @@ def title_candidates(
     h1 = headline_text(h1_el) if h1_el is not None else None
     # the whole heading, kicker included, is what a logo check compares with <title>
     logo = h1_el is not None and (
-        links_home(h1_el, page.url) or _is_logo(el_text(h1_el), site, scan.title)
+        links_home(h1_el, page.url) or _is_logo(el_text(h1_el), site, scan.title, bool(inside))
     )
     if h1 and not logo:
         add("h1", h1)
@@ -167,17 +167,18 @@ def links_home(el: Any, base: str | None) -> bool:
     return parts.path.strip("/") == "" and (not page_host or parts.netloc == page_host)
 
 
-def _is_logo(h1: str, site: str | None, title: str | None) -> bool:
+def _is_logo(h1: str, site: str | None, title: str | None, in_article: bool) -> bool:
     """An ``h1`` naming the site rather than the post (themes that put the logo in h1)."""
     n = _norm(h1)
     if site and n == _norm(site):
         return True
-    if title and _SEP.search(title):
-        # "Post | Site": the site's part is the shorter one ("News - Post" on a page whose
-        # h1 is the post names no site)
+    if title and _SEP.search(title) and len(h1.split()) <= 8:
+        # "Post | Site" with the site's name in the h1; an h1 in the post that is the
+        # longer part is the post ("News - Post" names a section, not the site)
         parts = _SEP.split(title)
         shorter = 2 * len(n) < len(_norm(title))
-        return len(parts) >= 2 and _norm(parts[-1]) == n and _norm(parts[0]) != n and shorter
+        ends = len(parts) >= 2 and _norm(parts[-1]) == n and _norm(parts[0]) != n
+        return ends and (shorter or not in_article)
     return False
 
 

@@ -177,6 +177,23 @@ def test_an_og_title_cut_at_an_unescaped_quote_is_made_whole_by_the_title_tag() 
     assert meta_of(html).title == 'Senator calls Biden "unfit"'
 
 
+def test_og_and_title_tag_agreeing_outvote_the_jsonld_headline() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Collapse of the bank: regulator admits failures"}'
+    head = (
+        f'<script type="application/ld+json">{ld}</script>'
+        "<meta property='og:title' content='Bank: regulator admits failures'>"
+        "<meta property='og:site_name' content='Example Times'>"
+    )
+    agree = f"<html><head>{head}<title>Bank: regulator admits failures - Example Times</title>"
+    assert meta_of(agree + "</head><body><p>x</p></body></html>").title == (
+        "Bank: regulator admits failures"
+    )
+    alone = f"<html><head>{head}<title>Collapse of the bank - Example Times</title>"
+    assert meta_of(alone + "</head><body><p>x</p></body></html>").title == (
+        "Collapse of the bank: regulator admits failures"
+    )
+
+
 def _h1_page(h1: str, head: str = "") -> str:
     return f"<html><head>{head}</head><body><article>{h1}<p>Text.</p></article></body></html>"
 

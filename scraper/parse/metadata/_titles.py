@@ -220,9 +220,25 @@ def pick_title(
         off = _off_slug(best, cands[1:], page.url)
         if off is not None:
             return strip_site(off, [t for t in others if t != off], site, page.url, logos)
+    if source == "jsonld":
+        best = _outvoted(best, cands, site, page.url, logos)
     # the visible headline loses a part only on a named witness, not on host similarity
     visible = source == "h1"
     return strip_site(best, others, site, None if visible else page.url, logos, not visible)
+
+
+def _outvoted(
+    headline: str, cands: list[tuple[str, str]], site: str | None, url: str | None, logos: list[str]
+) -> str:
+    """JSON-LD's headline, unless Open Graph and ``<title>`` (without the site's name)
+    agree on another text: two witnesses the page shows its readers and sharers over the
+    one only machines read."""
+    og = next((t for s, t in cands if s == "og"), None)
+    title = next((t for s, t in cands if s == "title"), None)
+    if og is None or title is None or _norm(og) == _norm(headline):
+        return headline
+    shown = strip_site(title, [t for _, t in cands if t != title], site, url, logos)
+    return og if _norm(shown) == _norm(og) else headline
 
 
 # witnesses written apart from the visible headline (an h1 found again by its class or

@@ -452,6 +452,10 @@ def test_the_visible_headline_loses_only_a_part_that_spells_the_name() -> None:
 def test_one_label_of_a_longer_host_names_the_site() -> None:
     url = "https://foren.myoos.de/viewtopic.php?t=1"
     assert strip_site("Freie Software - MyOOS Community Forum", [], None, url) == "Freie Software"
+    # a subdomain is no name: its words are common ones
+    news = "https://news.example.co.uk/a/1"
+    fake = "Fake News - Who pays for it"
+    assert strip_site(fake, [], None, news) == fake
 
 
 def test_the_words_of_a_hyphenated_host_name_the_site() -> None:

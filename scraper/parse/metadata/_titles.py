@@ -283,9 +283,13 @@ def _site_names(site: str | None, url: str | None, extra: list[str]) -> list[str
     if labels:
         names.append(_norm("".join(labels[:-1]) if len(labels) > 1 else labels[0]))
         names.append(_norm(host))
-        # each label on its own: the name is often one label of a longer host
-        # ("MyOOS" on foren.myoos.de), the rest a subdomain or a country's TLD
-        names += [_norm(x) for x in host.split(".")[:-1] if x in labels and len(x) >= 4]
+        # the registered name on its own, without a subdomain ("MyOOS" on foren.myoos.de):
+        # a subdomain is often a common word ("news", "edition") no title part may contain
+        parts = host.split(".")
+        if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net", "gov", "ac", "or"):
+            parts = parts[:-1]
+        if len(parts) >= 2 and len(parts[-2]) >= 4:
+            names.append(_norm(parts[-2]))
     return [n for n in names if len(n) >= 3]
 
 

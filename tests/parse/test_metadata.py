@@ -449,6 +449,12 @@ def test_the_visible_headline_loses_only_a_part_that_spells_the_name() -> None:
     )
 
 
+def test_a_korean_title_loses_a_section_and_site_joined_without_spaces() -> None:
+    title = "한동훈 제명했지만 절연 ·외연 확장 부담 커졌다-정치ㅣ한국일보"
+    want = "한동훈 제명했지만 절연 ·외연 확장 부담 커졌다"
+    assert strip_site(title, [], "한국일보", "https://www.hankookilbo.com/News/Read/1") == want
+
+
 def test_one_label_of_a_longer_host_names_the_site() -> None:
     url = "https://foren.myoos.de/viewtopic.php?t=1"
     assert strip_site("Freie Software - MyOOS Community Forum", [], None, url) == "Freie Software"

@@ -178,3 +178,21 @@ def test_profile_links_that_are_no_name_are_not_people() -> None:
         '<a href="/profile/neetzan">View Profile</a> <a href="/profile/neetzan/rss">RSS</a></div>'
     )
     assert _authors(_page("", byline)) == []
+
+
+def test_the_outlet_declared_as_author_is_kept_when_no_person_is_named() -> None:
+    """A newsroom credit the page states (``<meta name=author>`` or a JSON-LD
+    organisation) is the author even when it is the site's own name, but only when no
+    person's byline is found."""
+    site = '<meta property="og:site_name" content="NDR.de">'
+    assert _authors(_page(site + '<meta name="author" content="NDR.de">', "")) == ["NDR.de"]
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",'
+        ' "author": {"@type": "Organization", "name": "DER SPIEGEL"},'
+        ' "publisher": {"@type": "Organization", "name": "DER SPIEGEL"}}</script>'
+    )
+    assert _authors(_page(ld, "")) == ["DER SPIEGEL"]
+    byline = '<div class="byline">By Jane Doe</div>'
+    assert _authors(_page(site + '<meta name="author" content="NDR.de">', byline)) == [
+        "Jane Doe"
+    ]

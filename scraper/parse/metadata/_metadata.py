@@ -178,7 +178,27 @@ def _find_authors(
             people = _clean_people(ld_people(ids, obj["author"], site_name))
             if people:
                 return people
-    return _clean_people([Person(name=credit_line(near.body))])
+    people = _clean_people([Person(name=credit_line(near.body))])
+    return people or _site_as_author(page, values, ids)
+
+
+def _site_as_author(
+    page: Page, values: list[Any], ids: dict[str, dict[str, Any]]
+) -> tuple[Person, ...]:
+    """The outlet the page itself declares as the author (``<meta name=author>`` or a
+    JSON-LD organisation), also when it is the site's own name: pages without a person's
+    byline credit the newsroom ("DER SPIEGEL", "NDR.de"), and a credit the page states is
+    no invention. Asked only when no person was found anywhere."""
+    for key in _AUTHOR_META:
+        names = [v for v in page.meta.get(key, ()) if not v.startswith(("http", "@"))]
+        people = _clean_people([Person(name=v) for v in names])
+        if people:
+            return people
+    for value in values:
+        people = _clean_people(ld_people(ids, value))
+        if people:
+            return people
+    return ()
 
 
 # Yoast writes the author as a labelled Twitter card field ("Written by" / "Verfasst von" ...)

@@ -193,6 +193,37 @@ def test_the_outlet_declared_as_author_is_kept_when_no_person_is_named() -> None
     )
     assert _authors(_page(ld, "")) == ["DER SPIEGEL"]
     byline = '<div class="byline">By Jane Doe</div>'
-    assert _authors(_page(site + '<meta name="author" content="NDR.de">', byline)) == [
-        "Jane Doe"
-    ]
+    assert _authors(_page(site + '<meta name="author" content="NDR.de">', byline)) == ["Jane Doe"]
+
+
+def test_an_untyped_json_ld_author_with_a_logo_is_an_outlet_not_a_person() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",'
+        ' "author": {"name": "STERN.de", "logo": {"url": "https://x.example/l.png"}}}</script>'
+    )
+    byline = (
+        '<div class="authors"><span>capital</span> <ul><li>von Jemima Kelly</li></ul>'
+        "<time>05. November 2024 15:36 Uhr</time></div>"
+    )
+    assert _authors(_page(ld, byline)) == ["Jemima Kelly"]
+
+
+def test_a_byline_block_is_read_as_label_and_name_when_its_whole_text_is_no_name() -> None:
+    """The block holds a brand, the label, the name, the date and a reading time, or its
+    parts are glued without spaces ("BySophie FosterTravel News Reporter")."""
+    for byline in (
+        '<div class="authors"><span>capital</span> <span>von</span> <b>Jemima Kelly</b>'
+        " <time>05. November 2024 15:36 Uhr</time> <span>3 Min</span></div>",
+        '<div class="byline"><span>Travel</span><span>By</span><a href="/x">Jemima Kelly</a>'
+        "<span>Travel News Reporter</span><span>11:58, 23 APR 2024</span></div>",
+    ):
+        assert _authors(_page("", byline)) == ["Jemima Kelly"], byline
+
+
+def test_a_name_written_as_its_slug_takes_the_declared_spelling() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "x",'
+        ' "author": {"@type": "Person", "name": "chuck-ross"}}</script>'
+    )
+    assert _authors(_page(ld + '<meta name="author" content="Chuck Ross">', "")) == ["Chuck Ross"]
+    assert _authors(_page(ld, "")) == ["chuck-ross"]

@@ -12,7 +12,6 @@ per-field rules below work on short candidate lists instead of walking the tree 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -26,6 +25,7 @@ from ..profiles._profile import Profile
 from ._bylines import byline_in_texts, clean_author, credit_line, split_authors
 from ._candidates import Scan, el_text, scan_page
 from ._nearby import Near
+from ._people import GLUED, labelled_in, slug, unslugged
 from ._pubdates import DateContext, modified_of, published_of
 from ._regions import in_comments
 from ._siteinfo import (
@@ -98,7 +98,8 @@ def _authors(
 ) -> tuple[Person, ...]:
     people = _find_authors(page, profile, scan, article, ids, site_name, near)
     if people:
-        people = _trim_to_declared(people, _declared_names(page, article, ids))
+        declared = _declared_names(page, article, ids)
+        people = _trim_to_declared(unslugged(people, declared), declared)
     if any(p.url is None for p in people):
         people = _with_urls(page, scan, people)
     return people
@@ -152,8 +153,14 @@ def _find_authors(
             return people
     for group in scan.author_groups():
         people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
+        if len(people) == 1 and GLUED.search(people[0].name or ""):
+            name = labelled_in(group[0])
+            if name and name != people[0].name and name in (people[0].name or ""):
+                people = (Person(name=name, url=people[0].url),)
         if not people:
             people = _clean_people(_linked_people(group[0], page.url), element=True)
+        if not people:
+            people = _clean_people([Person(name=labelled_in(group[0]))])
         if people:
             return people
     for texts in near.around:
@@ -338,20 +345,13 @@ def _linked_people(el: HtmlElement, base: str | None) -> list[Person]:
         href = a.get("href")
         if href and _PERSON_PATH.search(href):
             name = el_text(a, 120)
-            key = _slug(name)
+            key = slug(name)
             # the link's address spells the name: not "View Profile", nor "RSS" on /jane/rss
-            if len(key) >= 5 and key in _slug(href):
+            if len(key) >= 5 and key in slug(href):
                 out.append(Person(name=name, url=http_url(base, href)))
                 if len(out) == 8:
                     break
     return out
-
-
-def _slug(text: str) -> str:
-    """Letters and digits only, accents dropped: "Rocío Latorre" and /autor/rocio-latorre
-    meet as "rociolatorre"."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in plain if c.isascii() and c.isalnum())
 
 
 def _person_link(el: HtmlElement) -> HtmlElement | None:

@@ -154,10 +154,19 @@ def ld_people(
         url = item.get("url") or item.get("sameAs")
         url = url if isinstance(url, str) else None
         person = Person(name=name, url=url)
-        (org_people if ld_types(item) & _ORG_TYPES else people).append(person)
+        (org_people if _is_org(item, name, publisher) else people).append(person)
     if people or not orgs:
         return people
     return [p for p in org_people if p.name != publisher]
+
+
+def _is_org(item: dict[str, Any], name: str, publisher: str | None) -> bool:
+    """An organisation by its type, or, untyped, by what only an organisation has: a
+    logo, or the publisher's own name ({"name": "STERN.de", "logo": ...})."""
+    types = ld_types(item)
+    if types:
+        return bool(types & _ORG_TYPES)
+    return "logo" in item or (publisher is not None and name.casefold() == publisher.casefold())
 
 
 def iter_values(objs: Iterable[dict[str, Any]], key: str) -> Iterable[Any]:

@@ -227,3 +227,23 @@ def test_a_name_written_as_its_slug_takes_the_declared_spelling() -> None:
     )
     assert _authors(_page(ld + '<meta name="author" content="Chuck Ross">', "")) == ["Chuck Ross"]
     assert _authors(_page(ld, "")) == ["chuck-ross"]
+
+
+def test_a_job_after_an_east_asian_byline_name_and_a_weekday_before_a_date_are_cut() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("신현주 기자") == "신현주"
+    assert clean_author("田中太郎 記者") == "田中太郎"
+    assert clean_author("기자") == "기자"
+    assert clean_author("Von Tomas Spahn Fr, 18. Oktober 2019") == "Tomas Spahn"
+    assert clean_author("By Jane Doe Wed., 3 May 2020") == "Jane Doe"
+
+
+def test_a_kicker_before_von_and_the_declared_name_is_cut() -> None:
+    """ "Disko von Ernst Lohoff": a column's name, the label, then the name the page
+    declares; "von" inside a name ("Walter von Aachen") is cut only at a declared name."""
+    meta = '<meta name="author" content="Ernst Lohoff">'
+    byline = '<div class="autor-wrapper">Disko von Ernst Lohoff</div>'
+    assert _authors(_page(meta, byline)) == ["Ernst Lohoff"]
+    walter = '<div class="autor-wrapper">Walter von Aachen</div>'
+    assert _authors(_page(meta, walter)) == ["Walter von Aachen"]

@@ -32,7 +32,9 @@ _BYLINE = re.compile(
 )
 _CUT = re.compile(
     r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
-    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
+    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    # a weekday's short name before the date: "Jane Doe Fr, 18. Oktober 2019"
+    r"\s(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\.?,\s*\d)",
     re.IGNORECASE,
 )
 # "Jane Doe Dec. 22, 2016", "Jane Doe on Wed, Oct 24": an English month and a day; what
@@ -42,6 +44,8 @@ _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
+# the job after the name in East Asian bylines: reporter, correspondent, senior reporter
+_JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
 _JOIN = re.compile(r"\s*;\s*")
 # "Jane Doe in Politics", "Posted by jane under News": the post's category follows a
 # byline element's name; in free text or a ``<meta>`` value "in" may belong to the name
@@ -98,6 +102,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
         return None
     text = text.split(" @")[0].strip()
+    suffix = _JOB_SUFFIX.search(text)
+    if suffix and suffix.start() > 0:
+        text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
     if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text:
         return None
     if sum(c.isdigit() for c in text) > 0 and parse_text(text):

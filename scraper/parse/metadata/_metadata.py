@@ -295,6 +295,10 @@ def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[
     for person in people:
         name = person.name or ""
         for d in full:
+            lead = name[: -len(d)].split()
+            if lead and name[-len(d) :].casefold() == d.casefold() and _label_end(lead):
+                person = Person(name=name[-len(d) :], url=person.url)
+                break
             rest = name[len(d) :]
             if (
                 rest
@@ -306,6 +310,15 @@ def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[
                 break
         out.append(person)
     return tuple(out)
+
+
+# a byline label that may stand inside a name ("Walter von Aachen"), trusted only before
+# a declared name: "Disko von Ernst Lohoff" when the page declares "Ernst Lohoff"
+_INNER_LABELS = frozenset("von by par por door di av af".split())
+
+
+def _label_end(lead: list[str]) -> bool:
+    return len(lead) <= 3 and lead[-1].casefold() in _INNER_LABELS
 
 
 def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:

@@ -247,3 +247,19 @@ def test_a_kicker_before_von_and_the_declared_name_is_cut() -> None:
     assert _authors(_page(meta, byline)) == ["Ernst Lohoff"]
     walter = '<div class="autor-wrapper">Walter von Aachen</div>'
     assert _authors(_page(meta, walter)) == ["Walter von Aachen"]
+
+
+def test_dublin_core_last_first_names_and_the_people_a_cut_byline_leaves_out() -> None:
+    """``dc.creator`` / ``citation_author`` write "Last, First", one person per tag; a
+    byline showing only the first of them ("By Xiaoying You & …") gets them all."""
+    head = (
+        '<meta name="dc.creator" content="You, Xiaoying">'
+        '<meta name="dc.creator" content="Tollefson, Jeff">'
+    )
+    assert _authors(_page(head, "")) == ["Xiaoying You", "Jeff Tollefson"]
+    byline = '<div class="byline">By <a href="#a0">Xiaoying You</a></div>'
+    assert _authors(_page(head, byline)) == ["Xiaoying You", "Jeff Tollefson"]
+    cnn = '<meta name="author" content="Rob Picheta, CNN">'
+    assert _authors(_page(cnn, "")) == ["Rob Picheta"]
+    outlet = '<meta name="dc.creator" content="Rob Picheta, CNN">'
+    assert _authors(_page(outlet, "")) == ["Rob Picheta"]

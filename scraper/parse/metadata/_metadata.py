@@ -25,7 +25,7 @@ from ..profiles._profile import Profile
 from ._bylines import byline_in_texts, clean_author, credit_line, split_authors
 from ._candidates import Scan, el_text, scan_page
 from ._nearby import Near
-from ._people import GLUED, labelled_in, slug, unslugged
+from ._people import GLUED, labelled_in, meta_names, slug, unslugged, with_listed
 from ._pubdates import DateContext, modified_of, published_of
 from ._regions import in_comments
 from ._siteinfo import (
@@ -100,6 +100,7 @@ def _authors(
     if people:
         declared = _declared_names(page, article, ids)
         people = _trim_to_declared(unslugged(people, declared), declared)
+        people = with_listed(people, page, _AUTHOR_META)
     if any(p.url is None for p in people):
         people = _with_urls(page, scan, people)
     return people
@@ -169,7 +170,7 @@ def _find_authors(
             return people
     site_key = (site_name or "").casefold()
     for key in _AUTHOR_META:
-        names = [v for v in page.meta.get(key, ()) if not v.startswith(("http", "@"))]
+        names = [v for v in meta_names(page, key) if not v.startswith(("http", "@"))]
         people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
         if people:
             return people
@@ -197,7 +198,7 @@ def _site_as_author(
     byline credit the newsroom ("DER SPIEGEL", "NDR.de"), and a credit the page states is
     no invention. Asked only when no person was found anywhere."""
     for key in _AUTHOR_META:
-        names = [v for v in page.meta.get(key, ()) if not v.startswith(("http", "@"))]
+        names = [v for v in meta_names(page, key) if not v.startswith(("http", "@"))]
         people = _clean_people([Person(name=v) for v in names])
         if people:
             return people
@@ -231,7 +232,7 @@ def _declared_names(
     page: Page, article: dict[str, Any] | None, ids: dict[str, dict[str, Any]]
 ) -> list[str]:
     """Author names the page declares in markup no reader sees (``<meta>``, JSON-LD)."""
-    names = [v for key in _AUTHOR_META for v in page.meta.get(key, ())]
+    names = [v for key in _AUTHOR_META for v in meta_names(page, key)]
     names += _labelled_meta_author(page)
     if article:
         for value in iter_values([article], "author"):

@@ -13,10 +13,11 @@ import unicodedata
 from lxml.html import HtmlElement
 
 from ..._records import Person
+from ..dom._page import Page
 from ..dom._text import collapse
 from ._bylines import byline_in_texts
 
-__all__ = ["GLUED", "labelled_in", "slug", "unslugged"]
+__all__ = ["GLUED", "labelled_in", "meta_names", "slug", "unslugged", "with_listed"]
 
 
 def unslugged(people: tuple[Person, ...], declared: list[str]) -> tuple[Person, ...]:
@@ -60,3 +61,39 @@ def slug(text: str) -> str:
     meet as "rociolatorre"."""
     plain = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in plain if c.isascii() and c.isalnum())
+
+
+# Dublin Core and Highwire Press write a person "Last, First" ("Tollefson, Jeff")
+_INVERTED_KEYS = frozenset({"dc.creator", "dcterms.creator", "citation_author"})
+_INVERTED = re.compile(r"^([^\W\d_][^,\d]{0,40}),\s*([^\W\d_][^,\d]{0,40})$")
+
+
+def meta_names(page: Page, key: str) -> list[str]:
+    """The ``<meta>`` values of one author key, "Last, First" turned to "First Last" for
+    the keys whose convention it is (not "Rob Picheta, CNN" in ``author``)."""
+    values = page.meta.get(key, [])
+    if key not in _INVERTED_KEYS:
+        return list(values)
+    out = []
+    for v in values:
+        m = _INVERTED.match(v.strip())
+        words = m.group(2).split() if m else []
+        if m and len(words) <= 3 and not m.group(2).isupper() and len(m.group(1).split()) <= 3:
+            v = f"{m.group(2).strip()} {m.group(1).strip()}"
+        out.append(v)
+    return out
+
+
+def with_listed(
+    people: tuple[Person, ...], page: Page, keys: tuple[str, ...]
+) -> tuple[Person, ...]:
+    """All the people a ``<meta>`` key lists one by one, when the byline showed only the
+    first of them ("By Xiaoying You, Mariana Lenharo & … Jeff Tollefson", cut short)."""
+    if len(people) != 1 or not people[0].name:
+        return people
+    first = people[0].name.casefold()
+    for key in keys:
+        names = meta_names(page, key)
+        if len(names) > 1 and names[0].casefold() == first and len(set(names)) == len(names):
+            return (people[0], *(Person(name=n) for n in names[1:]))
+    return people

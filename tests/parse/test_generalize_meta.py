@@ -263,3 +263,34 @@ def test_dublin_core_last_first_names_and_the_people_a_cut_byline_leaves_out() -
     assert _authors(_page(cnn, "")) == ["Rob Picheta"]
     outlet = '<meta name="dc.creator" content="Rob Picheta, CNN">'
     assert _authors(_page(outlet, "")) == ["Rob Picheta"]
+
+
+def test_related_post_lists_and_issue_dates_are_no_bylines() -> None:
+    """A class naming "autorelated" stories holds other posts' text; a line with a year on
+    its own ("En kiosques : juillet 2020") is a date line, not a name."""
+    related = (
+        '<ul class="autorelated"><li>ReportATree</li></ul>'
+        '<ul class="author"><li>Stefan Loibl</li></ul>'
+    )
+    assert _authors(_page("", related)) == ["Stefan Loibl"]
+    dated = (
+        '<div class="dates_auteurs">En kiosques : juillet 2020</div>'
+        '<div class="dates_auteurs">par <span class="auteurs">Didier Roy</span>, 21 juin 2018</div>'
+    )
+    assert _authors(_page("", dated)) == ["Didier Roy"]
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("freeman1984") == "freeman1984"
+
+
+def test_a_label_with_a_stray_comma_before_the_name_element() -> None:
+    byline = (
+        '<div class="byline"><div>Von <span class="name"><a href="/ct">Christian Thiele</a>'
+        '</span>, <span class="date">07 Dezember, 2022</span></div></div>'
+    )
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.metadata._people import labelled_in
+
+    assert labelled_in(fragment_fromstring(byline)) == "Christian Thiele"
+    assert _authors(_page("", byline)) == ["Christian Thiele"]

@@ -46,6 +46,7 @@ _MONTH_DAY = re.compile(
 )
 # the job after the name in East Asian bylines: reporter, correspondent, senior reporter
 _JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
+_YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 _JOIN = re.compile(r"\s*;\s*")
 # "Jane Doe in Politics", "Posted by jane under News": the post's category follows a
 # byline element's name; in free text or a ``<meta>`` value "in" may belong to the name
@@ -107,8 +108,8 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
     if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text:
         return None
-    if sum(c.isdigit() for c in text) > 0 and parse_text(text):
-        return None
+    if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
+        return None  # a date, or a year: "En kiosques : juillet 2020" is no name
     return text
 
 
@@ -169,7 +170,7 @@ def byline_in_texts(texts: list[str]) -> str | None:
             if name and name[0].isupper():
                 return name
             continue
-        rest = m.group(1).strip(" :")
+        rest = m.group(1).strip(" :,")  # "Von ," + the name in its own element
         if not rest:  # the name is the next text that is not one more label
             rest = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), "")
         name = clean_author(rest)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..._records import Person
@@ -34,22 +35,26 @@ def unslugged(people: tuple[Person, ...], declared: list[str]) -> tuple[Person, 
     return tuple(out)
 
 
-# a lower-case letter against a capital: texts of separate elements glued together
-# ("WagnerNEW YORK", "FosterTravel"); a name like "McDonald" is kept by the caller
-GLUED = re.compile(r"[a-z][A-Z]")
+# a lower-case letter against a capital or a digit: texts of separate elements glued
+# together ("WagnerNEW YORK", "FosterTravel", "Thiele07 Dezember"); a name like
+# "McDonald" or "freeman1984" is kept by the caller
+GLUED = re.compile(r"[a-z](?:[A-Z]|\d)")
 
 
 def labelled_in(el: HtmlElement) -> str | None:
     """The name after a byline label among a block's own text runs, when the block's
     whole text is no name: "capital" + "von" + "Jane Doe" + "05. November 2024" + "3 Min",
     or "By" + "Jane Doe" + "Travel Reporter" glued together without spaces."""
-    texts = []
-    for node in el.iter():
-        for t in (node.text, node.tail if node is not el else None):
-            if t and not t.isspace() and node.tag not in _SKIP_TEXT:
-                texts.append(collapse(t))
-        if len(texts) >= 40:
-            break
+    texts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            t = node.text if node.tag not in _SKIP_TEXT else None
+        else:
+            t = node.tail if node is not el else None
+        if t and not t.isspace():
+            texts.append(collapse(t))
+            if len(texts) >= 40:
+                break
     return byline_in_texts(texts)
 
 

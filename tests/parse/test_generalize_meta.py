@@ -294,3 +294,17 @@ def test_a_label_with_a_stray_comma_before_the_name_element() -> None:
 
     assert labelled_in(fragment_fromstring(byline)) == "Christian Thiele"
     assert _authors(_page("", byline)) == ["Christian Thiele"]
+
+
+def test_a_json_ld_person_named_as_the_site_host_is_the_outlet() -> None:
+    """ "El Colombiano" typed as a Person on www.elcolombiano.com yields to the visible
+    byline; a blog named after its author keeps its typed Person."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",'
+        ' "author": {"@type": "Person", "name": "El Colombiano"}}</script>'
+        '<meta property="og:site_name" content="www.elcolombiano.com">'
+    )
+    byline = '<div class="autor"><h6>Jacobo Betancur Peláez | Publicado hace 3 horas</h6></div>'
+    assert _authors(_page(ld, byline)) == ["Jacobo Betancur Peláez"]
+    blog = ld.replace("El Colombiano", "Jane Roe").replace("www.elcolombiano.com", "Jane Roe")
+    assert _authors(_page(blog, byline)) == ["Jane Roe"]

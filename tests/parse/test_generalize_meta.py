@@ -308,3 +308,20 @@ def test_a_json_ld_person_named_as_the_site_host_is_the_outlet() -> None:
     assert _authors(_page(ld, byline)) == ["Jacobo Betancur Peláez"]
     blog = ld.replace("El Colombiano", "Jane Roe").replace("www.elcolombiano.com", "Jane Roe")
     assert _authors(_page(blog, byline)) == ["Jane Roe"]
+
+
+def test_a_first_name_only_is_completed_from_the_byline_or_the_bio() -> None:
+    """CMS display names are often a first name ("Todd"); the visible byline or the
+    person's JSON-LD description gives the full one."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "x",'
+        ' "author": {"@type": "Person", "name": "Nils", "description": "%s"}}</script>'
+    )
+    bio = ld % "Nils Pickert ist freier Autor und Journalist."
+    assert _authors(_page(bio, "")) == ["Nils Pickert"]
+    dash = (ld % "Stefanus Stahl - Maschinenbauer").replace('"Nils"', '"Stefanus"')
+    assert _authors(_page(dash, "")) == ["Stefanus Stahl"]
+    plain = ld % "Nils schreibt hier seit 2010."
+    assert _authors(_page(plain, "")) == ["Nils"]
+    byline = "<div><p>By</p><p>Nils Bates</p></div>"
+    assert _authors(_page(ld % "", byline)) == ["Nils Bates"]

@@ -25,7 +25,15 @@ from ..profiles._profile import Profile
 from ._bylines import byline_in_texts, clean_author, credit_line, split_authors
 from ._candidates import Scan, el_text, scan_page
 from ._nearby import Near
-from ._people import GLUED, labelled_in, meta_names, slug, unslugged, with_listed
+from ._people import (
+    GLUED,
+    fuller_name,
+    labelled_in,
+    meta_names,
+    slug,
+    unslugged,
+    with_listed,
+)
 from ._pubdates import DateContext, modified_of, published_of
 from ._regions import in_comments
 from ._siteinfo import (
@@ -38,7 +46,7 @@ from ._siteinfo import (
     site_of,
     tags_of,
 )
-from ._structured import article_object, ids_of, iter_values, ld_people, ld_types
+from ._structured import article_object, ids_of, iter_values, ld_people, ld_types, resolve
 from ._titles import pick_title
 
 __all__ = ["extract_metadata", "normalize_language"]
@@ -101,9 +109,25 @@ def _authors(
         declared = _declared_names(page, article, ids)
         people = _trim_to_declared(unslugged(people, declared), declared)
         people = with_listed(people, page, _AUTHOR_META)
+        if len(people) == 1 and people[0].name and " " not in people[0].name:
+            people = _in_full(people[0], article, ids, near)
     if any(p.url is None for p in people):
         people = _with_urls(page, scan, people)
     return people
+
+
+def _in_full(
+    person: Person, article: dict[str, Any] | None, ids: dict[str, dict[str, Any]], near: Near
+) -> tuple[Person, ...]:
+    """A one-word name completed from the visible byline or the person's JSON-LD bio."""
+    bios = []
+    for value in iter_values([article], "author") if article else ():
+        for item in value if isinstance(value, list) else [value]:
+            bio = resolve(ids, item).get("description") if isinstance(item, dict) else None
+            bios += [bio] if isinstance(bio, str) else []
+    bylines = [byline_in_texts(texts) for texts in near.around]
+    full = fuller_name(person.name or "", bylines, bios)
+    return (Person(name=full, url=person.url) if full else person,)
 
 
 def _with_urls(page: Page, scan: Scan, people: tuple[Person, ...]) -> tuple[Person, ...]:

@@ -18,7 +18,7 @@ from ..dom._page import Page
 from ..dom._text import collapse
 from ._bylines import byline_in_texts
 
-__all__ = ["GLUED", "labelled_in", "meta_names", "slug", "unslugged", "with_listed"]
+__all__ = ["GLUED", "fuller_name", "labelled_in", "meta_names", "slug", "unslugged", "with_listed"]
 
 
 def unslugged(people: tuple[Person, ...], declared: list[str]) -> tuple[Person, ...]:
@@ -102,3 +102,23 @@ def with_listed(
         if len(names) > 1 and names[0].casefold() == first and len(set(names)) == len(names):
             return (people[0], *(Person(name=n) for n in names[1:]))
     return people
+
+
+_CAPITAL_WORDS = r"(?:\s+[^\W\d_a-zß-ÿ][\w'’-]+){1,2}"
+
+
+def fuller_name(name: str, bylines: list[str | None], bios: list[str]) -> str | None:
+    """The full name of a person known by a first name only ("Todd", a CMS display name):
+    a visible byline or the person's JSON-LD description that opens with that first name
+    and one or two capitalised words ("Todd Bates", "Nils Pickert ist freier Autor")."""
+    first = f"(?i:{re.escape(name)})"
+    whole = re.compile(rf"{first}{_CAPITAL_WORDS}")
+    for byline in bylines:
+        if byline and whole.fullmatch(byline) and byline[:1].isupper():
+            return byline
+    opening = re.compile(rf"^({first}{_CAPITAL_WORDS})(?=\s*(?:[-–—,:(]|\s[^\W\d_A-Z]|$))")
+    for bio in bios:
+        m = opening.match(bio.strip())
+        if m and m.group(1).split()[-1][:1].isupper():
+            return m.group(1)
+    return None

@@ -325,3 +325,29 @@ def test_a_first_name_only_is_completed_from_the_byline_or_the_bio() -> None:
     assert _authors(_page(plain, "")) == ["Nils"]
     byline = "<div><p>By</p><p>Nils Bates</p></div>"
     assert _authors(_page(ld % "", byline)) == ["Nils Bates"]
+
+
+def test_a_name_set_alone_in_bold_after_the_last_paragraph_signs_the_post() -> None:
+    def page(after: str) -> bytes:
+        body = f"<p>{PROSE}</p>" * 3 + after
+        return f"<html><body><article><h1>Library</h1>{body}</article></body></html>".encode()
+
+    assert _authors(page("<p><b><i>Stefan Wasmer</i></b></p>")) == ["Stefan Wasmer"]
+    assert _authors(page("<p><strong>Weitere Artikel</strong> zum Thema</p>")) == []
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.metadata._people import signature_line
+
+    short = fragment_fromstring(f"<div><p>{PROSE}</p><p><b>Stefan Wasmer</b></p></div>")
+    assert signature_line(short.findall("p")) is None  # one paragraph is no post
+
+
+def test_an_agency_after_a_full_name_placeholders_and_web_addresses() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("Peter Maahn/SP-X") == "Peter Maahn"
+    assert clean_author("Jane Doe / dpa") == "Jane Doe"
+    assert clean_author("det/dpa") == "det/dpa"  # initials and the agency: the credit itself
+    assert clean_author("No Author") is None
+    assert clean_author("Unknown") == "Unknown"  # Blogger's name for a hidden profile
+    assert clean_author("Web Commerce GmbH www.w-commerce.de") is None

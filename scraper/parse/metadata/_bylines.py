@@ -11,7 +11,7 @@ import re
 from ._dates import parse_text
 from ._titles import unescape_text
 
-__all__ = ["byline_in_texts", "clean_author", "credit_line", "split_authors"]
+__all__ = ["byline_in_texts", "clean_author", "credit_line", "name_shaped", "split_authors"]
 
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
@@ -45,6 +45,7 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 # the job after the name in East Asian bylines: reporter, correspondent, senior reporter
+_AGENCY = re.compile(r"\s*/\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|sp-x|ddp|dts)\b", re.I)
 _JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
 _YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 _JOIN = re.compile(r"\s*;\s*")
@@ -60,8 +61,8 @@ _NOT_NAME_WORDS = frozenset(
     "minuten bio".split()
 )
 _NOT_NAMES = frozenset(
-    "by von author autor admin editor share facebook twitter email datum date".split()
-)
+    "by von author autor admin editor share facebook twitter email datum date none null".split()
+) | {"no author", "n/a"}  # a CMS's placeholder for "not set" (Blogger's "Unknown" is a name)
 
 
 def clean_author(name: str | None, *, element: bool = False) -> str | None:
@@ -85,6 +86,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = text[: tail.start()]  # free text: only "by Jane in" + the category's link
         if len(text.split()) > 4 or any(c.isdigit() for c in text):
             return None  # "Presentation Seminars 2012 in London": a headline, no byline
+    agency = _AGENCY.search(text)
+    if agency and name_shaped(text[: agency.start()]):
+        text = text[: agency.start()]  # "Peter Maahn/SP-X"; "det/dpa" is the credit itself
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]
@@ -106,7 +110,7 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     suffix = _JOB_SUFFIX.search(text)
     if suffix and suffix.start() > 0:
         text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
-    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text:
+    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text or "www." in text:
         return None
     if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
         return None  # a date, or a year: "En kiosques : juillet 2020" is no name
@@ -139,10 +143,10 @@ def _dated_byline(text: str) -> str | None:
     name = clean_author(rest)
     if not name or _PREFIX.match(rest):
         return name
-    return name if _name_shaped(name) else None
+    return name if name_shaped(name) else None
 
 
-def _name_shaped(name: str) -> bool:
+def name_shaped(name: str) -> bool:
     """Two to four capitalised words ("Jane Doe", "Hans-Peter M. Roe"): a name, not "PAID
     CONTENT" or "All rights reserved"."""
     words = name.split()
@@ -195,7 +199,7 @@ def credit_line(texts: list[str]) -> str | None:
         if m:
             rest = m.group(1).strip() or (texts[i + 1] if i + 1 < len(texts) else "")
             name = clean_author(rest)
-            if name and _name_shaped(name):
+            if name and name_shaped(name):
                 return name
     return None
 

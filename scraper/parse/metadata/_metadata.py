@@ -30,6 +30,7 @@ from ._people import (
     fuller_name,
     labelled_in,
     meta_names,
+    signature_line,
     slug,
     unslugged,
     with_listed,
@@ -211,6 +212,8 @@ def _find_authors(
             if people:
                 return people
     people = _clean_people([Person(name=credit_line(near.body))])
+    if not people:
+        people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
     return people or _site_as_author(page, values, ids)
 
 

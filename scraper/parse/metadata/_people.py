@@ -16,9 +16,18 @@ from lxml.html import HtmlElement
 from ..._records import Person
 from ..dom._page import Page
 from ..dom._text import collapse
-from ._bylines import byline_in_texts
+from ._bylines import byline_in_texts, clean_author, name_shaped
 
-__all__ = ["GLUED", "fuller_name", "labelled_in", "meta_names", "slug", "unslugged", "with_listed"]
+__all__ = [
+    "GLUED",
+    "fuller_name",
+    "labelled_in",
+    "meta_names",
+    "signature_line",
+    "slug",
+    "unslugged",
+    "with_listed",
+]
 
 
 def unslugged(people: tuple[Person, ...], declared: list[str]) -> tuple[Person, ...]:
@@ -122,3 +131,40 @@ def fuller_name(name: str, bylines: list[str | None], bios: list[str]) -> str | 
         if m and m.group(1).split()[-1][:1].isupper():
             return m.group(1)
     return None
+
+
+_EMPHASIS = frozenset({"strong", "b", "em", "i"})
+_PROSE = 150  # characters: a paragraph of the text, not a caption or a label
+
+
+def signature_line(paragraphs: list[HtmlElement]) -> str | None:
+    """The author's name set alone in bold or italics right after the post's last
+    paragraph or right before its first ("<p><strong>Jane Doe</strong></p>"), the way
+    magazines and small newsrooms sign a piece; asked only when nothing else names one."""
+    sizes = [len(p.text_content()) if len(p) else len(p.text or "") for p in paragraphs]
+    prose = [i for i, size in enumerate(sizes) if size >= _PROSE]
+    if len(prose) < 3:
+        return None
+    for i, beside in ((prose[-1] + 1, prose[-1]), (prose[0] - 1, prose[0])):
+        if not 0 <= i < len(paragraphs) or sizes[i] > 60:
+            continue
+        p = paragraphs[i]
+        if p.getparent() is not paragraphs[beside].getparent():
+            continue
+        name = _emphasised_only(p)
+        if name:
+            return name
+    return None
+
+
+def _emphasised_only(p: HtmlElement) -> str | None:
+    """The text of a paragraph that is one bold or italic run and nothing else."""
+    if (p.text or "").strip() or len(p) != 1:
+        return None
+    el = p[0]
+    while el.tag in _EMPHASIS and len(el) == 1 and not (el.text or "").strip():
+        el = el[0]
+    if el.tag not in _EMPHASIS or len(el) or (el.tail or "").strip() or (p[0].tail or "").strip():
+        return None
+    name = clean_author(el.text)
+    return name if name and name_shaped(name) else None

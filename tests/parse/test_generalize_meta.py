@@ -351,3 +351,4 @@ def test_an_agency_after_a_full_name_placeholders_and_web_addresses() -> None:
     assert clean_author("No Author") is None
     assert clean_author("Unknown") == "Unknown"  # Blogger's name for a hidden profile
     assert clean_author("Web Commerce GmbH www.w-commerce.de") is None
+    assert clean_author("Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved") is None

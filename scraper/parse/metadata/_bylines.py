@@ -45,6 +45,7 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 # the job after the name in East Asian bylines: reporter, correspondent, senior reporter
+_RIGHTS = re.compile(r"^copyright\b|all rights reserved|alle rechte vorbehalten", re.I)
 _AGENCY = re.compile(r"\s*/\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|sp-x|ddp|dts)\b", re.I)
 _JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
 _YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
@@ -69,8 +70,8 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     """A person's name from a byline string, or ``None`` when it does not look like one.
     ``element``: the string is a byline element's text, where a category may follow."""
     text = unescape_text(name).lstrip("©").strip()
-    if not text:
-        return None
+    if not text or _RIGHTS.search(text):
+        return None  # "Copyright Haufe-Lexware GmbH - all rights reserved": no byline
     for _ in range(2):
         text = _PREFIX.sub("", text, count=1).strip(" :,-–—|")
     label, colon, rest = text.partition(":")

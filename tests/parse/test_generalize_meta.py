@@ -352,3 +352,14 @@ def test_an_agency_after_a_full_name_placeholders_and_web_addresses() -> None:
     assert clean_author("Unknown") == "Unknown"  # Blogger's name for a hidden profile
     assert clean_author("Web Commerce GmbH www.w-commerce.de") is None
     assert clean_author("Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved") is None
+
+
+def test_a_place_after_the_declared_name_and_a_comma_is_cut() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Anna Sleegers">'
+    )
+    byline = '<h5 class="authorline">Von Anna Sleegers, Frankfurt</h5>'
+    assert _authors(_page(head, byline)) == ["Anna Sleegers"]
+    both = '<h5 class="authorline">Von Anna Sleegers, Frankfurt, Beat Bumbacher</h5>'
+    assert _authors(_page(head, both)) == ["Anna Sleegers, Frankfurt, Beat Bumbacher"]

@@ -331,8 +331,13 @@ def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[
             if (
                 rest
                 and name[: len(d)].casefold() == d.casefold()
-                and (rest[0] in _TRIM_AT or (rest[0].isupper() and d[-1].islower()))
-                and not _CO_AUTHOR.search(rest)
+                and (
+                    (
+                        (rest[0] in _TRIM_AT or (rest[0].isupper() and d[-1].islower()))
+                        and not _CO_AUTHOR.search(rest)
+                    )
+                    or _place_or_role(rest)
+                )
             ):
                 person = Person(name=name[: len(d)], url=person.url)
                 break
@@ -347,6 +352,13 @@ _INNER_LABELS = frozenset("von by par por door di av af".split())
 
 def _label_end(lead: list[str]) -> bool:
     return len(lead) <= 3 and lead[-1].casefold() in _INNER_LABELS
+
+
+def _place_or_role(rest: str) -> bool:
+    """ ", Frankfurt", ", Staff Writer": what follows a declared name after a comma is a
+    dateline's place or a role when none of its parts is a co-author's name."""
+    parts = [o.split() for o in _CO_SPLIT.split(rest) if o.strip()]
+    return rest.startswith(",") and bool(parts) and not any(_co_author(o) for o in parts)
 
 
 def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:

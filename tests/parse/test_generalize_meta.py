@@ -363,3 +363,12 @@ def test_a_place_after_the_declared_name_and_a_comma_is_cut() -> None:
     assert _authors(_page(head, byline)) == ["Anna Sleegers"]
     both = '<h5 class="authorline">Von Anna Sleegers, Frankfurt, Beat Bumbacher</h5>'
     assert _authors(_page(head, both)) == ["Anna Sleegers, Frankfurt, Beat Bumbacher"]
+
+
+def test_a_json_ld_person_given_as_given_and_family_name() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",'
+        ' "author": [{"@type": "Person", "givenName": "Anna Giulia", "familyName": "Fink"},'
+        ' {"@type": "Person", "givenName": "Birgit", "familyName": "Baumann"}]}</script>'
+    )
+    assert _authors(_page(ld, "")) == ["Anna Giulia Fink", "Birgit Baumann"]

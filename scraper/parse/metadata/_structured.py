@@ -149,7 +149,7 @@ def ld_people(
             continue
         if not isinstance(item, dict):
             continue
-        name = ld_text(item.get("name"))
+        name = ld_text(item.get("name")) or _given_family(item)
         if not name:
             continue
         url = item.get("url") or item.get("sameAs")
@@ -159,6 +159,12 @@ def ld_people(
     if people or not orgs:
         return people
     return [p for p in org_people if p.name != publisher]
+
+
+def _given_family(item: dict[str, Any]) -> str | None:
+    """A Person written as ``givenName`` + ``familyName`` without a ``name``."""
+    parts = [ld_text(item.get(k)) for k in ("givenName", "familyName")]
+    return " ".join(p for p in parts if p) or None
 
 
 def _is_org(item: dict[str, Any], name: str, publisher: str | None) -> bool:

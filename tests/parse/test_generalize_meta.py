@@ -372,3 +372,16 @@ def test_a_json_ld_person_given_as_given_and_family_name() -> None:
         ' {"@type": "Person", "givenName": "Birgit", "familyName": "Baumann"}]}</script>'
     )
     assert _authors(_page(ld, "")) == ["Anna Giulia Fink", "Birgit Baumann"]
+
+
+def test_creator_and_a_recipe_credit_the_author() -> None:
+    creator = (
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "x",'
+        ' "creator": {"@type": "Person", "name": "Jane Roe"}}</script>'
+    )
+    assert _authors(_page(creator, "")) == ["Jane Roe"]
+    recipe = (
+        '<script type="application/ld+json">{"@type": "Recipe", "name": "Kuchen",'
+        ' "author": {"@type": "Person", "name": "jesusfreak"}}</script>'
+    )
+    assert _authors(_page(recipe, "")) == ["jesusfreak"]

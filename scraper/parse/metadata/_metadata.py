@@ -166,7 +166,7 @@ def _find_authors(
 ) -> tuple[Person, ...]:
     """People before organisations: a newsroom credited in JSON-LD or ``<meta>`` yields to
     a person's byline on the page, and is used only when no byline names anyone."""
-    values = list(iter_values([article], "author")) if article else []
+    values = _ld_credits(page, article)
     for value in values:
         people = _clean_people(ld_people(ids, value, site_name, orgs=False))
         if people:
@@ -215,6 +215,20 @@ def _find_authors(
     if not people:
         people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
     return people or _site_as_author(page, values, ids)
+
+
+# works other than articles whose JSON-LD credits the page's author: a recipe, a how-to
+_AUTHORED = frozenset({"recipe", "howto", "videoobject", "podcastepisode", "course", "book"})
+
+
+def _ld_credits(page: Page, article: dict[str, Any] | None) -> list[Any]:
+    """The article's ``author`` values, else its ``creator`` (schema.org's wider term);
+    without an article object, those of the page's recipe or how-to."""
+    for obj in [article] if article else [o for o in page.jsonld if ld_types(o) & _AUTHORED]:
+        values = list(iter_values([obj], "author")) or list(iter_values([obj], "creator"))
+        if values:
+            return values
+    return []
 
 
 def _site_as_author(

@@ -22,19 +22,23 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
-from ._bylines import byline_in_texts, clean_author, credit_line, split_authors
+from ._bylines import byline_in_texts, clean_author, credit_line
 from ._candidates import Scan, el_text, scan_page
 from ._nearby import Near
 from ._people import (
     GLUED,
-    fuller_name,
+    in_full,
+    label_end,
     labelled_in,
+    ld_credits,
     meta_names,
     signature_line,
+    site_as_author,
     slug,
     unslugged,
     with_listed,
 )
+from ._people import clean_people as _clean_people
 from ._pubdates import DateContext, modified_of, published_of
 from ._regions import in_comments
 from ._siteinfo import (
@@ -47,7 +51,7 @@ from ._siteinfo import (
     site_of,
     tags_of,
 )
-from ._structured import article_object, ids_of, iter_values, ld_people, ld_types, resolve
+from ._structured import article_object, ids_of, iter_values, ld_people, ld_types
 from ._titles import pick_title
 
 __all__ = ["extract_metadata", "normalize_language"]
@@ -111,24 +115,11 @@ def _authors(
         people = _trim_to_declared(unslugged(people, declared), declared)
         people = with_listed(people, page, _AUTHOR_META)
         if len(people) == 1 and people[0].name and " " not in people[0].name:
-            people = _in_full(people[0], article, ids, near)
+            bylines = [byline_in_texts(texts) for texts in near.around]
+            people = (in_full(people[0], article, ids, bylines),)
     if any(p.url is None for p in people):
         people = _with_urls(page, scan, people)
     return people
-
-
-def _in_full(
-    person: Person, article: dict[str, Any] | None, ids: dict[str, dict[str, Any]], near: Near
-) -> tuple[Person, ...]:
-    """A one-word name completed from the visible byline or the person's JSON-LD bio."""
-    bios = []
-    for value in iter_values([article], "author") if article else ():
-        for item in value if isinstance(value, list) else [value]:
-            bio = resolve(ids, item).get("description") if isinstance(item, dict) else None
-            bios += [bio] if isinstance(bio, str) else []
-    bylines = [byline_in_texts(texts) for texts in near.around]
-    full = fuller_name(person.name or "", bylines, bios)
-    return (Person(name=full, url=person.url) if full else person,)
 
 
 def _with_urls(page: Page, scan: Scan, people: tuple[Person, ...]) -> tuple[Person, ...]:
@@ -166,7 +157,7 @@ def _find_authors(
 ) -> tuple[Person, ...]:
     """People before organisations: a newsroom credited in JSON-LD or ``<meta>`` yields to
     a person's byline on the page, and is used only when no byline names anyone."""
-    values = _ld_credits(page, article)
+    values = ld_credits(page, article)
     for value in values:
         people = _clean_people(ld_people(ids, value, site_name, orgs=False))
         if people:
@@ -214,40 +205,7 @@ def _find_authors(
     people = _clean_people([Person(name=credit_line(near.body))])
     if not people:
         people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
-    return people or _site_as_author(page, values, ids)
-
-
-# works other than articles whose JSON-LD credits the page's author: a recipe, a how-to
-_AUTHORED = frozenset({"recipe", "howto", "videoobject", "podcastepisode", "course", "book"})
-
-
-def _ld_credits(page: Page, article: dict[str, Any] | None) -> list[Any]:
-    """The article's ``author`` values, else its ``creator`` (schema.org's wider term);
-    without an article object, those of the page's recipe or how-to."""
-    for obj in [article] if article else [o for o in page.jsonld if ld_types(o) & _AUTHORED]:
-        values = list(iter_values([obj], "author")) or list(iter_values([obj], "creator"))
-        if values:
-            return values
-    return []
-
-
-def _site_as_author(
-    page: Page, values: list[Any], ids: dict[str, dict[str, Any]]
-) -> tuple[Person, ...]:
-    """The outlet the page itself declares as the author (``<meta name=author>`` or a
-    JSON-LD organisation), also when it is the site's own name: pages without a person's
-    byline credit the newsroom ("DER SPIEGEL", "NDR.de"), and a credit the page states is
-    no invention. Asked only when no person was found anywhere."""
-    for key in _AUTHOR_META:
-        names = [v for v in meta_names(page, key) if not v.startswith(("http", "@"))]
-        people = _clean_people([Person(name=v) for v in names])
-        if people:
-            return people
-    for value in values:
-        people = _clean_people(ld_people(ids, value))
-        if people:
-            return people
-    return ()
+    return people or site_as_author(page, values, ids, _AUTHOR_META)
 
 
 # Yoast writes the author as a labelled Twitter card field ("Written by" / "Verfasst von" ...)
@@ -338,7 +296,7 @@ def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[
         name = person.name or ""
         for d in full:
             lead = name[: -len(d)].split()
-            if lead and name[-len(d) :].casefold() == d.casefold() and _label_end(lead):
+            if lead and name[-len(d) :].casefold() == d.casefold() and label_end(lead):
                 person = Person(name=name[-len(d) :], url=person.url)
                 break
             rest = name[len(d) :]
@@ -357,15 +315,6 @@ def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[
                 break
         out.append(person)
     return tuple(out)
-
-
-# a byline label that may stand inside a name ("Walter von Aachen"), trusted only before
-# a declared name: "Disko von Ernst Lohoff" when the page declares "Ernst Lohoff"
-_INNER_LABELS = frozenset("von by par por door di av af".split())
-
-
-def _label_end(lead: list[str]) -> bool:
-    return len(lead) <= 3 and lead[-1].casefold() in _INNER_LABELS
 
 
 def _place_or_role(rest: str) -> bool:
@@ -436,16 +385,3 @@ def _person_link(el: HtmlElement) -> HtmlElement | None:
 
 
 _CO_AUTHOR = re.compile(r"\b(?:and|und|et|y|e)\b|[,&+/]", re.I)
-
-
-def _clean_people(people: list[Person], *, element: bool = False) -> tuple[Person, ...]:
-    out: list[Person] = []
-    seen: set[str] = set()
-    for person in people:
-        for name in split_authors(clean_author(person.name, element=element)):
-            key = name.casefold()
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Person(name=name, url=person.url))
-    return tuple(out)

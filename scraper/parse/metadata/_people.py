@@ -1,14 +1,15 @@
-"""Names from byline blocks whose whole text is no name, and the spellings a page gives
-elsewhere.
+"""People for ``_metadata``'s author witnesses: names from byline blocks whose whole
+text is no name, the spellings and full names a page gives elsewhere, the credits of
+JSON-LD works other than articles, and the outlet as the last witness.
 
-Helpers of ``_metadata``'s author witnesses that look at one name or one byline block at a
-time, kept apart so that the witness order in ``_metadata`` reads on one screen.
+Kept apart so that the witness order in ``_metadata`` reads on one screen.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -16,14 +17,20 @@ from lxml.html import HtmlElement
 from ..._records import Person
 from ..dom._page import Page
 from ..dom._text import collapse
-from ._bylines import byline_in_texts, clean_author, name_shaped
+from ._bylines import byline_in_texts, clean_author, name_shaped, split_authors
+from ._structured import iter_values, ld_people, ld_types, resolve
 
 __all__ = [
     "GLUED",
+    "clean_people",
     "fuller_name",
+    "in_full",
+    "label_end",
     "labelled_in",
+    "ld_credits",
     "meta_names",
     "signature_line",
+    "site_as_author",
     "slug",
     "unslugged",
     "with_listed",
@@ -168,3 +175,76 @@ def _emphasised_only(p: HtmlElement) -> str | None:
         return None
     name = clean_author(el.text)
     return name if name and name_shaped(name) else None
+
+
+def in_full(
+    person: Person,
+    article: dict[str, Any] | None,
+    ids: dict[str, dict[str, Any]],
+    bylines: list[str | None],
+) -> Person:
+    """A one-word name completed from the visible byline or the person's JSON-LD bio."""
+    bios = []
+    for value in iter_values([article], "author") if article else ():
+        for item in value if isinstance(value, list) else [value]:
+            bio = resolve(ids, item).get("description") if isinstance(item, dict) else None
+            bios += [bio] if isinstance(bio, str) else []
+    full = fuller_name(person.name or "", bylines, bios)
+    return Person(name=full, url=person.url) if full else person
+
+
+# works other than articles whose JSON-LD credits the page's author: a recipe, a how-to
+AUTHORED_TYPES = frozenset({"recipe", "howto", "videoobject", "podcastepisode", "course", "book"})
+
+
+def ld_credits(page: Page, article: dict[str, Any] | None) -> list[Any]:
+    """The article's ``author`` values, else its ``creator`` (schema.org's wider term);
+    without an article object, those of the page's recipe or how-to."""
+    for obj in [article] if article else [o for o in page.jsonld if ld_types(o) & AUTHORED_TYPES]:
+        values = list(iter_values([obj], "author")) or list(iter_values([obj], "creator"))
+        if values:
+            return values
+    return []
+
+
+def site_as_author(
+    page: Page, values: list[Any], ids: dict[str, dict[str, Any]], keys: tuple[str, ...]
+) -> tuple[Person, ...]:
+    """The outlet the page itself declares as the author (``<meta name=author>`` or a
+    JSON-LD organisation), also when it is the site's own name: pages without a person's
+    byline credit the newsroom ("DER SPIEGEL", "NDR.de"), and a credit the page states is
+    no invention. Asked only when no person was found anywhere."""
+    for key in keys:
+        names = [v for v in meta_names(page, key) if not v.startswith(("http", "@"))]
+        people = clean_people([Person(name=v) for v in names])
+        if people:
+            return people
+    for value in values:
+        people = clean_people(ld_people(ids, value))
+        if people:
+            return people
+    return ()
+
+
+# a byline label that may stand inside a name ("Walter von Aachen"), trusted only before
+# a declared name: "Disko von Ernst Lohoff" when the page declares "Ernst Lohoff"
+_INNER_LABELS = frozenset("von by par por door di av af".split())
+
+
+def label_end(lead: list[str]) -> bool:
+    return len(lead) <= 3 and lead[-1].casefold() in _INNER_LABELS
+
+
+def clean_people(people: list[Person], *, element: bool = False) -> tuple[Person, ...]:
+    """Each byline string cleaned to a name (or dropped) and split at ";", first
+    spelling of a name kept."""
+    out: list[Person] = []
+    seen: set[str] = set()
+    for person in people:
+        for name in split_authors(clean_author(person.name, element=element)):
+            key = name.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Person(name=name, url=person.url))
+    return tuple(out)

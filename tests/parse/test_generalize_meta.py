@@ -385,3 +385,17 @@ def test_creator_and_a_recipe_credit_the_author() -> None:
         ' "author": {"@type": "Person", "name": "jesusfreak"}}</script>'
     )
     assert _authors(_page(recipe, "")) == ["jesusfreak"]
+
+
+def test_a_signature_under_the_text_beats_the_site_named_as_author() -> None:
+    """A newsroom account named like the site ("Lesotho Times") credits the post; the
+    names set alone in bold before the text are the people who wrote it."""
+    head = (
+        '<meta property="og:site_name" content="Lesotho Times">'
+        '<meta name="author" content="Lesotho Times">'
+    )
+    body = "<p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>" + f"<p>{PROSE}</p>" * 3
+    html = f"<html><head>{head}</head><body><article><h1>x</h1>{body}</article></body></html>"
+    assert _authors(html.encode()) == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+    unsigned = html.replace("<p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>", "")
+    assert _authors(unsigned.encode()) == ["Lesotho Times"]

@@ -32,6 +32,7 @@ from ._people import (
     labelled_in,
     ld_credits,
     meta_names,
+    same_name,
     signature_line,
     site_as_author,
     slug,
@@ -110,6 +111,11 @@ def _authors(
     near: Near,
 ) -> tuple[Person, ...]:
     people = _find_authors(page, profile, scan, article, ids, site_name, near)
+    if people and all(same_name(p.name, site_name) for p in people):
+        # the site's own name as the author (a newsroom account): a person who signs
+        # the post under its text is the better credit
+        signed = _clean_people([Person(name=signature_line(page.by_tag("p")))])
+        people = signed or people
     if people:
         declared = _declared_names(page, article, ids)
         people = _trim_to_declared(unslugged(people, declared), declared)

@@ -29,6 +29,7 @@ __all__ = [
     "labelled_in",
     "ld_credits",
     "meta_names",
+    "same_name",
     "signature_line",
     "site_as_author",
     "slug",
@@ -173,8 +174,10 @@ def _emphasised_only(p: HtmlElement) -> str | None:
         el = el[0]
     if el.tag not in _EMPHASIS or len(el) or (el.tail or "").strip() or (p[0].tail or "").strip():
         return None
-    name = clean_author(el.text)
-    return name if name and name_shaped(name) else None
+    names = [clean_author(part) for part in (el.text or "").split("/")]  # "Ann Lee/Bo Chen"
+    if all(name and name_shaped(name) for name in names):
+        return "; ".join(n for n in names if n)
+    return None
 
 
 def in_full(
@@ -248,3 +251,13 @@ def clean_people(people: list[Person], *, element: bool = False) -> tuple[Person
             seen.add(key)
             out.append(Person(name=name, url=person.url))
     return tuple(out)
+
+
+def same_name(name: str | None, site: str | None) -> bool:
+    """A name that is the site's ("Lesotho Times" on the site "Lesotho Times")."""
+    letters = [_letters(x) for x in (name, site)]
+    return bool(letters[0]) and letters[0] == letters[1]
+
+
+def _letters(text: str | None) -> str:
+    return "".join(c for c in (text or "").casefold() if c.isalnum())

@@ -15,8 +15,10 @@ Sets and how to get them (see ``benchmarks/README.md``)::
 
     git clone https://github.com/postlight/parser             # fixtures + expected metadata
     git clone https://github.com/AndyTheFactory/newspaper4k   # tests/data: html, txt, json
+    git clone https://github.com/flairNLP/fundus              # tests/resources/parser/test_data
     python benchmarks/external.py prepare postlight   parser      /work/gen-data/postlight
     python benchmarks/external.py prepare newspaper4k newspaper4k /work/gen-data/newspaper4k
+    python benchmarks/external.py prepare fundus fundus /work/gen-data/fundus
     python benchmarks/external.py score /work/gen-data/postlight [--split dev|unseen|all]
 
 A prepared folder holds ``pages/<id>.html`` and ``gold.json`` (id -> {"url", "title"?,
@@ -27,6 +29,7 @@ folder instead of the command-line path.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -137,21 +140,74 @@ def _newspaper4k(src_root: Path) -> tuple[Gold, dict[str, Path]]:
     return gold, pages
 
 
+def _version_key(name: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", name))
+
+
+def _fundus(src_root: Path) -> tuple[Gold, dict[str, Path]]:
+    """Fundus's parser tests: per publisher, saved pages ``<Publisher>_<date>.html.gz`` (URL
+    in the folder's ``meta.info``) and ``<Publisher>.json`` with the expected title, authors,
+    publishing date and body of each parser version. Versions and pages pair in order (the
+    oldest page tests the oldest version), as fundus's own loader pairs them by date."""
+    gold: Gold = {}
+    pages: dict[str, Path] = {}
+    root = src_root / "tests" / "resources" / "parser" / "test_data"
+    for expected in sorted(root.glob("*/*.json")):
+        info_path = expected.parent / "meta.info"
+        info = json.loads(info_path.read_text("utf-8")) if info_path.is_file() else {}
+        htmls = sorted(expected.parent.glob(f"{expected.stem}_*.html.gz"))
+        versions = json.loads(expected.read_text("utf-8"))
+        if not isinstance(versions, dict) or len(versions) != len(htmls):
+            continue  # unclear pairing: left out rather than guessed
+        for version, html in zip(sorted(versions, key=_version_key), htmls, strict=True):
+            want = versions[version]
+            pid = f"{expected.parent.name}-{html.name.removesuffix('.html.gz')}"
+            entry: dict[str, Any] = {"url": info.get(html.name, {}).get("url")}
+            if want.get("title"):
+                entry["title"] = want["title"]
+            if want.get("authors"):
+                entry["author"] = "; ".join(want["authors"])
+            stamp = want.get("publishing_date")
+            if stamp:
+                entry["date"] = str(stamp)[:10]
+                # fundus stores the page's own instant; +00:00 may be a conversion to UTC
+                if str(stamp).endswith("+00:00"):
+                    entry["date_utc"] = True
+            body = want.get("body") or {}
+            parts = list(body.get("summary") or [])
+            for section in body.get("sections") or []:
+                parts += [*(section.get("headline") or []), *(section.get("paragraphs") or [])]
+            if parts:
+                entry["body"] = "\n".join(parts)
+            if len(entry) > 1:
+                gold[pid] = entry
+                pages[pid] = html
+    return gold, pages
+
+
+def _as_served(data: bytes) -> bytes:
+    return data
+
+
 # per set, how a saved page is turned back into what its site served
 FIXERS: dict[str, Callable[[bytes], bytes]] = {"postlight": _meta_content}
 
 PREPARERS: dict[str, Callable[[Path], tuple[Gold, dict[str, Path]]]] = {
     "postlight": _postlight,
     "newspaper4k": _newspaper4k,
+    "fundus": _fundus,
 }
 
 
 def prepare(kind: str, src_root: Path, dest: Path) -> None:
     gold, pages = PREPARERS[kind](src_root)
     (dest / "pages").mkdir(parents=True, exist_ok=True)
-    fixer = FIXERS.get(kind, lambda data: data)
+    fixer = FIXERS.get(kind, _as_served)
     for pid, path in pages.items():
-        (dest / "pages" / f"{pid}.html").write_bytes(fixer(path.read_bytes()))
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        (dest / "pages" / f"{pid}.html").write_bytes(fixer(data))
     (dest / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), "utf-8")
     counts = {s: sum(split_of(p) == s for p in gold) for s in SPLITS}
     print(f"{dest}: {len(gold)} pages ({counts['dev']} dev, {counts['unseen']} unseen)")

@@ -179,3 +179,137 @@ def test_flat_thread_of_anchors_and_posted_by_lines() -> None:
     assert post.body is not None
     assert "The post ends." in post.body.text
     assert "reader comment" not in post.body.text
+
+
+def test_main_column_flagged_sidebar_is_no_side_column() -> None:
+    # "sidebar" on the wrapper that also names itself the main column is the layout's
+    # variant (a page with a side column), not the side column: its thread is read
+    html = """<html><body><div id="body_main" class="sidebar">
+    <div id="sidebar"><p>Links</p></div>
+    <div><h1>Post</h1><p>Text of the post, long enough to be the body here.</p>
+    <div class="discussion"><div class="thread">
+    <div class="comment" id="c101"><span class="author">Ann</span><p>First reply here.</p></div>
+    <div class="comment" id="c102"><span class="author">Bob</span><p>Second reply here.</p></div>
+    </div></div></div></div></body></html>"""
+    t = _thread(html)
+    assert [c.text for c in t.comments] == ["First reply here.", "Second reply here."]
+
+
+def test_real_side_column_still_left_out() -> None:
+    html = """<html><body><div id="main"><p>Post text.</p></div>
+    <div id="sidebar" class="sidebar"><div class="comments">
+    <div class="comment" id="c1"><span class="author">Ann</span><p>Latest comment one.</p></div>
+    <div class="comment" id="c2"><span class="author">Bob</span><p>Latest comment two.</p></div>
+    </div></div></body></html>"""
+    assert _thread(html).comments == ()
+
+
+def test_classless_items_with_date_lines() -> None:
+    # no class says author or date; each box opens with a name and a date-only line
+    boxes = "".join(
+        f"<a name='{n}'></a><div style='padding:10px'><div><b>{who}</b></div>"
+        f"<div>{when}</div><div>{said}</div></div>"
+        for n, who, when, said in (
+            (901, "john", "10/12/2012", "How do I save that project file?"),
+            (902, "Mark", "10/03/2012", "The ad covers the close button on my screen."),
+            (903, "Mike", "09/24/2012", "Never rotoscope a whole clip in one segment."),
+        )
+    )
+    html = (
+        "<html><body><p>Post text.</p><div id='comments_container'>"
+        f"<div id='comments_displayed'>{boxes}<div style='height:10px'></div></div></div>"
+        "</body></html>"
+    )
+    t = _thread(html)
+    assert [c.text.splitlines()[-1] for c in t.comments] == [
+        "How do I save that project file?",
+        "The ad covers the close button on my screen.",
+        "Never rotoscope a whole clip in one segment.",
+    ]
+
+
+def test_classless_boxes_without_dates_are_no_thread() -> None:
+    boxes = "".join(
+        f"<div style='padding:10px'><div><b>{t}</b></div><div>{s}</div></div>"
+        for t, s in (
+            ("Item one", "A description that is long enough."),
+            ("Item two", "Another description long enough."),
+            ("Item three", "A third description, long enough."),
+        )
+    )
+    html = f"<html><body><div id='comments_container'><div>{boxes}</div></div></body></html>"
+    assert _thread(html).comments == ()
+
+
+def test_drupal_comment_links_are_no_text() -> None:
+    # Drupal 6 ends each comment with ul.links: the "#" permalink and li.comment_reply
+    html = """<html><body><p>Post text.</p><div id="comments">
+    <div class="comment comment-published" id="com-1"><h4>Title</h4>
+    <div class="commeta"><ul><li>November 1, 2012</li><li><a href="/u/1">Mike</a></li></ul></div>
+    <div class="comcontent"><p>What a great idea, thanks!</p></div>
+    <div class="comlinks"><ul class="links"><li class="perm first"><a href="#com-1">#</a></li>
+    <li class="comment_reply last"><a href="/comment/reply/1/1">reply</a></li></ul></div>
+    </div></div></body></html>"""
+    (c,) = _thread(html).comments
+    assert "reply" not in c.text
+    assert "#" not in c.text
+    assert "What a great idea, thanks!" in c.text
+
+
+def test_name_line_above_date_line_with_clearing_box() -> None:
+    # float layout: name left, date right, an empty clearing div, then the text
+    item = (
+        "<div class='comment' id='comment-{n}'><div style='float:left'><b>{who}</b></div>"
+        "<div style='float:right'>{when}</div><div style='clear:both'></div>"
+        "<div>{said}</div></div>"
+    )
+    html = (
+        "<html><body><p>Post.</p><div id='comments'>"
+        + item.format(n=1, who="john", when="10/12/2012", said="How do I save that?")
+        + item.format(n=2, who="Mark", when="10/03/2012", said="The ad covers the button.")
+        + "</div></body></html>"
+    )
+    t = _thread(html)
+    assert [(c.author.name, c.published, c.text) for c in t.comments] == [
+        ("john", "2012-10-12", "How do I save that?"),
+        ("Mark", "2012-10-03", "The ad covers the button."),
+    ]
+
+
+def test_written_by_line_names_the_author_after_a_title() -> None:
+    item = (
+        "<div class='jomentry' id='comment-{n}'><span class='title'>...</span><br>"
+        "<span class='small'>written by {who}, October {d}, 2012</span><br>"
+        "<div class='said'>{said}</div></div>"
+    )
+    html = (
+        "<html><body><p>Post.</p><div id='comments'>"
+        + item.format(n=1, who="mike", d=19, said="Feedstock is fed to animals.")
+        + item.format(n=2, who="lynn", d=22, said="Plastics from food, then food.")
+        + "</div></body></html>"
+    )
+    t = _thread(html)
+    assert [(c.author.name, c.published) for c in t.comments] == [
+        ("mike", "2012-10-19"),
+        ("lynn", "2012-10-22"),
+    ]
+
+
+def test_title_and_read_all_boxes_of_a_hashed_class_list_are_no_comments() -> None:
+    # CSS-module classes carry digits (comment--2g6iCC): every box of the list is the
+    # same "classless" kind, the list's title and its last link box too
+    box = (
+        "<div class='comment--2g6i'><div class='body--1a'><div class='username--2Y'>"
+        "<a href='/u/{n}'>{who}</a></div><div class='content--2G'>{said}</div></div></div>"
+    )
+    html = (
+        "<html><body><p>Post.</p><div id='comments'><div>"
+        "<div class='head--9x'><h2>Top Rated Comments</h2></div>"
+        + box.format(n=1, who="jyen", said="Thinner, shorter battery life, price bump.")
+        + box.format(n=2, who="gugy", said="Cool, I like the pencil, props if better.")
+        + box.format(n=3, who="Zero", said="Jet black so it is easier to lose, yes.")
+        + "<div class='more--3k'><a href='/forum/t'>Read All Comments</a></div>"
+        + "</div></div></body></html>"
+    )
+    t = _thread(html)
+    assert [c.author.name for c in t.comments] == ["jyen", "gugy", "Zero"]

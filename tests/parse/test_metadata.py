@@ -134,6 +134,128 @@ def test_logo_h1_is_not_the_title() -> None:
     assert meta_of(html).title == "Muffin basics"
 
 
+def test_an_h1_that_is_the_longer_end_of_the_title_is_the_post_not_the_logo() -> None:
+    html = (
+        "<html><head><title>News - Elder: from the ghetto to Augusta</title></head><body>"
+        "<article><h1>Elder: from the ghetto to Augusta</h1><p>Text</p></article></body></html>"
+    )
+    assert meta_of(html).title == "Elder: from the ghetto to Augusta"
+
+
+def test_a_banner_h1_naming_the_site_is_the_logo_even_when_longer_than_the_post() -> None:
+    html = (
+        "<html><head><title>The Morning Wrap - The BLT: The Blog of Legal Times</title></head>"
+        "<body><div id='banner'><h1 id='banner-header'><a href='http://legal.example/blt/'>"
+        "The BLT: The Blog of Legal Times</a></h1></div><div><p>Text</p></div></body></html>"
+    )
+    assert meta_of(html, None).title == "The Morning Wrap"
+
+
+def test_a_page_titled_only_with_the_site_name_has_that_title() -> None:
+    html = (
+        "<html><head><title>pix-example</title><meta property='og:site_name' "
+        "content='pix-example'></head><body><p>Pictures</p></body></html>"
+    )
+    assert meta_of(html).title == "pix-example"
+
+
+def test_the_old_default_themes_blog_archive_part_is_no_title() -> None:
+    html = (
+        "<html><head><title>Example Blog &raquo; Blog Archive &raquo; Muffin basics</title>"
+        "<meta property='og:site_name' content='Example Blog'></head><body><p>x</p></body></html>"
+    )
+    assert meta_of(html).title == "Muffin basics"
+
+
+def test_an_og_title_cut_at_an_unescaped_quote_is_made_whole_by_the_title_tag() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Senator calls Biden "unfit"">'
+        '<meta property="og:site_name" content="Example Times">'
+        '<title>Senator calls Biden "unfit" - Example Times</title></head><body><p>x</p></body>'
+        "</html>"
+    )
+    assert meta_of(html).title == 'Senator calls Biden "unfit"'
+
+
+def test_og_and_title_tag_agreeing_outvote_the_jsonld_headline() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Collapse of the bank: regulator admits failures"}'
+    head = (
+        f'<script type="application/ld+json">{ld}</script>'
+        "<meta property='og:title' content='Bank: regulator admits failures'>"
+        "<meta property='og:site_name' content='Example Times'>"
+    )
+    agree = f"<html><head>{head}<title>Bank: regulator admits failures - Example Times</title>"
+    assert meta_of(agree + "</head><body><p>x</p></body></html>").title == (
+        "Bank: regulator admits failures"
+    )
+    alone = f"<html><head>{head}<title>Collapse of the bank - Example Times</title>"
+    assert meta_of(alone + "</head><body><p>x</p></body></html>").title == (
+        "Collapse of the bank: regulator admits failures"
+    )
+
+
+def _h1_page(h1: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{h1}<p>Text.</p></article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        # a kicker line styled apart by its class, above or beside the headline
+        '<h1><span class="dachzeile">Nach dem Sturm</span> <span class="headline">'
+        "Die Bahn fährt wieder</span></h1>",
+        '<h1><span class="entry-title__toptitle">Nach dem Sturm</span> Die Bahn fährt wieder</h1>',
+        # a kicker set off by a separator only screen readers get
+        '<h1><span class="head__top">Nach dem Sturm</span><span class="visually-hidden">: '
+        '</span><span class="head__text">Die Bahn fährt wieder</span></h1>',
+        '<h1><span>Nach dem Sturm</span><span aria-hidden="true"> – </span>'
+        "<span>Die Bahn fährt wieder</span></h1>",
+        # a subtitle, or the date and categories, in small print under the headline
+        "<h1>Die Bahn fährt wieder<br><small>02.02.2022 • Verkehr</small></h1>",
+        '<h1><span class="title-primary">Die Bahn fährt wieder</span> '
+        '<span class="entry-subtitle">Was Pendler wissen müssen</span></h1>',
+        # a theme's byline block nested in the heading
+        "<h1>Die Bahn fährt wieder <h4>Veröffentlicht von <a href='/a/'>Ann</a> am "
+        "<time>23. Februar 2020</time></h4></h1>",
+        # a kicker whose line holds the date
+        '<h1><span class="supertitle"><time datetime="2022-02-01">1. Februar 2022</time></span>'
+        ' <span class="title">Die Bahn fährt wieder</span></h1>',
+    ],
+)
+def test_a_kicker_or_subtitle_set_apart_inside_the_h1_is_not_the_title(h1: str) -> None:
+    assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"
+
+
+def test_a_kicker_shown_with_its_separator_stays_in_the_title() -> None:
+    # the reader sees one line "Nach dem Sturm: Die Bahn fährt wieder"
+    h1 = (
+        '<h1><span class="title__kicker">Nach dem Sturm</span><span class="title__sep">: </span>'
+        '<span class="title__headline">Die Bahn fährt wieder</span></h1>'
+    )
+    assert meta_of(_h1_page(h1)).title == "Nach dem Sturm: Die Bahn fährt wieder"
+
+
+def test_an_h1_off_the_slug_and_every_other_witness_gives_way() -> None:
+    url = "https://news.example/region/city-council-approves-new-tram-line/"
+    head = (
+        "<meta property='og:title' content='City council approves new tram line'>"
+        "<title>City council approves new tram line - Example News</title>"
+    )
+    page = _h1_page("<h1>Region</h1>", head)
+    assert meta_of(page, url).title == "City council approves new tram line"
+    # one witness alone does not overrule the visible headline: display headlines exist
+    alone = _h1_page("<h1>Region</h1>", head.replace("City council", "The council", 1))
+    assert meta_of(alone, url).title == "Region"
+    # nor does a slug the h1 shares words with
+    near = _h1_page("<h1>New tram line for the city</h1>", head)
+    assert meta_of(near, url).title == "New tram line for the city"
+
+
+def test_a_heading_only_of_kicker_class_keeps_its_text() -> None:
+    h1 = '<h1><span class="subtitle">Die Bahn fährt wieder</span></h1>'
+    assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"
+
+
 def test_visible_multilingual_date_near_headline() -> None:
     html = (
         "<html lang='de'><body><div><h1>Ein Titel hier</h1><p>Von Max Muster</p>"
@@ -311,6 +433,44 @@ def test_date_segment_is_not_title(raw: str, expected: str) -> None:
 def test_host_with_umlaut_spelling_names_the_site() -> None:
     url = "https://schweizerjaeger.ch/x"
     assert strip_site("Der Steinkauz | Schweizer Jäger Online", [], None, url) == "Der Steinkauz"
+
+
+def test_a_site_name_with_separators_of_its_own_goes_whole() -> None:
+    name = "Salsa - Rueda in Berlin"
+    assert strip_site("Enchufla - Salsa - Rueda in Berlin", [], name, None) == "Enchufla"
+    assert strip_site("Salsa - Rueda in Berlin » Enchufla", [], None, None, [name]) == "Enchufla"
+
+
+def test_the_visible_headline_loses_only_a_part_that_spells_the_name() -> None:
+    title = "Welpen kaufen – Tipps zu jeder Hunderasse"
+    assert strip_site(title, [], "Welpen", None, loose=False) == title
+    assert strip_site("Welpen – Tipps zu jeder Hunderasse", [], "Welpen", None, loose=False) == (
+        "Tipps zu jeder Hunderasse"
+    )
+
+
+def test_a_korean_title_loses_a_section_and_site_joined_without_spaces() -> None:
+    title = "한동훈 제명했지만 절연 ·외연 확장 부담 커졌다-정치ㅣ한국일보"
+    want = "한동훈 제명했지만 절연 ·외연 확장 부담 커졌다"
+    assert strip_site(title, [], "한국일보", "https://www.hankookilbo.com/News/Read/1") == want
+
+
+def test_one_label_of_a_longer_host_names_the_site() -> None:
+    url = "https://foren.myoos.de/viewtopic.php?t=1"
+    assert strip_site("Freie Software - MyOOS Community Forum", [], None, url) == "Freie Software"
+    # a subdomain is no name: its words are common ones
+    news = "https://news.example.co.uk/a/1"
+    fake = "Fake News - Who pays for it"
+    assert strip_site(fake, [], None, news) == fake
+
+
+def test_the_words_of_a_hyphenated_host_name_the_site() -> None:
+    url = "https://www.athletics-berlin.de/news/1"
+    title = "Norddeutschland findet seine Meister - Berlin Athletics Association"
+    assert strip_site(title, [], None, url) == "Norddeutschland findet seine Meister"
+    # a long segment that happens to use the words is headline, not name
+    long = "Kurz notiert - Athletics in Berlin: why the season starts so late this year"
+    assert strip_site(long, [], None, url) == long
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,7 @@ class Header:
     block: HtmlElement
     author: HtmlElement | None
     date: str
+    name_block: HtmlElement | None = None  # the name's own line above the date's
 
 
 _HEAD_TAGS = frozenset({"p", "div", "header", "h3", "h4", "h5", "span"})
@@ -102,26 +103,65 @@ def header_block(
     """The first short block of ``item`` that holds a date and is followed by more text:
     "<p><a>小林</a><em>2013-03-22 11:02</em></p><div>text</div>"."""
     for block in _own_blocks(item, owner, _HEAD_TAGS, own):
-        nxt = block.getnext()
-        if nxt is None or not isinstance(nxt.tag, str) or not text_of(nxt).strip():
+        if not _text_follows(block):
             continue
         text = collapse(text_of(block))
         when = parse_visible_date(text) if 0 < len(text) <= 100 else None
         if when is None:
             continue
-        name = next(
-            (
-                e
-                for e in block.iterdescendants()
-                if isinstance(e.tag, str)
-                and e.tag in _NAME_TAGS
-                and collapse(text_of(e))
-                and parse_visible_date(collapse(text_of(e))) is None
-            ),
-            None,
-        )
+        name = _name_in(block)
+        if name is None and (above := _name_line(item, block)) is not None:
+            inner = _name_in(above)
+            who = inner if inner is not None else above
+            return Header(block=block, author=who, date=when, name_block=above)
         return Header(block=block, author=name, date=when)
     return None
+
+
+_EMPTY_BOXES = 3  # a float's clearing box or two between the header and the text
+
+
+def _text_follows(block: HtmlElement) -> bool:
+    """More text right after ``block`` among its siblings: an empty box between (a float's
+    clearing ``<div style="clear:both">``) does not end the comment."""
+    seen = 0
+    for sib in block.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if text_of(sib).strip():
+            return True
+        seen += 1
+        if seen >= _EMPTY_BOXES:
+            break
+    return False
+
+
+def _name_in(block: HtmlElement) -> HtmlElement | None:
+    return next(
+        (
+            e
+            for e in block.iterdescendants()
+            if isinstance(e.tag, str)
+            and e.tag in _NAME_TAGS
+            and collapse(text_of(e))
+            and parse_visible_date(collapse(text_of(e))) is None
+        ),
+        None,
+    )
+
+
+def _name_line(item: HtmlElement, block: HtmlElement) -> HtmlElement | None:
+    """The name on its own line just above the date line, both opening the comment
+    ("<div><b>john</b></div><div>10/12/2012</div>"): the first thing the item says."""
+    above = block.getprevious()
+    if above is None or not isinstance(above.tag, str) or above.getparent() is not item:
+        return None
+    if (item.text or "").strip() or item.index(above) != 0:
+        return None
+    text = collapse(text_of(above))
+    if not 0 < len(text) <= 60 or parse_visible_date(text) is not None:
+        return None
+    return above if _name_in(above) is not None or above.tag in _NAME_TAGS else None
 
 
 BYLINE = re.compile(

@@ -103,11 +103,14 @@ def build_comment(
         author_el = lead.author
     bare = author_el is None and date_el is None
     head = header_block(item, owner, own[0]) if lead is None and bare else None
-    if head is None and lead is None and author_el is None:
-        head = byline_block(item, owner, own[0])
+    if (head is None or head.author is None) and lead is None and author_el is None:
+        # "written by mike, October 19, 2012" names both: better than a date line alone
+        head = byline_block(item, owner, own[0]) or head
     if head is not None:
         author_el = head.author
         skip.append(head.block)
+        if head.name_block is not None:
+            skip.append(head.name_block)
     body = _content_copy(item, content_el, hints, owner, skip, lead=lead.nodes if lead else ())
     if content_el is None:
         body = _sole_paragraph(body)

@@ -27,8 +27,9 @@ from .._memo import Memo
 from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import HINT_MAX, text_of
+from ._dates import parse_visible_date
 from ._textlen import TextLengths
-from ._thread import REPLY_BOX, excluded
+from ._thread import REPLY_BOX, excluded, make_owner
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
 
@@ -302,12 +303,35 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
         flags = [_looks_like_item(m, facts) for m in members]
     commentish = sum(c for c, _ in flags)
     meta = sum(m for _, m in flags)
+    if len(members) >= 2 and commentish < len(members) and meta * 2 < len(members):
+        # few author/date classes: a date line says it as well (read only when it counts)
+        meta = max(meta, sum(_dated(m, facts.text) for m in members))
     if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
         return 0.0
     if len(members) >= 2 and meta * 2 < len(members) and commentish < len(members):
         return 0.0
     bonus = 2.0 if commentish * 2 >= len(members) else 1.0
     return bonus * sum(min(t, 3000) for t in texts)
+
+
+_DATE_LINE_MAX = 40  # characters: "September 24, 2012 at 10:07 pm", not a sentence
+_DATE_LOOK = 12  # elements: the head of a comment, where its date line stands
+
+
+def _dated(el: HtmlElement, lengths: TextLengths) -> bool:
+    """A short element near the top of ``el`` whose whole text is a date ("10/12/2012",
+    "Nov 6, 2012 at 3:14 pm"): the date line of a comment whose classes say nothing.
+    Lengths first (summed once per page): a long box is never read whole here."""
+    for i, d in enumerate(el.iterdescendants()):
+        if i >= _DATE_LOOK:
+            return False
+        if not isinstance(d, HtmlElement) or not isinstance(d.tag, str):
+            continue
+        if not 6 <= lengths.stripped(d) <= _DATE_LINE_MAX:
+            continue
+        if parse_visible_date(d.text_content().strip()) is not None:
+            return True
+    return False
 
 
 def _dl_score(members: list[HtmlElement]) -> float:
@@ -358,10 +382,15 @@ def _expand(area: HtmlElement, parent: HtmlElement, sig: Sig, facts: _Facts) -> 
     if sig[1]:
         return [e for e in area.iter(sig[0]) if signature(e) == sig and not facts.has_textarea(e)]
     psig = signature(parent)
+    # the list and the boxes around it are no items of it (classless like them)
+    around = {parent, *parent.iterancestors()}
     return [
         e
         for e in area.iter(sig[0])
-        if signature(e) == sig and (p := e.getparent()) is not None and signature(p) == psig
+        if signature(e) == sig
+        and (p := e.getparent()) is not None
+        and signature(p) == psig
+        and e not in around
     ]
 
 
@@ -398,5 +427,31 @@ def generic_items(page: Page) -> list[HtmlElement]:
         if cand[0] > best[0]:
             best = cand
     if best[1]:
-        return [e for e in best[1] if not excluded(e, excluded_memo(page))]
+        items = [e for e in best[1] if not excluded(e, excluded_memo(page))]
+        return _drop_edge_boxes(items, _facts(page))
     return _id_items(page)
+
+
+def _drop_edge_boxes(items: list[HtmlElement], facts: _Facts) -> list[HtmlElement]:
+    """The list's title ("Top Rated Comments") and its "Read all comments" box may share
+    the items' kind (classless or hashed classes): a short box at either end of the list,
+    without author, date or comment mark where the other items have them, is no comment."""
+    if len(items) < 3:
+        return items
+    owner = make_owner(items)
+    top = [e for e in items if (p := e.getparent()) is None or owner(p) is None]
+    if len(top) < 3:
+        return items
+    flags = {e: _looks_like_item(e, facts) for e in (top[0], top[-1])}
+    with_meta = sum(1 for e in top[1:-1] if facts.has_meta(e))
+    if with_meta < 2 or with_meta * 2 < len(top) - 2:
+        return items
+    drop = {
+        e
+        for e, (commentish, meta) in flags.items()
+        if not commentish
+        and not meta
+        and facts.text.stripped(e) <= _DATE_LINE_MAX
+        and not _dated(e, facts.text)
+    }
+    return [e for e in items if e not in drop] if drop else items

@@ -71,6 +71,8 @@ GENERIC_HINTS = CommentSelectors(
         ".reply",
         ".comment-reply-link",
         "[class*=reply-link]",
+        "[class*=comment_reply]",
+        "ul.links",
         ".avatar",
         "img",
         "[class*=vote]",

@@ -57,6 +57,13 @@ _FOREIGN = re.compile(
 )
 # Layout flags on wrappers of the whole page ("has-sidebar", "content-sidebar" on body).
 _LAYOUT = re.compile(r"^(?:has|with|no|is|content|left|right|two|three|one)[-_]", re.I)
+# A token that names the element the page's main column or wrapper ("body_main",
+# "main-content", "page-wrap"): with it, a side token is the layout's variant
+# (``<div id="main" class="sidebar-right">``), not a side column.
+_MAIN = re.compile(
+    r"(?:[a-z]+[-_])?(?:main|content|body|page|wrap|wrapper|container)(?:[-_][a-z]+)?", re.I
+)
+_NOT_MAIN = re.compile(r"side|secondary|widget|aside|nav|foot|head", re.I)
 
 
 def make_owner(items: Iterable[HtmlElement]) -> Owner:
@@ -125,9 +132,13 @@ def _foreign_box(cur: HtmlElement) -> bool:
         if any(_FOREIGN.fullmatch(t) for t in tokens):
             return True
         side = any(_SIDE.fullmatch(t) and not _LAYOUT.match(t) for t in tokens)
-        if side and not any("comment" in t.lower() for t in tokens):
+        if side and not any("comment" in t.lower() or _main_token(t) for t in tokens):
             return True
     return "display:none" in (cur.get("style") or "").replace(" ", "").lower()
+
+
+def _main_token(token: str) -> bool:
+    return _MAIN.fullmatch(token) is not None and _NOT_MAIN.search(token) is None
 
 
 def _has_reply_box(el: HtmlElement, ancestor: HtmlElement) -> bool:

@@ -11,7 +11,7 @@ import re
 from ._dates import parse_text
 from ._titles import unescape_text
 
-__all__ = ["byline_in_texts", "clean_author", "credit_line", "split_authors"]
+__all__ = ["byline_in_texts", "clean_author", "credit_line", "name_shaped", "split_authors"]
 
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
@@ -32,7 +32,9 @@ _BYLINE = re.compile(
 )
 _CUT = re.compile(
     r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
-    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
+    r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    # a weekday's short name before the date: "Jane Doe Fr, 18. Oktober 2019"
+    r"\s(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\.?,\s*\d)",
     re.IGNORECASE,
 )
 # "Jane Doe Dec. 22, 2016", "Jane Doe on Wed, Oct 24": an English month and a day; what
@@ -42,6 +44,11 @@ _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
+# the job after the name in East Asian bylines: reporter, correspondent, senior reporter
+_RIGHTS = re.compile(r"^copyright\b|all rights reserved|alle rechte vorbehalten", re.I)
+_AGENCY = re.compile(r"\s*/\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|sp-x|ddp|dts)\b", re.I)
+_JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
+_YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 _JOIN = re.compile(r"\s*;\s*")
 # "Jane Doe in Politics", "Posted by jane under News": the post's category follows a
 # byline element's name; in free text or a ``<meta>`` value "in" may belong to the name
@@ -55,16 +62,16 @@ _NOT_NAME_WORDS = frozenset(
     "minuten bio".split()
 )
 _NOT_NAMES = frozenset(
-    "by von author autor admin editor share facebook twitter email datum date".split()
-)
+    "by von author autor admin editor share facebook twitter email datum date none null".split()
+) | {"no author", "n/a"}  # a CMS's placeholder for "not set" (Blogger's "Unknown" is a name)
 
 
 def clean_author(name: str | None, *, element: bool = False) -> str | None:
     """A person's name from a byline string, or ``None`` when it does not look like one.
     ``element``: the string is a byline element's text, where a category may follow."""
     text = unescape_text(name).lstrip("©").strip()
-    if not text:
-        return None
+    if not text or _RIGHTS.search(text):
+        return None  # "Copyright Haufe-Lexware GmbH - all rights reserved": no byline
     for _ in range(2):
         text = _PREFIX.sub("", text, count=1).strip(" :,-–—|")
     label, colon, rest = text.partition(":")
@@ -80,6 +87,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = text[: tail.start()]  # free text: only "by Jane in" + the category's link
         if len(text.split()) > 4 or any(c.isdigit() for c in text):
             return None  # "Presentation Seminars 2012 in London": a headline, no byline
+    agency = _AGENCY.search(text)
+    if agency and name_shaped(text[: agency.start()]):
+        text = text[: agency.start()]  # "Peter Maahn/SP-X"; "det/dpa" is the credit itself
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
         text = text[: cut.start()]
@@ -98,10 +108,13 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
         return None
     text = text.split(" @")[0].strip()
-    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text:
+    suffix = _JOB_SUFFIX.search(text)
+    if suffix and suffix.start() > 0:
+        text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
+    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text or "www." in text:
         return None
-    if sum(c.isdigit() for c in text) > 0 and parse_text(text):
-        return None
+    if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
+        return None  # a date, or a year: "En kiosques : juillet 2020" is no name
     return text
 
 
@@ -131,10 +144,10 @@ def _dated_byline(text: str) -> str | None:
     name = clean_author(rest)
     if not name or _PREFIX.match(rest):
         return name
-    return name if _name_shaped(name) else None
+    return name if name_shaped(name) else None
 
 
-def _name_shaped(name: str) -> bool:
+def name_shaped(name: str) -> bool:
     """Two to four capitalised words ("Jane Doe", "Hans-Peter M. Roe"): a name, not "PAID
     CONTENT" or "All rights reserved"."""
     words = name.split()
@@ -162,7 +175,7 @@ def byline_in_texts(texts: list[str]) -> str | None:
             if name and name[0].isupper():
                 return name
             continue
-        rest = m.group(1).strip(" :")
+        rest = m.group(1).strip(" :,")  # "Von ," + the name in its own element
         if not rest:  # the name is the next text that is not one more label
             rest = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), "")
         name = clean_author(rest)
@@ -187,7 +200,7 @@ def credit_line(texts: list[str]) -> str | None:
         if m:
             rest = m.group(1).strip() or (texts[i + 1] if i + 1 < len(texts) else "")
             name = clean_author(rest)
-            if name and _name_shaped(name):
+            if name and name_shaped(name):
                 return name
     return None
 

@@ -71,7 +71,9 @@ _AUTHOR_NAME_CLASSES = frozenset(
     "td-post-author-name meta-author author-link autor-name c-byline__author".split()
 )
 _AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "posted-by", "verfasser")
-_NOT_BYLINE = ("comment", "bio", "description", "about", "avatar", "img", "image", "photo", "box")
+_NOT_BYLINE = (
+    "comment", "bio", "description", "about", "avatar", "img", "image", "photo", "box", "related"
+)  # fmt: skip
 _PUBLISHED_CLASSES = frozenset(
     "published dt-published entry-date post-date article-date publish-date pubdate "
     "date-published posted-on".split()

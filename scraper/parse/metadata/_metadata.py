@@ -12,7 +12,6 @@ per-field rules below work on short candidate lists instead of walking the tree 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -23,9 +22,24 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
-from ._bylines import byline_in_texts, clean_author, credit_line, split_authors
+from ._bylines import byline_in_texts, clean_author, credit_line
 from ._candidates import Scan, el_text, scan_page
 from ._nearby import Near
+from ._people import (
+    GLUED,
+    in_full,
+    label_end,
+    labelled_in,
+    ld_credits,
+    meta_names,
+    same_name,
+    signature_line,
+    site_as_author,
+    slug,
+    unslugged,
+    with_listed,
+)
+from ._people import clean_people as _clean_people
 from ._pubdates import DateContext, modified_of, published_of
 from ._regions import in_comments
 from ._siteinfo import (
@@ -97,8 +111,18 @@ def _authors(
     near: Near,
 ) -> tuple[Person, ...]:
     people = _find_authors(page, profile, scan, article, ids, site_name, near)
+    if people and all(same_name(p.name, site_name) for p in people):
+        # the site's own name as the author (a newsroom account): a person who signs
+        # the post under its text is the better credit
+        signed = _clean_people([Person(name=signature_line(page.by_tag("p")))])
+        people = signed or people
     if people:
-        people = _trim_to_declared(people, _declared_names(page, article, ids))
+        declared = _declared_names(page, article, ids)
+        people = _trim_to_declared(unslugged(people, declared), declared)
+        people = with_listed(people, page, _AUTHOR_META)
+        if len(people) == 1 and people[0].name and " " not in people[0].name:
+            bylines = [byline_in_texts(texts) for texts in near.around]
+            people = (in_full(people[0], article, ids, bylines),)
     if any(p.url is None for p in people):
         people = _with_urls(page, scan, people)
     return people
@@ -139,7 +163,7 @@ def _find_authors(
 ) -> tuple[Person, ...]:
     """People before organisations: a newsroom credited in JSON-LD or ``<meta>`` yields to
     a person's byline on the page, and is used only when no byline names anyone."""
-    values = list(iter_values([article], "author")) if article else []
+    values = ld_credits(page, article)
     for value in values:
         people = _clean_people(ld_people(ids, value, site_name, orgs=False))
         if people:
@@ -152,8 +176,14 @@ def _find_authors(
             return people
     for group in scan.author_groups():
         people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
+        if len(people) == 1 and GLUED.search(people[0].name or ""):
+            name = labelled_in(group[0])
+            if name and name != people[0].name and name in (people[0].name or ""):
+                people = (Person(name=name, url=people[0].url),)
         if not people:
             people = _clean_people(_linked_people(group[0], page.url), element=True)
+        if not people:
+            people = _clean_people([Person(name=labelled_in(group[0]))])
         if people:
             return people
     for texts in near.around:
@@ -162,7 +192,7 @@ def _find_authors(
             return people
     site_key = (site_name or "").casefold()
     for key in _AUTHOR_META:
-        names = [v for v in page.meta.get(key, ()) if not v.startswith(("http", "@"))]
+        names = [v for v in meta_names(page, key) if not v.startswith(("http", "@"))]
         people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
         if people:
             return people
@@ -178,7 +208,10 @@ def _find_authors(
             people = _clean_people(ld_people(ids, obj["author"], site_name))
             if people:
                 return people
-    return _clean_people([Person(name=credit_line(near.body))])
+    people = _clean_people([Person(name=credit_line(near.body))])
+    if not people:
+        people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
+    return people or site_as_author(page, values, ids, _AUTHOR_META)
 
 
 # Yoast writes the author as a labelled Twitter card field ("Written by" / "Verfasst von" ...)
@@ -204,7 +237,7 @@ def _declared_names(
     page: Page, article: dict[str, Any] | None, ids: dict[str, dict[str, Any]]
 ) -> list[str]:
     """Author names the page declares in markup no reader sees (``<meta>``, JSON-LD)."""
-    names = [v for key in _AUTHOR_META for v in page.meta.get(key, ())]
+    names = [v for key in _AUTHOR_META for v in meta_names(page, key)]
     names += _labelled_meta_author(page)
     if article:
         for value in iter_values([article], "author"):
@@ -268,17 +301,33 @@ def _trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[
     for person in people:
         name = person.name or ""
         for d in full:
+            lead = name[: -len(d)].split()
+            if lead and name[-len(d) :].casefold() == d.casefold() and label_end(lead):
+                person = Person(name=name[-len(d) :], url=person.url)
+                break
             rest = name[len(d) :]
             if (
                 rest
                 and name[: len(d)].casefold() == d.casefold()
-                and (rest[0] in _TRIM_AT or (rest[0].isupper() and d[-1].islower()))
-                and not _CO_AUTHOR.search(rest)
+                and (
+                    (
+                        (rest[0] in _TRIM_AT or (rest[0].isupper() and d[-1].islower()))
+                        and not _CO_AUTHOR.search(rest)
+                    )
+                    or _place_or_role(rest)
+                )
             ):
                 person = Person(name=name[: len(d)], url=person.url)
                 break
         out.append(person)
     return tuple(out)
+
+
+def _place_or_role(rest: str) -> bool:
+    """ ", Frankfurt", ", Staff Writer": what follows a declared name after a comma is a
+    dateline's place or a role when none of its parts is a co-author's name."""
+    parts = [o.split() for o in _CO_SPLIT.split(rest) if o.strip()]
+    return rest.startswith(",") and bool(parts) and not any(_co_author(o) for o in parts)
 
 
 def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:
@@ -318,20 +367,13 @@ def _linked_people(el: HtmlElement, base: str | None) -> list[Person]:
         href = a.get("href")
         if href and _PERSON_PATH.search(href):
             name = el_text(a, 120)
-            key = _slug(name)
+            key = slug(name)
             # the link's address spells the name: not "View Profile", nor "RSS" on /jane/rss
-            if len(key) >= 5 and key in _slug(href):
+            if len(key) >= 5 and key in slug(href):
                 out.append(Person(name=name, url=http_url(base, href)))
                 if len(out) == 8:
                     break
     return out
-
-
-def _slug(text: str) -> str:
-    """Letters and digits only, accents dropped: "Rocío Latorre" and /autor/rocio-latorre
-    meet as "rociolatorre"."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in plain if c.isascii() and c.isalnum())
 
 
 def _person_link(el: HtmlElement) -> HtmlElement | None:
@@ -349,16 +391,3 @@ def _person_link(el: HtmlElement) -> HtmlElement | None:
 
 
 _CO_AUTHOR = re.compile(r"\b(?:and|und|et|y|e)\b|[,&+/]", re.I)
-
-
-def _clean_people(people: list[Person], *, element: bool = False) -> tuple[Person, ...]:
-    out: list[Person] = []
-    seen: set[str] = set()
-    for person in people:
-        for name in split_authors(clean_author(person.name, element=element)):
-            key = name.casefold()
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Person(name=name, url=person.url))
-    return tuple(out)

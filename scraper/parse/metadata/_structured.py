@@ -7,6 +7,7 @@ never trust types. They only read ``page.jsonld`` (parsed once per page).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -148,16 +149,48 @@ def ld_people(
             continue
         if not isinstance(item, dict):
             continue
-        name = ld_text(item.get("name"))
+        name = ld_text(item.get("name")) or _given_family(item)
         if not name:
             continue
         url = item.get("url") or item.get("sameAs")
         url = url if isinstance(url, str) else None
         person = Person(name=name, url=url)
-        (org_people if ld_types(item) & _ORG_TYPES else people).append(person)
+        (org_people if _is_org(item, name, publisher) else people).append(person)
     if people or not orgs:
         return people
     return [p for p in org_people if p.name != publisher]
+
+
+def _given_family(item: dict[str, Any]) -> str | None:
+    """A Person written as ``givenName`` + ``familyName`` without a ``name``."""
+    parts = [ld_text(item.get(k)) for k in ("givenName", "familyName")]
+    return " ".join(p for p in parts if p) or None
+
+
+def _is_org(item: dict[str, Any], name: str, publisher: str | None) -> bool:
+    """An organisation by its type, or by what only an organisation has: a logo, or the
+    publisher's own name ({"name": "STERN.de", "logo": ...}, a "Person" named "El
+    Colombiano" on the site www.elcolombiano.com)."""
+    types = ld_types(item)
+    if types & _ORG_TYPES:
+        return True
+    # a blog named after its author ("Jane Doe") keeps a typed Person of that name
+    named_as_site = publisher is not None and (not types or _is_host(publisher))
+    if named_as_site and _letters(name) == _letters(_SITE_AFFIXES.sub("", publisher or "")):
+        return True
+    return not types and "logo" in item
+
+
+def _is_host(name: str) -> bool:
+    return "." in name and " " not in name
+
+
+# "www." before and a top-level domain after a site name written as its host
+_SITE_AFFIXES = re.compile(r"^www\.|\.[a-z]{2,3}$", re.IGNORECASE)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 def iter_values(objs: Iterable[dict[str, Any]], key: str) -> Iterable[Any]:

@@ -18,6 +18,8 @@ from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import parse_text
+from ._headlines import headline_text
+from ._slug import slug_cover, slug_words
 from ._structured import ld_text
 
 __all__ = [
@@ -31,14 +33,17 @@ __all__ = [
 ]
 
 # CJK titles write their separators without spaces, full-width ("｜", "：") or ASCII next
-# to a CJK character ("…需求-新华网", "「Treeviz」:phpspot開発日誌")
-_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+# to a CJK character ("…需求-新华网", "「Treeviz」:phpspot開発日誌"); Korean too ("…커졌다-정치")
+_CJK = "\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef"
 _SEP = re.compile(
     r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_｜]\s*|\s+::\s+|\s*[：－]\s*|"
     rf"(?<=[{_CJK}])[-:](?=\S)|(?<=\S)[-:](?=[{_CJK}])"
 )
 _SEP_END = re.compile(rf"(?:{_SEP.pattern})$")
 _ALNUM = re.compile(r"[\W_]+")
+# WordPress's old default theme titles a post "Blog » Blog Archive » Post" (German "Blog
+# Archiv"): the middle part names the page type, neither site nor post
+_ARCHIVE = re.compile(r"\s+»\s+blog[ -]?archiv(?:e|es)?\s+»\s+", re.IGNORECASE)
 
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -62,6 +67,7 @@ def title_candidates(
 
     def add(source: str, value: str | None) -> None:
         text = unescape_text(value)
+        text = _ARCHIVE.sub(" » ", text)
         # "Tags:", "Share:" are labels that happen to carry a title class
         if text and len(text) < 400 and not text.endswith((":", "：")):
             out.append((source, text))
@@ -69,20 +75,21 @@ def title_candidates(
     h1s = _visible(scan.h1)
     inside = [h.el for h in scan.h1 if h.in_article and not h.in_comment]
     h1_el = inside[0] if inside else h1s[0] if len(h1s) == 1 else None
-    h1 = el_text(h1_el) if h1_el is not None else None
+    h1 = headline_text(h1_el) if h1_el is not None else None
+    # the whole heading, kicker included, is what a logo check compares with <title>
     logo = h1_el is not None and (
-        links_home(h1_el, page.url) or _is_logo(h1 or "", site, scan.title)
+        links_home(h1_el, page.url) or _is_logo(el_text(h1_el), site, scan.title, bool(inside))
     )
     if h1 and not logo:
         add("h1", h1)
     for sel in profile.title:
         for el in page_select(page, sel)[:1]:
-            add("profile", el_text(el))
+            add("profile", headline_text(el))
     for hit in scan.prop("headline"):
-        add("itemprop", hit.el.get("content") or el_text(hit.el))
+        add("itemprop", hit.el.get("content") or headline_text(hit.el))
         break
     for el in _visible(scan.titles)[:1]:
-        add("class", el_text(el))
+        add("class", headline_text(el))
     if article:
         add("jsonld", ld_text(article.get("headline")) or ld_text(article.get("name")))
     add("og", _meta(page, "og:title"))
@@ -90,7 +97,26 @@ def title_candidates(
     add("title", scan.title)
     if logo:
         add("logo", h1)  # not a title: a witness of the site's name for strip_site
-    return [(s, t) for s, t in out if not site or _norm(t) != _norm(site) or s == "logo"]
+    out = _untruncated(out)
+    named = [(s, t) for s, t in out if not site or _norm(t) != _norm(site) or s == "logo"]
+    # a page whose every headline is the site's name (a one-page site, a home page) is
+    # titled with that name
+    return named if any(s != "logo" for s, _ in named) else out
+
+
+def _untruncated(cands: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Meta titles whole again: a ``"`` left unescaped in ``content="..."`` ends the value
+    at the quote ("Senator calls Biden " of ``content="Senator calls Biden "unfit""``);
+    another witness that goes on from there with the quote holds the whole text."""
+    out = []
+    for source, text in cands:
+        if source in ("og", "twitter"):
+            for _, other in cands:
+                if other.startswith(text) and other[len(text) :].lstrip().startswith('"'):
+                    text = other
+                    break
+        out.append((source, text))
+    return out
 
 
 def unescape_text(value: str | None) -> str:
@@ -141,14 +167,18 @@ def links_home(el: Any, base: str | None) -> bool:
     return parts.path.strip("/") == "" and (not page_host or parts.netloc == page_host)
 
 
-def _is_logo(h1: str, site: str | None, title: str | None) -> bool:
+def _is_logo(h1: str, site: str | None, title: str | None, in_article: bool) -> bool:
     """An ``h1`` naming the site rather than the post (themes that put the logo in h1)."""
     n = _norm(h1)
     if site and n == _norm(site):
         return True
-    if title and _SEP.search(title):
+    if title and _SEP.search(title) and len(h1.split()) <= 8:
+        # "Post | Site" with the site's name in the h1; an h1 in the post that is the
+        # longer part is the post ("News - Post" names a section, not the site)
         parts = _SEP.split(title)
-        return len(parts) >= 2 and _norm(parts[-1]) == n and _norm(parts[0]) != n
+        shorter = 2 * len(n) < len(_norm(title))
+        ends = len(parts) >= 2 and _norm(parts[-1]) == n and _norm(parts[0]) != n
+        return ends and (shorter or not in_article)
     return False
 
 
@@ -187,8 +217,63 @@ def pick_title(
             kicker = 15 <= len(p) < len(plain) and plain.endswith(p)
             if kicker and not plain[-len(p) - 1].isalnum():
                 return other
+        off = _off_slug(best, cands[1:], page.url)
+        if off is not None:
+            return strip_site(off, [t for t in others if t != off], site, page.url, logos)
+    if source == "jsonld":
+        best = _outvoted(best, cands, site, page.url, logos)
     # the visible headline loses a part only on a named witness, not on host similarity
-    return strip_site(best, others, site, None if source == "h1" else page.url, logos)
+    visible = source == "h1"
+    return strip_site(best, others, site, None if visible else page.url, logos, not visible)
+
+
+def _outvoted(
+    headline: str, cands: list[tuple[str, str]], site: str | None, url: str | None, logos: list[str]
+) -> str:
+    """JSON-LD's headline, unless Open Graph and ``<title>`` (without the site's name)
+    agree on another text: two witnesses the page shows its readers and sharers over the
+    one only machines read."""
+    og = next((t for s, t in cands if s == "og"), None)
+    title = next((t for s, t in cands if s == "title"), None)
+    if og is None or title is None or _norm(og) == _norm(headline):
+        return headline
+    shown = strip_site(title, [t for _, t in cands if t != title], site, url, logos)
+    return og if _norm(shown) == _norm(og) else headline
+
+
+# witnesses written apart from the visible headline (an h1 found again by its class or
+# by a profile selector is the same element)
+_APART = frozenset({"itemprop", "jsonld", "og", "twitter", "title"})
+_GROUP = {"twitter": "og"}  # a Twitter card copies Open Graph: one witness, not two
+
+
+def _off_slug(h1: str, cands: list[tuple[str, str]], url: str | None) -> str | None:
+    """The witness to take instead of an ``h1`` that is some other heading: the h1 shares
+    no word with any other witness and (almost) none with the URL's slug, while a
+    witness written apart from it holds most of the slug."""
+    slug = slug_words(url)
+    if len(slug) < 3 or slug_cover(h1, slug) > 0.25:
+        return None
+    mine = set(_words(h1))
+    if any(mine & set(_words(t)) for s, t in cands if s in _APART):
+        return None
+    apart = [(_GROUP.get(s, s), t) for s, t in cands if s in _APART]
+    for group, text in apart:
+        if slug_cover(text, slug) >= 0.75 and _seconded(text, group, apart):
+            return text
+    return None
+
+
+def _seconded(text: str, group: str, apart: list[tuple[str, str]]) -> bool:
+    """Another kind of witness holds ``text`` too, alone or with a site name around it."""
+    n = _norm(text)
+    if not n:
+        return False
+    return any(g != group and (_norm(t).startswith(n) or _norm(t).endswith(n)) for g, t in apart)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _ALNUM.split(text.casefold()) if len(w) >= 3]
 
 
 def _site_names(site: str | None, url: str | None, extra: list[str]) -> list[str]:
@@ -198,18 +283,46 @@ def _site_names(site: str | None, url: str | None, extra: list[str]) -> list[str
     if labels:
         names.append(_norm("".join(labels[:-1]) if len(labels) > 1 else labels[0]))
         names.append(_norm(host))
+        # the registered name on its own, without a subdomain ("MyOOS" on foren.myoos.de):
+        # a subdomain is often a common word ("news", "edition") no title part may contain
+        parts = host.split(".")
+        if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net", "gov", "ac", "or"):
+            parts = parts[:-1]
+        if len(parts) >= 2 and len(parts[-2]) >= 4:
+            names.append(_norm(parts[-2]))
     return [n for n in names if len(n) >= 3]
 
 
-def _is_site(part: str, names: list[str]) -> bool:
+def _host_words(url: str | None) -> list[list[str]]:
+    """The words of each hyphenated host label ("leichtathletik-berlin" gives
+    leichtathletik, berlin): a site's name spells them with words between or inflected
+    ("Berliner Leichtathletik Verband")."""
+    host = urlsplit(url or "").hostname or ""
+    out = []
+    for label in host.split("."):
+        words = [_norm(w) for w in label.split("-")]
+        if len(words) >= 2 and all(len(w) >= 3 for w in words):
+            out.append(words)
+    return out
+
+
+def _is_site(
+    part: str, names: list[str], words: list[list[str]] | None = None, loose: bool = True
+) -> bool:
     p = _norm(part)
     if not p:
         return False
     # the part may be a shorter spelling of the name ("Tages-Anzeiger" in the host) or the
-    # name plus a little ("Die FURCHE"), not a long text that happens to contain it
-    return any(
-        p == n or (len(p) >= 4 and (p in n or (n in p and len(p) - len(n) <= 20))) for n in names
-    )
+    # name plus a little ("Die FURCHE"), not a long text that happens to contain it; the
+    # visible headline loses only what spells the name itself ("Welpen kaufen – Tipps"
+    # keeps its first part on a site named "Welpen")
+    if any(
+        p == n or (len(p) >= 4 and (p in n or (loose and n in p and len(p) - len(n) <= 20)))
+        for n in names
+    ):
+        return True
+    short = len(part.split()) <= 6
+    return short and any(all(w in p for w in group) for group in words or ())
 
 
 def strip_site(
@@ -218,6 +331,7 @@ def strip_site(
     site: str | None,
     url: str | None,
     site_names: list[str] | None = None,
+    loose: bool = True,
 ) -> str:
     """``text`` without a site-name prefix or suffix, when a witness shows which part it is."""
     if not _SEP.search(text):
@@ -229,17 +343,39 @@ def strip_site(
             return other
         if text.endswith(other) and _SEP_END.search(text[: len(text) - len(other)]):
             return other
+    for name in (site, *(site_names or [])):
+        rest = _without_name(text, name) if name else None
+        if rest:
+            return rest
     text = _strip_date_part(text)
     names = _site_names(site, url, site_names or [])
+    words = _host_words(url)
     parts = _SEP.split(text)
     seps = _SEP.findall(text)
     if len(parts) < 2 or not names:
         return text
-    if _is_site(parts[-1], names):
+    if _is_site(parts[-1], names, words, loose):
         return collapse(text[: len(text) - len(parts[-1]) - len(seps[-1])])
-    if _is_site(parts[0], names):
+    if _is_site(parts[0], names, words, loose):
         return collapse(text[len(parts[0]) + len(seps[0]) :])
     return text
+
+
+def _without_name(text: str, name: str) -> str | None:
+    """``text`` without a site name that has separators of its own ("Salsa-Figuren - Rueda
+    in Berlin", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse"), which a split at
+    the separators cannot see whole."""
+    if len(name) < 4 or not _SEP.search(name):
+        return None
+    if text.endswith(name):
+        head = text[: len(text) - len(name)]
+        if _SEP_END.search(head):
+            return collapse(_SEP_END.sub("", head)) or None
+    if text.startswith(name):
+        m = _SEP.match(text, len(name))
+        if m:
+            return collapse(text[m.end() :]) or None
+    return None
 
 
 def _strip_date_part(text: str) -> str:

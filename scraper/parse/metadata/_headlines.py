@@ -1,0 +1,99 @@
+"""The text of a headline element without the parts set inside it that are not the headline.
+
+News and magazine themes put the kicker ("Dachzeile", "overline") above the headline and
+sometimes a subtitle, the date or the byline below it *inside* the same ``<h1>``, styled
+apart by a class or a ``<small>``. A reader sees two lines; the element's text glues them
+into one ("Nach Corona-Lockerungen Autohäuser rechnen ..."). The markup names the parts, so
+they can be left out without guessing from the words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..dom._text import collapse
+from ._candidates import el_text
+
+__all__ = ["headline_text"]
+
+# class names themes give the line above or below a headline (kicker, "Dachzeile",
+# "Spitzmarke", overline, eyebrow; subtitle, subheading, "h1small"), matched within a token
+_ASIDE_CLASS = re.compile(
+    r"kicker|dachzeile|spitzmarke|overline|topline|toptitle|supertitle|super-title|eyebrow"
+    r"|roofline|sub-?title|sub-?head|subline|h1small",
+    re.IGNORECASE,
+)
+# elements inside a headline that are never headline text: small print, a date, and in a
+# heading another heading (a theme's byline block)
+_ASIDE_TAGS = frozenset({"small", "time"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SKIP = frozenset({"script", "style", "noscript", "template"})
+# a separator kept for screen readers and copy-paste between a kicker and the headline
+# ("Klimaschutz<span class="visually-hidden">: </span>Bohren, bis es heiß wird")
+_SEP_ONLY = re.compile(r"^\s*[|\-–—:·•/]+\s*$")
+_HIDDEN_CLASS = re.compile(r"hidden|offscreen|sr-only|screen-reader|visually", re.IGNORECASE)
+_EDGE_SEP = re.compile(r"^[|\-–—:·•/]+\s+|\s+[|\-–—:·•/]+$")
+
+
+def headline_text(el: HtmlElement, limit: int = 400) -> str:
+    """``el``'s text without a kicker, subtitle or date the markup sets apart inside it;
+    the whole text when nothing is set apart or nothing else would remain."""
+    whole = el_text(el, limit)
+    if not len(el):
+        return whole
+    walk = _Walk(el.tag in _HEADINGS)
+    walk.parts.append(el.text or "")
+    walk.children(el, 0)
+    if not walk.dropped or walk.shown_sep:
+        return whole
+    text = collapse("".join(walk.parts[walk.start :]))
+    text = _EDGE_SEP.sub("", text)[:limit]
+    return text if len(text) >= 3 else whole
+
+
+class _Walk:
+    """The text pieces of a headline in document order, with where the kept part starts."""
+
+    __slots__ = ("aside", "dropped", "parts", "shown_sep", "start")
+
+    def __init__(self, heading: bool) -> None:
+        self.aside = _ASIDE_TAGS | _HEADINGS if heading else _ASIDE_TAGS
+        self.parts: list[str] = []
+        self.start = 0  # text before a hidden separator is the kicker
+        self.dropped = False
+        # a separator the reader sees ("Kicker<span>: </span>Headline") makes one line of
+        # kicker and headline: the page shows the kicker as part of its title
+        self.shown_sep = False
+
+    def children(self, el: HtmlElement, depth: int) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:  # a comment, a script
+                pass
+            elif tag in self.aside or _ASIDE_CLASS.search(child.get("class") or ""):
+                self.dropped = True
+                self.parts.append(" ")
+            elif _separator(child):
+                if _hidden(child):
+                    self.dropped = True
+                    self.start = len(self.parts)
+                else:
+                    self.shown_sep = True
+                self.parts.append(child.text or "")
+            elif tag == "br":
+                self.parts.append(" ")
+            else:
+                self.parts.append(child.text or "")
+                if depth < 8:
+                    self.children(child, depth + 1)
+            self.parts.append(child.tail or "")
+
+
+def _separator(el: HtmlElement) -> bool:
+    return not len(el) and _SEP_ONLY.match(el.text or "") is not None
+
+
+def _hidden(el: HtmlElement) -> bool:
+    return el.get("aria-hidden") == "true" or bool(_HIDDEN_CLASS.search(el.get("class") or ""))

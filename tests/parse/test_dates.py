@@ -68,6 +68,21 @@ def test_parse_iso(raw: str | None, expected: str | None) -> None:
         ("Posted on 2013/03/22 by Ann", "2013-03-22"),
         ("no date here", None),
         ("31 February 2013", None),
+        # more languages: ca, hu, lt, el (in capitals, without accents), he, hr, lv, id
+        ("7 d'abril de 2013", "2013-04-07"),
+        ("22 de desembre de 2013", "2013-12-22"),
+        ("2013. március 22.", "2013-03-22"),
+        ("2013. márc. 22.", "2013-03-22"),
+        ("2013 m. kovo 22 d.", "2013-03-22"),
+        ("ΠΑΡΑΣΚΕΥΗ 22 ΜΑΡΤΙΟΥ 2013", "2013-03-22"),
+        ("22 במרץ 2013", "2013-03-22"),
+        ("22. ožujka 2013.", "2013-03-22"),
+        ("22. martā 2013", "2013-03-22"),
+        ("22 Maret 2013", "2013-03-22"),
+        # the Levant gives the month's two names
+        ("الجمعة 22 آذار / مارس 2013", "2013-03-22"),
+        # a year before a month name needs the year's dot: "2013 May 22" stays unread
+        ("in 2013 May 22 people came", None),
     ],
 )
 def test_parse_text(text: str, expected: str | None) -> None:
@@ -86,6 +101,8 @@ def test_month_table_knows_abbreviations_and_cases() -> None:
     assert month_number("grudnia") == 12
     assert month_number("juillet") == 7
     assert month_number("someday") is None
+    assert month_number("Marz") == 3  # accents dropped
+    assert month_number("listopada") == 11  # Polish and Czech November, first listed
 
 
 @pytest.mark.parametrize(
@@ -96,6 +113,10 @@ def test_month_table_knows_abbreviations_and_cases() -> None:
         ("https://blog.example/news/20130322/post", "2013-03-22"),
         ("https://blog.example/2013/03/post/", None),
         ("https://blog.example/p/1234567890", None),
+        # day first: only when the day is over 12, so the order is beyond doubt
+        ("https://news.example/de/newsroom/22-03-2013-headline/17.html", "2013-03-22"),
+        ("https://news.example/meldungen/22-03-2013", "2013-03-22"),
+        ("https://news.example/meldungen/03-04-2013-headline", None),
         (None, None),
     ],
 )
@@ -135,6 +156,13 @@ def test_two_digit_years_only_where_the_text_is_known_to_be_a_date() -> None:
     assert parse_text("31.02.23", short_year=True) is None
     # a full date wins over a short one
     assert parse_text("1.2.23 · 22.03.2013", short_year=True) == "2013-03-22"
+
+
+def test_a_two_digit_year_with_a_time_of_day_is_a_date_anywhere() -> None:
+    """German news lines write "Do 25.04.24 | 14:07 Uhr"; a version number has no clock."""
+    assert parse_text("Do 25.04.24 | 14:07 Uhr | Von Anna Muster") == "2024-04-25T14:07"
+    assert parse_text("Kommentar vom 28.09.19 12:44") == "2019-09-28T12:44"
+    assert parse_text("Update auf Version 25.04.24 bringt neue Funktionen") is None
 
 
 def test_zones_come_from_tzdata_not_the_host() -> None:

@@ -228,3 +228,58 @@ def test_zones_with_an_empty_pythontzpath() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "2022-07-07T00:30:00+02:00"
+
+
+# --- which date on the page is the post's (issue 10) ---------------------------------------
+
+_PROSE = (
+    "Der Gemeinderat hat am Dienstag nach langer Debatte beschlossen, die Bibliothek auch "
+    "sonntags offen zu halten, mindestens ein weiteres Jahr lang, sagte die Vorsitzende."
+)
+
+
+def _published(html: str, url: str = "https://news.example/kultur/bibliothek") -> str | None:
+    from scraper import parse_page
+
+    return parse_page(html.encode(), url).published
+
+
+def test_a_teaser_lists_days_are_not_the_posts() -> None:
+    """One markup shown with different days is a list of other posts (teasers, "more on
+    this"); the day next to the headline is the post's."""
+    teasers = "".join(
+        f'<li><a href="/t{i}">Teaser {i}</a> <span class="teaser-date">{d}</span></li>'
+        for i, d in enumerate(("09.10.2021", "19.08.2021", "05.08.2021"))
+    )
+    html = f"""<html><head><title>Bibliothek bleibt offen</title></head><body>
+<div class="content"><h1>Bibliothek bleibt offen</h1><p>24.01.2022 11:38</p>
+<p>{_PROSE}</p><p>{_PROSE}</p><ul class="more">{teasers}</ul></div></body></html>"""
+    assert _published(html) == "2022-01-24T11:38"
+    # the same markup with one day throughout is the post's header and footer
+    single = html.replace("19.08.2021", "09.10.2021").replace("05.08.2021", "09.10.2021")
+    assert _published(single) == "2021-10-09"
+
+
+def test_a_list_item_of_the_shown_day_gives_its_time() -> None:
+    """The post's own ``<time>`` shares its markup with its siblings' in a list; the day
+    near the headline picks it out, and its machine value adds the time of day."""
+    items = "".join(
+        f'<li><a href="/p{i}">Post {i}</a> <time class="stamp" datetime="{d}">x</time></li>'
+        for i, d in enumerate(
+            ("2020-02-08T11:00:00", "2020-02-18T18:27:00", "2020-02-15T15:29:00")
+        )
+    )
+    html = f"""<html><head><title>Library stays open</title></head><body>
+<div class="content"><h1>Library stays open</h1><p>Feb 15, 2020</p>
+<p>{_PROSE}</p><p>{_PROSE}</p><ul>{items}</ul></div></body></html>"""
+    assert _published(html) == "2020-02-15T15:29:00"
+
+
+def test_dates_written_in_more_languages_are_found_on_a_page() -> None:
+    html = f"""<html><head><title>Knjižnica ostaje otvorena</title></head><body>
+<div class="content"><h1>Knjižnica ostaje otvorena</h1><p>Objavljeno 22. ožujka 2013.</p>
+<p>{_PROSE}</p><p>{_PROSE}</p></div></body></html>"""
+    assert _published(html) == "2013-03-22"
+    url = "https://news.example/de/newsroom/23-01-2022-bibliothek-bleibt-offen/17.html"
+    no_date = html.replace("<p>Objavljeno 22. ožujka 2013.</p>", "")
+    assert _published(no_date, url) == "2022-01-23"

@@ -128,11 +128,16 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         value = date_of(el, dayfirst=dayfirst)
         if value:
             yield "profile", value
-    for el in scan.published_elements():
-        if _quoted(el):
-            continue  # an embedded tweet's or Instagram post's date is not the post's
-        value = date_of(el, dayfirst=dayfirst)
-        if value:
+    marked = [
+        (el, value)
+        for el in scan.published_elements()[:_LOOKED_AT]
+        if not _quoted(el)  # an embedded tweet's or Instagram post's date is not the post's
+        for value in [date_of(el, dayfirst=dayfirst)]
+        if value
+    ]
+    mlisted = _listing(marked)
+    for el, value in marked:
+        if id(el) not in mlisted:
             yield "element", value
     for key in PUBLISHED_META[6:]:
         value = parse_iso(first_meta(page, key))
@@ -144,13 +149,43 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         value = parse_iso(ld_text(obj.get("datePublished")))
         if value:
             yield "ld:other", value
-    for el in scan.date_text_elements():
-        if _quoted(el):
-            continue
-        value = date_of(el, dayfirst=dayfirst)
-        if value:
-            yield "date-text", value
-    yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst)
+    dated = [
+        (el, value)
+        for el in scan.date_text_elements()[:_LOOKED_AT]
+        if not _quoted(el)
+        for value in [date_of(el, dayfirst=dayfirst)]
+        if value
+    ]
+    listed = _listing(dated)
+    later = [value for el, value in marked + dated if id(el) in listed | mlisted]
+    for el, value in dated:
+        if id(el) not in listed:
+            yield "date-text", _timed(value, later)
+    yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst, later)
+
+
+# dated elements weighed per kind: a post's own come first (inside the article) or among
+# the first; an archive page's hundredth item adds cost, not evidence
+_LOOKED_AT = 200
+
+
+def _timed(value: str, listed: list[str]) -> str:
+    """A day shown on its own, with the time of a list item of that very day: that item
+    is the post itself (a post's own dateline often shares the markup of its siblings)."""
+    if len(value) == 10:
+        return next((v for v in listed if len(v) > 10 and v.startswith(value)), value)
+    return value
+
+
+def _listing(dated: list[tuple[HtmlElement, str]]) -> set[int]:
+    """The elements that are items of a list of posts: one markup (tag and class) shown
+    with different days is a teaser list, a related-posts box or an archive, and each
+    of its days is some other post's. The page's own dateline is written once, or with
+    one day (header and footer of the same post)."""
+    days: dict[tuple[str, str], set[str]] = {}
+    for el, value in dated:
+        days.setdefault((el.tag, el.get("class") or ""), set()).add(value[:10])
+    return {id(el) for el, _ in dated if len(days[(el.tag, el.get("class") or "")]) > 1}
 
 
 def _profile_elements(page: Page, profile: Profile, scan: Scan) -> Iterator[HtmlElement]:
@@ -182,9 +217,10 @@ def _quoted(el: HtmlElement) -> bool:
 
 
 def _from_url_or_text(
-    page: Page, url: str | None, near: Near, dayfirst: bool | None
+    page: Page, url: str | None, near: Near, dayfirst: bool | None, listed: list[str]
 ) -> Iterator[tuple[str, str]]:
-    """The unmarked witnesses: the URL's date, visible dates near the headline, a dateline."""
+    """The unmarked witnesses: the URL's date, visible dates near the headline, the days of
+    a list's items (see ``_listing``), a dateline."""
     from_url = date_from_url(url) or date_from_url(page.url)
     if from_url:
         # the URL gives the day; a visible date of that day may add the time
@@ -198,7 +234,9 @@ def _from_url_or_text(
         # a line that is nothing but "02.12.19" is a dateline too
         value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 8)
         if value:
-            yield "near", value
+            yield "near", _timed(value, listed)
+    for value in listed:
+        yield "listed", value
     for el in near.scan.side_date_text_elements()[:5]:
         value = date_of(el, dayfirst=dayfirst)
         if value:

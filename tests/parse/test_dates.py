@@ -283,3 +283,11 @@ def test_dates_written_in_more_languages_are_found_on_a_page() -> None:
     url = "https://news.example/de/newsroom/23-01-2022-bibliothek-bleibt-offen/17.html"
     no_date = html.replace("<p>Objavljeno 22. ožujka 2013.</p>", "")
     assert _published(no_date, url) == "2022-01-23"
+
+
+def test_a_date_in_the_title_outranks_a_caption_near_the_headline() -> None:
+    html = f"""<html><head><title>Bibliothek bleibt offen | Kultur | 28.04.2023</title></head>
+<body><div class="content"><h1>Bibliothek bleibt offen</h1>
+<p>Der Lesesaal bei der Eröffnung, 24. April 2023</p><p>{_PROSE}</p><p>{_PROSE}</p></div>
+</body></html>"""
+    assert _published(html) == "2023-04-28"

@@ -219,8 +219,8 @@ def _quoted(el: HtmlElement) -> bool:
 def _from_url_or_text(
     page: Page, url: str | None, near: Near, dayfirst: bool | None, listed: list[str]
 ) -> Iterator[tuple[str, str]]:
-    """The unmarked witnesses: the URL's date, visible dates near the headline, the days of
-    a list's items (see ``_listing``), a dateline."""
+    """The unmarked witnesses: the URL's date, the title's, visible dates near the headline,
+    the days of a list's items (see ``_listing``), a dateline."""
     from_url = date_from_url(url) or date_from_url(page.url)
     if from_url:
         # the URL gives the day; a visible date of that day may add the time
@@ -230,6 +230,11 @@ def _from_url_or_text(
                 yield "url+near", value
                 break
         yield "url", from_url
+    # a date the site writes into every page's <title> is its statement of the page's day;
+    # a visible date near the headline may be a caption's or a teaser's
+    titled = _title_date(near.scan.title, dayfirst)
+    if titled:
+        yield "title", titled
     for text in near.texts:
         # a line that is nothing but "02.12.19" is a dateline too
         value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 8)
@@ -243,7 +248,6 @@ def _from_url_or_text(
             yield "side", value
     for label, value in (
         ("dateline", _standalone_dateline(near.body, dayfirst)),
-        ("title", _title_date(near.scan.title, dayfirst)),
         ("script", _script_date(page)),
     ):
         if value:

@@ -265,9 +265,7 @@ def test_a_list_item_of_the_shown_day_gives_its_time() -> None:
     near the headline picks it out, and its machine value adds the time of day."""
     items = "".join(
         f'<li><a href="/p{i}">Post {i}</a> <time class="stamp" datetime="{d}">x</time></li>'
-        for i, d in enumerate(
-            ("2020-02-08T11:00:00", "2020-02-18T18:27:00", "2020-02-15T15:29:00")
-        )
+        for i, d in enumerate(("2020-02-08T11:00:00", "2020-02-18T18:27:00", "2020-02-15T15:29:00"))
     )
     html = f"""<html><head><title>Library stays open</title></head><body>
 <div class="content"><h1>Library stays open</h1><p>Feb 15, 2020</p>

@@ -289,3 +289,21 @@ def test_a_date_in_the_title_outranks_a_caption_near_the_headline() -> None:
 <p>Der Lesesaal bei der Eröffnung, 24. April 2023</p><p>{_PROSE}</p><p>{_PROSE}</p></div>
 </body></html>"""
     assert _published(html) == "2023-04-28"
+
+
+def test_a_pages_update_statement_outranks_a_date_its_text_mentions() -> None:
+    """No machine or marked date; the first date near the headline stands in a sentence;
+    the page says when it was last updated: that is its own statement of its date."""
+    body = (
+        "<p>Seit 4. August 2014 gilt in Bolivien ein neues Gesetz über die Arbeit von "
+        f"Kindern und Jugendlichen.</p><p>{_PROSE}</p><p>{_PROSE}</p>"
+    )
+    html = f"""<html><head><title>Kinder und Arbeit</title></head><body>
+<div class="content"><h1>Kinder und Arbeit</h1>{body}
+<p class="info">Aktualisiert: 30.12.2016</p></div></body></html>"""
+    assert _published(html) == "2016-12-30"
+    # a dateline near the headline is the post's own, whatever the footer says
+    dated = html.replace(
+        "<h1>Kinder und Arbeit</h1>", "<h1>Kinder und Arbeit</h1><p>| 3. Mai 2015</p>"
+    )
+    assert _published(dated) == "2015-05-03"

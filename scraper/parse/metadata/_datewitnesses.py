@@ -235,11 +235,20 @@ def _from_url_or_text(
     titled = _title_date(near.scan.title, dayfirst)
     if titled:
         yield "title", titled
+    first = True
     for text in near.texts:
         # a line that is nothing but "02.12.19" is a dateline too
         value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 8)
-        if value:
-            yield "near", _timed(value, listed)
+        if not value:
+            continue
+        if first and sum(c.isalpha() for c in text) > _DATELINE_LETTERS:
+            # the first date near the headline stands in a sentence: a date the text
+            # mentions, unless the page states no date of its own
+            updated = _updated_date(near, dayfirst)
+            if updated:
+                yield "updated", _timed(updated, listed)
+        first = False
+        yield "near", _timed(value, listed)
     for value in listed:
         yield "listed", value
     for el in near.scan.side_date_text_elements()[:5]:
@@ -252,6 +261,38 @@ def _from_url_or_text(
     ):
         if value:
             yield label, value
+
+
+# "Aktualisiert am", "Stand:", "Diese Seite wurde zuletzt am ... geändert", "Last updated"
+_UPDATED_LABEL = re.compile(
+    r"aktualisiert|zuletzt|geändert|stand:|last (?:updated|modified|edited)|updated|"
+    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt",
+    re.IGNORECASE,
+)
+
+
+def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
+    """The day a page without any publication mark says it was last updated ("Aktualisiert:
+    30.12.2016" in its footer, a wiki's "zuletzt am 29. Januar 2020 geändert"): the page's
+    own statement of its date, where the unlabelled dates in its text are dates it
+    mentions. Read only for pages that got this far (no machine or marked date, a date
+    in a sentence near the headline)."""
+    texts = near.body
+    for i, text in enumerate(texts):
+        if len(text) > 120:
+            continue
+        m = _UPDATED_LABEL.search(text)
+        if m is None:
+            continue
+        digit = next((k for k, c in enumerate(text) if c.isdigit()), len(text))
+        if m.start() > digit:
+            continue  # a date before the label is another's ("erschienen am 3.4., geändert")
+        value = parse_text(text[m.end() :], dayfirst=dayfirst)
+        if value is None and digit == len(text) and i + 1 < len(texts) and len(texts[i + 1]) <= 40:
+            value = parse_text(texts[i + 1], dayfirst=dayfirst, short_year=True)
+        if value:
+            return value
+    return None
 
 
 _SCRIPT_KEY = re.compile(
@@ -286,6 +327,10 @@ def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
     return None
 
 
+# a dateline is little more than its date: "Miércoles, 15 de Abril de 2020" has 24 letters
+_DATELINE_LETTERS = 25
+
+
 def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
     """The first text on the page that is little more than a date ("23.10.2018",
     "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
@@ -293,6 +338,6 @@ def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
         if len(text) > 60 or not any(c.isdigit() for c in text):
             continue
         value = parse_text(text, dayfirst=dayfirst)
-        if value and sum(c.isalpha() for c in text) <= 25:
+        if value and sum(c.isalpha() for c in text) <= _DATELINE_LETTERS:
             return value
     return None

@@ -123,6 +123,8 @@ _DAY = r"(\d{1,2})(?:\.|st|nd|rd|th|er|e|º|°)?"
 _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?"), "ymd"),
     (_YMD_LOOSE, "ymd"),
+    # Hungarian and Korean space the parts: "2020. 08. 18. 21:35"
+    (re.compile(r"(?<!\d)(\d{4})\.\s(\d{1,2})\.\s?(\d{1,2})\.?(?!\d)"), "ymd"),
     (re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"), "dmy"),
     (re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])"), "ambiguous"),
     (

@@ -308,3 +308,13 @@ def test_a_pages_update_statement_outranks_a_date_its_text_mentions() -> None:
         "<h1>Kinder und Arbeit</h1>", "<h1>Kinder und Arbeit</h1><p>| 3. Mai 2015</p>"
     )
     assert _published(dated) == "2015-05-03"
+
+
+def test_the_urls_day_shown_near_the_headline_outranks_a_date_classed_widget() -> None:
+    """Two witnesses that agree (the URL's day, a visible date by the headline) outrank a
+    lone date-classed element elsewhere, such as a masthead's today's date."""
+    html = f"""<html><head><title>Police blotter</title></head><body>
+<div class="top-bar"><span class="current-date">November 9, 2023 6:22 am</span></div>
+<div class="content"><h1>Police blotter</h1><p>October 27, 2023</p>
+<p>{_PROSE}</p><p>{_PROSE}</p></div></body></html>"""
+    assert _published(html, "https://news.example/2023/10/27/police-blotter/") == "2023-10-27"

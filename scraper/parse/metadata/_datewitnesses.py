@@ -158,10 +158,28 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
     ]
     listed = _listing(dated)
     later = [value for el, value in marked + dated if id(el) in listed | mlisted]
+    if dated:
+        # the URL's day shown near the headline: two witnesses agree, which outranks a
+        # date-classed element (today's date in a masthead, a widget's)
+        agreed = _url_day_shown(page, ctx.url, ctx.near, dayfirst)
+        if agreed:
+            yield "url+near", _timed(agreed, [value for _, value in dated])
     for el, value in dated:
         if id(el) not in listed:
             yield "date-text", _timed(value, later)
     yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst, later)
+
+
+def _url_day_shown(page: Page, url: str | None, near: Near, dayfirst: bool | None) -> str | None:
+    """The URL's date as a visible text near the headline gives it (with its time), if
+    one does."""
+    from_url = date_from_url(url) or date_from_url(page.url)
+    if from_url:
+        for text in near.texts[:30]:
+            value = parse_text(text, dayfirst=dayfirst)
+            if value and value.startswith(from_url):
+                return value
+    return None
 
 
 # dated elements weighed per kind: a post's own come first (inside the article) or among
@@ -170,8 +188,9 @@ _LOOKED_AT = 200
 
 
 def _timed(value: str, listed: list[str]) -> str:
-    """A day shown on its own, with the time of a list item of that very day: that item
-    is the post itself (a post's own dateline often shares the markup of its siblings)."""
+    """A day shown on its own, with the time of another witness of that very day (a list
+    item of that day is the post itself: its own dateline often shares the markup of its
+    siblings)."""
     if len(value) == 10:
         return next((v for v in listed if len(v) > 10 and v.startswith(value)), value)
     return value
@@ -224,11 +243,9 @@ def _from_url_or_text(
     from_url = date_from_url(url) or date_from_url(page.url)
     if from_url:
         # the URL gives the day; a visible date of that day may add the time
-        for text in near.texts[:30]:
-            value = parse_text(text, dayfirst=dayfirst)
-            if value and value.startswith(from_url):
-                yield "url+near", value
-                break
+        agreed = _url_day_shown(page, url, near, dayfirst)
+        if agreed:
+            yield "url+near", agreed
         yield "url", from_url
     # a date the site writes into every page's <title> is its statement of the page's day;
     # a visible date near the headline may be a caption's or a teaser's

@@ -318,3 +318,10 @@ def test_the_urls_day_shown_near_the_headline_outranks_a_date_classed_widget() -
 <div class="content"><h1>Police blotter</h1><p>October 27, 2023</p>
 <p>{_PROSE}</p><p>{_PROSE}</p></div></body></html>"""
     assert _published(html, "https://news.example/2023/10/27/police-blotter/") == "2023-10-27"
+
+
+def test_a_short_year_dateline_with_a_dash_near_the_headline() -> None:
+    html = f"""<html><head><title>Wahl in Petersberg</title></head><body>
+<div class="content"><p>06.11.23 -</p><h1>Wahl in Petersberg</h1>
+<p>{_PROSE}</p><p>Am 1.3.2024 beginnt die neue Amtszeit. {_PROSE}</p></div></body></html>"""
+    assert _published(html) == "2023-11-06"

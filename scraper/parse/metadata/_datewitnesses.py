@@ -254,8 +254,9 @@ def _from_url_or_text(
         yield "title", titled
     first = True
     for text in near.texts:
-        # a line that is nothing but "02.12.19" is a dateline too
-        value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 8)
+        # a line that is nothing but "02.12.19" (or "06.11.23 -") is a dateline too
+        short = len(text) <= 16 and not any(c.isalpha() for c in text)
+        value = parse_text(text, dayfirst=dayfirst, short_year=short)
         if not value:
             continue
         if first and sum(c.isalpha() for c in text) > _DATELINE_LETTERS:

@@ -9,6 +9,7 @@ import pytest
 
 from scraper.parse.metadata._dates import (
     date_from_url,
+    month_from_url,
     month_number,
     parse_iso,
     parse_text,
@@ -325,3 +326,21 @@ def test_a_short_year_dateline_with_a_dash_near_the_headline() -> None:
 <div class="content"><p>06.11.23 -</p><h1>Wahl in Petersberg</h1>
 <p>{_PROSE}</p><p>Am 1.3.2024 beginnt die neue Amtszeit. {_PROSE}</p></div></body></html>"""
     assert _published(html) == "2023-11-06"
+
+
+def test_the_urls_month_overrules_a_date_of_another_month() -> None:
+    """``/2020/09/``: the post was published that month; a marked date of another month
+    (a draft's creation) yields to a date of that month, and stays when none agrees."""
+    assert month_from_url("https://blog.example/2020/09/okra-fry.html") == "2020-09"
+    assert month_from_url("https://blog.example/2020/13/x.html") is None
+    html = f"""<html><head><title>Okra fry</title></head><body>
+<div class="post"><h1>Okra fry</h1>
+<abbr class="published" title="2020-04-22T14:03:00-07:00">April 22</abbr>
+<p>{_PROSE}</p><p>{_PROSE}</p></div>
+<div class="archive"><span class="date-header">September 15, 2020</span></div></body></html>"""
+    url = "https://blog.example/2020/09/okra-fry.html"
+    assert _published(html, url) == "2020-09-15"
+    other = "https://blog.example/2020/04/okra-fry.html"
+    assert _published(html, other) == "2020-04-22T14:03:00-07:00"
+    lone = html.replace("September 15, 2020", "")
+    assert _published(lone, url) == "2020-04-22T14:03:00-07:00"

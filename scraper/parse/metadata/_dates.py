@@ -27,6 +27,7 @@ __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "date_from_url",
+    "month_from_url",
     "month_number",
     "parse_clock",
     "parse_iso",
@@ -278,3 +279,15 @@ def date_from_url(url: str | None) -> str | None:
         day = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return day.isoformat() if day else None
     return None
+
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/([01]\d)/")
+
+
+def month_from_url(url: str | None) -> str | None:
+    """``YYYY-MM`` of a ``/2019/10/``-style path (Blogger, WordPress permalinks by month):
+    the month the post was published in, the day left unsaid."""
+    m = _URL_MONTH.search(url or "")
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return f"{m.group(1)}-{m.group(2)}"

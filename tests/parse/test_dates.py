@@ -333,6 +333,7 @@ def test_the_urls_month_overrules_a_date_of_another_month() -> None:
     (a draft's creation) yields to a date of that month, and stays when none agrees."""
     assert month_from_url("https://blog.example/2020/09/okra-fry.html") == "2020-09"
     assert month_from_url("https://blog.example/2020/13/x.html") is None
+    assert month_from_url("https://blog.example/home/2017/7/12/post") == "2017-07"
     html = f"""<html><head><title>Okra fry</title></head><body>
 <div class="post"><h1>Okra fry</h1>
 <abbr class="published" title="2020-04-22T14:03:00-07:00">April 22</abbr>
@@ -344,3 +345,18 @@ def test_the_urls_month_overrules_a_date_of_another_month() -> None:
     assert _published(html, other) == "2020-04-22T14:03:00-07:00"
     lone = html.replace("September 15, 2020", "")
     assert _published(lone, url) == "2020-04-22T14:03:00-07:00"
+
+
+def test_a_full_url_date_overrules_machine_data_of_another_month_only() -> None:
+    """A site moved to a new CMS re-stamps its old posts: JSON-LD of 2019 under a URL of
+    July 2017. A day or two apart in the same month is the URL's rounding, not a move."""
+    head = (
+        '<script type="application/ld+json">'
+        '{"@type": "BlogPosting", "datePublished": "%s"}</script>'
+    )
+    body = f"<body><h1>Montauk</h1><p>{_PROSE}</p><p>{_PROSE}</p></body>"
+    moved = f"<html><head>{head % '2019-06-17T18:28:00+02:00'}</head>{body}</html>"
+    url = "https://blog.example/home/2017/7/12/montauk"
+    assert _published(moved, url) == "2017-07-12"
+    near = f"<html><head>{head % '2017-07-14T08:00:00+02:00'}</head>{body}</html>"
+    assert _published(near, url) == "2017-07-14T08:00:00+02:00"

@@ -285,8 +285,11 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/([01]\d)/")
 
 
 def month_from_url(url: str | None) -> str | None:
-    """``YYYY-MM`` of a ``/2019/10/``-style path (Blogger, WordPress permalinks by month):
-    the month the post was published in, the day left unsaid."""
+    """``YYYY-MM`` of a dated path: ``/2019/10/`` (Blogger, WordPress permalinks by month)
+    or a full date (``date_from_url``): the month the post was published in."""
+    day = date_from_url(url)
+    if day:
+        return day[:7]
     m = _URL_MONTH.search(url or "")
     if m is None or not 1 <= int(m.group(2)) <= 12:
         return None

@@ -81,6 +81,9 @@ def test_parse_iso(raw: str | None, expected: str | None) -> None:
         ("22. martā 2013", "2013-03-22"),
         ("22 Maret 2013", "2013-03-22"),
         ("2013. 03. 22. 21:35", "2013-03-22T21:35"),  # hu, ko: spaced parts
+        ("22-Mar-2013", "2013-03-22"),
+        ("22/Mar/2013", "2013-03-22"),
+        ("22 marzo 2013 ore 10:15", "2013-03-22T10:15"),
         # the Levant gives the month's two names
         ("الجمعة 22 آذار / مارس 2013", "2013-03-22"),
         # a year before a month name needs the year's dot: "2013 May 22" stays unread

@@ -129,11 +129,11 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"), "dmy"),
     (re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])"), "ambiguous"),
     (
-        # "7 de desembre de 2026", "7 d'abril de 2026"; the Levant names a month twice
-        # ("24 نيسان / أبريل 2020"), the first name counts
+        # "7 de desembre de 2026", "7 d'abril de 2026", "07-Dec-2026"; the Levant names a
+        # month twice ("24 نيسان / أبريل 2020"), the first name counts
         re.compile(
-            rf"(?<!\d){_DAY}\s*(?:de\s+|of\s+|d['’]\s*)?{_WORD}(?:\s*/\s*[^\W\d_]{{3,}})?"
-            r"\s*,?\s*(?:de\s+|del\s+)?(\d{4})(?!\d)",
+            rf"(?<!\d){_DAY}\s*(?:de\s+|of\s+|d['’]\s*|[-/])?{_WORD}(?:\s*/\s*[^\W\d_]{{3,}})?"
+            r"\s*,?\s*(?:de\s+|del\s+|[-/])?(\d{4})(?!\d)",
             re.IGNORECASE,
         ),
         "d_word_y",
@@ -203,7 +203,7 @@ def parse_text(
 
 
 _CLOCK = re.compile(
-    r"^\s*(?:[,|\-–—@]|um|at|à|a las|alle|às|в|klo\.?|kl\.?|o)?\s*,?\s*"
+    r"^\s*(?:[,|\-–—@]|um|at|à|a las|alle|ore|às|в|klo\.?|kl\.?|o)?\s*,?\s*"
     r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?(?!\d)\s*(?:uhr\b|h\b)?\s*"
     r"(?:(م|ص)(?:ساءً?|باحا?)?(?!\w)|([ap])?\.?(?:m\b\.?)?)",  # Arabic "م" pm, "ص" am
     re.IGNORECASE,

@@ -363,3 +363,12 @@ def test_a_full_url_date_overrules_machine_data_of_another_month_only() -> None:
     assert _published(moved, url) == "2017-07-12"
     near = f"<html><head>{head % '2017-07-14T08:00:00+02:00'}</head>{body}</html>"
     assert _published(near, url) == "2017-07-14T08:00:00+02:00"
+
+
+def test_a_publication_date_in_the_pages_inline_state() -> None:
+    """Client-rendered news pages keep the date in their state object only."""
+    for key in ("publicationDate", "firstPublished", "published_date"):
+        html = f"""<html><head><title>Wahl</title>
+<script>window.__STATE__ = {{"article": {{"{key}": "2024-08-26T23:27:57Z"}}}};</script>
+</head><body><h1>Wahl</h1><p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
+        assert _published(html) == "2024-08-26T23:27:57+00:00", key

@@ -315,7 +315,8 @@ def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
 
 _SCRIPT_KEY = re.compile(
     r"""["']?(?:datePublished|published_at|publishedAt|publish_date|publishDate|pubDate|"""
-    r"""date_published)["']?\s*:\s*["']([^"']{8,40})["']"""
+    r"""date_published|publicationDate|publication_date|publishedDate|published_date|"""
+    r"""firstPublished|first_published_at|firstPublishedDate)["']?\s*:\s*["']([^"']{8,40})["']"""
 )
 
 

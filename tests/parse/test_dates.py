@@ -118,6 +118,9 @@ def test_month_table_knows_abbreviations_and_cases() -> None:
         ("https://blog.example/news/20130322/post", "2013-03-22"),
         ("https://blog.example/2013/03/post/", None),
         ("https://blog.example/p/1234567890", None),
+        ("https://news.example/world/20130322-OYT1T50240/", "2013-03-22"),
+        ("https://news.example/detail/307_3_r_20130322_1698920402044235", "2013-03-22"),
+        ("https://news.example/News/120130322120908039/x", None),
         # day first: only when the day is over 12, so the order is beyond doubt
         ("https://news.example/de/newsroom/22-03-2013-headline/17.html", "2013-03-22"),
         ("https://news.example/meldungen/22-03-2013", "2013-03-22"),

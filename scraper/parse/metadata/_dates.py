@@ -257,14 +257,16 @@ def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> da
 
 
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_.-]|$)|/((?:19|20)\d{2})([01]\d)([0-3]\d)/"
+    r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_.-]|$)"
+    # "/20231102/", "-20231102-headline", "_20231102_1698920402": eight digits set apart
+    r"|[/_-]((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
 )
 # "/23-01-2022-headline", "/meldungen/29-10-2021": day first, as most of the world writes
 _URL_DMY = re.compile(r"/([0-3]\d)[-_.]([01]\d)[-_.]((?:19|20)\d{2})(?:[/_.-]|$)")
 
 
 def date_from_url(url: str | None) -> str | None:
-    """A date spelled in a URL path (``/2013/03/22/``, ``/2013-03-22-title``, and
+    """A date spelled in a URL path (``/2013/03/22/``, ``/2013-03-22-title``, ``-20130322-``,
     ``/22-03-2013-title`` when the day is over 12, so the order is beyond doubt), date only.
     """
     if not url:

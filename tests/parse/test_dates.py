@@ -375,3 +375,18 @@ def test_a_publication_date_in_the_pages_inline_state() -> None:
 <script>window.__STATE__ = {{"article": {{"{key}": "2024-08-26T23:27:57Z"}}}};</script>
 </head><body><h1>Wahl</h1><p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
         assert _published(html) == "2024-08-26T23:27:57+00:00", key
+
+
+def test_a_list_item_of_the_urls_day_is_the_post_itself() -> None:
+    """The post's ``<time>`` shares its markup with the dates under it (replies, related
+    posts); the one of the URL's day is the post's, not a page-generation ``date``."""
+    stamps = ("2012-07-24T09:49:32-04:00", "2012-07-26T12:22:06-04:00", "2012-07-29T06:16:00")
+    items = "".join(
+        f'<div class="item"><time class="stamp" datetime="{d}">{d[:10]}</time> text</div>'
+        for d in stamps
+    )
+    html = f"""<html><head><title>Kenyans use phones</title>
+<meta name="date" content="2012-07-31T02:38:00Z"></head><body>
+<div class="content"><h1>Kenyans use phones</h1>{items}<p>{_PROSE}</p></div></body></html>"""
+    url = "https://news.example/_news/2012/07/24/12909129-kenyans-use-phones"
+    assert _published(html, url) == "2012-07-24T09:49:32-04:00"

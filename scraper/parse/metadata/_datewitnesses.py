@@ -136,8 +136,11 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         if value
     ]
     mlisted = _listing(marked)
+    url_day = date_from_url(ctx.url) or date_from_url(page.url)
     for el, value in marked:
-        if id(el) not in mlisted:
+        if id(el) not in mlisted or (url_day and value.startswith(url_day)):
+            # a list item of the URL's day is the post itself (its siblings are the
+            # comments' or the related posts' dates, in the same markup)
             yield "element", value
     for key in PUBLISHED_META[6:]:
         value = parse_iso(first_meta(page, key))

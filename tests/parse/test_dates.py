@@ -9,6 +9,7 @@ import pytest
 
 from scraper.parse.metadata._dates import (
     date_from_url,
+    month_from_url,
     month_number,
     parse_iso,
     parse_text,
@@ -68,6 +69,25 @@ def test_parse_iso(raw: str | None, expected: str | None) -> None:
         ("Posted on 2013/03/22 by Ann", "2013-03-22"),
         ("no date here", None),
         ("31 February 2013", None),
+        # more languages: ca, hu, lt, el (in capitals, without accents), he, hr, lv, id
+        ("7 d'abril de 2013", "2013-04-07"),
+        ("22 de desembre de 2013", "2013-12-22"),
+        ("2013. március 22.", "2013-03-22"),
+        ("2013. márc. 22.", "2013-03-22"),
+        ("2013 m. kovo 22 d.", "2013-03-22"),
+        ("ΠΑΡΑΣΚΕΥΗ 22 ΜΑΡΤΙΟΥ 2013", "2013-03-22"),
+        ("22 במרץ 2013", "2013-03-22"),
+        ("22. ožujka 2013.", "2013-03-22"),
+        ("22. martā 2013", "2013-03-22"),
+        ("22 Maret 2013", "2013-03-22"),
+        ("2013. 03. 22. 21:35", "2013-03-22T21:35"),  # hu, ko: spaced parts
+        ("22-Mar-2013", "2013-03-22"),
+        ("22/Mar/2013", "2013-03-22"),
+        ("22 marzo 2013 ore 10:15", "2013-03-22T10:15"),
+        # the Levant gives the month's two names
+        ("الجمعة 22 آذار / مارس 2013", "2013-03-22"),
+        # a year before a month name needs the year's dot: "2013 May 22" stays unread
+        ("in 2013 May 22 people came", None),
     ],
 )
 def test_parse_text(text: str, expected: str | None) -> None:
@@ -86,6 +106,8 @@ def test_month_table_knows_abbreviations_and_cases() -> None:
     assert month_number("grudnia") == 12
     assert month_number("juillet") == 7
     assert month_number("someday") is None
+    assert month_number("Marz") == 3  # accents dropped
+    assert month_number("listopada") == 11  # Polish and Czech November, first listed
 
 
 @pytest.mark.parametrize(
@@ -96,6 +118,13 @@ def test_month_table_knows_abbreviations_and_cases() -> None:
         ("https://blog.example/news/20130322/post", "2013-03-22"),
         ("https://blog.example/2013/03/post/", None),
         ("https://blog.example/p/1234567890", None),
+        ("https://news.example/world/20130322-OYT1T50240/", "2013-03-22"),
+        ("https://news.example/detail/307_3_r_20130322_1698920402044235", "2013-03-22"),
+        ("https://news.example/News/120130322120908039/x", None),
+        # day first: only when the day is over 12, so the order is beyond doubt
+        ("https://news.example/de/newsroom/22-03-2013-headline/17.html", "2013-03-22"),
+        ("https://news.example/meldungen/22-03-2013", "2013-03-22"),
+        ("https://news.example/meldungen/03-04-2013-headline", None),
         (None, None),
     ],
 )
@@ -135,6 +164,13 @@ def test_two_digit_years_only_where_the_text_is_known_to_be_a_date() -> None:
     assert parse_text("31.02.23", short_year=True) is None
     # a full date wins over a short one
     assert parse_text("1.2.23 · 22.03.2013", short_year=True) == "2013-03-22"
+
+
+def test_a_two_digit_year_with_a_time_of_day_is_a_date_anywhere() -> None:
+    """German news lines write "Do 25.04.24 | 14:07 Uhr"; a version number has no clock."""
+    assert parse_text("Do 25.04.24 | 14:07 Uhr | Von Anna Muster") == "2024-04-25T14:07"
+    assert parse_text("Kommentar vom 28.09.19 12:44") == "2019-09-28T12:44"
+    assert parse_text("Update auf Version 25.04.24 bringt neue Funktionen") is None
 
 
 def test_zones_come_from_tzdata_not_the_host() -> None:
@@ -200,3 +236,157 @@ def test_zones_with_an_empty_pythontzpath() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "2022-07-07T00:30:00+02:00"
+
+
+# --- which date on the page is the post's (issue 10) ---------------------------------------
+
+_PROSE = (
+    "Der Gemeinderat hat am Dienstag nach langer Debatte beschlossen, die Bibliothek auch "
+    "sonntags offen zu halten, mindestens ein weiteres Jahr lang, sagte die Vorsitzende."
+)
+
+
+def _published(html: str, url: str = "https://news.example/kultur/bibliothek") -> str | None:
+    from scraper import parse_page
+
+    return parse_page(html.encode(), url).published
+
+
+def test_a_teaser_lists_days_are_not_the_posts() -> None:
+    """One markup shown with different days is a list of other posts (teasers, "more on
+    this"); the day next to the headline is the post's."""
+    teasers = "".join(
+        f'<li><a href="/t{i}">Teaser {i}</a> <span class="teaser-date">{d}</span></li>'
+        for i, d in enumerate(("09.10.2021", "19.08.2021", "05.08.2021"))
+    )
+    html = f"""<html><head><title>Bibliothek bleibt offen</title></head><body>
+<div class="content"><h1>Bibliothek bleibt offen</h1><p>24.01.2022 11:38</p>
+<p>{_PROSE}</p><p>{_PROSE}</p><ul class="more">{teasers}</ul></div></body></html>"""
+    assert _published(html) == "2022-01-24T11:38"
+    # the same markup with one day throughout is the post's header and footer
+    single = html.replace("19.08.2021", "09.10.2021").replace("05.08.2021", "09.10.2021")
+    assert _published(single) == "2021-10-09"
+
+
+def test_a_list_item_of_the_shown_day_gives_its_time() -> None:
+    """The post's own ``<time>`` shares its markup with its siblings' in a list; the day
+    near the headline picks it out, and its machine value adds the time of day."""
+    items = "".join(
+        f'<li><a href="/p{i}">Post {i}</a> <time class="stamp" datetime="{d}">x</time></li>'
+        for i, d in enumerate(("2020-02-08T11:00:00", "2020-02-18T18:27:00", "2020-02-15T15:29:00"))
+    )
+    html = f"""<html><head><title>Library stays open</title></head><body>
+<div class="content"><h1>Library stays open</h1><p>Feb 15, 2020</p>
+<p>{_PROSE}</p><p>{_PROSE}</p><ul>{items}</ul></div></body></html>"""
+    assert _published(html) == "2020-02-15T15:29:00"
+
+
+def test_dates_written_in_more_languages_are_found_on_a_page() -> None:
+    html = f"""<html><head><title>Knjižnica ostaje otvorena</title></head><body>
+<div class="content"><h1>Knjižnica ostaje otvorena</h1><p>Objavljeno 22. ožujka 2013.</p>
+<p>{_PROSE}</p><p>{_PROSE}</p></div></body></html>"""
+    assert _published(html) == "2013-03-22"
+    url = "https://news.example/de/newsroom/23-01-2022-bibliothek-bleibt-offen/17.html"
+    no_date = html.replace("<p>Objavljeno 22. ožujka 2013.</p>", "")
+    assert _published(no_date, url) == "2022-01-23"
+
+
+def test_a_date_in_the_title_outranks_a_caption_near_the_headline() -> None:
+    html = f"""<html><head><title>Bibliothek bleibt offen | Kultur | 28.04.2023</title></head>
+<body><div class="content"><h1>Bibliothek bleibt offen</h1>
+<p>Der Lesesaal bei der Eröffnung, 24. April 2023</p><p>{_PROSE}</p><p>{_PROSE}</p></div>
+</body></html>"""
+    assert _published(html) == "2023-04-28"
+
+
+def test_a_pages_update_statement_outranks_a_date_its_text_mentions() -> None:
+    """No machine or marked date; the first date near the headline stands in a sentence;
+    the page says when it was last updated: that is its own statement of its date."""
+    body = (
+        "<p>Seit 4. August 2014 gilt in Bolivien ein neues Gesetz über die Arbeit von "
+        f"Kindern und Jugendlichen.</p><p>{_PROSE}</p><p>{_PROSE}</p>"
+    )
+    html = f"""<html><head><title>Kinder und Arbeit</title></head><body>
+<div class="content"><h1>Kinder und Arbeit</h1>{body}
+<p class="info">Aktualisiert: 30.12.2016</p></div></body></html>"""
+    assert _published(html) == "2016-12-30"
+    # a dateline near the headline is the post's own, whatever the footer says
+    dated = html.replace(
+        "<h1>Kinder und Arbeit</h1>", "<h1>Kinder und Arbeit</h1><p>| 3. Mai 2015</p>"
+    )
+    assert _published(dated) == "2015-05-03"
+
+
+def test_the_urls_day_shown_near_the_headline_outranks_a_date_classed_widget() -> None:
+    """Two witnesses that agree (the URL's day, a visible date by the headline) outrank a
+    lone date-classed element elsewhere, such as a masthead's today's date."""
+    html = f"""<html><head><title>Police blotter</title></head><body>
+<div class="top-bar"><span class="current-date">November 9, 2023 6:22 am</span></div>
+<div class="content"><h1>Police blotter</h1><p>October 27, 2023</p>
+<p>{_PROSE}</p><p>{_PROSE}</p></div></body></html>"""
+    assert _published(html, "https://news.example/2023/10/27/police-blotter/") == "2023-10-27"
+
+
+def test_a_short_year_dateline_with_a_dash_near_the_headline() -> None:
+    html = f"""<html><head><title>Wahl in Petersberg</title></head><body>
+<div class="content"><p>06.11.23 -</p><h1>Wahl in Petersberg</h1>
+<p>{_PROSE}</p><p>Am 1.3.2024 beginnt die neue Amtszeit. {_PROSE}</p></div></body></html>"""
+    assert _published(html) == "2023-11-06"
+
+
+def test_the_urls_month_overrules_a_date_of_another_month() -> None:
+    """``/2020/09/``: the post was published that month; a marked date of another month
+    (a draft's creation) yields to a date of that month, and stays when none agrees."""
+    assert month_from_url("https://blog.example/2020/09/okra-fry.html") == "2020-09"
+    assert month_from_url("https://blog.example/2020/13/x.html") is None
+    assert month_from_url("https://blog.example/home/2017/7/12/post") == "2017-07"
+    html = f"""<html><head><title>Okra fry</title></head><body>
+<div class="post"><h1>Okra fry</h1>
+<abbr class="published" title="2020-04-22T14:03:00-07:00">April 22</abbr>
+<p>{_PROSE}</p><p>{_PROSE}</p></div>
+<div class="archive"><span class="date-header">September 15, 2020</span></div></body></html>"""
+    url = "https://blog.example/2020/09/okra-fry.html"
+    assert _published(html, url) == "2020-09-15"
+    other = "https://blog.example/2020/04/okra-fry.html"
+    assert _published(html, other) == "2020-04-22T14:03:00-07:00"
+    lone = html.replace("September 15, 2020", "")
+    assert _published(lone, url) == "2020-04-22T14:03:00-07:00"
+
+
+def test_a_full_url_date_overrules_machine_data_of_another_month_only() -> None:
+    """A site moved to a new CMS re-stamps its old posts: JSON-LD of 2019 under a URL of
+    July 2017. A day or two apart in the same month is the URL's rounding, not a move."""
+    head = (
+        '<script type="application/ld+json">'
+        '{"@type": "BlogPosting", "datePublished": "%s"}</script>'
+    )
+    body = f"<body><h1>Montauk</h1><p>{_PROSE}</p><p>{_PROSE}</p></body>"
+    moved = f"<html><head>{head % '2019-06-17T18:28:00+02:00'}</head>{body}</html>"
+    url = "https://blog.example/home/2017/7/12/montauk"
+    assert _published(moved, url) == "2017-07-12"
+    near = f"<html><head>{head % '2017-07-14T08:00:00+02:00'}</head>{body}</html>"
+    assert _published(near, url) == "2017-07-14T08:00:00+02:00"
+
+
+def test_a_publication_date_in_the_pages_inline_state() -> None:
+    """Client-rendered news pages keep the date in their state object only."""
+    for key in ("publicationDate", "firstPublished", "published_date"):
+        html = f"""<html><head><title>Wahl</title>
+<script>window.__STATE__ = {{"article": {{"{key}": "2024-08-26T23:27:57Z"}}}};</script>
+</head><body><h1>Wahl</h1><p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
+        assert _published(html) == "2024-08-26T23:27:57+00:00", key
+
+
+def test_a_list_item_of_the_urls_day_is_the_post_itself() -> None:
+    """The post's ``<time>`` shares its markup with the dates under it (replies, related
+    posts); the one of the URL's day is the post's, not a page-generation ``date``."""
+    stamps = ("2012-07-24T09:49:32-04:00", "2012-07-26T12:22:06-04:00", "2012-07-29T06:16:00")
+    items = "".join(
+        f'<div class="item"><time class="stamp" datetime="{d}">{d[:10]}</time> text</div>'
+        for d in stamps
+    )
+    html = f"""<html><head><title>Kenyans use phones</title>
+<meta name="date" content="2012-07-31T02:38:00Z"></head><body>
+<div class="content"><h1>Kenyans use phones</h1>{items}<p>{_PROSE}</p></div></body></html>"""
+    url = "https://news.example/_news/2012/07/24/12909129-kenyans-use-phones"
+    assert _published(html, url) == "2012-07-24T09:49:32-04:00"

@@ -283,7 +283,8 @@ def test_meta_author_and_article_tags() -> None:
         "<meta property='article:published_time' content='2019-01-02T03:04:05Z'>"
         "</head><body><p>x</p></body></html>"
     )
-    meta = meta_of(html)
+    # a URL without a date: a dated one of another month would overrule the meta date
+    meta = meta_of(html, url="https://blog.example/post/")
     assert meta.authors == (Person("Jane Roe"),)
     assert meta.tags == ("one", "two")
     assert meta.published == "2019-01-02T03:04:05+00:00"

@@ -11,8 +11,8 @@ Three entry points, from most to least precise:
   than none.
 * ``date_from_url`` reads ``/2013/03/22/``-style paths, a date-only last resort.
 
-dateparser is deliberately not used: it is slow and guesses; the month table below covers
-the languages of the blogs we archive, and each entry is a fact, not a heuristic.
+dateparser is deliberately not used: it is slow and guesses; the month table (``_months``)
+covers the languages of the blogs we archive, and each entry is a fact, not a heuristic.
 """
 
 from __future__ import annotations
@@ -21,10 +21,13 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_tz
 
+from ._months import month_number
+
 __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "date_from_url",
+    "month_from_url",
     "month_number",
     "parse_clock",
     "parse_iso",
@@ -33,112 +36,6 @@ __all__ = [
 
 MIN_YEAR = 1990
 MAX_YEAR = 2099
-
-_MONTHS_RAW = {
-    # en
-    "january february march april may june july august september october november december": 0,
-    "jan feb mar apr may jun jul aug sep oct nov dec": 0,
-    "sept": 9,
-    # de (+ Austrian Jänner)
-    "januar februar märz april mai juni juli august september oktober november dezember": 0,
-    "jän jänner feber mär mrz okt dez": -1,
-    # fr
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre": 0,
-    "janv févr fevr avr juil déc fevrier aout decembre": -1,
-    # es
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre": 0,
-    "setiembre": 9,
-    "ene abr ago dic": -1,
-    # it
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
-    "dicembre": 0,
-    "gen mag giu lug set ott": -1,
-    # pt
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro": 0,
-    "fev out": -1,
-    # nl
-    "januari februari maart april mei juni juli augustus september oktober november december": 0,
-    "mrt mei": -1,
-    # pl: nominative, then genitive (the form used in dates)
-    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad "
-    "grudzień": 0,
-    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
-    "grudnia": 0,
-    # ru
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь": 0,
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря": 0,
-    # uk
-    "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад "
-    "грудень": 0,
-    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня": 0,
-    # tr
-    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık": 0,
-    # fi: nominative, then partitive (the form used in dates)
-    "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu "
-    "marraskuu joulukuu": 0,
-    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
-    "syyskuuta lokakuuta marraskuuta joulukuuta": 0,
-    # sv, da, no
-    "januari februari mars april maj juni juli augusti september oktober november december": 0,
-    "januar februar marts april maj juni juli august september oktober november december": 0,
-    "januar februar mars april mai juni juli august september oktober november desember": 0,
-    # cs: nominative, then genitive
-    "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec": 0,
-    "ledna února března dubna května června července srpna září října listopadu prosince": 0,
-    # ro
-    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie "
-    "decembrie": 0,
-    # ar: the Gregorian names of Egypt and the Gulf, then the Levant's one-word names
-    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر": 0,
-    "إبريل ابريل": 4,
-    "يونيه": 6,
-    "يوليه": 7,
-    "اغسطس": 8,
-    "اكتوبر": 10,
-    "شباط": 2,
-    "آذار": 3,
-    "نيسان": 4,
-    "أيار": 5,
-    "حزيران": 6,
-    "تموز": 7,
-    "أيلول": 9,
-    # tl (Filipino)
-    "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre": 0,
-}
-
-# Abbreviations whose month is not their position in a 12-word list.
-_ABBREV = {
-    "jän": 1, "jänner": 1, "feber": 2, "mär": 3, "mrz": 3, "maerz": 3, "okt": 10, "dez": 12,
-    "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "fevrier": 2,
-    "aout": 8, "decembre": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
-    "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "fev": 2, "out": 10, "mrt": 3,
-    "mei": 5,
-}  # fmt: skip
-
-
-def _build_months() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for words, fixed in _MONTHS_RAW.items():
-        names = words.split()
-        if fixed == 0 and len(names) == 12:
-            for i, name in enumerate(names, 1):
-                table.setdefault(name, i)
-        elif fixed > 0:
-            for name in names:
-                table[name] = fixed
-    # a clash (Czech "listopad" is November, Polish "listopad" too; "září" is only Czech)
-    # resolves to the first listing, which is why lists with clashes come later
-    table.update(_ABBREV)
-    return table
-
-
-MONTHS = _build_months()
-
-
-def month_number(word: str) -> int | None:
-    """The month a name or abbreviation stands for, in any listed language; else ``None``."""
-    return MONTHS.get(word.casefold().rstrip("."))
-
 
 _ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
@@ -227,11 +124,16 @@ _DAY = r"(\d{1,2})(?:\.|st|nd|rd|th|er|e|º|°)?"
 _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?"), "ymd"),
     (_YMD_LOOSE, "ymd"),
+    # Hungarian and Korean space the parts: "2020. 08. 18. 21:35"
+    (re.compile(r"(?<!\d)(\d{4})\.\s(\d{1,2})\.\s?(\d{1,2})\.?(?!\d)"), "ymd"),
     (re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"), "dmy"),
     (re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])"), "ambiguous"),
     (
+        # "7 de desembre de 2026", "7 d'abril de 2026", "07-Dec-2026"; the Levant names a
+        # month twice ("24 نيسان / أبريل 2020"), the first name counts
         re.compile(
-            rf"(?<!\d){_DAY}\s*(?:de\s+|of\s+)?{_WORD}\s*,?\s*(?:de\s+|del\s+)?(\d{{4}})(?!\d)",
+            rf"(?<!\d){_DAY}\s*(?:de\s+|of\s+|d['’]\s*|[-/])?{_WORD}(?:\s*/\s*[^\W\d_]{{3,}})?"
+            r"\s*,?\s*(?:de\s+|del\s+|[-/])?(\d{4})(?!\d)",
             re.IGNORECASE,
         ),
         "d_word_y",
@@ -239,6 +141,12 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(rf"{_WORD}\s+{_DAY}\s*,?\s+(\d{{4}})(?!\d)", re.IGNORECASE),
         "word_d_y",
+    ),
+    (
+        # year first, as Hungarian ("2026. december 7.") and Lithuanian ("2026 m. gruodžio
+        # 7 d.") write it: the year's dot or "m." says so, a bare "2026 May 7" is not read
+        re.compile(rf"(?<!\d)(\d{{4}})(?:\.|\s+m\.)\s*{_WORD}\s*(\d{{1,2}})(?!\d)"),
+        "y_word_d",
     ),
 )
 
@@ -269,7 +177,7 @@ def parse_text(
     text = text[:300]
     found: list[tuple[int, int, date]] = []
     # every pattern of _TEXT_PATTERNS holds a four-digit year: most texts (bylines,
-    # labels) have none and skip the six searches
+    # labels) have none and skip the searches
     patterns = _TEXT_PATTERNS if _YEAR_DIGITS.search(text) else ()
     for pattern, kind in patterns:
         for m in pattern.finditer(text):
@@ -277,8 +185,12 @@ def parse_text(
             if day is not None:
                 found.append((m.start(), m.end(), day))
                 break
-    if not found and short_year:
+    if not found and "." in text:
         for m in _SHORT_YEAR.finditer(text):
+            # a time of day right after it makes "25.04.24 | 14:07" a date anywhere; a
+            # version number or a score has none
+            if not (short_year or _clock(text[m.end() : m.end() + 30])):
+                continue
             d, mo, yy = (int(g) for g in m.groups())
             short = _valid(yy + (1900 if yy >= 70 else 2000), mo, d)
             if short is not None:
@@ -291,7 +203,7 @@ def parse_text(
 
 
 _CLOCK = re.compile(
-    r"^\s*(?:[,|\-–—@]|um|at|à|a las|alle|às|в|klo\.?|kl\.?|o)?\s*,?\s*"
+    r"^\s*(?:[,|\-–—@]|um|at|à|a las|alle|ore|às|в|klo\.?|kl\.?|o)?\s*,?\s*"
     r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?(?!\d)\s*(?:uhr\b|h\b)?\s*"
     r"(?:(م|ص)(?:ساءً?|باحا?)?(?!\w)|([ap])?\.?(?:m\b\.?)?)",  # Arabic "م" pm, "ص" am
     re.IGNORECASE,
@@ -337,22 +249,50 @@ def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> da
     if kind == "d_word_y":
         month = month_number(groups[1])
         return _valid(int(groups[2]), month, int(groups[0])) if month else None
+    if kind == "y_word_d":
+        month = month_number(groups[1])
+        return _valid(int(groups[0]), month, int(groups[2])) if month else None
     month = month_number(groups[0])
     return _valid(int(groups[2]), month, int(groups[1])) if month else None
 
 
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_.-]|$)|/((?:19|20)\d{2})([01]\d)([0-3]\d)/"
+    r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_.-]|$)"
+    # "/20231102/", "-20231102-headline", "_20231102_1698920402": eight digits set apart
+    r"|[/_-]((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
 )
+# "/23-01-2022-headline", "/meldungen/29-10-2021": day first, as most of the world writes
+_URL_DMY = re.compile(r"/([0-3]\d)[-_.]([01]\d)[-_.]((?:19|20)\d{2})(?:[/_.-]|$)")
 
 
 def date_from_url(url: str | None) -> str | None:
-    """A date spelled in a URL path (``/2013/03/22/``, ``/2013-03-22-title``), date only."""
+    """A date spelled in a URL path (``/2013/03/22/``, ``/2013-03-22-title``, ``-20130322-``,
+    ``/22-03-2013-title`` when the day is over 12, so the order is beyond doubt), date only.
+    """
     if not url:
         return None
     m = _URL_DATE.search(url)
-    if not m:
+    if m:
+        g = [x for x in m.groups() if x is not None]
+        day = _valid(int(g[0]), int(g[1]), int(g[2]))
+        return day.isoformat() if day else None
+    m = _URL_DMY.search(url)
+    if m and int(m.group(1)) > 12:
+        day = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return day.isoformat() if day else None
+    return None
+
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/([01]\d)/")
+
+
+def month_from_url(url: str | None) -> str | None:
+    """``YYYY-MM`` of a dated path: ``/2019/10/`` (Blogger, WordPress permalinks by month)
+    or a full date (``date_from_url``): the month the post was published in."""
+    day = date_from_url(url)
+    if day:
+        return day[:7]
+    m = _URL_MONTH.search(url or "")
+    if m is None or not 1 <= int(m.group(2)) <= 12:
         return None
-    g = [x for x in m.groups() if x is not None]
-    day = _valid(int(g[0]), int(g[1]), int(g[2]))
-    return day.isoformat() if day else None
+    return f"{m.group(1)}-{m.group(2)}"

@@ -128,11 +128,19 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         value = date_of(el, dayfirst=dayfirst)
         if value:
             yield "profile", value
-    for el in scan.published_elements():
-        if _quoted(el):
-            continue  # an embedded tweet's or Instagram post's date is not the post's
-        value = date_of(el, dayfirst=dayfirst)
-        if value:
+    marked = [
+        (el, value)
+        for el in scan.published_elements()[:_LOOKED_AT]
+        if not _quoted(el)  # an embedded tweet's or Instagram post's date is not the post's
+        for value in [date_of(el, dayfirst=dayfirst)]
+        if value
+    ]
+    mlisted = _listing(marked)
+    url_day = date_from_url(ctx.url) or date_from_url(page.url)
+    for el, value in marked:
+        if id(el) not in mlisted or (url_day and value.startswith(url_day)):
+            # a list item of the URL's day is the post itself (its siblings are the
+            # comments' or the related posts' dates, in the same markup)
             yield "element", value
     for key in PUBLISHED_META[6:]:
         value = parse_iso(first_meta(page, key))
@@ -144,13 +152,62 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         value = parse_iso(ld_text(obj.get("datePublished")))
         if value:
             yield "ld:other", value
-    for el in scan.date_text_elements():
-        if _quoted(el):
-            continue
-        value = date_of(el, dayfirst=dayfirst)
-        if value:
-            yield "date-text", value
-    yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst)
+    dated = [
+        (el, value)
+        for el in scan.date_text_elements()[:_LOOKED_AT]
+        if not _quoted(el)
+        for value in [date_of(el, dayfirst=dayfirst)]
+        if value
+    ]
+    listed = _listing(dated)
+    later = [value for el, value in marked + dated if id(el) in listed | mlisted]
+    if dated:
+        # the URL's day shown near the headline: two witnesses agree, which outranks a
+        # date-classed element (today's date in a masthead, a widget's)
+        agreed = _url_day_shown(page, ctx.url, ctx.near, dayfirst)
+        if agreed:
+            yield "url+near", _timed(agreed, [value for _, value in dated])
+    for el, value in dated:
+        if id(el) not in listed:
+            yield "date-text", _timed(value, later)
+    yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst, later)
+
+
+def _url_day_shown(page: Page, url: str | None, near: Near, dayfirst: bool | None) -> str | None:
+    """The URL's date as a visible text near the headline gives it (with its time), if
+    one does."""
+    from_url = date_from_url(url) or date_from_url(page.url)
+    if from_url:
+        for text in near.texts[:30]:
+            value = parse_text(text, dayfirst=dayfirst)
+            if value and value.startswith(from_url):
+                return value
+    return None
+
+
+# dated elements weighed per kind: a post's own come first (inside the article) or among
+# the first; an archive page's hundredth item adds cost, not evidence
+_LOOKED_AT = 200
+
+
+def _timed(value: str, listed: list[str]) -> str:
+    """A day shown on its own, with the time of another witness of that very day (a list
+    item of that day is the post itself: its own dateline often shares the markup of its
+    siblings)."""
+    if len(value) == 10:
+        return next((v for v in listed if len(v) > 10 and v.startswith(value)), value)
+    return value
+
+
+def _listing(dated: list[tuple[HtmlElement, str]]) -> set[int]:
+    """The elements that are items of a list of posts: one markup (tag and class) shown
+    with different days is a teaser list, a related-posts box or an archive, and each
+    of its days is some other post's. The page's own dateline is written once, or with
+    one day (header and footer of the same post)."""
+    days: dict[tuple[str, str], set[str]] = {}
+    for el, value in dated:
+        days.setdefault((el.tag, el.get("class") or ""), set()).add(value[:10])
+    return {id(el) for el, _ in dated if len(days[(el.tag, el.get("class") or "")]) > 1}
 
 
 def _profile_elements(page: Page, profile: Profile, scan: Scan) -> Iterator[HtmlElement]:
@@ -182,39 +239,87 @@ def _quoted(el: HtmlElement) -> bool:
 
 
 def _from_url_or_text(
-    page: Page, url: str | None, near: Near, dayfirst: bool | None
+    page: Page, url: str | None, near: Near, dayfirst: bool | None, listed: list[str]
 ) -> Iterator[tuple[str, str]]:
-    """The unmarked witnesses: the URL's date, visible dates near the headline, a dateline."""
+    """The unmarked witnesses: the URL's date, the title's, visible dates near the headline,
+    the days of a list's items (see ``_listing``), a dateline."""
     from_url = date_from_url(url) or date_from_url(page.url)
     if from_url:
         # the URL gives the day; a visible date of that day may add the time
-        for text in near.texts[:30]:
-            value = parse_text(text, dayfirst=dayfirst)
-            if value and value.startswith(from_url):
-                yield "url+near", value
-                break
+        agreed = _url_day_shown(page, url, near, dayfirst)
+        if agreed:
+            yield "url+near", agreed
         yield "url", from_url
+    # a date the site writes into every page's <title> is its statement of the page's day;
+    # a visible date near the headline may be a caption's or a teaser's
+    titled = _title_date(near.scan.title, dayfirst)
+    if titled:
+        yield "title", titled
+    first = True
     for text in near.texts:
-        # a line that is nothing but "02.12.19" is a dateline too
-        value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 8)
-        if value:
-            yield "near", value
+        # a line that is nothing but "02.12.19" (or "06.11.23 -") is a dateline too
+        short = len(text) <= 16 and not any(c.isalpha() for c in text)
+        value = parse_text(text, dayfirst=dayfirst, short_year=short)
+        if not value:
+            continue
+        if first and sum(c.isalpha() for c in text) > _DATELINE_LETTERS:
+            # the first date near the headline stands in a sentence: a date the text
+            # mentions, unless the page states no date of its own
+            updated = _updated_date(near, dayfirst)
+            if updated:
+                yield "updated", _timed(updated, listed)
+        first = False
+        yield "near", _timed(value, listed)
+    for value in listed:
+        yield "listed", value
     for el in near.scan.side_date_text_elements()[:5]:
         value = date_of(el, dayfirst=dayfirst)
         if value:
             yield "side", value
     for label, value in (
         ("dateline", _standalone_dateline(near.body, dayfirst)),
-        ("title", _title_date(near.scan.title, dayfirst)),
         ("script", _script_date(page)),
     ):
         if value:
             yield label, value
 
 
+# "Aktualisiert am", "Stand:", "Diese Seite wurde zuletzt am ... geändert", "Last updated"
+_UPDATED_LABEL = re.compile(
+    r"aktualisiert|zuletzt|geändert|stand:|last (?:updated|modified|edited)|updated|"
+    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt",
+    re.IGNORECASE,
+)
+
+
+def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
+    """The day a page without any publication mark says it was last updated ("Aktualisiert:
+    30.12.2016" in its footer, a wiki's "zuletzt am 29. Januar 2020 geändert"): the page's
+    own statement of its date, where the unlabelled dates in its text are dates it
+    mentions. Read only for pages that got this far (no machine or marked date, a date
+    in a sentence near the headline)."""
+    texts = near.body
+    for i, text in enumerate(texts):
+        if len(text) > 120:
+            continue
+        m = _UPDATED_LABEL.search(text)
+        if m is None:
+            continue
+        digit = next((k for k, c in enumerate(text) if c.isdigit()), len(text))
+        if m.start() > digit:
+            continue  # a date before the label is another's ("erschienen am 3.4., geändert")
+        value = parse_text(text[m.end() :], dayfirst=dayfirst)
+        if value is None and digit == len(text) and i + 1 < len(texts) and len(texts[i + 1]) <= 40:
+            value = parse_text(texts[i + 1], dayfirst=dayfirst, short_year=True)
+        if value:
+            return value
+    return None
+
+
 _SCRIPT_KEY = re.compile(
     r"""["']?(?:datePublished|published_at|publishedAt|publish_date|publishDate|pubDate|"""
-    r"""date_published)["']?\s*:\s*["']([^"']{8,40})["']"""
+    r"""date_published|publicationDate|publication_date|publishedDate|published_date|"""
+    r"""firstPublished|first_published_at|firstPublishedDate)["']?\s*:\s*["']([^"']{8,40})["']"""
 )
 
 
@@ -244,6 +349,10 @@ def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
     return None
 
 
+# a dateline is little more than its date: "Miércoles, 15 de Abril de 2020" has 24 letters
+_DATELINE_LETTERS = 25
+
+
 def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
     """The first text on the page that is little more than a date ("23.10.2018",
     "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
@@ -251,6 +360,6 @@ def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
         if len(text) > 60 or not any(c.isdigit() for c in text):
             continue
         value = parse_text(text, dayfirst=dayfirst)
-        if value and sum(c.isalpha() for c in text) <= 25:
+        if value and sum(c.isalpha() for c in text) <= _DATELINE_LETTERS:
             return value
     return None

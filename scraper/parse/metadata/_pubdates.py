@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from ..dom._css import page_select
 from ..dom._page import Page
 from ._candidates import Scan, el_text
-from ._dates import parse_clock, parse_iso, parse_text
+from ._dates import month_from_url, parse_clock, parse_iso, parse_text
 from ._datewitnesses import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -36,7 +36,7 @@ __all__ = ["DateContext", "modified_of", "published_of"]
 def published_of(ctx: DateContext) -> str | None:
     """The publication date; a UTC instant is shown in the page's own time zone when
     another witness on the page gives the same instant with its local offset."""
-    found = next(published_witnesses(ctx), None)
+    found = _first_witness(ctx)
     if found is None:
         return None
     page, scan, near, dayfirst = ctx.page, ctx.scan, ctx.near, ctx.dayfirst
@@ -59,6 +59,23 @@ def published_of(ctx: DateContext) -> str | None:
     if len(value) == 10:
         return value + _footer_clock(scan)
     return value
+
+
+def _first_witness(ctx: DateContext) -> tuple[str, str] | None:
+    """The most trusted witness, unless the URL names the month of publication
+    (``/2019/10/``) and it gives another month: then the first that agrees with the URL
+    (a draft's creation date, a widget's date), or the most trusted when none does."""
+    witnesses = published_witnesses(ctx)
+    first = next(witnesses, None)
+    month = month_from_url(ctx.url or ctx.page.url)
+    if first is None or month is None or first[1].startswith(month):
+        return first
+    for count, found in enumerate(witnesses):
+        if found[1].startswith(month):
+            return found
+        if count > 40:
+            break
+    return first
 
 
 _MARKED = ("ld:", "meta:", "profile", "element")

@@ -210,6 +210,16 @@ class _Rules:
         only when a junk word is met (the copy's text is serialized for it)."""
         return max(1, len(text_of(self.root)))
 
+    def class_text(self, el: HtmlElement) -> int:
+        """The text of all elements of the copy with ``el``'s class: the chunks of one
+        article (``div.sidebar-grid__content`` cut by ads) weigh as one, and a class that
+        the chunks share is the article's, however each chunk alone compares."""
+        cls = el.get("class")
+        if not cls:
+            return len(text_of(el))
+        same = self.root.xpath("descendant-or-self::*[@class=$cls]", cls=cls)
+        return sum(len(text_of(n)) for n in same if not any(a in same for a in n.iterancestors()))
+
 
 def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
     """Junk elements under ``root``, top down; the inside of a junk element is not visited."""
@@ -279,12 +289,12 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
             # ASP.NET and other form frameworks wrap the whole page in one <form>: a form
             # holding most of the content, and that content prose, is that wrapper, not a
             # search, sign-up or comment box
-            return not (_too_big(el, rules.total) and _mostly_prose(el))
+            return not (_too_big(el, rules) and _mostly_prose(el))
         return tag != "aside" or not _mostly_prose(el)
     if tag in SKIP_TAGS:
         return False
     attrs = "" if bare else _attrs(el)
-    if attrs and _junk_words(attrs) and not _too_big(el, rules.total):
+    if attrs and _junk_words(attrs) and not _too_big(el, rules):
         return True
     if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:
         return True
@@ -337,9 +347,11 @@ def _is_title(el: HtmlElement, title: str) -> bool:
     return bool(title) and collapse(text_of(el)).lower() == title
 
 
-def _too_big(el: HtmlElement, total: int) -> bool:
-    """A "junk" class on most of the content is a misnamed wrapper, not junk."""
-    return len(text_of(el)) > 0.5 * total
+def _too_big(el: HtmlElement, rules: _Rules) -> bool:
+    """A "junk" class on most of the content is a misnamed wrapper, not junk: one element
+    of that class, or all of them together."""
+    half = 0.5 * rules.total
+    return len(text_of(el)) > half or rules.class_text(el) > half
 
 
 def _mostly_prose(el: HtmlElement) -> bool:

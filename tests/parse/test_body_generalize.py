@@ -1,0 +1,72 @@
+"""Body rules for shapes of news pages the rules were not written for (issue 10, body3).
+
+Each case is a small hand-written page showing one general shape; none is a copy of a
+benchmark page.
+"""
+
+from scraper import parse_page
+
+URL = "https://news.example/2020/01/the-post/"
+PROSE = (
+    "The council met on Tuesday and agreed, after a long debate about the budget, to keep "
+    "the library open on Sundays for at least another year, its chair said afterwards."
+)
+
+
+def _body(html: str) -> str:
+    post = parse_page(html.encode(), URL)
+    assert post.body is not None
+    return post.body.text
+
+
+def test_a_content_block_numbered_like_a_comment_is_not_left_out() -> None:
+    """CMS content blocks carry ids like ``c9839`` (a comment's id shape); the one that
+    holds the page's ``<h1>`` is the post, not a comment to leave out."""
+    html = f"""<html><body><div id="c100" class="frame"><article><h1>Library stays open</h1>
+<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p></article></div>
+<div id="c101" class="frame"><p>Jobs at the council: apply now, we are hiring.</p></div>
+<div id="c102" class="frame"><p>Our newsletter, every morning in your inbox.</p></div>
+<div class="push-settings"><p>You have subscribed to push messages, and may choose topics.</p>
+</div></body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 3
+
+
+def test_article_chunks_sharing_a_junk_word_class_are_kept() -> None:
+    """A layout's content column may be named after the sidebar beside it
+    (``sidebar-grid__content``); when the article is cut into chunks of that class, the
+    chunks together are the content, whatever share each one holds."""
+    chunk = f'<div class="sidebar-grid__content"><p>{PROSE}</p><p>{PROSE} More.</p></div>'
+    html = f"""<html><body><main><article><h1>Library stays open</h1>
+{chunk}<div class="ad-slot">Advertisement</div>{chunk}<div class="ad-slot"></div>{chunk}
+</article></main></body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 6
+
+
+def _teasers(n: int) -> str:
+    return "".join(
+        f'<article class="teaser"><h3><a href="/2020/01/other-{i}/">Other story {i}</a></h3>'
+        f"<p>A short teaser line {i}.</p></article>"
+        for i in range(n)
+    )
+
+
+def test_a_post_article_beside_linked_teasers_is_no_index() -> None:
+    """News pages put "most read" teasers (``<article>`` with a linked heading) before the
+    story, itself an ``<article>`` whose heading does not link away: a post page."""
+    html = f"""<html><body><nav><ol><li>{_teasers(3)}</li></ol></nav>
+<article class="story"><h1>Library stays open</h1>
+<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p>
+<p>{PROSE} And again.</p><p>{PROSE} Last.</p><p>{PROSE} Really last.</p></article>
+</body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 6
+    assert "Other story" not in text
+
+
+def test_paragraphs_set_as_bare_divs_make_a_post_page() -> None:
+    """A story whose paragraphs are bare ``<div>`` elements, with teaser articles in it,
+    is a post page, not an index of those teasers."""
+    paras = "".join(f"<div>{PROSE} Part {i}.</div>" for i in range(8))
+    html = f"""<html><body><main><div class="story"><h1>Library stays open</h1>{paras}
+<div class="more">{_teasers(4)}</div></div></main></body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 8

@@ -70,3 +70,24 @@ def test_paragraphs_set_as_bare_divs_make_a_post_page() -> None:
     html = f"""<html><body><main><div class="story"><h1>Library stays open</h1>{paras}
 <div class="more">{_teasers(4)}</div></div></main></body></html>"""
     assert _body(html).count("The council met on Tuesday") == 8
+
+
+def test_a_post_in_an_ad_named_layout_wrapper_is_found() -> None:
+    """Layouts wrap the story in boxes named for the ads or widgets beside it
+    (``container vertical-ad-con``, ``widget-area``); with the story left out, what wins
+    is a carousel caption or a footer, next to no prose: the page is read again."""
+    paras = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(5))
+    carousel = "".join(
+        f'<div class="item"><a href="/2020/01/other-{i}/">Other story {i}: the mayor opens '
+        f"the new bridge over the river</a> today.</div>"
+        for i in range(4)
+    )
+    html = f"""<html><body><div class="latest-news">{carousel}</div>
+<main><div class="container vertical-ad-con"><div class="article-details">
+<h1>Library stays open</h1><div class="article-body">{paras}</div></div></div></main>
+<div class="sidebar"><p>About us: a small paper, since 1901, read in the whole valley.</p></div>
+</body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 5
+    assert "Other story" not in text
+    assert "About us" not in text

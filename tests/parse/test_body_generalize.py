@@ -91,3 +91,15 @@ def test_a_post_in_an_ad_named_layout_wrapper_is_found() -> None:
     assert text.count("The council met on Tuesday") == 5
     assert "Other story" not in text
     assert "About us" not in text
+
+
+def test_a_story_set_one_wrapper_per_paragraph_is_read_whole() -> None:
+    """Component templates wrap each paragraph in its own boxes (``div > div > div > p``):
+    each paragraph's score goes to its own boxes and one of them wins narrowly; the
+    boxes that score close to it, side by side, are the story."""
+    box = '<div class="sc-a1"><div class="sc-b2"><div><div><p>{}</p></div></div></div></div>'
+    paras = "".join(box.format(f"{PROSE} Part {i}.") for i in range(6))
+    html = f"""<html><body><div id="frame"><article><div class="sc-c3"><h1>Library stays
+open</h1></div><div class="sc-d4"><div class="sc-e5">{paras}</div></div></article></div>
+</body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 6

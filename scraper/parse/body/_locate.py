@@ -26,6 +26,9 @@ _HINT_SHARE = 0.5
 _PEER_SHARE = 0.2
 _RETRY_SHARE = 0.5
 _RETRIES = 2
+_RUNNERS_UP = 5
+_CLOSE_SHARE = 0.75
+_CLOSE_COUNT = 3
 
 
 def main_content(
@@ -81,12 +84,40 @@ def _choose(
         if scores.prose(best) >= _HINT_SHARE * _own_prose(top.element, scores, skip):
             return [best, *_continuations(best, scores)]
     by_el = {c.element: c for c in scores.ranked}
+    top = _common_top(top, scores.ranked, by_el)
     nodes = list(_with_siblings(top, by_el))
     peers = _peers(top, scores.ranked, nodes)
     if peers:
         nodes.extend(peers)
         nodes.sort(key=_position(top.element))
     return nodes
+
+
+def _common_top(
+    top: Candidate, ranked: Sequence[Candidate], by_el: dict[HtmlElement, Candidate]
+) -> Candidate:
+    """The winner's nearest ancestor holding ``_CLOSE_COUNT`` of the runners-up that score
+    close to it, when there are that many (readability's alternative candidate ancestors).
+
+    A story set as one wrapper per paragraph (``div > div > div > p`` each) hands each
+    paragraph's score to its own wrappers, and one paragraph's box wins narrowly over the
+    others and over their common ancestor: the paragraphs' boxes side by side are the
+    story.
+    """
+    if top.element.get("class"):
+        return top  # chunks with a class are found as peers (``_peers``)
+    close = [c.element for c in ranked[1:_RUNNERS_UP] if c.score >= _CLOSE_SHARE * top.score]
+    if len(close) < _CLOSE_COUNT:
+        return top
+    node = top.element.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        if sum(1 for el in close if _contains(node, el)) >= _CLOSE_COUNT:
+            found = by_el.get(node)
+            if found is not None:
+                return found
+            return top
+        node = node.getparent()
+    return top
 
 
 def _own_prose(el: HtmlElement, scores: Scores, skip: Collection[etree._Element]) -> int:

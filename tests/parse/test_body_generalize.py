@@ -103,3 +103,15 @@ def test_a_story_set_one_wrapper_per_paragraph_is_read_whole() -> None:
 open</h1></div><div class="sc-d4"><div class="sc-e5">{paras}</div></div></article></div>
 </body></html>"""
     assert _body(html).count("The council met on Tuesday") == 6
+
+
+def test_the_story_hidden_behind_a_paywall_is_kept() -> None:
+    """A paywalled story is served whole, its rest hidden (``div.paywall[hidden]``) until
+    a script sees a subscriber: that text is the story's; other hidden boxes still go."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<div class="paywall" hidden><p>{PROSE} Again.</p><p>{PROSE} Once more.</p></div>
+<div class="login-box" hidden><p>Log in to read the whole story, it takes a minute.</p></div>
+</article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "Log in" not in text

@@ -42,7 +42,7 @@ from ..dom._signals import (
     unlikely,
 )
 
-__all__ = ["Candidate", "Paragraphs", "Scores", "paragraphs", "score_page"]
+__all__ = ["Candidate", "Paragraphs", "Scores", "paragraphs", "paywalled", "score_page"]
 
 BLOCK_TAGS = frozenset(
     "p div section article main td th li pre blockquote h1 h2 h3 h4 h5 h6 dd dt dl figure "
@@ -97,6 +97,18 @@ _LAYOUT_WORDS = re.compile(r"\b(?:ads?|advert\w*|widgets?|banner|sponsor\w*)\b")
 _LENIENT_UNLIKELY: Memo[str, bool] = Memo(
     lambda attrs: bool(UNLIKELY.search(_LAYOUT_WORDS.sub(" ", attrs))) and not MAYBE.search(attrs)
 )
+
+
+_PAYWALL = re.compile(r"\bpaywall(?:ed)?\b")
+
+
+def paywalled(el: etree._Element) -> bool:
+    """Hidden behind a paywall: the rest of the story, hidden by the page until the reader
+    subscribes (``div.paywall[hidden]``, ``p.paywall[aria-hidden]``). The text is the
+    author's, served in the page; only a script keeps it from showing. Kept when inside
+    the chosen content (``cleanup``); it does not score, since a hidden paywall box
+    elsewhere may hold a second, plain-text copy of the story."""
+    return is_hidden(el) and bool(_PAYWALL.search(attr_words(el)))
 
 
 @dataclass(slots=True)

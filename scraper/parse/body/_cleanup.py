@@ -41,7 +41,7 @@ from ..dom._html import _PARSER
 from ..dom._page import ElementIndex
 from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse
-from ._boilerplate import SKIP_TAGS
+from ._boilerplate import SKIP_TAGS, paywalled
 
 __all__ = ["JUNK", "clean_copy", "remove"]
 
@@ -280,7 +280,7 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
         return False
     if tag in _TITLE_TAGS and _is_title(el, rules.title):
         return True
-    if not bare and is_hidden(el):
+    if not bare and is_hidden(el) and not paywalled(el):
         return True
     if quote_kind(el) is not None:
         return False

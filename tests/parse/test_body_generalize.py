@@ -115,3 +115,20 @@ def test_the_story_hidden_behind_a_paywall_is_kept() -> None:
     text = _body(html)
     assert text.count("The council met on Tuesday") == 3
     assert "Log in" not in text
+
+
+def test_a_caption_class_beside_a_picture_is_a_caption() -> None:
+    """Templates without ``<figure>`` set a picture's caption as ``p.caption`` beside the
+    ``<img>``: recorded with the image, left out of the running text as ``figcaption``
+    is; a post of captioned pictures only keeps its captions as its text."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<div class="block"><div class="image"><img src="/a.jpg" alt=""></div>
+<p class="caption">The library on Sunday (photo: A. Smith)</p></div>
+<p>{PROSE} Again.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "photo: A. Smith" not in text
+    only = """<html><body><article><h1>Our trip</h1>
+<div class="pic"><img src="/a.jpg" alt=""><p class="caption">The lake at dawn, cold and
+still, before anybody else was up and about.</p></div></article></body></html>"""
+    assert "The lake at dawn" in _body(only)

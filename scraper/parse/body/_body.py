@@ -124,6 +124,8 @@ def _cleaned(
         remove([block])
     _resolve_images(root, base)
     text, html = text_and_html(root, base, captions=False)
+    if len(text) < _MIN_TEXT:  # a post of captioned pictures only: its captions are its text
+        text, html = text_and_html(root, base)
     if len(text) < _MIN_TEXT:
         return BodyResult(read_more=read_more)
     result = BodyResult(

@@ -132,3 +132,15 @@ def test_a_caption_class_beside_a_picture_is_a_caption() -> None:
 <div class="pic"><img src="/a.jpg" alt=""><p class="caption">The lake at dawn, cold and
 still, before anybody else was up and about.</p></div></article></body></html>"""
     assert "The lake at dawn" in _body(only)
+
+
+def test_a_read_more_teaser_set_inside_its_link_goes() -> None:
+    """ "READ MORE: …" promos for other stories in mid-post also come with the label inside
+    the link (``<p><a><b>READ MORE: Title</b></a></p>``)."""
+    teaser = '<p><a href="/2020/01/{0}/"><b>READ MORE: Another story, {0}</b></a></p>'
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+{teaser.format("first")}<p>{PROSE} Again.</p>{teaser.format("second")}
+<p>{PROSE} Once more.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "Another story" not in text

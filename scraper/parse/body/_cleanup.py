@@ -312,8 +312,12 @@ def _teaser(el: HtmlElement) -> bool:
     read-more finder; here only lines followed by more content count.
     """
     lead = _lead(el.text)
-    if not lead and len(el) and el[0].tag in ("strong", "b", "em", "span"):
-        lead = _lead(el[0].text)
+    node = el
+    for _ in range(2):  # "<strong>READ MORE:</strong>", "<a><b>READ MORE: …</b></a>"
+        if lead or not len(node) or node[0].tag not in ("strong", "b", "em", "span", "a"):
+            break
+        node = node[0]
+        lead = _lead(node.text)
     if not lead.startswith(TEASER_LABELS) or el.find(".//a") is None:
         return False
     return _density(el) > 0.4 and not is_trailing(el, el.getroottree().getroot())

@@ -144,3 +144,18 @@ def test_a_read_more_teaser_set_inside_its_link_goes() -> None:
     text = _body(html)
     assert text.count("The council met on Tuesday") == 3
     assert "Another story" not in text
+
+
+def test_story_chunks_of_one_kind_with_varying_widths_are_peers() -> None:
+    """Utility-class templates cut a story into chunks of one kind whose later class
+    words vary (``RichText w-8/12`` and ``RichText RichText--last``), each in its own
+    wrapper: cousins of the winning chunk, read with it."""
+    chunk = '<div class="row"><div><div class="RichText {}"><p>{}</p><p>{}</p></div></div></div>'
+    chunks = "".join(
+        chunk.format(cls, f"{PROSE} Part {i}.", f"{PROSE} Part {i}b.")
+        for i, cls in enumerate(("lg:w-8/12 mx-auto", "RichText--last", "md:w-10/12"))
+    )
+    html = f"""<html><body><main><article><h1>Library stays open</h1>
+<section>{chunks.replace('<div class="row">', '<div class="row"><div class="ad">Ad</div>')}
+</section></article></main></body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 6

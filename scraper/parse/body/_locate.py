@@ -5,8 +5,8 @@
    siblings right after them that carry on the prose (TypePad's ``entry-more``).
 2. Otherwise the best candidate wins, with its siblings that score well too or read as
    prose (readability's sibling merge: a standfirst in its own div, a lone paragraph),
-3. and with its *peers*: candidates elsewhere with the winner's tag and class, because
-   templates cut long stories into chunks between ads and players (cousins, not
+3. and with its *peers*: candidates elsewhere with the winner's tag and first class word,
+   because templates cut long stories into chunks between ads and players (cousins, not
    siblings).
 """
 
@@ -170,25 +170,33 @@ def _post_meta(el: HtmlElement) -> bool:
 def _peers(
     top: Candidate, ranked: Sequence[Candidate], taken: Sequence[HtmlElement]
 ) -> list[HtmlElement]:
-    """Blocks that continue the article elsewhere: same tag and class as the winner.
+    """Blocks that continue the article elsewhere: same tag and kind (first class word) as
+    the winner.
 
     Templates cut long stories into chunks between ads or video players (each chunk its
     own ``div.article__body``), so the chunks are cousins, not siblings.
     """
-    cls = top.element.get("class")
-    if not cls:
+    kind = _kind(top.element)
+    if not kind:
         return []
     out: list[HtmlElement] = []
     for cand in ranked:
         el = cand.element
         if cand.score < _PEER_SHARE * top.score:
             break
-        if el.tag != top.element.tag or el.get("class") != cls:
+        if el.tag != top.element.tag or _kind(el) != kind:
             continue
         if any(_nested(el, t) for t in (*taken, *out)):
             continue
         out.append(el)
     return out
+
+
+def _kind(el: HtmlElement) -> str:
+    """The first word of the class: what kind of block (``RichText`` of ``RichText
+    lg:w-8/12``); the words after it vary between chunks of one kind (widths, margins)."""
+    words = (el.get("class") or "").split(maxsplit=1)
+    return words[0] if words else ""
 
 
 def _within(el: etree._Element, outer: Collection[etree._Element]) -> bool:

@@ -159,3 +159,16 @@ def test_story_chunks_of_one_kind_with_varying_widths_are_peers() -> None:
 <section>{chunks.replace('<div class="row">', '<div class="row"><div class="ad">Ad</div>')}
 </section></article></main></body></html>"""
     assert _body(html).count("The council met on Tuesday") == 6
+
+
+def test_offscreen_labels_and_author_lines_in_other_languages_go() -> None:
+    """Screen-reader labels also hide as ``.h-offscreen`` ("Box aufklappen"), and a
+    byline is ``p.autor`` in German, Spanish or Portuguese, ``.auteur`` in French."""
+    html = f"""<html><body><article><h1>Library stays open</h1>
+<p class="autor small">Von Anna Beispiel</p><p>{PROSE}</p>
+<div class="box"><span class="h-offscreen">Box aufklappen</span><p>{PROSE} Again.</p></div>
+<div class="auteur">Par Jean Exemple</div></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    for gone in ("Anna Beispiel", "aufklappen", "Jean Exemple"):
+        assert gone not in text

@@ -57,7 +57,8 @@ JUNK = re.compile(
     r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
     r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
     r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
-    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|\w*credits?|"
+    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|offscreen|\w*credits?|"
+    r"autor\w*|auteur|"
     r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
     r"next-?prev|prev-?next|\w*author\w*|\w*read-?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
 )

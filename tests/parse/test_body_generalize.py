@@ -172,3 +172,19 @@ def test_offscreen_labels_and_author_lines_in_other_languages_go() -> None:
     assert text.count("The council met on Tuesday") == 2
     for gone in ("Anna Beispiel", "aufklappen", "Jean Exemple"):
         assert gone not in text
+
+
+def test_a_dateline_inside_the_content_goes_in_any_language() -> None:
+    """ "Stand: 22.04.2024, 06:00 Uhr", "2025年1月14日 01時28分": a date and a time with a
+    word or two of label are the post's date, its own field; a sentence that names a
+    date and a time is prose and stays."""
+    sentence = "The council will meet again on 12.05.2024 at 10:00 in the old town hall."
+    html = f"""<html><body><article><h1>Library stays open</h1>
+<div class="stamp">Stand: 22.04.2024, 06:00 Uhr</div><p>{PROSE}</p>
+<p><small>2025年1月14日 01時28分 (1月14日 01時40分更新)</small></p>
+<p>{PROSE} Again.</p><p>{sentence}</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert sentence in text
+    assert "Stand" not in text
+    assert "01時28分" not in text

@@ -13,7 +13,9 @@ document) under a fresh ``div`` and removes, in one pass over the copy:
   class/id words (plus ``itemprop``/``data-testid`` where classes are obfuscated);
 * link lists: blocks whose text is mostly links (menus, "related" lists without a class
   that says so), a paragraph that is only a link, and "READ MORE: <a>other story</a>"
-  teasers in mid-post, unless they are long prose with a few links;
+  teasers in mid-post, unless they are long prose with a few links (``lines``);
+* datelines in the text ("Stand: 22.04.2024, 06:00 Uhr"), told by their shape (``lines``);
+* hidden elements go, except the story's rest hidden behind a paywall;
 * image carousels are reduced to their ``<img>`` elements (their "1 of 9 / Close"
   chrome and repeated captions go; the pictures stay for ``images``).
 
@@ -35,13 +37,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .._memo import Memo
-from .._quotes import is_trailing, quote_kind
+from .._quotes import quote_kind
 from ..dom._css import select_all
 from ..dom._html import _PARSER
 from ..dom._page import ElementIndex
 from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS, paywalled
+from ._lines import STAMP_CHILDREN, STAMP_TAGS, TEASER_TAGS, date_line, density, teaser
 
 __all__ = ["JUNK", "clean_copy", "remove"]
 
@@ -75,23 +78,6 @@ AD_LABELS = frozenset(
     "ad ads advert advertisement advertising anzeige werbung publicité publicidad "
     "pubblicità reklama реклама 广告 広告 sponsored".split()
 )
-# labels of in-text promos for other stories
-TEASER_LABELS = (
-    "read more:",
-    "see more:",
-    "related:",
-    "also read:",
-    "read also:",
-    "more:",
-    "watch:",
-    "don't miss",
-    "don’t miss",
-    "must read",
-    "recommended:",
-    "trending:",
-)
-_TEASER_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "li"})
-_TEASER_ROOM = 24
 _LABEL_TAGS = frozenset({"p", "div", "span", "section", "aside", "figure", "small"})
 # image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
 # chrome and repeated captions are not
@@ -299,39 +285,13 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
         return True
     if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:
         return True
-    if tag in _TEASER_TAGS and _teaser(el):
+    if tag in TEASER_TAGS and teaser(el):
+        return True
+    if tag in STAMP_TAGS and len(el) <= STAMP_CHILDREN and date_line(el):
         return True
     if el.getparent() is rules.root:
         return False  # a chosen node is no link list: the scorer weighed its links already
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
-
-
-def _teaser(el: HtmlElement) -> bool:
-    """A "READ MORE: <a>another story</a>" line in the middle of the post: a promo.
-
-    At the very end of the post the same line is the read-more link and stays for the
-    read-more finder; here only lines followed by more content count.
-    """
-    lead = _lead(el.text)
-    node = el
-    for _ in range(2):  # "<strong>READ MORE:</strong>", "<a><b>READ MORE: …</b></a>"
-        if lead or not len(node) or node[0].tag not in ("strong", "b", "em", "span", "a"):
-            break
-        node = node[0]
-        lead = _lead(node.text)
-    if not lead.startswith(TEASER_LABELS) or el.find(".//a") is None:
-        return False
-    return _density(el) > 0.4 and not is_trailing(el, el.getroottree().getroot())
-
-
-def _lead(text: str | None) -> str:
-    """``text.lstrip()[:_TEASER_ROOM].lower()``, without copying a long text whole."""
-    if not text:
-        return ""
-    head = text[: 4 * _TEASER_ROOM].lstrip()
-    if len(head) < _TEASER_ROOM and len(text) > 4 * _TEASER_ROOM:
-        head = text.lstrip()
-    return head[:_TEASER_ROOM].lower()
 
 
 def _attrs(el: HtmlElement) -> str:
@@ -360,7 +320,7 @@ def _too_big(el: HtmlElement, rules: _Rules) -> bool:
 
 
 def _mostly_prose(el: HtmlElement) -> bool:
-    return len(text_of(el).strip()) > 200 and _density(el) < 0.2
+    return len(text_of(el).strip()) > 200 and density(el) < 0.2
 
 
 def _link_list(el: HtmlElement) -> bool:
@@ -370,24 +330,17 @@ def _link_list(el: HtmlElement) -> bool:
     text = text_of(el).strip()
     if not text:
         return False
-    density = _density(el, text)
+    share = density(el, text)
     if el.tag == "p":
         # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
         # ("mediawatch:" introducing a reblog ends with a colon and stays)
         lone = len(text) < _LONE_LINK and not text.endswith(":")
-        return density > 0.9 and (len(links) >= 2 or lone)
+        return share > 0.9 and (len(links) >= 2 or lone)
     if el.tag == "span":
-        return density > 0.9 and len(links) >= 2
-    if density > 0.65:
+        return share > 0.9 and len(links) >= 2
+    if share > 0.65:
         return True
-    return density > 0.5 and len(text) < 300 and len(links) >= 3
-
-
-def _density(el: HtmlElement, text: str | None = None) -> float:
-    size = len(text if text is not None else text_of(el).strip())
-    if not size:
-        return 0.0
-    return sum(len(text_of(a).strip()) for a in el.iter("a")) / size
+    return share > 0.5 and len(text) < 300 and len(links) >= 3
 
 
 def remove(elements: Sequence[HtmlElement]) -> None:

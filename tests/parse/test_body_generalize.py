@@ -188,3 +188,18 @@ def test_a_dateline_inside_the_content_goes_in_any_language() -> None:
     assert sentence in text
     assert "Stand" not in text
     assert "01時28分" not in text
+
+
+def test_the_standfirst_above_the_body_container_is_read_first() -> None:
+    """News templates set the lead (``p.preface``) in the article's header, above the
+    body's container: it is the story's opening, read before the body."""
+    paras = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(4))
+    html = f"""<html><body><main><article><header class="articlehead"><h1>Library stays
+open</h1><p class="preface">Sundays stay open for readers, the council decided.</p></header>
+<div class="modulepadding"><div class="copytext">{paras}</div></div>
+<div class="related"><p class="intro">Elsewhere: other libraries, other councils.</p></div>
+</article></main></body></html>"""
+    text = _body(html)
+    assert text.startswith("Sundays stay open for readers")
+    assert text.count("The council met on Tuesday") == 4
+    assert "Elsewhere" not in text

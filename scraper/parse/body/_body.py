@@ -44,7 +44,7 @@ from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse, element_text, join_url, safe_url, text_and_html
 from ..profiles._profile import Profile
 from ._cleanup import clean_copy_kept, remove
-from ._locate import main_content
+from ._locate import main_content, with_lead
 from ._readmore import find_read_more, is_read_more_text
 
 __all__ = ["extract_body"]
@@ -233,7 +233,7 @@ def _locate(
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
     # the scorer reads every element's text and tail (most of its cost): from the body on
     start = page.index.position.get(root, 0)
-    return main_content(root, hints, elements[start:], thread, usable), None
+    return with_lead(main_content(root, hints, elements[start:], thread, usable), index), None
 
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:

@@ -12,15 +12,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..dom._signals import NEGATIVE, attr_words, text_of, unlikely
+from .._memo import Memo
+from ..dom._page import ElementIndex
+from ..dom._signals import NEGATIVE, attr_words, is_hidden, text_of, unlikely
 from ._boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
 
-__all__ = ["main_content"]
+__all__ = ["main_content", "with_lead"]
 
 _HINT_SHARE = 0.5
 _PEER_SHARE = 0.2
@@ -263,3 +266,57 @@ def _prose(el: HtmlElement) -> bool:
     if size > 80:
         return density < 0.25
     return size > 0 and density == 0 and text.rstrip().endswith((".", "!", "?"))
+
+
+_LEAD = re.compile(r"\b(?:lede|leadin|intro|introduction|standfirst|preface|shorttext)\b")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_SPLIT = str.maketrans("-_:.", "    ")
+_LEAD_TOKENS: Memo[str, bool] = Memo(
+    lambda token: _LEAD.search(_CAMEL.sub(r"\1 \2", token).lower().translate(_SPLIT)) is not None
+)
+_LEAD_LEVELS = 4
+_LEAD_MIN = 30
+_LEAD_MAX = 1000
+_LEAD_LINKS = 0.3
+
+
+def with_lead(nodes: list[HtmlElement], index: ElementIndex) -> list[HtmlElement]:
+    """``nodes`` with the story's lead in front, when it sits outside them.
+
+    News templates set the standfirst (``p.preface``, ``div.article-intro``) in the
+    article's header, above the body's container, where neither the scorer nor the
+    sibling merge reaches it. The lead is the first element before the content whose
+    class says so, within a few levels around it (the same article), holding a sentence
+    or a short paragraph of prose. Only words that name the story's own opening count:
+    a "summary" or "dek" box is as often a teaser or a reprint notice that gold texts
+    leave out.
+    """
+    if not nodes:
+        return nodes
+    first = nodes[0]
+    start = index.position.get(first)
+    scope = first
+    for _ in range(_LEAD_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+    if start is None or scope is first:
+        return nodes
+    lead: HtmlElement | None = None
+    for token, found in index.by_class.items():
+        if not _LEAD_TOKENS[token]:
+            continue
+        for el in found:
+            pos = index.position.get(el, start)
+            if pos >= start or (lead is not None and pos >= index.position[lead]):
+                continue
+            if _contains(scope, el) and not any(_contains(el, n) for n in nodes):
+                lead = el
+    if lead is None or is_hidden(lead):
+        return nodes
+    text = text_of(lead).strip()
+    links = sum(len(text_of(a)) for a in lead.iter("a"))
+    if not _LEAD_MIN <= len(text) <= _LEAD_MAX or links > _LEAD_LINKS * len(text):
+        return nodes
+    return [lead, *nodes]

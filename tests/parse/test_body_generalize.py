@@ -203,3 +203,20 @@ open</h1><p class="preface">Sundays stay open for readers, the council decided.<
     assert text.startswith("Sundays stay open for readers")
     assert text.count("The council met on Tuesday") == 4
     assert "Elsewhere" not in text
+
+
+def test_a_link_list_indented_by_its_theme_is_still_a_link_list() -> None:
+    """Link density counts characters other than whitespace: a theme's indentation
+    between the items of a "most read" box is no prose that would make it stay."""
+    pad = "\n" + "\t" * 12 + " " * 40
+    items = "".join(
+        f'<li class="item">{pad}<a href="/2020/01/s{i}/">Story number {i} of the week</a>{pad}</li>'
+        for i in range(3)
+    )
+    head = f'<div class="heading">{pad}<span>Most read</span></div>'
+    box = f'<div class="box-beaf">{pad}{head}{pad}<ul>{items}</ul>{pad}</div>'
+    html = f"""<html><body><article><h1>Library stays open</h1><div class="entry">
+<p>{PROSE}</p><p>{PROSE} Again.</p>{box}<p>{PROSE} Once more.</p></div></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "Story number" not in text

@@ -102,7 +102,14 @@ def _lead(text: str | None) -> str:
 
 
 def density(el: HtmlElement, text: str | None = None) -> float:
-    size = len(text if text is not None else text_of(el).strip())
+    """Share of ``el``'s text inside links, in characters other than whitespace: a theme's
+    indentation between the items of a link list is no prose."""
+    size = _solid(text if text is not None else text_of(el))
     if not size:
         return 0.0
-    return sum(len(text_of(a).strip()) for a in el.iter("a")) / size
+    return sum(_solid(text_of(a)) for a in el.iter("a")) / size
+
+
+def _solid(text: str) -> int:
+    """Characters of ``text`` that are not whitespace."""
+    return len("".join(text.split()))

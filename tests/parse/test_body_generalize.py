@@ -220,3 +220,17 @@ def test_a_link_list_indented_by_its_theme_is_still_a_link_list() -> None:
     text = _body(html)
     assert text.count("The council met on Tuesday") == 3
     assert "Story number" not in text
+
+
+def test_the_standfirst_inside_the_article_header_is_kept() -> None:
+    """The article's ``<header>`` (title, byline, date) is furniture, but the lead set in
+    it (``p.preface``) is the story's opening and stays, in front."""
+    paras = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(4))
+    html = f"""<html><body><article><header class="articlehead"><h1>Library stays open</h1>
+<div class="byline">By Anna Example</div>
+<p class="preface">Sundays stay open for readers, the council decided.</p></header>
+{paras}</article></body></html>"""
+    text = _body(html)
+    assert text.startswith("Sundays stay open for readers")
+    assert "Anna Example" not in text
+    assert text.count("The council met on Tuesday") == 4

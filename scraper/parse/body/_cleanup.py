@@ -16,6 +16,7 @@ document) under a fresh ``div`` and removes, in one pass over the copy:
   teasers in mid-post, unless they are long prose with a few links (``lines``);
 * datelines in the text ("Stand: 22.04.2024, 06:00 Uhr"), told by their shape (``lines``);
 * hidden elements go, except the story's rest hidden behind a paywall;
+* a ``<header>`` goes, but the story's lead set in it (``p.preface``) stays, in its place;
 * image carousels are reduced to their ``<img>`` elements (their "1 of 9 / Close"
   chrome and repeated captions go; the pictures stay for ``images``).
 
@@ -45,6 +46,7 @@ from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS, paywalled
 from ._lines import STAMP_CHILDREN, STAMP_TAGS, TEASER_TAGS, date_line, density, teaser
+from ._locate import lead_class
 
 __all__ = ["JUNK", "clean_copy", "remove"]
 
@@ -129,7 +131,11 @@ def clean_copy_kept(
             _mark_in_copy(node, dup, stripped)
     alive = list(root.iter())
     rules = _Rules(root, protect, collapse(title).lower())
-    remove(list(_junk(root, rules)))
+    junk = list(_junk(root, rules))
+    for el in junk:
+        if el.tag == "header" and el.getparent() is not root:  # a chosen header is no post
+            _keep_lead(el)
+    remove(junk)
     # a form still here wraps the content (``_is_junk``): the text writers drop every
     # form with what it holds, so it becomes the plain block it is
     for form in root.iter("form"):
@@ -139,6 +145,17 @@ def clean_copy_kept(
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
     remove([a for a in root.iter("a") if _empty_link(a)])
     return root, alive
+
+
+def _keep_lead(header: HtmlElement) -> None:
+    """Move the story's lead (``p.preface``) out of a ``<header>`` about to go: the header
+    is furniture (title, byline, date), the lead set in it is the story's opening."""
+    for el in header.iter():
+        if el is not header and isinstance(el.tag, str) and lead_class(el):
+            if text_of(el).strip():
+                el.tail = None
+                header.addprevious(el)
+            return
 
 
 def _empty_link(a: HtmlElement) -> bool:

@@ -23,7 +23,7 @@ from ..dom._page import ElementIndex
 from ..dom._signals import NEGATIVE, attr_words, is_hidden, text_of, unlikely
 from ._boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
 
-__all__ = ["main_content", "with_lead"]
+__all__ = ["lead_class", "main_content", "with_lead"]
 
 _HINT_SHARE = 0.5
 _PEER_SHARE = 0.2
@@ -278,6 +278,12 @@ _LEAD_LEVELS = 4
 _LEAD_MIN = 30
 _LEAD_MAX = 1000
 _LEAD_LINKS = 0.3
+
+
+def lead_class(el: HtmlElement) -> bool:
+    """``el``'s class names the story's lead (``preface``, ``article-intro``, ``standfirst``)."""
+    cls = el.get("class")
+    return cls is not None and any(_LEAD_TOKENS[token] for token in cls.split())
 
 
 def with_lead(nodes: list[HtmlElement], index: ElementIndex) -> list[HtmlElement]:

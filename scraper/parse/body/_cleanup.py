@@ -215,14 +215,14 @@ class _Rules:
         return max(1, len(text_of(self.root)))
 
     def class_text(self, el: HtmlElement) -> int:
-        """The text of all elements of the copy with ``el``'s class: the chunks of one
-        article (``div.sidebar-grid__content`` cut by ads) weigh as one, and a class that
-        the chunks share is the article's, however each chunk alone compares."""
+        """The text of ``el`` and its siblings of the same class: the chunks of one article
+        side by side (``div.sidebar-grid__content`` cut by ads) weigh as one, and a class
+        that the chunks share is the article's, however each chunk alone compares."""
         cls = el.get("class")
-        if not cls:
+        parent = el.getparent()
+        if not cls or parent is None:
             return len(text_of(el))
-        same = self.root.xpath("descendant-or-self::*[@class=$cls]", cls=cls)
-        return sum(len(text_of(n)) for n in same if not any(a in same for a in n.iterancestors()))
+        return sum(len(text_of(n)) for n in parent if n is el or n.get("class") == cls)
 
 
 def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:

@@ -75,11 +75,16 @@ def date_line(el: HtmlElement) -> bool:
     01時28分"). The post's date is its own field; in the text it is the page's furniture,
     in any language, so the test is the shape (numbers), not the label's words."""
     head = el.text
-    if head and len(head) > _STAMP_ROOM:
+    if head is not None and len(head) > _STAMP_ROOM:  # most blocks: long paragraphs
         return False
-    text = text_of(el)
-    if len(text) > _STAMP_ROOM or not any(c.isdigit() for c in text):
-        return False
+    size = 0
+    pieces = []
+    for piece in el.itertext():  # stops early
+        size += len(piece)
+        if size > _STAMP_ROOM:
+            return False
+        pieces.append(piece)
+    text = "".join(pieces)
     date = _DATE.search(text)
     if date is None:
         return False
@@ -111,5 +116,7 @@ def density(el: HtmlElement, text: str | None = None) -> float:
 
 
 def _solid(text: str) -> int:
-    """Characters of ``text`` that are not whitespace."""
-    return len("".join(text.split()))
+    """Characters of ``text`` that are not spaces, tabs or line breaks (counted in C: a
+    link list's container may hold the whole post's text)."""
+    blank = text.count(" ") + text.count("\n") + text.count("\t") + text.count("\r")
+    return len(text) - blank

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -271,9 +271,33 @@ def _prose(el: HtmlElement) -> bool:
 _LEAD = re.compile(r"\b(?:lede|leadin|intro|introduction|standfirst|preface|shorttext)\b")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = str.maketrans("-_:.", "    ")
+# the class tokens that may name a lead, found in one pass over all of a page's tokens
+# (most are seen once, on one page; the word test runs on the few this finds)
+_LEAD_WORDS = ("lede", "leadin", "intro", "standfirst", "preface", "shorttext")
+_LEAD_HINT = re.compile(r"lede|leadin|intro|standfirst|preface|shorttext", re.I)
 _LEAD_TOKENS: Memo[str, bool] = Memo(
     lambda token: _LEAD.search(_CAMEL.sub(r"\1 \2", token).lower().translate(_SPLIT)) is not None
 )
+
+
+def _lead_token(token: str) -> bool:
+    return _LEAD_HINT.search(token) is not None and _LEAD_TOKENS[token]
+
+
+def _lead_tokens(tokens: Iterable[str]) -> set[str]:
+    """The tokens holding a lead word: one regex pass over all of them joined."""
+    joined = " ".join(tokens)
+    found: set[str] = set()
+    low = joined.lower()
+    if not any(word in low for word in _LEAD_WORDS):  # most pages: str.find in C, no regex
+        return found
+    for m in _LEAD_HINT.finditer(joined):
+        start = joined.rfind(" ", 0, m.start()) + 1
+        end = joined.find(" ", m.end())
+        token = joined[start : end if end >= 0 else len(joined)]
+        if _LEAD_TOKENS[token]:
+            found.add(token)
+    return found
 _LEAD_LEVELS = 4
 _LEAD_MIN = 30
 _LEAD_MAX = 1000
@@ -283,7 +307,7 @@ _LEAD_LINKS = 0.3
 def lead_class(el: HtmlElement) -> bool:
     """``el``'s class names the story's lead (``preface``, ``article-intro``, ``standfirst``)."""
     cls = el.get("class")
-    return cls is not None and any(_LEAD_TOKENS[token] for token in cls.split())
+    return cls is not None and any(_lead_token(token) for token in cls.split())
 
 
 def with_lead(nodes: list[HtmlElement], index: ElementIndex) -> list[HtmlElement]:
@@ -310,10 +334,9 @@ def with_lead(nodes: list[HtmlElement], index: ElementIndex) -> list[HtmlElement
     if start is None or scope is first:
         return nodes
     lead: HtmlElement | None = None
-    for token, found in index.by_class.items():
-        if not _LEAD_TOKENS[token]:
-            continue
-        for el in found:
+    by_class = index.by_class
+    for token in _lead_tokens(by_class):
+        for el in by_class[token]:
             pos = index.position.get(el, start)
             if pos >= start or (lead is not None and pos >= index.position[lead]):
                 continue

@@ -384,7 +384,7 @@ def test_an_unclosed_header_holding_the_whole_post_is_a_wrapper() -> None:
 
 
 def test_teaser_lead_reads_like_lstrip_without_copying() -> None:
-    from scraper.parse.body._cleanup import _TEASER_ROOM, _lead
+    from scraper.parse.body._lines import _TEASER_ROOM, _lead
 
     long_text = "x" * 10_000
     for text in (None, "", "   ", " READ MORE: x", "\n" * 200 + "Related: y", "  " + long_text):

@@ -44,7 +44,7 @@ from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse, element_text, join_url, safe_url, text_and_html
 from ..profiles._profile import Profile
 from ._cleanup import clean_copy_kept, remove
-from ._locate import main_content
+from ._locate import main_content, with_lead
 from ._readmore import find_read_more, is_read_more_text
 
 __all__ = ["extract_body"]
@@ -70,7 +70,7 @@ _MIN_TEXT = 1
 def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
     """Body, quotes, links, images and read-more link of the page's post (see module doc)."""
     base = page.url or meta.url
-    thread = _boxes(comment_nodes(page, profile))
+    thread = _boxes(_comment_items(comment_nodes(page, profile)))
     cleaned: dict[tuple[HtmlElement, ...], BodyResult] = {}
 
     def clean(nodes: Sequence[HtmlElement]) -> BodyResult:
@@ -124,6 +124,8 @@ def _cleaned(
         remove([block])
     _resolve_images(root, base)
     text, html = text_and_html(root, base, captions=False)
+    if len(text) < _MIN_TEXT:  # a post of captioned pictures only: its captions are its text
+        text, html = text_and_html(root, base)
     if len(text) < _MIN_TEXT:
         return BodyResult(read_more=read_more)
     result = BodyResult(
@@ -135,6 +137,13 @@ def _cleaned(
     )
     del alive  # held through the reads above (see clean_copy_kept)
     return result
+
+
+def _comment_items(items: Sequence[HtmlElement]) -> tuple[HtmlElement, ...]:
+    """The thread's items without those that hold an ``<h1>``: a comment has no page
+    headline, so such an "item" is a block of the page that only looks numbered like a
+    comment (CMS content blocks with ids like ``c9839``), and very likely holds the post."""
+    return tuple(el for el in items if next(el.iter("h1"), None) is None)
 
 
 _BOX_LEVELS = 3
@@ -214,7 +223,7 @@ def _locate(
     )
     outer = _outermost(items)
     first = _first_post(outer, base)
-    if first is not None and _prose_outside(root, outer):
+    if first is not None and _prose_outside(root, _linked(outer, base)):
         first = None
     if first is not None:
         item, link = first
@@ -224,7 +233,7 @@ def _locate(
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
     # the scorer reads every element's text and tail (most of its cost): from the body on
     start = page.index.position.get(root, 0)
-    return main_content(root, hints, elements[start:], thread, usable), None
+    return with_lead(main_content(root, hints, elements[start:], thread, usable), index), None
 
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:
@@ -255,18 +264,26 @@ _PROSE_OUTSIDE = 1000
 _PROSE_LINE = 80
 
 
+def _linked(items: Sequence[HtmlElement], base: str | None) -> list[HtmlElement]:
+    """The items whose heading links away: teasers. An item without one is a post."""
+    return [el for el in items if _heading_link(el, base) is not None]
+
+
 def _prose_outside(root: HtmlElement, items: Sequence[HtmlElement]) -> bool:
-    """A post of its own outside every post item: long paragraphs holding twice the text
-    of the longest item. A post page whose own article is a plain ``div`` may show a row of
-    ``<article>`` teasers above it ("trending", "related"), which must not make it an index.
+    """A post of its own outside every teaser item (``items``): long paragraphs holding
+    twice the text of the longest item. A post page whose own article is a plain ``div``,
+    or an ``<article>`` whose title does not link away, may show a row of ``<article>``
+    teasers above it ("trending", "related"), which must not make it an index.
+    Paragraphs are ``<p>`` elements, or ``<div>`` elements' own text (templates that set
+    their paragraphs as bare divs).
     """
     if len(items) < 2:
         return False
     inside = set(items)
     longest = max(len(text_of(el)) for el in items)
     found = 0
-    for p in root.iter("p"):
-        text = text_of(p)
+    for p in root.iter("p", "div"):
+        text = (p.text or "").strip() if p.tag == "div" else text_of(p)
         if len(text) < _PROSE_LINE or any(a in inside for a in p.iterancestors()):
             continue
         found += len(text)

@@ -31,9 +31,18 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..dom._signals import UNLIKELY_TAGS, attr_words, class_weight, is_hidden, unlikely
+from .._memo import Memo
+from ..dom._signals import (
+    MAYBE,
+    UNLIKELY,
+    UNLIKELY_TAGS,
+    attr_words,
+    class_weight,
+    is_hidden,
+    unlikely,
+)
 
-__all__ = ["Candidate", "Paragraphs", "Scores", "paragraphs", "score_page"]
+__all__ = ["Candidate", "Paragraphs", "Scores", "paragraphs", "paywalled", "score_page"]
 
 BLOCK_TAGS = frozenset(
     "p div section article main td th li pre blockquote h1 h2 h3 h4 h5 h6 dd dt dl figure "
@@ -77,7 +86,29 @@ _WRAPPER_WORDS = re.compile(
     r"top|inner|outer|main|[a-z]?\d+)\s*)+"
 )
 _WEIGHT_FLOOR = 10.0
+# a winner with less prose than a short paragraph is no post; a retry's needs a post's worth
+_THIN = 100
+_POST = 500
 _COMMAS_WIDE = ("，", "、", "،")
+
+
+# words of ad slots and widget areas, which also name the layout boxes that wrap a post
+_LAYOUT_WORDS = re.compile(r"\b(?:ads?|advert\w*|widgets?|banner|sponsor\w*)\b")
+_LENIENT_UNLIKELY: Memo[str, bool] = Memo(
+    lambda attrs: bool(UNLIKELY.search(_LAYOUT_WORDS.sub(" ", attrs))) and not MAYBE.search(attrs)
+)
+
+
+_PAYWALL = re.compile(r"\bpaywall(?:ed)?\b")
+
+
+def paywalled(el: etree._Element) -> bool:
+    """Hidden behind a paywall: the rest of the story, hidden by the page until the reader
+    subscribes (``div.paywall[hidden]``, ``p.paywall[aria-hidden]``). The text is the
+    author's, served in the page; only a script keeps it from showing. Kept when inside
+    the chosen content (``cleanup``); it does not score, since a hidden paywall box
+    elsewhere may hold a second, plain-text copy of the story."""
+    return is_hidden(el) and bool(_PAYWALL.search(attr_words(el)))
 
 
 @dataclass(slots=True)
@@ -160,13 +191,15 @@ class Candidate:
 class _Scorer:
     """One page's scoring state; ``excluded`` memoizes the unlikely-container walk."""
 
-    __slots__ = ("big", "excluded", "scores", "text")
+    __slots__ = ("big", "excluded", "lenient", "scores", "text")
+    # ``lenient``: a class unlikely only for its ad or widget words is a layout wrapper
 
-    def __init__(self, text: dict[etree._Element, int]) -> None:
+    def __init__(self, text: dict[etree._Element, int], lenient: bool = False) -> None:
         self.excluded: dict[etree._Element, bool] = {}
         self.scores: dict[etree._Element, float] = {}
         self.text = text
         self.big = _WRAPPER_SHARE * max(text.values(), default=0)
+        self.lenient = lenient  # only what the page hides is unlikely
 
     def _unlikely(self, el: etree._Element) -> bool:
         """``unlikely``, except for a header or ad box holding most of the page's text:
@@ -175,6 +208,8 @@ class _Scorer:
         may well hold most of the text next to a short post, and stays unlikely."""
         if not unlikely(el):
             return False
+        if self.lenient and not (el.tag in UNLIKELY_TAGS or el.get("role") or is_hidden(el)):
+            return _LENIENT_UNLIKELY[attr_words(el)]
         if self.text.get(el, 0) <= self.big or is_hidden(el) or el.tag in UNLIKELY_TAGS:
             return True
         return not _WRAPPER_WORDS.fullmatch(attr_words(el).strip())
@@ -258,7 +293,12 @@ def score_page(
 
     Unlikely containers are skipped first; when that leaves nothing (a theme that calls
     its whole page "header-page"), the page is scored again with nothing skipped, as
-    readability retries without its unlikely filter.
+    readability retries without its unlikely filter. When it leaves a winner with next
+    to no prose of its own (a carousel caption, a footer's links) while the page holds
+    a real post's worth of prose, that prose sat in a layout wrapper with an unlikely
+    word in its class (``container vertical-ad-con``, ``widget-area``): the page is scored
+    again with only hidden elements and ``skip`` left out, and the retry wins when its
+    winner holds a post's worth of prose.
     """
     elements = elements or list(root.iter())
     paras = paragraphs(root, elements)
@@ -266,7 +306,11 @@ def score_page(
     trusted = max(hints, key=lambda el: text.get(el, 0) - links.get(el, 0), default=None)
     scores = _rank(paras, text, links, exclude=True, skip=skip, trusted=trusted)
     if not scores.ranked or scores.ranked[0].score <= 0:
-        scores = _rank(paras, text, links, exclude=False)
+        return _rank(paras, text, links, exclude=False)
+    if scores.prose(scores.ranked[0].element) < _THIN and scores.prose(root) >= _POST:
+        retry = _rank(paras, text, links, exclude=True, skip=skip, lenient=True)
+        if retry.ranked and retry.prose(retry.ranked[0].element) >= _POST:
+            return retry
     return scores
 
 
@@ -278,8 +322,9 @@ def _rank(
     exclude: bool,
     skip: Collection[etree._Element] = (),
     trusted: etree._Element | None = None,
+    lenient: bool = False,
 ) -> Scores:
-    scorer = _Scorer(text)
+    scorer = _Scorer(text, lenient)
     node = trusted
     while node is not None:  # the marked post and what holds it are no unlikely container
         scorer.excluded[node] = False

@@ -13,7 +13,10 @@ document) under a fresh ``div`` and removes, in one pass over the copy:
   class/id words (plus ``itemprop``/``data-testid`` where classes are obfuscated);
 * link lists: blocks whose text is mostly links (menus, "related" lists without a class
   that says so), a paragraph that is only a link, and "READ MORE: <a>other story</a>"
-  teasers in mid-post, unless they are long prose with a few links;
+  teasers in mid-post, unless they are long prose with a few links (``lines``);
+* datelines in the text ("Stand: 22.04.2024, 06:00 Uhr"), told by their shape (``lines``);
+* hidden elements go, except the story's rest hidden behind a paywall;
+* a ``<header>`` goes, but the story's lead set in it (``p.preface``) stays, in its place;
 * image carousels are reduced to their ``<img>`` elements (their "1 of 9 / Close"
   chrome and repeated captions go; the pictures stay for ``images``).
 
@@ -35,14 +38,16 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .._memo import Memo
-from .._quotes import is_trailing, quote_kind
+from .._quotes import quote_kind
 from ..comments._textlen import TextLengths
 from ..dom._css import select_all
 from ..dom._html import _PARSER
 from ..dom._page import ElementIndex
 from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse
-from ._boilerplate import SKIP_TAGS
+from ._boilerplate import SKIP_TAGS, paywalled
+from ._lines import STAMP_CHILDREN, STAMP_TAGS, TEASER_TAGS, date_line, density, teaser
+from ._locate import lead_class
 
 __all__ = ["JUNK", "clean_copy", "remove"]
 
@@ -58,7 +63,8 @@ JUNK = re.compile(
     r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
     r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
     r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
-    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|\w*credits?|"
+    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|offscreen|\w*credits?|"
+    r"autor\w*|auteur|"
     r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
     r"next-?prev|prev-?next|\w*author\w*|\w*read-?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
 )
@@ -75,23 +81,6 @@ AD_LABELS = frozenset(
     "ad ads advert advertisement advertising anzeige werbung publicité publicidad "
     "pubblicità reklama реклама 广告 広告 sponsored".split()
 )
-# labels of in-text promos for other stories
-TEASER_LABELS = (
-    "read more:",
-    "see more:",
-    "related:",
-    "also read:",
-    "read also:",
-    "more:",
-    "watch:",
-    "don't miss",
-    "don’t miss",
-    "must read",
-    "recommended:",
-    "trending:",
-)
-_TEASER_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "li"})
-_TEASER_ROOM = 24
 _LABEL_TAGS = frozenset({"p", "div", "span", "section", "aside", "figure", "small"})
 # image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
 # chrome and repeated captions are not
@@ -143,7 +132,11 @@ def clean_copy_kept(
             _mark_in_copy(node, dup, stripped)
     alive = list(root.iter())
     rules = _Rules(root, protect, collapse(title).lower())
-    remove(list(_junk(root, rules)))
+    junk = list(_junk(root, rules))
+    for el in junk:
+        if el.tag == "header" and el.getparent() is not root:  # a chosen header is no post
+            _keep_lead(el)
+    remove(junk)
     # a form still here wraps the content (``_is_junk``): the text writers drop every
     # form with what it holds, so it becomes the plain block it is
     for form in root.iter("form"):
@@ -153,6 +146,17 @@ def clean_copy_kept(
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
     remove([a for a in root.iter("a") if _empty_link(a)])
     return root, alive
+
+
+def _keep_lead(header: HtmlElement) -> None:
+    """Move the story's lead (``p.preface``) out of a ``<header>`` about to go: the header
+    is furniture (title, byline, date), the lead set in it is the story's opening."""
+    for el in header.iter():
+        if el is not header and isinstance(el.tag, str) and lead_class(el):
+            if text_of(el).strip():
+                el.tail = None
+                header.addprevious(el)
+            return
 
 
 def _empty_link(a: HtmlElement) -> bool:
@@ -217,6 +221,16 @@ class _Rules:
         asked each level's size, each serialized whole (2,000 levels: 0.15 s)."""
         return TextLengths()
 
+    def class_text(self, el: HtmlElement) -> int:
+        """The text of ``el`` and its siblings of the same class: the chunks of one article
+        side by side (``div.sidebar-grid__content`` cut by ads) weigh as one, and a class
+        that the chunks share is the article's, however each chunk alone compares."""
+        cls = el.get("class")
+        parent = el.getparent()
+        if not cls or parent is None:
+            return self.lengths.length(el)
+        return sum(self.lengths.length(n) for n in parent if n is el or n.get("class") == cls)
+
 
 def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
     """Junk elements under ``root``, top down; the inside of a junk element is not visited."""
@@ -277,7 +291,7 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
         return False
     if tag in _TITLE_TAGS and _is_title(el, rules.title):
         return True
-    if not bare and is_hidden(el):
+    if not bare and is_hidden(el) and not paywalled(el):
         return True
     if quote_kind(el) is not None:
         return False
@@ -295,35 +309,13 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
         return True
     if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:
         return True
-    if tag in _TEASER_TAGS and _teaser(el):
+    if tag in TEASER_TAGS and teaser(el):
+        return True
+    if tag in STAMP_TAGS and len(el) <= STAMP_CHILDREN and date_line(el):
         return True
     if el.getparent() is rules.root:
         return False  # a chosen node is no link list: the scorer weighed its links already
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
-
-
-def _teaser(el: HtmlElement) -> bool:
-    """A "READ MORE: <a>another story</a>" line in the middle of the post: a promo.
-
-    At the very end of the post the same line is the read-more link and stays for the
-    read-more finder; here only lines followed by more content count.
-    """
-    lead = _lead(el.text)
-    if not lead and len(el) and el[0].tag in ("strong", "b", "em", "span"):
-        lead = _lead(el[0].text)
-    if not lead.startswith(TEASER_LABELS) or el.find(".//a") is None:
-        return False
-    return _density(el) > 0.4 and not is_trailing(el, el.getroottree().getroot())
-
-
-def _lead(text: str | None) -> str:
-    """``text.lstrip()[:_TEASER_ROOM].lower()``, without copying a long text whole."""
-    if not text:
-        return ""
-    head = text[: 4 * _TEASER_ROOM].lstrip()
-    if len(head) < _TEASER_ROOM and len(text) > 4 * _TEASER_ROOM:
-        head = text.lstrip()
-    return head[:_TEASER_ROOM].lower()
 
 
 def _attrs(el: HtmlElement) -> str:
@@ -345,12 +337,14 @@ def _is_title(el: HtmlElement, title: str) -> bool:
 
 
 def _too_big(el: HtmlElement, rules: _Rules) -> bool:
-    """A "junk" class on most of the content is a misnamed wrapper, not junk."""
-    return rules.lengths.length(el) > 0.5 * rules.total
+    """A "junk" class on most of the content is a misnamed wrapper, not junk: one element
+    of that class, or all of them together."""
+    half = 0.5 * rules.total
+    return rules.lengths.length(el) > half or rules.class_text(el) > half
 
 
 def _mostly_prose(el: HtmlElement) -> bool:
-    return len(text_of(el).strip()) > 200 and _density(el) < 0.2
+    return len(text_of(el).strip()) > 200 and density(el) < 0.2
 
 
 def _link_list(el: HtmlElement) -> bool:
@@ -360,24 +354,17 @@ def _link_list(el: HtmlElement) -> bool:
     text = text_of(el).strip()
     if not text:
         return False
-    density = _density(el, text)
+    share = density(el, text)
     if el.tag == "p":
         # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
         # ("mediawatch:" introducing a reblog ends with a colon and stays)
         lone = len(text) < _LONE_LINK and not text.endswith(":")
-        return density > 0.9 and (len(links) >= 2 or lone)
+        return share > 0.9 and (len(links) >= 2 or lone)
     if el.tag == "span":
-        return density > 0.9 and len(links) >= 2
-    if density > 0.65:
+        return share > 0.9 and len(links) >= 2
+    if share > 0.65:
         return True
-    return density > 0.5 and len(text) < 300 and len(links) >= 3
-
-
-def _density(el: HtmlElement, text: str | None = None) -> float:
-    size = len(text if text is not None else text_of(el).strip())
-    if not size:
-        return 0.0
-    return sum(len(text_of(a).strip()) for a in el.iter("a")) / size
+    return share > 0.5 and len(text) < 300 and len(links) >= 3
 
 
 def remove(elements: Sequence[HtmlElement]) -> None:

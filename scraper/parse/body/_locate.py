@@ -5,27 +5,33 @@
    siblings right after them that carry on the prose (TypePad's ``entry-more``).
 2. Otherwise the best candidate wins, with its siblings that score well too or read as
    prose (readability's sibling merge: a standfirst in its own div, a lone paragraph),
-3. and with its *peers*: candidates elsewhere with the winner's tag and class, because
-   templates cut long stories into chunks between ads and players (cousins, not
+3. and with its *peers*: candidates elsewhere with the winner's tag and first class word,
+   because templates cut long stories into chunks between ads and players (cousins, not
    siblings).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..dom._signals import NEGATIVE, attr_words, text_of, unlikely
+from .._memo import Memo
+from ..dom._page import ElementIndex
+from ..dom._signals import NEGATIVE, attr_words, is_hidden, text_of, unlikely
 from ._boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
 
-__all__ = ["main_content"]
+__all__ = ["lead_class", "main_content", "with_lead"]
 
 _HINT_SHARE = 0.5
 _PEER_SHARE = 0.2
 _RETRY_SHARE = 0.5
 _RETRIES = 2
+_RUNNERS_UP = 5
+_CLOSE_SHARE = 0.75
+_CLOSE_COUNT = 3
 
 
 def main_content(
@@ -81,12 +87,40 @@ def _choose(
         if scores.prose(best) >= _HINT_SHARE * _own_prose(top.element, scores, skip):
             return [best, *_continuations(best, scores)]
     by_el = {c.element: c for c in scores.ranked}
+    top = _common_top(top, scores.ranked, by_el)
     nodes = list(_with_siblings(top, by_el))
     peers = _peers(top, scores.ranked, nodes)
     if peers:
         nodes.extend(peers)
         nodes.sort(key=_position(top.element))
     return nodes
+
+
+def _common_top(
+    top: Candidate, ranked: Sequence[Candidate], by_el: dict[HtmlElement, Candidate]
+) -> Candidate:
+    """The winner's nearest ancestor holding ``_CLOSE_COUNT`` of the runners-up that score
+    close to it, when there are that many (readability's alternative candidate ancestors).
+
+    A story set as one wrapper per paragraph (``div > div > div > p`` each) hands each
+    paragraph's score to its own wrappers, and one paragraph's box wins narrowly over the
+    others and over their common ancestor: the paragraphs' boxes side by side are the
+    story.
+    """
+    if top.element.get("class"):
+        return top  # chunks with a class are found as peers (``_peers``)
+    close = [c.element for c in ranked[1:_RUNNERS_UP] if c.score >= _CLOSE_SHARE * top.score]
+    if len(close) < _CLOSE_COUNT:
+        return top
+    node = top.element.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        if sum(1 for el in close if _contains(node, el)) >= _CLOSE_COUNT:
+            found = by_el.get(node)
+            if found is not None:
+                return found
+            return top
+        node = node.getparent()
+    return top
 
 
 def _own_prose(el: HtmlElement, scores: Scores, skip: Collection[etree._Element]) -> int:
@@ -139,25 +173,33 @@ def _post_meta(el: HtmlElement) -> bool:
 def _peers(
     top: Candidate, ranked: Sequence[Candidate], taken: Sequence[HtmlElement]
 ) -> list[HtmlElement]:
-    """Blocks that continue the article elsewhere: same tag and class as the winner.
+    """Blocks that continue the article elsewhere: same tag and kind (first class word) as
+    the winner.
 
     Templates cut long stories into chunks between ads or video players (each chunk its
     own ``div.article__body``), so the chunks are cousins, not siblings.
     """
-    cls = top.element.get("class")
-    if not cls:
+    kind = _kind(top.element)
+    if not kind:
         return []
     out: list[HtmlElement] = []
     for cand in ranked:
         el = cand.element
         if cand.score < _PEER_SHARE * top.score:
             break
-        if el.tag != top.element.tag or el.get("class") != cls:
+        if el.tag != top.element.tag or _kind(el) != kind:
             continue
         if any(_nested(el, t) for t in (*taken, *out)):
             continue
         out.append(el)
     return out
+
+
+def _kind(el: HtmlElement) -> str:
+    """The first word of the class: what kind of block (``RichText`` of ``RichText
+    lg:w-8/12``); the words after it vary between chunks of one kind (widths, margins)."""
+    words = (el.get("class") or "").split(maxsplit=1)
+    return words[0] if words else ""
 
 
 def _within(el: etree._Element, outer: Collection[etree._Element]) -> bool:
@@ -224,3 +266,86 @@ def _prose(el: HtmlElement) -> bool:
     if size > 80:
         return density < 0.25
     return size > 0 and density == 0 and text.rstrip().endswith((".", "!", "?"))
+
+
+_LEAD = re.compile(r"\b(?:lede|leadin|intro|introduction|standfirst|preface|shorttext)\b")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_SPLIT = str.maketrans("-_:.", "    ")
+# the class tokens that may name a lead, found in one pass over all of a page's tokens
+# (most are seen once, on one page; the word test runs on the few this finds)
+_LEAD_WORDS = ("lede", "leadin", "intro", "standfirst", "preface", "shorttext")
+_LEAD_HINT = re.compile(r"lede|leadin|intro|standfirst|preface|shorttext", re.I)
+_LEAD_TOKENS: Memo[str, bool] = Memo(
+    lambda token: _LEAD.search(_CAMEL.sub(r"\1 \2", token).lower().translate(_SPLIT)) is not None
+)
+
+
+def _lead_token(token: str) -> bool:
+    return _LEAD_HINT.search(token) is not None and _LEAD_TOKENS[token]
+
+
+def _lead_tokens(tokens: Iterable[str]) -> set[str]:
+    """The tokens holding a lead word: one regex pass over all of them joined."""
+    joined = " ".join(tokens)
+    found: set[str] = set()
+    low = joined.lower()
+    if not any(word in low for word in _LEAD_WORDS):  # most pages: str.find in C, no regex
+        return found
+    for m in _LEAD_HINT.finditer(joined):
+        start = joined.rfind(" ", 0, m.start()) + 1
+        end = joined.find(" ", m.end())
+        token = joined[start : end if end >= 0 else len(joined)]
+        if _LEAD_TOKENS[token]:
+            found.add(token)
+    return found
+_LEAD_LEVELS = 4
+_LEAD_MIN = 30
+_LEAD_MAX = 1000
+_LEAD_LINKS = 0.3
+
+
+def lead_class(el: HtmlElement) -> bool:
+    """``el``'s class names the story's lead (``preface``, ``article-intro``, ``standfirst``)."""
+    cls = el.get("class")
+    return cls is not None and any(_lead_token(token) for token in cls.split())
+
+
+def with_lead(nodes: list[HtmlElement], index: ElementIndex) -> list[HtmlElement]:
+    """``nodes`` with the story's lead in front, when it sits outside them.
+
+    News templates set the standfirst (``p.preface``, ``div.article-intro``) in the
+    article's header, above the body's container, where neither the scorer nor the
+    sibling merge reaches it. The lead is the first element before the content whose
+    class says so, within a few levels around it (the same article), holding a sentence
+    or a short paragraph of prose. Only words that name the story's own opening count:
+    a "summary" or "dek" box is as often a teaser or a reprint notice that gold texts
+    leave out.
+    """
+    if not nodes:
+        return nodes
+    first = nodes[0]
+    start = index.position.get(first)
+    scope = first
+    for _ in range(_LEAD_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+    if start is None or scope is first:
+        return nodes
+    lead: HtmlElement | None = None
+    by_class = index.by_class
+    for token in _lead_tokens(by_class):
+        for el in by_class[token]:
+            pos = index.position.get(el, start)
+            if pos >= start or (lead is not None and pos >= index.position[lead]):
+                continue
+            if _contains(scope, el) and not any(_contains(el, n) for n in nodes):
+                lead = el
+    if lead is None or is_hidden(lead):
+        return nodes
+    text = text_of(lead).strip()
+    links = sum(len(text_of(a)) for a in lead.iter("a"))
+    if not _LEAD_MIN <= len(text) <= _LEAD_MAX or links > _LEAD_LINKS * len(text):
+        return nodes
+    return [lead, *nodes]

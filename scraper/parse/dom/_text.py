@@ -159,11 +159,37 @@ def _paragraphs(raw: str) -> str:
 
 
 def is_caption(el: etree._Element) -> bool:
-    """A figure caption: ``figcaption`` or a caption class of WordPress (classic, blocks)."""
+    """A figure caption: ``figcaption``, a caption class of WordPress (classic, blocks), or
+    a block whose class says "caption" set beside a picture (``p.caption`` under the
+    ``div.image`` of its box): what templates without ``<figure>`` use."""
     if el.tag == "figcaption":
         return True
     cls = el.get("class")
-    return cls is not None and not CAPTION_CLASSES.isdisjoint(cls.split())
+    if cls is None:
+        return False
+    if not CAPTION_CLASSES.isdisjoint(cls.split()):
+        return True
+    return (
+        "caption" in cls.lower()
+        and el.tag in _CAPTION_TAGS
+        and next(el.iter("img", "picture"), None) is None  # a box with its picture: the figure
+        and _beside_picture(el)
+    )
+
+
+_CAPTION_TAGS = frozenset({"p", "span", "div", "small"})
+
+
+def _beside_picture(el: etree._Element) -> bool:
+    """An ``<img>`` in the box of ``el`` (its parent or grandparent; ``el`` holds none)."""
+    box = el.getparent()
+    for _ in range(2):
+        if box is None:
+            return False
+        if next(box.iter("img", "picture"), None) is not None:
+            return True
+        box = box.getparent()
+    return False
 
 
 def _walk_text(el: HtmlElement, out: list[str], captions: bool = True) -> None:

@@ -1,0 +1,122 @@
+"""Lines of page furniture inside a post, told by their shape: promos for other stories
+("READ MORE: <a>…</a>") and datelines ("Stand: 22.04.2024, 06:00 Uhr"). Part of the
+cleaning (``cleanup``), which asks each block of the copy."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .._quotes import is_trailing
+from ..dom._signals import text_of
+
+__all__ = [
+    "STAMP_CHILDREN",
+    "STAMP_TAGS",
+    "TEASER_LABELS",
+    "TEASER_TAGS",
+    "date_line",
+    "density",
+    "teaser",
+]
+
+# labels of in-text promos for other stories
+TEASER_LABELS = (
+    "read more:",
+    "see more:",
+    "related:",
+    "also read:",
+    "read also:",
+    "more:",
+    "watch:",
+    "don't miss",
+    "don’t miss",
+    "must read",
+    "recommended:",
+    "trending:",
+)
+TEASER_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "li"})
+_TEASER_ROOM = 24
+
+
+def teaser(el: HtmlElement) -> bool:
+    """A "READ MORE: <a>another story</a>" line in the middle of the post: a promo.
+
+    At the very end of the post the same line is the read-more link and stays for the
+    read-more finder; here only lines followed by more content count.
+    """
+    lead = _lead(el.text)
+    node = el
+    for _ in range(2):  # "<strong>READ MORE:</strong>", "<a><b>READ MORE: …</b></a>"
+        if lead or not len(node) or node[0].tag not in ("strong", "b", "em", "span", "a"):
+            break
+        node = node[0]
+        lead = _lead(node.text)
+    if not lead.startswith(TEASER_LABELS) or el.find(".//a") is None:
+        return False
+    return density(el) > 0.4 and not is_trailing(el, el.getroottree().getroot())
+
+
+STAMP_TAGS = frozenset({"p", "div", "small"})
+STAMP_CHILDREN = 4
+_STAMP_ROOM = 100
+_STAMP_WORDS = 4
+_DATE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
+)
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\d{1,2}時\d{1,2}分")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def date_line(el: HtmlElement) -> bool:
+    """A dateline: a short block that is a date and a time with at most a few words of
+    label ("Stand: 22.04.2024, 06:00 Uhr", "Publiziert: 01.07.2023, 11:16", "2025年1月14日
+    01時28分"). The post's date is its own field; in the text it is the page's furniture,
+    in any language, so the test is the shape (numbers), not the label's words."""
+    head = el.text
+    if head is not None and len(head) > _STAMP_ROOM:  # most blocks: long paragraphs
+        return False
+    size = 0
+    pieces = []
+    for piece in el.itertext():  # stops early
+        size += len(piece)
+        if size > _STAMP_ROOM:
+            return False
+        pieces.append(piece)
+    text = "".join(pieces)
+    date = _DATE.search(text)
+    if date is None:
+        return False
+    rest = text[: date.start()] + " " + text[date.end() :]
+    time = _TIME.search(rest)
+    if time is None:
+        return False
+    rest = rest[: time.start()] + " " + rest[time.end() :]
+    return len(_WORD.findall(rest)) <= _STAMP_WORDS
+
+
+def _lead(text: str | None) -> str:
+    """``text.lstrip()[:_TEASER_ROOM].lower()``, without copying a long text whole."""
+    if not text:
+        return ""
+    head = text[: 4 * _TEASER_ROOM].lstrip()
+    if len(head) < _TEASER_ROOM and len(text) > 4 * _TEASER_ROOM:
+        head = text.lstrip()
+    return head[:_TEASER_ROOM].lower()
+
+
+def density(el: HtmlElement, text: str | None = None) -> float:
+    """Share of ``el``'s text inside links, in characters other than whitespace: a theme's
+    indentation between the items of a link list is no prose."""
+    size = _solid(text if text is not None else text_of(el))
+    if not size:
+        return 0.0
+    return sum(_solid(text_of(a)) for a in el.iter("a")) / size
+
+
+def _solid(text: str) -> int:
+    """Characters of ``text`` that are not spaces, tabs or line breaks (counted in C: a
+    link list's container may hold the whole post's text)."""
+    blank = text.count(" ") + text.count("\n") + text.count("\t") + text.count("\r")
+    return len(text) - blank

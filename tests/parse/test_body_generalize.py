@@ -1,0 +1,236 @@
+"""Body rules for shapes of news pages the rules were not written for (issue 10, body3).
+
+Each case is a small hand-written page showing one general shape; none is a copy of a
+benchmark page.
+"""
+
+from scraper import parse_page
+
+URL = "https://news.example/2020/01/the-post/"
+PROSE = (
+    "The council met on Tuesday and agreed, after a long debate about the budget, to keep "
+    "the library open on Sundays for at least another year, its chair said afterwards."
+)
+
+
+def _body(html: str) -> str:
+    post = parse_page(html.encode(), URL)
+    assert post.body is not None
+    return post.body.text
+
+
+def test_a_content_block_numbered_like_a_comment_is_not_left_out() -> None:
+    """CMS content blocks carry ids like ``c9839`` (a comment's id shape); the one that
+    holds the page's ``<h1>`` is the post, not a comment to leave out."""
+    html = f"""<html><body><div id="c100" class="frame"><article><h1>Library stays open</h1>
+<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p></article></div>
+<div id="c101" class="frame"><p>Jobs at the council: apply now, we are hiring.</p></div>
+<div id="c102" class="frame"><p>Our newsletter, every morning in your inbox.</p></div>
+<div class="push-settings"><p>You have subscribed to push messages, and may choose topics.</p>
+</div></body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 3
+
+
+def test_article_chunks_sharing_a_junk_word_class_are_kept() -> None:
+    """A layout's content column may be named after the sidebar beside it
+    (``sidebar-grid__content``); when the article is cut into chunks of that class, the
+    chunks together are the content, whatever share each one holds."""
+    chunk = f'<div class="sidebar-grid__content"><p>{PROSE}</p><p>{PROSE} More.</p></div>'
+    html = f"""<html><body><main><article><h1>Library stays open</h1>
+{chunk}<div class="ad-slot">Advertisement</div>{chunk}<div class="ad-slot"></div>{chunk}
+</article></main></body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 6
+
+
+def _teasers(n: int) -> str:
+    return "".join(
+        f'<article class="teaser"><h3><a href="/2020/01/other-{i}/">Other story {i}</a></h3>'
+        f"<p>A short teaser line {i}.</p></article>"
+        for i in range(n)
+    )
+
+
+def test_a_post_article_beside_linked_teasers_is_no_index() -> None:
+    """News pages put "most read" teasers (``<article>`` with a linked heading) before the
+    story, itself an ``<article>`` whose heading does not link away: a post page."""
+    html = f"""<html><body><nav><ol><li>{_teasers(3)}</li></ol></nav>
+<article class="story"><h1>Library stays open</h1>
+<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p>
+<p>{PROSE} And again.</p><p>{PROSE} Last.</p><p>{PROSE} Really last.</p></article>
+</body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 6
+    assert "Other story" not in text
+
+
+def test_paragraphs_set_as_bare_divs_make_a_post_page() -> None:
+    """A story whose paragraphs are bare ``<div>`` elements, with teaser articles in it,
+    is a post page, not an index of those teasers."""
+    paras = "".join(f"<div>{PROSE} Part {i}.</div>" for i in range(8))
+    html = f"""<html><body><main><div class="story"><h1>Library stays open</h1>{paras}
+<div class="more">{_teasers(4)}</div></div></main></body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 8
+
+
+def test_a_post_in_an_ad_named_layout_wrapper_is_found() -> None:
+    """Layouts wrap the story in boxes named for the ads or widgets beside it
+    (``container vertical-ad-con``, ``widget-area``); with the story left out, what wins
+    is a carousel caption or a footer, next to no prose: the page is read again."""
+    paras = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(5))
+    carousel = "".join(
+        f'<div class="item"><a href="/2020/01/other-{i}/">Other story {i}: the mayor opens '
+        f"the new bridge over the river</a> today.</div>"
+        for i in range(4)
+    )
+    html = f"""<html><body><div class="latest-news">{carousel}</div>
+<main><div class="container vertical-ad-con"><div class="article-details">
+<h1>Library stays open</h1><div class="article-body">{paras}</div></div></div></main>
+<div class="sidebar"><p>About us: a small paper, since 1901, read in the whole valley.</p></div>
+</body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 5
+    assert "Other story" not in text
+    assert "About us" not in text
+
+
+def test_a_story_set_one_wrapper_per_paragraph_is_read_whole() -> None:
+    """Component templates wrap each paragraph in its own boxes (``div > div > div > p``):
+    each paragraph's score goes to its own boxes and one of them wins narrowly; the
+    boxes that score close to it, side by side, are the story."""
+    box = '<div class="sc-a1"><div class="sc-b2"><div><div><p>{}</p></div></div></div></div>'
+    paras = "".join(box.format(f"{PROSE} Part {i}.") for i in range(6))
+    html = f"""<html><body><div id="frame"><article><div class="sc-c3"><h1>Library stays
+open</h1></div><div class="sc-d4"><div class="sc-e5">{paras}</div></div></article></div>
+</body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 6
+
+
+def test_the_story_hidden_behind_a_paywall_is_kept() -> None:
+    """A paywalled story is served whole, its rest hidden (``div.paywall[hidden]``) until
+    a script sees a subscriber: that text is the story's; other hidden boxes still go."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<div class="paywall" hidden><p>{PROSE} Again.</p><p>{PROSE} Once more.</p></div>
+<div class="login-box" hidden><p>Log in to read the whole story, it takes a minute.</p></div>
+</article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "Log in" not in text
+
+
+def test_a_caption_class_beside_a_picture_is_a_caption() -> None:
+    """Templates without ``<figure>`` set a picture's caption as ``p.caption`` beside the
+    ``<img>``: recorded with the image, left out of the running text as ``figcaption``
+    is; a post of captioned pictures only keeps its captions as its text."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<div class="block"><div class="image"><img src="/a.jpg" alt=""></div>
+<p class="caption">The library on Sunday (photo: A. Smith)</p></div>
+<p>{PROSE} Again.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "photo: A. Smith" not in text
+    only = """<html><body><article><h1>Our trip</h1>
+<div class="pic"><img src="/a.jpg" alt=""><p class="caption">The lake at dawn, cold and
+still, before anybody else was up and about.</p></div></article></body></html>"""
+    assert "The lake at dawn" in _body(only)
+
+
+def test_a_read_more_teaser_set_inside_its_link_goes() -> None:
+    """ "READ MORE: …" promos for other stories in mid-post also come with the label inside
+    the link (``<p><a><b>READ MORE: Title</b></a></p>``)."""
+    teaser = '<p><a href="/2020/01/{0}/"><b>READ MORE: Another story, {0}</b></a></p>'
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+{teaser.format("first")}<p>{PROSE} Again.</p>{teaser.format("second")}
+<p>{PROSE} Once more.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "Another story" not in text
+
+
+def test_story_chunks_of_one_kind_with_varying_widths_are_peers() -> None:
+    """Utility-class templates cut a story into chunks of one kind whose later class
+    words vary (``RichText w-8/12`` and ``RichText RichText--last``), each in its own
+    wrapper: cousins of the winning chunk, read with it."""
+    chunk = '<div class="row"><div><div class="RichText {}"><p>{}</p><p>{}</p></div></div></div>'
+    chunks = "".join(
+        chunk.format(cls, f"{PROSE} Part {i}.", f"{PROSE} Part {i}b.")
+        for i, cls in enumerate(("lg:w-8/12 mx-auto", "RichText--last", "md:w-10/12"))
+    )
+    html = f"""<html><body><main><article><h1>Library stays open</h1>
+<section>{chunks.replace('<div class="row">', '<div class="row"><div class="ad">Ad</div>')}
+</section></article></main></body></html>"""
+    assert _body(html).count("The council met on Tuesday") == 6
+
+
+def test_offscreen_labels_and_author_lines_in_other_languages_go() -> None:
+    """Screen-reader labels also hide as ``.h-offscreen`` ("Box aufklappen"), and a
+    byline is ``p.autor`` in German, Spanish or Portuguese, ``.auteur`` in French."""
+    html = f"""<html><body><article><h1>Library stays open</h1>
+<p class="autor small">Von Anna Beispiel</p><p>{PROSE}</p>
+<div class="box"><span class="h-offscreen">Box aufklappen</span><p>{PROSE} Again.</p></div>
+<div class="auteur">Par Jean Exemple</div></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    for gone in ("Anna Beispiel", "aufklappen", "Jean Exemple"):
+        assert gone not in text
+
+
+def test_a_dateline_inside_the_content_goes_in_any_language() -> None:
+    """ "Stand: 22.04.2024, 06:00 Uhr", "2025年1月14日 01時28分": a date and a time with a
+    word or two of label are the post's date, its own field; a sentence that names a
+    date and a time is prose and stays."""
+    sentence = "The council will meet again on 12.05.2024 at 10:00 in the old town hall."
+    html = f"""<html><body><article><h1>Library stays open</h1>
+<div class="stamp">Stand: 22.04.2024, 06:00 Uhr</div><p>{PROSE}</p>
+<p><small>2025年1月14日 01時28分 (1月14日 01時40分更新)</small></p>
+<p>{PROSE} Again.</p><p>{sentence}</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert sentence in text
+    assert "Stand" not in text
+    assert "01時28分" not in text
+
+
+def test_the_standfirst_above_the_body_container_is_read_first() -> None:
+    """News templates set the lead (``p.preface``) in the article's header, above the
+    body's container: it is the story's opening, read before the body."""
+    paras = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(4))
+    html = f"""<html><body><main><article><header class="articlehead"><h1>Library stays
+open</h1><p class="preface">Sundays stay open for readers, the council decided.</p></header>
+<div class="modulepadding"><div class="copytext">{paras}</div></div>
+<div class="related"><p class="intro">Elsewhere: other libraries, other councils.</p></div>
+</article></main></body></html>"""
+    text = _body(html)
+    assert text.startswith("Sundays stay open for readers")
+    assert text.count("The council met on Tuesday") == 4
+    assert "Elsewhere" not in text
+
+
+def test_a_link_list_indented_by_its_theme_is_still_a_link_list() -> None:
+    """Link density counts characters other than whitespace: a theme's indentation
+    between the items of a "most read" box is no prose that would make it stay."""
+    pad = "\n" + "\t" * 12 + " " * 40
+    items = "".join(
+        f'<li class="item">{pad}<a href="/2020/01/s{i}/">Story number {i} of the week</a>{pad}</li>'
+        for i in range(3)
+    )
+    head = f'<div class="heading">{pad}<span>Most read</span></div>'
+    box = f'<div class="box-beaf">{pad}{head}{pad}<ul>{items}</ul>{pad}</div>'
+    html = f"""<html><body><article><h1>Library stays open</h1><div class="entry">
+<p>{PROSE}</p><p>{PROSE} Again.</p>{box}<p>{PROSE} Once more.</p></div></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "Story number" not in text
+
+
+def test_the_standfirst_inside_the_article_header_is_kept() -> None:
+    """The article's ``<header>`` (title, byline, date) is furniture, but the lead set in
+    it (``p.preface``) is the story's opening and stays, in front."""
+    paras = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(4))
+    html = f"""<html><body><article><header class="articlehead"><h1>Library stays open</h1>
+<div class="byline">By Anna Example</div>
+<p class="preface">Sundays stay open for readers, the council decided.</p></header>
+{paras}</article></body></html>"""
+    text = _body(html)
+    assert text.startswith("Sundays stay open for readers")
+    assert "Anna Example" not in text
+    assert text.count("The council met on Tuesday") == 4

@@ -103,25 +103,6 @@ def _xml_tokens(value: str) -> list[str]:
     return value.translate(_XML_WS).split(" ")
 
 
-# The XML-whitespace tokens of a class attribute, per class string: every compound with a
-# class tests its candidates' class strings, which repeat across a page and a site. A
-# string longer than any real class is cut each time, not kept.
-_CLASS_SETS: dict[str, frozenset[str]] = {}
-_CLASS_SET_LEN = 256
-_CLASS_SET_SIZE = 1 << 14
-
-
-def _class_set(cls: str) -> frozenset[str]:
-    found = _CLASS_SETS.get(cls)
-    if found is None:
-        found = frozenset(_xml_tokens(cls))
-        if len(cls) <= _CLASS_SET_LEN:
-            if len(_CLASS_SETS) >= _CLASS_SET_SIZE:
-                _CLASS_SETS.clear()
-            _CLASS_SETS[cls] = found
-    return found
-
-
 @dataclass(frozen=True, slots=True)
 class _Compound:
     tag: str | None
@@ -136,10 +117,9 @@ class _Compound:
             cls = el.get("class")
             if cls is None:
                 return False
-            tokens = _class_set(cls)
-            for c in self.classes:
-                if c not in tokens:
-                    return False
+            tokens = _xml_tokens(cls)
+            if any(c not in tokens for c in self.classes):
+                return False
         if self.ident is not None and el.get("id") != self.ident:
             return False
         for name, op, value in self.attrs:  # a loop, not all(genexpr): this is hot
@@ -407,7 +387,7 @@ def _matches_any(group: _ChainGroup, el: HtmlElement, top: HtmlElement | None) -
         cls = el.get("class")
         if cls:
             by_class = group.by_class
-            for token in _class_set(cls):
+            for token in _xml_tokens(cls):
                 if _any_chain(by_class.get(token, ()), el, top):
                     return True
     if group.by_id:

@@ -86,9 +86,20 @@ class Page:
 
     @functools.cached_property
     def tags(self) -> dict[str, list[HtmlElement]]:
-        """``elements`` by tag name, each list in document order: grouped by the index's
-        pass (one Python loop over the elements serves both)."""
-        return self.index.tags
+        """``elements`` by tag name, each list in document order.
+
+        One pass over the element list costs about as much as three libxml2 walks for
+        one tag (``tree.iter("meta")``), and a page asks a dozen tags.
+        """
+        tags: dict[str, list[HtmlElement]] = {}
+        for el in self.elements:
+            tag = el.tag
+            found = tags.get(tag)
+            if found is None:
+                tags[tag] = [el]
+            else:
+                found.append(el)
+        return tags
 
     def by_tag(self, tag: str) -> list[HtmlElement]:
         """The elements named ``tag`` (lower-case), in document order: what
@@ -108,7 +119,7 @@ class Page:
     @functools.cached_property
     def index(self) -> ElementIndex:
         """``elements`` indexed by class token and id, with document positions."""
-        return ElementIndex(self.elements)
+        return ElementIndex(self.elements, self.tags)
 
     @functools.cached_property
     def hrefs(self) -> list[tuple[HtmlElement, str]]:
@@ -139,25 +150,10 @@ class Page:
 # about on every page (all that the 1,872 bench pages asked). Listing every name (href,
 # src, style, data-*) cost ~15 % of the pass; any other name is found by one scan.
 _INDEXED_ATTRS = frozenset({"itemprop", "itemtype", "name", "property", "rel"})
-# A class attribute's distinct tokens, in order (``class="a a"`` lists the element once),
-# per class string: cards, list items and menu entries repeat theirs across a page and a
-# site. Strings longer than any real class are split each time, not kept.
-_CLASS_TOKENS: dict[str, tuple[str, ...]] = {}
-_CLASS_MEMO_LEN = 256
-_CLASS_MEMO_SIZE = 1 << 15
-
-
-def _class_tokens(cls: str) -> tuple[str, ...]:
-    tokens = tuple(dict.fromkeys(cls.split()))
-    if len(cls) <= _CLASS_MEMO_LEN:
-        if len(_CLASS_TOKENS) >= _CLASS_MEMO_SIZE:
-            _CLASS_TOKENS.clear()
-        _CLASS_TOKENS[cls] = tokens
-    return tokens
 
 
 class ElementIndex:
-    """The document's elements by tag, by class token, by id and by attribute name, and
+    """The document's elements by class token, by id, by tag and by attribute name, and
     each element's position in document order: built in one pass over ``Page.elements``
     so that a selector made of a class, an id or an attribute test costs a dictionary
     look-up and a few tests instead of a walk over the whole document.
@@ -165,51 +161,40 @@ class ElementIndex:
     Every list is in document order.
     """
 
-    __slots__ = ("_attrs", "by_class", "by_id", "elements", "position", "tags")
+    __slots__ = ("_attrs", "_tags", "by_class", "by_id", "elements", "position")
 
-    def __init__(self, elements: Sequence[HtmlElement]) -> None:
+    def __init__(
+        self,
+        elements: Sequence[HtmlElement],
+        tags: dict[str, list[HtmlElement]] | None = None,
+    ) -> None:
         self.elements = elements
-        self.position: dict[HtmlElement, int] = dict(
-            zip(elements, range(len(elements)), strict=True)
-        )
-        self.tags: dict[str, list[HtmlElement]] = {}
+        self.position: dict[HtmlElement, int] = {}
         self.by_class: dict[str, list[HtmlElement]] = {}
         self.by_id: dict[str, list[HtmlElement]] = {}
+        # ``Page.tags`` when given; else grouped on the first ``by_tag``
+        self._tags = tags
         self._attrs: dict[str, list[HtmlElement]] = {}
-        tags, by_class, by_id, attrs = self.tags, self.by_class, self.by_id, self._attrs
+        position, by_class, by_id, attrs = self.position, self.by_class, self.by_id, self._attrs
+        position.update(zip(elements, range(len(elements)), strict=True))
         # one keys() call per element fills every list: the class and id lists and the
         # elements carrying the attributes extractors ask about (``with_attr``). Names
         # only: ``items()`` also built a string and a tuple for every href, src and style
         # value the index never reads (a third of the pass).
         indexed = _INDEXED_ATTRS
-        known = _CLASS_TOKENS.get
         for el in elements:
-            tag = el.tag
-            found = tags.get(tag)
-            if found is None:
-                tags[tag] = [el]
-            else:
-                found.append(el)
             for name in el.keys():  # noqa: SIM118 (an lxml element, not a dict)
                 if name == "class":
-                    cls = el.get("class")
-                    tokens = known(cls)
-                    if tokens is None:
-                        tokens = _class_tokens(cls)
-                    for token in tokens:
+                    for token in el.get("class").split():
                         found = by_class.get(token)
                         if found is None:
                             by_class[token] = [el]
-                        else:
+                        elif found[-1] is not el:  # class="a a" lists the element once
                             found.append(el)
                 elif name == "id":
                     value = el.get("id")
                     if value:
-                        found = by_id.get(value)
-                        if found is None:
-                            by_id[value] = [el]
-                        else:
-                            found.append(el)
+                        by_id.setdefault(value, []).append(el)
                 elif name in indexed:
                     found = attrs.get(name)
                     if found is None:
@@ -219,7 +204,12 @@ class ElementIndex:
 
     def by_tag(self, tag: str) -> list[HtmlElement]:
         """Elements named ``tag`` (lower-case), in document order (shared: do not change)."""
-        found = self.tags.get(tag)
+        tags = self._tags
+        if tags is None:
+            tags = self._tags = {}
+            for el in self.elements:
+                tags.setdefault(el.tag, []).append(el)
+        found = tags.get(tag)
         return found if found is not None else []
 
     def with_attr(self, name: str) -> list[HtmlElement]:

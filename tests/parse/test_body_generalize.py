@@ -190,6 +190,20 @@ def test_a_dateline_inside_the_content_goes_in_any_language() -> None:
     assert "01時28分" not in text
 
 
+def test_a_dateline_is_a_few_elements_and_a_nest_of_boxes_is_read_once() -> None:
+    """A dateline wrapped in a label, a date and a time is still one; a date and a time at
+    the bottom of a nest of 1,000 near-empty boxes is not a dateline of each box (each box
+    was asked for its text, reading the nest once per level)."""
+    label = '<p><span class="l">Stand:</span> <time>22.04.2024</time>, <b>06:00</b> Uhr</p>'
+    nest = "<div>" * 1000 + "22.04.2024, 06:00" + "</div>" * 1000
+    text = _body(
+        f"<html><body><article><h1>Library stays open</h1>{label}<p>{PROSE}</p>"
+        f"<p>{PROSE} Again.</p>{nest}</article></body></html>"
+    )
+    assert "Stand" not in text
+    assert text.count("The council met on Tuesday") == 2
+
+
 def test_the_standfirst_above_the_body_container_is_read_first() -> None:
     """News templates set the lead (``p.preface``) in the article's header, above the
     body's container: it is the story's opening, read before the body."""

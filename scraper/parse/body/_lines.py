@@ -5,6 +5,7 @@ cleaning (``cleanup``), which asks each block of the copy."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -46,6 +47,8 @@ def teaser(el: HtmlElement) -> bool:
     At the very end of the post the same line is the read-more link and stays for the
     read-more finder; here only lines followed by more content count.
     """
+    if not len(el):  # no element, no link: most blocks of a post
+        return False
     lead = _lead(el.text)
     node = el
     for _ in range(2):  # "<strong>READ MORE:</strong>", "<a><b>READ MORE: …</b></a>"
@@ -62,6 +65,7 @@ STAMP_TAGS = frozenset({"p", "div", "small"})
 STAMP_CHILDREN = 4
 _STAMP_ROOM = 100
 _STAMP_WORDS = 4
+_STAMP_ELEMENTS = 16  # elements under a dateline: a label, a date, a time and their wrappers
 _DATE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
 )
@@ -77,14 +81,21 @@ def date_line(el: HtmlElement) -> bool:
     head = el.text
     if head is not None and len(head) > _STAMP_ROOM:  # most blocks: long paragraphs
         return False
-    size = 0
-    pieces = []
-    for piece in el.itertext():  # stops early
-        size += len(piece)
-        if size > _STAMP_ROOM:
+    if not len(el):
+        text = head or ""
+    else:
+        # a short text under many elements is no dateline; and reading the text of each
+        # level of a deep nest of near-empty boxes would read the nest once per level
+        if next(islice(el.iterdescendants(), _STAMP_ELEMENTS, None), None) is not None:
             return False
-        pieces.append(piece)
-    text = "".join(pieces)
+        size = 0
+        pieces = []
+        for piece in el.itertext():  # stops early
+            size += len(piece)
+            if size > _STAMP_ROOM:
+                return False
+            pieces.append(piece)
+        text = "".join(pieces)
     date = _DATE.search(text)
     if date is None:
         return False

@@ -30,8 +30,12 @@ _BYLINE = re.compile(
     r"\s*(.*)$",
     re.IGNORECASE,
 )
+# news agencies credited beside a name ("Jane Doe, dpa", "Peter Maahn/SP-X")
+_AGENCIES = r"dpa|afp|ap|apa|epd|kna|sid|reuters"
 _CUT = re.compile(
-    r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
+    r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:"
+    + _AGENCIES
+    + r"|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
     r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
     # a weekday's short name before the date: "Jane Doe Fr, 18. Oktober 2019"
     r"\s(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\.?,\s*\d)",
@@ -46,7 +50,7 @@ _MONTH_DAY = re.compile(
 )
 # the job after the name in East Asian bylines: reporter, correspondent, senior reporter
 _RIGHTS = re.compile(r"^copyright\b|all rights reserved|alle rechte vorbehalten", re.I)
-_AGENCY = re.compile(r"\s*/\s*(?:dpa|afp|ap|apa|epd|kna|sid|reuters|sp-x|ddp|dts)\b", re.I)
+_AGENCY = re.compile(r"\s*/\s*(?:" + _AGENCIES + r"|sp-x|ddp|dts)\b", re.I)
 _JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
 _YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 _JOIN = re.compile(r"\s*;\s*")

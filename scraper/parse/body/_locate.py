@@ -298,6 +298,8 @@ def _lead_tokens(tokens: Iterable[str]) -> set[str]:
         if _LEAD_TOKENS[token]:
             found.add(token)
     return found
+
+
 _LEAD_LEVELS = 4
 _LEAD_MIN = 30
 _LEAD_MAX = 1000

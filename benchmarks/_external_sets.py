@@ -319,18 +319,17 @@ def known_urls(paths: Iterable[Path]) -> set[str]:
 
 
 def drop_known(gold: Gold, known: set[str]) -> list[str]:
-    """Leave out pages of ``gold`` already in another set, and the later of two pages of
-    this set with the same URL; returns the ids left out."""
-    seen = set(known)
-    dropped: list[str] = []
-    for pid in sorted(gold):
-        entry = gold[pid]
-        keys = {url_key(entry[f]) for f in ("url", "canonical_url") if entry.get(f)}
-        if keys & seen:
-            dropped.append(pid)
-            del gold[pid]
-        seen |= keys
-    return dropped
+    """Leave out pages of ``gold`` already in another set; returns the ids left out. Two
+    pages of one set may share a URL (fundus saved some pages twice, years apart, with the
+    gold of each parser version): both stay."""
+    dropped = [
+        pid
+        for pid, entry in gold.items()
+        if {url_key(entry[f]) for f in ("url", "canonical_url") if entry.get(f)} & known
+    ]
+    for pid in dropped:
+        del gold[pid]
+    return sorted(dropped)
 
 
 def as_served(data: bytes) -> bytes:

@@ -259,3 +259,27 @@ def test_postlight_assertions_and_meta_content(sets: ModuleType) -> None:
     assert sets._meta_content(html) == (
         b'<meta name="author" content="Jane"><meta property="og:title" content="T">'
     )
+
+
+def test_metascraper_titles_get_the_pages_quotes_back(sets: ModuleType) -> None:
+    page = '<meta property="og:title" content="It&#39;s the   &quot;best&quot; year">'
+    assert sets.page_quotes("It’s the “best” year", sets._page_text(page.encode())) == (
+        'It\'s the "best" year'
+    )
+    typographic = "<h1>Don’t panic</h1>"
+    assert sets.page_quotes("Don’t panic", typographic) == "Don’t panic"
+    assert sets.page_quotes("Not ‘on’ the page", typographic) == "Not ‘on’ the page"
+
+
+def test_metascraper_gold_reads_quotes_from_its_page(sets: ModuleType, tmp_path: Path) -> None:
+    root = _metascraper_checkout(tmp_path)
+    site = root / "packages/metascraper/test/integration/news"
+    smart = SNAPSHOT_MD.replace("O\\'Brien", "O’Brien").replace("It\\'s", "It’s")
+    assert smart.count("’") == 2
+    (site / "snapshots" / "index.js.md").write_text(smart, "utf-8")
+    (site / "input" / "article.html").write_text(
+        "<title>It's “quoted” — and long</title><p>By Mary O'Brien</p>", "utf-8"
+    )
+    gold, _ = sets._metascraper(root)
+    assert gold["news-article"]["title"] == "It's “quoted” — and long"
+    assert gold["news-article"]["author"] == "Mary O'Brien"

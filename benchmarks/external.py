@@ -177,11 +177,22 @@ def _field(s: dict[str, Any], name: str) -> str:
     return f"{v:.3f}" if isinstance(v, int | float) else "-"
 
 
-def score(folder: Path, splits: list[str]) -> None:
+def _lenient(s: dict[str, Any], name: str) -> str:
+    v = s.get(name, {}).get("lenient_accuracy")
+    return f" {v:.3f} |" if isinstance(v, int | float) else " - |"
+
+
+def score(folder: Path, splits: list[str], lenient: bool = False) -> None:
+    """One row per split and extractor; ``lenient`` adds the shared scorer's lenient title
+    (a site name of up to 5 words beside the gold title is accepted) and author (separators
+    and order ignored) for sets whose gold keeps ``Title | Site`` (metascraper's)."""
     gold_all: Gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     runners = {"ours": _ours, "trafilatura": _trafilatura}
-    print("| set | split | pages | extractor | body F1 | title | author | date | pages/s |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    extra = (" title~ | author~ |", "---|---|") if lenient else ("", "")
+    print(
+        f"| set | split | pages | extractor | body F1 | title | author | date | pages/s |{extra[0]}"
+    )
+    print(f"|---|---|---|---|---|---|---|---|---|{extra[1]}")
     for split in splits:
         gold = {k: v for k, v in gold_all.items() if split == "all" or split_of(k) == split}
         pages = [
@@ -205,6 +216,7 @@ def score(folder: Path, splits: list[str]) -> None:
                 f"| {folder.name} | {split} | {len(pages)} | {name} | {f1} | "
                 f"{_field(meta, 'title')} | {_field(meta, 'author')} | {_field(meta, 'date')} "
                 f"| {rate:.1f} |"
+                + (_lenient(meta, "title") + _lenient(meta, "author") if lenient else "")
             )
 
 
@@ -225,6 +237,9 @@ def main() -> None:
     sc = sub.add_parser("score", help="score ours and trafilatura on a prepared folder")
     sc.add_argument("folder", type=Path, nargs="*", help="prepared folders")
     sc.add_argument("--split", choices=(*SPLITS, "all", "both"), default="both")
+    sc.add_argument(
+        "--lenient", action="store_true", help="add lenient title and author (title~, author~)"
+    )
     args = ap.parse_args()
     if args.cmd == "prepare":
         prepare(args.kind, args.source, args.dest, args.exclude)
@@ -238,7 +253,7 @@ def main() -> None:
     for folder in folders:
         if not (folder / "gold.json").is_file():
             sys.exit(f"{folder} has no gold.json: run `external.py prepare` first")
-        score(folder, splits)
+        score(folder, splits, args.lenient)
 
 
 if __name__ == "__main__":

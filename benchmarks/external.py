@@ -16,12 +16,17 @@ Sets and how to get them (see ``benchmarks/README.md``)::
     git clone https://github.com/postlight/parser             # fixtures + expected metadata
     git clone https://github.com/AndyTheFactory/newspaper4k   # tests/data: html, txt, json
     git clone https://github.com/flairNLP/fundus              # tests/resources/parser/test_data
+    git clone https://github.com/microlinkhq/metascraper      # integration tests + snapshots
+    git clone https://github.com/codelucas/newspaper          # newspaper3k: tests/data
     python benchmarks/external.py prepare postlight   parser      /work/gen-data/postlight
     python benchmarks/external.py prepare newspaper4k newspaper4k /work/gen-data/newspaper4k
     python benchmarks/external.py prepare fundus fundus /work/gen-data/fundus
+    python benchmarks/external.py prepare metascraper metascraper /work/gen-data/metascraper \
+        --exclude /work/gen-data/postlight --exclude ../shared/bench   # ... every other set
     python benchmarks/external.py score /work/gen-data/postlight [--split dev|unseen|all]
 
-A prepared folder holds ``pages/<id>.html`` and ``gold.json`` (id -> {"url", "title"?,
+The preparers, one per set, are in ``_external_sets.py``. A prepared folder holds
+``pages/<id>.html`` and ``gold.json`` (id -> {"url", "title"?,
 "author"?, "date"? (YYYY-MM-DD), "body"?}); ``$BLOG_ARCHIVER_EXTERNAL`` may name one such
 folder instead of the command-line path.
 """
@@ -33,11 +38,9 @@ import gzip
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -45,8 +48,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._common import OUT, bench_dir, write_jsonl
+from benchmarks._external_sets import (
+    FIXERS,
+    PREPARERS,
+    Gold,
+    as_served,
+    drop_known,
+    known_urls,
+)
 
-Gold = dict[str, dict[str, Any]]
 SPLITS = ("dev", "unseen")
 
 
@@ -57,155 +67,20 @@ def split_of(pid: str) -> str:
 
 # -- prepare: public checkouts -> pages/ + gold.json -------------------------------------
 
-_JS_STR = r"(?:'((?:[^'\\]|\\.)*)'|`([^`]*)`|\"((?:[^\"\\]|\\.)*)\")"
 
-
-def _js_assert(src: str, field: str) -> str | None:
-    """The string a Postlight test asserts for ``field`` (first describe block only)."""
-    m = re.search(rf"assert\.equal\(\s*{field}\s*,\s*{_JS_STR}\s*\)", src, re.S)
-    if not m:
-        return None
-    value = next(g for g in m.groups() if g is not None)
-    return re.sub(r"\\(.)", r"\1", value).strip() or None
-
-
-_META_TAG = re.compile(rb"<meta\b[^>]*>", re.I)
-_VALUE_ATTR = re.compile(rb"\svalue=", re.I)
-
-
-def _meta_content(html: bytes) -> bytes:
-    """Postlight's fixtures were saved with every ``<meta content=...>`` rewritten to
-    ``value=...`` (its own preprocessing), which hides the pages' meta tags from every
-    extractor; written back as the sites served them."""
-
-    def fix(m: re.Match[bytes]) -> bytes:
-        tag = m.group(0)
-        if b"content=" in tag.lower():
-            return tag
-        return _VALUE_ATTR.sub(b" content=", tag, count=1)
-
-    return _META_TAG.sub(fix, html)
-
-
-def _postlight(src_root: Path) -> tuple[Gold, dict[str, Path]]:
-    """Postlight (Mercury) parser: each custom extractor's test names a fixture page, its
-    URL and the expected title, author and date_published (taken as the UTC date)."""
-    gold: Gold = {}
-    pages: dict[str, Path] = {}
-    for test in sorted((src_root / "src" / "extractors" / "custom").glob("*/index.test.js")):
-        src = test.read_text(encoding="utf-8", errors="replace")
-        fixture = re.search(r"readFileSync\(\s*'\./(fixtures/[^']+\.html)'", src)
-        url = re.search(r"url\s*=\s*['`]([^'`]+)['`]", src)
-        if not fixture or not (src_root / fixture.group(1)).is_file():
-            continue
-        pid = test.parent.name
-        entry: dict[str, Any] = {"url": url.group(1) if url else None}
-        for field, key in (("title", "title"), ("author", "author"), ("date_published", "date")):
-            value = _js_assert(src, field)
-            if value:
-                entry[key] = value[:10] if key == "date" else value
-        if "date" in entry:
-            entry["date_utc"] = True  # the test states the UTC instant ("...T21:19:00.000Z")
-        if len(entry) > 1:
-            gold[pid] = entry
-            pages[pid] = src_root / fixture.group(1)
-    return gold, pages
-
-
-def _newspaper4k(src_root: Path) -> tuple[Gold, dict[str, Path]]:
-    """newspaper4k's regression pages: ``html/X.html`` with the expected article text in
-    ``txt/X.txt`` and, for some, expected metadata in ``metadata/X.json``."""
-    data = src_root / "tests" / "data"
-    gold: Gold = {}
-    pages: dict[str, Path] = {}
-    for html in sorted((data / "html").glob("*.html")):
-        pid = html.stem
-        entry: dict[str, Any] = {"url": None}
-        txt = data / "txt" / f"{pid}.txt"
-        if txt.is_file():
-            entry["body"] = txt.read_text(encoding="utf-8", errors="replace")
-        meta_path = data / "metadata" / f"{pid}.json"
-        if meta_path.is_file():
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            entry["url"] = meta.get("url")
-            if meta.get("title"):
-                entry["title"] = meta["title"]
-            if meta.get("authors"):
-                entry["author"] = "; ".join(meta["authors"])
-            if meta.get("publish_date"):
-                entry["date"] = str(meta["publish_date"])[:10]
-        if len(entry) > 1:
-            gold[pid] = entry
-            pages[pid] = html
-    return gold, pages
-
-
-def _version_key(name: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", name))
-
-
-def _fundus(src_root: Path) -> tuple[Gold, dict[str, Path]]:
-    """Fundus's parser tests: per publisher, saved pages ``<Publisher>_<date>.html.gz`` (URL
-    in the folder's ``meta.info``) and ``<Publisher>.json`` with the expected title, authors,
-    publishing date and body of each parser version. Versions and pages pair in order (the
-    oldest page tests the oldest version), as fundus's own loader pairs them by date."""
-    gold: Gold = {}
-    pages: dict[str, Path] = {}
-    root = src_root / "tests" / "resources" / "parser" / "test_data"
-    for expected in sorted(root.glob("*/*.json")):
-        info_path = expected.parent / "meta.info"
-        info = json.loads(info_path.read_text("utf-8")) if info_path.is_file() else {}
-        htmls = sorted(expected.parent.glob(f"{expected.stem}_*.html.gz"))
-        versions = json.loads(expected.read_text("utf-8"))
-        if not isinstance(versions, dict) or len(versions) != len(htmls):
-            continue  # unclear pairing: left out rather than guessed
-        for version, html in zip(sorted(versions, key=_version_key), htmls, strict=True):
-            want = versions[version]
-            pid = f"{expected.parent.name}-{html.name.removesuffix('.html.gz')}"
-            entry: dict[str, Any] = {"url": info.get(html.name, {}).get("url")}
-            if want.get("title"):
-                entry["title"] = want["title"]
-            if want.get("authors"):
-                entry["author"] = "; ".join(want["authors"])
-            stamp = want.get("publishing_date")
-            if stamp:
-                entry["date"] = str(stamp)[:10]
-                # fundus stores the page's own instant; +00:00 may be a conversion to UTC
-                if str(stamp).endswith("+00:00"):
-                    entry["date_utc"] = True
-            body = want.get("body") or {}
-            parts = list(body.get("summary") or [])
-            for section in body.get("sections") or []:
-                parts += [*(section.get("headline") or []), *(section.get("paragraphs") or [])]
-            if parts:
-                entry["body"] = "\n".join(parts)
-            if len(entry) > 1:
-                gold[pid] = entry
-                pages[pid] = html
-    return gold, pages
-
-
-def _as_served(data: bytes) -> bytes:
-    return data
-
-
-# per set, how a saved page is turned back into what its site served
-FIXERS: dict[str, Callable[[bytes], bytes]] = {"postlight": _meta_content}
-
-PREPARERS: dict[str, Callable[[Path], tuple[Gold, dict[str, Path]]]] = {
-    "postlight": _postlight,
-    "newspaper4k": _newspaper4k,
-    "fundus": _fundus,
-}
-
-
-def prepare(kind: str, src_root: Path, dest: Path) -> None:
+def prepare(kind: str, src_root: Path, dest: Path, exclude: list[Path] | None = None) -> None:
+    """Write the set's pages and gold to ``dest``; pages whose URL is in a set named in
+    ``exclude`` (another prepared set, the shared bench) are left out, so that no page is
+    scored twice or counted as unseen after the rules were tuned on it."""
     gold, pages = PREPARERS[kind](src_root)
+    dropped = drop_known(gold, known_urls(exclude or []))
+    if dropped:
+        print(f"left out {len(dropped)} pages already in another set: {', '.join(dropped)}")
     (dest / "pages").mkdir(parents=True, exist_ok=True)
-    fixer = FIXERS.get(kind, _as_served)
-    for pid, path in pages.items():
-        data = path.read_bytes()
-        if path.suffix == ".gz":
+    fixer = FIXERS.get(kind, as_served)
+    for pid in gold:
+        data = pages[pid].read_bytes()
+        if pages[pid].suffix == ".gz":
             data = gzip.decompress(data)
         (dest / "pages" / f"{pid}.html").write_bytes(fixer(data))
     (dest / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), "utf-8")
@@ -302,11 +177,22 @@ def _field(s: dict[str, Any], name: str) -> str:
     return f"{v:.3f}" if isinstance(v, int | float) else "-"
 
 
-def score(folder: Path, splits: list[str]) -> None:
+def _lenient(s: dict[str, Any], name: str) -> str:
+    v = s.get(name, {}).get("lenient_accuracy")
+    return f" {v:.3f} |" if isinstance(v, int | float) else " - |"
+
+
+def score(folder: Path, splits: list[str], lenient: bool = False) -> None:
+    """One row per split and extractor; ``lenient`` adds the shared scorer's lenient title
+    (a site name of up to 5 words beside the gold title is accepted) and author (separators
+    and order ignored) for sets whose gold keeps ``Title | Site`` (metascraper's)."""
     gold_all: Gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     runners = {"ours": _ours, "trafilatura": _trafilatura}
-    print("| set | split | pages | extractor | body F1 | title | author | date | pages/s |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    extra = (" title~ | author~ |", "---|---|") if lenient else ("", "")
+    print(
+        f"| set | split | pages | extractor | body F1 | title | author | date | pages/s |{extra[0]}"
+    )
+    print(f"|---|---|---|---|---|---|---|---|---|{extra[1]}")
     for split in splits:
         gold = {k: v for k, v in gold_all.items() if split == "all" or split_of(k) == split}
         pages = [
@@ -330,6 +216,7 @@ def score(folder: Path, splits: list[str]) -> None:
                 f"| {folder.name} | {split} | {len(pages)} | {name} | {f1} | "
                 f"{_field(meta, 'title')} | {_field(meta, 'author')} | {_field(meta, 'date')} "
                 f"| {rate:.1f} |"
+                + (_lenient(meta, "title") + _lenient(meta, "author") if lenient else "")
             )
 
 
@@ -340,12 +227,22 @@ def main() -> None:
     prep.add_argument("kind", choices=sorted(PREPARERS))
     prep.add_argument("source", type=Path, help="root of the project's checkout")
     prep.add_argument("dest", type=Path, help="output folder (outside this repository)")
+    prep.add_argument(
+        "--exclude",
+        type=Path,
+        action="append",
+        default=[],
+        help="a prepared folder or the shared bench whose pages (by URL) are left out",
+    )
     sc = sub.add_parser("score", help="score ours and trafilatura on a prepared folder")
     sc.add_argument("folder", type=Path, nargs="*", help="prepared folders")
     sc.add_argument("--split", choices=(*SPLITS, "all", "both"), default="both")
+    sc.add_argument(
+        "--lenient", action="store_true", help="add lenient title and author (title~, author~)"
+    )
     args = ap.parse_args()
     if args.cmd == "prepare":
-        prepare(args.kind, args.source, args.dest)
+        prepare(args.kind, args.source, args.dest, args.exclude)
         return
     folders = args.folder or [
         Path(p) for p in os.environ.get("BLOG_ARCHIVER_EXTERNAL", "").split(os.pathsep) if p
@@ -356,7 +253,7 @@ def main() -> None:
     for folder in folders:
         if not (folder / "gold.json").is_file():
             sys.exit(f"{folder} has no gold.json: run `external.py prepare` first")
-        score(folder, splits)
+        score(folder, splits, args.lenient)
 
 
 if __name__ == "__main__":

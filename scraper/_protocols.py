@@ -8,13 +8,21 @@ writer thread so that the event loop never waits on a write and writes stay orde
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from ._records import Capture, Post, WarcRef
 
-__all__ = ["CaptureSink", "Frontier", "Job", "JobKind", "SharedFrontier", "URLState"]
+__all__ = [
+    "CaptureSink",
+    "Frontier",
+    "Job",
+    "JobKind",
+    "KnownFrontier",
+    "SharedFrontier",
+    "URLState",
+]
 
 
 class JobKind(enum.StrEnum):
@@ -61,6 +69,18 @@ class Frontier(Protocol):
 
     def pending(self) -> int:
         """Queued plus claimed jobs: the crawl is done when this is 0 and nothing is in flight."""
+        ...
+
+
+@runtime_checkable
+class KnownFrontier(Frontier, Protocol):
+    """A frontier that outlives a run (the archive's catalog): a resumed crawl reads what
+    its earlier runs queued before it queues anything, so those URLs are not sent to the
+    frontier again and they count against the crawl's trap limits (the per-host budget is
+    the crawl's, not one run's)."""
+
+    def known(self) -> Iterator[tuple[str, JobKind]]:
+        """Every URL the frontier holds, with its kind, streamed in batches."""
         ...
 
 

@@ -11,13 +11,13 @@ crawler asks ``pending()`` often and a ``COUNT(*)`` over 100k rows each time wou
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from scraper._protocols import Job, JobKind, URLState
 
 from ._db import Db, transaction
 
-__all__ = ["SQLiteFrontier"]
+__all__ = ["SQLiteFrontier", "known_rows"]
 
 _INSERT = (
     "INSERT INTO urls (url, seq, kind, state, depth, post_url, via, attempts, updated_at) "
@@ -28,6 +28,27 @@ _CLAIM = (
     "(SELECT url FROM urls WHERE state = 'queued' ORDER BY seq LIMIT ?) "
     "RETURNING url, kind, depth, post_url, via, seq"
 )
+
+_KNOWN = "SELECT url, kind FROM urls WHERE url > ? ORDER BY url LIMIT ?"
+_KNOWN_BATCH = 5_000
+_KINDS = {k.value: k for k in JobKind}
+
+
+def known_rows(
+    db: Db, lock: threading.Lock, sql: str, params: Sequence[object] = ()
+) -> Iterator[tuple[str, JobKind]]:
+    """``(url, kind)`` of every row ``sql`` pages through by URL (its last two parameters
+    are the URL to start after and the batch size): a million URLs never sit in memory as
+    rows, and the lock is held for one batch at a time."""
+    after = ""
+    while True:
+        with lock:
+            rows = db.execute(sql, (*params, after, _KNOWN_BATCH)).fetchall()
+        for url, kind in rows:
+            yield url, _KINDS.get(kind, JobKind.LISTING)
+        if len(rows) < _KNOWN_BATCH:
+            return
+        after = rows[-1][0]
 
 
 class SQLiteFrontier:
@@ -74,6 +95,10 @@ class SQLiteFrontier:
                 n = c.executemany(_INSERT, rows).rowcount
             self._queued += n
             return n
+
+    def known(self) -> Iterator[tuple[str, JobKind]]:
+        """Every URL of the catalog (``KnownFrontier``): what earlier runs queued."""
+        return known_rows(self._conn, self.lock, _KNOWN)
 
     def claim(self, limit: int) -> list[Job]:
         """Take up to ``limit`` queued jobs, oldest first, marking them claimed."""

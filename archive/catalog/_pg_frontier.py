@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from scraper._protocols import Job, JobKind, URLState
 from scraper._urls import host_of
 
 from ._db import Db
+from ._frontier import known_rows
 
 __all__ = ["PgFrontier"]
 
@@ -106,6 +107,8 @@ class PgFrontier:
     #: (``RoundFrontier``) runs the same steps on its own table.
     _add_sql = _ADD
     _finish_sql = _FINISH
+    #: Every URL of the crawl, paged by URL (``known``).
+    _known_sql = "SELECT url, kind FROM urls WHERE url > ? ORDER BY url LIMIT ?"
 
     def __init__(
         self,
@@ -153,6 +156,14 @@ class PgFrontier:
             url, state.value, reason, now, host_of(url),
             self._delay, self.worker_id,
         )  # fmt: skip
+
+    def _known_params(self) -> tuple[object, ...]:
+        return ()
+
+    def known(self) -> Iterator[tuple[str, JobKind]]:
+        """Every URL any worker queued (``KnownFrontier``): a worker that joins or resumes
+        starts knowing them, so it neither sends them again nor counts them twice."""
+        return known_rows(self._db, self.lock, self._known_sql, self._known_params())
 
     def add(self, jobs: Iterable[Job]) -> int:
         """Queue jobs whose URL was never seen (by any worker); return how many were new."""

@@ -215,6 +215,12 @@ class RoundFrontier(PgFrontier):
 
     _add_sql = _ADD
     _finish_sql = _FINISH
+    _known_sql = (
+        "SELECT url, kind FROM round_jobs WHERE crawl_id = ? AND url > ? ORDER BY url LIMIT ?"
+    )
+
+    def _known_params(self) -> tuple[object, ...]:
+        return (self.crawl_id,)
 
     def _add_params(self, rows: list[Job]) -> tuple[object, ...]:
         now = self._now()

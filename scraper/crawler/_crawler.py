@@ -30,7 +30,15 @@ from .._errors import (
     UnreachableError,
     UnsupportedContentError,
 )
-from .._protocols import CaptureSink, Frontier, Job, JobKind, SharedFrontier, URLState
+from .._protocols import (
+    CaptureSink,
+    Frontier,
+    Job,
+    JobKind,
+    KnownFrontier,
+    SharedFrontier,
+    URLState,
+)
 from .._records import Capture, Post, WarcRef
 from .._urls import Scope, canonicalize, host_of, origin
 from ..discover._discover import Found, guess_kind, site_discovery
@@ -291,6 +299,8 @@ class _Crawl:
             trusted_hosts=trusted,
             pins=self.pins,
         )
+        if isinstance(self.frontier, KnownFrontier):
+            await self.io(self._recall, self.frontier)
         await self.queue(self._seed_jobs(canon), None, 0)
         await self._drain()
         if self._fatal is not None:
@@ -301,6 +311,15 @@ class _Crawl:
             await self.pages.report_missing_comments()
         self.counts["elapsed"] = time.monotonic() - start
         return CrawlStats(**self.counts)
+
+    def _recall(self, frontier: KnownFrontier) -> None:
+        """Start from what earlier runs of this crawl queued (before any task runs, so the
+        writer thread may fill the seen-set): a killed crawl that resumes does not send
+        those URLs to the frontier again nor count them twice against its budget."""
+        first_time, remember = self.seen.add, self.traps.remember
+        for url, kind in frontier.known():
+            if first_time(url):
+                remember(url, kind)
 
     def _seed_jobs(self, seeds: list[str]) -> list[Found]:
         found = [Found(s, guess_kind(s)) for s in seeds]

@@ -50,6 +50,16 @@ def test_add_dedups_across_workers_and_counts_new(pg_dsn: str) -> None:
     assert a.pending() == b.pending() == 9
 
 
+def test_known_lists_every_workers_urls_with_their_kinds(pg_dsn: str) -> None:
+    a, b = _frontier(pg_dsn), _frontier(pg_dsn)
+    a.add(_jobs(2, 3))
+    b.add([Job("http://127.0.0.9:8000/page/2/", JobKind.LISTING)])
+    known = dict(b.known())
+    assert len(known) == 7
+    assert known["http://127.0.0.9:8000/page/2/"] is JobKind.LISTING
+    assert known["http://127.0.0.2:8000/p0/"] is JobKind.POST
+
+
 def test_claims_of_two_workers_never_overlap_and_take_one_url_per_host(pg_dsn: str) -> None:
     a, b = _frontier(pg_dsn), _frontier(pg_dsn)
     a.add(_jobs(10, 5))

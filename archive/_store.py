@@ -230,6 +230,8 @@ class Archive:
         only join one (a worker arriving as the round ends must not start another).
         """
         self._require_writable()
+        if self.shared:  # workers judge each other dead by one lease: the round's
+            settings = {**settings, "lease": self.lease}
         settings_json = json.dumps(settings, sort_keys=True, default=str)
         crawl_id = self._catalog.open_round(kind)
         if crawl_id is None and join:
@@ -270,6 +272,7 @@ class Archive:
         and repairs of dead workers' files. Records are synced before their rows are
         committed (``fsync``): other machines trust a row the moment it is there."""
         assert self._dsn is not None
+        self.lease = float(settings.get("lease", self.lease))  # as the round was started
         if self._session is not None:
             self._session.close()
         self._session = WorkerSession(self._catalog, self._dsn, crawl_id, self._now(), self.lease)

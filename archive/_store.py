@@ -21,8 +21,6 @@ files of workers that died.
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -33,10 +31,11 @@ from typing import Any
 
 from scraper._records import Capture, Post
 
-from ._errors import ArchiveError, ArchiveLockedError
+from ._errors import ArchiveError
+from ._folder import CATALOG_NAME, make_folder
 from ._posts import iter_posts, post_versions
 from ._recovery import RecoveryReport, recover
-from ._shared import ADDRESS_FILE, WorkerSession, remember_address, remembered_address
+from ._shared import WorkerSession, remember_address, remembered_address
 from ._sink import ArchiveSink
 from .catalog import (
     CaptureRow,
@@ -52,9 +51,8 @@ from .warc._cdxj import index_is_stale, write_index
 from .warc._reader import read_capture
 from .warc._writer import DEFAULT_MAX_SIZE, PROFILE_IDENTICAL, WarcWriter, utcnow, warc_date
 
-__all__ = ["Archive", "is_archive", "writable_catalog"]
+__all__ = ["Archive", "writable_catalog"]
 
-CATALOG_NAME = "catalog.sqlite"
 #: How long a worker's claims outlive its last heartbeat (seconds).
 DEFAULT_LEASE = 30.0
 
@@ -115,7 +113,7 @@ class Archive:
                 raise ArchiveError(f"{root} is not an archive (no {CATALOG_NAME})")
             db = connect_sqlite(root / CATALOG_NAME, readonly=True)
             return cls(root, Catalog(db), readonly=True, lock_fd=None, clock=clock)
-        fd = _make_folder(root, lock=True)
+        fd = make_folder(root, lock=True)
         assert fd is not None
         try:
             db = connect_sqlite(root / CATALOG_NAME, readonly=False)
@@ -151,7 +149,7 @@ class Archive:
                 raise ArchiveError(f"{root} is not an archive folder")
             db = connect_pg(dsn, readonly=True)
             return cls(root, Catalog(db), readonly=True, lock_fd=None, clock=clock, dsn=dsn)
-        _make_folder(root)
+        make_folder(root)
         db = connect_pg(dsn, readonly=False)
         try:
             remember_address(root, dsn)
@@ -232,6 +230,8 @@ class Archive:
         only join one (a worker arriving as the round ends must not start another).
         """
         self._require_writable()
+        if self.shared:  # workers judge each other dead by one lease: the round's
+            settings = {**settings, "lease": self.lease}
         settings_json = json.dumps(settings, sort_keys=True, default=str)
         crawl_id = self._catalog.open_round(kind)
         if crawl_id is None and join:
@@ -272,6 +272,7 @@ class Archive:
         and repairs of dead workers' files. Records are synced before their rows are
         committed (``fsync``): other machines trust a row the moment it is there."""
         assert self._dsn is not None
+        self.lease = float(settings.get("lease", self.lease))  # as the round was started
         if self._session is not None:
             self._session.close()
         self._session = WorkerSession(self._catalog, self._dsn, crawl_id, self._now(), self.lease)
@@ -410,44 +411,8 @@ class Archive:
             self._lock_fd = None
 
 
-def is_archive(path: str | Path) -> bool:
-    """Whether ``path`` holds an archive: its own catalog, or the address of a shared one."""
-    root = Path(path)
-    return (root / CATALOG_NAME).is_file() or (root / ADDRESS_FILE).is_file()
-
-
 def writable_catalog(archive: Archive) -> Catalog:
     """The catalog an archive writes with, for the archive's own jobs (reparse, recapture)
     that need more than ``Archive`` offers. Not public: ``Archive`` hands no connection out."""
     archive._require_writable()
     return archive._catalog
-
-
-def _make_folder(root: Path, *, lock: bool = False) -> int | None:
-    """Create the folder's parts (and take the write lock of a SQLite archive)."""
-    if root.exists() and not root.is_dir():
-        raise ArchiveError(f"{root} exists and is not a folder")
-    try:
-        for sub in (root, root / "warc", root / "exports"):
-            sub.mkdir(parents=True, exist_ok=True)
-        return _lock(root) if lock else None
-    except OSError as exc:
-        hint = ""
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            hint = " (read-only: export and history can still read an existing archive)"
-        raise ArchiveError(
-            f"cannot write the archive at {root}: {exc.strerror or exc}{hint}"
-        ) from exc
-
-
-def _lock(root: Path) -> int:
-    fd = os.open(root / ".lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise ArchiveLockedError(
-            f"{root} is open for writing by another process (lock {root / '.lock'}); "
-            "wait for it to finish, or open it read-only"
-        ) from None
-    return fd

@@ -171,6 +171,14 @@ def run(args: argparse.Namespace) -> int:
     )
 
 
+def lease_note(used: float, asked: float) -> str:
+    """Why a joining worker's ``--lease`` is not the one it holds claims under."""
+    return (
+        f"Note: this round's workers hold claims for {used:g} s, the --lease it was started "
+        f"with (a worker judges the others dead by it); --lease {asked:g} is not used."
+    )
+
+
 def crawl_into(
     seeds: list[str],
     path: Path,
@@ -202,6 +210,8 @@ def crawl_into(
                 file=sys.stderr,
             )
         crawl_id = arc.begin_crawl("crawl", settings)
+        if arc.shared and arc.lease != lease:
+            print(lease_note(arc.lease, lease), file=sys.stderr)
         arc.batch_writes()
         frontier = arc.frontier
         shared = isinstance(frontier, PgFrontier)

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .._errors import ExportError, UsageError
-from .._store import CATALOG_NAME, is_archive
+from .._folder import CATALOG_NAME, is_archive
 from ..export._export import FORMATS, ExportOptions, export_archive, parse_date
 
 

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from archive._errors import ArchiveError
+from archive._folder import CATALOG_NAME
 from archive._shared import remember_address, remembered_address
-from archive._store import CATALOG_NAME, Archive, writable_catalog
+from archive._store import Archive, writable_catalog
 from archive.catalog import connect_pg, is_pg_address, redact
 from archive.catalog._copy import copy_catalog
 

@@ -24,7 +24,7 @@ from typing import Any
 from scraper._config import CrawlConfig, FetchConfig
 
 from .._errors import UsageError
-from .._store import CATALOG_NAME, is_archive
+from .._folder import CATALOG_NAME, is_archive
 from ..recapture._recapture import (
     RecaptureConfig,
     RecaptureStats,

@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from .._errors import UsageError
+from .._folder import CATALOG_NAME, is_archive
 from .._reparse import ReparseReport, reparse_archive
-from .._store import CATALOG_NAME, is_archive
 
 
 def register(sub: Any) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from archive._errors import ArchiveError
 from archive._joined import config_from_settings
 from archive._store import Archive
-from archive.commands._crawl import add_catalog_flags, crawl_into
+from archive.commands._crawl import add_catalog_flags, crawl_into, lease_note
 from archive.recapture._shared_round import join_round
 
 
@@ -79,6 +79,8 @@ def _join_recapture(path: Path, args: argparse.Namespace) -> int:
         with Archive.open(path, catalog=args.catalog) as arc:
             arc.lease = args.lease
             work = asyncio.run(join_round(arc, stop=stop))
+            if arc.lease != args.lease:
+                print(lease_note(arc.lease, args.lease), file=sys.stderr)
     finally:
         for s, handler in old.items():
             signal.signal(s, handler)

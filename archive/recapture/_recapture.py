@@ -37,8 +37,9 @@ from scraper.crawler._pagepool import PagePool
 from scraper.fetch._pinning import Pins
 
 from .._errors import ArchiveError
+from .._folder import CATALOG_NAME, is_archive
 from .._reparse import catalog_connection
-from .._store import CATALOG_NAME, Archive, is_archive
+from .._store import Archive
 from ..catalog import catalog_size
 from ._io import (
     RecaptureFrontier,

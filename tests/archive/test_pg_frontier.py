@@ -193,9 +193,25 @@ def test_a_shared_archive_remembers_its_catalog_without_the_password(
     monkeypatch.setenv("PGPASSWORD", password)  # where libpq finds it next time
     with Archive.open(tmp_path, readonly=True) as arc:
         assert arc.shared
-        assert arc.open_round("crawl") == (crawl_id, {"seeds": ["http://127.0.0.2/"]})
+        assert arc.open_round("crawl") == (
+            crawl_id,
+            {"seeds": ["http://127.0.0.2/"], "lease": 30.0},
+        )
     monkeypatch.delenv("PGPASSWORD")
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     with pytest.raises(ArchiveError, match="password") as err:
         Archive.open(tmp_path, readonly=True)
     assert password not in str(err.value)
+
+
+def test_a_joining_worker_holds_claims_under_the_rounds_lease(tmp_path: Path, pg_dsn: str) -> None:
+    """Workers judge each other dead by the lease: one that joined with a shorter one
+    would take a live worker's claims, so the round's lease is every worker's."""
+    with Archive.open(tmp_path / "lead", catalog=pg_dsn) as lead:
+        lead.lease = 45.0
+        crawl_id = lead.begin_crawl("crawl", {"seeds": ["http://127.0.0.2/"]})
+        with Archive.open(tmp_path / "worker", catalog=pg_dsn) as worker:
+            worker.lease = 5.0
+            assert worker.begin_crawl("crawl", {}, join=True) == crawl_id
+            assert worker.lease == 45.0
+            assert worker.frontier.lease == 45.0  # type: ignore[union-attr]

@@ -177,6 +177,20 @@ def test_an_og_title_cut_at_an_unescaped_quote_is_made_whole_by_the_title_tag() 
     assert meta_of(html).title == 'Senator calls Biden "unfit"'
 
 
+def test_a_headline_cut_inside_a_word_is_made_whole_by_a_witness_going_on() -> None:
+    cut = "Council approves the budget after a long deb"
+    head = (
+        f"<meta itemprop='headline' content='{cut}'>"
+        "<meta property='og:title' content='Council approves the budget after a long debate'>"
+    )
+    html = f"<html><head>{head}</head><body><p>x</p></body></html>"
+    assert meta_of(html).title == "Council approves the budget after a long debate"
+    # a capital after the last letter is another text glued on, not the word going on
+    glued = head.replace("long debate'", "long debTeaser text here'")
+    html = f"<html><head>{glued}</head><body><p>x</p></body></html>"
+    assert meta_of(html).title == cut
+
+
 def test_og_and_title_tag_agreeing_outvote_the_jsonld_headline() -> None:
     ld = '{"@type": "NewsArticle", "headline": "Collapse of the bank: regulator admits failures"}'
     head = (

@@ -265,6 +265,22 @@ def test_an_h1_off_the_slug_and_every_other_witness_gives_way() -> None:
     assert meta_of(near, url).title == "New tram line for the city"
 
 
+def test_a_title_class_heading_of_another_post_gives_way_to_agreeing_witnesses() -> None:
+    head = (
+        "<meta property='og:title' content='Okra stir fry with tomatoes'>"
+        "<title>Okra stir fry with tomatoes - Example Kitchen</title>"
+    )
+    teaser = "<div><h2 class='entry-title'>Crispy jalebi recipe</h2></div>"
+    html = f"<html><head>{head}</head><body>{teaser}<p>Text.</p></body></html>"
+    assert meta_of(html).title == "Okra stir fry with tomatoes"
+    # a heading sharing a word with what the page declares is a display variant of it
+    near = html.replace("Crispy jalebi recipe", "Okra, the quick way")
+    assert meta_of(near).title == "Okra, the quick way"
+    # one witness alone does not overrule it
+    alone = html.replace("<title>Okra stir fry with tomatoes - Example Kitchen</title>", "")
+    assert meta_of(alone).title == "Crispy jalebi recipe"
+
+
 def test_a_heading_only_of_kicker_class_keeps_its_text() -> None:
     h1 = '<h1><span class="subtitle">Die Bahn fährt wieder</span></h1>'
     assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"

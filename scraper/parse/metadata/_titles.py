@@ -27,6 +27,7 @@ from ._witnesses import (
     SEP,
     SEP_END,
     norm,
+    off_topic,
     seconded,
     untruncated,
     words,
@@ -196,6 +197,10 @@ def pick_title(
             if kicker and not plain[-len(p) - 1].isalnum():
                 return other
         off = _off_slug(best, cands[1:], page.url)
+        if off is not None:
+            return strip_site(off, [t for t in others if t != off], site, page.url, logos)
+    if source in ("class", "profile"):
+        off = off_topic(best, cands)
         if off is not None:
             return strip_site(off, [t for t in others if t != off], site, page.url, logos)
     if source == "jsonld":

@@ -461,6 +461,31 @@ def test_date_segment_is_not_title(raw: str, expected: str) -> None:
     assert strip_site(raw, [], None, None) == expected
 
 
+def test_section_names_between_the_post_and_the_site_name_go_with_it() -> None:
+    title = "No app store over mobile data with iOS 13? | iPhone | Forum | Example News"
+    assert (
+        strip_site(title, [], "Example News", None) == "No app store over mobile data with iOS 13?"
+    )
+    cjk = "这个约会软件想用相似好恶来帮你找对象_智能_好奇心日报"
+    assert strip_site(cjk, [], "好奇心日报", None) == "这个约会软件想用相似好恶来帮你找对象"
+    assert (
+        strip_site(
+            "Kultur | Berlin opens its new city library | Example News", [], ("Example News"), None
+        )
+        == "Berlin opens its new city library"
+    )
+    # a part with a number, or beside a short headline, is the headline's own
+    part = "The history of the old harbour - Part 2 | Example News"
+    assert strip_site(part, [], "Example News", None) == "The history of the old harbour - Part 2"
+    assert strip_site("Batman - Review | Example News", [], "Example News", None) == (
+        "Batman - Review"
+    )
+    # the visible headline keeps its parts
+    assert strip_site(title, [], "Example News", None, loose=False) == (
+        "No app store over mobile data with iOS 13? | iPhone | Forum"
+    )
+
+
 def test_host_with_umlaut_spelling_names_the_site() -> None:
     url = "https://schweizerjaeger.ch/x"
     assert strip_site("Der Steinkauz | Schweizer Jäger Online", [], None, url) == "Der Steinkauz"

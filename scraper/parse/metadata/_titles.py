@@ -30,6 +30,7 @@ from ._witnesses import (
     off_topic,
     seconded,
     untruncated,
+    without_sections,
     words,
 )
 
@@ -311,19 +312,22 @@ def strip_site(
     for name in (site, *(site_names or [])):
         rest = _without_name(text, name) if name else None
         if rest:
-            return rest
+            return without_sections(rest) if loose else rest
     text = _strip_date_part(text)
     names = _site_names(site, url, site_names or [])
-    words = _host_words(url)
+    host_words = _host_words(url)
     parts = SEP.split(text)
     seps = SEP.findall(text)
     if len(parts) < 2 or not names:
         return text
-    if _is_site(parts[-1], names, words, loose):
-        return collapse(text[: len(text) - len(parts[-1]) - len(seps[-1])])
-    if _is_site(parts[0], names, words, loose):
-        return collapse(text[len(parts[0]) + len(seps[0]) :])
-    return text
+    if _is_site(parts[-1], names, host_words, loose):
+        rest = collapse(text[: len(text) - len(parts[-1]) - len(seps[-1])])
+    elif _is_site(parts[0], names, host_words, loose):
+        rest = collapse(text[len(parts[0]) + len(seps[0]) :])
+    else:
+        return text
+    # a witness apart from the visible headline keeps no section names either
+    return without_sections(rest) if loose else rest
 
 
 def _without_name(text: str, name: str) -> str | None:

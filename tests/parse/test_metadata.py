@@ -126,6 +126,16 @@ def test_h1_kicker_gives_way_to_og_title() -> None:
     assert meta_of(html).title == "Vote passes the parliament"
 
 
+def test_a_jsonld_headline_with_a_kicker_gives_way_to_og_title_without_it() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "New school of painting: A gallerist at home"}'
+    html = (
+        f"<html><head><script type='application/ld+json'>{ld}</script>"
+        "<meta property='og:title' content='A gallerist at home'></head>"
+        "<body><p>x</p></body></html>"
+    )
+    assert meta_of(html).title == "A gallerist at home"
+
+
 def test_logo_h1_is_not_the_title() -> None:
     html = (
         "<html><head><title>Muffin basics | Baking Blog</title></head><body>"

@@ -180,8 +180,9 @@ def pick_title(
 ) -> str | None:
     """The headline: the most trusted witness, with any site-name decoration removed.
 
-    An ``h1`` that ends with another witness carries a kicker or a date before the
-    headline ("Holocaust-Gedenktag Erinnerung an ..."); the shorter witness is the title.
+    A witness that ends with another one carries a kicker or a date before the headline
+    ("Holocaust-Gedenktag Erinnerung an ...", JSON-LD's "Neue Leipziger Schule: Judy
+    Lybke, ..." beside Open Graph's "Judy Lybke, ..."); the shorter witness is the title.
     """
     every = title_candidates(page, profile, scan, article, site)
     cands = [(s, t) for s, t in every if s != "logo"]
@@ -190,13 +191,13 @@ def pick_title(
     source, best = cands[0]
     others = [t for _, t in cands[1:]]
     logos = [t for s, t in every if s == "logo"]
+    plain = _plain(best)
+    for other in others:
+        p = _plain(other)
+        kicker = 15 <= len(p) < len(plain) and plain.endswith(p)
+        if kicker and not plain[-len(p) - 1].isalnum() and _kicker_end(plain[: -len(p)], source):
+            return other
     if source == "h1":
-        plain = _plain(best)
-        for other in others:
-            p = _plain(other)
-            kicker = 15 <= len(p) < len(plain) and plain.endswith(p)
-            if kicker and not plain[-len(p) - 1].isalnum():
-                return other
         off = _off_slug(best, cands[1:], page.url)
         if off is not None:
             return strip_site(off, [t for t in others if t != off], site, page.url, logos)
@@ -209,6 +210,14 @@ def pick_title(
     # the visible headline loses a part only on a named witness, not on host similarity
     visible = source == "h1"
     return strip_site(best, others, site, None if visible else page.url, logos, not visible)
+
+
+def _kicker_end(head: str, source: str) -> bool:
+    """A kicker ends where the headline starts: on its own line in a visible heading, at a
+    colon, a dash or a quote in a text written in one line ("Collapse of the bank:
+    regulator ..." beside "Bank: regulator ..." has no kicker)."""
+    head = head.rstrip()
+    return source == "h1" or (bool(head) and not head[-1].isalnum())
 
 
 def _outvoted(

@@ -291,6 +291,19 @@ def test_a_title_class_heading_of_another_post_gives_way_to_agreeing_witnesses()
     assert meta_of(alone).title == "Crispy jalebi recipe"
 
 
+def test_the_heading_of_a_browsers_translation_widget_is_not_the_title() -> None:
+    widget = (
+        "<div id='goog-gt-tt' class='skiptranslate' dir='ltr'><div class='top'>"
+        "<h1 class='title gray'>Original text</h1></div></div>"
+    )
+    html = (
+        "<html><head><title>Advisory 2018-0042 - Example Vulnerability Database</title></head>"
+        f"<body><div><p>Text.</p></div>{widget}</body></html>"
+    )
+    assert meta_of(html).title == "Advisory 2018-0042 - Example Vulnerability Database"
+    assert meta_of(html.replace("skiptranslate", "top-box")).title == "Original text"
+
+
 def test_a_heading_only_of_kicker_class_keeps_its_text() -> None:
     h1 = '<h1><span class="subtitle">Die Bahn fährt wieder</span></h1>'
     assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..dom._text import collapse
 from ._candidates import el_text
 
-__all__ = ["headline_text"]
+__all__ = ["headline_text", "in_widget"]
 
 # class names themes give the line above or below a headline (kicker, "Dachzeile",
 # "Spitzmarke", overline, eyebrow; subtitle, subheading, "h1small"), matched within a token
@@ -35,6 +35,9 @@ _SKIP = frozenset({"script", "style", "noscript", "template"})
 _SEP_ONLY = re.compile(r"^\s*[|\-–—:·•/]+\s*$")
 _HIDDEN_CLASS = re.compile(r"hidden|offscreen|sr-only|screen-reader|visually", re.IGNORECASE)
 _EDGE_SEP = re.compile(r"^[|\-–—:·•/]+\s+|\s+[|\-–—:·•/]+$")
+# the class Google's translation widget gives the boxes it adds to a page ("Original text"
+# in an h1 of its own); a page saved from a browser that translated it keeps them
+_WIDGET_CLASS = re.compile(r"(?:^|\s)skiptranslate(?:\s|$)")
 
 
 def headline_text(el: HtmlElement, limit: int = 400) -> str:
@@ -97,3 +100,14 @@ def _separator(el: HtmlElement) -> bool:
 
 def _hidden(el: HtmlElement) -> bool:
     return el.get("aria-hidden") == "true" or bool(_HIDDEN_CLASS.search(el.get("class") or ""))
+
+
+def in_widget(el: HtmlElement) -> bool:
+    """A heading inside the box of a browser's translation widget, not the page's own."""
+    for _ in range(4):
+        el = el.getparent()
+        if el is None:
+            return False
+        if _WIDGET_CLASS.search(el.get("class") or ""):
+            return True
+    return False

@@ -18,7 +18,7 @@ from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import parse_text
-from ._headlines import headline_text
+from ._headlines import headline_text, in_widget
 from ._slug import slug_cover, slug_words
 from ._structured import ld_text
 from ._witnesses import (
@@ -67,7 +67,7 @@ def title_candidates(
         if text and len(text) < 400 and not text.endswith((":", "：")):
             out.append((source, text))
 
-    h1s = _visible(scan.h1)
+    h1s = [el for el in _visible(scan.h1) if not in_widget(el)]
     inside = [h.el for h in scan.h1 if h.in_article and not h.in_comment]
     h1_el = inside[0] if inside else h1s[0] if len(h1s) == 1 else None
     h1 = headline_text(h1_el) if h1_el is not None else None

@@ -136,6 +136,18 @@ def test_a_jsonld_headline_with_a_kicker_gives_way_to_og_title_without_it() -> N
     assert meta_of(html).title == "A gallerist at home"
 
 
+def test_the_title_takes_the_typeset_quotes_and_dashes_a_witness_prints() -> None:
+    head = (
+        "<meta property='og:title' content=\"Tastings January - May: the editor's picks\">"
+        "<title>Tastings January – May: the editor’s picks - Example Whisky</title>"
+    )
+    html = f"<html><head>{head}</head><body><p>x</p></body></html>"
+    assert meta_of(html).title == "Tastings January – May: the editor’s picks"
+    # a witness with other words is no spelling of the same title
+    other = html.replace("editor’s picks -", "editor’s choice -")
+    assert meta_of(other).title == "Tastings January - May: the editor's picks"
+
+
 def test_logo_h1_is_not_the_title() -> None:
     html = (
         "<html><head><title>Muffin basics | Baking Blog</title></head><body>"

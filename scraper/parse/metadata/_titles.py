@@ -29,6 +29,7 @@ from ._witnesses import (
     norm,
     off_topic,
     seconded,
+    typographic,
     untruncated,
     without_sections,
     words,
@@ -188,6 +189,12 @@ def pick_title(
     cands = [(s, t) for s, t in every if s != "logo"]
     if not cands:
         return None
+    return typographic(_chosen(page, every, cands, site), cands)
+
+
+def _chosen(
+    page: Page, every: list[tuple[str, str]], cands: list[tuple[str, str]], site: str | None
+) -> str:
     source, best = cands[0]
     others = [t for _, t in cands[1:]]
     logos = [t for s, t in every if s == "logo"]

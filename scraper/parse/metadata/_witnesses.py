@@ -20,6 +20,7 @@ __all__ = [
     "norm",
     "off_topic",
     "seconded",
+    "typographic",
     "untruncated",
     "without_sections",
     "words",
@@ -132,3 +133,37 @@ def without_sections(text: str) -> str:
         return text
     kept = [p + s for p, s in zip(parts[start : end - 1], seps[start : end - 1], strict=True)]
     return collapse("".join(kept) + parts[end - 1])
+
+
+# typographic quotes and dashes and the ASCII a plain-text field writes for them, one
+# character for one so that a folded text keeps its length
+_PLAIN = str.maketrans(
+    {"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"}
+)
+_ASCII_TYPO = re.compile(r"['\"]|\s-\s")
+
+
+def typographic(title: str, cands: list[tuple[str, str]]) -> str:
+    """``title`` in the spelling of the witness that prints its quotes and dashes.
+
+    The theme prints a headline typeset (WordPress turns ``'`` into ``’`` and `` - `` into
+    `` – ``), while SEO and social-card fields often hold the plain text the author typed;
+    the reader sees the typeset one. Where a witness holds the same text with typographic
+    quotes or dashes in place of plain ones, its spelling is the title's.
+    """
+    if not _ASCII_TYPO.search(title):
+        return title
+    plain = title.translate(_PLAIN)
+    size = len(title)
+    best = title
+    for _, text in cands:
+        if len(text) < size:
+            continue
+        for part in (text[:size], text[len(text) - size :]):
+            if part != best and part.translate(_PLAIN) == plain and _typeset(part) > _typeset(best):
+                best = part
+    return best
+
+
+def _typeset(text: str) -> int:
+    return sum(c in "’‘‚“”„–—" for c in text)

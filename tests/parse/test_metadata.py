@@ -316,6 +316,16 @@ def test_the_heading_of_a_browsers_translation_widget_is_not_the_title() -> None
     assert meta_of(html.replace("skiptranslate", "top-box")).title == "Original text"
 
 
+def test_a_title_class_box_gives_the_heading_inside_not_its_category_links() -> None:
+    box = (
+        "<div class='post-title'><h2><a href='/2008/07/29/viral/' rel='bookmark'>What is viral"
+        " marketing?</a></h2><span class='post-cat'><a href='/category/media/' rel='category "
+        "tag'>Media</a></span> <span><a href='#respond'>Comment</a></span></div>"
+    )
+    html = f"<html><head></head><body>{box}<div class='entry'><p>Text.</p></div></body></html>"
+    assert meta_of(html).title == "What is viral marketing?"
+
+
 def test_a_heading_only_of_kicker_class_keeps_its_text() -> None:
     h1 = '<h1><span class="subtitle">Die Bahn fährt wieder</span></h1>'
     assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"

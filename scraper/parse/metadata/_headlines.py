@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..dom._text import collapse
 from ._candidates import el_text
 
-__all__ = ["headline_text", "in_widget"]
+__all__ = ["headline_text", "in_widget", "inner_heading"]
 
 # class names themes give the line above or below a headline (kicker, "Dachzeile",
 # "Spitzmarke", overline, eyebrow; subtitle, subheading, "h1small"), matched within a token
@@ -111,3 +111,15 @@ def in_widget(el: HtmlElement) -> bool:
         if _WIDGET_CLASS.search(el.get("class") or ""):
             return True
     return False
+
+
+def inner_heading(el: HtmlElement) -> HtmlElement:
+    """The heading inside a box that a theme gave the title class ("post-title" around
+    the ``h2`` and the category and comment links beside it), else the box itself."""
+    if el.tag in _HEADINGS:
+        return el
+    best = el
+    for child in el.iter("h1", "h2", "h3"):
+        if best is el or child.tag < best.tag:
+            best = child
+    return best

@@ -18,7 +18,7 @@ from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import parse_text
-from ._headlines import headline_text, in_widget
+from ._headlines import headline_text, in_widget, inner_heading
 from ._slug import slug_cover, slug_words
 from ._structured import ld_text
 from ._witnesses import (
@@ -85,7 +85,7 @@ def title_candidates(
         add("itemprop", hit.el.get("content") or headline_text(hit.el))
         break
     for el in _visible(scan.titles)[:1]:
-        add("class", headline_text(el))
+        add("class", headline_text(inner_heading(el)))
     if article:
         add("jsonld", ld_text(article.get("headline")) or ld_text(article.get("name")))
     add("og", _meta(page, "og:title"))

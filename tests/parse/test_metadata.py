@@ -531,6 +531,16 @@ def test_section_names_between_the_post_and_the_site_name_go_with_it() -> None:
     )
 
 
+def test_the_site_name_from_the_title_leaves_the_section_names_out() -> None:
+    html = (
+        "<html><head><title>No app store over mobile data with iOS 13? | iPhone | Forum | "
+        "Example News</title></head><body><p>x</p></body></html>"
+    )
+    meta = meta_of(html)
+    assert meta.title == "No app store over mobile data with iOS 13?"
+    assert meta.site.name == "Example News"
+
+
 def test_host_with_umlaut_spelling_names_the_site() -> None:
     url = "https://schweizerjaeger.ch/x"
     assert strip_site("Der Steinkauz | Schweizer Jäger Online", [], None, url) == "Der Steinkauz"

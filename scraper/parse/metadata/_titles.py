@@ -29,6 +29,7 @@ from ._witnesses import (
     norm,
     off_topic,
     seconded,
+    section_label,
     typographic,
     untruncated,
     without_sections,
@@ -126,10 +127,22 @@ def title_remainder(full: str, title: str) -> str | None:
         m = SEP.match(part) if sep_first else SEP_END.search(part)
         if m:
             name = part[m.end() :] if sep_first else part[: m.start()]
-            name = collapse(name)
+            name = _site_of_sections(collapse(name), title, sep_first)
             if name and len(name.split()) <= 6 and not (head.strip() and tail.strip()):
                 return name
     return None
+
+
+def _site_of_sections(name: str, title: str, last: bool) -> str:
+    """The site's name alone from "iPhone | Forum | Site" beside a post title that lost
+    those section names (``without_sections``)."""
+    parts = SEP.split(name)
+    if len(parts) < 2:
+        return name
+    inner = parts[:-1] if last else parts[1:]
+    if all(section_label(p, title) for p in inner):
+        return collapse(parts[-1] if last else parts[0])
+    return name
 
 
 def links_home(el: Any, base: str | None) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "norm",
     "off_topic",
     "seconded",
+    "section_label",
     "typographic",
     "untruncated",
     "without_sections",
@@ -114,6 +115,11 @@ def _headline(part: str, label: str) -> bool:
     return long and len(part) >= 3 * len(label)
 
 
+def section_label(part: str, headline: str) -> bool:
+    """``part`` is a section name that ``without_sections`` takes off beside ``headline``."""
+    return _label(part) and _headline(headline, part)
+
+
 def without_sections(text: str) -> str:
     """``<title>`` without the section names a breadcrumb-style title keeps between the
     post and the site name once the site's name is gone ("Post | iPhone | Forum",
@@ -124,10 +130,10 @@ def without_sections(text: str) -> str:
     if len(parts) < 2 or len(seps) != len(parts) - 1:
         return text
     end = len(parts)
-    while end > 1 and _label(parts[end - 1]) and _headline(parts[0], parts[end - 1]):
+    while end > 1 and section_label(parts[end - 1], parts[0]):
         end -= 1
     start = 0
-    while start < end - 1 and _label(parts[start]) and _headline(parts[end - 1], parts[start]):
+    while start < end - 1 and section_label(parts[start], parts[end - 1]):
         start += 1
     if (start, end) == (0, len(parts)):
         return text

@@ -30,6 +30,7 @@ _ASIDE_CLASS = re.compile(
 _ASIDE_TAGS = frozenset({"small", "time"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP = frozenset({"script", "style", "noscript", "template"})
+_RANKED = frozenset({"h1", "h2", "h3"})
 # a separator kept for screen readers and copy-paste between a kicker and the headline
 # ("Klimaschutz<span class="visually-hidden">: </span>Bohren, bis es heiß wird")
 _SEP_ONLY = re.compile(r"^\s*[|\-–—:·•/]+\s*$")
@@ -115,11 +116,15 @@ def in_widget(el: HtmlElement) -> bool:
 
 def inner_heading(el: HtmlElement) -> HtmlElement:
     """The heading inside a box that a theme gave the title class ("post-title" around
-    the ``h2`` and the category and comment links beside it), else the box itself."""
+    the ``h2`` and the category and comment links beside it), else the box itself. Only
+    the box's children and grandchildren are looked at: a title box is small, and a large
+    element that happens to carry a title class is not read whole again."""
     if el.tag in _HEADINGS:
         return el
     best = el
-    for child in el.iter("h1", "h2", "h3"):
-        if best is el or child.tag < best.tag:
-            best = child
+    for child in el:
+        for node in (child, *child) if len(child) <= 8 else (child,):
+            tag = node.tag
+            if tag in _RANKED and (best is el or tag < best.tag):
+                best = node
     return best

@@ -539,6 +539,15 @@ def test_the_site_name_from_the_title_leaves_the_section_names_out() -> None:
     meta = meta_of(html)
     assert meta.title == "No app store over mobile data with iOS 13?"
     assert meta.site.name == "Example News"
+    # a site name with a tagline after it stays whole: the host names neither part alone
+    tagline = (
+        "<html><head><title>The trucks of the post-war years - Part 49 - Fleet-Cars - Fire "
+        "engines worldwide</title></head><body><article><h1>The trucks of the post-war years - "
+        "Part 49</h1><p>x</p></article></body></html>"
+    )
+    assert meta_of(tagline, "https://fleet.example/news/49").site.name == (
+        "Fleet-Cars - Fire engines worldwide"
+    )
 
 
 def test_host_with_umlaut_spelling_names_the_site() -> None:

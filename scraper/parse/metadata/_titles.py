@@ -117,7 +117,7 @@ def title_parts(title: str) -> list[str]:
     return [p for p in SEP.split(title) if p.strip()]
 
 
-def title_remainder(full: str, title: str) -> str | None:
+def title_remainder(full: str, title: str, url: str | None = None) -> str | None:
     """What ``<title>`` says besides the post title ("Post_Site" gives "Site"), when short."""
     if title == full or title not in full:
         return None
@@ -127,21 +127,23 @@ def title_remainder(full: str, title: str) -> str | None:
         m = SEP.match(part) if sep_first else SEP_END.search(part)
         if m:
             name = part[m.end() :] if sep_first else part[: m.start()]
-            name = _site_of_sections(collapse(name), title, sep_first)
+            name = _site_of_sections(collapse(name), title, sep_first, url)
             if name and len(name.split()) <= 6 and not (head.strip() and tail.strip()):
                 return name
     return None
 
 
-def _site_of_sections(name: str, title: str, last: bool) -> str:
+def _site_of_sections(name: str, title: str, last: bool, url: str | None) -> str:
     """The site's name alone from "iPhone | Forum | Site" beside a post title that lost
-    those section names (``without_sections``)."""
+    those section names (``without_sections``): only when the host names that outer part,
+    as it did when the site's name was cut (a "Site - Tagline" stays whole)."""
     parts = SEP.split(name)
-    if len(parts) < 2:
+    if len(parts) < 2 or not url:
         return name
-    inner = parts[:-1] if last else parts[1:]
-    if all(section_label(p, title) for p in inner):
-        return collapse(parts[-1] if last else parts[0])
+    inner, outer = (parts[:-1], parts[-1]) if last else (parts[1:], parts[0])
+    names = _site_names(None, url, [])
+    if all(section_label(p, title) for p in inner) and names and _is_site(outer, names):
+        return collapse(outer)
     return name
 
 

@@ -126,6 +126,28 @@ def test_h1_kicker_gives_way_to_og_title() -> None:
     assert meta_of(html).title == "Vote passes the parliament"
 
 
+def test_a_jsonld_headline_with_a_kicker_gives_way_to_og_title_without_it() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "New school of painting: A gallerist at home"}'
+    html = (
+        f"<html><head><script type='application/ld+json'>{ld}</script>"
+        "<meta property='og:title' content='A gallerist at home'></head>"
+        "<body><p>x</p></body></html>"
+    )
+    assert meta_of(html).title == "A gallerist at home"
+
+
+def test_the_title_takes_the_typeset_quotes_and_dashes_a_witness_prints() -> None:
+    head = (
+        "<meta property='og:title' content=\"Tastings January - May: the editor's picks\">"
+        "<title>Tastings January – May: the editor’s picks - Example Whisky</title>"
+    )
+    html = f"<html><head>{head}</head><body><p>x</p></body></html>"
+    assert meta_of(html).title == "Tastings January – May: the editor’s picks"
+    # a witness with other words is no spelling of the same title
+    other = html.replace("editor’s picks -", "editor’s choice -")
+    assert meta_of(other).title == "Tastings January - May: the editor's picks"
+
+
 def test_logo_h1_is_not_the_title() -> None:
     html = (
         "<html><head><title>Muffin basics | Baking Blog</title></head><body>"
@@ -175,6 +197,20 @@ def test_an_og_title_cut_at_an_unescaped_quote_is_made_whole_by_the_title_tag() 
         "</html>"
     )
     assert meta_of(html).title == 'Senator calls Biden "unfit"'
+
+
+def test_a_headline_cut_inside_a_word_is_made_whole_by_a_witness_going_on() -> None:
+    cut = "Council approves the budget after a long deb"
+    head = (
+        f"<meta itemprop='headline' content='{cut}'>"
+        "<meta property='og:title' content='Council approves the budget after a long debate'>"
+    )
+    html = f"<html><head>{head}</head><body><p>x</p></body></html>"
+    assert meta_of(html).title == "Council approves the budget after a long debate"
+    # a capital after the last letter is another text glued on, not the word going on
+    glued = head.replace("long debate'", "long debTeaser text here'")
+    html = f"<html><head>{glued}</head><body><p>x</p></body></html>"
+    assert meta_of(html).title == cut
 
 
 def test_og_and_title_tag_agreeing_outvote_the_jsonld_headline() -> None:
@@ -249,6 +285,45 @@ def test_an_h1_off_the_slug_and_every_other_witness_gives_way() -> None:
     # nor does a slug the h1 shares words with
     near = _h1_page("<h1>New tram line for the city</h1>", head)
     assert meta_of(near, url).title == "New tram line for the city"
+
+
+def test_a_title_class_heading_of_another_post_gives_way_to_agreeing_witnesses() -> None:
+    head = (
+        "<meta property='og:title' content='Okra stir fry with tomatoes'>"
+        "<title>Okra stir fry with tomatoes - Example Kitchen</title>"
+    )
+    teaser = "<div><h2 class='entry-title'>Crispy jalebi recipe</h2></div>"
+    html = f"<html><head>{head}</head><body>{teaser}<p>Text.</p></body></html>"
+    assert meta_of(html).title == "Okra stir fry with tomatoes"
+    # a heading sharing a word with what the page declares is a display variant of it
+    near = html.replace("Crispy jalebi recipe", "Okra, the quick way")
+    assert meta_of(near).title == "Okra, the quick way"
+    # one witness alone does not overrule it
+    alone = html.replace("<title>Okra stir fry with tomatoes - Example Kitchen</title>", "")
+    assert meta_of(alone).title == "Crispy jalebi recipe"
+
+
+def test_the_heading_of_a_browsers_translation_widget_is_not_the_title() -> None:
+    widget = (
+        "<div id='goog-gt-tt' class='skiptranslate' dir='ltr'><div class='top'>"
+        "<h1 class='title gray'>Original text</h1></div></div>"
+    )
+    html = (
+        "<html><head><title>Advisory 2018-0042 - Example Vulnerability Database</title></head>"
+        f"<body><div><p>Text.</p></div>{widget}</body></html>"
+    )
+    assert meta_of(html).title == "Advisory 2018-0042 - Example Vulnerability Database"
+    assert meta_of(html.replace("skiptranslate", "top-box")).title == "Original text"
+
+
+def test_a_title_class_box_gives_the_heading_inside_not_its_category_links() -> None:
+    box = (
+        "<div class='post-title'><h2><a href='/2008/07/29/viral/' rel='bookmark'>What is viral"
+        " marketing?</a></h2><span class='post-cat'><a href='/category/media/' rel='category "
+        "tag'>Media</a></span> <span><a href='#respond'>Comment</a></span></div>"
+    )
+    html = f"<html><head></head><body>{box}<div class='entry'><p>Text.</p></div></body></html>"
+    assert meta_of(html).title == "What is viral marketing?"
 
 
 def test_a_heading_only_of_kicker_class_keeps_its_text() -> None:
@@ -429,6 +504,50 @@ def test_site_name_from_title_end_linked_home() -> None:
 )
 def test_date_segment_is_not_title(raw: str, expected: str) -> None:
     assert strip_site(raw, [], None, None) == expected
+
+
+def test_section_names_between_the_post_and_the_site_name_go_with_it() -> None:
+    title = "No app store over mobile data with iOS 13? | iPhone | Forum | Example News"
+    assert (
+        strip_site(title, [], "Example News", None) == "No app store over mobile data with iOS 13?"
+    )
+    cjk = "这个约会软件想用相似好恶来帮你找对象_智能_好奇心日报"
+    assert strip_site(cjk, [], "好奇心日报", None) == "这个约会软件想用相似好恶来帮你找对象"
+    assert (
+        strip_site(
+            "Kultur | Berlin opens its new city library | Example News", [], ("Example News"), None
+        )
+        == "Berlin opens its new city library"
+    )
+    # a part with a number, or beside a short headline, is the headline's own
+    part = "The history of the old harbour - Part 2 | Example News"
+    assert strip_site(part, [], "Example News", None) == "The history of the old harbour - Part 2"
+    assert strip_site("Batman - Review | Example News", [], "Example News", None) == (
+        "Batman - Review"
+    )
+    # the visible headline keeps its parts
+    assert strip_site(title, [], "Example News", None, loose=False) == (
+        "No app store over mobile data with iOS 13? | iPhone | Forum"
+    )
+
+
+def test_the_site_name_from_the_title_leaves_the_section_names_out() -> None:
+    html = (
+        "<html><head><title>No app store over mobile data with iOS 13? | iPhone | Forum | "
+        "Example News</title></head><body><p>x</p></body></html>"
+    )
+    meta = meta_of(html)
+    assert meta.title == "No app store over mobile data with iOS 13?"
+    assert meta.site.name == "Example News"
+    # a site name with a tagline after it stays whole: the host names neither part alone
+    tagline = (
+        "<html><head><title>The trucks of the post-war years - Part 49 - Fleet-Cars - Fire "
+        "engines worldwide</title></head><body><article><h1>The trucks of the post-war years - "
+        "Part 49</h1><p>x</p></article></body></html>"
+    )
+    assert meta_of(tagline, "https://fleet.example/news/49").site.name == (
+        "Fleet-Cars - Fire engines worldwide"
+    )
 
 
 def test_host_with_umlaut_spelling_names_the_site() -> None:

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..dom._text import collapse
 from ._candidates import el_text
 
-__all__ = ["headline_text"]
+__all__ = ["headline_text", "in_widget", "inner_heading"]
 
 # class names themes give the line above or below a headline (kicker, "Dachzeile",
 # "Spitzmarke", overline, eyebrow; subtitle, subheading, "h1small"), matched within a token
@@ -30,11 +30,15 @@ _ASIDE_CLASS = re.compile(
 _ASIDE_TAGS = frozenset({"small", "time"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP = frozenset({"script", "style", "noscript", "template"})
+_RANKED = frozenset({"h1", "h2", "h3"})
 # a separator kept for screen readers and copy-paste between a kicker and the headline
 # ("Klimaschutz<span class="visually-hidden">: </span>Bohren, bis es heiß wird")
 _SEP_ONLY = re.compile(r"^\s*[|\-–—:·•/]+\s*$")
 _HIDDEN_CLASS = re.compile(r"hidden|offscreen|sr-only|screen-reader|visually", re.IGNORECASE)
 _EDGE_SEP = re.compile(r"^[|\-–—:·•/]+\s+|\s+[|\-–—:·•/]+$")
+# the class Google's translation widget gives the boxes it adds to a page ("Original text"
+# in an h1 of its own); a page saved from a browser that translated it keeps them
+_WIDGET_CLASS = re.compile(r"(?:^|\s)skiptranslate(?:\s|$)")
 
 
 def headline_text(el: HtmlElement, limit: int = 400) -> str:
@@ -97,3 +101,30 @@ def _separator(el: HtmlElement) -> bool:
 
 def _hidden(el: HtmlElement) -> bool:
     return el.get("aria-hidden") == "true" or bool(_HIDDEN_CLASS.search(el.get("class") or ""))
+
+
+def in_widget(el: HtmlElement) -> bool:
+    """A heading inside the box of a browser's translation widget, not the page's own."""
+    for _ in range(4):
+        el = el.getparent()
+        if el is None:
+            return False
+        if _WIDGET_CLASS.search(el.get("class") or ""):
+            return True
+    return False
+
+
+def inner_heading(el: HtmlElement) -> HtmlElement:
+    """The heading inside a box that a theme gave the title class ("post-title" around
+    the ``h2`` and the category and comment links beside it), else the box itself. Only
+    the box's children and grandchildren are looked at: a title box is small, and a large
+    element that happens to carry a title class is not read whole again."""
+    if el.tag in _HEADINGS:
+        return el
+    best = el
+    for child in el:
+        for node in (child, *child) if len(child) <= 8 else (child,):
+            tag = node.tag
+            if tag in _RANKED and (best is el or tag < best.tag):
+                best = node
+    return best

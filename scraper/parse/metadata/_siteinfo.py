@@ -103,7 +103,7 @@ def site_of(page: Page, scan: Scan, url: str | None, title: str | None) -> Site:
         if link is not None and not site_url:
             site_url = http_url(page.url, link.get("href"))
     if not name and title and scan.title:
-        name = title_remainder(scan.title, title)
+        name = title_remainder(scan.title, title, url or page.url)
     if not name and scan.title:
         name = _title_end_linked_home(page, scan.title)
     if name and not site_url:

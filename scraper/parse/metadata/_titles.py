@@ -18,9 +18,23 @@ from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import parse_text
-from ._headlines import headline_text
+from ._headlines import headline_text, in_widget, inner_heading
 from ._slug import slug_cover, slug_words
 from ._structured import ld_text
+from ._witnesses import (
+    APART,
+    GROUP,
+    SEP,
+    SEP_END,
+    norm,
+    off_topic,
+    seconded,
+    section_label,
+    typographic,
+    untruncated,
+    without_sections,
+    words,
+)
 
 __all__ = [
     "links_home",
@@ -32,26 +46,9 @@ __all__ = [
     "unescape_text",
 ]
 
-# CJK titles write their separators without spaces, full-width ("｜", "：") or ASCII next
-# to a CJK character ("…需求-新华网", "「Treeviz」:phpspot開発日誌"); Korean too ("…커졌다-정치")
-_CJK = "\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef"
-_SEP = re.compile(
-    r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_｜]\s*|\s+::\s+|\s*[：－]\s*|"
-    rf"(?<=[{_CJK}])[-:](?=\S)|(?<=\S)[-:](?=[{_CJK}])"
-)
-_SEP_END = re.compile(rf"(?:{_SEP.pattern})$")
-_ALNUM = re.compile(r"[\W_]+")
 # WordPress's old default theme titles a post "Blog » Blog Archive » Post" (German "Blog
 # Archiv"): the middle part names the page type, neither site nor post
 _ARCHIVE = re.compile(r"\s+»\s+blog[ -]?archiv(?:e|es)?\s+»\s+", re.IGNORECASE)
-
-
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def _norm(text: str) -> str:
-    """Letters and digits only, case-folded, umlauts spelt as in host names (ä -> ae)."""
-    return _ALNUM.sub("", text.casefold().translate(_FOLD))
 
 
 def title_candidates(
@@ -72,7 +69,7 @@ def title_candidates(
         if text and len(text) < 400 and not text.endswith((":", "：")):
             out.append((source, text))
 
-    h1s = _visible(scan.h1)
+    h1s = [el for el in _visible(scan.h1) if not in_widget(el)]
     inside = [h.el for h in scan.h1 if h.in_article and not h.in_comment]
     h1_el = inside[0] if inside else h1s[0] if len(h1s) == 1 else None
     h1 = headline_text(h1_el) if h1_el is not None else None
@@ -89,7 +86,7 @@ def title_candidates(
         add("itemprop", hit.el.get("content") or headline_text(hit.el))
         break
     for el in _visible(scan.titles)[:1]:
-        add("class", headline_text(el))
+        add("class", headline_text(inner_heading(el)))
     if article:
         add("jsonld", ld_text(article.get("headline")) or ld_text(article.get("name")))
     add("og", _meta(page, "og:title"))
@@ -97,26 +94,11 @@ def title_candidates(
     add("title", scan.title)
     if logo:
         add("logo", h1)  # not a title: a witness of the site's name for strip_site
-    out = _untruncated(out)
-    named = [(s, t) for s, t in out if not site or _norm(t) != _norm(site) or s == "logo"]
+    out = untruncated(out)
+    named = [(s, t) for s, t in out if not site or norm(t) != norm(site) or s == "logo"]
     # a page whose every headline is the site's name (a one-page site, a home page) is
     # titled with that name
     return named if any(s != "logo" for s, _ in named) else out
-
-
-def _untruncated(cands: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Meta titles whole again: a ``"`` left unescaped in ``content="..."`` ends the value
-    at the quote ("Senator calls Biden " of ``content="Senator calls Biden "unfit""``);
-    another witness that goes on from there with the quote holds the whole text."""
-    out = []
-    for source, text in cands:
-        if source in ("og", "twitter"):
-            for _, other in cands:
-                if other.startswith(text) and other[len(text) :].lstrip().startswith('"'):
-                    text = other
-                    break
-        out.append((source, text))
-    return out
 
 
 def unescape_text(value: str | None) -> str:
@@ -132,23 +114,37 @@ def unescape_text(value: str | None) -> str:
 
 def title_parts(title: str) -> list[str]:
     """``<title>`` cut at its separators (" | ", " - ", "_" ...)."""
-    return [p for p in _SEP.split(title) if p.strip()]
+    return [p for p in SEP.split(title) if p.strip()]
 
 
-def title_remainder(full: str, title: str) -> str | None:
+def title_remainder(full: str, title: str, url: str | None = None) -> str | None:
     """What ``<title>`` says besides the post title ("Post_Site" gives "Site"), when short."""
     if title == full or title not in full:
         return None
     rest = full.replace(title, "\x00", 1)
     head, _, tail = rest.partition("\x00")
     for part, sep_first in ((tail, True), (head, False)):
-        m = _SEP.match(part) if sep_first else _SEP_END.search(part)
+        m = SEP.match(part) if sep_first else SEP_END.search(part)
         if m:
             name = part[m.end() :] if sep_first else part[: m.start()]
-            name = collapse(name)
+            name = _site_of_sections(collapse(name), title, sep_first, url)
             if name and len(name.split()) <= 6 and not (head.strip() and tail.strip()):
                 return name
     return None
+
+
+def _site_of_sections(name: str, title: str, last: bool, url: str | None) -> str:
+    """The site's name alone from "iPhone | Forum | Site" beside a post title that lost
+    those section names (``without_sections``): only when the host names that outer part,
+    as it did when the site's name was cut (a "Site - Tagline" stays whole)."""
+    parts = SEP.split(name)
+    if len(parts) < 2 or not url:
+        return name
+    inner, outer = (parts[:-1], parts[-1]) if last else (parts[1:], parts[0])
+    names = _site_names(None, url, [])
+    if all(section_label(p, title) for p in inner) and names and _is_site(outer, names):
+        return collapse(outer)
+    return name
 
 
 def links_home(el: Any, base: str | None) -> bool:
@@ -169,15 +165,15 @@ def links_home(el: Any, base: str | None) -> bool:
 
 def _is_logo(h1: str, site: str | None, title: str | None, in_article: bool) -> bool:
     """An ``h1`` naming the site rather than the post (themes that put the logo in h1)."""
-    n = _norm(h1)
-    if site and n == _norm(site):
+    n = norm(h1)
+    if site and n == norm(site):
         return True
-    if title and _SEP.search(title) and len(h1.split()) <= 8:
+    if title and SEP.search(title) and len(h1.split()) <= 8:
         # "Post | Site" with the site's name in the h1; an h1 in the post that is the
         # longer part is the post ("News - Post" names a section, not the site)
-        parts = _SEP.split(title)
-        shorter = 2 * len(n) < len(_norm(title))
-        ends = len(parts) >= 2 and _norm(parts[-1]) == n and _norm(parts[0]) != n
+        parts = SEP.split(title)
+        shorter = 2 * len(n) < len(norm(title))
+        ends = len(parts) >= 2 and norm(parts[-1]) == n and norm(parts[0]) != n
         return ends and (shorter or not in_article)
     return False
 
@@ -200,24 +196,35 @@ def pick_title(
 ) -> str | None:
     """The headline: the most trusted witness, with any site-name decoration removed.
 
-    An ``h1`` that ends with another witness carries a kicker or a date before the
-    headline ("Holocaust-Gedenktag Erinnerung an ..."); the shorter witness is the title.
+    A witness that ends with another one carries a kicker or a date before the headline
+    ("Holocaust-Gedenktag Erinnerung an ...", JSON-LD's "Neue Leipziger Schule: Judy
+    Lybke, ..." beside Open Graph's "Judy Lybke, ..."); the shorter witness is the title.
     """
     every = title_candidates(page, profile, scan, article, site)
     cands = [(s, t) for s, t in every if s != "logo"]
     if not cands:
         return None
+    return typographic(_chosen(page, every, cands, site), cands)
+
+
+def _chosen(
+    page: Page, every: list[tuple[str, str]], cands: list[tuple[str, str]], site: str | None
+) -> str:
     source, best = cands[0]
     others = [t for _, t in cands[1:]]
     logos = [t for s, t in every if s == "logo"]
+    plain = _plain(best)
+    for other in others:
+        p = _plain(other)
+        kicker = 15 <= len(p) < len(plain) and plain.endswith(p)
+        if kicker and not plain[-len(p) - 1].isalnum() and _kicker_end(plain[: -len(p)], source):
+            return other
     if source == "h1":
-        plain = _plain(best)
-        for other in others:
-            p = _plain(other)
-            kicker = 15 <= len(p) < len(plain) and plain.endswith(p)
-            if kicker and not plain[-len(p) - 1].isalnum():
-                return other
         off = _off_slug(best, cands[1:], page.url)
+        if off is not None:
+            return strip_site(off, [t for t in others if t != off], site, page.url, logos)
+    if source in ("class", "profile"):
+        off = off_topic(best, cands)
         if off is not None:
             return strip_site(off, [t for t in others if t != off], site, page.url, logos)
     if source == "jsonld":
@@ -225,6 +232,14 @@ def pick_title(
     # the visible headline loses a part only on a named witness, not on host similarity
     visible = source == "h1"
     return strip_site(best, others, site, None if visible else page.url, logos, not visible)
+
+
+def _kicker_end(head: str, source: str) -> bool:
+    """A kicker ends where the headline starts: on its own line in a visible heading, at a
+    colon, a dash or a quote in a text written in one line ("Collapse of the bank:
+    regulator ..." beside "Bank: regulator ..." has no kicker)."""
+    head = head.rstrip()
+    return source == "h1" or (bool(head) and not head[-1].isalnum())
 
 
 def _outvoted(
@@ -235,16 +250,10 @@ def _outvoted(
     one only machines read."""
     og = next((t for s, t in cands if s == "og"), None)
     title = next((t for s, t in cands if s == "title"), None)
-    if og is None or title is None or _norm(og) == _norm(headline):
+    if og is None or title is None or norm(og) == norm(headline):
         return headline
     shown = strip_site(title, [t for _, t in cands if t != title], site, url, logos)
-    return og if _norm(shown) == _norm(og) else headline
-
-
-# witnesses written apart from the visible headline (an h1 found again by its class or
-# by a profile selector is the same element)
-_APART = frozenset({"itemprop", "jsonld", "og", "twitter", "title"})
-_GROUP = {"twitter": "og"}  # a Twitter card copies Open Graph: one witness, not two
+    return og if norm(shown) == norm(og) else headline
 
 
 def _off_slug(h1: str, cands: list[tuple[str, str]], url: str | None) -> str | None:
@@ -254,42 +263,30 @@ def _off_slug(h1: str, cands: list[tuple[str, str]], url: str | None) -> str | N
     slug = slug_words(url)
     if len(slug) < 3 or slug_cover(h1, slug) > 0.25:
         return None
-    mine = set(_words(h1))
-    if any(mine & set(_words(t)) for s, t in cands if s in _APART):
+    mine = set(words(h1))
+    if any(mine & set(words(t)) for s, t in cands if s in APART):
         return None
-    apart = [(_GROUP.get(s, s), t) for s, t in cands if s in _APART]
+    apart = [(GROUP.get(s, s), t) for s, t in cands if s in APART]
     for group, text in apart:
-        if slug_cover(text, slug) >= 0.75 and _seconded(text, group, apart):
+        if slug_cover(text, slug) >= 0.75 and seconded(text, group, apart):
             return text
     return None
 
 
-def _seconded(text: str, group: str, apart: list[tuple[str, str]]) -> bool:
-    """Another kind of witness holds ``text`` too, alone or with a site name around it."""
-    n = _norm(text)
-    if not n:
-        return False
-    return any(g != group and (_norm(t).startswith(n) or _norm(t).endswith(n)) for g, t in apart)
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in _ALNUM.split(text.casefold()) if len(w) >= 3]
-
-
 def _site_names(site: str | None, url: str | None, extra: list[str]) -> list[str]:
-    names = [_norm(x) for x in (site, *extra) if x]
+    names = [norm(x) for x in (site, *extra) if x]
     host = urlsplit(url or "").hostname or ""
     labels = [x for x in host.split(".") if x not in ("www", "m", "blog", "blogs", "de", "com")]
     if labels:
-        names.append(_norm("".join(labels[:-1]) if len(labels) > 1 else labels[0]))
-        names.append(_norm(host))
+        names.append(norm("".join(labels[:-1]) if len(labels) > 1 else labels[0]))
+        names.append(norm(host))
         # the registered name on its own, without a subdomain ("MyOOS" on foren.myoos.de):
         # a subdomain is often a common word ("news", "edition") no title part may contain
         parts = host.split(".")
         if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net", "gov", "ac", "or"):
             parts = parts[:-1]
         if len(parts) >= 2 and len(parts[-2]) >= 4:
-            names.append(_norm(parts[-2]))
+            names.append(norm(parts[-2]))
     return [n for n in names if len(n) >= 3]
 
 
@@ -300,7 +297,7 @@ def _host_words(url: str | None) -> list[list[str]]:
     host = urlsplit(url or "").hostname or ""
     out = []
     for label in host.split("."):
-        words = [_norm(w) for w in label.split("-")]
+        words = [norm(w) for w in label.split("-")]
         if len(words) >= 2 and all(len(w) >= 3 for w in words):
             out.append(words)
     return out
@@ -309,7 +306,7 @@ def _host_words(url: str | None) -> list[list[str]]:
 def _is_site(
     part: str, names: list[str], words: list[list[str]] | None = None, loose: bool = True
 ) -> bool:
-    p = _norm(part)
+    p = norm(part)
     if not p:
         return False
     # the part may be a shorter spelling of the name ("Tages-Anzeiger" in the host) or the
@@ -334,45 +331,48 @@ def strip_site(
     loose: bool = True,
 ) -> str:
     """``text`` without a site-name prefix or suffix, when a witness shows which part it is."""
-    if not _SEP.search(text):
+    if not SEP.search(text):
         return text
     for other in others:
-        if other == text or len(other) < 4 or _SEP.fullmatch(other):
+        if other == text or len(other) < 4 or SEP.fullmatch(other):
             continue
-        if text.startswith(other) and _SEP.match(text, len(other)):
+        if text.startswith(other) and SEP.match(text, len(other)):
             return other
-        if text.endswith(other) and _SEP_END.search(text[: len(text) - len(other)]):
+        if text.endswith(other) and SEP_END.search(text[: len(text) - len(other)]):
             return other
     for name in (site, *(site_names or [])):
         rest = _without_name(text, name) if name else None
         if rest:
-            return rest
+            return without_sections(rest) if loose else rest
     text = _strip_date_part(text)
     names = _site_names(site, url, site_names or [])
-    words = _host_words(url)
-    parts = _SEP.split(text)
-    seps = _SEP.findall(text)
+    host_words = _host_words(url)
+    parts = SEP.split(text)
+    seps = SEP.findall(text)
     if len(parts) < 2 or not names:
         return text
-    if _is_site(parts[-1], names, words, loose):
-        return collapse(text[: len(text) - len(parts[-1]) - len(seps[-1])])
-    if _is_site(parts[0], names, words, loose):
-        return collapse(text[len(parts[0]) + len(seps[0]) :])
-    return text
+    if _is_site(parts[-1], names, host_words, loose):
+        rest = collapse(text[: len(text) - len(parts[-1]) - len(seps[-1])])
+    elif _is_site(parts[0], names, host_words, loose):
+        rest = collapse(text[len(parts[0]) + len(seps[0]) :])
+    else:
+        return text
+    # a witness apart from the visible headline keeps no section names either
+    return without_sections(rest) if loose else rest
 
 
 def _without_name(text: str, name: str) -> str | None:
     """``text`` without a site name that has separators of its own ("Salsa-Figuren - Rueda
     in Berlin", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse"), which a split at
     the separators cannot see whole."""
-    if len(name) < 4 or not _SEP.search(name):
+    if len(name) < 4 or not SEP.search(name):
         return None
     if text.endswith(name):
         head = text[: len(text) - len(name)]
-        if _SEP_END.search(head):
-            return collapse(_SEP_END.sub("", head)) or None
+        if SEP_END.search(head):
+            return collapse(SEP_END.sub("", head)) or None
     if text.startswith(name):
-        m = _SEP.match(text, len(name))
+        m = SEP.match(text, len(name))
         if m:
             return collapse(text[m.end() :]) or None
     return None
@@ -381,8 +381,8 @@ def _without_name(text: str, name: str) -> str | None:
 def _strip_date_part(text: str) -> str:
     """A headline without a date riding on it as its own segment ("... : 31.10.2023, 10.19
     Uhr", "23.01.2022 - ..."): the date is metadata, not title."""
-    parts = _SEP.split(text)
-    seps = _SEP.findall(text)
+    parts = SEP.split(text)
+    seps = SEP.findall(text)
     if len(parts) < 2:
         return text
     for index, part in ((len(parts) - 1, parts[-1]), (0, parts[0])):

@@ -72,7 +72,7 @@ def labelled_in(el: HtmlElement) -> str | None:
             texts.append(collapse(t))
             if len(texts) >= 40:
                 break
-    return byline_in_texts(texts)
+    return byline_in_texts(texts, dated=True)
 
 
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})

@@ -88,3 +88,34 @@ def test_a_title_in_its_own_element_before_the_name() -> None:
 
     assert byline_in_texts(["Von", "Henry", "Neue Studie"]) == "Henry"  # no title: kept
     assert byline_in_texts(["Autor:", "Dr.", "Jane Doe"]) == "Jane Doe"
+
+
+def test_a_job_after_the_name_is_cut_but_not_an_outlet_or_a_pen_name() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("By Jane Doe, Senior Reporter") == "Jane Doe"
+    assert clean_author("JANE DOE / Staff Writer") == "JANE DOE"
+    assert clean_author("Jane Doe Staff Writer") == "Jane Doe"
+    assert clean_author("Von Jane Doe, freie Autorin") == "Jane Doe"
+    assert clean_author("Jane Doe and John Roe, Staff Writers") == "Jane Doe and John Roe"
+    assert clean_author("Jane Doe, Associated Press") == "Jane Doe, Associated Press"
+    assert clean_author("Rasender Reporter") == "Rasender Reporter"
+    assert clean_author("Online News Editor") == "Online News Editor"
+    assert clean_author("Staff Writer") == "Staff Writer"
+
+
+def test_gendered_german_labels_and_a_credit_line_without_colon() -> None:
+    from scraper.parse.metadata._bylines import clean_author, credit_line
+
+    assert clean_author("Autor/in: Korinna Hennig") == "Korinna Hennig"
+    assert clean_author("Autor*in: Jane Doe") == "Jane Doe"
+    assert credit_line(["Autoren Jelko Djuren und Jutta Klaukien"]) == (
+        "Jelko Djuren und Jutta Klaukien"
+    )
+    assert credit_line(["Text: Jane Doe und John Roe"]) == "Jane Doe und John Roe"
+    # prose after a bare label is no credit
+    assert credit_line(["Autor Stephen King hat ein neues Buch"]) is None
+    assert credit_line(["Autoren und Verlage"]) is None
+    page = f"""<html><body><article><h1>Sperrfristen</h1>{BODY}
+<p>Autoren Jelko Djuren und Jutta Klaukien</p></article></body></html>"""
+    assert _authors(page) == ["Jelko Djuren und Jutta Klaukien"]

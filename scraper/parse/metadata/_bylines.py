@@ -16,7 +16,7 @@ __all__ = ["byline_in_texts", "clean_author", "credit_line", "name_shaped", "spl
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
     r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
-    r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|"
+    r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?|autoren|authors?|text|texte|fotos?|interview|"
     r"yazar|"
     r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
     re.IGNORECASE,
@@ -31,7 +31,7 @@ _OTHER_CREDIT = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
-    r"door|av|af|przez|autor(?:in)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
+    r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
     r"auteur(?:e|\(e\))?\s*:|autore\s*:|verfasser(?:in)?\s*:|"
     r"(?:责任编辑|作者|记者)\s*[:：])"
     r"\s*(.*)$",
@@ -126,6 +126,7 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     suffix = _JOB_SUFFIX.search(text)
     if suffix and suffix.start() > 0:
         text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
+    text = _without_role(text)
     if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text or "www." in text:
         return None
     if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
@@ -133,6 +134,46 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         # lead it ("Jane Doe Stand: 05. Februar 2020")
         return _name_before_date(text)
     return text
+
+
+# a job written after the name ("Jane Doe, Senior Reporter", "Jane Doe Staff Writer"):
+# words of a role only, never of an outlet ("Jane Doe, Associated Press" stays whole)
+_ROLE_WORDS = frozenset(
+    "reporter reporterin writer editor correspondent contributor columnist staff senior chief "
+    "reporters writers editors correspondents contributors columnists "
+    "contributing special political associate managing deputy investigative freelance "
+    "photographer intern producer editor-in-chief and & redakteur redakteurin korrespondent "
+    "korrespondentin autor autorin freier freie journalist journalistin volontär volontärin "
+    "chefredakteur chefredakteurin und journaliste correspondant correspondante rédacteur "
+    "rédactrice envoyé envoyée spécial spéciale et periodista corresponsal redactor redactora "
+    "enviado enviada especial y giornalista corrispondente inviato inviata".split()
+)
+_ROLE_NOUNS = _ROLE_WORDS - frozenset(
+    "senior chief contributing special political associate managing deputy investigative "
+    "freelance and & freier freie und spécial spéciale et especial y staff".split()
+)
+_OUTLET_HINTS = frozenset("news online press media times post daily desk team service".split())
+_ROLE_SEP = re.compile(r"\s*[,/]\s*")
+
+
+def _without_role(text: str) -> str:
+    """The name without a job written after it, after a comma or a slash or glued on;
+    a job of a single word stays on a two-word byline ("Rasender Reporter" is a pen name)."""
+    sep = _ROLE_SEP.search(text)
+    if sep and sep.start() > 0:
+        tail = [w.strip(".").casefold() for w in text[sep.end() :].split()]
+        if tail and set(tail) <= _ROLE_WORDS and _ROLE_NOUNS.intersection(tail):
+            return text[: sep.start()]
+    words = text.split()
+    k = len(words)
+    while k > 2 and words[k - 1].strip(".").casefold() in _ROLE_WORDS:
+        k -= 1
+    if k == len(words) or words[-1].strip(".").casefold() not in _ROLE_NOUNS:
+        return text
+    head = words[:k]
+    if _OUTLET_HINTS.intersection(w.casefold() for w in head) or not name_shaped(" ".join(head)):
+        return text
+    return " ".join(head)
 
 
 def _name_before_date(text: str) -> str | None:
@@ -241,25 +282,40 @@ def _named_then_dated(texts: list[str]) -> str | None:
     return None
 
 
-# an explicit credit line anywhere in the post ("Text: Jane Doe" under the last paragraph)
+# an explicit credit line anywhere in the post ("Text: Jane Doe" under the last paragraph);
+# the labels that only name an author may also go without the colon ("Autoren A und B")
 _CREDIT_LINE = re.compile(
-    r"^(?:autor(?:in)?|autoren|authors?|text|von|verfasser(?:in)?|auteur|written by)\s*:\s*(.*)$",
+    r"^(?:(?:autor(?:[/*:]?in(?:nen)?)?|autoren|authors?|text|von|verfasser(?:in)?|auteur|"
+    r"written by)\s*:|(?P<bare>autor(?:in)?|autoren|authors?|verfasser(?:in)?|auteurs?|"
+    r"written by)\s(?=\s*[^\W\d_]))\s*(.*)$",
     re.IGNORECASE,
 )
+_NAMES_SPLIT = re.compile(r"\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*")
 
 
 def credit_line(texts: list[str]) -> str | None:
     """A name after a label with a colon anywhere in the body's texts: German and French
     press put "Text: Jane Doe" or "Von: Jane Doe" under the last paragraph. The colon
-    keeps prose ("von Berlin aus") out."""
+    keeps prose ("von Berlin aus") out; without it, only a line of names after a label
+    that names authors counts ("Autoren Jelko Djuren und Jutta Klaukien")."""
     for i, text in enumerate(texts):
         m = _CREDIT_LINE.match(text) if len(text) < 120 else None
-        if m:
-            rest = m.group(1).strip() or (texts[i + 1] if i + 1 < len(texts) else "")
-            name = clean_author(rest)
-            if name and name_shaped(name):
-                return name
+        if not m:
+            continue
+        bare = m.group("bare") is not None
+        rest = m.group(2).strip()
+        if not rest and not bare:
+            rest = texts[i + 1] if i + 1 < len(texts) else ""
+        name = clean_author(rest)
+        if name and ((name_shaped(name) and not bare) or _names_only(name)):
+            return name
     return None
+
+
+def _names_only(text: str) -> bool:
+    """Names joined by commas, "and", "und", "&": "Jelko Djuren und Jutta Klaukien"."""
+    parts = _NAMES_SPLIT.split(text)
+    return all(name_shaped(p) for p in parts) and len(parts) <= 6
 
 
 def split_authors(name: str | None) -> list[str]:

@@ -119,3 +119,19 @@ def test_gendered_german_labels_and_a_credit_line_without_colon() -> None:
     page = f"""<html><body><article><h1>Sperrfristen</h1>{BODY}
 <p>Autoren Jelko Djuren und Jutta Klaukien</p></article></body></html>"""
     assert _authors(page) == ["Jelko Djuren und Jutta Klaukien"]
+
+
+def test_an_author_key_of_a_pages_data_object_when_no_markup_names_one() -> None:
+    """``dataLayer``/``window.__DATA__`` objects give the author under a general key; taken
+    only when every value agrees on one name of capitalised words."""
+
+    def page(script: str) -> str:
+        return f"""<html><head><script>{script}</script></head><body><article>
+<h1>Rente</h1>{BODY}</article></body></html>"""
+
+    one = "dataLayer = [{'category': 'Konto', 'author': 'Sara Zinnecker'}];"
+    assert _authors(page(one)) == ["Sara Zinnecker"]
+    two = 'var d = {"authorName": "Jane Doe", "related": [{"authorName": "Bo Chen"}]};'
+    assert _authors(page(two)) == []
+    login = "dataLayer = [{'author': 'jdoe'}];"
+    assert _authors(page(login)) == []

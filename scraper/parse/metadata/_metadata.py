@@ -33,6 +33,7 @@ from ._people import (
     ld_credits,
     meta_names,
     same_name,
+    script_author,
     signature_line,
     site_as_author,
     slug,
@@ -218,6 +219,8 @@ def _find_authors(
     people = _clean_people([Person(name=credit_line(near.body))])
     if not people:
         people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
+    if not people:
+        people = _clean_people([Person(name=script_author(page))])
     return people or site_as_author(page, values, ids, _AUTHOR_META)
 
 

@@ -102,6 +102,7 @@ def test_a_job_after_the_name_is_cut_but_not_an_outlet_or_a_pen_name() -> None:
     assert clean_author("Rasender Reporter") == "Rasender Reporter"
     assert clean_author("Online News Editor") == "Online News Editor"
     assert clean_author("Staff Writer") == "Staff Writer"
+    assert clean_author("A Photo Editor") == "A Photo Editor"
 
 
 def test_gendered_german_labels_and_a_credit_line_without_colon() -> None:

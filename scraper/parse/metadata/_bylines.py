@@ -158,7 +158,7 @@ _ROLE_SEP = re.compile(r"\s*[,/]\s*")
 
 def _without_role(text: str) -> str:
     """The name without a job written after it, after a comma or a slash or glued on;
-    a job of a single word stays on a two-word byline ("Rasender Reporter" is a pen name)."""
+    a two-word byline stays whole ("Rasender Reporter" is a pen name)."""
     sep = _ROLE_SEP.search(text)
     if sep and sep.start() > 0:
         tail = [w.strip(".").casefold() for w in text[sep.end() :].split()]
@@ -168,7 +168,9 @@ def _without_role(text: str) -> str:
     k = len(words)
     while k > 2 and words[k - 1].strip(".").casefold() in _ROLE_WORDS:
         k -= 1
-    if k == len(words) or words[-1].strip(".").casefold() not in _ROLE_NOUNS:
+    # glued on without a comma, only a job of two words or more ("Staff Writer"): one
+    # word may end a name or a title ("A Photo Editor", a blog's name)
+    if len(words) - k < 2 or words[-1].strip(".").casefold() not in _ROLE_NOUNS:
         return text
     head = words[:k]
     if _OUTLET_HINTS.intersection(w.casefold() for w in head) or not name_shaped(" ".join(head)):

@@ -16,15 +16,22 @@ __all__ = ["byline_in_texts", "clean_author", "credit_line", "name_shaped", "spl
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
     r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
-    r"door|av|af|przez|autor(?:in)?|autoren|authors?|text|texte|fotos?|interview|"
+    r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?|autoren|authors?|text|texte|fotos?|interview|"
     r"yazar|"
     r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
     re.IGNORECASE,
 )
 _INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
+# another credit than the author's: "Edited by", "Translated by", "Photos by"
+_OTHER_CREDIT = re.compile(
+    r"\b(?:edited|translated|illustrated|illustrations?|photos?|photographs?|photography|"
+    r"images?|compiled|curated|reviewed|narrated|moderated|produced|traduit|traduction|"
+    r"traducido|traducción|editado)\s*$",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
-    r"door|av|af|przez|autor(?:in)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
+    r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
     r"auteur(?:e|\(e\))?\s*:|autore\s*:|verfasser(?:in)?\s*:|"
     r"(?:责任编辑|作者|记者)\s*[:：])"
     r"\s*(.*)$",
@@ -52,6 +59,7 @@ _MONTH_DAY = re.compile(
 _RIGHTS = re.compile(r"^copyright\b|all rights reserved|alle rechte vorbehalten", re.I)
 _AGENCY = re.compile(r"\s*/\s*(?:" + _AGENCIES + r"|sp-x|ddp|dts)\b", re.I)
 _JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
+_LABEL_END = re.compile(r"(?<=\w)\s+[^\W\d_]+\s*:\s*$")
 _YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 _JOIN = re.compile(r"\s*;\s*")
 # "Jane Doe in Politics", "Posted by jane under News": the post's category follows a
@@ -84,6 +92,8 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = rest.strip()  # "text & fotos: Ivan Valetny", "und interview: Harald W."
     inner = _INNER_BY.search(text)
     if inner and 0 < inner.start() < 50:
+        if _OTHER_CREDIT.search(text[: inner.start()]):
+            return None  # "Revised Edition Edited by Jane Doe": an editor, not the author
         # "View all posts by Jane", "Auteur/autrice de l'article Par Claire": screen-reader text
         text = text[inner.end() :]
     tail = _CATEGORY_TAIL.search(text)
@@ -96,7 +106,8 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = text[: agency.start()]  # "Peter Maahn/SP-X"; "det/dpa" is the credit itself
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
-        text = text[: cut.start()]
+        # a label with a colon before the cut date goes too: "Jane Doe Stand: 05.02.2020"
+        text = _LABEL_END.sub("", text[: cut.start()])
     month = _MONTH_DAY.search(text)
     if month and month.start() > 0:
         text = text[: month.start()]
@@ -115,11 +126,69 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     suffix = _JOB_SUFFIX.search(text)
     if suffix and suffix.start() > 0:
         text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
+    text = _without_role(text)
     if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text or "www." in text:
         return None
     if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
-        return None  # a date, or a year: "En kiosques : juillet 2020" is no name
+        # a date, or a year: "En kiosques : juillet 2020" is no name, but a name may
+        # lead it ("Jane Doe Stand: 05. Februar 2020")
+        return _name_before_date(text)
     return text
+
+
+# a job written after the name ("Jane Doe, Senior Reporter", "Jane Doe Staff Writer"):
+# words of a role only, never of an outlet ("Jane Doe, Associated Press" stays whole)
+_ROLE_WORDS = frozenset(
+    "reporter reporterin writer editor correspondent contributor columnist staff senior chief "
+    "reporters writers editors correspondents contributors columnists "
+    "contributing special political associate managing deputy investigative freelance "
+    "photographer intern producer editor-in-chief and & redakteur redakteurin korrespondent "
+    "korrespondentin autor autorin freier freie journalist journalistin volontär volontärin "
+    "chefredakteur chefredakteurin und journaliste correspondant correspondante rédacteur "
+    "rédactrice envoyé envoyée spécial spéciale et periodista corresponsal redactor redactora "
+    "enviado enviada especial y giornalista corrispondente inviato inviata".split()
+)
+_ROLE_NOUNS = _ROLE_WORDS - frozenset(
+    "senior chief contributing special political associate managing deputy investigative "
+    "freelance and & freier freie und spécial spéciale et especial y staff".split()
+)
+_OUTLET_HINTS = frozenset("news online press media times post daily desk team service".split())
+_ROLE_SEP = re.compile(r"\s*[,/]\s*")
+
+
+def _without_role(text: str) -> str:
+    """The name without a job written after it, after a comma or a slash or glued on;
+    a two-word byline stays whole ("Rasender Reporter" is a pen name)."""
+    sep = _ROLE_SEP.search(text)
+    if sep and sep.start() > 0:
+        tail = [w.strip(".").casefold() for w in text[sep.end() :].split()]
+        if tail and set(tail) <= _ROLE_WORDS and _ROLE_NOUNS.intersection(tail):
+            return text[: sep.start()]
+    words = text.split()
+    k = len(words)
+    while k > 2 and words[k - 1].strip(".").casefold() in _ROLE_WORDS:
+        k -= 1
+    # glued on without a comma, only a job of two words or more ("Staff Writer"): one
+    # word may end a name or a title ("A Photo Editor", a blog's name)
+    if len(words) - k < 2 or words[-1].strip(".").casefold() not in _ROLE_NOUNS:
+        return text
+    head = words[:k]
+    if _OUTLET_HINTS.intersection(w.casefold() for w in head) or not name_shaped(" ".join(head)):
+        return text
+    return " ".join(head)
+
+
+def _name_before_date(text: str) -> str | None:
+    """The name that leads a byline's date in any language the date parser reads ("Jane
+    Doe 5. Mai 2020", "Jane Doe Stand: 05.02.2020"), a label with a colon between them."""
+    i = next((k for k, c in enumerate(text) if c.isdigit()), 0)
+    head = text[:i].rstrip()
+    if head.endswith(":"):
+        head = head.rsplit(None, 1)[0] if " " in head else ""
+    head = head.rstrip(" ,|-–—·/")
+    if i and name_shaped(head) and parse_text(text[i:]):
+        return head
+    return None
 
 
 _LEAD_MARKS = " |•·–—-/"
@@ -158,13 +227,23 @@ def name_shaped(name: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[0].isupper() and _NAME_WORD.match(w) for w in words)
 
 
+# titles and professions written before a name, never a name alone
+_TITLES = frozenset(
+    "dr prof professor dipl mag ing mr mrs ms sir rev reverend pfarrer pfarrerin pastor "
+    "rechtsanwalt rechtsanwältin anwalt anwältin notar notarin abogado abogada avocat avocate "
+    "maître me docteur dott avv journalist journalistin reporter redakteur redakteurin "
+    "korrespondent korrespondentin correspondent senator".split()
+)
+
+
 def _is_bare_label(text: str) -> bool:
     return text.rstrip(" :：").replace("(s)", "").casefold() in _BARE_LABELS
 
 
-def byline_in_texts(texts: list[str]) -> str | None:
+def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
     """A name from a visible byline ("von Daniela Obers", "Автор: Ольга Иванова"), where
-    the label and the name may be two neighbouring texts."""
+    the label and the name may be two neighbouring texts. ``dated``: the texts are a
+    byline element's, where a name followed by a date text is the byline's name too."""
     for i, text in enumerate(texts[:40]):
         if len(text) > 120:
             continue
@@ -180,33 +259,65 @@ def byline_in_texts(texts: list[str]) -> str | None:
                 return name
             continue
         rest = m.group(1).strip(" :,")  # "Von ," + the name in its own element
+        after: list[str] = []
         if not rest:  # the name is the next text that is not one more label
-            rest = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), "")
+            after = [t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)]
+            rest = after[0] if after else ""
         name = clean_author(rest)
+        if name and name.rstrip(".").casefold() in _TITLES and len(after) > 1:
+            # a title in its own element before the name: "Autor: <a>Rechtsanwalt</a>
+            # Jane Doe", "By <abbr>Dr.</abbr> Jane Doe"
+            full = clean_author(after[1])
+            name = full if full and name_shaped(full) else None
         if name and name[0].isupper():
+            return name
+    return _named_then_dated(texts) if dated else None
+
+
+def _named_then_dated(texts: list[str]) -> str | None:
+    """A name alone in its text and a date in the next, among a byline block's first
+    texts: "<span>Jane Doe</span><span>Stand: 05. Februar 2020</span>"."""
+    for i, text in enumerate(texts[:5]):
+        name = clean_author(text) if i + 1 < len(texts) else None
+        if name and name == text.strip() and name_shaped(name) and parse_text(texts[i + 1]):
             return name
     return None
 
 
-# an explicit credit line anywhere in the post ("Text: Jane Doe" under the last paragraph)
+# an explicit credit line anywhere in the post ("Text: Jane Doe" under the last paragraph);
+# the labels that only name an author may also go without the colon ("Autoren A und B")
 _CREDIT_LINE = re.compile(
-    r"^(?:autor(?:in)?|autoren|authors?|text|von|verfasser(?:in)?|auteur|written by)\s*:\s*(.*)$",
+    r"^(?:(?:autor(?:[/*:]?in(?:nen)?)?|autoren|authors?|text|von|verfasser(?:in)?|auteur|"
+    r"written by)\s*:|(?P<bare>autor(?:in)?|autoren|authors?|verfasser(?:in)?|auteurs?|"
+    r"written by)\s(?=\s*[^\W\d_]))\s*(.*)$",
     re.IGNORECASE,
 )
+_NAMES_SPLIT = re.compile(r"\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*")
 
 
 def credit_line(texts: list[str]) -> str | None:
     """A name after a label with a colon anywhere in the body's texts: German and French
     press put "Text: Jane Doe" or "Von: Jane Doe" under the last paragraph. The colon
-    keeps prose ("von Berlin aus") out."""
+    keeps prose ("von Berlin aus") out; without it, only a line of names after a label
+    that names authors counts ("Autoren Jelko Djuren und Jutta Klaukien")."""
     for i, text in enumerate(texts):
         m = _CREDIT_LINE.match(text) if len(text) < 120 else None
-        if m:
-            rest = m.group(1).strip() or (texts[i + 1] if i + 1 < len(texts) else "")
-            name = clean_author(rest)
-            if name and name_shaped(name):
-                return name
+        if not m:
+            continue
+        bare = m.group("bare") is not None
+        rest = m.group(2).strip()
+        if not rest and not bare:
+            rest = texts[i + 1] if i + 1 < len(texts) else ""
+        name = clean_author(rest)
+        if name and ((name_shaped(name) and not bare) or _names_only(name)):
+            return name
     return None
+
+
+def _names_only(text: str) -> bool:
+    """Names joined by commas, "and", "und", "&": "Jelko Djuren und Jutta Klaukien"."""
+    parts = _NAMES_SPLIT.split(text)
+    return all(name_shaped(p) for p in parts) and len(parts) <= 6
 
 
 def split_authors(name: str | None) -> list[str]:

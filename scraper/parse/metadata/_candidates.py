@@ -72,7 +72,8 @@ _AUTHOR_NAME_CLASSES = frozenset(
 )
 _AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "posted-by", "verfasser")
 _NOT_BYLINE = (
-    "comment", "bio", "description", "about", "avatar", "img", "image", "photo", "box", "related"
+    "comment", "bio", "description", "about", "avatar", "img", "image", "photo", "box", "related",
+    "listing", "teaser",  # another post's card: "fachartikel-listing__item__author"
 )  # fmt: skip
 _PUBLISHED_CLASSES = frozenset(
     "published dt-published entry-date post-date article-date publish-date pubdate "

@@ -24,7 +24,7 @@ from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
 from ._bylines import byline_in_texts, clean_author, credit_line
 from ._candidates import Scan, el_text, scan_page
-from ._nearby import Near
+from ._nearby import Near, in_teaser
 from ._people import (
     GLUED,
     in_full,
@@ -33,6 +33,7 @@ from ._people import (
     ld_credits,
     meta_names,
     same_name,
+    script_author,
     signature_line,
     site_as_author,
     slug,
@@ -169,12 +170,19 @@ def _find_authors(
         if people:
             return people
     for sel in profile.author:
-        found = [el for el in page_select(page, sel) if not in_comments(el)]
+        found = [
+            el
+            for el in page_select(page, sel)
+            if not in_comments(el) and not in_teaser(el, near.headline)
+        ]
         byline = _people_from(_first_byline(found), page.url) if found else []
         people = _clean_people(byline, element=True)
         if people:
             return people
     for group in scan.author_groups():
+        group = [el for el in group if not in_teaser(el, near.headline)]
+        if not group:
+            continue
         people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
         if len(people) == 1 and GLUED.search(people[0].name or ""):
             name = labelled_in(group[0])
@@ -211,6 +219,8 @@ def _find_authors(
     people = _clean_people([Person(name=credit_line(near.body))])
     if not people:
         people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
+    if not people:
+        people = _clean_people([Person(name=script_author(page))])
     return people or site_as_author(page, values, ids, _AUTHOR_META)
 
 

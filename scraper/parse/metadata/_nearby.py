@@ -16,7 +16,7 @@ from ..dom._text import collapse
 from ._candidates import Scan
 from ._regions import region_by_label
 
-__all__ = ["Near", "body_texts", "headline_texts"]
+__all__ = ["Near", "body_texts", "headline_texts", "in_teaser"]
 
 _SKIP_REGIONS = ("comment", "side")
 _WALK_SKIP = frozenset(
@@ -60,6 +60,36 @@ def _headline(scan: Scan) -> HtmlElement | None:
         return scan.article_root
     # the only headline may sit in a region named like a sidebar (a breadcrumb bar)
     return next((h.el for h in scan.h1 if not h.in_comment), None)
+
+
+def in_teaser(el: HtmlElement, headline: HtmlElement | None) -> bool:
+    """True for an element inside another post's card: an ``<article>`` that does not
+    hold the headline and stands in a row of them (a list item, or beside another
+    ``<article>``). "Popular right now" and "related" cards carry their own bylines,
+    often before the post's own byline, and often in the same classes."""
+    card = el if el.tag == "article" else next(el.iterancestors("article"), None)
+    if card is None or headline is None or card is headline:
+        return False
+    if any(a is card for a in headline.iterancestors("article")):
+        return False
+    parent = card.getparent()
+    if parent is None:
+        return False
+    if parent.tag == "li":
+        return True
+    row = parent.getparent() if parent.getparent() is not None else parent
+    # another <article> among the parent's children or the grandparent's grandchildren
+    cards = seen = 0
+    for child in row:
+        for node in (child, *child):
+            seen += 1
+            if node.tag == "article":
+                cards += 1
+                if cards > 1:
+                    return True
+        if seen > 400:
+            break
+    return False
 
 
 def _following(el: HtmlElement) -> list[HtmlElement]:
@@ -127,6 +157,10 @@ class Near:
     @functools.cached_property
     def around(self) -> tuple[list[str], list[str]]:
         return headline_texts(self.page, self.scan)
+
+    @functools.cached_property
+    def headline(self) -> HtmlElement | None:
+        return _headline(self.scan)
 
     @functools.cached_property
     def body(self) -> list[str]:

@@ -30,6 +30,7 @@ __all__ = [
     "ld_credits",
     "meta_names",
     "same_name",
+    "script_author",
     "signature_line",
     "site_as_author",
     "slug",
@@ -72,7 +73,7 @@ def labelled_in(el: HtmlElement) -> str | None:
             texts.append(collapse(t))
             if len(texts) >= 40:
                 break
-    return byline_in_texts(texts)
+    return byline_in_texts(texts, dated=True)
 
 
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})
@@ -261,3 +262,28 @@ def same_name(name: str | None, site: str | None) -> bool:
 
 def _letters(text: str | None) -> str:
     return "".join(c for c in (text or "").casefold() if c.isalnum())
+
+
+# an author key of a page's data or analytics object: ``dataLayer = [{'author': 'Jane
+# Doe'}]``, ``window.__DATA__ = {"authorName": "Jane Doe"}``
+_SCRIPT_AUTHOR = re.compile(
+    r"""(?<![\w.$-])["']?(?:author|authorName|author_name)["']?\s*[:=]\s*["']([^"'\\<>{}]{3,60})["']"""
+)
+
+
+def script_author(page: Page) -> str | None:
+    """The name a page's inline scripts give under a general author key, asked only when
+    no markup names anyone. Every value must be the same name of two to four capitalised
+    words: a script listing several (related posts, comments) or a login name says
+    nothing about this post."""
+    names: set[str] = set()
+    for script in page.by_tag("script"):
+        text = script.text
+        if not text or "author" not in text or script.get("type") == "application/ld+json":
+            continue
+        for m in _SCRIPT_AUTHOR.finditer(text):
+            names.add(collapse(m.group(1)))
+            if len(names) > 1:
+                return None
+    name = next(iter(names), None)
+    return name if name and name_shaped(name) else None

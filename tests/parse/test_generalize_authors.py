@@ -1,0 +1,138 @@
+"""Author rules of issue 10's fourth round: one general byline shape each, on small
+hand-written pages (the shapes were found on dev pages; no page is copied here)."""
+
+from scraper import parse_page
+
+URL = "https://news.example/2020/01/the-post/"
+PROSE = (
+    "The council met on Tuesday and agreed, after a long debate about the budget, to keep "
+    "the library open on Sundays for at least another year, its chair said afterwards."
+)
+BODY = f"<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p>"
+
+
+def _authors(html: str) -> list[str | None]:
+    return [a.name for a in parse_page(html.encode(), URL).authors]
+
+
+def _card(name: str) -> str:
+    return (
+        f'<article class="post type-post teaser"><h3>Another story</h3>'
+        f'<span class="entry-author">{name}</span></article>'
+    )
+
+
+def test_a_byline_in_another_posts_card_is_not_the_posts_author() -> None:
+    """Cards of other posts ("Popular right now", "related") carry bylines in the same
+    classes as the post's own, often earlier in the page; the card is an ``<article>``
+    that does not hold the headline and stands in a row of them."""
+    row = f'<div class="trending">{_card("Steve Straub")}{_card("Ann Poe")}</div>'
+    page = f"""<html><body><div class="top">{row}</div>
+<article class="post type-post"><h1>Library stays open</h1>
+<div class="meta">By <a href="/u/rg">Bushrod Washington</a></div>{BODY}</article>
+</body></html>"""
+    assert _authors(page) == ["Bushrod Washington"]
+    # a list of cards inside the post's own <article> (related posts under the text)
+    listed = f"""<html><body><article class="post type-post"><h1>Library stays open</h1>
+<div class="meta">By <a href="/u/rg">Bushrod Washington</a></div>{BODY}
+<ul><li>{_card("Steve Straub")}</li></ul></article></body></html>"""
+    assert _authors(listed) == ["Bushrod Washington"]
+    # the post's own byline inside its <article> still counts
+    own = f"""<html><body><article class="post"><h1>Library stays open</h1>
+<span class="entry-author">Jane Doe</span>{BODY}</article>{_card("Ann Poe")}
+{_card("Bo Chen")}</body></html>"""
+    assert _authors(own) == ["Jane Doe"]
+
+
+def test_an_author_class_of_a_listing_item_is_no_byline() -> None:
+    from scraper.parse.metadata._candidates import _authorish
+
+    assert not _authorish({"fachartikel-listing__item__author"})
+    assert not _authorish({"teaser__author"})
+    assert _authorish({"article__author"})
+
+
+def test_an_editor_translator_or_photographer_is_not_the_author() -> None:
+    for credit in ("Revised Edition Edited by Adrian Parr", "Photos by Ann Lee"):
+        page = f"""<html><body><article><h1>Library stays open</h1>
+<span class="byline">{credit}</span>{BODY}</article></body></html>"""
+        assert _authors(page) == [], credit
+    page = f"""<html><body><article><h1>Library stays open</h1>
+<span class="byline">Revised Edition Edited by Adrian Parr</span>
+<p>---- by Kenneth Surin</p>{BODY}</article></body></html>"""
+    assert _authors(page) == ["Kenneth Surin"]
+
+
+def test_a_name_before_a_date_in_a_byline_block() -> None:
+    """A byline block whose name and date sit in separate texts (a German "Stand:" date),
+    or in one text, in any language the date parser reads."""
+    block = (
+        '<div class="author-info"><span>Sara Zinnecker</span>'
+        "<span>Stand: 05. Februar 2020</span><p>Sara Zinnecker ist Redakteurin.</p></div>"
+    )
+    page = f"<html><body><article><h1>Rente</h1>{block}{BODY}</article></body></html>"
+    assert _authors(page) == ["Sara Zinnecker"]
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("Jane Doe 5. Mai 2020") == "Jane Doe"
+    assert clean_author("Jane Doe Stand: 05.02.2020") == "Jane Doe"
+    assert clean_author("En kiosques : juillet 2020") is None
+
+
+def test_a_title_in_its_own_element_before_the_name() -> None:
+    page = f"""<html><body><article><h1>Wohngeld</h1>{BODY}
+<div>Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a> Sebastian Einbock</div></article>
+</body></html>"""
+    assert _authors(page) == ["Sebastian Einbock"]
+    from scraper.parse.metadata._bylines import byline_in_texts
+
+    assert byline_in_texts(["Von", "Henry", "Neue Studie"]) == "Henry"  # no title: kept
+    assert byline_in_texts(["Autor:", "Dr.", "Jane Doe"]) == "Jane Doe"
+
+
+def test_a_job_after_the_name_is_cut_but_not_an_outlet_or_a_pen_name() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("By Jane Doe, Senior Reporter") == "Jane Doe"
+    assert clean_author("JANE DOE / Staff Writer") == "JANE DOE"
+    assert clean_author("Jane Doe Staff Writer") == "Jane Doe"
+    assert clean_author("Von Jane Doe, freie Autorin") == "Jane Doe"
+    assert clean_author("Jane Doe and John Roe, Staff Writers") == "Jane Doe and John Roe"
+    assert clean_author("Jane Doe, Associated Press") == "Jane Doe, Associated Press"
+    assert clean_author("Rasender Reporter") == "Rasender Reporter"
+    assert clean_author("Online News Editor") == "Online News Editor"
+    assert clean_author("Staff Writer") == "Staff Writer"
+    assert clean_author("A Photo Editor") == "A Photo Editor"
+
+
+def test_gendered_german_labels_and_a_credit_line_without_colon() -> None:
+    from scraper.parse.metadata._bylines import clean_author, credit_line
+
+    assert clean_author("Autor/in: Korinna Hennig") == "Korinna Hennig"
+    assert clean_author("Autor*in: Jane Doe") == "Jane Doe"
+    assert credit_line(["Autoren Jelko Djuren und Jutta Klaukien"]) == (
+        "Jelko Djuren und Jutta Klaukien"
+    )
+    assert credit_line(["Text: Jane Doe und John Roe"]) == "Jane Doe und John Roe"
+    # prose after a bare label is no credit
+    assert credit_line(["Autor Stephen King hat ein neues Buch"]) is None
+    assert credit_line(["Autoren und Verlage"]) is None
+    page = f"""<html><body><article><h1>Sperrfristen</h1>{BODY}
+<p>Autoren Jelko Djuren und Jutta Klaukien</p></article></body></html>"""
+    assert _authors(page) == ["Jelko Djuren und Jutta Klaukien"]
+
+
+def test_an_author_key_of_a_pages_data_object_when_no_markup_names_one() -> None:
+    """``dataLayer``/``window.__DATA__`` objects give the author under a general key; taken
+    only when every value agrees on one name of capitalised words."""
+
+    def page(script: str) -> str:
+        return f"""<html><head><script>{script}</script></head><body><article>
+<h1>Rente</h1>{BODY}</article></body></html>"""
+
+    one = "dataLayer = [{'category': 'Konto', 'author': 'Sara Zinnecker'}];"
+    assert _authors(page(one)) == ["Sara Zinnecker"]
+    two = 'var d = {"authorName": "Jane Doe", "related": [{"authorName": "Bo Chen"}]};'
+    assert _authors(page(two)) == []
+    login = "dataLayer = [{'author': 'jdoe'}];"
+    assert _authors(page(login)) == []

@@ -29,8 +29,7 @@ def _js_assert(src: str, field: str) -> str | None:
     m = re.search(rf"assert\.equal\(\s*{field}\s*,\s*{_JS_STR}\s*\)", src, re.S)
     if not m:
         return None
-    value = next(g for g in m.groups() if g is not None)
-    return re.sub(r"\\(.)", r"\1", value).strip() or None
+    return _js_value(m).strip() or None
 
 
 _META_TAG = re.compile(rb"<meta\b[^>]*>", re.I)

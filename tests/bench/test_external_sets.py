@@ -255,6 +255,8 @@ def test_postlight_assertions_and_meta_content(sets: ModuleType) -> None:
     assert sets._js_assert(src, "title") == "A “quoted” title"
     assert sets._js_assert(src, "author") == "Jane O'Neil"
     assert sets._js_assert(src, "date_published") is None
+    escaped = "assert.equal(author, 'Nathan\\xa0Tempey \\u00e9');"
+    assert sets._js_assert(escaped, "author") == "Nathan\xa0Tempey é"  # not "Nathanxa0Tempey"
     html = b'<meta name="author" value="Jane"><meta property="og:title" content="T">'
     assert sets._meta_content(html) == (
         b'<meta name="author" content="Jane"><meta property="og:title" content="T">'

@@ -27,6 +27,7 @@ from .._memo import Memo
 from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import HINT_MAX, text_of
+from ._bylines import lead_line
 from ._dates import parse_visible_date
 from ._textlen import TextLengths
 from ._thread import REPLY_BOX, excluded, make_owner
@@ -34,7 +35,8 @@ from ._thread import REPLY_BOX, excluded, make_owner
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
 
 _AREA = re.compile(
-    r"(?:^|[-_\s])(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
+    # a word's start: after a separator, or inside a camelCase name ("itemComments")
+    r"(?:^|[-_\s]|(?-i:(?<=[a-z])(?=C)))(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
     r"disqus_thread|dsq-content|dsq-comments|discussion|responses|user-?comments|"
     r"reader-?comments|talkback|commentary)(?:$|[-_\s]|(?-i:[A-Z]))",
     re.I,
@@ -324,14 +326,17 @@ def _dated(el: HtmlElement, lengths: TextLengths) -> bool:
     Lengths first (summed once per page): a long box is never read whole here."""
     for i, d in enumerate(el.iterdescendants()):
         if i >= _DATE_LOOK:
-            return False
+            break
         if not isinstance(d, HtmlElement) or not isinstance(d.tag, str):
             continue
         if not 6 <= lengths.stripped(d) <= _DATE_LINE_MAX:
             continue
         if parse_visible_date(d.text_content().strip()) is not None:
             return True
-    return False
+    # or a hand-written byline opens it, "<b>Mia</b> wrote on Oct 1, 2012:" (guestbooks,
+    # hand-made and old news templates: the date is text beside the name, in no element)
+    lead = lead_line(el)
+    return lead is not None and lead.date is not None
 
 
 def _dl_score(members: list[HtmlElement]) -> float:

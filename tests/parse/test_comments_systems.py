@@ -1,0 +1,130 @@
+"""Comment markup of engines and frameworks the profiles do not name (issue 10): each test
+is a small hand-written page in the shape that engine prints."""
+
+from __future__ import annotations
+
+from lxml.html import document_fromstring
+
+from scraper.parse._results import Metadata, ThreadResult
+from scraper.parse.comments._comments import extract_comments
+from scraper.parse.dom._page import Page
+from scraper.parse.profiles import detect_profile
+
+
+def _thread(html: str) -> ThreadResult:
+    page = Page(document_fromstring(html), "https://news.example/2012/10/post/")
+    return extract_comments(page, detect_profile(page), Metadata())
+
+
+SAID = (
+    "Lovely tomatoes, what variety did you grow?",
+    "Brandywine mostly, and a few cherry ones.",
+    "Beans on the fence is a great idea.",
+)
+
+
+def _mt_thread() -> str:
+    return "".join(
+        f"<div id='comment-{n}' class='comment'><div class='comment-header'>"
+        f"<span class='vcard author'>User {n}</span> | October {n}, 2012</div>"
+        f"<div class='comment-content'><p>{said}</p></div></div>"
+        for n, said in enumerate(SAID, 1)
+    )
+
+
+def test_page_wide_form_keeps_its_thread() -> None:
+    # ASP.NET WebForms wraps the whole page in one <form>: the thread lives inside it
+    html = (
+        "<html><body><form id='aspnetForm' method='post' action='/post.aspx'>"
+        "<input type='hidden' name='__VIEWSTATE' value='x'>"
+        "<h1>A post</h1><p>Post text.</p>"
+        f"<div id='comments'><h3>Comments</h3>{_mt_thread()}</div>"
+        "<div id='respond'><textarea name='comment'></textarea></div>"
+        "</form></body></html>"
+    )
+    t = _thread(html)
+    assert [c.text for c in t.comments] == list(SAID)
+    assert [c.author.name for c in t.comments] == ["User 1", "User 2", "User 3"]
+
+
+def test_page_wide_form_wrapped_in_a_div_holds_the_headline() -> None:
+    html = (
+        "<html><body><div id='page'><form id='form1' method='post'>"
+        "<div class='content'><h1>A post</h1><p>Post text.</p></div>"
+        f"<div class='comments'>{_mt_thread()}</div></form></div></body></html>"
+    )
+    assert len(_thread(html).comments) == 3
+
+
+def test_small_form_is_still_no_thread() -> None:
+    # a form inside the page (a poll, a preview box) is no place for the post's thread
+    html = (
+        "<html><body><h1>A post</h1><p>Post text.</p><div class='box'>"
+        f"<form action='/poll'><div id='comments'>{_mt_thread()}</div></form>"
+        "</div></body></html>"
+    )
+    assert _thread(html).comments == ()
+
+
+def test_camel_case_comment_area() -> None:
+    # Joomla K2: div.itemComments > ul.itemCommentsList > classless li (odd/even only)
+    items = "".join(
+        f"<li class='{'odd' if n % 2 else 'even'}'><span class='commentLink'>"
+        f"<a href='#comment{n}' name='comment{n}' id='comment{n}'>Comment Link</a></span>"
+        f"<span class='commentDate'>Monday, 0{n} October 2012 10:1{n}</span>"
+        f"<span class='commentAuthorName'>posted by <a href='/u/{n}'>User {n}</a></span>"
+        f"<p>{said}</p></li>"
+        for n, said in enumerate(SAID, 1)
+    )
+    html = (
+        "<html><body><h1>A post</h1><p>Post text.</p><div class='itemComments'>"
+        f"<h3 class='itemCommentsCounter'>3 comments</h3><ul class='itemCommentsList'>{items}"
+        "</ul></div></body></html>"
+    )
+    t = _thread(html)
+    assert [c.text.splitlines()[-1] for c in t.comments] == list(SAID)
+    assert [c.published for c in t.comments] == [
+        "2012-10-01T10:11",
+        "2012-10-02T10:12",
+        "2012-10-03T10:13",
+    ]
+
+
+def test_camel_case_words_that_only_mention_comments_are_no_area() -> None:
+    html = (
+        "<html><body><h1>A post</h1><p>Post text.</p><div class='recentComments'><ul>"
+        + "".join(
+            f"<li class='item'><span class='date'>October {n}, 2012</span> "
+            f"<a href='/other/{n}'>{said}</a></li>"
+            for n, said in enumerate(SAID, 1)
+        )
+        + "</ul></div></body></html>"
+    )
+    assert _thread(html).comments == ()
+
+
+def test_classless_items_opened_by_a_written_by_line() -> None:
+    # hand-made and old news templates: "<strong>NAME</strong> wrote on DATE:" then the text
+    items = "".join(
+        f"<li><strong>User {n}</strong> wrote on Oct {n}, 2012 10:1{n}am:<p>{said}</p></li>"
+        for n, said in enumerate(SAID, 1)
+    )
+    html = (
+        "<html><body><h1>A post</h1><p>Post text.</p><div class='article-comments'>"
+        f"<h3>What readers say</h3><ul>{items}</ul></div></body></html>"
+    )
+    t = _thread(html)
+    assert [(c.author.name, c.published, c.text) for c in t.comments] == [
+        (f"User {n}", f"2012-10-0{n}T10:1{n}", said) for n, said in enumerate(SAID, 1)
+    ]
+
+
+def test_classless_items_with_undated_leads_are_no_thread() -> None:
+    items = "".join(
+        f"<li><strong>Tip {n}</strong> says:<p>{said}</p></li>" for n, said in enumerate(SAID, 1)
+    )
+    html = (
+        "<html><body><h1>A post</h1><p>Post text.</p><div class='article-comments'>"
+        f"<ul>{items}</ul></div></body></html>"
+    )
+    assert _thread(html).comments == ()

@@ -128,3 +128,32 @@ def test_classless_items_with_undated_leads_are_no_thread() -> None:
         f"<ul>{items}</ul></div></body></html>"
     )
     assert _thread(html).comments == ()
+
+
+WP_HEAD = "<html><head><meta name='generator' content='WordPress 3.4.2'></head><body>"
+
+
+def _wp_page(thread: str) -> str:
+    # the theme's post meta has a div.comment link box; its comment callback prints
+    # li#comment-N without comment_class(), so WordPress's item selectors miss the thread
+    return (
+        WP_HEAD + "<div class='post'><h1>A post</h1>"
+        "<div class='comment'><a href='#respond'>Leave a comment</a></div>"
+        "<div class='entry'><p>Post text.</p></div></div>"
+        f"<div id='comments'><ol class='commentlist'>{thread}</ol></div></body></html>"
+    )
+
+
+def test_engine_selectors_outside_the_thread_must_look_like_comments() -> None:
+    thread = "".join(
+        f"<li class='{'alt' if n % 2 else ''}' id='comment-{n}'>"
+        f"<a href='https://u{n}.example/' rel='external nofollow' class='url'>User {n}</a> on "
+        f"October {n}, 2012 3:3{n} pm<div class='commenttext'><p>{said}</p></div></li>"
+        for n, said in enumerate(SAID, 1)
+    )
+    t = _thread(_wp_page(thread))
+    assert [c.text.splitlines()[-1] for c in t.comments] == list(SAID)
+
+
+def test_a_comment_link_box_is_no_comment() -> None:
+    assert _thread(_wp_page("")).comments == ()

@@ -32,7 +32,7 @@ from ._dates import parse_visible_date
 from ._textlen import TextLengths
 from ._thread import REPLY_BOX, excluded, make_owner
 
-__all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
+__all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items", "looks_like_comments"]
 
 _AREA = re.compile(
     # a word's start: after a separator, or inside a camelCase name ("itemComments")
@@ -422,6 +422,12 @@ def _id_items(page: Page) -> list[HtmlElement]:
         by_sig[signature(el)].append(el)
     members = max(by_sig.values(), key=len)
     return members if _group_score(members, _facts(page)) > 0 else []
+
+
+def looks_like_comments(page: Page, items: list[HtmlElement]) -> bool:
+    """``items`` (found by a profile's selectors) pass the generic finder's test of a
+    group: text, and comment marks or author/date elements in most of them."""
+    return _group_score(items, _facts(page)) > 0
 
 
 def generic_items(page: Page) -> list[HtmlElement]:

@@ -157,3 +157,24 @@ def test_engine_selectors_outside_the_thread_must_look_like_comments() -> None:
 
 def test_a_comment_link_box_is_no_comment() -> None:
     assert _thread(_wp_page("")).comments == ()
+
+
+def test_form_holding_only_hidden_fields_is_comment_text() -> None:
+    # Reddit wraps each comment's body in form.usertext (hidden thing_id) for in-place
+    # editing (its reply box is one hidden form elsewhere on the page, cloned by script)
+    items = "".join(
+        f"<div class='thing comment' id='thing_t1_c{n}'><p class='tagline'>"
+        f"<a href='/user/u{n}' class='author'>u{n}</a> "
+        f"<time datetime='2012-10-0{n}T10:00:00+00:00'>2 hours</time> ago</p>"
+        f"<form action='#' class='usertext'><input type='hidden' name='thing_id' value='c{n}'>"
+        f"<div class='usertext-body'><div class='md'><p>{said}</p></div></div></form>"
+        "</div>"
+        for n, said in enumerate(SAID, 1)
+    )
+    html = (
+        "<html><body><h1>A post</h1><p>Post text.</p>"
+        f"<div class='commentarea'><div class='sitetable'>{items}</div></div></body></html>"
+    )
+    t = _thread(html)
+    assert [c.text.splitlines()[-1] for c in t.comments] == list(SAID)
+    assert [c.author.name for c in t.comments] == ["u1", "u2", "u3"]

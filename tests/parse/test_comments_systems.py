@@ -178,3 +178,26 @@ def test_form_holding_only_hidden_fields_is_comment_text() -> None:
     t = _thread(html)
     assert [c.text.splitlines()[-1] for c in t.comments] == list(SAID)
     assert [c.author.name for c in t.comments] == ["u1", "u2", "u3"]
+
+
+def test_camel_case_crumb_classes_are_no_comment_text() -> None:
+    # CSS [class*=report] is case-sensitive: commentReportLink and CommentVotes escaped it
+    items = "".join(
+        f"<div class='comment' id='comment-{n}'><span class='author'>User {n}</span>"
+        f"<div class='CommentVotes'>Like 3</div><p>{said}</p>"
+        f"<span class='commentToolbar'><a class='commentReportLink' href='#'>Report</a></span>"
+        "</div>"
+        for n, said in enumerate(SAID, 1)
+    )
+    html = f"<html><body><h1>A post</h1><p>Text.</p><div id='comments'>{items}</div></body></html>"
+    assert [c.text for c in _thread(html).comments] == list(SAID)
+
+
+def test_a_word_holding_a_crumb_word_stays() -> None:
+    items = "".join(
+        f"<div class='comment' id='comment-{n}'><span class='author'>User {n}</span>"
+        f"<p class='ReporterNote'>{said}</p></div>"
+        for n, said in enumerate(SAID, 1)
+    )
+    html = f"<html><body><h1>A post</h1><p>Text.</p><div id='comments'>{items}</div></body></html>"
+    assert [c.text for c in _thread(html).comments] == list(SAID)

@@ -201,3 +201,28 @@ def test_a_word_holding_a_crumb_word_stays() -> None:
     )
     html = f"<html><body><h1>A post</h1><p>Text.</p><div id='comments'>{items}</div></body></html>"
     assert [c.text for c in _thread(html).comments] == list(SAID)
+
+
+def test_thread_starts_at_the_comments_anchor() -> None:
+    # a forum topic marks its first message like the replies; the "Comments" heading with
+    # id=comments stands between them: the message before it is the post
+    box = (
+        "<div class='MtnComment'><span class='MtnCommentAccountName'>{who}</span>"
+        "<div>{said}</div></div>"
+    )
+    html = (
+        "<html><body><form id='HtmlForm1' method='post'><main id='content'>"
+        "<h2 class='Title'>No App Store over mobile data</h2>"
+        + box.format(who="macb", said="Since the update the App Store only loads on wifi, why?")
+        + "<h2 class='Title' id='comments'>Comments</h2>"
+        + "".join(box.format(who=f"User {n}", said=said) for n, said in enumerate(SAID, 1))
+        + "</main></form></body></html>"
+    )
+    t = _thread(html)
+    assert [c.text.splitlines()[-1] for c in t.comments] == list(SAID)
+    from scraper import parse_page
+
+    post = parse_page(html.encode(), url="https://forum.example/t/1")
+    assert post.body is not None
+    assert "only loads on wifi" in post.body.text
+    assert "Brandywine" not in post.body.text

@@ -439,8 +439,22 @@ def generic_items(page: Page) -> list[HtmlElement]:
             best = cand
     if best[1]:
         items = [e for e in best[1] if not excluded(e, excluded_memo(page))]
-        return _drop_edge_boxes(items, _facts(page))
+        return _drop_edge_boxes(_after_anchor(page, items), _facts(page))
     return _id_items(page)
+
+
+def _after_anchor(page: Page, items: list[HtmlElement]) -> list[HtmlElement]:
+    """The thread starts at the page's ``#comments`` anchor, where "3 Comments" links jump:
+    items before it, when others follow it, are the post (a forum topic's first message is
+    marked up like the replies) or another box, not comments."""
+    anchors = page.index.by_id.get("comments")
+    if not items or not anchors or len(anchors) != 1:
+        return items
+    position = page.index.position
+    at = position.get(anchors[0])
+    if at is None or position.get(items[0], at) >= at or position.get(items[-1], 0) < at:
+        return items  # all after it (or inside it), or all before it: no cut to make
+    return [e for e in items if position.get(e, 0) > at]
 
 
 def _drop_edge_boxes(items: list[HtmlElement], facts: _Facts) -> list[HtmlElement]:

@@ -226,3 +226,12 @@ def test_thread_starts_at_the_comments_anchor() -> None:
     assert post.body is not None
     assert "only loads on wifi" in post.body.text
     assert "Brandywine" not in post.body.text
+
+
+def test_comment_form_under_body_is_still_no_thread() -> None:
+    # a form that is a child of <body> but names itself the comment form stays foreign
+    html = (
+        "<html><body><h1>A post</h1><p>Post text.</p>"
+        f"<form id='commentform'><div id='comments'>{_mt_thread()}</div></form></body></html>"
+    )
+    assert _thread(html).comments == ()

@@ -124,8 +124,8 @@ def _foreign_box(cur: HtmlElement) -> bool:
     """``cur`` itself is a sidebar, a widget, the comment form, an ``aside``, hidden ..."""
     if cur.tag in ("aside", "textarea"):
         return True
-    if cur.tag == "form":
-        return not _page_form(cur)
+    if cur.tag == "form" and not _page_form(cur):
+        return True
     ident, cls = cur.get("id"), cur.get("class")
     if ident or cls:
         hint = f"{ident or ''} {cls or ''}"

@@ -180,27 +180,21 @@ def test_form_holding_only_hidden_fields_is_comment_text() -> None:
     assert [c.author.name for c in t.comments] == ["u1", "u2", "u3"]
 
 
-def test_camel_case_crumb_classes_are_no_comment_text() -> None:
-    # CSS [class*=report] is case-sensitive: commentReportLink and CommentVotes escaped it
+def test_camel_case_names_holding_a_crumb_word_keep_their_text() -> None:
+    # a comment box named after the site's share bar (cssShareBarCommentsListCommentText):
+    # "share" as a camelCase word there names the component, not a share button
     items = "".join(
-        f"<div class='comment' id='comment-{n}'><span class='author'>User {n}</span>"
-        f"<div class='CommentVotes'>Like 3</div><p>{said}</p>"
-        f"<span class='commentToolbar'><a class='commentReportLink' href='#'>Report</a></span>"
-        "</div>"
+        f"<div id='comment{n}' class='allShareBarCommentsListComment'>"
+        f"<p class='cssShareBarCommentsListCommentName'>User {n}</p>"
+        f"<p class='cssShareBarCommentsListCommentTimestamp'>0{n}.10.2012</p>"
+        f"<div class='cssShareBarCommentsListCommentText'>{said}</div></div>"
         for n, said in enumerate(SAID, 1)
     )
-    html = f"<html><body><h1>A post</h1><p>Text.</p><div id='comments'>{items}</div></body></html>"
-    assert [c.text for c in _thread(html).comments] == list(SAID)
-
-
-def test_a_word_holding_a_crumb_word_stays() -> None:
-    items = "".join(
-        f"<div class='comment' id='comment-{n}'><span class='author'>User {n}</span>"
-        f"<p class='ReporterNote'>{said}</p></div>"
-        for n, said in enumerate(SAID, 1)
+    html = (
+        "<html><body><h1>A post</h1><p>Text.</p><div id='allCommentsArea'>"
+        f"<div class='allShareBarCommentsList'>{items}</div></div></body></html>"
     )
-    html = f"<html><body><h1>A post</h1><p>Text.</p><div id='comments'>{items}</div></body></html>"
-    assert [c.text for c in _thread(html).comments] == list(SAID)
+    assert [c.text.splitlines()[-1] for c in _thread(html).comments] == list(SAID)
 
 
 def test_thread_starts_at_the_comments_anchor() -> None:

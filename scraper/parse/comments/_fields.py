@@ -46,11 +46,7 @@ def _strip_parts(strip: tuple[str, ...]) -> tuple[str, str, re.Pattern[str] | No
     exact = [s for s in strip if "[class*=" not in s]
     loose = [s for s in strip if "[class*=" in s]
     parts = sorted(
-        {
-            p.lower().replace("-", " ").replace("_", " ")
-            for s in loose
-            for p in SUBSTR_IN_SEL.findall(s)
-        }
+        {p.replace("-", " ").replace("_", " ") for s in loose for p in SUBSTR_IN_SEL.findall(s)}
     )
     alts = "|".join(map(re.escape, parts))
     words = re.compile(rf"\b(?:{alts})(?:e?s)?(?:{_UI_NOUNS})?\b") if parts else None

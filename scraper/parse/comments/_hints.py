@@ -84,11 +84,5 @@ GENERIC_HINTS = CommentSelectors(
         ".comment-awaiting-moderation",
         "[class*=flag]",
         "[class*=report]",
-        # camelCase class names (ASP.NET, Joomla K2): commentReportLink, CommentVotes
-        "[class*=Vote]",
-        "[class*=Rating]",
-        "[class*=Share]",
-        "[class*=Flag]",
-        "[class*=Report]",
     ),
 )

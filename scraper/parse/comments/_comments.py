@@ -20,7 +20,7 @@ from ..dom._page import Page
 from ..profiles._profile import CommentSelectors, Profile
 from ._count import declared_count, parse_count
 from ._flat import flat_items, flat_runs
-from ._generic import generic_items
+from ._generic import generic_items, looks_like_comments
 from ._hints import GENERIC_HINTS
 from ._jsonld import jsonld_comments
 from ._links import comment_page_links
@@ -104,7 +104,14 @@ def profile_items(page: Page, sel: CommentSelectors) -> list[HtmlElement]:
                         found.append(el)
         if found:
             order = page.index.position
-            return sorted(found, key=lambda e: order.get(e, 0))
+            found.sort(key=lambda e: order.get(e, 0))
+            # Outside the engine's thread containers its item selectors also hit a theme's
+            # "Leave a comment" link box (div.comment): there, what they find must look
+            # like comments, as the generic finder asks (a custom comment callback without
+            # the engine's classes is then read by the generic finder).
+            if scope is roots or looks_like_comments(page, found):
+                return found
+            return []
     return []
 
 

@@ -73,6 +73,16 @@ def _needs_attribute(selector: str) -> bool:
 _UI_NOUNS = "abuse|tools?|bar|box|btn|buttons?|links?|icons?|this|it|count|up|down"
 
 
+def _typed_into(form: HtmlElement) -> bool:
+    """A form the reader types into (a reply or edit box) is no comment text; one holding
+    only hidden fields wraps the comment itself (Reddit's ``form.usertext`` around each
+    comment's body, for in-place editing)."""
+    for el in form.iter("textarea", "input", "select"):
+        if el.tag != "input" or (el.get("type") or "text").lower() != "hidden":
+            return True
+    return False
+
+
 def _class_words(el: HtmlElement) -> str:
     """``class`` as lower-case words: camelCase, ``-`` and ``_`` split apart."""
     return _CAMEL.sub(r"\1 \2", el.get("class") or "").lower().replace("-", " ").replace("_", " ")
@@ -162,12 +172,13 @@ def _content_copy(
     # 2,000 deep listed every element inside it, each with a 2,000-step path (37 s a page).
     # The strip selectors are tested in the same walk (an XPath per comment costs more the
     # bigger the page); what lies inside a dropped subtree goes with it anyway.
+    wrappers: list[HtmlElement] = []
     walker = etree.iterwalk(src, events=("start",))
     for _, el in walker:
         if not isinstance(el, HtmlElement):
             continue
         if el is not src and (
-            el.tag in _FORM_TAGS
+            (el.tag in _FORM_TAGS and (el.tag != "form" or _typed_into(el)))
             or owner(el) is not item
             or (
                 strip_exact is not None
@@ -187,6 +198,8 @@ def _content_copy(
             walker.skip_subtree()
         elif el.tag in _MODERATED and _moderation(el.text):
             drop.append(el)
+        elif el.tag == "form" and el is not src:
+            wrappers.append(el)  # the text writers drop forms: it becomes the block it is
     # a strip selector the matcher does not read: its XPath, over the whole subtree
     if exact and strip_exact is None:
         drop.extend(e for e in select(src, exact) if e is not src)
@@ -199,6 +212,11 @@ def _content_copy(
     paths.discard(None)
     dup = copy.deepcopy(src)
     lead_dup = [_follow(dup, (src.index(n),)) for n in lead]
+    for form in wrappers:
+        path = _path(src, form, places, item)
+        node = _follow(dup, path) if path is not None else None
+        if node is not None:
+            node.tag = "div"
     # Reverse document order: removing a later node never shifts an earlier path.
     for path in sorted((p for p in paths if p is not None), reverse=True):
         node = _follow(dup, path)

@@ -27,14 +27,16 @@ from .._memo import Memo
 from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import HINT_MAX, text_of
+from ._bylines import lead_line
 from ._dates import parse_visible_date
 from ._textlen import TextLengths
 from ._thread import REPLY_BOX, excluded, make_owner
 
-__all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items"]
+__all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items", "looks_like_comments"]
 
 _AREA = re.compile(
-    r"(?:^|[-_\s])(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
+    # a word's start: after a separator, or inside a camelCase name ("itemComments")
+    r"(?:^|[-_\s]|(?-i:(?<=[a-z])(?=C)))(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
     r"disqus_thread|dsq-content|dsq-comments|discussion|responses|user-?comments|"
     r"reader-?comments|talkback|commentary)(?:$|[-_\s]|(?-i:[A-Z]))",
     re.I,
@@ -324,14 +326,17 @@ def _dated(el: HtmlElement, lengths: TextLengths) -> bool:
     Lengths first (summed once per page): a long box is never read whole here."""
     for i, d in enumerate(el.iterdescendants()):
         if i >= _DATE_LOOK:
-            return False
+            break
         if not isinstance(d, HtmlElement) or not isinstance(d.tag, str):
             continue
         if not 6 <= lengths.stripped(d) <= _DATE_LINE_MAX:
             continue
         if parse_visible_date(d.text_content().strip()) is not None:
             return True
-    return False
+    # or a hand-written byline opens it, "<b>Mia</b> wrote on Oct 1, 2012:" (guestbooks,
+    # hand-made and old news templates: the date is text beside the name, in no element)
+    lead = lead_line(el)
+    return lead is not None and lead.date is not None
 
 
 def _dl_score(members: list[HtmlElement]) -> float:
@@ -419,6 +424,12 @@ def _id_items(page: Page) -> list[HtmlElement]:
     return members if _group_score(members, _facts(page)) > 0 else []
 
 
+def looks_like_comments(page: Page, items: list[HtmlElement]) -> bool:
+    """``items`` (found by a profile's selectors) pass the generic finder's test of a
+    group: text, and comment marks or author/date elements in most of them."""
+    return _group_score(items, _facts(page)) > 0
+
+
 def generic_items(page: Page) -> list[HtmlElement]:
     """The comment items of an unknown layout, in document order; [] when none."""
     best: tuple[float, list[HtmlElement]] = (0.0, [])
@@ -428,8 +439,22 @@ def generic_items(page: Page) -> list[HtmlElement]:
             best = cand
     if best[1]:
         items = [e for e in best[1] if not excluded(e, excluded_memo(page))]
-        return _drop_edge_boxes(items, _facts(page))
+        return _drop_edge_boxes(_after_anchor(page, items), _facts(page))
     return _id_items(page)
+
+
+def _after_anchor(page: Page, items: list[HtmlElement]) -> list[HtmlElement]:
+    """The thread starts at the page's ``#comments`` anchor, where "3 Comments" links jump:
+    items before it, when others follow it, are the post (a forum topic's first message is
+    marked up like the replies) or another box, not comments."""
+    anchors = page.index.by_id.get("comments")
+    if not items or not anchors or len(anchors) != 1:
+        return items
+    position = page.index.position
+    at = position.get(anchors[0])
+    if at is None or position.get(items[0], at) >= at or position.get(items[-1], 0) < at:
+        return items  # all after it (or inside it), or all before it: no cut to make
+    return [e for e in items if position.get(e, 0) > at]
 
 
 def _drop_edge_boxes(items: list[HtmlElement], facts: _Facts) -> list[HtmlElement]:

@@ -122,7 +122,9 @@ def excluded(el: HtmlElement, memo: dict[HtmlElement, bool] | None = None) -> bo
 
 def _foreign_box(cur: HtmlElement) -> bool:
     """``cur`` itself is a sidebar, a widget, the comment form, an ``aside``, hidden ..."""
-    if cur.tag in ("aside", "form", "textarea"):
+    if cur.tag in ("aside", "textarea"):
+        return True
+    if cur.tag == "form" and not _page_form(cur):
         return True
     ident, cls = cur.get("id"), cur.get("class")
     if ident or cls:
@@ -135,6 +137,14 @@ def _foreign_box(cur: HtmlElement) -> bool:
         if side and not any("comment" in t.lower() or _main_token(t) for t in tokens):
             return True
     return "display:none" in (cur.get("style") or "").replace(" ", "").lower()
+
+
+def _page_form(form: HtmlElement) -> bool:
+    """ASP.NET WebForms (and other form frameworks) wrap the whole page in one <form>: the
+    post and its thread live inside it, so it is no comment or search box. Such a form is
+    a child of <body> or holds the page's headline."""
+    parent = form.getparent()
+    return parent is not None and (parent.tag == "body" or form.find(".//h1") is not None)
 
 
 def _main_token(token: str) -> bool:

@@ -390,3 +390,15 @@ def test_a_list_item_of_the_urls_day_is_the_post_itself() -> None:
 <div class="content"><h1>Kenyans use phones</h1>{items}<p>{_PROSE}</p></div></body></html>"""
     url = "https://news.example/_news/2012/07/24/12909129-kenyans-use-phones"
     assert _published(html, url) == "2012-07-24T09:49:32-04:00"
+
+
+def test_a_json_ld_block_with_a_stray_closing_brace_is_still_read() -> None:
+    """A template's leftover ``}`` after the object makes the block invalid JSON; its first
+    complete object is the page's statement all the same (and outranks a teaser's day)."""
+    html = f"""<html><head><title>Direktor positiv</title>
+<script type="application/ld+json">
+{{"@context": "http://schema.org", "@type": "NewsArticle",
+  "headline": "Direktor positiv", "datePublished": "2020-10-26T18:10:00+01:00"}}
+}}</script></head><body><h1>Direktor positiv</h1><p>{_PROSE}</p>
+<div class="most-read"><p>09.08.2020</p><p>Ein anderer Artikel</p></div></body></html>"""
+    assert _published(html) == "2020-10-26T18:10:00+01:00"

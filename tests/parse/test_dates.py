@@ -402,3 +402,18 @@ def test_a_json_ld_block_with_a_stray_closing_brace_is_still_read() -> None:
 }}</script></head><body><h1>Direktor positiv</h1><p>{_PROSE}</p>
 <div class="most-read"><p>09.08.2020</p><p>Ein anderer Artikel</p></div></body></html>"""
     assert _published(html) == "2020-10-26T18:10:00+01:00"
+
+
+def test_a_recent_posts_widgets_days_are_not_the_posts() -> None:
+    """A sidebar's date-classed elements with several days are a "recent posts" widget:
+    the standalone dateline of the post (here in a theme's content column named after
+    the sidebar beside it) is the post's day."""
+    widget = "".join(
+        f'<li><a href="/p{i}">Autre article</a> <span class="post-date">{d}</span></li>'
+        for i, d in enumerate(("9 septembre 2019", "5 juillet 2019", "20 juin 2019"))
+    )
+    html = f"""<html><head><title>Guinée : un braconnier condamné</title></head><body>
+<div class="sidebar_content"><h3>Guinée : un braconnier condamné</h3>
+<div class="post_detail">27 Sep 2016</div><p>{_PROSE}</p><p>{_PROSE}</p></div>
+<div class="sidebar"><aside class="widget"><ul>{widget}</ul></aside></div></body></html>"""
+    assert _published(html) == "2016-09-27"

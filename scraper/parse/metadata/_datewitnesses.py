@@ -272,9 +272,17 @@ def _from_url_or_text(
         yield "near", _timed(value, listed)
     for value in listed:
         yield "listed", value
-    for el in near.scan.side_date_text_elements()[:5]:
-        value = date_of(el, dayfirst=dayfirst)
-        if value:
+    # a sidebar's date stands for the post in old themes; one markup with several days
+    # there is a "recent posts" widget (see ``_listing``), each day another post's
+    side = [
+        (el, value)
+        for el in near.scan.side_date_text_elements()[:5]
+        for value in [date_of(el, dayfirst=dayfirst)]
+        if value
+    ]
+    side_listed = _listing(side)
+    for el, value in side:
+        if id(el) not in side_listed:
             yield "side", value
     for label, value in (
         ("dateline", _standalone_dateline(near.body, dayfirst)),

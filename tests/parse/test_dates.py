@@ -417,3 +417,15 @@ def test_a_recent_posts_widgets_days_are_not_the_posts() -> None:
 <div class="post_detail">27 Sep 2016</div><p>{_PROSE}</p><p>{_PROSE}</p></div>
 <div class="sidebar"><aside class="widget"><ul>{widget}</ul></aside></div></body></html>"""
     assert _published(html) == "2016-09-27"
+
+
+def test_a_wikis_last_modified_footer_outranks_a_date_in_its_prose() -> None:
+    """A wiki page states no publication date; the day its text mentions ("the next
+    meeting is on 5 February") is not the page's, the footer's last change is."""
+    html = """<html><head><title>Stammtisch</title></head><body>
+<div id="content"><h1>Stammtisch</h1>
+<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe statt.</p>
+<p>Allgemein finden Stammtische meist am ersten Mittwoch des Monats statt.</p></div>
+<div id="footer"><ul id="footer-info"><li id="footer-info-lastmod"> Diese Seite wurde
+zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body></html>"""
+    assert (_published(html) or "")[:10] == "2020-01-29"

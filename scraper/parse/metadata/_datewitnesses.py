@@ -321,6 +321,23 @@ def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
             value = parse_text(texts[i + 1], dayfirst=dayfirst, short_year=True)
         if value:
             return value
+    return _lastmod_line(near.page, dayfirst)
+
+
+_LASTMOD_IDS = ("lastmod", "last-modified", "lastmodified", "last_modified")
+
+
+def _lastmod_line(page: Page, dayfirst: bool | None) -> str | None:
+    """The footer line a wiki or a CMS gives the page's last change under an id of its own
+    (MediaWiki's ``footer-info-lastmod``: "Diese Seite wurde zuletzt am 29. Januar 2020
+    geändert"): the walk of ``near.body`` leaves footers and lists out. One look-up per id
+    of the page, for the few pages that get this far."""
+    for ident, found in page.index.by_id.items():
+        low = ident.lower()
+        if any(k in low for k in _LASTMOD_IDS):
+            value = parse_text(el_text(found[0], 300), dayfirst=dayfirst)
+            if value:
+                return value
     return None
 
 

@@ -429,3 +429,18 @@ def test_a_wikis_last_modified_footer_outranks_a_date_in_its_prose() -> None:
 <div id="footer"><ul id="footer-info"><li id="footer-info-lastmod"> Diese Seite wurde
 zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body></html>"""
     assert (_published(html) or "")[:10] == "2020-01-29"
+
+
+def test_an_evergreen_article_goes_by_the_updated_day_its_dateline_shows() -> None:
+    """The first publication is left in JSON-LD; the article's dateline shows only
+    "Updated May 06, 2019", the day the page presents the post under."""
+    html = f"""<html><head><title>Hydrangea care</title>
+<script type="application/ld+json">{{"@type": "Article", "headline": "Hydrangea care",
+"datePublished": "2016-08-29T21:54:39Z", "dateModified": "2020-10-01T13:23:47Z"}}</script>
+</head><body><article><h1>Hydrangea care</h1>
+<div class="byline">By Sarah Yang</div><div class="date">Updated May 06, 2019</div>
+<p>{_PROSE}</p><p>{_PROSE}</p></article></body></html>"""
+    assert _published(html) == "2019-05-06"
+    # the same dateline with the publication day: the markup's day stands
+    shown = html.replace("2016-08-29T21:54:39Z", "2019-06-01T08:00:00Z")
+    assert _published(shown) == "2019-06-01T08:00:00+00:00"

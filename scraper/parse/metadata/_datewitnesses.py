@@ -25,7 +25,14 @@ from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
 
-__all__ = ["MODIFIED_META", "PUBLISHED_META", "DateContext", "date_of", "published_witnesses"]
+__all__ = [
+    "MODIFIED_META",
+    "PUBLISHED_META",
+    "UPDATED_LABEL",
+    "DateContext",
+    "date_of",
+    "published_witnesses",
+]
 
 _NOT_THE_POST = frozenset(
     "imageobject videoobject audioobject mediaobject person organization comment".split()
@@ -293,7 +300,7 @@ def _from_url_or_text(
 
 
 # "Aktualisiert am", "Stand:", "Diese Seite wurde zuletzt am ... geändert", "Last updated"
-_UPDATED_LABEL = re.compile(
+UPDATED_LABEL = re.compile(
     r"aktualisiert|zuletzt|geändert|stand:|last (?:updated|modified|edited)|updated|"
     r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt",
     re.IGNORECASE,
@@ -310,7 +317,7 @@ def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
     for i, text in enumerate(texts):
         if len(text) > 120:
             continue
-        m = _UPDATED_LABEL.search(text)
+        m = UPDATED_LABEL.search(text)
         if m is None:
             continue
         digit = next((k for k, c in enumerate(text) if c.isdigit()), len(text))

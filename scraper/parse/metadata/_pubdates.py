@@ -21,6 +21,7 @@ from ._dates import month_from_url, parse_clock, parse_iso, parse_text
 from ._datewitnesses import (
     MODIFIED_META,
     PUBLISHED_META,
+    UPDATED_LABEL,
     DateContext,
     date_of,
     published_witnesses,
@@ -106,7 +107,27 @@ def _as_presented(value: str, ctx: DateContext) -> str:
         for other in machine:
             if other[:10] == day[:10]:
                 return other
-    return value
+    return _updated_shown(value, ctx) or value
+
+
+def _updated_shown(value: str, ctx: DateContext) -> str | None:
+    """The later day an evergreen article shows as "Updated May 06, 2019" in its own
+    dateline, the first publication left in its markup only: the day the page presents
+    the post under (a reader, a citation, an archive's annotator know no other). Only
+    the first date-classed elements of the article, only with the label before the day
+    (a teaser is not labelled so), and only a day after the machine one."""
+    hits = [
+        h.el for h in ctx.scan.date_texts if h.in_article and not (h.in_comment or h.in_side)
+    ][:3]
+    for el in hits:
+        text = el_text(el, 120)
+        m = UPDATED_LABEL.search(text)
+        if m is None:
+            continue
+        day = parse_text(text[m.end() :], dayfirst=ctx.dayfirst)
+        if day and day[:10] > value[:10]:
+            return day
+    return None
 
 
 def _adjacent_instant(value: str, day: str) -> bool:

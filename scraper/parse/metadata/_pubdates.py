@@ -116,11 +116,9 @@ def _updated_shown(value: str, ctx: DateContext) -> str | None:
     the post under (a reader, a citation, an archive's annotator know no other). Only
     the first date-classed elements of the article, only with the label before the day
     (a teaser is not labelled so), and only a day after the machine one."""
-    hits = [h.el for h in ctx.scan.date_texts if h.in_article and not (h.in_comment or h.in_side)][
-        :3
-    ]
-    for el in hits:
-        text = el_text(el, 120)
+    hits = [h for h in ctx.scan.date_texts if h.in_article and not (h.in_comment or h.in_side)]
+    for hit in hits[:3]:
+        text = el_text(hit.el, 120)
         m = UPDATED_LABEL.search(text)
         if m is None:
             continue

@@ -444,3 +444,20 @@ def test_an_evergreen_article_goes_by_the_updated_day_its_dateline_shows() -> No
     # the same dateline with the publication day: the markup's day stands
     shown = html.replace("2016-08-29T21:54:39Z", "2019-06-01T08:00:00Z")
     assert _published(shown) == "2019-06-01T08:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("article:published", "2020-12-08", "2020-12-08"),
+        ("bt:pubdate", "20200516T09:51:53Z", "2020-05-16T09:51:53+00:00"),
+        ("publish_date", "Fri, 30 Oct 2020 07:45:02 GMT", "2020-10-30T07:45:02+00:00"),
+    ],
+)
+def test_less_common_publication_meta_names(key: str, value: str, expected: str) -> None:
+    """Publishers and analytics tags spell the publication field many ways; a page that
+    gives only one of them still states its date."""
+    html = f"""<html><head><title>Ratsbeschluss</title>
+<meta property="{key}" content="{value}"></head>
+<body><h1>Ratsbeschluss</h1><p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
+    assert _published(html) == expected

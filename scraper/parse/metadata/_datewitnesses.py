@@ -62,6 +62,22 @@ PUBLISHED_META = (
     "article_date_original",
     "og:published_time",
     "created",
+    # less common names of the same statement, as publishers and analytics tags spell it
+    "article:published",
+    "article:published_date",
+    "publish_date",
+    "og:pubdate",
+    "og:datepublished",
+    "bt:pubdate",
+    "dcsext.articlefirstpublished",
+    "article.created",
+    "dc.created",
+    "dc:date",
+    "shareaholic:article_published_time",
+    "mediator_published_time",
+    "analyticsattributes.articledate",
+    "cxenseparse:recs:publishtime",
+    "datecreated",
 )
 MODIFIED_META = (
     "article:modified_time",

@@ -461,3 +461,12 @@ def test_less_common_publication_meta_names(key: str, value: str, expected: str)
 <meta property="{key}" content="{value}"></head>
 <body><h1>Ratsbeschluss</h1><p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
     assert _published(html) == expected
+
+
+def test_a_short_dotted_date_on_a_us_page_is_month_first() -> None:
+    """US English writes the month first whatever the separator ("11.12.12" is 12
+    November 2012 on an en-US page); elsewhere, and when the first number is over 12,
+    the day comes first."""
+    assert parse_text("11.12.12", dayfirst=False, short_year=True) == "2012-11-12"
+    assert parse_text("11.12.12", dayfirst=True, short_year=True) == "2012-12-11"
+    assert parse_text("25.04.24", dayfirst=False, short_year=True) == "2024-04-25"

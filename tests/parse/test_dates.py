@@ -470,3 +470,17 @@ def test_a_short_dotted_date_on_a_us_page_is_month_first() -> None:
     assert parse_text("11.12.12", dayfirst=False, short_year=True) == "2012-11-12"
     assert parse_text("11.12.12", dayfirst=True, short_year=True) == "2012-12-11"
     assert parse_text("25.04.24", dayfirst=False, short_year=True) == "2024-04-25"
+
+
+def test_a_mastheads_today_on_another_day_of_the_urls_month_loses_to_the_url() -> None:
+    """A site header prints today's date ("Wednesday, November 7 2012") with no markup to
+    vouch for it; the URL, fixed when the post went out, names another day."""
+    html = f"""<html><head><title>Fantasy football</title></head><body>
+<div class="masthead"><span class="date">Wednesday, November 7 2012</span> BLOGS</div>
+<h1>Fantasy football: Harvin could be unavailable</h1><p>{_PROSE}</p><p>{_PROSE}</p>
+</body></html>"""
+    url = "https://blogs.example.com/fantasy/2012/11/05/harvin-unavailable"
+    assert _published(html, url) == "2012-11-05"
+    # the day the URL names, shown: the visible date stands (with its time, if any)
+    same = html.replace("Wednesday, November 7 2012", "Monday, November 5 2012, 10:15")
+    assert _published(same, url) == "2012-11-05T10:15"

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from ..dom._css import page_select
 from ..dom._page import Page
 from ._candidates import Scan, el_text
-from ._dates import month_from_url, parse_clock, parse_iso, parse_text
+from ._dates import date_from_url, month_from_url, parse_clock, parse_iso, parse_text
 from ._datewitnesses import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -64,13 +64,22 @@ def published_of(ctx: DateContext) -> str | None:
 
 def _first_witness(ctx: DateContext) -> tuple[str, str] | None:
     """The most trusted witness, unless the URL names the month of publication
-    (``/2019/10/``) and it gives another month: then the first that agrees with the URL
-    (a draft's creation date, a widget's date), or the most trusted when none does."""
+    (``/2019/10/``) and it gives another month, or the URL names the day and a visible
+    date without markup gives another: then the first that agrees with the URL (a
+    draft's creation date, a widget's date, a masthead's), or the most trusted when none
+    does."""
     witnesses = published_witnesses(ctx)
     first = next(witnesses, None)
     month = month_from_url(ctx.url or ctx.page.url)
-    if first is None or month is None or first[1].startswith(month):
+    if first is None or month is None:
         return first
+    if first[1].startswith(month):
+        # a visible date no markup vouches for, on another day of the URL's month, is a
+        # masthead's "today" or a teaser's day: the URL was fixed when the post went out
+        day = date_from_url(ctx.url) or date_from_url(ctx.page.url)
+        if first[0] not in _UNMARKED or day is None or first[1].startswith(day):
+            return first
+        month = day
     for count, found in enumerate(witnesses):
         if found[1].startswith(month):
             return found
@@ -80,6 +89,7 @@ def _first_witness(ctx: DateContext) -> tuple[str, str] | None:
 
 
 _MARKED = ("ld:", "meta:", "profile", "element")
+_UNMARKED = frozenset({"date-text", "near", "dateline", "side", "listed"})
 # Date fields that do not say which date they hold: a CMS fills them with the day the
 # page was generated or last saved as often as with the day of publication, so the
 # date the article's own header shows outranks them.

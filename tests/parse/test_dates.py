@@ -484,3 +484,18 @@ def test_a_mastheads_today_on_another_day_of_the_urls_month_loses_to_the_url() -
     # the day the URL names, shown: the visible date stands (with its time, if any)
     same = html.replace("Wednesday, November 7 2012", "Monday, November 5 2012, 10:15")
     assert _published(same, url) == "2012-11-05T10:15"
+
+
+def test_a_post_that_is_the_item_of_a_list_is_dated_by_its_dateline() -> None:
+    """A blog whose posts are the items of a list: nothing else dates the page, and the
+    walks for datelines leave lists out (menus, teasers); as the last witness, the
+    post's dateline in its item counts, but not an event's span in another list."""
+    html = f"""<html><head><title>Facebook Blog</title></head><body>
+<div id="content"><ul class="uiList"><li class="uiListItem"><h3>Introducing Timeline</h3>
+<div class="mbm">by <a href="/carl">Carl Sjogreen</a> on Wednesday, January 18, 2012 at
+5:26pm</div><p>{_PROSE}</p><p>{_PROSE}</p></li></ul></div></body></html>"""
+    assert _published(html) == "2012-01-18T17:26"
+    span = """<html><head><title>Über uns</title></head><body><div id="content">
+<p>Wir drehen Filme.</p><ul><li>23.10.2015 - 25.10.2015</li><li>Gäste</li></ul>
+</div></body></html>"""
+    assert _published(span) is None

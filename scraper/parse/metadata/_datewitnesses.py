@@ -20,7 +20,7 @@ from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
-from ._nearby import Near
+from ._nearby import Near, body_texts
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
@@ -313,6 +313,16 @@ def _from_url_or_text(
     ):
         if value:
             yield label, value
+    # nothing else dates the page: its post may be the item of a list (a blog whose
+    # posts are <li>s, a meta line as <ul class="info">), which the walks leave out; a
+    # list's text with two years is an event's span ("23.10.2015 - 25.10.2015")
+    texts = [t for t in body_texts(page, lists=True) if len(_YEARS.findall(t)) == 1]
+    value = _standalone_dateline(texts, dayfirst)
+    if value:
+        yield "dateline", value
+
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 # "Aktualisiert am", "Stand:", "Diese Seite wurde zuletzt am ... geändert", "Last updated"

@@ -499,3 +499,26 @@ def test_a_post_that_is_the_item_of_a_list_is_dated_by_its_dateline() -> None:
 <p>Wir drehen Filme.</p><ul><li>23.10.2015 - 25.10.2015</li><li>Gäste</li></ul>
 </div></body></html>"""
     assert _published(span) is None
+
+
+def test_a_footers_published_and_updated_times_are_no_widget() -> None:
+    """Two days in one markup of a footer are "Published" and "Updated", not a list of
+    other posts (which shows three days or more): the first is the post's."""
+    html = f"""<html><head><title>Performant Python</title></head><body><article>
+<h1>Performant Python</h1><p>{_PROSE}</p><p>{_PROSE}</p></article>
+<footer class="article-footer"><ul><li><span>Published: </span><time class="date"
+datetime="2019-12-03T00:00:00.000Z">03 December 2019</time></li><li><span>Updated: </span>
+<time class="date" datetime="2019-12-06T00:00:00.000Z">06 December 2019</time></li></ul>
+</footer></body></html>"""
+    assert (_published(html) or "")[:10] == "2019-12-03"
+
+
+def test_an_updated_day_shown_near_the_headline_is_no_masthead() -> None:
+    """A visible "Updated March 14" on another day than the URL's is the day the page
+    presents the post under (htmldate's annotators take it), not a masthead's today."""
+    html = f"""<html><head><title>Royal interview</title></head><body>
+<h1>Royal interview recap</h1><p>By Rob Picheta, CNN</p>
+<p class="update-time">Updated 2010 GMT (0410 HKT) March 14, 2021</p>
+<p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
+    url = "https://news.example.com/2021/03/08/uk/royal-interview-recap/index.html"
+    assert (_published(html, url) or "")[:10] == "2021-03-14"

@@ -295,17 +295,20 @@ def _from_url_or_text(
         yield "near", _timed(value, listed)
     for value in listed:
         yield "listed", value
-    # a sidebar's date stands for the post in old themes; one markup with several days
-    # there is a "recent posts" widget (see ``_listing``), each day another post's
+    # a sidebar's date stands for the post in old themes; one markup with three days or
+    # more there is a "recent posts" widget, each day another post's (two are a footer's
+    # "Published" and "Updated")
     side = [
         (el, value)
         for el in near.scan.side_date_text_elements()[:5]
         for value in [date_of(el, dayfirst=dayfirst)]
         if value
     ]
-    side_listed = _listing(side)
+    days: dict[tuple[str, str], set[str]] = {}
     for el, value in side:
-        if id(el) not in side_listed:
+        days.setdefault((el.tag, el.get("class") or ""), set()).add(value[:10])
+    for el, value in side:
+        if len(days[(el.tag, el.get("class") or "")]) < 3:
             yield "side", value
     for label, value in (
         ("dateline", _standalone_dateline(near.body, dayfirst)),

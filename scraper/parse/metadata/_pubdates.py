@@ -79,6 +79,8 @@ def _first_witness(ctx: DateContext) -> tuple[str, str] | None:
         day = date_from_url(ctx.url) or date_from_url(ctx.page.url)
         if first[0] not in _UNMARKED or day is None or first[1].startswith(day):
             return first
+        if _labelled_update(first[1][:10], ctx):
+            return first  # "Updated March 14": the day the page presents, not a masthead's
         month = day
     for count, found in enumerate(witnesses):
         if found[1].startswith(month):
@@ -86,6 +88,15 @@ def _first_witness(ctx: DateContext) -> tuple[str, str] | None:
         if count > 40:
             break
     return first
+
+
+def _labelled_update(day: str, ctx: DateContext) -> bool:
+    """True when the header shows ``day`` after an "Updated" label."""
+    for text in ctx.near.texts[:30]:
+        m = UPDATED_LABEL.search(text)
+        if m and (parse_text(text[m.end() :], dayfirst=ctx.dayfirst) or "").startswith(day):
+            return True
+    return False
 
 
 _MARKED = ("ld:", "meta:", "profile", "element")

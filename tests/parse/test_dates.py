@@ -522,3 +522,14 @@ def test_an_updated_day_shown_near_the_headline_is_no_masthead() -> None:
 <p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
     url = "https://news.example.com/2021/03/08/uk/royal-interview-recap/index.html"
     assert (_published(html, url) or "")[:10] == "2021-03-14"
+
+
+def test_a_sidebar_widgets_list_item_dates_no_post() -> None:
+    """The list walk of the last witness leaves sidebars out: a "Popular" widget's item
+    ("Monday, July 2nd, 2012, 36 replies") is another post's."""
+    html = f"""<html><head><title>SEO audit</title></head><body>
+<div id="content"><h1>SEO audit</h1><p>{_PROSE}</p></div>
+<div class="sidebar"><ul class="custom_list"><li><h4><a href="/top">Top factors</a></h4>
+<span class="gray_out">Monday, July 2nd, 2012, <a href="/top#c">36 replies</a></span></li>
+</ul></div></body></html>"""
+    assert _published(html) is None

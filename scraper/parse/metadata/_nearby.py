@@ -31,12 +31,14 @@ _LISTS = frozenset({"ul", "ol"})
 def body_texts(page: Page, limit: int = 1000, *, lists: bool = False) -> list[str]:
     """Short texts of the whole body in reading order, comment threads left out (but not
     sidebars: an old blog's date may sit there): the last place to look for a dateline.
-    ``lists`` also walks lists, for a page whose posts are the items of one."""
+    ``lists`` also walks lists, for a page whose posts are the items of one, and leaves
+    sidebars out then (their lists are widgets: "Popular", "Recent posts")."""
     body = page.tree.find("body")
     if body is None:
         return []
-    tags = _WALK_SKIP - _LISTS if lists else _WALK_SKIP
-    return _walk([body], limit, skip=("comment",), skip_tags=tags)
+    if lists:
+        return _walk([body], limit, skip=_SKIP_REGIONS, skip_tags=_WALK_SKIP - _LISTS)
+    return _walk([body], limit, skip=("comment",))
 
 
 def headline_texts(page: Page, scan: Scan, limit: int = 60) -> tuple[list[str], list[str]]:

@@ -21,6 +21,7 @@ from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
 from ._nearby import Near, body_texts
+from ._pagedates import lastmod_line, script_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
@@ -312,7 +313,7 @@ def _from_url_or_text(
             yield "side", value
     for label, value in (
         ("dateline", _standalone_dateline(near.body, dayfirst)),
-        ("script", _script_date(page)),
+        ("script", script_date(page)),
     ):
         if value:
             yield label, value
@@ -357,46 +358,7 @@ def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
             value = parse_text(texts[i + 1], dayfirst=dayfirst, short_year=True)
         if value:
             return value
-    return _lastmod_line(near.page, dayfirst)
-
-
-_LASTMOD_IDS = ("lastmod", "last-modified", "lastmodified", "last_modified")
-
-
-def _lastmod_line(page: Page, dayfirst: bool | None) -> str | None:
-    """The footer line a wiki or a CMS gives the page's last change under an id of its own
-    (MediaWiki's ``footer-info-lastmod``: "Diese Seite wurde zuletzt am 29. Januar 2020
-    geändert"): the walk of ``near.body`` leaves footers and lists out. One look-up per id
-    of the page, for the few pages that get this far."""
-    for ident, found in page.index.by_id.items():
-        low = ident.lower()
-        if any(k in low for k in _LASTMOD_IDS):
-            value = parse_text(el_text(found[0], 300), dayfirst=dayfirst)
-            if value:
-                return value
-    return None
-
-
-_SCRIPT_KEY = re.compile(
-    r"""["']?(?:datePublished|published_at|publishedAt|publish_date|publishDate|pubDate|"""
-    r"""date_published|publicationDate|publication_date|publishedDate|published_date|"""
-    r"""firstPublished|first_published_at|firstPublishedDate)["']?\s*:\s*["']([^"']{8,40})["']"""
-)
-
-
-def _script_date(page: Page) -> str | None:
-    """A publication date in a page's inline JSON state (``"published_at": "..."``): what
-    a client-rendered page knows but does not print."""
-    for script in page.by_tag("script"):
-        text = script.text or ""
-        if "ld+json" in (script.get("type") or "") or len(text) > 500_000:
-            continue
-        m = _SCRIPT_KEY.search(text)
-        if m:
-            value = parse_iso(m.group(1))
-            if value:
-                return value
-    return None
+    return lastmod_line(near.page, dayfirst)
 
 
 def _title_date(title: str | None, dayfirst: bool | None) -> str | None:

@@ -390,3 +390,146 @@ def test_a_list_item_of_the_urls_day_is_the_post_itself() -> None:
 <div class="content"><h1>Kenyans use phones</h1>{items}<p>{_PROSE}</p></div></body></html>"""
     url = "https://news.example/_news/2012/07/24/12909129-kenyans-use-phones"
     assert _published(html, url) == "2012-07-24T09:49:32-04:00"
+
+
+def test_a_json_ld_block_with_a_stray_closing_brace_is_still_read() -> None:
+    """A template's leftover ``}`` after the object makes the block invalid JSON; its first
+    complete object is the page's statement all the same (and outranks a teaser's day)."""
+    html = f"""<html><head><title>Direktor positiv</title>
+<script type="application/ld+json">
+{{"@context": "http://schema.org", "@type": "NewsArticle",
+  "headline": "Direktor positiv", "datePublished": "2020-10-26T18:10:00+01:00"}}
+}}</script></head><body><h1>Direktor positiv</h1><p>{_PROSE}</p>
+<div class="most-read"><p>09.08.2020</p><p>Ein anderer Artikel</p></div></body></html>"""
+    assert _published(html) == "2020-10-26T18:10:00+01:00"
+
+
+def test_a_recent_posts_widgets_days_are_not_the_posts() -> None:
+    """A sidebar's date-classed elements with several days are a "recent posts" widget:
+    the standalone dateline of the post (here in a theme's content column named after
+    the sidebar beside it) is the post's day."""
+    widget = "".join(
+        f'<li><a href="/p{i}">Autre article</a> <span class="post-date">{d}</span></li>'
+        for i, d in enumerate(("9 septembre 2019", "5 juillet 2019", "20 juin 2019"))
+    )
+    html = f"""<html><head><title>Guinée : un braconnier condamné</title></head><body>
+<div class="sidebar_content"><h3>Guinée : un braconnier condamné</h3>
+<div class="post_detail">27 Sep 2016</div><p>{_PROSE}</p><p>{_PROSE}</p></div>
+<div class="sidebar"><aside class="widget"><ul>{widget}</ul></aside></div></body></html>"""
+    assert _published(html) == "2016-09-27"
+
+
+def test_a_wikis_last_modified_footer_outranks_a_date_in_its_prose() -> None:
+    """A wiki page states no publication date; the day its text mentions ("the next
+    meeting is on 5 February") is not the page's, the footer's last change is."""
+    html = """<html><head><title>Stammtisch</title></head><body>
+<div id="content"><h1>Stammtisch</h1>
+<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe statt.</p>
+<p>Allgemein finden Stammtische meist am ersten Mittwoch des Monats statt.</p></div>
+<div id="footer"><ul id="footer-info"><li id="footer-info-lastmod"> Diese Seite wurde
+zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body></html>"""
+    assert (_published(html) or "")[:10] == "2020-01-29"
+
+
+def test_an_evergreen_article_goes_by_the_updated_day_its_dateline_shows() -> None:
+    """The first publication is left in JSON-LD; the article's dateline shows only
+    "Updated May 06, 2019", the day the page presents the post under."""
+    html = f"""<html><head><title>Hydrangea care</title>
+<script type="application/ld+json">{{"@type": "Article", "headline": "Hydrangea care",
+"datePublished": "2016-08-29T21:54:39Z", "dateModified": "2020-10-01T13:23:47Z"}}</script>
+</head><body><article><h1>Hydrangea care</h1>
+<div class="byline">By Sarah Yang</div><div class="date">Updated May 06, 2019</div>
+<p>{_PROSE}</p><p>{_PROSE}</p></article></body></html>"""
+    assert _published(html) == "2019-05-06"
+    # the same dateline with the publication day: the markup's day stands
+    shown = html.replace("2016-08-29T21:54:39Z", "2019-06-01T08:00:00Z")
+    assert _published(shown) == "2019-06-01T08:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("article:published", "2020-12-08", "2020-12-08"),
+        ("bt:pubdate", "20200516T09:51:53Z", "2020-05-16T09:51:53+00:00"),
+        ("publish_date", "Fri, 30 Oct 2020 07:45:02 GMT", "2020-10-30T07:45:02+00:00"),
+    ],
+)
+def test_less_common_publication_meta_names(key: str, value: str, expected: str) -> None:
+    """Publishers and analytics tags spell the publication field many ways; a page that
+    gives only one of them still states its date."""
+    html = f"""<html><head><title>Ratsbeschluss</title>
+<meta property="{key}" content="{value}"></head>
+<body><h1>Ratsbeschluss</h1><p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
+    assert _published(html) == expected
+
+
+def test_a_short_dotted_date_on_a_us_page_is_month_first() -> None:
+    """US English writes the month first whatever the separator ("11.12.12" is 12
+    November 2012 on an en-US page); elsewhere, and when the first number is over 12,
+    the day comes first."""
+    assert parse_text("11.12.12", dayfirst=False, short_year=True) == "2012-11-12"
+    assert parse_text("11.12.12", dayfirst=True, short_year=True) == "2012-12-11"
+    assert parse_text("25.04.24", dayfirst=False, short_year=True) == "2024-04-25"
+
+
+def test_a_mastheads_today_on_another_day_of_the_urls_month_loses_to_the_url() -> None:
+    """A site header prints today's date ("Wednesday, November 7 2012") with no markup to
+    vouch for it; the URL, fixed when the post went out, names another day."""
+    html = f"""<html><head><title>Fantasy football</title></head><body>
+<div class="masthead"><span class="date">Wednesday, November 7 2012</span> BLOGS</div>
+<h1>Fantasy football: Harvin could be unavailable</h1><p>{_PROSE}</p><p>{_PROSE}</p>
+</body></html>"""
+    url = "https://blogs.example.com/fantasy/2012/11/05/harvin-unavailable"
+    assert _published(html, url) == "2012-11-05"
+    # the day the URL names, shown: the visible date stands (with its time, if any)
+    same = html.replace("Wednesday, November 7 2012", "Monday, November 5 2012, 10:15")
+    assert _published(same, url) == "2012-11-05T10:15"
+
+
+def test_a_post_that_is_the_item_of_a_list_is_dated_by_its_dateline() -> None:
+    """A blog whose posts are the items of a list: nothing else dates the page, and the
+    walks for datelines leave lists out (menus, teasers); as the last witness, the
+    post's dateline in its item counts, but not an event's span in another list."""
+    html = f"""<html><head><title>Facebook Blog</title></head><body>
+<div id="content"><ul class="uiList"><li class="uiListItem"><h3>Introducing Timeline</h3>
+<div class="mbm">by <a href="/carl">Carl Sjogreen</a> on Wednesday, January 18, 2012 at
+5:26pm</div><p>{_PROSE}</p><p>{_PROSE}</p></li></ul></div></body></html>"""
+    assert _published(html) == "2012-01-18T17:26"
+    span = """<html><head><title>Über uns</title></head><body><div id="content">
+<p>Wir drehen Filme.</p><ul><li>23.10.2015 - 25.10.2015</li><li>Gäste</li></ul>
+</div></body></html>"""
+    assert _published(span) is None
+
+
+def test_a_footers_published_and_updated_times_are_no_widget() -> None:
+    """Two days in one markup of a footer are "Published" and "Updated", not a list of
+    other posts (which shows three days or more): the first is the post's."""
+    html = f"""<html><head><title>Performant Python</title></head><body><article>
+<h1>Performant Python</h1><p>{_PROSE}</p><p>{_PROSE}</p></article>
+<footer class="article-footer"><ul><li><span>Published: </span><time class="date"
+datetime="2019-12-03T00:00:00.000Z">03 December 2019</time></li><li><span>Updated: </span>
+<time class="date" datetime="2019-12-06T00:00:00.000Z">06 December 2019</time></li></ul>
+</footer></body></html>"""
+    assert (_published(html) or "")[:10] == "2019-12-03"
+
+
+def test_an_updated_day_shown_near_the_headline_is_no_masthead() -> None:
+    """A visible "Updated March 14" on another day than the URL's is the day the page
+    presents the post under (htmldate's annotators take it), not a masthead's today."""
+    html = f"""<html><head><title>Royal interview</title></head><body>
+<h1>Royal interview recap</h1><p>By Rob Picheta, CNN</p>
+<p class="update-time">Updated 2010 GMT (0410 HKT) March 14, 2021</p>
+<p>{_PROSE}</p><p>{_PROSE}</p></body></html>"""
+    url = "https://news.example.com/2021/03/08/uk/royal-interview-recap/index.html"
+    assert (_published(html, url) or "")[:10] == "2021-03-14"
+
+
+def test_a_sidebar_widgets_list_item_dates_no_post() -> None:
+    """The list walk of the last witness leaves sidebars out: a "Popular" widget's item
+    ("Monday, July 2nd, 2012, 36 replies") is another post's."""
+    html = f"""<html><head><title>SEO audit</title></head><body>
+<div id="content"><h1>SEO audit</h1><p>{_PROSE}</p></div>
+<div class="sidebar"><ul class="custom_list"><li><h4><a href="/top">Top factors</a></h4>
+<span class="gray_out">Monday, July 2nd, 2012, <a href="/top#c">36 replies</a></span></li>
+</ul></div></body></html>"""
+    assert _published(html) is None

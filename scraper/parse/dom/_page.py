@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 __all__ = ["ElementIndex", "Page"]
 
 _T = TypeVar("_T")
+_LENIENT = json.JSONDecoder(strict=False)
 
 
 class Page:
@@ -44,10 +45,11 @@ class Page:
             except RecursionError:  # nested past the interpreter's limit: a hostile block
                 continue
             except ValueError:
-                # Real pages ship trailing commas and raw newlines in strings; try once more
-                # with control characters escaped before giving up on the block.
+                # Real pages ship raw newlines in strings and a stray closing brace after
+                # the object (a template's leftover); try once more with control characters
+                # allowed, reading the first complete value, before giving up on the block.
                 try:
-                    data = json.loads(raw.replace("\n", " ").replace("\t", " "), strict=False)
+                    data = _LENIENT.raw_decode(raw.replace("\n", " ").replace("\t", " "))[0]
                 except (ValueError, RecursionError):
                     continue
             if _nested_deeper(data, _JSONLD_DEPTH):

@@ -165,7 +165,8 @@ def parse_text(
     (``True`` for most of the world, ``False`` for US English); left ``None``, such a date
     is skipped unless one number is over 12.
 
-    ``short_year`` also reads "31.10.23" (day, month, two-digit year: 1970-2069), when
+    ``short_year`` also reads "31.10.23" (day, month, two-digit year: 1970-2069; month
+    first with ``dayfirst=False`` when it can be: "11.12.12" is November on a US page), when
     nothing else matched; only for a text known to be a date, such as a short date-classed
     element, as in prose it could be a version number.
 
@@ -192,6 +193,8 @@ def parse_text(
             if not (short_year or _clock(text[m.end() : m.end() + 30])):
                 continue
             d, mo, yy = (int(g) for g in m.groups())
+            if dayfirst is False and d <= 12:
+                d, mo = mo, d  # US English writes the month first whatever the separator
             short = _valid(yy + (1900 if yy >= 70 else 2000), mo, d)
             if short is not None:
                 found.append((m.start(), m.end(), short))

@@ -20,12 +20,20 @@ from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
-from ._nearby import Near
+from ._nearby import Near, body_texts
+from ._pagedates import lastmod_line, script_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
 
-__all__ = ["MODIFIED_META", "PUBLISHED_META", "DateContext", "date_of", "published_witnesses"]
+__all__ = [
+    "MODIFIED_META",
+    "PUBLISHED_META",
+    "UPDATED_LABEL",
+    "DateContext",
+    "date_of",
+    "published_witnesses",
+]
 
 _NOT_THE_POST = frozenset(
     "imageobject videoobject audioobject mediaobject person organization comment".split()
@@ -55,6 +63,22 @@ PUBLISHED_META = (
     "article_date_original",
     "og:published_time",
     "created",
+    # less common names of the same statement, as publishers and analytics tags spell it
+    "article:published",
+    "article:published_date",
+    "publish_date",
+    "og:pubdate",
+    "og:datepublished",
+    "bt:pubdate",
+    "dcsext.articlefirstpublished",
+    "article.created",
+    "dc.created",
+    "dc:date",
+    "shareaholic:article_published_time",
+    "mediator_published_time",
+    "analyticsattributes.articledate",
+    "cxenseparse:recs:publishtime",
+    "datecreated",
 )
 MODIFIED_META = (
     "article:modified_time",
@@ -272,20 +296,41 @@ def _from_url_or_text(
         yield "near", _timed(value, listed)
     for value in listed:
         yield "listed", value
-    for el in near.scan.side_date_text_elements()[:5]:
-        value = date_of(el, dayfirst=dayfirst)
-        if value:
+    # a sidebar's date stands for the post in old themes; one markup with three days or
+    # more there is a "recent posts" widget, each day another post's (two are a footer's
+    # "Published" and "Updated")
+    side = [
+        (el, value)
+        for el in near.scan.side_date_text_elements()[:5]
+        for value in [date_of(el, dayfirst=dayfirst)]
+        if value
+    ]
+    days: dict[tuple[str, str], set[str]] = {}
+    for el, value in side:
+        days.setdefault((el.tag, el.get("class") or ""), set()).add(value[:10])
+    for el, value in side:
+        if len(days[(el.tag, el.get("class") or "")]) < 3:
             yield "side", value
     for label, value in (
         ("dateline", _standalone_dateline(near.body, dayfirst)),
-        ("script", _script_date(page)),
+        ("script", script_date(page)),
     ):
         if value:
             yield label, value
+    # nothing else dates the page: its post may be the item of a list (a blog whose
+    # posts are <li>s, a meta line as <ul class="info">), which the walks leave out; a
+    # list's text with two years is an event's span ("23.10.2015 - 25.10.2015")
+    texts = [t for t in body_texts(page, lists=True) if len(_YEARS.findall(t)) == 1]
+    value = _standalone_dateline(texts, dayfirst)
+    if value:
+        yield "dateline", value
+
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 # "Aktualisiert am", "Stand:", "Diese Seite wurde zuletzt am ... geändert", "Last updated"
-_UPDATED_LABEL = re.compile(
+UPDATED_LABEL = re.compile(
     r"aktualisiert|zuletzt|geändert|stand:|last (?:updated|modified|edited)|updated|"
     r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt",
     re.IGNORECASE,
@@ -302,7 +347,7 @@ def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
     for i, text in enumerate(texts):
         if len(text) > 120:
             continue
-        m = _UPDATED_LABEL.search(text)
+        m = UPDATED_LABEL.search(text)
         if m is None:
             continue
         digit = next((k for k, c in enumerate(text) if c.isdigit()), len(text))
@@ -313,29 +358,7 @@ def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
             value = parse_text(texts[i + 1], dayfirst=dayfirst, short_year=True)
         if value:
             return value
-    return None
-
-
-_SCRIPT_KEY = re.compile(
-    r"""["']?(?:datePublished|published_at|publishedAt|publish_date|publishDate|pubDate|"""
-    r"""date_published|publicationDate|publication_date|publishedDate|published_date|"""
-    r"""firstPublished|first_published_at|firstPublishedDate)["']?\s*:\s*["']([^"']{8,40})["']"""
-)
-
-
-def _script_date(page: Page) -> str | None:
-    """A publication date in a page's inline JSON state (``"published_at": "..."``): what
-    a client-rendered page knows but does not print."""
-    for script in page.by_tag("script"):
-        text = script.text or ""
-        if "ld+json" in (script.get("type") or "") or len(text) > 500_000:
-            continue
-        m = _SCRIPT_KEY.search(text)
-        if m:
-            value = parse_iso(m.group(1))
-            if value:
-                return value
-    return None
+    return lastmod_line(near.page, dayfirst)
 
 
 def _title_date(title: str | None, dayfirst: bool | None) -> str | None:

@@ -25,11 +25,20 @@ _WALK_SKIP = frozenset(
 )  # fmt: skip
 
 
-def body_texts(page: Page, limit: int = 1000) -> list[str]:
+_LISTS = frozenset({"ul", "ol"})
+
+
+def body_texts(page: Page, limit: int = 1000, *, lists: bool = False) -> list[str]:
     """Short texts of the whole body in reading order, comment threads left out (but not
-    sidebars: an old blog's date may sit there): the last place to look for a dateline."""
+    sidebars: an old blog's date may sit there): the last place to look for a dateline.
+    ``lists`` also walks lists, for a page whose posts are the items of one, and leaves
+    sidebars out then (their lists are widgets: "Popular", "Recent posts")."""
     body = page.tree.find("body")
-    return _walk([body], limit, skip=("comment",)) if body is not None else []
+    if body is None:
+        return []
+    if lists:
+        return _walk([body], limit, skip=_SKIP_REGIONS, skip_tags=_WALK_SKIP - _LISTS)
+    return _walk([body], limit, skip=("comment",))
 
 
 def headline_texts(page: Page, scan: Scan, limit: int = 60) -> tuple[list[str], list[str]]:
@@ -115,7 +124,11 @@ def _preceding(el: HtmlElement) -> list[HtmlElement]:
 
 
 def _walk(
-    roots: list[HtmlElement], limit: int, *, skip: tuple[str, ...] = _SKIP_REGIONS
+    roots: list[HtmlElement],
+    limit: int,
+    *,
+    skip: tuple[str, ...] = _SKIP_REGIONS,
+    skip_tags: frozenset[str] = _WALK_SKIP,
 ) -> list[str]:
     texts: list[str] = []
     visited = 0
@@ -126,7 +139,7 @@ def _walk(
             el = stack.pop()
             visited += 1
             tag = el.tag
-            if not isinstance(tag, str) or tag in _WALK_SKIP:
+            if not isinstance(tag, str) or tag in skip_tags:
                 continue
             # ``region_of`` without the call for the many elements with no id or class
             ident = el.get("id")

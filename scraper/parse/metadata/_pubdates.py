@@ -17,10 +17,11 @@ from lxml.html import HtmlElement
 from ..dom._css import page_select
 from ..dom._page import Page
 from ._candidates import Scan, el_text
-from ._dates import month_from_url, parse_clock, parse_iso, parse_text
+from ._dates import date_from_url, month_from_url, parse_clock, parse_iso, parse_text
 from ._datewitnesses import (
     MODIFIED_META,
     PUBLISHED_META,
+    UPDATED_LABEL,
     DateContext,
     date_of,
     published_witnesses,
@@ -63,13 +64,24 @@ def published_of(ctx: DateContext) -> str | None:
 
 def _first_witness(ctx: DateContext) -> tuple[str, str] | None:
     """The most trusted witness, unless the URL names the month of publication
-    (``/2019/10/``) and it gives another month: then the first that agrees with the URL
-    (a draft's creation date, a widget's date), or the most trusted when none does."""
+    (``/2019/10/``) and it gives another month, or the URL names the day and a visible
+    date without markup gives another: then the first that agrees with the URL (a
+    draft's creation date, a widget's date, a masthead's), or the most trusted when none
+    does."""
     witnesses = published_witnesses(ctx)
     first = next(witnesses, None)
     month = month_from_url(ctx.url or ctx.page.url)
-    if first is None or month is None or first[1].startswith(month):
+    if first is None or month is None:
         return first
+    if first[1].startswith(month):
+        # a visible date no markup vouches for, on another day of the URL's month, is a
+        # masthead's "today" or a teaser's day: the URL was fixed when the post went out
+        day = date_from_url(ctx.url) or date_from_url(ctx.page.url)
+        if first[0] not in _UNMARKED or day is None or first[1].startswith(day):
+            return first
+        if _labelled_update(first[1][:10], ctx):
+            return first  # "Updated March 14": the day the page presents, not a masthead's
+        month = day
     for count, found in enumerate(witnesses):
         if found[1].startswith(month):
             return found
@@ -78,7 +90,17 @@ def _first_witness(ctx: DateContext) -> tuple[str, str] | None:
     return first
 
 
+def _labelled_update(day: str, ctx: DateContext) -> bool:
+    """True when the header shows ``day`` after an "Updated" label."""
+    for text in ctx.near.texts[:30]:
+        m = UPDATED_LABEL.search(text)
+        if m and (parse_text(text[m.end() :], dayfirst=ctx.dayfirst) or "").startswith(day):
+            return True
+    return False
+
+
 _MARKED = ("ld:", "meta:", "profile", "element")
+_UNMARKED = frozenset({"date-text", "near", "dateline", "side", "listed"})
 # Date fields that do not say which date they hold: a CMS fills them with the day the
 # page was generated or last saved as often as with the day of publication, so the
 # date the article's own header shows outranks them.
@@ -106,7 +128,25 @@ def _as_presented(value: str, ctx: DateContext) -> str:
         for other in machine:
             if other[:10] == day[:10]:
                 return other
-    return value
+    return _updated_shown(value, ctx) or value
+
+
+def _updated_shown(value: str, ctx: DateContext) -> str | None:
+    """The later day an evergreen article shows as "Updated May 06, 2019" in its own
+    dateline, the first publication left in its markup only: the day the page presents
+    the post under (a reader, a citation, an archive's annotator know no other). Only
+    the first date-classed elements of the article, only with the label before the day
+    (a teaser is not labelled so), and only a day after the machine one."""
+    hits = [h for h in ctx.scan.date_texts if h.in_article and not (h.in_comment or h.in_side)]
+    for hit in hits[:3]:
+        text = el_text(hit.el, 120)
+        m = UPDATED_LABEL.search(text)
+        if m is None:
+            continue
+        day = parse_text(text[m.end() :], dayfirst=ctx.dayfirst)
+        if day and day[:10] > value[:10]:
+            return day
+    return None
 
 
 def _adjacent_instant(value: str, day: str) -> bool:

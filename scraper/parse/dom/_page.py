@@ -151,7 +151,7 @@ class Page:
 # The attribute names listed by the index pass: those the extractors ask ``with_attr``
 # about on every page (all that the 1,872 bench pages asked). Listing every name (href,
 # src, style, data-*) cost ~15 % of the pass; any other name is found by one scan.
-_INDEXED_ATTRS = frozenset({"itemprop", "itemtype", "name", "property", "rel"})
+_INDEXED_ATTRS = frozenset({"itemprop", "itemtype", "name", "property", "pubdate", "rel"})
 
 
 class ElementIndex:

@@ -9,14 +9,13 @@ whether it sits in the comment thread or in a sidebar, because a comment's date 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from .._memo import Memo
+from .._memo import Memo, holding
 from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse
@@ -26,38 +25,90 @@ from ._regions import Regions
 __all__ = ["Hit", "Scan", "el_text", "scan_page"]
 
 _HINT_TAGS = frozenset({"title", "h1", "time", "article"})
-_HINT_CLASS = re.compile(
-    "title|author|autor|auteur|writer|byline|date|datum|fecha|publish|updated|modified|fn"
-    "|card|cat|tag|posted|time|entry|type-post|single-post|post-single|meta|site-|logo|brand"
-)
+# a class token holding one of these words is a hint
+_HINT_WORDS = (
+    "title", "author", "autor", "auteur", "writer", "byline", "date", "datum", "fecha",
+    "publish", "updated", "modified", "fn", "card", "cat", "tag", "posted", "time", "entry",
+    "type-post", "single-post", "post-single", "meta", "site-", "logo", "brand",
+)  # fmt: skip
 _ROOT_TAGS = frozenset({"article", "div", "main", "section"})
-# the verdict of ``_HINT_CLASS`` per class token: a site's pages share their tokens
-_HINT_TOKENS: Memo[str, bool] = Memo(lambda token: _HINT_CLASS.search(token.lower()) is not None)
+_REL_ROLES = frozenset({"canonical", "home", "author", "tag", "category"})
 
 
-def _hints(page: Page) -> list[HtmlElement]:
-    """Elements carrying any hint, in document order, read from the page's element index:
-    the class pattern is tried once per distinct class token (none of its words holds a
-    space, so a class matches exactly when one of its tokens does)."""
+class _Hints(NamedTuple):
+    hits: list[HtmlElement]  # in document order: the hints a role may come from
+    found: set[HtmlElement]  # every element carrying a hint
+    articles: list[HtmlElement]  # the hints whose class names the post's container
+    masks: dict[HtmlElement, int]  # what the class tokens of each element say
+
+
+def _hints(page: Page) -> _Hints:
+    """Elements carrying any hint, read from the page's element index.
+
+    A class says what its tokens say (``_class_facts`` is true of a class when true of
+    one of its tokens, save ``modified_only``), so the facts are read once per distinct
+    token (``_token_masks``) and each element gets the union of its tokens' (``masks``).
+    Only the hints that can give a role are listed in ``hits``: most match a loose word
+    ("meta", "entry", "cat") and nothing else, and are known without reading them."""
     index = page.index
     found: set[HtmlElement] = set()
+    useful: set[HtmlElement] = set()
+    articles: list[HtmlElement] = []
+    masks: dict[HtmlElement, int] = {}
     for tag in _HINT_TAGS:
         found.update(index.by_tag(tag))
-    memo = _HINT_TOKENS
+    useful.update(index.by_tag("title")[:1], index.by_tag("h1"), index.by_tag("time"))
+    memo = _TOKEN_MASKS
     get = memo.get  # one lookup per known token (see ``Memo``)
+    missing: list[str] = []
     for token, members in index.by_class.items():
-        hit = get(token)
-        if hit is None:
-            hit = memo[token]
-        if hit:
-            found.update(members)
-    for attr in ("itemprop", "property"):
-        found.update(el for el in index.with_attr(attr) if el.get(attr))
-    found.update(el for el in index.with_attr("rel") if el.tag in ("a", "link") and el.get("rel"))
+        mask = get(token)
+        if mask is None:
+            missing.append(token)
+        elif mask:
+            _mark(mask, members, found, useful, articles, masks)
+    if missing:  # new tokens, read in one batch
+        for token, mask in zip(missing, _token_masks(missing), strict=True):
+            memo.remember(token, mask)
+            if mask:
+                _mark(mask, index.by_class[token], found, useful, articles, masks)
+    marked = [el for el in index.with_attr("itemprop") if el.get("itemprop")]
+    found.update(marked)
+    useful.update(marked)
+    # ``property`` gives a role only as RDFa's date on an element (``<meta>`` is read
+    # elsewhere); ``rel`` only as the canonical ``<link>`` or a link's role
+    marked = [el for el in index.with_attr("property") if el.get("property")]
+    found.update(marked)
+    useful.update(el for el in marked if el.tag != "meta" and "date" in el.get("property").lower())
+    marked = [el for el in index.with_attr("rel") if el.tag in ("a", "link") and el.get("rel")]
+    found.update(marked)
+    useful.update(el for el in marked if not _REL_ROLES.isdisjoint(el.get("rel").lower().split()))
     found.update(
         el for el in index.with_attr("itemtype") if el.tag in _ROOT_TAGS and el.get("itemtype")
     )
-    return sorted(found, key=index.position.__getitem__)
+    useful.update(index.with_attr("pubdate"))
+    useful &= found  # a role's class on an element without a hint is not read
+    return _Hints(sorted(useful, key=index.position.__getitem__), found, articles, masks)
+
+
+def _mark(
+    mask: int,
+    members: list[HtmlElement],
+    found: set[HtmlElement],
+    useful: set[HtmlElement],
+    articles: list[HtmlElement],
+    masks: dict[HtmlElement, int],
+) -> None:
+    """File the elements of one class token by what the token says (``mask``)."""
+    if mask & _HINT:
+        found.update(members)
+    if mask & _ROLE_BITS:
+        useful.update(members)
+    if mask & _ARTICLE:
+        articles += members
+    if mask & _FACT_BITS:
+        for el in members:
+            masks[el] = masks.get(el, 0) | mask
 
 
 TITLE_CLASSES = frozenset(
@@ -191,27 +242,33 @@ def _tokens(el: HtmlElement, attr: str) -> list[str]:
     return (el.get(attr) or "").lower().split()
 
 
-def _find_article(page: Page, profile: Profile, hits: list[HtmlElement]) -> HtmlElement | None:
+def _find_article(page: Page, profile: Profile, hints: _Hints) -> HtmlElement | None:
+    """The post's container: the profile's, else the first hint whose class or microdata
+    type names a post, else the first ``<article>``."""
     if profile.article:
         found = page_select(page, profile.article)
         if found:
             return found[0]
-    first_article = None
-    for el in hits:
-        if _class_facts(el.get("class") or "").article:
-            return el
-        itemtype = el.get("itemtype") or ""
-        if "Article" in itemtype or "BlogPosting" in itemtype:
-            return el
-        if el.tag == "article" and first_article is None:
-            first_article = el
-    return first_article
+    index = page.index
+    typed = [
+        el
+        for el in index.with_attr("itemtype")
+        if el in hints.found and _ARTICLE_TYPE.search(el.get("itemtype") or "")
+    ]
+    first = min(hints.articles + typed, key=index.position.__getitem__, default=None)
+    if first is not None:
+        return first
+    tags = index.by_tag("article")
+    return tags[0] if tags else None
+
+
+_ARTICLE_TYPE = re.compile("Article|BlogPosting")
 
 
 def scan_page(page: Page, profile: Profile) -> Scan:
     """Collect the candidate elements of every field in one pass over the tree."""
-    hits = _hints(page)
-    root = _find_article(page, profile, hits)
+    hints = _hints(page)
+    root = _find_article(page, profile, hints)
     regions = Regions(root)
     lists: dict[str, list[Hit]] = {
         k: []
@@ -223,7 +280,7 @@ def scan_page(page: Page, profile: Profile) -> Scan:
     categories: list[HtmlElement] = []
     tags: list[HtmlElement] = []
     title = canonical = None
-    for el in hits:
+    for el in hints.hits:
         tag = el.tag
         if tag == "title":
             if title is None:
@@ -235,7 +292,7 @@ def scan_page(page: Page, profile: Profile) -> Scan:
             if "canonical" in rel and canonical is None:
                 canonical = el.get("href")
             continue
-        roles = _roles(el, tag, _class_facts(el.get("class") or ""), rel)
+        roles = _roles(el, tag, _FACTS[hints.masks.get(el, 0)], rel)
         props = (el.get("itemprop") or "").split()
         rdfa_prop = (el.get("property") or "").lower()
         is_rdfa = bool(rdfa_prop) and tag != "meta" and "date" in rdfa_prop
@@ -297,10 +354,8 @@ class _ClassFacts(NamedTuple):
     article: bool  # a class naming the post's container (hentry, type-post ...)
 
 
-@functools.lru_cache(maxsize=8192)
 def _class_facts(class_attr: str) -> _ClassFacts:
-    """``_roles``' class tests, once per distinct class attribute (cards, list items and
-    menu entries repeat theirs many times on a page, and across a site's pages)."""
+    """``_roles``' class tests: read once per distinct class token (``_token_masks``)."""
     cls = set(class_attr.lower().split())
     modified = bool(cls & _MODIFIED_CLASSES)
     return _ClassFacts(
@@ -318,6 +373,53 @@ def _class_facts(class_attr: str) -> _ClassFacts:
         date_word=any(w in c for c in cls for w in _DATE_WORDS),
         article=bool(cls & _ARTICLE_CLASSES),
     )
+
+
+# A token's mask: a bit per fact of ``_class_facts`` (``modified_only`` is no token's:
+# it is ``modified`` without the token "published"), and two more
+_MODIFIED_ONLY = 1 << _ClassFacts._fields.index("modified_only")
+_ARTICLE = 1 << _ClassFacts._fields.index("article")
+_HINT = 1 << len(_ClassFacts._fields)  # a token holding one of ``_HINT_WORDS``
+_PUBLISHED = _HINT << 1  # the token "published"
+_FACT_BITS = (_HINT - 1) | _PUBLISHED
+_ROLE_BITS = (_HINT - 1) & ~_ARTICLE & ~_MODIFIED_ONLY
+# the facts read from whole tokens, and the words of those read from parts of one
+_FACT_CLASSES = (
+    TITLE_CLASSES | _AUTHOR_NAME_CLASSES | _PUBLISHED_CLASSES | _MODIFIED_CLASSES
+    | _CATEGORY_CLASSES | _TAG_CLASSES | _SITE_CLASSES | _ARTICLE_CLASSES
+    | {"fn", "p-author", "p-name"}
+)  # fmt: skip
+_FACT_WORDS = (*_AUTHOR_WORDS, *_DATE_WORDS)
+
+
+def _token_masks(tokens: list[str]) -> list[int]:
+    """The masks of a batch of new class tokens: only those holding a word of a hint or
+    a fact are read one by one (see ``holding``)."""
+    lows = "\n".join(tokens).lower().split("\n")  # each ``token.lower()``, in one call
+    hinted = holding(lows, _HINT_WORDS)
+    worded = holding(lows, _FACT_WORDS)
+    return [
+        (_token_mask(low) if i in worded or low in _FACT_CLASSES else 0)
+        | (_HINT if i in hinted else 0)
+        for i, low in enumerate(lows)
+    ]
+
+
+def _token_mask(low: str) -> int:
+    facts = _class_facts(low)
+    mask = sum(1 << i for i, fact in enumerate(facts) if fact) & ~_MODIFIED_ONLY
+    return mask | (_PUBLISHED if low == "published" else 0)
+
+
+def _facts(mask: int) -> _ClassFacts:
+    """The facts of a class from the union of its tokens' masks."""
+    facts = _ClassFacts(*(bool(mask & 1 << i) for i in range(len(_ClassFacts._fields))))
+    return facts._replace(modified_only=facts.modified and not mask & _PUBLISHED)
+
+
+# masks per class token (a site's pages share their tokens), facts per mask
+_TOKEN_MASKS: Memo[str, int] = Memo(lambda token: _token_masks([token])[0])
+_FACTS: Memo[int, _ClassFacts] = Memo(_facts)
 
 
 def _roles(el: HtmlElement, tag: str, cls: _ClassFacts, rel: list[str]) -> list[str]:

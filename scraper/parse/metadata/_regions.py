@@ -59,6 +59,9 @@ _SIDE_PARTS = frozenset(
     "recommended recommendations aside breadcrumb breadcrumbs".split()
 )
 
+# a verdict needs a part equal to one of these words: a label without any has none
+_REGION_WORD = re.compile("|".join(sorted(_COMMENT_PARTS | _SIDE_PARTS, key=len, reverse=True)))
+
 
 def in_comments(el: HtmlElement) -> bool:
     """True for an element inside a comment thread."""
@@ -76,7 +79,7 @@ def region_of(el: HtmlElement) -> str | None:
 def _region(ident: str | None, cls: str | None) -> str | None:
     """``region_of`` by label: pages repeat the same id/class strings on many elements."""
     label = f"{ident or ''} {cls or ''}".lower()
-    if not label.strip():
+    if not _REGION_WORD.search(label):  # most labels: no region's word, no verdict
         return None
     side = False
     # each token once: a hostile label repeats one word a million times

@@ -248,3 +248,53 @@ def test_the_standfirst_inside_the_article_header_is_kept() -> None:
     assert text.startswith("Sundays stay open for readers")
     assert "Anna Example" not in text
     assert text.count("The council met on Tuesday") == 4
+
+
+def test_a_short_post_beside_a_rail_of_teasers_is_no_index() -> None:
+    """A short post (one paragraph and an embed) after a dozen linked teasers has too
+    little prose to outweigh them all, but the scorer picks it, apart from every teaser
+    and longer than each: a post page, not an index."""
+    rail = "".join(
+        f'<article><h3><a href="/2020/01/other-{i}/">Other story {i}</a></h3>'
+        f"<p>A teaser line for story {i}, which is somewhere else.</p></article>"
+        for i in range(12)
+    )
+    html = f"""<html><body><div class="rail">{rail}</div>
+<div class="story"><h1>Library stays open</h1><div class="text"><p>{PROSE}</p>
+<p>{PROSE} Again.</p><iframe src="https://player.example/1"></iframe></div></div>
+</body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "Other story" not in text
+
+
+def test_an_article_with_an_unlinked_h1_is_no_teaser() -> None:
+    """The page's own ``<article>`` may open with a kicker heading linking to its section
+    (``<h2><a href="/section/music">Music</a></h2>``); its unlinked ``<h1>`` is the page's
+    headline, so it is the post, not one more teaser of an index."""
+    rail = "".join(
+        f'<article><h3><a href="/2020/01/other-{i}/">Other story {i}</a></h3>'
+        f"<p>A teaser line for story {i}, which is somewhere else.</p></article>"
+        for i in range(6)
+    )
+    html = f"""<html><body><div class="rail">{rail}</div>
+<article class="main"><h2><a href="/section/music">Music</a></h2><h1>Library stays open</h1>
+<section class="article-text"><p>{PROSE}</p></section></article></body></html>"""
+    text = _body(html)
+    assert "The council met on Tuesday" in text
+    assert "Other story" not in text
+
+
+def test_an_index_of_teasers_stays_an_index() -> None:
+    """On a real index the best-scored block is the teasers' column: the body is the first
+    post's excerpt and the read-more link leads to it."""
+    items = "".join(
+        f'<article class="post"><h2><a href="/2020/01/post-{i}/">Post {i}</a></h2>'
+        f'<div class="entry-summary"><p>{PROSE} Post {i}.</p></div></article>'
+        for i in range(5)
+    )
+    post = parse_page(f"<html><body><main>{items}</main></body></html>".encode(), URL)
+    assert post.body is not None
+    assert post.body.text.count("The council met on Tuesday") == 1
+    assert post.read_more is not None
+    assert post.read_more.url.endswith("/2020/01/post-0/")

@@ -298,3 +298,20 @@ def test_an_index_of_teasers_stays_an_index() -> None:
     assert post.body.text.count("The council met on Tuesday") == 1
     assert post.read_more is not None
     assert post.read_more.url.endswith("/2020/01/post-0/")
+
+
+def test_story_text_loose_in_its_column_beside_a_title_paragraph_wins() -> None:
+    """Old CMS templates set the story as text loose in its column, after a ``<p>`` title
+    and the pictures, split by ``<br>`` only. That text is the column's own paragraph (as
+    readability wraps it in a ``<p>``), so the column scores for it, and a one-line
+    address in the footer does not outscore the story."""
+    address = "Town hall, Main street 1, 12345 Town, phone 0123 456 789 - all rights reserved"
+    html = f"""<html><body><div class="row"><div class="col-3"><ul>
+<li><a href="/a">Archive</a></li></ul></div>
+<div class="col-9"><p class="titulo">Library stays open</p><small>05/10/2018</small><br>
+<img src="/a.jpg">{PROSE}<br><br></div></div>
+<div class="rodape"><div class="row"><div class="col-12">{address}</div></div></div>
+</body></html>"""
+    text = _body(html)
+    assert "The council met on Tuesday" in text
+    assert "Town hall" not in text

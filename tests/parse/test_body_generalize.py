@@ -315,3 +315,15 @@ def test_story_text_loose_in_its_column_beside_a_title_paragraph_wins() -> None:
     text = _body(html)
     assert "The council met on Tuesday" in text
     assert "Town hall" not in text
+
+
+def test_a_chosen_article_with_a_gallery_script_hook_keeps_its_text() -> None:
+    """A carousel word in the class of the article itself (``js-post-gallery``, the hook
+    of a script that opens its pictures in a lightbox) does not make the story a
+    carousel: its text stays; a carousel inside it is still reduced to its pictures."""
+    html = f"""<html><body><article class="post-article js-post-gallery"><h1>Library</h1>
+<p>{PROSE}</p><div class="slideshow"><img src="/a.jpg"><span>1 of 2</span></div>
+<p>{PROSE} Again.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "1 of 2" not in text

@@ -248,3 +248,82 @@ def test_the_standfirst_inside_the_article_header_is_kept() -> None:
     assert text.startswith("Sundays stay open for readers")
     assert "Anna Example" not in text
     assert text.count("The council met on Tuesday") == 4
+
+
+def test_a_short_post_beside_a_rail_of_teasers_is_no_index() -> None:
+    """A short post (one paragraph and an embed) after a dozen linked teasers has too
+    little prose to outweigh them all, but the scorer picks it, apart from every teaser
+    and longer than each: a post page, not an index."""
+    rail = "".join(
+        f'<article><h3><a href="/2020/01/other-{i}/">Other story {i}</a></h3>'
+        f"<p>A teaser line for story {i}, which is somewhere else.</p></article>"
+        for i in range(12)
+    )
+    html = f"""<html><body><div class="rail">{rail}</div>
+<div class="story"><h1>Library stays open</h1><div class="text"><p>{PROSE}</p>
+<p>{PROSE} Again.</p><iframe src="https://player.example/1"></iframe></div></div>
+</body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "Other story" not in text
+
+
+def test_an_article_with_an_unlinked_h1_is_no_teaser() -> None:
+    """The page's own ``<article>`` may open with a kicker heading linking to its section
+    (``<h2><a href="/section/music">Music</a></h2>``); its unlinked ``<h1>`` is the page's
+    headline, so it is the post, not one more teaser of an index."""
+    rail = "".join(
+        f'<article><h3><a href="/2020/01/other-{i}/">Other story {i}</a></h3>'
+        f"<p>A teaser line for story {i}, which is somewhere else.</p></article>"
+        for i in range(6)
+    )
+    html = f"""<html><body><div class="rail">{rail}</div>
+<article class="main"><h2><a href="/section/music">Music</a></h2><h1>Library stays open</h1>
+<section class="article-text"><p>{PROSE}</p></section></article></body></html>"""
+    text = _body(html)
+    assert "The council met on Tuesday" in text
+    assert "Other story" not in text
+
+
+def test_an_index_of_teasers_stays_an_index() -> None:
+    """On a real index the best-scored block is the teasers' column: the body is the first
+    post's excerpt and the read-more link leads to it."""
+    items = "".join(
+        f'<article class="post"><h2><a href="/2020/01/post-{i}/">Post {i}</a></h2>'
+        f'<div class="entry-summary"><p>{PROSE} Post {i}.</p></div></article>'
+        for i in range(5)
+    )
+    post = parse_page(f"<html><body><main>{items}</main></body></html>".encode(), URL)
+    assert post.body is not None
+    assert post.body.text.count("The council met on Tuesday") == 1
+    assert post.read_more is not None
+    assert post.read_more.url.endswith("/2020/01/post-0/")
+
+
+def test_story_text_loose_in_its_column_beside_a_title_paragraph_wins() -> None:
+    """Old CMS templates set the story as text loose in its column, after a ``<p>`` title
+    and the pictures, split by ``<br>`` only. That text is the column's own paragraph (as
+    readability wraps it in a ``<p>``), so the column scores for it, and a one-line
+    address in the footer does not outscore the story."""
+    address = "Town hall, Main street 1, 12345 Town, phone 0123 456 789 - all rights reserved"
+    html = f"""<html><body><div class="row"><div class="col-3"><ul>
+<li><a href="/a">Archive</a></li></ul></div>
+<div class="col-9"><p class="titulo">Library stays open</p><small>05/10/2018</small><br>
+<img src="/a.jpg">{PROSE}<br><br></div></div>
+<div class="rodape"><div class="row"><div class="col-12">{address}</div></div></div>
+</body></html>"""
+    text = _body(html)
+    assert "The council met on Tuesday" in text
+    assert "Town hall" not in text
+
+
+def test_a_chosen_article_with_a_gallery_script_hook_keeps_its_text() -> None:
+    """A carousel word in the class of the article itself (``js-post-gallery``, the hook
+    of a script that opens its pictures in a lightbox) does not make the story a
+    carousel: its text stays; a carousel inside it is still reduced to its pictures."""
+    html = f"""<html><body><article class="post-article js-post-gallery"><h1>Library</h1>
+<p>{PROSE}</p><div class="slideshow"><img src="/a.jpg"><span>1 of 2</span></div>
+<p>{PROSE} Again.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "1 of 2" not in text

@@ -44,7 +44,7 @@ from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse, element_text, join_url, safe_url, text_and_html
 from ..profiles._profile import Profile
 from ._cleanup import clean_copy_kept, remove
-from ._locate import main_content, with_lead
+from ._locate import main_content, post_beside, with_lead
 from ._readmore import find_read_more, is_read_more_text
 
 __all__ = ["extract_body"]
@@ -223,16 +223,18 @@ def _locate(
     )
     outer = _outermost(items)
     first = _first_post(outer, base)
-    if first is not None and _prose_outside(root, _linked(outer, base)):
-        first = None
+    # the scorer reads every element's text and tail (most of its cost): from the body on
+    start = page.index.position.get(root, 0)
+    if first is not None:
+        linked = _linked(outer, base)
+        if _prose_outside(root, linked) or post_beside(root, linked, elements[start:], thread):
+            first = None
     if first is not None:
         item, link = first
         found = select(item, profile.body, index) or select(item, _SUMMARY, index)
         summary = _first_with_text(found)
         return [summary if summary is not None else item], link
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
-    # the scorer reads every element's text and tail (most of its cost): from the body on
-    start = page.index.position.get(root, 0)
     return with_lead(main_content(root, hints, elements[start:], thread, usable), index), None
 
 
@@ -303,6 +305,11 @@ def _outermost(found: Sequence[HtmlElement]) -> list[HtmlElement]:
 
 
 def _heading_link(item: HtmlElement, base: str | None) -> Link | None:
+    """The link of the item's first heading, if it leads away; ``None`` also for an item
+    holding an unlinked ``<h1>``: that is the page's own headline (a teaser's links to its
+    post), whatever a kicker heading above it links to (``<h2><a>Section</a></h2>``)."""
+    if any(_own_headline(h1, item) for h1 in item.iter("h1")):
+        return None
     for heading in item.iter("h1", "h2", "h3"):
         for a in heading.iter("a"):
             href = (a.get("href") or "").strip()
@@ -316,6 +323,20 @@ def _heading_link(item: HtmlElement, base: str | None) -> Link | None:
             return Link(url, collapse(text_of(a)) or None)
         return None
     return None
+
+
+def _own_headline(h1: HtmlElement, item: HtmlElement) -> bool:
+    """An ``<h1>`` with text and no link in it or around it (up to ``item``)."""
+    if next(h1.iter("a"), None) is not None or not text_of(h1).strip():
+        return False
+    return not any(anc.tag == "a" for anc in _ancestors(h1, item))
+
+
+def _ancestors(el: HtmlElement, stop: HtmlElement) -> Iterator[HtmlElement]:
+    for anc in el.iterancestors():
+        if anc is stop:
+            return
+        yield anc
 
 
 def _following(node: HtmlElement, limit: int = 3) -> Iterator[HtmlElement]:

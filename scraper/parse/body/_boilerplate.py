@@ -232,13 +232,26 @@ class _Scorer:
         return result
 
     def add(self, block: etree._Element, score: float) -> None:
-        """Hand a paragraph's score to its five nearest ancestors, with decay."""
-        node = block.getparent()
+        """Hand a paragraph's score to its five nearest ancestors, with decay.
+
+        Text set loose in a container beside block children (``<div><p class=title>..
+        <img>Story text<br><br>..</div>``) is a paragraph of that container's own, as
+        readability wraps such text in a ``<p>``: the container is its first ancestor.
+        """
+        node = block if _loose(block) else block.getparent()
         for decay in _DECAY:
             if node is None:
                 return
             self.scores[node] = self.scores.get(node, 0.0) + score * decay
             node = node.getparent()
+
+
+_LOOSE_HOSTS = frozenset({"div", "section", "article", "main", "td"})
+
+
+def _loose(block: etree._Element) -> bool:
+    """``block`` is a container holding text beside block children of its own."""
+    return block.tag in _LOOSE_HOSTS and any(child.tag in BLOCK_TAGS for child in block)
 
 
 def _totals(

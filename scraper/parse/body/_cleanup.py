@@ -167,11 +167,17 @@ def _empty_link(a: HtmlElement) -> bool:
 
 
 def _flatten_galleries(root: HtmlElement) -> None:
-    """Replace each image carousel of the copy by its bare ``<img>`` elements."""
+    """Replace each image carousel of the copy by its bare ``<img>`` elements.
+
+    A chosen node itself is not flattened: the scorer chose it for its prose, and a
+    carousel word in its class is a script's hook (``post-article js-post-gallery``)."""
     galleries = [
         el
         for el in root.iter()
-        if el is not root and isinstance(el.tag, str) and _gallery_words(attr_string(el))
+        if el is not root
+        and isinstance(el.tag, str)
+        and _gallery_words(attr_string(el))
+        and el.getparent() is not root
     ]
     done: set[etree._Element] = set()
     for el in galleries:

@@ -23,7 +23,7 @@ from ..dom._page import ElementIndex
 from ..dom._signals import NEGATIVE, attr_words, is_hidden, text_of, unlikely
 from ._boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
 
-__all__ = ["lead_class", "main_content", "with_lead"]
+__all__ = ["lead_class", "main_content", "post_beside", "with_lead"]
 
 _HINT_SHARE = 0.5
 _PEER_SHARE = 0.2
@@ -73,6 +73,32 @@ def main_content(
             return nodes
         refused.extend(nodes)
     return first
+
+
+def post_beside(
+    root: HtmlElement,
+    items: Sequence[HtmlElement],
+    elements: Sequence[etree._Element],
+    thread: Sequence[HtmlElement],
+) -> bool:
+    """The scorer's choice is a post of its own beside the teasers (``items``): outside
+    every one of them, holding none, with more prose than the longest. A short post (a
+    paragraph and an embed) next to a rail of a dozen teasers has too little prose for
+    ``_prose_outside``, but on an index the best-scored block is the teasers' column or
+    one teaser, never a block apart from them that outweighs each.
+
+    Asked only on pages that look like an index, so the extra scoring pass costs nothing
+    on post pages.
+    """
+    if len(items) < 2:
+        return False
+    scores = score_page(root, elements, thread)
+    if not scores.ranked or scores.ranked[0].score <= 0:
+        return False
+    top = scores.ranked[0].element
+    if any(_contains(item, top) or _contains(top, item) for item in items):
+        return False
+    return scores.prose(top) > max(len(text_of(el)) for el in items)
 
 
 def _choose(

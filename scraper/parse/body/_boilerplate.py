@@ -123,20 +123,19 @@ class Paragraphs:
 def paragraphs(root: etree._Element, elements: Sequence[etree._Element] = ()) -> Paragraphs:
     """Charge every text node under ``root`` to its nearest block ancestor (see module doc).
 
-    ``elements`` may hold ``list(root.iter())`` when the caller walks the tree for other
-    reasons too: lxml builds a Python object per element visited, so one list serves all.
+    ``elements`` may hold ``list(root.iter(etree.Element))`` (elements only: no comments)
+    when the caller walks the tree for other reasons too: lxml builds a Python object per
+    element visited, so one list serves all.
     """
     text: dict[etree._Element, int] = {}
     links: dict[etree._Element, int] = {}
     commas: dict[etree._Element, int] = {}
-    for el in elements or root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag not in SKIP_TAGS:
-            chunk = el.text
-            if chunk and not chunk.isspace():
-                _charge(el, chunk, text, links, commas)
+    for el in elements or root.iter(etree.Element):
+        # the text first: most elements have none, and lxml builds a new string for
+        # every ``tag`` read (a comment, whose text is no prose, is never in the list)
+        chunk = el.text
+        if chunk and not chunk.isspace() and el.tag not in SKIP_TAGS:
+            _charge(el, chunk, text, links, commas)
         chunk = el.tail
         if chunk and not chunk.isspace() and el is not root:
             parent = el.getparent()

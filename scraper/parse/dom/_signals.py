@@ -147,8 +147,15 @@ def text_of(el: etree._Element) -> str:
 
 def is_hidden(el: etree._Element) -> bool:
     """Hidden by the page itself: ``hidden``, ``aria-hidden=true``, ``display:none``."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    # one call for the names (an attribute read costs about as much), then a read only
+    # of what is there: a third fewer instructions than three reads
+    names = el.keys()
+    if not names:
+        return False
+    if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
         return True
+    if "style" not in names:
+        return False
     style = el.get("style")
     if not style:
         return False

@@ -5,8 +5,8 @@ Each case is a small hand-written page showing one general shape seen on unseen 
 
 from scraper import parse_page
 from scraper.parse.comments._fields import _strip_parts
-from scraper.parse.comments._generic import _COMMENTISH
 from scraper.parse.comments._hints import GENERIC_HINTS
+from scraper.parse.comments._markers import COMMENTISH as _COMMENTISH
 
 URL = "https://news.example/2020/01/the-post/"
 PROSE = (

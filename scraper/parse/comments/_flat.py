@@ -16,7 +16,8 @@ from lxml.html import HtmlElement
 from ..dom._page import Page
 from ..dom._text import collapse, xml_safe
 from ._bylines import BYLINE
-from ._generic import ITEM_ID, MIN_TEXT, excluded_memo
+from ._generic import excluded_memo
+from ._markers import ITEM_ID, MIN_TEXT
 from ._thread import excluded
 
 __all__ = ["flat_items", "flat_runs"]

@@ -17,77 +17,36 @@ Conservative on purpose: a page without comments must yield none.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 
 from lxml.html import HtmlElement
 
-from .._memo import Memo
 from ..dom._css import subtree_end
 from ..dom._page import Page
-from ..dom._signals import HINT_MAX, text_of
+from ..dom._signals import text_of
 from ._bylines import lead_line
 from ._dates import parse_visible_date
+from ._markers import (
+    AREA,
+    AUTHORISH,
+    COMMENTISH,
+    DATEISH,
+    HEX_DIGITS,
+    ITEM_ID,
+    ITEM_TAGS,
+    MIN_TEXT,
+    NOT_AREA,
+    Sig,
+    hint_of,
+    hinted,
+    hinted_sets,
+    signature,
+)
 from ._textlen import TextLengths
 from ._thread import REPLY_BOX, excluded, make_owner
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items", "looks_like_comments"]
-
-_AREA = re.compile(
-    # a word's start: after a separator, or inside a camelCase name ("itemComments")
-    r"(?:^|[-_\s]|(?-i:(?<=[a-z])(?=C)))(?:comments?|commentlist|comment-?list|comments?-?area|comments?-?block|"
-    r"disqus_thread|dsq-content|dsq-comments|discussion|responses|user-?comments|"
-    r"reader-?comments|talkback|commentary)(?:$|[-_\s]|(?-i:[A-Z]))",
-    re.I,
-)
-_AREA_KEYS = re.compile(r"comment|disqus|dsq|discussion|responses|talkback", re.I)
-# "commentary" (an opinion column) and "responsive" (a layout flag) are no comments
-_COMMENTISH = re.compile(r"comment(?!ary)|dsq|reply|respon(?!sive)", re.I)
-# comment-123, li-comment-123, dsq-comment-123, lf_comment_123, c123, cmt-123
-# (or a hex id: comment-5023c5aeeab8eaf833000003)
-ITEM_ID = re.compile(
-    r"^(?:[a-z]+[-_])*(?:comment|cmt|c|reply|dsq)[-_]?(?:\d+|[0-9a-f]{12,})$", re.I
-)
-_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
-# dd is no item: in a dl thread the dt is, and its dd siblings are read with it.
-_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dt", "tr", "table", "dl", "ul", "ol"})
-_STATE = re.compile(
-    r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|thread-|depth-|"
-    r"comment-author-|new|highlight|selected|clearfix|cf|group)",
-    re.I,
-)
-_AUTHORISH = re.compile(r"author|user|name|fn|vcard|poster|commenter|nick", re.I)
-_DATEISH = re.compile(r"date|time|posted|meta", re.I)
-MIN_TEXT = 20
-_NOT_AREA = frozenset(
-    {"body", "html", "head", "link", "script", "style", "meta", "a", "span", "form"}
-)
-
-
-def _hint(el: HtmlElement) -> str:
-    return f"{el.get('id') or ''} {el.get('class') or ''}"
-
-
-Sig = tuple[str, str]
-
-
-def signature(el: HtmlElement) -> Sig:
-    """Tag plus the first stable class token.
-
-    Later tokens vary between items of one list (``authored-by-Eve``, ``comment-author-x``,
-    ``even``, ``depth-2``), the first one names the kind of element.
-    """
-    cls = el.get("class")
-    if not cls:
-        return el.tag, ""
-    return el.tag, _SIG_TOKENS[cls]
-
-
-# the signature's token per class attribute: the items of a list repeat theirs
-_SIG_TOKENS: Memo[str, str] = Memo(
-    lambda cls: next((t for t in cls.split() if not _STATE.search(t)), "")
-)
 
 
 def _areas(page: Page) -> list[HtmlElement]:
@@ -95,11 +54,11 @@ def _areas(page: Page) -> list[HtmlElement]:
     out: list[HtmlElement] = []
     position = page.index.position
     end = 0  # where the subtree of the last area kept ends, in document positions
-    for el in _hinted(page):
-        if el.tag in _NOT_AREA:
+    for el in hinted(page):
+        if el.tag in NOT_AREA:
             continue
-        hint = _hint(el)
-        if not hint.strip() or not _AREA.search(hint.replace(" ", "  ")):
+        hint = hint_of(el)
+        if not hint.strip() or not AREA.search(hint.replace(" ", "  ")):
             continue
         if out and position[el] < end:  # inside it (walking up from each of 600 nested
             continue  # comments to the last area was a second)
@@ -111,59 +70,6 @@ def _areas(page: Page) -> list[HtmlElement]:
     # once per sibling (a page of 2,000 div.comment searched its list 2,000 times).
     counts: dict[tuple[HtmlElement, Sig], int] = {}
     return list(dict.fromkeys(_widen(a, counts) for a in out))
-
-
-def _hinted(page: Page) -> list[HtmlElement]:
-    """Elements whose id or a class token speaks of comments, in document order: a
-    superset of those ``_AREA`` finds in their hint (a match never spans two tokens), read
-    from the page's index instead of testing every element."""
-    return _hinted_sets(page)[0]
-
-
-def _hinted_sets(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
-    """(``_hinted``, the elements whose id or a class token is author- or date-like: those
-    ``_looks_like_item`` finds by their hint), from one pass over the index's words."""
-    found: tuple[list[HtmlElement], set[HtmlElement]] = page.memo(
-        "comment-hinted", lambda: _read_hints(page)
-    )
-    return found
-
-
-def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
-    index = page.index
-    found: set[HtmlElement] = set()
-    meta: set[HtmlElement] = set()
-    memo = _AREA_WORDS
-    get = memo.get  # one lookup per known word (see ``Memo``)
-    for table in (index.by_class, index.by_id):
-        for word, members in table.items():
-            kind = get(word)
-            if kind is None:
-                kind = memo[word]
-            if kind:
-                if kind & _AREA_WORD:
-                    found.update(members)
-                if kind & _META_WORD:
-                    meta.update(members)
-    return sorted(found, key=index.position.__getitem__), meta
-
-
-_AREA_WORD = 1  # may be an area's hint (``_AREA``)
-_META_WORD = 2  # an author- or date-like hint (``_AUTHORISH``, ``_DATEISH``)
-
-
-def _word_kind(word: str) -> int:
-    if len(word) > HINT_MAX:  # no real class or id; a hostile megabyte costs seconds here
-        return 0
-    # the cheap gate first: every ``_AREA`` match holds an ``_AREA_KEYS`` word
-    area = _AREA_KEYS.search(word) is not None and _AREA.search(word) is not None
-    meta = _AUTHORISH.search(word) is not None or _DATEISH.search(word) is not None
-    return (_AREA_WORD if area else 0) | (_META_WORD if meta else 0)
-
-
-# ``_word_kind`` per class token or id: a site's pages share their tokens, and the
-# verdict is the page's most frequent question here
-_AREA_WORDS: Memo[str, int] = Memo(_word_kind)
 
 
 def _widen(area: HtmlElement, counts: dict[tuple[HtmlElement, Sig], int]) -> HtmlElement:
@@ -192,7 +98,7 @@ class _Facts:
     """What ``_group_score`` asks about every candidate item, answered from the page's
     index instead of a walk under each item (nested candidates walked the same elements
     again and again): which elements hold a textarea, and where the author- or date-like
-    elements are (``_META_WORD`` hints, ``cite``, ``time``) in document order."""
+    elements are (``META_WORD`` hints, ``cite``, ``time``) in document order."""
 
     __slots__ = ("elements", "meta", "meta_at", "position", "text", "textarea_in")
 
@@ -200,7 +106,7 @@ class _Facts:
         index = page.index
         self.elements = index.elements
         self.position = index.position
-        meta = set(_hinted_sets(page)[1])
+        meta = set(hinted_sets(page)[1])
         meta.update(index.by_tag("cite"))
         meta.update(index.by_tag("time"))
         self.meta = meta
@@ -239,7 +145,7 @@ def _facts(page: Page) -> _Facts:
 
 def _looks_like_item(el: HtmlElement, facts: _Facts | None = None) -> tuple[bool, bool]:
     """(has a comment class/id, has an author- or date-like descendant)."""
-    commentish = bool(_COMMENTISH.search(_hint(el))) or bool(ITEM_ID.match(el.get("id") or ""))
+    commentish = bool(COMMENTISH.search(hint_of(el))) or bool(ITEM_ID.match(el.get("id") or ""))
     itemtype = el.get("itemtype") or ""
     commentish = commentish or "Comment" in itemtype
     has_meta = facts.has_meta(el) if facts is not None else None
@@ -263,10 +169,8 @@ def _looks_like_item(el: HtmlElement, facts: _Facts | None = None) -> tuple[bool
         # an anchor near the top named for the comment: <a id="comment-47479"></a>
         if i < 4 and ITEM_ID.match(d.get("id") or d.get("name") or ""):
             commentish = True
-        h = _hint(d)
-        if d.tag in ("cite", "time") or (
-            h.strip() and (_AUTHORISH.search(h) or _DATEISH.search(h))
-        ):
+        h = hint_of(d)
+        if d.tag in ("cite", "time") or (h.strip() and (AUTHORISH.search(h) or DATEISH.search(h))):
             meta = True
             break
     return commentish, meta
@@ -366,7 +270,7 @@ def _best_in(
             continue
         groups: dict[Sig, list[HtmlElement]] = defaultdict(list)
         for child in parent:
-            if isinstance(child, HtmlElement) and child.tag in _ITEM_TAGS:
+            if isinstance(child, HtmlElement) and child.tag in ITEM_TAGS:
                 groups[signature(child)].append(child)
         for sig, all_members in groups.items():
             # the comment form may sit in the last box of the list: that box is no comment
@@ -404,14 +308,14 @@ def _id_items(page: Page) -> list[HtmlElement]:
     numbered = [
         el
         for ident, els in index.by_id.items()
-        if ident[-1] in _HEX_DIGITS and ITEM_ID.match(ident)  # its match ends on one
+        if ident[-1] in HEX_DIGITS and ITEM_ID.match(ident)  # its match ends on one
         for el in els
     ]
     typed = [el for el in index.with_attr("itemtype") if "Comment" in (el.get("itemtype") or "")]
     found = [
         el
         for el in sorted({*numbered, *typed}, key=index.position.__getitem__)
-        if el.tag in _ITEM_TAGS
+        if el.tag in ITEM_TAGS
         and (ITEM_ID.match(el.get("id") or "") or "Comment" in (el.get("itemtype") or ""))
         and not excluded(el, excluded_memo(page))
     ]

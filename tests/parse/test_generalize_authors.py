@@ -45,7 +45,7 @@ def test_a_byline_in_another_posts_card_is_not_the_posts_author() -> None:
 
 
 def test_an_author_class_of_a_listing_item_is_no_byline() -> None:
-    from scraper.parse.metadata._candidates import _authorish
+    from scraper.parse.metadata._classfacts import _authorish
 
     assert not _authorish({"fachartikel-listing__item__author"})
     assert not _authorish({"teaser__author"})

@@ -15,22 +15,25 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from .._memo import Memo, holding
 from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse
 from ..profiles._profile import Profile
+from ._classfacts import (
+    ARTICLE,
+    FACT_BITS,
+    FACTS,
+    HINT,
+    ROLE_BITS,
+    TOKEN_MASKS,
+    ClassFacts,
+    token_masks,
+)
 from ._regions import Regions
 
 __all__ = ["Hit", "Scan", "el_text", "scan_page"]
 
 _HINT_TAGS = frozenset({"title", "h1", "time", "article"})
-# a class token holding one of these words is a hint
-_HINT_WORDS = (
-    "title", "author", "autor", "auteur", "writer", "byline", "date", "datum", "fecha",
-    "publish", "updated", "modified", "fn", "card", "cat", "tag", "posted", "time", "entry",
-    "type-post", "single-post", "post-single", "meta", "site-", "logo", "brand",
-)  # fmt: skip
 _ROOT_TAGS = frozenset({"article", "div", "main", "section"})
 _REL_ROLES = frozenset({"canonical", "home", "author", "tag", "category"})
 
@@ -45,9 +48,9 @@ class _Hints(NamedTuple):
 def _hints(page: Page) -> _Hints:
     """Elements carrying any hint, read from the page's element index.
 
-    A class says what its tokens say (``_class_facts`` is true of a class when true of
+    A class says what its tokens say (``class_facts`` is true of a class when true of
     one of its tokens, save ``modified_only``), so the facts are read once per distinct
-    token (``_token_masks``) and each element gets the union of its tokens' (``masks``).
+    token (``token_masks``) and each element gets the union of its tokens' (``masks``).
     Only the hints that can give a role are listed in ``hits``: most match a loose word
     ("meta", "entry", "cat") and nothing else, and are known without reading them."""
     index = page.index
@@ -58,7 +61,7 @@ def _hints(page: Page) -> _Hints:
     for tag in _HINT_TAGS:
         found.update(index.by_tag(tag))
     useful.update(index.by_tag("title")[:1], index.by_tag("h1"), index.by_tag("time"))
-    memo = _TOKEN_MASKS
+    memo = TOKEN_MASKS
     get = memo.get  # one lookup per known token (see ``Memo``)
     missing: list[str] = []
     for token, members in index.by_class.items():
@@ -68,7 +71,7 @@ def _hints(page: Page) -> _Hints:
         elif mask:
             _mark(mask, members, found, useful, articles, masks)
     if missing:  # new tokens, read in one batch
-        for token, mask in zip(missing, _token_masks(missing), strict=True):
+        for token, mask in zip(missing, token_masks(missing), strict=True):
             memo.remember(token, mask)
             if mask:
                 _mark(mask, index.by_class[token], found, useful, articles, masks)
@@ -100,49 +103,17 @@ def _mark(
     masks: dict[HtmlElement, int],
 ) -> None:
     """File the elements of one class token by what the token says (``mask``)."""
-    if mask & _HINT:
+    if mask & HINT:
         found.update(members)
-    if mask & _ROLE_BITS:
+    if mask & ROLE_BITS:
         useful.update(members)
-    if mask & _ARTICLE:
+    if mask & ARTICLE:
         articles += members
-    if mask & _FACT_BITS:
+    if mask & FACT_BITS:
         for el in members:
             masks[el] = masks.get(el, 0) | mask
 
 
-TITLE_CLASSES = frozenset(
-    "entry-title post-title p-name article-title headline article__title post__title "
-    "single-title story-title article-headline entry__title post-heading title-post "
-    "c-article-title single-post-title td-post-title".split()
-)
-_AUTHOR_NAME_CLASSES = frozenset(
-    "author-name post-author-name entry-author-name author__name byline__author "
-    "byline-author article-author post-author entry-author author_name authorname "
-    "td-post-author-name meta-author author-link autor-name c-byline__author".split()
-)
-_AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "posted-by", "verfasser")
-_NOT_BYLINE = (
-    "comment", "bio", "description", "about", "avatar", "img", "image", "photo", "box", "related",
-    "listing", "teaser",  # another post's card: "fachartikel-listing__item__author"
-)  # fmt: skip
-_PUBLISHED_CLASSES = frozenset(
-    "published dt-published entry-date post-date article-date publish-date pubdate "
-    "date-published posted-on".split()
-)
-_MODIFIED_CLASSES = frozenset("updated dt-updated modified date-modified".split())
-_DATE_WORDS = ("date", "time", "meta", "byline", "posted", "publish", "datum", "fecha")
-_CATEGORY_CLASSES = frozenset(
-    "cat-links post-categories entry-categories category-links categories post-category".split()
-)
-_TAG_CLASSES = frozenset(
-    "tags-links post-tags entry-tags tag-links tags tagcloud p-category".split()
-)
-_SITE_CLASSES = frozenset(
-    "site-title site-name blog-title blogtitle site-logo-text logo-text site-branding__title "
-    "navbar-brand brand".split()
-)
-_ARTICLE_CLASSES = frozenset("hentry h-entry type-post single-post post-single".split())
 _SKIP = frozenset({"script", "style", "noscript", "template"})
 _NO_REL: list[str] = []
 
@@ -292,7 +263,7 @@ def scan_page(page: Page, profile: Profile) -> Scan:
             if "canonical" in rel and canonical is None:
                 canonical = el.get("href")
             continue
-        roles = _roles(el, tag, _FACTS[hints.masks.get(el, 0)], rel)
+        roles = _roles(el, tag, FACTS[hints.masks.get(el, 0)], rel)
         props = (el.get("itemprop") or "").split()
         rdfa_prop = (el.get("property") or "").lower()
         is_rdfa = bool(rdfa_prop) and tag != "meta" and "date" in rdfa_prop
@@ -336,93 +307,7 @@ def _file(
             lists[role].append(hit)
 
 
-class _ClassFacts(NamedTuple):
-    """What an element's class attribute alone says about its roles."""
-
-    site: bool
-    title: bool
-    category: bool
-    tag: bool
-    fn: bool  # fn or p-author
-    p_name: bool
-    author_name: bool
-    authorish: bool
-    published: bool
-    modified: bool
-    modified_only: bool  # a modified class and no "published" one
-    date_word: bool
-    article: bool  # a class naming the post's container (hentry, type-post ...)
-
-
-def _class_facts(class_attr: str) -> _ClassFacts:
-    """``_roles``' class tests: read once per distinct class token (``_token_masks``)."""
-    cls = set(class_attr.lower().split())
-    modified = bool(cls & _MODIFIED_CLASSES)
-    return _ClassFacts(
-        site=bool(cls & _SITE_CLASSES),
-        title=bool(cls & TITLE_CLASSES),
-        category=bool(cls & _CATEGORY_CLASSES),
-        tag=bool(cls & _TAG_CLASSES),
-        fn="fn" in cls or "p-author" in cls,
-        p_name="p-name" in cls,
-        author_name=bool(cls & _AUTHOR_NAME_CLASSES),
-        authorish=_authorish(cls),
-        published=bool(cls & _PUBLISHED_CLASSES),
-        modified=modified,
-        modified_only=modified and "published" not in cls,
-        date_word=any(w in c for c in cls for w in _DATE_WORDS),
-        article=bool(cls & _ARTICLE_CLASSES),
-    )
-
-
-# A token's mask: a bit per fact of ``_class_facts`` (``modified_only`` is no token's:
-# it is ``modified`` without the token "published"), and two more
-_MODIFIED_ONLY = 1 << _ClassFacts._fields.index("modified_only")
-_ARTICLE = 1 << _ClassFacts._fields.index("article")
-_HINT = 1 << len(_ClassFacts._fields)  # a token holding one of ``_HINT_WORDS``
-_PUBLISHED = _HINT << 1  # the token "published"
-_FACT_BITS = (_HINT - 1) | _PUBLISHED
-_ROLE_BITS = (_HINT - 1) & ~_ARTICLE & ~_MODIFIED_ONLY
-# the facts read from whole tokens, and the words of those read from parts of one
-_FACT_CLASSES = (
-    TITLE_CLASSES | _AUTHOR_NAME_CLASSES | _PUBLISHED_CLASSES | _MODIFIED_CLASSES
-    | _CATEGORY_CLASSES | _TAG_CLASSES | _SITE_CLASSES | _ARTICLE_CLASSES
-    | {"fn", "p-author", "p-name"}
-)  # fmt: skip
-_FACT_WORDS = (*_AUTHOR_WORDS, *_DATE_WORDS)
-
-
-def _token_masks(tokens: list[str]) -> list[int]:
-    """The masks of a batch of new class tokens: only those holding a word of a hint or
-    a fact are read one by one (see ``holding``)."""
-    lows = "\n".join(tokens).lower().split("\n")  # each ``token.lower()``, in one call
-    hinted = holding(lows, _HINT_WORDS)
-    worded = holding(lows, _FACT_WORDS)
-    return [
-        (_token_mask(low) if i in worded or low in _FACT_CLASSES else 0)
-        | (_HINT if i in hinted else 0)
-        for i, low in enumerate(lows)
-    ]
-
-
-def _token_mask(low: str) -> int:
-    facts = _class_facts(low)
-    mask = sum(1 << i for i, fact in enumerate(facts) if fact) & ~_MODIFIED_ONLY
-    return mask | (_PUBLISHED if low == "published" else 0)
-
-
-def _facts(mask: int) -> _ClassFacts:
-    """The facts of a class from the union of its tokens' masks."""
-    facts = _ClassFacts(*(bool(mask & 1 << i) for i in range(len(_ClassFacts._fields))))
-    return facts._replace(modified_only=facts.modified and not mask & _PUBLISHED)
-
-
-# masks per class token (a site's pages share their tokens), facts per mask
-_TOKEN_MASKS: Memo[str, int] = Memo(lambda token: _token_masks([token])[0])
-_FACTS: Memo[int, _ClassFacts] = Memo(_facts)
-
-
-def _roles(el: HtmlElement, tag: str, cls: _ClassFacts, rel: list[str]) -> list[str]:
+def _roles(el: HtmlElement, tag: str, cls: ClassFacts, rel: list[str]) -> list[str]:
     """The candidate lists one element belongs to, from its tag, classes and rel."""
     roles = []
     if cls.site:
@@ -459,15 +344,6 @@ def _roles(el: HtmlElement, tag: str, cls: _ClassFacts, rel: list[str]) -> list[
     if tag == "time" or cls.date_word or "author_blocks" in roles:
         roles.append("date_texts")  # bylines often carry the date: "Jane Doe, 10.11.2021"
     return roles
-
-
-def _authorish(classes: set[str]) -> bool:
-    """A class naming a byline (``Post__author``, ``entry-content__authors``, ``auteurs``),
-    but not an author's biography box or a comment's author."""
-    for c in classes:
-        if any(w in c for w in _AUTHOR_WORDS) and not any(w in c for w in _NOT_BYLINE):
-            return True
-    return False
 
 
 def _in_card(el: HtmlElement) -> bool:

@@ -17,7 +17,7 @@ from scraper._protocols import Job, JobKind, URLState
 
 from ._db import Db, transaction
 
-__all__ = ["SQLiteFrontier", "known_rows"]
+__all__ = ["KNOWN_URLS", "SQLiteFrontier", "known_rows"]
 
 _INSERT = (
     "INSERT INTO urls (url, seq, kind, state, depth, post_url, via, attempts, updated_at) "
@@ -29,7 +29,8 @@ _CLAIM = (
     "RETURNING url, kind, depth, post_url, via, seq"
 )
 
-_KNOWN = "SELECT url, kind FROM urls WHERE url > ? ORDER BY url LIMIT ?"
+#: Every URL of the catalog, paged by URL (``known_rows``).
+KNOWN_URLS = "SELECT url, kind FROM urls WHERE url > ? ORDER BY url LIMIT ?"
 _KNOWN_BATCH = 5_000
 _KINDS = {k.value: k for k in JobKind}
 
@@ -98,7 +99,7 @@ class SQLiteFrontier:
 
     def known(self) -> Iterator[tuple[str, JobKind]]:
         """Every URL of the catalog (``KnownFrontier``): what earlier runs queued."""
-        return known_rows(self._conn, self.lock, _KNOWN)
+        return known_rows(self._conn, self.lock, KNOWN_URLS)
 
     def claim(self, limit: int) -> list[Job]:
         """Take up to ``limit`` queued jobs, oldest first, marking them claimed."""

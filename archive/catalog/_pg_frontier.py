@@ -27,7 +27,7 @@ from scraper._protocols import Job, JobKind, URLState
 from scraper._urls import host_of
 
 from ._db import Db
-from ._frontier import known_rows
+from ._frontier import KNOWN_URLS, known_rows
 
 __all__ = ["PgFrontier"]
 
@@ -108,7 +108,7 @@ class PgFrontier:
     _add_sql = _ADD
     _finish_sql = _FINISH
     #: Every URL of the crawl, paged by URL (``known``).
-    _known_sql = "SELECT url, kind FROM urls WHERE url > ? ORDER BY url LIMIT ?"
+    _known_sql = KNOWN_URLS
 
     def __init__(
         self,

@@ -46,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
                 "(crawl --catalog postgresql://...) takes workers"
             )
         found = arc.open_round("crawl")
-        recapturing = found is None and arc.open_round("recapture") is not None
-    if recapturing:
-        return _join_recapture(path, args)
+        recapture = arc.open_round("recapture") if found is None else None
+    if recapture is not None:
+        return _join_recapture(path, args, recapture[1])
     if found is None:
         print(f"No crawl or re-capture round runs in {path}: nothing to join.", file=sys.stderr)
         return 0
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     )
 
 
-def _join_recapture(path: Path, args: argparse.Namespace) -> int:
+def _join_recapture(path: Path, args: argparse.Namespace, settings: dict[str, Any]) -> int:
     """One more worker on the running re-capture round; SIGINT/SIGTERM stop it cleanly
     (its claims in flight are dropped and go back to the queue when their lease ends)."""
     stop = threading.Event()
@@ -76,11 +76,12 @@ def _join_recapture(path: Path, args: argparse.Namespace) -> int:
 
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
+        lease = float(settings.get("lease", args.lease))  # the round's (``Archive._join``)
+        if lease != args.lease:
+            print(lease_note(lease, args.lease), file=sys.stderr)
         with Archive.open(path, catalog=args.catalog) as arc:
             arc.lease = args.lease
             work = asyncio.run(join_round(arc, stop=stop))
-            if arc.lease != args.lease:
-                print(lease_note(arc.lease, args.lease), file=sys.stderr)
     finally:
         for s, handler in old.items():
             signal.signal(s, handler)

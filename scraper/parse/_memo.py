@@ -60,11 +60,14 @@ def holding(texts: Sequence[str], words: Iterable[str]) -> set[int]:
     no word starts with), some ten times the instructions.
     """
     joined = "\n".join(texts)
-    # ends[k]: where text k+1 starts (one past the newline after text k)
-    ends = list(accumulate(len(text) + 1 for text in texts))
+    # ends[k]: where text k+1 starts (one past the newline after text k); built at the
+    # first hit, as most batches hold none of the words
+    ends: list[int] = []
     found: set[int] = set()
     for word in words:
         at = joined.find(word)
+        if at >= 0 and not ends:
+            ends = list(accumulate(len(text) + 1 for text in texts))
         while at >= 0:
             k = bisect_right(ends, at)
             found.add(k)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .._memo import Memo
+from .._memo import Memo, holding
 from ..dom._page import ElementIndex
 from ..dom._signals import NEGATIVE, attr_words, is_hidden, text_of, unlikely
 from ._boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
@@ -297,7 +297,7 @@ def _prose(el: HtmlElement) -> bool:
 _LEAD = re.compile(r"\b(?:lede|leadin|intro|introduction|standfirst|preface|shorttext)\b")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = str.maketrans("-_:.", "    ")
-# the class tokens that may name a lead, found in one pass over all of a page's tokens
+# the class tokens that may name a lead, found in one batch over all of a page's tokens
 # (most are seen once, on one page; the word test runs on the few this finds)
 _LEAD_WORDS = ("lede", "leadin", "intro", "standfirst", "preface", "shorttext")
 _LEAD_HINT = re.compile(r"lede|leadin|intro|standfirst|preface|shorttext", re.I)
@@ -311,19 +311,11 @@ def _lead_token(token: str) -> bool:
 
 
 def _lead_tokens(tokens: Iterable[str]) -> set[str]:
-    """The tokens holding a lead word: one regex pass over all of them joined."""
-    joined = " ".join(tokens)
-    found: set[str] = set()
-    low = joined.lower()
-    if not any(word in low for word in _LEAD_WORDS):  # most pages: str.find in C, no regex
-        return found
-    for m in _LEAD_HINT.finditer(joined):
-        start = joined.rfind(" ", 0, m.start()) + 1
-        end = joined.find(" ", m.end())
-        token = joined[start : end if end >= 0 else len(joined)]
-        if _LEAD_TOKENS[token]:
-            found.add(token)
-    return found
+    """The tokens holding a lead word (``holding``: one ``str.find`` per word over all of
+    them, as the metadata scan reads its new tokens), then the word test on those."""
+    listed = list(tokens)
+    lows = "\n".join(listed).lower().split("\n")  # each ``token.lower()``, in one call
+    return {listed[i] for i in holding(lows, _LEAD_WORDS) if _LEAD_TOKENS[listed[i]]}
 
 
 _LEAD_LEVELS = 4

@@ -23,7 +23,7 @@ from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
 from ._bylines import BYLINE, byline_block, header_block, lead_line
 from ._dates import parse_visible_date
-from ._owned import SUBSTR_IN_SEL, Own, own_parts, owned
+from ._owned import SUBSTR_IN_SEL, Own, last_compound, own_parts, owned
 
 __all__ = ["build_comment"]
 
@@ -65,7 +65,7 @@ def _needs_attribute(selector: str) -> bool:
     """Whether ``selector`` matches only elements with an attribute: its last compound
     names a class, an id or an attribute (and nothing harder to read: no pseudo-class, no
     second selector)."""
-    last = re.split(r"[\s>+~]+", selector.strip())[-1]
+    last = last_compound(selector)
     return "," not in selector and ":" not in last and any(c in last for c in ".#[")
 
 

@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..dom._css import matcher, select
 
-__all__ = ["SUBSTR_IN_SEL", "Own", "own_parts", "owned"]
+__all__ = ["SUBSTR_IN_SEL", "Own", "last_compound", "own_parts", "owned"]
 
 # the item's own elements; the class tokens there (a set and one string) and their tags
 Kinds = tuple[frozenset[str], str, frozenset[str]]
@@ -109,6 +109,13 @@ def _tag_may_match(sel: str, tags: frozenset[str]) -> bool:
 
 
 _LAST_TAG = re.compile(r"[A-Za-z][\w-]*")
+_COMBINATOR = re.compile(r"[\s>+~]+")
+
+
+def last_compound(selector: str) -> str:
+    """The compound after the last combinator: what the element itself must be
+    (``div.c p`` -> ``p``)."""
+    return _COMBINATOR.split(selector.strip())[-1]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -119,8 +126,7 @@ def _last_tags(sel: str) -> frozenset[str] | None:
         return None  # a comma may be inside a quoted value: the alternatives are not split
     tags = set()
     for alt in sel.split(","):
-        last = re.split(r"[\s>+~]+", alt.strip())[-1]
-        m = _LAST_TAG.match(last)
+        m = _LAST_TAG.match(last_compound(alt))
         if m is None:
             return None
         tags.add(m.group(0).lower())

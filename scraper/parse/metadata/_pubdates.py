@@ -92,11 +92,13 @@ def _first_witness(ctx: DateContext) -> tuple[str, str] | None:
 
 def _labelled_update(day: str, ctx: DateContext) -> bool:
     """True when the header shows ``day`` after an "Updated" label."""
-    for text in ctx.near.texts[:30]:
-        m = UPDATED_LABEL.search(text)
-        if m and (parse_text(text[m.end() :], dayfirst=ctx.dayfirst) or "").startswith(day):
-            return True
-    return False
+    return any((_updated_day(text, ctx) or "").startswith(day) for text in ctx.near.texts[:30])
+
+
+def _updated_day(text: str, ctx: DateContext) -> str | None:
+    """The date written after an "Updated" label in ``text`` ("Updated May 06, 2019")."""
+    m = UPDATED_LABEL.search(text)
+    return parse_text(text[m.end() :], dayfirst=ctx.dayfirst) if m else None
 
 
 _MARKED = ("ld:", "meta:", "profile", "element")
@@ -139,11 +141,7 @@ def _updated_shown(value: str, ctx: DateContext) -> str | None:
     (a teaser is not labelled so), and only a day after the machine one."""
     hits = [h for h in ctx.scan.date_texts if h.in_article and not (h.in_comment or h.in_side)]
     for hit in hits[:3]:
-        text = el_text(hit.el, 120)
-        m = UPDATED_LABEL.search(text)
-        if m is None:
-            continue
-        day = parse_text(text[m.end() :], dayfirst=ctx.dayfirst)
+        day = _updated_day(el_text(hit.el, 120), ctx)
         if day and day[:10] > value[:10]:
             return day
     return None

@@ -12,15 +12,16 @@ import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["slug_cover", "slug_words"]
+__all__ = ["URL_UMLAUTS", "slug_cover", "slug_words"]
 
 _WORD = re.compile(r"[^\W_]+")
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# German letters as host names and slugs spell them (München -> muenchen)
+URL_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def _fold(text: str) -> str:
     """Case-folded, German umlauts as slugs spell them, other accents dropped (õ -> o)."""
-    text = text.casefold().translate(_FOLD)
+    text = text.casefold().translate(URL_UMLAUTS)
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

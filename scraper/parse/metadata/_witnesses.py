@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..dom._text import collapse
+from ._slug import URL_UMLAUTS
 
 __all__ = [
     "APART",
@@ -37,7 +38,6 @@ SEP = re.compile(
 SEP_END = re.compile(rf"(?:{SEP.pattern})$")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _ALNUM = re.compile(r"[\W_]+")
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 # witnesses written apart from the visible headline (an h1 found again by its class or
 # by a profile selector is the same element)
@@ -47,7 +47,7 @@ GROUP = {"twitter": "og"}  # a Twitter card copies Open Graph: one witness, not 
 
 def norm(text: str) -> str:
     """Letters and digits only, case-folded, umlauts spelt as in host names (ä -> ae)."""
-    return _ALNUM.sub("", text.casefold().translate(_FOLD))
+    return _ALNUM.sub("", text.casefold().translate(URL_UMLAUTS))
 
 
 def words(text: str) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..warc._surt import surt
 from ._db import Db
+from ._recapture_queries import stored_in_round
 from ._schema import CAPTURE_COLUMNS, CaptureRow, row_to_capture
 from ._writes import CatalogWrites
 
@@ -128,13 +129,7 @@ class Catalog(CatalogWrites):
             ).fetchone()
             if has is None:
                 return None
-        row = self.db.execute(
-            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
-            "AND record_type = 'response' AND payload_digest = ? "
-            "AND id NOT IN (SELECT capture_id FROM lost_records) ORDER BY id DESC LIMIT 1",
-            (url, crawl_id, digest),
-        ).fetchone()
-        return row_to_capture(row) if row else None
+        return stored_in_round(self.db, url, crawl_id, digest, responses_only=True)
 
     def capture(self, capture_id: int) -> CaptureRow | None:
         row = self.db.execute(

@@ -11,7 +11,8 @@ Opening a SQLite archive for writing takes the lock, repairs what a crash left
 the same command resumes. Read-only opens take no lock and can run beside a crawl (SQLite
 WAL). On a PostgreSQL catalog many processes write at once, each as a worker of the crawl
 (``archive._shared``): no folder lock, each its own WARC files, and repairs limited to the
-files of workers that died.
+files of workers that died. The read methods (posts, captures, counts) are
+``archive._reading``'s.
 
 >>> with Archive.open("my-archive") as arc:  # doctest: +SKIP
 ...     for post in arc.posts(site="blog.example"):
@@ -23,17 +24,17 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from scraper._records import Capture, Post
+from scraper._records import Capture
 
 from ._errors import ArchiveError
 from ._folder import CATALOG_NAME, make_folder
-from ._posts import iter_posts, post_versions
+from ._reading import ArchiveReading
 from ._recovery import RecoveryReport, recover
 from ._shared import WorkerSession, remember_address, remembered_address
 from ._sink import ArchiveSink
@@ -48,7 +49,6 @@ from .catalog import (
 )
 from .wacz._package import WaczResult, write_wacz
 from .warc._cdxj import index_is_stale, write_index
-from .warc._reader import read_capture
 from .warc._writer import DEFAULT_MAX_SIZE, PROFILE_IDENTICAL, WarcWriter, utcnow, warc_date
 
 __all__ = ["Archive", "writable_catalog"]
@@ -57,7 +57,7 @@ __all__ = ["Archive", "writable_catalog"]
 DEFAULT_LEASE = 30.0
 
 
-class Archive:
+class Archive(ArchiveReading):
     """An archive folder: ``warc/``, its catalog, ``exports/``; a context manager."""
 
     def __init__(
@@ -180,19 +180,6 @@ class Archive:
     def _now(self) -> str:
         return warc_date(self._clock())
 
-    def _reader(self) -> Catalog:
-        """A second connection for streamed reads, so a long iteration never holds up (or
-        is disturbed by) the writer's transactions on the main one."""
-        if self.readonly:
-            return self._catalog
-        if self._reader_catalog is None:
-            if self._dsn is not None:
-                db = connect_pg(self._dsn, readonly=True)
-            else:
-                db = connect_sqlite(self.path / CATALOG_NAME, readonly=True)
-            self._reader_catalog = Catalog(db)
-        return self._reader_catalog
-
     def _require_writable(self) -> None:
         if self.readonly:
             raise ArchiveError(f"{self.path} was opened read-only")
@@ -305,11 +292,6 @@ class Archive:
         )
         self.write_index()
 
-    def failed_rounds(self) -> list[tuple[int, str, str]]:
-        """``(crawl id, started_at, why)`` of the rounds recorded as failed (nothing answered),
-        so ``history`` shows the attempts a scheduled job made while the site was down."""
-        return self._reader().failed_rounds()
-
     def write_index(self) -> Path:
         """Rebuild ``warc/index.cdxj`` (sorted) from the catalog."""
         return write_index(self._catalog.index_rows(), self.warc_dir)
@@ -323,64 +305,6 @@ class Archive:
     ) -> CaptureRow:
         """Record an unchanged re-capture as a WARC ``revisit`` (see ``archive.warc``)."""
         return self.sink.write_revisit(capture, refers_to, profile)
-
-    # --- reading ---------------------------------------------------------------------------
-    def posts(
-        self, *, site: str | None = None, since: str | None = None, until: str | None = None
-    ) -> Iterator[Post]:
-        """The latest version of each post, comment pages merged, streamed in URL order.
-
-        ``site`` matches the post's host (``blog.example``) or a URL prefix; ``since`` /
-        ``until`` compare with ``published`` (ISO dates, inclusive; undated posts drop out).
-        """
-        return iter_posts(self._reader().page_rows(), site=site, since=since, until=until)
-
-    def post_versions(self, url: str) -> list[tuple[int, str, Post]]:
-        """``(crawl_id, captured_at, merged Post)`` per round that captured ``url``, oldest 1st."""
-        return post_versions(self._reader().page_rows(url), url)
-
-    def captures(self, url: str | None = None) -> Iterator[CaptureRow]:
-        """Catalog rows of stored responses and revisits (all, or of one URL), oldest first."""
-        return self._reader().captures(url)
-
-    def read_capture(self, row: CaptureRow) -> Capture:
-        """Re-read a stored exchange from its WARC (a revisit gets its original's body).
-
-        A record lost from its file (``archive._recovery``) raises ``ArchiveError`` saying so.
-        """
-        lost = self._catalog.lost_reason(row.id)
-        if lost is not None:
-            raise ArchiveError(f"capture {row.id} of {row.url} is lost: {lost}")
-        payload_from = None
-        if row.record_type == "revisit" and row.refers_to is not None:
-            base = self._catalog.location(row.refers_to)
-            if base is not None:
-                payload_from = (self.warc_dir / base[0], base[1])
-        files = [self.warc_dir / row.warc_file] + ([payload_from[0]] if payload_from else [])
-        for path in files:
-            if not path.exists():  # recovery marks its records at the next writable open
-                raise ArchiveError(
-                    f"capture {row.id} of {row.url} is lost: warc/{path.name} is missing"
-                )
-        return read_capture(
-            self.warc_dir / row.warc_file,
-            row.offset,
-            request_offset=row.request_offset,
-            payload_from=payload_from,
-        )
-
-    def failures(self) -> Iterator[tuple[str, str]]:
-        """``(url, reason)`` of every URL that failed."""
-        return self._reader().failures()
-
-    def post_count(self) -> int:
-        """Posts in the archive (an export's progress total)."""
-        return self._reader().post_count()
-
-    def stats(self) -> dict[str, Any]:
-        """Counts for summaries: URLs per state, captures, posts, WARC bytes."""
-        warc_bytes = sum(p.stat().st_size for p in self.warc_dir.glob("*.warc.gz"))
-        return {**self._catalog.stats(), "warc_bytes": warc_bytes}
 
     def close(self) -> None:
         """Flush the WARC and release the catalog and the write lock.

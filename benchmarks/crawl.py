@@ -33,26 +33,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from scraper.testing import SiteSpec, gen_site, render  # noqa: E402
+from _measure import measure  # noqa: E402
+from _static_site import build_static_site, free_port, start_nginx  # noqa: E402
 
-_LINK = re.compile(rb"""(?:href|src)=["']([^"'#]+)|<loc>([^<]+)</loc>""")
+from scraper.testing import SiteSpec, gen_site, render  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,130 +71,7 @@ class Result:
         )
 
 
-# --- the site ---------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def build_static_site(root: Path, base: str, posts: int) -> tuple[int, int, list[str]]:
-    """Render every page reachable from the home page, robots, sitemaps and feed to files;
-    (HTML pages, bytes, the URL of every file written)."""
-    spec = SiteSpec(n_posts=posts, filler_bytes=30_000, wp_json=False, threads_per_comment_page=8)
-    site = gen_site(posts, spec=spec)
-    host = urlsplit(base).netloc
-    todo = ["/", "/robots.txt", "/wp-sitemap.xml", "/feed/"]
-    seen = set(todo)
-    pages = total = 0
-    urls: list[str] = []
-    while todo:
-        path = todo.pop()
-        resp = render(site, path, base)
-        if resp.status != 200:
-            continue
-        target = root / path.lstrip("/")
-        if path.endswith("/"):
-            target = target / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(resp.body)
-        urls.append(base + path)
-        ctype = dict((k.lower(), v) for k, v in resp.headers).get("content-type", "")
-        pages += ctype.startswith("text/html")
-        total += len(resp.body)
-        for m in _LINK.finditer(resp.body):
-            url = (m.group(1) or m.group(2)).decode().strip()
-            parts = urlsplit(url)
-            if parts.netloc and parts.netloc != host:
-                continue
-            p = parts.path or "/"
-            if p not in seen and not parts.query and p.startswith("/"):
-                seen.add(p)
-                todo.append(p)
-    return pages, total, urls
-
-
-def start_nginx(root: Path, port: int, work: Path) -> subprocess.Popen[bytes]:
-    conf = work / "nginx.conf"
-    conf.write_text(
-        textwrap.dedent(f"""
-        daemon off; worker_processes 2; pid {work}/nginx.pid; error_log {work}/error.log;
-        user root;
-        events {{ worker_connections 1024; }}
-        http {{
-          include /etc/nginx/mime.types; access_log off; gzip off; sendfile on;
-          keepalive_requests 100000;
-          client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp;
-          fastcgi_temp_path {work}/tmp; uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;
-          server {{
-            listen 127.0.0.1:{port}; root {root};
-            location / {{ index index.html; try_files $uri $uri/index.html =404; }}
-            location /feed/ {{ types {{ }} default_type application/rss+xml;
-                              try_files $uri/index.html =404; }}
-          }}
-        }}""")
-    )
-    (work / "tmp").mkdir(exist_ok=True)
-    proc = subprocess.Popen(["nginx", "-c", str(conf)], stderr=subprocess.DEVNULL)
-    for _ in range(200):
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return proc
-        time.sleep(0.05)
-    proc.kill()
-    raise SystemExit("nginx did not start (apt-get install nginx-light)")
-
-
 # --- running tools ----------------------------------------------------------------------
-def _sample_tree(pid: int, cpu: dict[int, float]) -> int:
-    """Resident bytes of ``pid`` and all its descendants (shared pages counted per process:
-    an upper bound for forked workers); records each process's own CPU in ``cpu``."""
-    import psutil
-
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-            t = p.cpu_times()  # the process's own time: not its reaped children's
-            cpu[p.pid] = t.user + t.system
-        except psutil.Error:
-            pass
-    return total
-
-
-def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float, float, int]:
-    """Run ``cmd``; (wall s, CPU s, CPU s of the child alone, peak RSS MB, exit status).
-
-    CPU: what each process of the tree used by itself, sampled every 50 ms (``wait4``'s
-    figure counts the descendants the child reaped, and only those: blog-archiver waits
-    for its parse workers, other tools may not), the child's own at least what ``wait4``
-    reports when it reaped nobody. Peak RSS is the largest *sum* over the process tree
-    (``ru_maxrss`` would show only the biggest single process).
-    """
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    others: dict[int, float] = {}
-    while True:
-        pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        peak = max(peak, _sample_tree(proc.pid, others))
-        time.sleep(0.05)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    rss = max(peak, ru.ru_maxrss * 1024)
-    own = others.pop(proc.pid, 0.0)  # the child's own CPU, up to its last sample
-    if not others:  # no descendant seen: wait4's figure is the child's alone, and exact
-        own = ru.ru_utime + ru.ru_stime
-    return wall, own + sum(others.values()), own, rss / 2**20, proc.returncode
-
-
 def run_ours(base: str, work: Path) -> Result:
     arc = work / "ours"
     shutil.rmtree(arc, ignore_errors=True)

@@ -210,7 +210,7 @@ def _catalog(archive: Path) -> tuple[int, float | None]:
 
 
 def run_case(case: str, pages: int, work: Path) -> str:
-    from crawl import measure
+    from _measure import measure
 
     port = _free_port()
     server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), case])

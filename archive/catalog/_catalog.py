@@ -3,7 +3,8 @@
 The sink, the ``Archive`` and its readers call these methods instead of writing SQL, so the
 statements live here, beside the schema they depend on, and one ``Db`` runs them on SQLite
 or PostgreSQL. Methods that say "in the caller's transaction" are parts of a larger unit
-(``with catalog.db.transaction():``); the others commit on their own.
+(``with catalog.db.transaction():``); the others commit on their own. The rows a written
+record becomes (target, segment, capture, parse) are ``CatalogWrites``'s (``_writes``).
 """
 
 from __future__ import annotations
@@ -15,28 +16,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..warc._surt import surt
-from ..warc._writer import WrittenRecord
 from ._db import Db
+from ._recapture_queries import stored_in_round
 from ._schema import CAPTURE_COLUMNS, CaptureRow, row_to_capture
+from ._writes import CatalogWrites
 
 __all__ = ["Catalog", "IndexRow"]
 
 #: url key, url, fetched_at, record_type, status, content_type, digest, length, offset, file
 IndexRow = tuple[str, str, str, str, int | None, str | None, str | None, int, int, str]
 
-_INSERT_CAPTURE = (
-    "INSERT INTO captures (crawl_id, target_id, fetched_at, status, file_id, warc_offset, "
-    "warc_length, record_id, request_offset, request_length, payload_digest, etag, "
-    "last_modified, content_type, record_type, refers_to) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
-)
-_UPSERT_PAGE = (
-    "INSERT INTO pages (page_url, post_url, crawl_id, capture_id, parsed_at, parser_version, "
-    "record_json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (capture_id, crawl_id) DO UPDATE "
-    "SET page_url = excluded.page_url, post_url = excluded.post_url, "
-    "parsed_at = excluded.parsed_at, parser_version = excluded.parser_version, "
-    "record_json = excluded.record_json"
-)
 # Newest parse of each capture, with the round that captured it (not the round that
 # parsed it): rows come grouped by post, newest round first.
 _PAGES = """
@@ -62,12 +51,7 @@ _INDEX = (
 )
 
 
-def header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
-    lname = name.lower()
-    return next((v for k, v in headers if k.lower() == lname), None)
-
-
-class Catalog:
+class Catalog(CatalogWrites):
     """The catalog's queries over one connection (``db``)."""
 
     def __init__(self, db: Db) -> None:
@@ -134,135 +118,6 @@ class Catalog:
             )
 
     # --- captures -----------------------------------------------------------------------------
-    def target_id(self, url: str) -> int:
-        """The ``targets`` id of ``url``, added on first sight (in the caller's transaction).
-
-        On PostgreSQL two workers may add one URL at once: the upsert makes that one row."""
-        if self.db.is_pg:
-            row = self.db.execute(
-                "INSERT INTO targets (url) VALUES (?) ON CONFLICT (url) DO UPDATE "
-                "SET url = excluded.url RETURNING id",
-                (url,),
-            ).fetchone()
-            return int(row[0])
-        row = self.db.execute("SELECT id FROM targets WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            row = self.db.execute(
-                "INSERT INTO targets (url) VALUES (?) RETURNING id", (url,)
-            ).fetchone()
-        return int(row[0])
-
-    def file_id(self, name: str, crawl_id: int, created_at: str) -> int:
-        """The ``warc_files`` id of ``name`` (segments are registered before their first
-        record; one that is not, e.g. found by recovery, is registered here)."""
-        row = self.db.execute("SELECT id FROM warc_files WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            row = self.db.execute(
-                "INSERT INTO warc_files (name, crawl_id, created_at) VALUES (?, ?, ?) RETURNING id",
-                (name, crawl_id, created_at),
-            ).fetchone()
-        return int(row[0])
-
-    def insert_capture(
-        self,
-        crawl_id: int,
-        resp: WrittenRecord,
-        *,
-        url: str,
-        status: int | None,
-        headers: tuple[tuple[str, str], ...],
-        request: WrittenRecord | None = None,
-        refers_to: int | None = None,
-    ) -> int:
-        """Index one written record (in the caller's transaction); returns its capture id."""
-        db = self.db
-        digest = resp.payload_digest
-        if refers_to is not None and digest is not None:
-            base = db.execute(
-                "SELECT payload_digest FROM captures WHERE id = ?", (refers_to,)
-            ).fetchone()
-            if base is not None and base[0] == digest:
-                digest = None  # a revisit of its original's payload: read through capture_rows
-        row = db.execute(
-            _INSERT_CAPTURE,
-            (
-                crawl_id,
-                self.target_id(url),
-                resp.date,
-                status,
-                self.file_id(resp.file, crawl_id, resp.date),
-                resp.offset,
-                resp.length,
-                db.record_key(resp.record_id),
-                request.offset if request else None,
-                request.length if request else None,
-                digest,
-                header(headers, "etag"),
-                header(headers, "last-modified"),
-                header(headers, "content-type"),
-                resp.record_type,
-                refers_to,
-            ),
-        ).fetchone()
-        return int(row[0])
-
-    def defer_capture(
-        self,
-        crawl_id: int,
-        resp: WrittenRecord,
-        *,
-        url: str,
-        status: int | None,
-        headers: tuple[tuple[str, str], ...],
-        request: WrittenRecord | None = None,
-    ) -> None:
-        """``insert_capture`` of a response as ONE statement, sent with the next ``flush``
-        (PostgreSQL workers: a page's rows travel together). The segment's row exists:
-        the writer registers a file before its first record."""
-        self.db.defer(
-            "WITH t AS (INSERT INTO targets (url) VALUES (?) ON CONFLICT (url) DO UPDATE "
-            "SET url = excluded.url RETURNING id) "
-            "INSERT INTO captures (crawl_id, target_id, fetched_at, status, file_id, "
-            "warc_offset, warc_length, record_id, request_offset, request_length, "
-            "payload_digest, etag, last_modified, content_type, record_type) "
-            "SELECT ?, t.id, ?, ?, f.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-            "FROM t, warc_files f WHERE f.name = ?",
-            (
-                url, crawl_id, resp.date, status, resp.offset, resp.length,
-                self.db.record_key(resp.record_id),
-                request.offset if request else None, request.length if request else None,
-                resp.payload_digest, header(headers, "etag"), header(headers, "last-modified"),
-                header(headers, "content-type"), resp.record_type, resp.file,
-            ),
-        )  # fmt: skip
-
-    def defer_page(
-        self,
-        page_url: str,
-        post_url: str,
-        crawl_id: int,
-        warc_file: str | None,
-        offset: int | None,
-        parsed_at: str,
-        parser_version: str,
-        record_json: str,
-    ) -> None:
-        """``upsert_page`` with the capture found by the statement itself (by WARC position,
-        else the newest capture of the page), sent with the next ``flush``."""
-        self.db.defer(
-            _UPSERT_PAGE.replace(
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                "VALUES (?, ?, ?, COALESCE((SELECT c.id FROM captures c JOIN warc_files f "
-                "ON f.id = c.file_id WHERE f.name = ? AND c.warc_offset = ?), "
-                "(SELECT c.id FROM captures c JOIN targets t ON t.id = c.target_id "
-                "WHERE t.url = ? ORDER BY c.crawl_id DESC, c.id DESC LIMIT 1)), ?, ?, ?)",
-            ),
-            (
-                page_url, post_url, crawl_id, warc_file, offset, page_url,
-                parsed_at, parser_version, record_json,
-            ),
-        )  # fmt: skip
-
     def same_capture(self, url: str, crawl_id: int, digest: str) -> CaptureRow | None:
         """This round's stored response of ``url`` with this payload (a resumed round
         fetching a page again stores nothing new)."""
@@ -274,13 +129,7 @@ class Catalog:
             ).fetchone()
             if has is None:
                 return None
-        row = self.db.execute(
-            f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
-            "AND record_type = 'response' AND payload_digest = ? "
-            "AND id NOT IN (SELECT capture_id FROM lost_records) ORDER BY id DESC LIMIT 1",
-            (url, crawl_id, digest),
-        ).fetchone()
-        return row_to_capture(row) if row else None
+        return stored_in_round(self.db, url, crawl_id, digest, responses_only=True)
 
     def capture(self, capture_id: int) -> CaptureRow | None:
         row = self.db.execute(
@@ -308,48 +157,6 @@ class Catalog:
         return (str(row[0]), int(row[1])) if row else None
 
     # --- parses ---------------------------------------------------------------------------
-    def capture_for_page(
-        self, page_url: str, warc_file: str | None, offset: int | None, record_id: str | None
-    ) -> int | None:
-        """The capture a parse was made from: by its WARC position, else its record id,
-        else the newest capture of the page's URL."""
-        db = self.db
-        row = None
-        if offset is not None:
-            row = db.execute(
-                "SELECT c.id FROM captures c JOIN warc_files f ON f.id = c.file_id "
-                "WHERE f.name = ? AND c.warc_offset = ?",
-                (warc_file, offset),
-            ).fetchone()
-        elif record_id:  # no offset known: a scan, but rare
-            row = db.execute(
-                "SELECT id FROM captures WHERE record_id = ?", (db.record_key(record_id),)
-            ).fetchone()
-        if row is None:
-            row = db.execute(
-                "SELECT c.id FROM captures c JOIN targets t ON t.id = c.target_id "
-                "WHERE t.url = ? ORDER BY c.crawl_id DESC, c.id DESC LIMIT 1",
-                (page_url,),
-            ).fetchone()
-        return int(row[0]) if row else None
-
-    def upsert_page(
-        self,
-        page_url: str,
-        post_url: str,
-        crawl_id: int,
-        capture_id: int | None,
-        parsed_at: str,
-        parser_version: str,
-        record_json: str,
-    ) -> None:
-        """One parse per capture and round: a page parsed twice keeps one row."""
-        with self.db.transaction() as db:
-            db.execute(
-                _UPSERT_PAGE,
-                (page_url, post_url, crawl_id, capture_id, parsed_at, parser_version, record_json),
-            )
-
     def page_rows(self, post_url: str | None = None) -> Iterator[tuple[str, int, str, str, str]]:
         """``(post_url, crawl_id, page_url, record_json, fetched_at)`` of the newest parse of
         every capture, grouped by post, newest round first (``archive._posts`` merges)."""

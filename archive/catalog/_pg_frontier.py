@@ -244,18 +244,22 @@ class PgFrontier:
 
     def save_robots(self, origin: str, status: int, body: bytes, crawl_delay: float) -> None:
         """Keep a host's robots.txt for the other workers, and its delay for the claims."""
-        host = host_of(origin + "/")
         with self.lock, self._db.transaction() as db:
             db.execute(
                 "INSERT INTO robots (origin, status, body, fetched_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (origin) DO NOTHING",
                 (origin, status, body, self._now()),
             )
-            db.execute(
-                "INSERT INTO hosts (host, delay) VALUES (?, ?) ON CONFLICT (host) DO UPDATE "
-                "SET delay = GREATEST(COALESCE(hosts.delay, 0), excluded.delay)",
-                (host, max(self._delay, crawl_delay)),
-            )
+            self._raise_delay(db, origin, crawl_delay)
+
+    def _raise_delay(self, db: Db, origin: str, crawl_delay: float) -> None:
+        """The origin's host is claimed no faster than the larger of ``--delay`` and its
+        robots.txt ``Crawl-delay`` (in the caller's transaction)."""
+        db.execute(
+            "INSERT INTO hosts (host, delay) VALUES (?, ?) ON CONFLICT (host) DO UPDATE "
+            "SET delay = GREATEST(COALESCE(hosts.delay, 0), excluded.delay)",
+            (host_of(origin + "/"), max(self._delay, crawl_delay)),
+        )
 
     def counts(self) -> dict[str, int]:
         with self.lock:

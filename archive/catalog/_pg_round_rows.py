@@ -5,9 +5,9 @@ not queue, and what the lead reads back to sum the round up over every worker.""
 from __future__ import annotations
 
 from ..warc._writer import WrittenRecord
-from ._catalog import header
 from ._db import Db
 from ._schema import CAPTURE_COLUMNS, CaptureRow, row_to_capture
+from ._writes import header
 
 __all__ = [
     "defer_revisit",

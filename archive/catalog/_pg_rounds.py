@@ -285,7 +285,6 @@ class RoundFrontier(PgFrontier):
 
     def save_robots(self, origin: str, status: int, body: bytes, crawl_delay: float) -> None:
         """This round's copy of a robots.txt replaces an older round's."""
-        host = host_of(origin + "/")
         with self.lock, self._db.transaction() as db:
             db.execute(
                 "INSERT INTO robots (origin, status, body, fetched_at) VALUES (?, ?, ?, ?) "
@@ -294,11 +293,7 @@ class RoundFrontier(PgFrontier):
                 "WHERE robots.fetched_at < ?",
                 (origin, status, body, self._now(), self._since),
             )
-            db.execute(
-                "INSERT INTO hosts (host, delay) VALUES (?, ?) ON CONFLICT (host) DO UPDATE "
-                "SET delay = GREATEST(COALESCE(hosts.delay, 0), excluded.delay)",
-                (host, max(self._delay, crawl_delay)),
-            )
+            self._raise_delay(db, origin, crawl_delay)
 
     def counts(self) -> dict[str, int]:
         with self.lock:

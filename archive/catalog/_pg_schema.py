@@ -29,11 +29,20 @@ the workers', so two machines whose clocks drift still space their requests corr
 
 from __future__ import annotations
 
+from ._schema import VIEW_SQL
+
 __all__ = ["PG_MIGRATIONS", "PG_SCHEMA", "PG_TABLES", "PG_VERSION"]
 
 #: The PostgreSQL schema's version (SQLite's is ``_schema.CATALOG_VERSION``: the two
 #: schemas share every table, but PostgreSQL has the shared-frontier tables besides).
 PG_VERSION = 3
+
+#: The text form of a stored record id (``bytea``): 16 bytes back to ``<urn:uuid:...>``.
+_RECORD_ID_TEXT = (
+    "CASE WHEN length(c.record_id) = 16 "
+    "THEN '<urn:uuid:' || encode(c.record_id, 'hex')::uuid::text || '>' "
+    "ELSE convert_from(substring(c.record_id FROM 2), 'UTF8') END"
+)
 
 _ROUND_JOBS = """
 CREATE TABLE round_jobs (
@@ -167,23 +176,9 @@ CREATE TABLE lost_records (
 CREATE UNIQUE INDEX warc_files_name ON warc_files (name);
 CREATE INDEX captures_target ON captures (target_id, crawl_id);
 CREATE UNIQUE INDEX captures_file ON captures (file_id, warc_offset);
-CREATE VIEW capture_rows AS
-SELECT c.id AS id, c.crawl_id AS crawl_id, t.url AS url, c.fetched_at AS fetched_at,
-       c.status AS status, f.name AS warc_file, c.warc_offset AS warc_offset,
-       c.warc_length AS warc_length,
-       CASE WHEN length(c.record_id) = 16
-            THEN '<urn:uuid:' || encode(c.record_id, 'hex')::uuid::text || '>'
-            ELSE convert_from(substring(c.record_id FROM 2), 'UTF8') END AS record_id,
-       COALESCE(c.payload_digest, b.payload_digest) AS payload_digest, c.etag AS etag,
-       c.last_modified AS last_modified, c.content_type AS content_type,
-       c.record_type AS record_type, c.request_offset AS request_offset,
-       c.request_length AS request_length, c.refers_to AS refers_to,
-       c.target_id AS target_id, c.file_id AS file_id
-FROM captures c
-JOIN targets t ON t.id = c.target_id
-JOIN warc_files f ON f.id = c.file_id
-LEFT JOIN captures b ON b.id = c.refers_to;
 """
+    + VIEW_SQL.format(record_id=_RECORD_ID_TEXT)
+    + ";"
     + _ROUND_JOBS
 )
 

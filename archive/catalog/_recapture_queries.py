@@ -119,11 +119,14 @@ def round_seeds_settings(db: Db) -> list[str]:
     return [str(s) for (s,) in db.execute("SELECT settings_json FROM crawls ORDER BY id")]
 
 
-def stored_in_round(db: Db, url: str, crawl_id: int, digest: str) -> CaptureRow | None:
-    """The newest record (response or revisit) of ``url`` round ``crawl_id`` stored with
-    this payload digest, if its bytes are still there."""
+def stored_in_round(
+    db: Db, url: str, crawl_id: int, digest: str, *, responses_only: bool = False
+) -> CaptureRow | None:
+    """The newest record (response or revisit; ``responses_only``: response) of ``url``
+    round ``crawl_id`` stored with this payload digest, if its bytes are still there."""
+    kind = "AND record_type = 'response' " if responses_only else ""
     row = db.execute(
-        f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? "
+        f"SELECT {CAPTURE_COLUMNS} FROM capture_rows WHERE url = ? AND crawl_id = ? {kind}"
         "AND payload_digest = ? AND id NOT IN (SELECT capture_id FROM lost_records) "
         "ORDER BY id DESC LIMIT 1",
         (url, crawl_id, digest),

@@ -53,12 +53,13 @@ _RECORD_ID_TEXT = (
     "substr(hex({c}), 21)) || '>' ELSE {c} END"
 )
 
-#: ``captures`` as readers see it (v1's columns, and the two ids for joins).
-VIEW = f"""
+#: ``captures`` as readers see it (v1's columns, and the two ids for joins), on either
+#: backend: ``{record_id}`` is the backend's text form of the stored record id.
+VIEW_SQL = """
 CREATE VIEW capture_rows AS
 SELECT c.id AS id, c.crawl_id AS crawl_id, t.url AS url, c.fetched_at AS fetched_at,
        c.status AS status, f.name AS warc_file, c.warc_offset AS warc_offset,
-       c.warc_length AS warc_length, {_RECORD_ID_TEXT.format(c="c.record_id")} AS record_id,
+       c.warc_length AS warc_length, {record_id} AS record_id,
        COALESCE(c.payload_digest, b.payload_digest) AS payload_digest, c.etag AS etag,
        c.last_modified AS last_modified, c.content_type AS content_type,
        c.record_type AS record_type, c.request_offset AS request_offset,
@@ -69,6 +70,7 @@ JOIN targets t ON t.id = c.target_id
 JOIN warc_files f ON f.id = c.file_id
 LEFT JOIN captures b ON b.id = c.refers_to
 """
+VIEW = VIEW_SQL.format(record_id=_RECORD_ID_TEXT.format(c="c.record_id"))
 
 #: The tables a fresh catalog starts with (``archive._migrate`` builds the same from v1).
 CRAWLS = """

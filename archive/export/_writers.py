@@ -82,14 +82,11 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serializable: {type(value).__name__}")
 
 
-class _JsonLines:
+class _TextRows:
+    """A text format's file: nothing to finish by default, and aborting only closes it."""
+
     def __init__(self, fh: IO[str]) -> None:
         self.fh, self.rows = fh, 0
-
-    def write(self, row: dict[str, Any]) -> None:
-        self.fh.write(json.dumps(row, ensure_ascii=False, default=_json_default))
-        self.fh.write("\n")
-        self.rows += 1
 
     def close(self) -> None:
         self.fh.close()
@@ -98,11 +95,18 @@ class _JsonLines:
         self.fh.close()
 
 
-class _JsonArray:
+class _JsonLines(_TextRows):
+    def write(self, row: dict[str, Any]) -> None:
+        self.fh.write(json.dumps(row, ensure_ascii=False, default=_json_default))
+        self.fh.write("\n")
+        self.rows += 1
+
+
+class _JsonArray(_TextRows):
     """A JSON array written element by element (never built in memory)."""
 
     def __init__(self, fh: IO[str]) -> None:
-        self.fh, self.rows = fh, 0
+        super().__init__(fh)
         fh.write("[")
 
     def write(self, row: dict[str, Any]) -> None:
@@ -114,13 +118,10 @@ class _JsonArray:
         self.fh.write("\n]\n" if self.rows else "]\n")
         self.fh.close()
 
-    def abort(self) -> None:
-        self.fh.close()
 
-
-class _Csv:
+class _Csv(_TextRows):
     def __init__(self, fh: IO[str], columns: Sequence[tuple[str, ColumnType]]) -> None:
-        self.fh, self.rows = fh, 0
+        super().__init__(fh)
         self.lists = [name for name, kind in columns if kind == "list"]
         self.writer = csv.DictWriter(fh, fieldnames=[n for n, _ in columns], extrasaction="ignore")
         self.writer.writeheader()
@@ -131,12 +132,6 @@ class _Csv:
             flat[name] = LIST_SEPARATOR.join(str(v) for v in row.get(name) or ())
         self.writer.writerow(flat)
         self.rows += 1
-
-    def close(self) -> None:
-        self.fh.close()
-
-    def abort(self) -> None:
-        self.fh.close()
 
 
 def require_pyarrow() -> Any:

@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 from scraper._config import CrawlConfig
-from scraper.crawler._events import CrawlStats
 from scraper.crawler._pagepool import PagePool
 from scraper.fetch._pinning import Pins
 
@@ -48,7 +47,7 @@ from ._io import (
     conditional_client,
     last_parse_lookup,
 )
-from ._shared_round import lead_round, until_stopped
+from ._shared_round import crawl_to_end, lead_round
 from ._state import EarlierRuns, KnownState, earlier_runs
 
 __all__ = [
@@ -198,18 +197,7 @@ async def recapture(
                 pool=pool,
             )
         )
-        result = CrawlStats()
-        try:
-            result = await until_stopped(crawl_task, stop)
-        except OSError as exc:  # the crawler stops on a storage failure and re-raises it
-            sink.fatal = sink.fatal or exc
-        finally:
-            await client.aclose()
-        if sink.fatal is not None:
-            raise ArchiveError(
-                f"recapture of {root} stopped: {sink.fatal.strerror or sink.fatal} while "
-                "writing; everything stored before is kept. Free space and run again."
-            ) from sink.fatal
+        result = await crawl_to_end(crawl_task, stop, sink, client, root)
         changed = sink.counts.changed_posts | state.round_posts  # the dead run's too
         carried = carry_over(conn, crawl_id, changed, clock().isoformat())
         interrupted = stop.is_set()

@@ -25,7 +25,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
+
+import httpx
 
 from scraper._config import CrawlConfig
 from scraper.crawler._events import CrawlStats
@@ -51,7 +54,7 @@ from ..warc._writer import warc_date
 from ._io import RecaptureSink, carry_over, conditional_client, last_parse_lookup
 from ._state import KnownState, Validators, earlier_runs
 
-__all__ = ["RoundWork", "join_round", "lead_round", "until_stopped"]
+__all__ = ["RoundWork", "crawl_to_end", "join_round", "lead_round", "until_stopped"]
 
 #: How long a joining worker waits for the lead to queue a round it has just opened (s).
 SEED_WAIT = 60.0
@@ -79,6 +82,35 @@ async def until_stopped(task: asyncio.Future[CrawlStats], stop: threading.Event)
                 return CrawlStats()
         await asyncio.wait({task}, timeout=0.1)
     return task.result()
+
+
+async def crawl_to_end(
+    task: asyncio.Future[CrawlStats],
+    stop: threading.Event,
+    sink: RecaptureSink,
+    client: httpx.AsyncClient,
+    root: Path,
+    *,
+    flush: Callable[[], object] | None = None,
+) -> CrawlStats:
+    """The round's crawl to its end or ``stop`` (``until_stopped``), then its client closed
+    and, unless storage failed, ``flush`` called. A storage failure (a full disk) stops the
+    round with an ``ArchiveError`` that tells the user what is kept and what to do."""
+    result = CrawlStats()
+    try:
+        result = await until_stopped(task, stop)
+    except OSError as exc:  # the crawler stops on a storage failure and re-raises it
+        sink.fatal = sink.fatal or exc
+    finally:
+        await client.aclose()
+        if flush is not None and sink.fatal is None:
+            flush()
+    if sink.fatal is not None:
+        raise ArchiveError(
+            f"recapture of {root} stopped: {sink.fatal.strerror or sink.fatal} while "
+            "writing; everything stored before is kept. Free space and run again."
+        ) from sink.fatal
+    return result
 
 
 class _Responses(dict[str, CaptureRow]):
@@ -162,20 +194,8 @@ async def work_round(
             client=client, on_event=on_event, pins=pins, pool=pool,
         )
     )  # fmt: skip
-    result = CrawlStats()
-    try:
-        result = await until_stopped(task, stop)
-    except OSError as exc:  # the crawler stops on a storage failure and re-raises it
-        sink.fatal = sink.fatal or exc
-    finally:
-        await client.aclose()
-        if sink.fatal is None:
-            conn.flush()  # rows not yet sent with a job (robots.txt's)
-    if sink.fatal is not None:
-        raise ArchiveError(
-            f"recapture of {arc.path} stopped: {sink.fatal.strerror or sink.fatal} while "
-            "writing; everything stored before is kept. Free space and run again."
-        ) from sink.fatal
+    flush = conn.flush  # rows not yet sent with a job (robots.txt's)
+    result = await crawl_to_end(task, stop, sink, client, arc.path, flush=flush)
     return RoundWork(crawl_id, result, stop.is_set())
 
 

@@ -1,12 +1,12 @@
 """The crawl loop: frontier -> fetch -> sink, with politeness per host and discovery.
 
 One asyncio task per claimed job, at most ``config.concurrency`` at once; per-host limits
-and spacing in ``HostGate``. The frontier and sink are synchronous and may block, so every
-call to them goes through ONE writer thread (``scraper.crawler._writer``): the event loop
-never waits on disk and writes stay in order (a capture is stored before the post parsed
-from it). HTML pages are parsed, and their links found, in worker processes
-(``scraper.crawler._analyze`` on a ``PagePool``, ``scraper.crawler._pagepool``), one tree
-per page, so parsing never blocks the fetching.
+and spacing in ``HostGate``, robots.txt and the seed sites in ``Sites`` (``_sites``). The
+frontier and sink are synchronous and may block, so every call to them goes through ONE
+writer thread (``scraper.crawler._writer``): the event loop never waits on disk and writes
+stay in order (a capture is stored before the post parsed from it). HTML pages are parsed,
+and their links found, in worker processes (``scraper.crawler._analyze`` on a ``PagePool``,
+``scraper.crawler._pagepool``), one tree per page, so parsing never blocks the fetching.
 
 Resume: re-open the same frontier (claimed jobs back to queued) and call ``crawl()`` again
 with the same seeds. Seeds and discovery URLs already known are not re-added
@@ -23,13 +23,7 @@ from typing import Any, TypeVar
 import httpx
 
 from .._config import CrawlConfig
-from .._errors import (
-    DisallowedError,
-    FetchError,
-    TooLargeError,
-    UnreachableError,
-    UnsupportedContentError,
-)
+from .._errors import DisallowedError, FetchError, UnsupportedContentError
 from .._protocols import (
     CaptureSink,
     Frontier,
@@ -41,24 +35,24 @@ from .._protocols import (
 )
 from .._records import Capture, Post, WarcRef
 from .._urls import Scope, canonicalize, host_of, origin
-from ..discover._discover import Found, guess_kind, site_discovery
+from ..discover._discover import Found
 from ..fetch._fetch import Fetcher, Sleep
 from ..fetch._pinning import Pins
-from ..fetch._robots import RobotsRules, RobotsStatus, robots_url
+from ..fetch._robots import RobotsStatus
 from ._analyze import Analysis, PageResult, PageTask
 from ._clients import host_port, make_clients
 from ._events import EVENT_KINDS, CrawlEvent, CrawlStats
-from ._hosts import HostGate, RobotsBook
+from ._hosts import HostGate
 from ._pagepool import InlineAnalyzer, Limits, PagePool, PoolAnalyzer, default_workers
 from ._pages import PageHandler
 from ._seen import SeenSet
+from ._sites import Sites
 from ._traps import TrapGuard, TrapLimits
 from ._writer import WriterThread
 
 __all__ = ["CrawlEvent", "CrawlStats", "crawl"]
 
 T = TypeVar("T")
-ROBOTS_MAX_BYTES = 500 * 1024  # Google's limit: rules past it are ignored
 _PAGE_KINDS = frozenset({JobKind.LISTING, JobKind.POST, JobKind.COMMENTS})
 
 
@@ -137,14 +131,8 @@ class _Crawl:
         self.counts["error"] = None
         self._refs: dict[str, WarcRef] = {}
         self._gate = HostGate(config.per_host, sleep)
-        self._robots = RobotsBook(
-            self._load_robots,
-            retry_delay=config.robots_retry_delay,
-            retries=config.robots_retries,
-            sleep=sleep,
-        )
+        self.sites = Sites(self, config, self._gate, self._shared, sleep)
         self.scope = Scope((), frozenset())
-        self.site_origins: set[str] = set()
         self.fetcher: Fetcher | None = None
         self.pages = PageHandler(self, since=config.since, max_bytes=config.fetch.max_bytes)
         self.analyzer: InlineAnalyzer | PoolAnalyzer = InlineAnalyzer(Analysis(self.scope))
@@ -301,7 +289,7 @@ class _Crawl:
         )
         if isinstance(self.frontier, KnownFrontier):
             await self.io(self._recall, self.frontier)
-        await self.queue(self._seed_jobs(canon), None, 0)
+        await self.queue(self.sites.seed_jobs(canon), None, 0)
         await self._drain()
         if self._fatal is not None:
             reason = f"storage failure: {type(self._fatal).__name__}: {self._fatal}"
@@ -320,20 +308,6 @@ class _Crawl:
         for url, kind in frontier.known():
             if first_time(url):
                 remember(url, kind)
-
-    def _seed_jobs(self, seeds: list[str]) -> list[Found]:
-        found = [Found(s, guess_kind(s)) for s in seeds]
-        for seed in seeds:
-            path = httpx.URL(seed).path
-            if path == "/" or (
-                path.endswith("/") and path.count("/") == 2 and guess_kind(seed) is JobKind.LISTING
-            ):
-                self.site_origins.add(origin(seed))
-                if self.config.sitemaps:
-                    found += [f for f in site_discovery(seed) if f.kind is JobKind.SITEMAP]
-                if self.config.feeds:
-                    found += [f for f in site_discovery(seed) if f.kind is JobKind.FEED]
-        return found
 
     def _budget(self) -> int | None:
         if self.config.max_pages is None:
@@ -390,57 +364,9 @@ class _Crawl:
             await self.finish(job, URLState.FAILED, f"internal error: {type(exc).__name__}: {exc}")
 
     # --- one job -------------------------------------------------------------------------
-    async def _load_robots(self, site: str) -> RobotsRules:
-        assert self.fetcher is not None
-        url = robots_url(site)
-        shared = self._shared
-        known = await self.io(shared.known_robots, site) if shared is not None else None
-        if known is not None:  # another process of this crawl fetched it
-            rules = RobotsRules.from_response(*known)
-        else:
-            async with self._gate.slot(host_of(url), self.config.delay):
-                try:
-                    capture = await self.fetcher.fetch(
-                        url, retry_unreachable=False, max_bytes=ROBOTS_MAX_BYTES
-                    )
-                except TooLargeError as exc:  # the first 500 KiB apply, the rest is ignored
-                    self.emit(
-                        CrawlEvent(
-                            "warning",
-                            url,
-                            reason=f"robots.txt {exc.reason}: "
-                            "only its first 500 KiB are read (not archived)",
-                        )
-                    )
-                    return await self._robots_read(site, RobotsRules.from_response(200, exc.head))
-                except UnreachableError as exc:
-                    return RobotsRules.unreachable(exc.reason)
-                except DisallowedError as exc:
-                    return RobotsRules.refused(exc.reason)
-                except FetchError as exc:
-                    return RobotsRules.unavailable(exc.reason)
-            body = capture.content or capture.body
-            rules = RobotsRules.from_response(capture.status, body)
-            if shared is not None:
-                delay = rules.crawl_delay(self.config.fetch.full_user_agent) or 0.0
-                await self.io(shared.save_robots, site, capture.status, body, delay)
-        return await self._robots_read(site, rules)
-
-    async def _robots_read(self, site: str, rules: RobotsRules) -> RobotsRules:
-        """A seed site's robots.txt was read (whole, or its first 500 KiB): queue the
-        sitemaps it names, which a huge file names in its head as well."""
-        url = robots_url(site)
-        if not self.config.obey_robots:
-            self.emit(CrawlEvent("warning", url, reason="robots.txt ignored (--ignore-robots)"))
-        if site in self.site_origins and self.config.sitemaps:
-            maps = [canonicalize(u, url) for u in rules.sitemaps]
-            found = [Found(u, JobKind.SITEMAP) for u in maps if u and self.scope.has_host(u)]
-            await self.queue(found, url, 1)
-        return rules
-
     async def _handle(self, job: Job) -> None:
         assert self.fetcher is not None
-        rules = await self._robots.rules(origin(job.url))
+        rules = await self.sites.rules(origin(job.url))
         ua = self.config.fetch.full_user_agent
         if rules.final:  # the host took no connection, or is off limits: no request
             down = rules.status is RobotsStatus.UNREACHABLE
@@ -454,7 +380,9 @@ class _Crawl:
         in_scope = self.scope.__contains__ if page_like else self.scope.has_host
         async with self._gate.slot(host_of(job.url), delay):
             try:
-                capture = await self.fetcher.fetch(job.url, in_scope=in_scope, refuse=self._refuse)
+                capture = await self.fetcher.fetch(
+                    job.url, in_scope=in_scope, refuse=self.sites.refuse
+                )
             except (UnsupportedContentError, DisallowedError) as exc:
                 await self.finish(job, URLState.SKIPPED, exc.reason)
                 return
@@ -466,17 +394,3 @@ class _Crawl:
             await self.pages.handle(job, capture)
         finally:
             self._refs.pop(capture.url, None)
-
-    def _refuse(self, url: str) -> str | None:
-        """Why a redirect target may not be followed (robots.txt), as far as already known.
-
-        Only rules already loaded are consulted (always the case for a same-site redirect):
-        loading another host's robots.txt here could wait on that host's politeness slot
-        while holding this one's.
-        """
-        if not self.config.obey_robots:
-            return None
-        rules = self._robots.known(origin(url))
-        if rules is not None and not rules.allowed(url, self.config.fetch.full_user_agent):
-            return rules.reason or "robots.txt disallows"
-        return None

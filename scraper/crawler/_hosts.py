@@ -13,11 +13,10 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
+from ..fetch._retry import Sleep
 from ..fetch._robots import RobotsRules, RobotsStatus
 
 __all__ = ["HostGate", "RobotsBook"]
-
-Sleep = Callable[[float], Awaitable[None]]
 
 
 class HostGate:

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 __all__ = ["LimitExceeded", "Limits", "WorkerDied", "parse_worker_gc", "worker_main"]
 
@@ -116,12 +116,8 @@ def worker_main() -> None:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print() must not corrupt the frames
     job: tuple[Callable[[Any, Any], Any], Any] | None = None
-    while True:
-        head = inp.read(_HEAD.size)
-        if len(head) < _HEAD.size:
-            return
-        (n,) = _HEAD.unpack(head)
-        ident, new, item = pickle.loads(inp.read(n))
+    while (frame := _read_frame(inp)) is not None:
+        ident, new, item = frame
         job = new or job
         assert job is not None, "the first frame carries the job"
         if not _answer(out, (ident, None, _rss())):  # started: the limits count from here
@@ -130,10 +126,24 @@ def worker_main() -> None:
             return
 
 
+def _frame(obj: object) -> bytes:
+    """``obj`` pickled behind its length: one frame of the pipe protocol."""
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEAD.pack(len(data)) + data
+
+
+def _read_frame(stream: IO[bytes]) -> Any:
+    """The next frame's object, or None where the stream ends."""
+    head = stream.read(_HEAD.size)
+    if len(head) < _HEAD.size:
+        return None
+    (n,) = _HEAD.unpack(head)
+    return pickle.loads(stream.read(n))
+
+
 def _answer(out: BinaryIO, frame: tuple[int, bool | None, object]) -> bool:
-    data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        out.write(_HEAD.pack(len(data)) + data)
+        out.write(_frame(frame))
         out.flush()
     except BrokenPipeError:  # the crawler is gone (stopped, killed): nobody to answer
         os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
@@ -199,8 +209,7 @@ class _Worker:
             same = fn is self._fn and context is self._context
             self._fn, self._context = fn, context
             frame = (ident, None if same else (fn, context), item)
-            data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
-            self._outbox.put(_HEAD.pack(len(data)) + data)  # in the lock: frames in order
+            self._outbox.put(_frame(frame))  # in the lock: frames in order
         return fut
 
     def _send(self) -> None:
@@ -223,12 +232,8 @@ class _Worker:
         stream = self.proc.stdout
         assert stream is not None
         try:
-            while True:
-                head = stream.read(_HEAD.size)
-                if len(head) < _HEAD.size:
-                    break
-                (n,) = _HEAD.unpack(head)
-                ident, ok, value = pickle.loads(stream.read(n))
+            while (frame := _read_frame(stream)) is not None:
+                ident, ok, value = frame
                 with self._lock:
                     if ok is None:  # started: its limits count from now
                         item = self.pending.get(ident)

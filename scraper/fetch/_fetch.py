@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import ipaddress
-import socket
 import time
 import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -38,8 +35,9 @@ from .._errors import (
     UnsupportedContentError,
 )
 from .._records import Capture
-from .._urls import canonicalize, is_private_address
-from ._causes import connect_cause, translate
+from .._urls import canonicalize
+from ._addresses import AddressCheck, Resolver, system_resolve
+from ._causes import translate
 from ._decoding import SUPPORTED_ENCODINGS, DecodeError, Decoder, Overflow, make_decoder
 from ._pinning import Pins
 from ._retry import Sleep, parse_retry_after, retry_policy
@@ -75,14 +73,6 @@ _KEPT_TYPES = frozenset(
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
 
 CaptureHook = Callable[[Capture], Awaitable[None]]
-Resolver = Callable[[str, int], Awaitable[list[str]]]
-
-
-async def _system_resolve(host: str, port: int) -> list[str]:
-    """The host's addresses; ``socket.gaierror`` when the name does not resolve."""
-    loop = asyncio.get_running_loop()
-    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [str(info[4][0]) for info in infos]
 
 
 def _size(n: int) -> str:
@@ -97,10 +87,10 @@ class Fetcher:
     addresses (a seed on 127.0.0.1:8080 trusts that port, not the machine's other services).
     Any other host that resolves to such an address is refused
     unless ``config.allow_private`` (a public page must not steer the crawler into the
-    operator's network). A host is resolved once; the address that passed the check is
-    written to ``pins``, and a client built with ``scraper.fetch._pinning.pinned_transport``
-    on the same map connects to that address: DNS rebinding between the check and the
-    connection cannot send the request elsewhere.
+    operator's network; ``scraper.fetch._addresses``). A host is resolved once; the address
+    that passed the check is written to ``pins``, and a client built with
+    ``scraper.fetch._pinning.pinned_transport`` on the same map connects to that address:
+    DNS rebinding between the check and the connection cannot send the request elsewhere.
     """
 
     def __init__(
@@ -110,7 +100,7 @@ class Fetcher:
         *,
         on_capture: CaptureHook | None = None,
         sleep: Sleep = asyncio.sleep,
-        resolve: Resolver = _system_resolve,
+        resolve: Resolver = system_resolve,
         trusted_hosts: Iterable[str | tuple[str, int]] = (),
         clock: Callable[[], float] = time.time,
         pins: Pins | None = None,
@@ -123,13 +113,14 @@ class Fetcher:
         self._config = config
         self._on_capture = on_capture
         self._sleep = sleep
-        self._resolve = resolve
-        self._trusted = frozenset(
-            (h.lower(), None) if isinstance(h, str) else (h[0].lower(), h[1]) for h in trusted_hosts
+        self._addresses = AddressCheck(
+            allow_private=config.allow_private,
+            trusted_hosts=trusted_hosts,
+            resolve=resolve,
+            pins=pins if pins is not None else {},
         )
         self._clock = clock
         self._stamp: tuple[int, str] = (-1, "")  # (whole second, its ISO form)
-        self._pins: Pins = pins if pins is not None else {}
         t = config.timeout
         self._timeout = httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
         self._headers = {
@@ -175,7 +166,7 @@ class Fetcher:
         seen = {url}
         current = url
         for _hop in range(self._config.max_redirects + 1):
-            await self._check_address(current)
+            await self._addresses.check(current)
             capture = await self._with_retries(current, retry_unreachable)
             location = capture.header("location")
             if capture.status not in _REDIRECTS or not location:
@@ -213,32 +204,6 @@ class Fetcher:
             kind = UnreachableError if isinstance(exc, UnreachableError) else FetchError
             raise kind(url, f"{exc.reason} after {n} attempts") from exc
         raise AssertionError("unreachable: tenacity either returns or raises")
-
-    async def _check_address(self, url: str) -> None:
-        """Resolve the host once, refuse a private address, and pin the addresses that passed
-        for the connection (a seed's own host and port, and ``allow_private``, skip both)."""
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        key = (host, port)
-        if key in self._pins:
-            return
-        if self._config.allow_private or (host, None) in self._trusted or key in self._trusted:
-            return  # nothing to check, so nothing to pin: the connection resolves as usual
-        if _is_ip(host):
-            addresses = [host]
-        else:
-            try:
-                addresses = await self._resolve(host, port)
-            except OSError as exc:
-                raise UnreachableError(url, connect_cause(exc)) from exc
-            if not addresses:
-                raise UnreachableError(url, "DNS failure: no address")
-        bad = next((a for a in addresses if is_private_address(a)), None)
-        if bad is not None:
-            raise DisallowedError(url, f"private address refused: {host} is {bad}")
-        if not _is_ip(host):
-            self._pins[key] = tuple(dict.fromkeys(addresses))
 
     def _pick(self) -> int:
         """The least busy client: httpcore's pool scans all its connections on every request
@@ -364,14 +329,6 @@ class Fetcher:
             method=response.request.method,
             ip_address=_peer_ip(response),
         )
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 _CAP: contextvars.ContextVar[int | None] = contextvars.ContextVar("fetch_cap", default=None)

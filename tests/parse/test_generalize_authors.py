@@ -136,3 +136,50 @@ def test_an_author_key_of_a_pages_data_object_when_no_markup_names_one() -> None
     assert _authors(page(two)) == []
     login = "dataLayer = [{'author': 'jdoe'}];"
     assert _authors(page(login)) == []
+
+
+# --- fifth round ---------------------------------------------------------------------------
+
+
+def test_a_short_label_is_a_word_of_its_own() -> None:
+    """Short labels ("By", "Von", "Av", "Par") label a byline only as whole words: a
+    role in capitals before the label ("AVOCAT" + "Par" + the name) is not "av" +
+    "OCAT"."""
+    from scraper.parse.metadata._bylines import byline_in_texts
+
+    assert byline_in_texts(["AVOCAT", "Par", "Matthieu Hy", "le 07 Mai 2020"]) == "Matthieu Hy"
+    assert byline_in_texts(["BYRON KEITH"]) is None
+    assert byline_in_texts(["Von Jane Doe"]) == "Jane Doe"
+    assert byline_in_texts(["Par:", "Jane Doe"]) == "Jane Doe"
+
+
+def test_a_byline_block_gluing_the_name_to_its_date_yields_to_the_name_inside() -> None:
+    """A byline block's text glues the name's element to the next one ("Mic" +
+    "Updated May 25, 2016" -> "MicUpdated"); the author element inside it holds the
+    name alone."""
+    page = f"""<html><body><article><h1>Library stays open</h1>
+<div class="byline-wrapper"><div class="attr-author">Mic</div><div>Updated
+<time>May 25, 2016</time></div></div>{BODY}</article></body></html>"""
+    assert _authors(page) == ["Mic"]
+
+
+def test_a_social_handle_link_is_not_the_authors_name() -> None:
+    """An author box's follow link (``rel=author`` to twitter.com/calvinfo, text
+    "calvinfo") is a handle; the box's name link counts. On the network's own pages the
+    handle is the name."""
+    box = (
+        '<section class="Author-social"><a href="http://twitter.com/calvinfo" '
+        'rel="author">calvinfo</a></section>'
+    )
+    page = f"""<html><body><article><h1>Scaling queues</h1>{BODY}<div class="Author">
+<a class="Author-name" href="/blog/authors/calvin-french-owen/">Calvin French-Owen</a>
+{box}</div></article></body></html>"""
+    assert _authors(page) == ["Calvin French-Owen"]
+    from scraper._records import Person
+    from scraper.parse.metadata._people import without_handles
+
+    handle = (Person("calvinfo", "https://twitter.com/calvinfo"),)
+    assert without_handles(handle, "https://blog.example/post") == ()
+    assert without_handles(handle, "https://twitter.com/calvinfo/status/1") == handle
+    named = (Person("Calvin", "https://twitter.com/calvinfo"),)
+    assert without_handles(named, "https://blog.example/post") == named

@@ -34,7 +34,8 @@ _BYLINE = re.compile(
     r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
     r"auteur(?:e|\(e\))?\s*:|autore\s*:|verfasser(?:in)?\s*:|"
     r"(?:责任编辑|作者|记者)\s*[:：])"
-    r"\s*(.*)$",
+    # the label is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
+    r"(?![^\W\d_])\s*(.*)$",
     re.IGNORECASE,
 )
 # news agencies credited beside a name ("Jane Doe, dpa", "Peter Maahn/SP-X")

@@ -28,6 +28,7 @@ from ._nearby import Near, in_teaser
 from ._people import (
     GLUED,
     in_full,
+    inner_name,
     label_end,
     labelled_in,
     ld_credits,
@@ -39,6 +40,7 @@ from ._people import (
     slug,
     unslugged,
     with_listed,
+    without_handles,
 )
 from ._people import clean_people as _clean_people
 from ._pubdates import DateContext, modified_of, published_of
@@ -184,10 +186,14 @@ def _find_authors(
         if not group:
             continue
         people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
+        people = without_handles(people, page.url)
         if len(people) == 1 and GLUED.search(people[0].name or ""):
             name = labelled_in(group[0])
             if name and name != people[0].name and name in (people[0].name or ""):
                 people = (Person(name=name, url=people[0].url),)
+            else:
+                name = inner_name(group, people[0].name or "")
+                people = (Person(name=name, url=people[0].url),) if name else people
         if not people:
             people = _clean_people(_linked_people(group[0], page.url), element=True)
         if not people:

@@ -25,6 +25,7 @@ __all__ = [
     "clean_people",
     "fuller_name",
     "in_full",
+    "inner_name",
     "label_end",
     "labelled_in",
     "ld_credits",
@@ -36,6 +37,7 @@ __all__ = [
     "slug",
     "unslugged",
     "with_listed",
+    "without_handles",
 ]
 
 
@@ -77,6 +79,21 @@ def labelled_in(el: HtmlElement) -> str | None:
 
 
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
+def inner_name(group: list[HtmlElement], glued: str) -> str | None:
+    """The name of a byline element inside the group's first block when the block's
+    text glues that name to the next element's ("Mic" + "Updated May 25" read as
+    "MicUpdated"): the inner element holds the name alone, ending where the glue is."""
+    block = group[0]
+    for el in group[1:8]:
+        if not any(a is block for a in el.iterancestors()):
+            continue
+        name = clean_author(collapse(el.text_content()[:200]), element=True)
+        end = len(name or "")
+        if name and glued.startswith(name) and GLUED.match(glued, end - 1):
+            return name
+    return None
 
 
 def slug(text: str) -> str:
@@ -252,6 +269,29 @@ def clean_people(people: list[Person], *, element: bool = False) -> tuple[Person
             seen.add(key)
             out.append(Person(name=name, url=person.url))
     return tuple(out)
+
+
+_SOCIAL = re.compile(
+    r"^https?://(?:www\.|m\.)?(?:twitter\.com|x\.com|instagram\.com|facebook\.com|"
+    r"github\.com|tiktok\.com|threads\.net|linkedin\.com/in)/@?([\w.-]+)/?$",
+    re.I,
+)
+
+
+def without_handles(people: tuple[Person, ...], page_url: str | None) -> tuple[Person, ...]:
+    """Byline links to a social network profile whose text is the account's handle
+    ("calvinfo" -> twitter.com/calvinfo) left out: an author box's follow link, not the
+    byline's name; on the network's own pages the handle is the name."""
+    host = re.match(r"^https?://(?:www\.|m\.)?([^/:]+)", page_url or "")
+    if host and _SOCIAL.match(f"https://{host.group(1)}/x"):
+        return people
+    return tuple(p for p in people if not (p.url and _handle(p.name, p.url)))
+
+
+def _handle(name: str | None, url: str) -> bool:
+    m = _SOCIAL.match(url)
+    text = (name or "").strip().lstrip("@")
+    return bool(m and text and " " not in text and text.casefold() == m.group(1).casefold())
 
 
 def same_name(name: str | None, site: str | None) -> bool:

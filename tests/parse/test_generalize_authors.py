@@ -183,3 +183,23 @@ def test_a_social_handle_link_is_not_the_authors_name() -> None:
     assert without_handles(handle, "https://twitter.com/calvinfo/status/1") == handle
     named = (Person("Calvin", "https://twitter.com/calvinfo"),)
     assert without_handles(named, "https://blog.example/post") == named
+
+
+def test_an_author_key_in_a_vendors_meta_namespace() -> None:
+    """Analytics and CMS vendors write the author under their own prefix
+    ("articleAuthor", "cXenseParse:author", "sailthru.byline_name"); asked after the
+    well-known keys, never an app banner's or a social card's key."""
+
+    def page(meta: str) -> str:
+        return f"""<html><head>{meta}<script type="application/ld+json">
+{{"@type": "NewsArticle", "author": {{"@type": "Organization", "name": "NTV"}}}}
+</script></head><body><article><h1>Derby</h1>{BODY}</article></body></html>"""
+
+    assert _authors(page('<meta name="articleAuthor" content="Anadolu Ajansı">')) == [
+        "Anadolu Ajansı"
+    ]
+    assert _authors(page('<meta name="sailthru.byline_name" content="Sage Lazzaro">')) == [
+        "Sage Lazzaro"
+    ]
+    assert _authors(page('<meta name="smartbanner:author" content="Jetzt in der App">')) == ["NTV"]
+    assert _authors(page('<meta name="sailthru.byline_bio" content="Writes on tech">')) == ["NTV"]

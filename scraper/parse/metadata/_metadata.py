@@ -33,6 +33,7 @@ from ._people import (
     labelled_in,
     ld_credits,
     meta_names,
+    namespaced_meta,
     same_name,
     script_author,
     signature_line,
@@ -210,6 +211,10 @@ def _find_authors(
         people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
         if people:
             return people
+    names = [v for v in namespaced_meta(page) if not v.startswith(("http", "@"))]
+    people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
+    if people:
+        return people
     people = _clean_people([Person(name=v) for v in _labelled_meta_author(page)])
     if people and (people[0].name or "").casefold() != site_key:
         return people

@@ -30,6 +30,7 @@ __all__ = [
     "labelled_in",
     "ld_credits",
     "meta_names",
+    "namespaced_meta",
     "same_name",
     "script_author",
     "signature_line",
@@ -122,6 +123,28 @@ def meta_names(page: Page, key: str) -> list[str]:
             v = f"{m.group(2).strip()} {m.group(1).strip()}"
         out.append(v)
     return out
+
+
+# a vendor's own key for the author ("cXenseParse:author", "sailthru.byline_name",
+# "articleAuthor", "article:author_name"); app banners and social cards name the
+# publisher or an account, and "…_institution", "…_email", "…_bio" are no names
+_VENDOR_AUTHOR = re.compile(
+    r"(?:^|[:._-])(?:article[:._-]?)?(?:author|authors|author_?name|byline|byline_?name|"
+    r"creator)$"
+)
+_NOT_VENDOR = ("twitter:", "smartbanner:", "al:", "apple-")
+
+
+def namespaced_meta(page: Page) -> list[str]:
+    """The values of ``<meta>`` keys that name the author in a vendor's namespace,
+    asked after the well-known keys: the value is the same kind of credit under
+    another analytics or CMS prefix."""
+    return [
+        v
+        for key, values in page.meta.items()
+        if _VENDOR_AUTHOR.search(key) and not key.startswith(_NOT_VENDOR)
+        for v in values
+    ]
 
 
 def with_listed(

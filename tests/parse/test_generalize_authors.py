@@ -203,3 +203,57 @@ def test_an_author_key_in_a_vendors_meta_namespace() -> None:
     ]
     assert _authors(page('<meta name="smartbanner:author" content="Jetzt in der App">')) == ["NTV"]
     assert _authors(page('<meta name="sailthru.byline_bio" content="Writes on tech">')) == ["NTV"]
+
+
+def test_a_field_label_in_its_own_element_names_the_author() -> None:
+    """An article's info box labels the author in an element of its own, the name
+    after it; asked when nothing else names a person. An outlet named by its web
+    address in ``<meta name=author>`` yields to it (and stays the last witness)."""
+    head = '<meta name="author" content="Deutsche Welle (www.dw.com)">'
+    box = (
+        "<ul><li><strong>Datum</strong> 28.04.2023</li>"
+        "<li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>"
+    )
+    page = f"<html><head>{head}</head><body><article><h1>Ukraine</h1>{BODY}{box}</article>"
+    assert _authors(page) == ["Roman Goncharenko"]
+    alone = (
+        f"<html><head>{head}</head><body><article><h1>Ukraine</h1>{BODY}</article></body></html>"
+    )
+    assert _authors(alone) == ["Deutsche Welle"]
+    dl = (
+        "<dl><dt>Auteur</dt><dd><a href='/staff/ug/'>Uriel Gadessaud</a></dd>"
+        "<dt>Cover</dt><dd>AFP</dd></dl>"
+    )
+    page = f"<html><body><article><h1>Entretien</h1>{BODY}{dl}</article></body></html>"
+    assert _authors(page) == ["Uriel Gadessaud"]
+    # a label whose value is no name, and prose in bold, say nothing
+    prose = "<p><strong>Autor</strong> des Buches ist unbekannt.</p>"
+    page = f"<html><body><article><h1>Buch</h1>{BODY}{prose}</article></body></html>"
+    assert _authors(page) == []
+
+
+def test_a_chinese_name_glued_to_its_date_in_a_byline() -> None:
+    """Chinese and Korean names have no capitals to tell them by: two to four
+    characters right before the byline's date are the name."""
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("谢若含2017-03-01 14:27:02") == "谢若含"
+    assert clean_author("신현주 2020-05-01") == "신현주"
+    assert clean_author("谢若含是一位来自上海的记者2017-03-01") is None
+    page = f"""<html><body><article><h1>好奇心</h1><div class="author">谢若含2017-03-01
+14:27:02</div>{BODY}</article></body></html>"""
+    assert _authors(page) == ["谢若含"]
+
+
+def test_the_sites_builder_and_app_banners_are_no_author() -> None:
+    from scraper.parse.dom._html import build_tree
+    from scraper.parse.dom._page import Page
+    from scraper.parse.metadata._people import namespaced_meta
+
+    head = (
+        '<meta name="web_author" content="MrSadiq.info">'
+        '<meta name="smartbanner.author" content="Bundesrat Onlineredaktion">'
+        '<meta name="og:author" content="thebrainbehind">'
+    )
+    page = Page(build_tree(f"<html><head>{head}</head><body></body></html>", "t"), URL)
+    assert namespaced_meta(page, ("author",)) == ["thebrainbehind"]

@@ -11,7 +11,15 @@ import re
 from ._dates import parse_text
 from ._titles import unescape_text
 
-__all__ = ["byline_in_texts", "clean_author", "credit_line", "name_shaped", "split_authors"]
+__all__ = [
+    "byline_in_texts",
+    "clean_author",
+    "credit_line",
+    "is_bare_label",
+    "name_shaped",
+    "names_only",
+    "split_authors",
+]
 
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
@@ -187,16 +195,20 @@ def _name_before_date(text: str) -> str | None:
     if head.endswith(":"):
         head = head.rsplit(None, 1)[0] if " " in head else ""
     head = head.rstrip(" ,|-–—·/")
-    if i and name_shaped(head) and parse_text(text[i:]):
+    if i and (name_shaped(head) or _CJK_NAME.fullmatch(head)) and parse_text(text[i:]):
         return head
     return None
+
+
+# a Chinese or Korean name: two to four characters, no capitals to tell it by ("谢若含")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}")
 
 
 _LEAD_MARKS = " |•·–—-/"
 # a label standing alone, its name in the next text ("<h4>Autor</h4><p>Jane Doe</p>")
 _BARE_LABELS = frozenset(
     "autor autorin autoren author authors auteur auteurs autore verfasser verfasserin "
-    "redakteur redakteurin written\u00a0by".split()
+    "redakteur redakteurin written\u00a0by autorin/autor autor/in".split()
 )
 
 
@@ -237,7 +249,7 @@ _TITLES = frozenset(
 )
 
 
-def _is_bare_label(text: str) -> bool:
+def is_bare_label(text: str) -> bool:
     return text.rstrip(" :：").replace("(s)", "").casefold() in _BARE_LABELS
 
 
@@ -251,8 +263,8 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
         # "| By" after a category, "· von" after a date: the label starts after the mark
         m = _BYLINE.match(text.lstrip(_LEAD_MARKS))
         if not m:
-            if _is_bare_label(text):  # "Autor" as a heading, the name below
-                nxt = next((t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)), None)
+            if is_bare_label(text):  # "Autor" as a heading, the name below
+                nxt = next((t for t in texts[i + 1 : i + 4] if not is_bare_label(t)), None)
                 name = clean_author(nxt)
             else:
                 name = _dated_byline(text)
@@ -262,7 +274,7 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
         rest = m.group(1).strip(" :,")  # "Von ," + the name in its own element
         after: list[str] = []
         if not rest:  # the name is the next text that is not one more label
-            after = [t for t in texts[i + 1 : i + 4] if not _is_bare_label(t)]
+            after = [t for t in texts[i + 1 : i + 4] if not is_bare_label(t)]
             rest = after[0] if after else ""
         name = clean_author(rest)
         if name and name.rstrip(".").casefold() in _TITLES and len(after) > 1:
@@ -310,12 +322,12 @@ def credit_line(texts: list[str]) -> str | None:
         if not rest and not bare:
             rest = texts[i + 1] if i + 1 < len(texts) else ""
         name = clean_author(rest)
-        if name and ((name_shaped(name) and not bare) or _names_only(name)):
+        if name and ((name_shaped(name) and not bare) or names_only(name)):
             return name
     return None
 
 
-def _names_only(text: str) -> bool:
+def names_only(text: str) -> bool:
     """Names joined by commas, "and", "und", "&": "Jelko Djuren und Jutta Klaukien"."""
     parts = _NAMES_SPLIT.split(text)
     return all(name_shaped(p) for p in parts) and len(parts) <= 6

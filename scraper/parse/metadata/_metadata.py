@@ -27,9 +27,11 @@ from ._candidates import Scan, el_text, scan_page
 from ._nearby import Near, in_teaser
 from ._people import (
     GLUED,
+    WEB_NAME,
     in_full,
     inner_name,
     label_end,
+    labelled_field,
     labelled_in,
     ld_credits,
     meta_names,
@@ -208,11 +210,13 @@ def _find_authors(
     site_key = (site_name or "").casefold()
     for key in _AUTHOR_META:
         names = [v for v in meta_names(page, key) if not v.startswith(("http", "@"))]
-        people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
+        names = [v for v in names if v.casefold() != site_key and not WEB_NAME.search(v)]
+        people = _clean_people([Person(name=v) for v in names])
         if people:
             return people
-    names = [v for v in namespaced_meta(page) if not v.startswith(("http", "@"))]
-    people = _clean_people([Person(name=v) for v in names if v.casefold() != site_key])
+    names = [v for v in namespaced_meta(page, _AUTHOR_META) if not v.startswith(("http", "@"))]
+    names = [v for v in names if v.casefold() != site_key and not WEB_NAME.search(v)]
+    people = _clean_people([Person(name=v) for v in names])
     if people:
         return people
     people = _clean_people([Person(name=v) for v in _labelled_meta_author(page)])
@@ -228,6 +232,8 @@ def _find_authors(
             if people:
                 return people
     people = _clean_people([Person(name=credit_line(near.body))])
+    if not people:
+        people = _clean_people([Person(name=labelled_field(page))])
     if not people:
         people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
     if not people:

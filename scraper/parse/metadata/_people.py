@@ -17,16 +17,26 @@ from lxml.html import HtmlElement
 from ..._records import Person
 from ..dom._page import Page
 from ..dom._text import collapse
-from ._bylines import byline_in_texts, clean_author, name_shaped, split_authors
+from ._bylines import (
+    byline_in_texts,
+    clean_author,
+    is_bare_label,
+    name_shaped,
+    names_only,
+    split_authors,
+)
+from ._regions import in_comments
 from ._structured import iter_values, ld_people, ld_types, resolve
 
 __all__ = [
     "GLUED",
+    "WEB_NAME",
     "clean_people",
     "fuller_name",
     "in_full",
     "inner_name",
     "label_end",
+    "labelled_field",
     "labelled_in",
     "ld_credits",
     "meta_names",
@@ -80,6 +90,27 @@ def labelled_in(el: HtmlElement) -> str | None:
 
 
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})
+_FIELD_LABELS = ("dt", "th", "strong", "b")
+
+
+def labelled_field(page: Page) -> str | None:
+    """The name of a field whose label stands in an element of its own, the value
+    after it ("<dt>Auteur</dt><dd>Jane Doe</dd>", "<li><strong>Autorin/Autor</strong>
+    Jane Doe</li>"): an article's info box, away from the headline. Asked only when
+    nothing else names a person (a review's info box may name the book's author)."""
+    for tag in _FIELD_LABELS:
+        for el in page.by_tag(tag):
+            text = el.text
+            if len(el) or not text or len(text) > 40 or not is_bare_label(collapse(text)):
+                continue
+            value = collapse(el.tail or "")
+            if not value:
+                after = el.getnext()
+                value = collapse(after.text_content()[:200]) if after is not None else ""
+            name = clean_author(value)
+            if name and (name_shaped(name) or names_only(name)) and not in_comments(el):
+                return name
+    return None
 
 
 def inner_name(group: list[HtmlElement], glued: str) -> str | None:
@@ -127,22 +158,23 @@ def meta_names(page: Page, key: str) -> list[str]:
 
 # a vendor's own key for the author ("cXenseParse:author", "sailthru.byline_name",
 # "articleAuthor", "article:author_name"); app banners and social cards name the
-# publisher or an account, and "…_institution", "…_email", "…_bio" are no names
+# publisher or an account, "web_author" the site's builder, and "…_institution",
+# "…_email", "…_bio" are no names
 _VENDOR_AUTHOR = re.compile(
-    r"(?:^|[:._-])(?:article[:._-]?)?(?:author|authors|author_?name|byline|byline_?name|"
+    r"(?:^|[:._])(?:article[:._]?)?(?:author|authors|author_?name|byline|byline_?name|"
     r"creator)$"
 )
-_NOT_VENDOR = ("twitter:", "smartbanner:", "al:", "apple-")
+_NOT_VENDOR = ("twitter", "smartbanner", "al:", "apple-", "web_", "web-", "web.")
 
 
-def namespaced_meta(page: Page) -> list[str]:
+def namespaced_meta(page: Page, known: tuple[str, ...]) -> list[str]:
     """The values of ``<meta>`` keys that name the author in a vendor's namespace,
-    asked after the well-known keys: the value is the same kind of credit under
-    another analytics or CMS prefix."""
+    asked after the ``known`` keys: the value is the same kind of credit under another
+    analytics or CMS prefix."""
     return [
         v
         for key, values in page.meta.items()
-        if _VENDOR_AUTHOR.search(key) and not key.startswith(_NOT_VENDOR)
+        if _VENDOR_AUTHOR.search(key) and not key.startswith(_NOT_VENDOR) and key not in known
         for v in values
     ]
 
@@ -315,6 +347,12 @@ def _handle(name: str | None, url: str) -> bool:
     m = _SOCIAL.match(url)
     text = (name or "").strip().lstrip("@")
     return bool(m and text and " " not in text and text.casefold() == m.group(1).casefold())
+
+
+# an outlet named by its web address: "Deutsche Welle (www.dw.com)", "NDR.de"
+WEB_NAME = re.compile(
+    r"\bwww\.|\w\.(?:com|net|org|info|io|de|at|ch|fr|it|es|nl|co\.uk)\b", re.I
+)
 
 
 def same_name(name: str | None, site: str | None) -> bool:

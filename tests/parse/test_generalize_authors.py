@@ -257,3 +257,23 @@ def test_the_sites_builder_and_app_banners_are_no_author() -> None:
     )
     page = Page(build_tree(f"<html><head>{head}</head><body></body></html>", "t"), URL)
     assert namespaced_meta(page, ("author",)) == ["thebrainbehind"]
+
+
+def test_a_credit_line_with_a_job_after_the_comma_beats_a_registered_outlet() -> None:
+    """ "Autorin: Jane Doe, Projektleiterin der Stiftung in Tunesien." under the text
+    names the author; an organisation named by its legal form ("... e.V.", "GmbH") in
+    ``<meta name=author>`` waits for such a credit and stays the last witness."""
+    from scraper.parse.metadata._bylines import credit_line
+
+    assert credit_line(["Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien."]) == (
+        "Uta Staschewski"
+    )
+    assert credit_line(["Von: Berlin, Hamburg und München"]) is None
+    head = '<meta name="author" content="Hanns-Seidel-Stiftung e.V.">'
+    credit = (
+        "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>"
+    )
+    page = f"<html><head>{head}</head><body><article><h1>Tunesien</h1>{BODY}{credit}"
+    assert _authors(page + "</article></body></html>") == ["Uta Staschewski"]
+    bare = f"<html><head>{head}</head><body><article><h1>Tunesien</h1>{BODY}</article>"
+    assert _authors(bare + "</body></html>") == ["Hanns-Seidel-Stiftung e.V."]

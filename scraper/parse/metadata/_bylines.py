@@ -324,6 +324,9 @@ def credit_line(texts: list[str]) -> str | None:
         name = clean_author(rest)
         if name and ((name_shaped(name) and not bare) or names_only(name)):
             return name
+        head = clean_author(rest.split(",")[0]) if "," in rest and not bare else None
+        if head and name_shaped(head) and not (name and names_only(name)):
+            return head  # "Autorin: Jane Doe, Projektleiterin in Tunis": the job follows
     return None
 
 

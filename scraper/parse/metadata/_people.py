@@ -349,9 +349,11 @@ def _handle(name: str | None, url: str) -> bool:
     return bool(m and text and " " not in text and text.casefold() == m.group(1).casefold())
 
 
-# an outlet named by its web address: "Deutsche Welle (www.dw.com)", "NDR.de"
+# an outlet named by its web address: "Deutsche Welle (www.dw.com)", "NDR.de";
+# or by its legal form: "Hanns-Seidel-Stiftung e.V.", "Example Media GmbH", "Acme Inc."
 WEB_NAME = re.compile(
-    r"\bwww\.|\w\.(?:com|net|org|info|io|de|at|ch|fr|it|es|nl|co\.uk)\b", re.I
+    r"(?i:\bwww\.|\w\.(?:com|net|org|info|io|de|at|ch|fr|it|es|nl|co\.uk)\b)|"
+    r"\s(?:e\.\s?V\.|g?GmbH|mbH|AG|KG|SE|Inc\.?|Ltd\.?|LLC|Corp\.?|S\.A\.|S\.L\.)(?!\w)"
 )
 
 

@@ -277,3 +277,12 @@ def test_a_credit_line_with_a_job_after_the_comma_beats_a_registered_outlet() ->
     assert _authors(page + "</article></body></html>") == ["Uta Staschewski"]
     bare = f"<html><head>{head}</head><body><article><h1>Tunesien</h1>{BODY}</article>"
     assert _authors(bare + "</body></html>") == ["Hanns-Seidel-Stiftung e.V."]
+
+
+def test_a_job_before_the_name_is_cut() -> None:
+    """German bylines put the job, often compounded with the outlet, before the name."""
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("Von FOCUS-Online-Experte Robin Tschöpe") == "Robin Tschöpe"
+    assert clean_author("Gastautorin Jane Doe") == "Jane Doe"
+    assert clean_author("Experte für Steuern") == "Experte für Steuern"  # no name follows

@@ -136,6 +136,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     if suffix and suffix.start() > 0:
         text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
     text = _without_role(text)
+    lead = _ROLE_LEAD.match(text)
+    if lead and name_shaped(text[lead.end() :]):
+        text = text[lead.end() :]  # "FOCUS-Online-Experte Jane Doe", "Gastautorin Jane Doe"
     if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text or "www." in text:
         return None
     if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
@@ -160,6 +163,13 @@ _ROLE_WORDS = frozenset(
 _ROLE_NOUNS = _ROLE_WORDS - frozenset(
     "senior chief contributing special political associate managing deputy investigative "
     "freelance and & freier freie und spécial spéciale et especial y staff".split()
+)
+# a job before the name, often the outlet's compound: "FOCUS-Online-Experte", "Gastautor"
+_ROLE_LEAD = re.compile(
+    r"^\S*(?:experte|expertin|korrespondent|korrespondentin|redakteur|redakteurin|"
+    r"reporter|reporterin|kolumnist|kolumnistin|gastautor|gastautorin|columnist|"
+    r"correspondent)\s+",
+    re.IGNORECASE,
 )
 _OUTLET_HINTS = frozenset("news online press media times post daily desk team service".split())
 _ROLE_SEP = re.compile(r"\s*[,/]\s*")

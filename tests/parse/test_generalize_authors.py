@@ -286,3 +286,15 @@ def test_a_job_before_the_name_is_cut() -> None:
     assert clean_author("Von FOCUS-Online-Experte Robin Tschöpe") == "Robin Tschöpe"
     assert clean_author("Gastautorin Jane Doe") == "Jane Doe"
     assert clean_author("Experte für Steuern") == "Experte für Steuern"  # no name follows
+
+
+def test_an_interviews_credit_names_both_people() -> None:
+    """Broadcasters credit an interview "Jane Doe im Gespräch mit John Roe" in the
+    byline: both are the piece's authors."""
+    page = f"""<html><body><article><h1>Arbeit</h1>
+<p class="author">Richard David Precht im Gespräch mit Karin Fischer</p>{BODY}</article>
+</body></html>"""
+    assert _authors(page) == ["Richard David Precht", "Karin Fischer"]
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("Ein Leben im Gespräch mit Gott") == "Ein Leben im Gespräch mit Gott"

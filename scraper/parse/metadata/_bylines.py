@@ -95,6 +95,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         return None  # "Copyright Haufe-Lexware GmbH - all rights reserved": no byline
     for _ in range(2):
         text = _PREFIX.sub("", text, count=1).strip(" :,-–—|")
+    talk = _CONVERSATION.match(text)
+    if talk and name_shaped(talk.group(1)) and name_shaped(talk.group(2).rstrip(".")):
+        return f"{talk.group(1)}; {talk.group(2).rstrip('.')}"  # both credit the interview
     label, colon, rest = text.partition(":")
     words = label.casefold().split()
     if colon and rest.strip()[:1].isupper() and words and set(words) <= _CREDIT_WORDS:
@@ -163,6 +166,12 @@ _ROLE_WORDS = frozenset(
 _ROLE_NOUNS = _ROLE_WORDS - frozenset(
     "senior chief contributing special political associate managing deputy investigative "
     "freelance and & freier freie und spécial spéciale et especial y staff".split()
+)
+# an interview's credit: "Jane Doe im Gespräch mit John Roe"
+_CONVERSATION = re.compile(
+    r"^(.{4,40}?)\s+(?:im gespräch mit|in conversation with|en conversation avec|"
+    r"en conversación con|in conversazione con)\s+(.{4,40})$",
+    re.IGNORECASE,
 )
 # a job before the name, often the outlet's compound: "FOCUS-Online-Experte", "Gastautor"
 _ROLE_LEAD = re.compile(

@@ -327,3 +327,34 @@ def test_a_chosen_article_with_a_gallery_script_hook_keeps_its_text() -> None:
     text = _body(html)
     assert text.count("The council met on Tuesday") == 2
     assert "1 of 2" not in text
+
+
+def test_a_post_in_a_sidebar_named_layout_box_is_found() -> None:
+    """Layouts name the box holding the story and the rail beside it for the rail
+    (``l-sidebar-fixed``): the story is then in an "unlikely" container, and a one-line
+    dek in the hero above it wins with next to no prose. The page is read again with
+    no class word unlikely (hidden boxes, ``aside`` and comment sections still are)."""
+    paras = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(5))
+    html = f"""<html><body><section><div class="hero"><div class="hero-head">
+<h1>Library stays open</h1><p class="dek">The council voted late on Tuesday evening.</p>
+</div></div><div class="l-sidebar-fixed"><div class="col-main">{paras}</div>
+<aside class="rail"><p>{PROSE} The rail.</p></aside></div>
+<div class="comments"><p>{PROSE} A reader's comment.</p><p>{PROSE} Another one.</p>
+<p>{PROSE} And a third one.</p></div></section></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 5
+    assert "The rail" not in text
+    assert "comment" not in text
+
+
+def test_a_share_bar_leaves_no_label() -> None:
+    """A share bar's buttons are icons; what is left of it once they go is its label
+    ("Share", "Share this"), and an AddThis toolbox is a share bar like any other."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<section id="addthis-top"><h3>Share This</h3><div class="addthis_toolbox">
+<a class="addthis_button_facebook"></a></div></section><p>{PROSE} Again.</p>
+<ul class="tools"><li class="icons">share</li><li id="pin"></li></ul>
+<p>{PROSE} Once more.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "share" not in text.lower()

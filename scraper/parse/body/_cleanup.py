@@ -52,7 +52,7 @@ from ._locate import lead_class
 __all__ = ["JUNK", "clean_copy", "remove"]
 
 JUNK = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|sociable|addtoany|a2a|shareaholic|"
+    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|sociable|addtoany|a2a|addthis\w*|shareaholic|"
     r"related|jp-relatedposts|yarpp|crp_related|recommend\w*|more-stories|read-next|"
     r"read-more-links|author-?bio|author-?box|about-?the-?author|author-info|byline|"
     r"post-?meta|entry-?meta|article-?meta|entry-?footer|post-?footer|entry-?utility|"
@@ -82,6 +82,11 @@ AD_LABELS = frozenset(
     "pubblicità reklama реклама 广告 広告 sponsored".split()
 )
 _LABEL_TAGS = frozenset({"p", "div", "span", "section", "aside", "figure", "small"})
+# what a share bar prints beside its buttons: left alone once the icons are gone
+SHARE_LABELS = frozenset(
+    {"share", "share this", "share this article", "share this story", "share this post", "share:"}
+)
+_SHARE_TAGS = _LABEL_TAGS | {"li", "h2", "h3", "h4", "h5", "h6"}
 # image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
 # chrome and repeated captions are not
 GALLERY = re.compile(r"gallery|slideshow|carousel|slider|lightbox|swiper")
@@ -313,7 +318,7 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
     attrs = "" if bare else _attrs(el)
     if attrs and _junk_words(attrs) and not _too_big(el, rules):
         return True
-    if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:
+    if tag in _SHARE_TAGS and len(el) == 0 and _label(el):
         return True
     if tag in TEASER_TAGS and teaser(el):
         return True
@@ -322,6 +327,12 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
     if el.getparent() is rules.root:
         return False  # a chosen node is no link list: the scorer weighed its links already
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
+
+
+def _label(el: HtmlElement) -> bool:
+    """An ad slot's or a share bar's label, left without its ad or its buttons."""
+    words = (el.text or "").strip().lower()
+    return words in SHARE_LABELS or (el.tag in _LABEL_TAGS and words in AD_LABELS)
 
 
 def _attrs(el: HtmlElement) -> str:

@@ -358,3 +358,25 @@ def test_a_share_bar_leaves_no_label() -> None:
     text = _body(html)
     assert text.count("The council met on Tuesday") == 3
     assert "share" not in text.lower()
+
+
+def test_a_post_served_in_noscript_is_read_from_there() -> None:
+    """Templates that render the post by script (Blogger's dynamic ones) serve its text
+    in ``<noscript>`` for readers without scripts: when nothing else of the post is in
+    the HTML, that is where its text is."""
+    html = f"""<html><body><div class="post"><h2 class="title">Library stays open</h2>
+<div class="post-body"><script type="text/template">{{{{ body }}}}</script>
+<noscript><p>{PROSE}</p><p>{PROSE} Again.</p></noscript></div></div></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+
+
+def test_noscript_beside_a_post_stays_out_of_it() -> None:
+    """A post that has text of its own keeps its ``<noscript>`` fallbacks (a tracking
+    pixel's, a video's "enable JavaScript") out of the text."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<noscript><p>Please enable JavaScript to watch this video.</p></noscript>
+<p>{PROSE} Again.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "JavaScript" not in text

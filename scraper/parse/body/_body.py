@@ -114,10 +114,22 @@ def _cleaned(
     thread: Sequence[HtmlElement],
     base: str | None,
     index: ElementIndex | None = None,
+    noscript: bool = False,
 ) -> BodyResult:
-    """``nodes`` cleaned and read: the body, or only the read-more link when no text is left."""
+    """``nodes`` cleaned and read: the body, or only the read-more link when no text is left.
+
+    A post whose text is all in ``<noscript>`` is read from there (``noscript``): pages
+    that render the post by script (Blogger's dynamic templates) serve it there for
+    readers without scripts, and nothing else of the post is in the HTML.
+    """
     root, alive = clean_copy_kept(
-        nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread, index=index
+        nodes,
+        profile.body_strip,
+        protect=_protect,
+        title=meta.title,
+        drop=thread,
+        index=index,
+        noscript=noscript,
     )
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
     if block is not None:
@@ -127,6 +139,8 @@ def _cleaned(
     if len(text) < _MIN_TEXT:  # a post of captioned pictures only: its captions are its text
         text, html = text_and_html(root, base)
     if len(text) < _MIN_TEXT:
+        if not noscript and any(_scripted(node) for node in nodes):
+            return _cleaned(nodes, profile, meta, thread, base, index, noscript=True)
         return BodyResult(read_more=read_more)
     result = BodyResult(
         body=Body(text=text, html=html),
@@ -137,6 +151,12 @@ def _cleaned(
     )
     del alive  # held through the reads above (see clean_copy_kept)
     return result
+
+
+def _scripted(node: HtmlElement) -> bool:
+    """``node`` holds a ``<noscript>`` with text in it (the post, served for readers
+    without scripts)."""
+    return any(text_of(el).strip() for el in node.iter("noscript"))
 
 
 def _comment_items(items: Sequence[HtmlElement]) -> tuple[HtmlElement, ...]:

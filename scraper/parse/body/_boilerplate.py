@@ -99,7 +99,8 @@ _LENIENT_UNLIKELY: Memo[str, bool] = Memo(
 )
 
 
-# the words of a comment section, unlikely even when nothing else is (``opened``)
+# the roles and words of what is never the post, unlikely even when nothing else is
+_FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "dialog"})
 _THREAD_WORDS = re.compile(r"\b(?:comments?|commentlist|replies|remark|disqus|respond)\b")
 _PAYWALL = re.compile(r"\bpaywall(?:ed)?\b")
 
@@ -214,7 +215,7 @@ class _Scorer:
         if not unlikely(el):
             return False
         if self.opened:
-            if el.tag in UNLIKELY_TAGS or el.get("role") or is_hidden(el):
+            if el.tag in UNLIKELY_TAGS or el.get("role") in _FURNITURE_ROLES or is_hidden(el):
                 return True
             return _THREAD_WORDS.search(attr_words(el)) is not None
         if self.lenient and not (el.tag in UNLIKELY_TAGS or el.get("role") or is_hidden(el)):

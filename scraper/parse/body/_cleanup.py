@@ -118,10 +118,12 @@ def clean_copy_kept(
     title: str | None = None,
     drop: Collection[etree._Element] = (),
     index: ElementIndex | None = None,
+    noscript: bool = False,
 ) -> tuple[HtmlElement, list[etree._Element]]:
     """``clean_copy``, and the Python objects of the copy's elements: lxml builds one per
     element each time a walk visits it unless one is alive already, so a caller that
     reads the copy several times (text, html, quotes, links) keeps the list while it does.
+    ``noscript``: what ``<noscript>`` elements hold is read as content (see ``body``).
     """
     stripped = _profile_strip(nodes, strip, index)
     if drop:
@@ -135,6 +137,9 @@ def clean_copy_kept(
         root.append(dup)
         if stripped:
             _mark_in_copy(node, dup, stripped)
+    if noscript:
+        for el in root.iter("noscript"):
+            el.tag = "div"
     alive = list(root.iter())
     rules = _Rules(root, protect, collapse(title).lower())
     junk = list(_junk(root, rules))

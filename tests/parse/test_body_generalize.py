@@ -380,3 +380,27 @@ def test_noscript_beside_a_post_stays_out_of_it() -> None:
     text = _body(html)
     assert text.count("The council met on Tuesday") == 2
     assert "JavaScript" not in text
+
+
+def test_a_box_headed_comments_inside_the_story_box_goes() -> None:
+    """Templates set the comment section's heading and its rules ("To post a comment,
+    log in ...") inside the story's box, in a wrapper without a class that says so: a
+    box that opens with the heading "Comments" is that section, not the story."""
+    html = f"""<html><body><div class="story-container"><h1>Library stays open</h1>
+<p>{PROSE}</p><p>{PROSE} Again.</p><div><div class="zone-title"><span>Comments</span></div>
+<p class="meta">To post a comment, log into your chosen social network and then add your
+comment below. Your comments are subject to our terms of service.</p></div>
+<div id="thread"></div></div></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "comment" not in text.lower()
+
+
+def test_a_story_section_is_not_taken_for_a_comment_box() -> None:
+    """Only the heading of a comment section counts: a story's own section headed
+    otherwise, or mentioning comments, stays."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<div><h3>Comments from the council</h3><p>{PROSE} Quoted.</p></div>
+<div><h3>What happens next</h3><p>{PROSE} Next.</p></div></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3

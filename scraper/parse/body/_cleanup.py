@@ -325,6 +325,8 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
         return True
     if tag in _SHARE_TAGS and len(el) == 0 and _label(el):
         return True
+    if tag in _SECTION_TAGS and len(el) > 1 and _thread_box(el, rules):
+        return True
     if tag in TEASER_TAGS and teaser(el):
         return True
     if tag in STAMP_TAGS and len(el) <= STAMP_CHILDREN and date_line(el):
@@ -338,6 +340,31 @@ def _label(el: HtmlElement) -> bool:
     """An ad slot's or a share bar's label, left without its ad or its buttons."""
     words = (el.text or "").strip().lower()
     return words in SHARE_LABELS or (el.tag in _LABEL_TAGS and words in AD_LABELS)
+
+
+_SECTION_TAGS = frozenset({"div", "section"})
+# what a comment section's heading says, in the languages of the bench's pages and more
+THREAD_LABEL = re.compile(
+    r"(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|post a comment|"
+    r"add a comment|join the (?:discussion|conversation)|kommentare|commentaires|"
+    r"comentarios|comentários|commenti|reacties)\s*:?",
+    re.IGNORECASE,
+)
+_LABEL_ROOM = 40
+
+
+def _thread_box(el: HtmlElement, rules: _Rules) -> bool:
+    """A box that opens with a comment section's heading ("Comments", "Leave a reply")
+    is the comment section, or its form and rules ("To post a comment, log in ..."),
+    whatever its class says: no part of the story is headed so. A box holding most of
+    the content is not one (``_too_big``)."""
+    head = el[0]
+    if not isinstance(head.tag, str) or len(head) > 1:
+        return False
+    text = text_of(head).strip()
+    if not text or len(text) > _LABEL_ROOM or not THREAD_LABEL.fullmatch(text):
+        return False
+    return el.getparent() is not rules.root and not _too_big(el, rules)
 
 
 def _attrs(el: HtmlElement) -> str:

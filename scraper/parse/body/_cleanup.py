@@ -46,7 +46,16 @@ from ..dom._page import ElementIndex
 from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS, paywalled
-from ._lines import STAMP_CHILDREN, STAMP_TAGS, TEASER_TAGS, date_line, density, teaser
+from ._lines import (
+    SHARE_LABELS,
+    STAMP_CHILDREN,
+    STAMP_TAGS,
+    TEASER_TAGS,
+    date_line,
+    density,
+    teaser,
+    thread_heading,
+)
 from ._locate import lead_class
 
 __all__ = ["JUNK", "clean_copy", "remove"]
@@ -82,10 +91,6 @@ AD_LABELS = frozenset(
     "pubblicità reklama реклама 广告 広告 sponsored".split()
 )
 _LABEL_TAGS = frozenset({"p", "div", "span", "section", "aside", "figure", "small"})
-# what a share bar prints beside its buttons: left alone once the icons are gone
-SHARE_LABELS = frozenset(
-    {"share", "share this", "share this article", "share this story", "share this post", "share:"}
-)
 _SHARE_TAGS = _LABEL_TAGS | {"li", "h2", "h3", "h4", "h5", "h6"}
 # image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
 # chrome and repeated captions are not
@@ -325,8 +330,9 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
         return True
     if tag in _SHARE_TAGS and len(el) == 0 and _label(el):
         return True
-    if tag in _SECTION_TAGS and len(el) > 1 and _thread_box(el, rules):
-        return True
+    if tag in _SECTION_TAGS and len(el) > 1 and thread_heading(el[0]):
+        # the comment section or its rules, unless it is a chosen node or most of them
+        return el.getparent() is not rules.root and not _too_big(el, rules)
     if tag in TEASER_TAGS and teaser(el):
         return True
     if tag in STAMP_TAGS and len(el) <= STAMP_CHILDREN and date_line(el):
@@ -343,28 +349,6 @@ def _label(el: HtmlElement) -> bool:
 
 
 _SECTION_TAGS = frozenset({"div", "section"})
-# what a comment section's heading says, in the languages of the bench's pages and more
-THREAD_LABEL = re.compile(
-    r"(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|post a comment|"
-    r"add a comment|join the (?:discussion|conversation)|kommentare|commentaires|"
-    r"comentarios|comentários|commenti|reacties)\s*:?",
-    re.IGNORECASE,
-)
-_LABEL_ROOM = 40
-
-
-def _thread_box(el: HtmlElement, rules: _Rules) -> bool:
-    """A box that opens with a comment section's heading ("Comments", "Leave a reply")
-    is the comment section, or its form and rules ("To post a comment, log in ..."),
-    whatever its class says: no part of the story is headed so. A box holding most of
-    the content is not one (``_too_big``)."""
-    head = el[0]
-    if not isinstance(head.tag, str) or len(head) > 1:
-        return False
-    text = text_of(head).strip()
-    if not text or len(text) > _LABEL_ROOM or not THREAD_LABEL.fullmatch(text):
-        return False
-    return el.getparent() is not rules.root and not _too_big(el, rules)
 
 
 def _attrs(el: HtmlElement) -> str:

@@ -93,9 +93,42 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
         fallback = _structured_body(page, base)
         if fallback.body:
             return fallback
+        found = _last_resort(nodes, found, profile, meta, thread, base, page.index)
     if found.read_more is None and index_link is not None:
         return replace(found, read_more=index_link)
     return found
+
+
+_LAST_RESORT = 100
+
+
+def _last_resort(
+    nodes: Sequence[HtmlElement],
+    found: BodyResult,
+    profile: Profile,
+    meta: Metadata,
+    thread: Sequence[HtmlElement],
+    base: str | None,
+    index: ElementIndex,
+) -> BodyResult:
+    """The chosen post, read once more when every choice cleaned to nothing and the page
+    holds no structured text: from its ``<noscript>`` (templates that render the post by
+    script, such as Blogger's dynamic ones, serve it there for readers without scripts),
+    else with its link lists kept (a link roundup, a post of linked pictures: all links,
+    and still the post). Asked only here, never while choosing, so that a header or a
+    video box that cleans to nothing still gives way to the next choice."""
+    if any(_scripted(node) for node in nodes):
+        read = _cleaned(nodes, profile, meta, thread, base, index, noscript=True)
+        if read.body is not None:
+            return read
+    read = _cleaned(nodes, profile, meta, thread, base, index, protect=_everything)
+    if read.body is not None and len(read.body.text) >= _LAST_RESORT:
+        return read
+    return found
+
+
+def _everything(el: HtmlElement) -> bool:
+    return True
 
 
 def _password_form(page: Page, nodes: Sequence[HtmlElement]) -> bool:
@@ -115,17 +148,15 @@ def _cleaned(
     base: str | None,
     index: ElementIndex | None = None,
     noscript: bool = False,
+    protect: Callable[[HtmlElement], bool] | None = None,
 ) -> BodyResult:
     """``nodes`` cleaned and read: the body, or only the read-more link when no text is left.
-
-    A post whose text is all in ``<noscript>`` is read from there (``noscript``): pages
-    that render the post by script (Blogger's dynamic templates) serve it there for
-    readers without scripts, and nothing else of the post is in the HTML.
+    ``noscript`` and ``protect`` (spared by the link-list rule) are for ``_last_resort``.
     """
     root, alive = clean_copy_kept(
         nodes,
         profile.body_strip,
-        protect=_protect,
+        protect=protect or _protect,
         title=meta.title,
         drop=thread,
         index=index,
@@ -139,8 +170,6 @@ def _cleaned(
     if len(text) < _MIN_TEXT:  # a post of captioned pictures only: its captions are its text
         text, html = text_and_html(root, base)
     if len(text) < _MIN_TEXT:
-        if not noscript and any(_scripted(node) for node in nodes):
-            return _cleaned(nodes, profile, meta, thread, base, index, noscript=True)
         return BodyResult(read_more=read_more)
     result = BodyResult(
         body=Body(text=text, html=html),

@@ -419,3 +419,21 @@ def test_a_post_of_links_is_still_the_post() -> None:
 </div></div></body></html>"""
     text = _body(html)
     assert "Sample picture number 7" in text
+
+
+def test_a_rail_of_article_teasers_makes_no_index() -> None:
+    """The rail (``<aside>``) lists videos and stories as ``<article>`` elements with
+    linked headings; they are no posts of the page, which is a post page, and the
+    story beside them is its body, not the first teaser."""
+    rail = "".join(
+        f'<article class="video-popup"><h3><a href="/2020/01/video-{i}/">Video {i}</a></h3>'
+        f'<div class="entry-content"><p>A teaser of video {i}: {PROSE} {PROSE}</p></div>'
+        "</article>"
+        for i in range(3)
+    )
+    html = f"""<html><body><div id="content"><div class="post"><h1>Library stays open</h1>
+<div class="postbody"><p>{PROSE}</p><p>{PROSE} Again.</p></div></div></div>
+<aside>{rail}</aside></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "A teaser" not in text

@@ -40,7 +40,7 @@ from .._results import BodyResult, Metadata
 from ..comments._comments import comment_nodes
 from ..dom._css import select
 from ..dom._page import ElementIndex, Page
-from ..dom._signals import attr_string, is_hidden, text_of
+from ..dom._signals import UNLIKELY_TAGS, attr_string, is_hidden, text_of
 from ..dom._text import collapse, element_text, join_url, safe_url, text_and_html
 from ..profiles._profile import Profile
 from ._cleanup import clean_copy_kept, remove
@@ -270,7 +270,7 @@ def _locate(
     body_hits, structured, items = (
         select(root, group, index) for group in (profile.body, _STRUCTURED, _POST_ITEMS)
     )
-    outer = _outermost(items)
+    outer = _outermost([el for el in items if not _aside(el)])
     first = _first_post(outer, base)
     # the scorer reads every element's text and tail (most of its cost): from the body on
     start = page.index.position.get(root, 0)
@@ -285,6 +285,13 @@ def _locate(
         return [summary if summary is not None else item], link
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
     return with_lead(main_content(root, hints, elements[start:], thread, usable), index), None
+
+
+def _aside(el: HtmlElement) -> bool:
+    """``el`` sits in an ``<aside>``, ``<nav>`` or ``<footer>``: the rail's teasers and
+    video popups are ``<article>`` elements too, but no post of the page, so they make
+    no index of it and none of them is its first post."""
+    return any(anc.tag in UNLIKELY_TAGS for anc in el.iterancestors())
 
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:

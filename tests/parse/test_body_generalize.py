@@ -409,13 +409,15 @@ def test_a_story_section_is_not_taken_for_a_comment_box() -> None:
 def test_a_post_of_links_is_still_the_post() -> None:
     """A link roundup ("25 front pages", "more sample pictures on Flickr") is mostly
     links, which the cleaning drops as a link list; when that leaves nothing of the
-    post, the links are the post, and they stay."""
+    post, the links are the post, and they stay (when a line of prose says so: a menu
+    has none)."""
     links = "".join(
         f'<a href="https://photos.example/{i}">Sample picture number {i} from the new lens</a><br>'
         for i in range(8)
     )
     html = f"""<html><body><div id="content"><div class="post"><h1>More samples</h1>
-<div class="entry-content"><p>More samples: <a href="/a">first set</a></p>{links}</div>
+<div class="entry-content"><p>In addition to the <a href="/a">first set of samples</a> from the
+new lens published a few days ago, here are a few more pictures found on Flickr:</p>{links}</div>
 </div></div></body></html>"""
     text = _body(html)
     assert "Sample picture number 7" in text

@@ -115,16 +115,23 @@ def _last_resort(
     holds no structured text: from its ``<noscript>`` (templates that render the post by
     script, such as Blogger's dynamic ones, serve it there for readers without scripts),
     else with its link lists kept (a link roundup, a post of linked pictures: all links,
-    and still the post). Asked only here, never while choosing, so that a header or a
-    video box that cleans to nothing still gives way to the next choice."""
+    and still the post), when that leaves a line of prose (``_prose_line``). Asked only
+    here, never while choosing, so that a header or a video box that cleans to nothing
+    still gives way to the next choice."""
     if any(_scripted(node) for node in nodes):
         read = _cleaned(nodes, profile, meta, thread, base, index, noscript=True)
         if read.body is not None:
             return read
     read = _cleaned(nodes, profile, meta, thread, base, index, protect=_everything)
-    if read.body is not None and len(read.body.text) >= _LAST_RESORT:
+    if read.body is not None and _prose_line(read.body.text):
         return read
     return found
+
+
+def _prose_line(text: str) -> bool:
+    """A line of ``_LAST_RESORT`` characters or more: a post of links has its sentence
+    or two of prose ("More samples from the new lens, found on Flickr:"), a menu has none."""
+    return any(len(line) >= _LAST_RESORT for line in text.splitlines())
 
 
 def _everything(el: HtmlElement) -> bool:

@@ -44,6 +44,7 @@ from ..dom._signals import UNLIKELY_TAGS, attr_string, is_hidden, text_of
 from ..dom._text import collapse, element_text, join_url, safe_url, text_and_html
 from ..profiles._profile import Profile
 from ._cleanup import clean_copy_kept, remove
+from ._lastresort import last_resort
 from ._locate import main_content, post_beside, with_lead
 from ._readmore import find_read_more, is_read_more_text
 
@@ -93,49 +94,16 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
         fallback = _structured_body(page, base)
         if fallback.body:
             return fallback
-        found = _last_resort(nodes, found, profile, meta, thread, base, page.index)
+        found = last_resort(
+            nodes,
+            found,
+            lambda noscript, protect: _cleaned(
+                nodes, profile, meta, thread, base, page.index, noscript, protect
+            ),
+        )
     if found.read_more is None and index_link is not None:
         return replace(found, read_more=index_link)
     return found
-
-
-_LAST_RESORT = 100
-
-
-def _last_resort(
-    nodes: Sequence[HtmlElement],
-    found: BodyResult,
-    profile: Profile,
-    meta: Metadata,
-    thread: Sequence[HtmlElement],
-    base: str | None,
-    index: ElementIndex,
-) -> BodyResult:
-    """The chosen post, read once more when every choice cleaned to nothing and the page
-    holds no structured text: from its ``<noscript>`` (templates that render the post by
-    script, such as Blogger's dynamic ones, serve it there for readers without scripts),
-    else with its link lists kept (a link roundup, a post of linked pictures: all links,
-    and still the post), when that leaves a line of prose (``_prose_line``). Asked only
-    here, never while choosing, so that a header or a video box that cleans to nothing
-    still gives way to the next choice."""
-    if any(_scripted(node) for node in nodes):
-        read = _cleaned(nodes, profile, meta, thread, base, index, noscript=True)
-        if read.body is not None:
-            return read
-    read = _cleaned(nodes, profile, meta, thread, base, index, protect=_everything)
-    if read.body is not None and _prose_line(read.body.text):
-        return read
-    return found
-
-
-def _prose_line(text: str) -> bool:
-    """A line of ``_LAST_RESORT`` characters or more: a post of links has its sentence
-    or two of prose ("More samples from the new lens, found on Flickr:"), a menu has none."""
-    return any(len(line) >= _LAST_RESORT for line in text.splitlines())
-
-
-def _everything(el: HtmlElement) -> bool:
-    return True
 
 
 def _password_form(page: Page, nodes: Sequence[HtmlElement]) -> bool:
@@ -158,7 +126,7 @@ def _cleaned(
     protect: Callable[[HtmlElement], bool] | None = None,
 ) -> BodyResult:
     """``nodes`` cleaned and read: the body, or only the read-more link when no text is left.
-    ``noscript`` and ``protect`` (spared by the link-list rule) are for ``_last_resort``.
+    ``noscript`` and ``protect`` (spared by the link-list rule) are for ``last_resort``.
     """
     root, alive = clean_copy_kept(
         nodes,
@@ -187,12 +155,6 @@ def _cleaned(
     )
     del alive  # held through the reads above (see clean_copy_kept)
     return result
-
-
-def _scripted(node: HtmlElement) -> bool:
-    """``node`` holds a ``<noscript>`` with text in it (the post, served for readers
-    without scripts)."""
-    return any(text_of(el).strip() for el in node.iter("noscript"))
 
 
 def _comment_items(items: Sequence[HtmlElement]) -> tuple[HtmlElement, ...]:

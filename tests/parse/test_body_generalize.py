@@ -327,3 +327,115 @@ def test_a_chosen_article_with_a_gallery_script_hook_keeps_its_text() -> None:
     text = _body(html)
     assert text.count("The council met on Tuesday") == 2
     assert "1 of 2" not in text
+
+
+def test_a_post_in_a_sidebar_named_layout_box_is_found() -> None:
+    """Layouts name the box holding the story and the rail beside it for the rail
+    (``l-sidebar-fixed``): the story is then in an "unlikely" container, and a one-line
+    dek in the hero above it wins with next to no prose. The page is read again with
+    no class word unlikely (hidden boxes, ``aside`` and comment sections still are)."""
+    paras = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(5))
+    html = f"""<html><body><section><div class="hero"><div class="hero-head">
+<h1>Library stays open</h1><p class="dek">The council voted late on Tuesday evening.</p>
+</div></div><div class="l-sidebar-fixed"><div class="col-main">{paras}</div>
+<aside class="rail"><p>{PROSE} The rail.</p></aside></div>
+<div class="comments"><p>{PROSE} A reader's comment.</p><p>{PROSE} Another one.</p>
+<p>{PROSE} And a third one.</p></div></section></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 5
+    assert "The rail" not in text
+    assert "comment" not in text
+
+
+def test_a_share_bar_leaves_no_label() -> None:
+    """A share bar's buttons are icons; what is left of it once they go is its label
+    ("Share", "Share this"), and an AddThis toolbox is a share bar like any other."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<section id="addthis-top"><h3>Share This</h3><div class="addthis_toolbox">
+<a class="addthis_button_facebook"></a></div></section><p>{PROSE} Again.</p>
+<ul class="tools"><li class="icons">share</li><li id="pin"></li></ul>
+<p>{PROSE} Once more.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "share" not in text.lower()
+
+
+def test_a_post_served_in_noscript_is_read_from_there() -> None:
+    """Templates that render the post by script (Blogger's dynamic ones) serve its text
+    in ``<noscript>`` for readers without scripts: when nothing else of the post is in
+    the HTML, that is where its text is."""
+    html = f"""<html><body><div class="post"><h2 class="title">Library stays open</h2>
+<div class="post-body"><script type="text/template">{{{{ body }}}}</script>
+<noscript><p>{PROSE}</p><p>{PROSE} Again.</p></noscript></div></div></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+
+
+def test_noscript_beside_a_post_stays_out_of_it() -> None:
+    """A post that has text of its own keeps its ``<noscript>`` fallbacks (a tracking
+    pixel's, a video's "enable JavaScript") out of the text."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<noscript><p>Please enable JavaScript to watch this video.</p></noscript>
+<p>{PROSE} Again.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "JavaScript" not in text
+
+
+def test_a_box_headed_comments_inside_the_story_box_goes() -> None:
+    """Templates set the comment section's heading and its rules ("To post a comment,
+    log in ...") inside the story's box, in a wrapper without a class that says so: a
+    box that opens with the heading "Comments" is that section, not the story."""
+    html = f"""<html><body><div class="story-container"><h1>Library stays open</h1>
+<p>{PROSE}</p><p>{PROSE} Again.</p><div><div class="zone-title"><span>Comments</span></div>
+<p class="meta">To post a comment, log into your chosen social network and then add your
+comment below. Your comments are subject to our terms of service.</p></div>
+<div id="thread"></div></div></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "comment" not in text.lower()
+
+
+def test_a_story_section_is_not_taken_for_a_comment_box() -> None:
+    """Only the heading of a comment section counts: a story's own section headed
+    otherwise, or mentioning comments, stays."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<div><h3>Comments from the council</h3><p>{PROSE} Quoted.</p></div>
+<div><h3>What happens next</h3><p>{PROSE} Next.</p></div></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+
+
+def test_a_post_of_links_is_still_the_post() -> None:
+    """A link roundup ("25 front pages", "more sample pictures on Flickr") is mostly
+    links, which the cleaning drops as a link list; when that leaves nothing of the
+    post, the links are the post, and they stay (when a line of prose says so: a menu
+    has none)."""
+    links = "".join(
+        f'<a href="https://photos.example/{i}">Sample picture number {i} from the new lens</a><br>'
+        for i in range(8)
+    )
+    html = f"""<html><body><div id="content"><div class="post"><h1>More samples</h1>
+<div class="entry-content"><p>In addition to the <a href="/a">first set of samples</a> from the
+new lens published a few days ago, here are a few more pictures found on Flickr:</p>{links}</div>
+</div></div></body></html>"""
+    text = _body(html)
+    assert "Sample picture number 7" in text
+
+
+def test_a_rail_of_article_teasers_makes_no_index() -> None:
+    """The rail (``<aside>``) lists videos and stories as ``<article>`` elements with
+    linked headings; they are no posts of the page, which is a post page, and the
+    story beside them is its body, not the first teaser."""
+    rail = "".join(
+        f'<article class="video-popup"><h3><a href="/2020/01/video-{i}/">Video {i}</a></h3>'
+        f'<div class="entry-content"><p>A teaser of video {i}: {PROSE} {PROSE}</p></div>'
+        "</article>"
+        for i in range(3)
+    )
+    html = f"""<html><body><div id="content"><div class="post"><h1>Library stays open</h1>
+<div class="postbody"><p>{PROSE}</p><p>{PROSE} Again.</p></div></div></div>
+<aside>{rail}</aside></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 2
+    assert "A teaser" not in text

@@ -40,10 +40,11 @@ from .._results import BodyResult, Metadata
 from ..comments._comments import comment_nodes
 from ..dom._css import select
 from ..dom._page import ElementIndex, Page
-from ..dom._signals import attr_string, is_hidden, text_of
+from ..dom._signals import UNLIKELY_TAGS, attr_string, is_hidden, text_of
 from ..dom._text import collapse, element_text, join_url, safe_url, text_and_html
 from ..profiles._profile import Profile
 from ._cleanup import clean_copy_kept, remove
+from ._lastresort import last_resort
 from ._locate import main_content, post_beside, with_lead
 from ._readmore import find_read_more, is_read_more_text
 
@@ -93,6 +94,13 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
         fallback = _structured_body(page, base)
         if fallback.body:
             return fallback
+        found = last_resort(
+            nodes,
+            found,
+            lambda noscript, protect: _cleaned(
+                nodes, profile, meta, thread, base, page.index, noscript, protect
+            ),
+        )
     if found.read_more is None and index_link is not None:
         return replace(found, read_more=index_link)
     return found
@@ -114,10 +122,20 @@ def _cleaned(
     thread: Sequence[HtmlElement],
     base: str | None,
     index: ElementIndex | None = None,
+    noscript: bool = False,
+    protect: Callable[[HtmlElement], bool] | None = None,
 ) -> BodyResult:
-    """``nodes`` cleaned and read: the body, or only the read-more link when no text is left."""
+    """``nodes`` cleaned and read: the body, or only the read-more link when no text is left.
+    ``noscript`` and ``protect`` (spared by the link-list rule) are for ``last_resort``.
+    """
     root, alive = clean_copy_kept(
-        nodes, profile.body_strip, protect=_protect, title=meta.title, drop=thread, index=index
+        nodes,
+        profile.body_strip,
+        protect=protect or _protect,
+        title=meta.title,
+        drop=thread,
+        index=index,
+        noscript=noscript,
     )
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
     if block is not None:
@@ -221,7 +239,7 @@ def _locate(
     body_hits, structured, items = (
         select(root, group, index) for group in (profile.body, _STRUCTURED, _POST_ITEMS)
     )
-    outer = _outermost(items)
+    outer = _outermost([el for el in items if not _aside(el)])
     first = _first_post(outer, base)
     # the scorer reads every element's text and tail (most of its cost): from the body on
     start = page.index.position.get(root, 0)
@@ -236,6 +254,13 @@ def _locate(
         return [summary if summary is not None else item], link
     hints = [el for el in (*body_hits, *structured) if not is_hidden(el)]
     return with_lead(main_content(root, hints, elements[start:], thread, usable), index), None
+
+
+def _aside(el: HtmlElement) -> bool:
+    """``el`` sits in an ``<aside>``, ``<nav>`` or ``<footer>``: the rail's teasers and
+    video popups are ``<article>`` elements too, but no post of the page, so they make
+    no index of it and none of them is its first post."""
+    return any(anc.tag in UNLIKELY_TAGS for anc in el.iterancestors())
 
 
 def _first_with_text(found: Sequence[HtmlElement]) -> HtmlElement | None:

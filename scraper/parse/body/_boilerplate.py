@@ -99,6 +99,9 @@ _LENIENT_UNLIKELY: Memo[str, bool] = Memo(
 )
 
 
+# the roles and words of what is never the post, unlikely even when nothing else is
+_FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "dialog"})
+_THREAD_WORDS = re.compile(r"\b(?:comments?|commentlist|replies|remark|disqus|respond)\b")
 _PAYWALL = re.compile(r"\bpaywall(?:ed)?\b")
 
 
@@ -190,11 +193,15 @@ class Candidate:
 class _Scorer:
     """One page's scoring state; ``excluded`` memoizes the unlikely-container walk."""
 
-    __slots__ = ("big", "excluded", "lenient", "scores", "text")
-    # ``lenient``: a class unlikely only for its ad or widget words is a layout wrapper
+    __slots__ = ("big", "excluded", "lenient", "opened", "scores", "text")
+    # ``lenient``: a class unlikely only for its ad or widget words is a layout wrapper;
+    # ``opened``: no class word but a comment section's makes a container unlikely
 
-    def __init__(self, text: dict[etree._Element, int], lenient: bool = False) -> None:
+    def __init__(
+        self, text: dict[etree._Element, int], lenient: bool = False, opened: bool = False
+    ) -> None:
         self.excluded: dict[etree._Element, bool] = {}
+        self.opened = opened
         self.scores: dict[etree._Element, float] = {}
         self.text = text
         self.big = _WRAPPER_SHARE * max(text.values(), default=0)
@@ -207,6 +214,10 @@ class _Scorer:
         may well hold most of the text next to a short post, and stays unlikely."""
         if not unlikely(el):
             return False
+        if self.opened:
+            if el.tag in UNLIKELY_TAGS or el.get("role") in _FURNITURE_ROLES or is_hidden(el):
+                return True
+            return _THREAD_WORDS.search(attr_words(el)) is not None
         if self.lenient and not (el.tag in UNLIKELY_TAGS or el.get("role") or is_hidden(el)):
             return _LENIENT_UNLIKELY[attr_words(el)]
         if self.text.get(el, 0) <= self.big or is_hidden(el) or el.tag in UNLIKELY_TAGS:
@@ -310,7 +321,10 @@ def score_page(
     a real post's worth of prose, that prose sat in a layout wrapper with an unlikely
     word in its class (``container vertical-ad-con``, ``widget-area``): the page is scored
     again with only hidden elements and ``skip`` left out, and the retry wins when its
-    winner holds a post's worth of prose.
+    winner holds a post's worth of prose. When that retry still finds none, the wrapper
+    was named for something else beside the story (``l-sidebar-fixed``: a layout with a
+    rail), and the page is scored once more with no class word unlikely but a comment
+    section's (readability's last attempt, without its unlikely filter).
     """
     elements = elements or list(root.iter())
     paras = paragraphs(root, elements)
@@ -320,9 +334,11 @@ def score_page(
     if not scores.ranked or scores.ranked[0].score <= 0:
         return _rank(paras, text, links, exclude=False)
     if scores.prose(scores.ranked[0].element) < _THIN and scores.prose(root) >= _POST:
-        retry = _rank(paras, text, links, exclude=True, skip=skip, lenient=True)
-        if retry.ranked and retry.prose(retry.ranked[0].element) >= _POST:
-            return retry
+        for opened in (False, True):
+            retry = _rank(paras, text, links, exclude=True, skip=skip, lenient=True, opened=opened)
+            won = retry.ranked[0].element if retry.ranked else root
+            if won is not root and retry.prose(won) >= _POST:  # a whole page is no post
+                return retry
     return scores
 
 
@@ -335,8 +351,9 @@ def _rank(
     skip: Collection[etree._Element] = (),
     trusted: etree._Element | None = None,
     lenient: bool = False,
+    opened: bool = False,
 ) -> Scores:
-    scorer = _Scorer(text, lenient)
+    scorer = _Scorer(text, lenient, opened)
     node = trusted
     while node is not None:  # the marked post and what holds it are no unlikely container
         scorer.excluded[node] = False

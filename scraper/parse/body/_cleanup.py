@@ -46,13 +46,22 @@ from ..dom._page import ElementIndex
 from ..dom._signals import attr_string, is_hidden, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS, paywalled
-from ._lines import STAMP_CHILDREN, STAMP_TAGS, TEASER_TAGS, date_line, density, teaser
+from ._lines import (
+    SHARE_LABELS,
+    STAMP_CHILDREN,
+    STAMP_TAGS,
+    TEASER_TAGS,
+    date_line,
+    density,
+    teaser,
+    thread_heading,
+)
 from ._locate import lead_class
 
 __all__ = ["JUNK", "clean_copy", "remove"]
 
 JUNK = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|sociable|addtoany|a2a|shareaholic|"
+    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|sociable|addtoany|a2a|addthis\w*|shareaholic|"
     r"related|jp-relatedposts|yarpp|crp_related|recommend\w*|more-stories|read-next|"
     r"read-more-links|author-?bio|author-?box|about-?the-?author|author-info|byline|"
     r"post-?meta|entry-?meta|article-?meta|entry-?footer|post-?footer|entry-?utility|"
@@ -82,6 +91,7 @@ AD_LABELS = frozenset(
     "pubblicità reklama реклама 广告 広告 sponsored".split()
 )
 _LABEL_TAGS = frozenset({"p", "div", "span", "section", "aside", "figure", "small"})
+_SHARE_TAGS = _LABEL_TAGS | {"li", "h2", "h3", "h4", "h5", "h6"}
 # image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
 # chrome and repeated captions are not
 GALLERY = re.compile(r"gallery|slideshow|carousel|slider|lightbox|swiper")
@@ -113,10 +123,12 @@ def clean_copy_kept(
     title: str | None = None,
     drop: Collection[etree._Element] = (),
     index: ElementIndex | None = None,
+    noscript: bool = False,
 ) -> tuple[HtmlElement, list[etree._Element]]:
     """``clean_copy``, and the Python objects of the copy's elements: lxml builds one per
     element each time a walk visits it unless one is alive already, so a caller that
     reads the copy several times (text, html, quotes, links) keeps the list while it does.
+    ``noscript``: what ``<noscript>`` elements hold is read as content (see ``body``).
     """
     stripped = _profile_strip(nodes, strip, index)
     if drop:
@@ -130,6 +142,9 @@ def clean_copy_kept(
         root.append(dup)
         if stripped:
             _mark_in_copy(node, dup, stripped)
+    if noscript:
+        for el in root.iter("noscript"):
+            el.tag = "div"
     alive = list(root.iter())
     rules = _Rules(root, protect, collapse(title).lower())
     junk = list(_junk(root, rules))
@@ -313,8 +328,11 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
     attrs = "" if bare else _attrs(el)
     if attrs and _junk_words(attrs) and not _too_big(el, rules):
         return True
-    if tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip().lower() in AD_LABELS:
+    if tag in _SHARE_TAGS and len(el) == 0 and _label(el):
         return True
+    if tag in _SECTION_TAGS and len(el) > 1 and thread_heading(el[0]):
+        # the comment section or its rules, unless it is a chosen node or most of them
+        return el.getparent() is not rules.root and not _too_big(el, rules)
     if tag in TEASER_TAGS and teaser(el):
         return True
     if tag in STAMP_TAGS and len(el) <= STAMP_CHILDREN and date_line(el):
@@ -322,6 +340,15 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
     if el.getparent() is rules.root:
         return False  # a chosen node is no link list: the scorer weighed its links already
     return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
+
+
+def _label(el: HtmlElement) -> bool:
+    """An ad slot's or a share bar's label, left without its ad or its buttons."""
+    words = (el.text or "").strip().lower()
+    return words in SHARE_LABELS or (el.tag in _LABEL_TAGS and words in AD_LABELS)
+
+
+_SECTION_TAGS = frozenset({"div", "section"})
 
 
 def _attrs(el: HtmlElement) -> str:

@@ -1,6 +1,7 @@
 """Lines of page furniture inside a post, told by their shape: promos for other stories
-("READ MORE: <a>…</a>") and datelines ("Stand: 22.04.2024, 06:00 Uhr"). Part of the
-cleaning (``cleanup``), which asks each block of the copy."""
+("READ MORE: <a>…</a>"), datelines ("Stand: 22.04.2024, 06:00 Uhr"), the labels a share
+bar or a comment section leaves. Part of the cleaning (``cleanup``), which asks each block
+of the copy."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .._quotes import is_trailing
 from ..dom._signals import text_of
 
 __all__ = [
+    "SHARE_LABELS",
     "STAMP_CHILDREN",
     "STAMP_TAGS",
     "TEASER_LABELS",
@@ -20,6 +22,7 @@ __all__ = [
     "date_line",
     "density",
     "teaser",
+    "thread_heading",
 ]
 
 # labels of in-text promos for other stories
@@ -105,6 +108,30 @@ def date_line(el: HtmlElement) -> bool:
         return False
     rest = rest[: time.start()] + " " + rest[time.end() :]
     return len(_WORD.findall(rest)) <= _STAMP_WORDS
+
+
+# what a share bar prints beside its buttons: left alone once the icons are gone
+SHARE_LABELS = frozenset(
+    {"share", "share this", "share this article", "share this story", "share this post", "share:"}
+)
+# what a comment section's heading says, in the languages of the bench's pages and more
+_THREAD_LABEL = re.compile(
+    r"(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|post a comment|"
+    r"add a comment|join the (?:discussion|conversation)|kommentare|commentaires|"
+    r"comentarios|comentários|commenti|reacties)\s*:?",
+    re.IGNORECASE,
+)
+_LABEL_ROOM = 40
+
+
+def thread_heading(head: HtmlElement) -> bool:
+    """``head`` (a box's first child) is a comment section's heading ("Comments", "Leave a
+    reply"): the box it opens is the comment section, or its form and rules ("To post a
+    comment, log in ..."), whatever its class says; no part of a story is headed so."""
+    if not isinstance(head.tag, str) or len(head) > 1:
+        return False
+    text = text_of(head).strip()
+    return 0 < len(text) <= _LABEL_ROOM and _THREAD_LABEL.fullmatch(text) is not None
 
 
 def _lead(text: str | None) -> str:

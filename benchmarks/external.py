@@ -41,9 +41,10 @@ import os
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -126,16 +127,17 @@ def _trafilatura(page: Page) -> dict[str, Any]:
     }
 
 
-def _utc_date(value: Any) -> Any:
-    """A prediction with a time and an offset, as its UTC date (the gold's calendar); a
-    bare date stays as it is (its instant is unknown)."""
+def _utc_date(value: Any, zone: tzinfo = UTC) -> Any:
+    """A prediction with a time and an offset, as its date in the gold's calendar (UTC, or
+    the publisher's zone a Postlight extractor names); a bare date stays as it is (its
+    instant is unknown)."""
     try:
         stamp = datetime.fromisoformat(str(value))
     except ValueError:
         return value
     if stamp.tzinfo is None:
         return value
-    return stamp.astimezone(UTC).date().isoformat()
+    return stamp.astimezone(zone).date().isoformat()
 
 
 def _score(kind: str, gold: Gold, preds: list[dict[str, Any]], work: Path) -> dict[str, Any]:
@@ -155,7 +157,10 @@ def _score(kind: str, gold: Gold, preds: list[dict[str, Any]], work: Path) -> di
         (work / "gold.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
         rows = [{f: p.get(f) for f in ("id", "title", "author", "date")} for p in preds]
         for row in rows:
-            if gold.get(row["id"], {}).get("date_utc"):
+            truth = gold.get(row["id"], {})
+            if truth.get("date_tz"):
+                row["date"] = _utc_date(row["date"], ZoneInfo(truth["date_tz"]))
+            elif truth.get("date_utc"):
                 row["date"] = _utc_date(row["date"])
         scorer = "score_metadata.py"
     write_jsonl(work / "pred.jsonl", rows)

@@ -264,7 +264,8 @@ def page_quotes(value: str, page: str) -> str:
 def _metascraper(src_root: Path) -> Prepared:
     """metascraper's integration tests: each ``test/integration/<site>/index.js`` reads a
     saved page and snapshots what metascraper extracts from it (``snapshots/index.js.md``):
-    title, author and date (an ISO instant in UTC, so taken as the UTC date). Titles and
+    title, author and date (an ISO instant in UTC, so taken as the UTC date; the page's
+    modification date where it states one, ``date_latest``). Titles and
     authors get the page's own quote marks back (``page_quotes``)."""
     gold: Gold = {}
     pages: dict[str, Path] = {}
@@ -295,6 +296,9 @@ def _metascraper(src_root: Path) -> Prepared:
             if want.get("date"):
                 entry["date"] = str(want["date"])[:10]
                 entry["date_utc"] = True  # Date#toISOString: the instant in UTC
+                # metascraper's ``date`` tries dateModified (JSON-LD, ``*modified_time``,
+                # itemprop) before datePublished: the latest date the page states
+                entry["date_latest"] = True
             if {"title", "author", "date"} & set(entry):
                 gold[pid] = entry
                 pages[pid] = page

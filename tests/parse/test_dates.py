@@ -533,3 +533,20 @@ def test_a_sidebar_widgets_list_item_dates_no_post() -> None:
 <span class="gray_out">Monday, July 2nd, 2012, <a href="/top#c">36 replies</a></span></li>
 </ul></div></body></html>"""
     assert _published(html) is None
+
+
+def test_an_updated_day_says_nothing_of_the_local_day_of_the_publication() -> None:
+    """A UTC instant whose day the header shows only as an update's ("November 28, 2013 --
+    Updated 0203 GMT") keeps its own day: the update's day is not the publication's where
+    the page is written. A header that dates the publication before the label still
+    moves it."""
+    head = "<meta property='article:published_time' content='2013-11-27T08:36:32Z'>"
+    body = f"<h1>Holiday travel</h1><p class='date'>{{}}</p><p>{_PROSE}</p>"
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    url = "https://news.example.com/travel/holiday/index.html"
+    updated = html.format("November 28, 2013 -- Updated 0203 GMT")
+    assert _published(updated, url) == "2013-11-27T08:36:32+00:00"
+    labelled = html.format("Updated November 28, 2013")
+    assert _published(labelled, url) == "2013-11-27T08:36:32+00:00"
+    both = html.format("November 28, 2013 · Updated November 29, 2013")
+    assert _published(both, url) == "2013-11-28"

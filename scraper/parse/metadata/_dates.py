@@ -95,8 +95,18 @@ def parse_iso(value: str | None) -> str | None:
     return _parse_rfc2822(value) or _parse_loose_machine(value)
 
 
+_TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b\.?\s*$", re.IGNORECASE)
+_UTC_NAMES = frozenset({"UT", "UTC", "GMT", "Z", "+0000", "-0000", "+00:00", "-00:00"})
+
+
 def _parse_rfc2822(value: str) -> str | None:
+    """RFC 2822 as mail and feeds write it. ``parsedate_tz`` takes any word after the time
+    for a zone and an unknown one for UTC, so "December 11, 2014, 1:40 PM" (a visible
+    date copied into a meta tag) would become 01:40 UTC: a 12-hour clock is left to
+    ``parse_text``, and only a zone RFC 2822 names (or a numeric one) gives an offset."""
     if not any(c.isalpha() for c in value[:5]) and "," not in value:
+        return None
+    if _TWELVE_HOUR.search(value):
         return None
     parts = parsedate_tz(value)
     if not parts:
@@ -106,6 +116,8 @@ def _parse_rfc2822(value: str) -> str | None:
     if day is None:
         return None
     offset = parts[9]
+    if offset == 0 and not any(word.upper() in _UTC_NAMES for word in value.split()):
+        offset = None  # a word parsedate_tz does not know: no zone was given
     if offset is None:
         return f"{day.isoformat()}T{hh:02d}:{mi:02d}:{ss:02d}"
     stamp = datetime(y, mo, d, hh, mi, ss, tzinfo=timezone(timedelta(seconds=offset)))

@@ -615,6 +615,12 @@ def test_inline_json_state_date_is_the_very_last_resort() -> None:
         '{"published_at":"2019-03-02T06:22:28+01:00"}}</script></body></html>'
     )
     assert meta_of(html, url="https://x.example/p").published == "2019-03-02T06:22:28+01:00"
+    # an analytics object of a news CMS ("pub_date") says the same
+    tracked = (
+        '<html><body><h1>Stage show</h1><script>var page = \'{"type":"post",'
+        '"pub_date":"2014-12-30T01:00:51Z"}\';</script></body></html>'
+    )
+    assert meta_of(tracked, url="https://x.example/p").published == "2014-12-30T01:00:51+00:00"
 
 
 def _redated_page(shown: str) -> str:

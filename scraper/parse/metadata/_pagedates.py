@@ -32,7 +32,8 @@ def lastmod_line(page: Page, dayfirst: bool | None) -> str | None:
 _SCRIPT_KEY = re.compile(
     r"""["']?(?:datePublished|published_at|publishedAt|publish_date|publishDate|pubDate|"""
     r"""date_published|publicationDate|publication_date|publishedDate|published_date|"""
-    r"""firstPublished|first_published_at|firstPublishedDate)["']?\s*:\s*["']([^"']{8,40})["']"""
+    r"""firstPublished|first_published_at|firstPublishedDate|pub_date|publishTime|"""
+    r"""publish_time|publishedTime|published_time)["']?\s*:\s*["']([^"']{8,40})["']"""
 )
 
 

@@ -31,6 +31,7 @@ from scraper.parse.metadata._zones import day_in_country
         ("Fri, 22 Mar 2013 10:15:00 EST", "2013-03-22T10:15:00-05:00"),
         # a visible date in a meta tag: a 12-hour clock, no zone (not 10:15 UTC)
         ("Friday, March 22, 2013,  10:15 PM", "2013-03-22T22:15"),
+        ("Mar 22, 2013, 10:15 PM IST", "2013-03-22T22:15"),
         # Java's Date#toString: a zone parsedate_tz does not know is no zone, not UTC
         ("Fri Mar 22 10:15:00 CET 2013", "2013-03-22T10:15:00"),
         ("Fri Mar 22 10:15:00 2013", "2013-03-22T10:15:00"),

@@ -95,7 +95,7 @@ def parse_iso(value: str | None) -> str | None:
     return _parse_rfc2822(value) or _parse_loose_machine(value)
 
 
-_TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b\.?\s*$", re.IGNORECASE)
+_TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 _UTC_NAMES = frozenset({"UT", "UTC", "GMT", "Z", "+0000", "-0000", "+00:00", "-00:00"})
 
 

@@ -35,6 +35,11 @@ from scraper.parse.metadata._zones import day_in_country
         # Java's Date#toString: a zone parsedate_tz does not know is no zone, not UTC
         ("Fri Mar 22 10:15:00 CET 2013", "2013-03-22T10:15:00"),
         ("Fri Mar 22 10:15:00 2013", "2013-03-22T10:15:00"),
+        (
+            "Fri Mar 22 2013 10:15:00 GMT+0100 (Central European Standard Time)",
+            "2013-03-22T10:15:00+01:00",
+        ),
+        ("Fri Mar 22 2013 10:15:00 GMT-0430", "2013-03-22T10:15:00-04:30"),
         ("22.03.2013", "2013-03-22"),
         ("2013-02-30", None),
         ("1850-01-01", None),

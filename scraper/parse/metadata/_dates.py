@@ -96,6 +96,7 @@ def parse_iso(value: str | None) -> str | None:
 
 
 _TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
+_JS_ZONE = re.compile(r"\d:\d\d GMT([+-])(0\d|1[0-4])([0-5]\d)\b")
 _UTC_NAMES = frozenset({"UT", "UTC", "GMT", "Z", "+0000", "-0000", "+00:00", "-00:00"})
 
 
@@ -116,7 +117,11 @@ def _parse_rfc2822(value: str) -> str | None:
     if day is None:
         return None
     offset = parts[9]
-    if offset == 0 and not any(word.upper() in _UTC_NAMES for word in value.split()):
+    js_zone = _JS_ZONE.search(value)
+    if js_zone:  # JavaScript's Date#toString: "... 01:00:00 GMT+0100 (Central European ...)"
+        sign = -1 if js_zone.group(1) == "-" else 1
+        offset = sign * (int(js_zone.group(2)) * 3600 + int(js_zone.group(3)) * 60)
+    elif offset == 0 and not any(word.upper() in _UTC_NAMES for word in value.split()):
         offset = None  # a word parsedate_tz does not know: no zone was given
     if offset is None:
         return f"{day.isoformat()}T{hh:02d}:{mi:02d}:{ss:02d}"

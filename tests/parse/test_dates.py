@@ -63,6 +63,19 @@ def test_parse_iso(raw: str | None, expected: str | None) -> None:
         ("2013년 3월 22일", "2013-03-22"),
         ("le 22 mars 2013", "2013-03-22"),
         ("March 22nd, 2013", "2013-03-22"),
+        # a text of adjacent elements: WordPress's published and updated <time>s, glued
+        ("22. März 201322. März 2013", "2013-03-22"),
+        ("Veröffentlicht am 22. März 201321. März 2013", "2013-03-22"),
+        ("22.03.201322.03.2013", "2013-03-22"),
+        # ... a byline's name or a kicker glued to the month
+        ("by on MarieMarch 22, 2013", "2013-03-22"),
+        ("HEALTH INDUSTRYMarch 22, 2013, 7:28 p.m. ET", "2013-03-22T19:28"),
+        ("Posted Mar. 22,2013 at 4:24 PM EST", "2013-03-22T16:24"),
+        ("Mar 22013", None),
+        # US order with dots: no month 22, beyond doubt
+        ("Business03.22.2013 07:00 AM", "2013-03-22T07:00"),
+        ("الجمعة 22 مارس 2013", "2013-03-22"),
+        ("الجمعة 8 فيفري 2019", "2019-02-08"),
         ("Mar. 22, 2013", "2013-03-22"),
         ("22 de marzo de 2013", "2013-03-22"),
         ("22 marzo 2013", "2013-03-22"),

@@ -576,3 +576,12 @@ def test_an_updated_day_says_nothing_of_the_local_day_of_the_publication() -> No
     assert _published(labelled, url) == "2013-11-27T08:36:32+00:00"
     both = html.format("November 28, 2013 · Updated November 29, 2013")
     assert _published(both, url) == "2013-11-28"
+
+
+def test_a_day_first_countrys_domain_settles_an_english_pages_numeric_date() -> None:
+    """A date "03/04/2013" on a page that says only "en": the 3rd of April on a British domain,
+    nothing on a generic one (a US site writes the month first)."""
+    html = f"""<html lang="en"><head><title>Garden notes</title></head><body>
+<h1>Garden notes</h1><p class="date">03/04/2013</p><p>{_PROSE}</p></body></html>"""
+    assert _published(html, "https://www.garden.example.co.uk/notes") == "2013-04-03"
+    assert _published(html, "https://www.garden.example.com/notes") is None

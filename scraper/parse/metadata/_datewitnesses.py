@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -25,6 +26,7 @@ from ._pagedates import lastmod_line, script_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
+from ._zones import COUNTRY_ZONES
 
 __all__ = [
     "MODIFIED_META",
@@ -91,6 +93,11 @@ MODIFIED_META = (
 )
 
 
+# country-code domains of countries that write the day before the month; not the US,
+# Canada or the Philippines (month first), nor East Asia (year first)
+_DAYFIRST_COUNTRIES = frozenset(COUNTRY_ZONES) - {"us", "ca", "ph", "jp", "kr", "cn", "tw", "hk"}
+
+
 @dataclass(frozen=True, slots=True)
 class DateContext:
     """What every date rule of one page reads: the page, its profile and scan, the
@@ -106,13 +113,16 @@ class DateContext:
 
     @property
     def dayfirst(self) -> bool | None:
-        """Whether "02/03" is the 2nd of March: ``None`` when the language does not say."""
+        """Whether "02/03" is the 2nd of March: ``None`` when neither the language nor the
+        site's country says. English alone (or no language) is settled by a country-code
+        domain of a country that writes the day first (.uk, .au, .in, .de, ...)."""
         language = self.language
-        if not language:
-            return None
         if language in ("en-US", "en-PH", "en-CA"):
             return False
-        return None if language == "en" else True
+        if language and language != "en":
+            return True
+        host = urlsplit(self.url or self.page.url or "").hostname or ""
+        return True if host.rsplit(".", 1)[-1] in _DAYFIRST_COUNTRIES else None
 
 
 def date_of(el: HtmlElement, *, dayfirst: bool | None) -> str | None:

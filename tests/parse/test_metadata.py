@@ -621,6 +621,14 @@ def test_inline_json_state_date_is_the_very_last_resort() -> None:
         '"pub_date":"2014-12-30T01:00:51Z"}\';</script></body></html>'
     )
     assert meta_of(tracked, url="https://x.example/p").published == "2014-12-30T01:00:51+00:00"
+    # an old CMS writes its dateline with a one-call script; a longer script is code
+    written = (
+        "<html><body><h1>Spring</h1><table><tr><td>"
+        '<script>showDate("2020/04/17 01:43:09")</script></td></tr></table></body></html>'
+    )
+    assert meta_of(written, url="https://x.example/p").published == "2020-04-17T01:43:09"
+    code = written.replace("showDate(", "var a = 1; if (a) { build(); } showDate(")
+    assert meta_of(code, url="https://x.example/p").published is None
 
 
 def _redated_page(shown: str) -> str:

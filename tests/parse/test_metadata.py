@@ -766,3 +766,28 @@ def test_headline_texts_start_at_a_headline_in_a_breadcrumb_bar() -> None:
     page = Page(build_tree(html), "https://x.example/a")
     after, _ = headline_texts(page, scan_page(page, GENERIC))
     assert after[0] == "15.12.2022"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("displaydate", "2013-03-22T10:15:00-04:00", "2013-03-22T10:15:00-04:00"),
+        ("publication_date", "2013-03-22", "2013-03-22"),
+        ("pdate", "20130322", "2013-03-22"),
+        ("dc.date.publication", "2013-03-22", "2013-03-22"),
+    ],
+)
+def test_rarer_publication_meta_names(name: str, value: str, expected: str) -> None:
+    html = (
+        f"<html><head><meta name='{name}' content='{value}'></head>"
+        "<body><h1>Harbour</h1><p>Text.</p></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == expected
+
+
+def test_rarer_modification_meta_names() -> None:
+    html = (
+        "<html><head><meta property='article:modified' content='2013-03-23T08:00:00Z'>"
+        "</head><body><h1>Harbour</h1><p>Text.</p></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").modified == "2013-03-23T08:00:00+00:00"

@@ -82,29 +82,11 @@ PUBLISHED_META = (
     "cxenseparse:recs:publishtime",
     "datecreated",
     # rarer spellings that publishers' CMSs and news platforms write (htmldate reads them too)
-    "article:post_date",
-    "article:publicationdate",
-    "content_create_date",
-    "date_created",
-    "date_published",
-    "dateposted",
-    "dc.date.publication",
-    "dc:created",
-    "displaydate",
-    "doc_date",
-    "og:publish_date",
-    "og:regdate",
-    "pdate",
-    "ptime",
-    "publish_time",
-    "published-date",
-    "published_date",
-    "publisheddate",
-    "publication_date",
-    "rbpubdate",
-    "rnews:datepublished",
-    "twt-published-at",
-    "vr:published_time",
+    *"""article:post_date article:publicationdate content_create_date date_created
+    date_published dateposted dc.date.publication dc:created displaydate doc_date
+    og:publish_date og:regdate pdate ptime publish_time published-date published_date
+    publisheddate publication_date rbpubdate rnews:datepublished twt-published-at
+    vr:published_time""".split(),
 )
 MODIFIED_META = (
     "article:modified_time",
@@ -114,14 +96,8 @@ MODIFIED_META = (
     "last-modified",
     "dc.date.modified",
     "dcterms.modified",
-    "article:modified",
-    "article:modified_date",
-    "modified_time",
-    "og:modified_time",
-    "updated_time",
-    "dc.modified",
-    "modificationdate",
-    "bt:moddate",
+    *"""article:modified article:modified_date modified_time og:modified_time updated_time
+    dc.modified modificationdate bt:moddate""".split(),
 )
 
 

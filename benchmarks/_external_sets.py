@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Gold = dict[str, dict[str, Any]]
 Prepared = tuple[Gold, dict[str, Path]]
@@ -24,9 +26,19 @@ Prepared = tuple[Gold, dict[str, Path]]
 _JS_STR = r"(?:'((?:[^'\\]|\\.)*)'|`([^`]*)`|\"((?:[^\"\\]|\\.)*)\")"
 
 
+_READ_FIXTURE = re.compile(r"readFileSync\(\s*['`\"]([^'`\"]+)")
+
+
 def _js_assert(src: str, field: str) -> str | None:
-    """The string a Postlight test asserts for ``field`` (first describe block only)."""
-    m = re.search(rf"assert\.equal\(\s*{field}\s*,\s*{_JS_STR}\s*\)", src, re.S)
+    """The string a Postlight test asserts for ``field`` about its first fixture: the text
+    before a ``readFileSync`` of another fixture (a second test case reads another page,
+    and its assertions are that page's). A date is also asserted as a day derived from it
+    (``new_date_published = moment(date_published).format().split('T')[0]``)."""
+    reads = list(_READ_FIXTURE.finditer(src))
+    second = next((r.start() for r in reads if r.group(1) != reads[0].group(1)), len(src))
+    first = src[:second]
+    name = rf"\w*{field}" if field == "date_published" else field
+    m = re.search(rf"assert\.equal\(\s*{name}\s*,\s*{_JS_STR}\s*\)", first, re.S)
     if not m:
         return None
     return _js_value(m).strip() or None
@@ -68,11 +80,35 @@ def _postlight(src_root: Path) -> Prepared:
             if value:
                 entry[key] = value[:10] if key == "date" else value
         if "date" in entry:
-            entry["date_utc"] = True  # the test states the UTC instant ("...T21:19:00.000Z")
+            stated = _js_assert(src, "date_published") or ""
+            entry.update(_postlight_day(stated, test.parent / "index.js"))
         if len(entry) > 1:
             gold[pid] = entry
             pages[pid] = src_root / fixture.group(1)
     return gold, pages
+
+
+_TIMEZONE = re.compile(r"timezone:\s*['\"]([^'\"]+)['\"]")
+
+
+def _postlight_day(stated: str, extractor: Path) -> dict[str, Any]:
+    """The gold day of a Postlight test. The test states a UTC instant; where the extractor
+    reads the page's date in the publisher's zone (``timezone: 'Asia/Tokyo'``), that instant
+    is the page's local day at midnight (a page dated 5 March in Tokyo is
+    ``2019-03-04T15:00:00.000Z``), so the gold is the day in that zone and predictions are
+    compared in it (``date_tz``); otherwise the UTC day, compared as such (``date_utc``)."""
+    src = extractor.read_text(encoding="utf-8", errors="replace") if extractor.is_file() else ""
+    zone = _TIMEZONE.search(src)
+    if "T" not in stated:
+        return {}  # a day the test derives in the tester's own zone: compared as it is
+    if zone:
+        try:
+            local = datetime.fromisoformat(stated.replace("Z", "+00:00"))
+            local = local.astimezone(ZoneInfo(zone.group(1)))
+        except (ValueError, ZoneInfoNotFoundError):
+            return {"date_utc": True}
+        return {"date": local.date().isoformat(), "date_tz": zone.group(1)}
+    return {"date_utc": True}  # the test states the UTC instant ("...T21:19:00.000Z")
 
 
 def _newspaper4k(src_root: Path) -> Prepared:
@@ -228,7 +264,8 @@ def page_quotes(value: str, page: str) -> str:
 def _metascraper(src_root: Path) -> Prepared:
     """metascraper's integration tests: each ``test/integration/<site>/index.js`` reads a
     saved page and snapshots what metascraper extracts from it (``snapshots/index.js.md``):
-    title, author and date (an ISO instant in UTC, so taken as the UTC date). Titles and
+    title, author and date (an ISO instant in UTC, so taken as the UTC date; the page's
+    modification date where it states one, ``date_latest``). Titles and
     authors get the page's own quote marks back (``page_quotes``)."""
     gold: Gold = {}
     pages: dict[str, Path] = {}
@@ -259,6 +296,9 @@ def _metascraper(src_root: Path) -> Prepared:
             if want.get("date"):
                 entry["date"] = str(want["date"])[:10]
                 entry["date_utc"] = True  # Date#toISOString: the instant in UTC
+                # metascraper's ``date`` tries dateModified (JSON-LD, ``*modified_time``,
+                # itemprop) before datePublished: the latest date the page states
+                entry["date_latest"] = True
             if {"title", "author", "date"} & set(entry):
                 gold[pid] = entry
                 pages[pid] = page

@@ -41,9 +41,10 @@ import os
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -107,6 +108,7 @@ def _ours(page: Page) -> dict[str, Any]:
         "title": post.title,
         "author": "; ".join(names) or None,
         "date": post.published,
+        "modified": post.modified,
     }
 
 
@@ -126,16 +128,44 @@ def _trafilatura(page: Page) -> dict[str, Any]:
     }
 
 
-def _utc_date(value: Any) -> Any:
-    """A prediction with a time and an offset, as its UTC date (the gold's calendar); a
-    bare date stays as it is (its instant is unknown)."""
+def _utc_date(value: Any, zone: tzinfo = UTC) -> Any:
+    """A prediction with a time and an offset, as its date in the gold's calendar (UTC, or
+    the publisher's zone a Postlight extractor names); a bare date stays as it is (its
+    instant is unknown)."""
     try:
         stamp = datetime.fromisoformat(str(value))
     except ValueError:
         return value
     if stamp.tzinfo is None:
         return value
-    return stamp.astimezone(UTC).date().isoformat()
+    return stamp.astimezone(zone).date().isoformat()
+
+
+def _gold_day(value: Any, truth: dict[str, Any]) -> Any:
+    """A predicted date in the calendar the gold's day was taken in (see ``_utc_date``)."""
+    if truth.get("date_tz"):
+        return _utc_date(value, ZoneInfo(truth["date_tz"]))
+    if truth.get("date_utc"):
+        return _utc_date(value)
+    return value
+
+
+def _latest_date(gold: Gold, preds: list[dict[str, Any]]) -> float | None:
+    """Lenient date (``date~``) for a gold that states the page's latest date
+    (metascraper's ``date`` is the modification date where the page gives one): a page
+    counts when the gold's day is the predicted publication or modification day. ``None``
+    for a set whose gold is the publication date only."""
+    dated = {k: v for k, v in gold.items() if v.get("date") and v.get("date_latest")}
+    if not dated:
+        return None
+    hits = 0
+    for p in preds:
+        truth = dated.get(p["id"])
+        if truth is None:
+            continue
+        days = {str(_gold_day(p.get(f), truth) or "")[:10] for f in ("date", "modified")}
+        hits += truth["date"] in days
+    return hits / len(dated)
 
 
 def _score(kind: str, gold: Gold, preds: list[dict[str, Any]], work: Path) -> dict[str, Any]:
@@ -155,8 +185,7 @@ def _score(kind: str, gold: Gold, preds: list[dict[str, Any]], work: Path) -> di
         (work / "gold.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
         rows = [{f: p.get(f) for f in ("id", "title", "author", "date")} for p in preds]
         for row in rows:
-            if gold.get(row["id"], {}).get("date_utc"):
-                row["date"] = _utc_date(row["date"])
+            row["date"] = _gold_day(row["date"], gold.get(row["id"], {}))
         scorer = "score_metadata.py"
     write_jsonl(work / "pred.jsonl", rows)
     cmd = [sys.executable, str(base / scorer), "--data", str(work)]
@@ -185,10 +214,11 @@ def _lenient(s: dict[str, Any], name: str) -> str:
 def score(folder: Path, splits: list[str], lenient: bool = False) -> None:
     """One row per split and extractor; ``lenient`` adds the shared scorer's lenient title
     (a site name of up to 5 words beside the gold title is accepted) and author (separators
-    and order ignored) for sets whose gold keeps ``Title | Site`` (metascraper's)."""
+    and order ignored) for sets whose gold keeps ``Title | Site`` (metascraper's), and the
+    lenient date of ``_latest_date`` for gold that states the page's latest date."""
     gold_all: Gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     runners = {"ours": _ours, "trafilatura": _trafilatura}
-    extra = (" title~ | author~ |", "---|---|") if lenient else ("", "")
+    extra = (" title~ | author~ | date~ |", "---|---|---|") if lenient else ("", "")
     print(
         f"| set | split | pages | extractor | body F1 | title | author | date | pages/s |{extra[0]}"
     )
@@ -217,6 +247,11 @@ def score(folder: Path, splits: list[str], lenient: bool = False) -> None:
                 f"{_field(meta, 'title')} | {_field(meta, 'author')} | {_field(meta, 'date')} "
                 f"| {rate:.1f} |"
                 + (_lenient(meta, "title") + _lenient(meta, "author") if lenient else "")
+                + (
+                    _lenient({"date": {"lenient_accuracy": _latest_date(gold, preds)}}, "date")
+                    if lenient
+                    else ""
+                )
             )
 
 

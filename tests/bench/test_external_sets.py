@@ -150,6 +150,7 @@ def test_metascraper_gold(sets: ModuleType, tmp_path: Path) -> None:
             "author": "Mary O'Brien",
             "date": "2017-07-03",
             "date_utc": True,
+            "date_latest": True,
         },
         # a null author or date is "metascraper found none", not gold
         "news-opinion": {
@@ -285,3 +286,61 @@ def test_metascraper_gold_reads_quotes_from_its_page(sets: ModuleType, tmp_path:
     gold, _ = sets._metascraper(root)
     assert gold["news-article"]["title"] == "It's “quoted” — and long"
     assert gold["news-article"]["author"] == "Mary O'Brien"
+
+
+def test_postlight_reads_the_first_fixtures_assertions_only(sets: ModuleType) -> None:
+    src = """
+      const html = fs.readFileSync('./fixtures/a.html');
+      const new_date_published = moment(date_published).format().split('T')[0];
+      assert.equal(new_date_published, '2016-10-04');
+      const again = fs.readFileSync('./fixtures/a.html');
+      assert.equal(title, 'First');
+      describe('test case 2', () => {
+        const html = fs.readFileSync('./fixtures/b.html');
+        assert.equal(date_published, '2022-10-17T20:01:26.000Z');
+        assert.equal(author, 'Second page');
+    """
+    assert sets._js_assert(src, "date_published") == "2016-10-04"
+    assert sets._js_assert(src, "title") == "First"
+    assert sets._js_assert(src, "author") is None
+
+
+def test_postlight_gold_day_is_the_publishers_local_day(sets: ModuleType, tmp_path: Path) -> None:
+    """An extractor that reads the page's date in a named zone turns the day the page shows
+    into that zone's midnight in UTC: the gold is the local day, compared in that zone."""
+    tokyo = tmp_path / "index.js"
+    tokyo.write_text("date_published: { selectors: ['.date'], timezone: 'Asia/Tokyo' },")
+    assert sets._postlight_day("2019-03-04T15:00:00.000Z", tokyo) == {
+        "date": "2019-03-05",
+        "date_tz": "Asia/Tokyo",
+    }
+    plain = tmp_path / "plain.js"
+    plain.write_text("date_published: { selectors: ['time'] },")
+    assert sets._postlight_day("2019-03-04T15:00:00.000Z", plain) == {"date_utc": True}
+    assert sets._postlight_day("2016-10-04", tokyo) == {}
+
+
+def test_lenient_date_takes_the_modification_day_for_latest_gold() -> None:
+    """metascraper's gold date is the page's latest: our modification day counts there,
+    compared in the gold's calendar; a publication-only gold gives no lenient score."""
+    path = _PATH.parent / "external.py"
+    spec = importlib.util.spec_from_file_location("_external_script", path)
+    assert spec is not None
+    assert spec.loader is not None
+    ext = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ext)
+    gold = {
+        "a": {"date": "2021-05-13", "date_utc": True, "date_latest": True},
+        "b": {"date": "2019-03-05", "date_tz": "Asia/Tokyo", "date_latest": True},
+        "c": {"date": "2020-01-01", "date_utc": True, "date_latest": True},
+    }
+    preds = [
+        {"id": "a", "date": "2019-01-07", "modified": "2021-05-13T14:01:31-04:00"},
+        {"id": "b", "date": "2019-03-04T20:00:00+00:00", "modified": None},
+        {"id": "c", "date": "2019-12-31", "modified": None},
+    ]
+    assert ext._latest_date(gold, preds) == 2 / 3
+    assert ext._latest_date({"a": {"date": "2021-05-13"}}, preds) is None
+    assert ext._gold_day("2021-01-06T00:34:00+00:00", {"date_tz": "America/New_York"}) == (
+        "2021-01-05"
+    )

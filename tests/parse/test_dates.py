@@ -27,6 +27,19 @@ from scraper.parse.metadata._zones import day_in_country
         ("2013-03-22", "2013-03-22"),
         ("20130322", "2013-03-22"),
         ("Fri, 22 Mar 2013 10:15:00 +0100", "2013-03-22T10:15:00+01:00"),
+        ("Fri, 22 Mar 2013 10:15:00 GMT", "2013-03-22T10:15:00+00:00"),
+        ("Fri, 22 Mar 2013 10:15:00 EST", "2013-03-22T10:15:00-05:00"),
+        # a visible date in a meta tag: a 12-hour clock, no zone (not 10:15 UTC)
+        ("Friday, March 22, 2013,  10:15 PM", "2013-03-22T22:15"),
+        ("Mar 22, 2013, 10:15 PM IST", "2013-03-22T22:15"),
+        # Java's Date#toString: a zone parsedate_tz does not know is no zone, not UTC
+        ("Fri Mar 22 10:15:00 CET 2013", "2013-03-22T10:15:00"),
+        ("Fri Mar 22 10:15:00 2013", "2013-03-22T10:15:00"),
+        (
+            "Fri Mar 22 2013 10:15:00 GMT+0100 (Central European Standard Time)",
+            "2013-03-22T10:15:00+01:00",
+        ),
+        ("Fri Mar 22 2013 10:15:00 GMT-0430", "2013-03-22T10:15:00-04:30"),
         ("22.03.2013", "2013-03-22"),
         ("2013-02-30", None),
         ("1850-01-01", None),
@@ -50,6 +63,19 @@ def test_parse_iso(raw: str | None, expected: str | None) -> None:
         ("2013년 3월 22일", "2013-03-22"),
         ("le 22 mars 2013", "2013-03-22"),
         ("March 22nd, 2013", "2013-03-22"),
+        # a text of adjacent elements: WordPress's published and updated <time>s, glued
+        ("22. März 201322. März 2013", "2013-03-22"),
+        ("Veröffentlicht am 22. März 201321. März 2013", "2013-03-22"),
+        ("22.03.201322.03.2013", "2013-03-22"),
+        # ... a byline's name or a kicker glued to the month
+        ("by on MarieMarch 22, 2013", "2013-03-22"),
+        ("HEALTH INDUSTRYMarch 22, 2013, 7:28 p.m. ET", "2013-03-22T19:28"),
+        ("Posted Mar. 22,2013 at 4:24 PM EST", "2013-03-22T16:24"),
+        ("Mar 22013", None),
+        # US order with dots: no month 22, beyond doubt
+        ("Business03.22.2013 07:00 AM", "2013-03-22T07:00"),
+        ("الجمعة 22 مارس 2013", "2013-03-22"),
+        ("الجمعة 8 فيفري 2019", "2019-02-08"),
         ("Mar. 22, 2013", "2013-03-22"),
         ("22 de marzo de 2013", "2013-03-22"),
         ("22 marzo 2013", "2013-03-22"),
@@ -533,3 +559,29 @@ def test_a_sidebar_widgets_list_item_dates_no_post() -> None:
 <span class="gray_out">Monday, July 2nd, 2012, <a href="/top#c">36 replies</a></span></li>
 </ul></div></body></html>"""
     assert _published(html) is None
+
+
+def test_an_updated_day_says_nothing_of_the_local_day_of_the_publication() -> None:
+    """A UTC instant whose day the header shows only as an update's ("November 28, 2013 --
+    Updated 0203 GMT") keeps its own day: the update's day is not the publication's where
+    the page is written. A header that dates the publication before the label still
+    moves it."""
+    head = "<meta property='article:published_time' content='2013-11-27T08:36:32Z'>"
+    body = f"<h1>Holiday travel</h1><p class='date'>{{}}</p><p>{_PROSE}</p>"
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    url = "https://news.example.com/travel/holiday/index.html"
+    updated = html.format("November 28, 2013 -- Updated 0203 GMT")
+    assert _published(updated, url) == "2013-11-27T08:36:32+00:00"
+    labelled = html.format("Updated November 28, 2013")
+    assert _published(labelled, url) == "2013-11-27T08:36:32+00:00"
+    both = html.format("November 28, 2013 · Updated November 29, 2013")
+    assert _published(both, url) == "2013-11-28"
+
+
+def test_a_day_first_countrys_domain_settles_an_english_pages_numeric_date() -> None:
+    """A date "03/04/2013" on a page that says only "en": the 3rd of April on a British domain,
+    nothing on a generic one (a US site writes the month first)."""
+    html = f"""<html lang="en"><head><title>Garden notes</title></head><body>
+<h1>Garden notes</h1><p class="date">03/04/2013</p><p>{_PROSE}</p></body></html>"""
+    assert _published(html, "https://www.garden.example.co.uk/notes") == "2013-04-03"
+    assert _published(html, "https://www.garden.example.com/notes") is None

@@ -615,6 +615,20 @@ def test_inline_json_state_date_is_the_very_last_resort() -> None:
         '{"published_at":"2019-03-02T06:22:28+01:00"}}</script></body></html>'
     )
     assert meta_of(html, url="https://x.example/p").published == "2019-03-02T06:22:28+01:00"
+    # an analytics object of a news CMS ("pub_date") says the same
+    tracked = (
+        '<html><body><h1>Stage show</h1><script>var page = \'{"type":"post",'
+        '"pub_date":"2014-12-30T01:00:51Z"}\';</script></body></html>'
+    )
+    assert meta_of(tracked, url="https://x.example/p").published == "2014-12-30T01:00:51+00:00"
+    # an old CMS writes its dateline with a one-call script; a longer script is code
+    written = (
+        "<html><body><h1>Spring</h1><table><tr><td>"
+        '<script>showDate("2020/04/17 01:43:09")</script></td></tr></table></body></html>'
+    )
+    assert meta_of(written, url="https://x.example/p").published == "2020-04-17T01:43:09"
+    code = written.replace("showDate(", "var a = 1; if (a) { build(); } showDate(")
+    assert meta_of(code, url="https://x.example/p").published is None
 
 
 def _redated_page(shown: str) -> str:
@@ -752,3 +766,28 @@ def test_headline_texts_start_at_a_headline_in_a_breadcrumb_bar() -> None:
     page = Page(build_tree(html), "https://x.example/a")
     after, _ = headline_texts(page, scan_page(page, GENERIC))
     assert after[0] == "15.12.2022"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("displaydate", "2013-03-22T10:15:00-04:00", "2013-03-22T10:15:00-04:00"),
+        ("publication_date", "2013-03-22", "2013-03-22"),
+        ("pdate", "20130322", "2013-03-22"),
+        ("dc.date.publication", "2013-03-22", "2013-03-22"),
+    ],
+)
+def test_rarer_publication_meta_names(name: str, value: str, expected: str) -> None:
+    html = (
+        f"<html><head><meta name='{name}' content='{value}'></head>"
+        "<body><h1>Harbour</h1><p>Text.</p></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == expected
+
+
+def test_rarer_modification_meta_names() -> None:
+    html = (
+        "<html><head><meta property='article:modified' content='2013-03-23T08:00:00Z'>"
+        "</head><body><h1>Harbour</h1><p>Text.</p></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").modified == "2013-03-23T08:00:00+00:00"

@@ -95,8 +95,19 @@ def parse_iso(value: str | None) -> str | None:
     return _parse_rfc2822(value) or _parse_loose_machine(value)
 
 
+_TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
+_JS_ZONE = re.compile(r"\d:\d\d GMT([+-])(0\d|1[0-4])([0-5]\d)\b")
+_UTC_NAMES = frozenset({"UT", "UTC", "GMT", "Z", "+0000", "-0000", "+00:00", "-00:00"})
+
+
 def _parse_rfc2822(value: str) -> str | None:
+    """RFC 2822 as mail and feeds write it. ``parsedate_tz`` takes any word after the time
+    for a zone and an unknown one for UTC, so "December 11, 2014, 1:40 PM" (a visible
+    date copied into a meta tag) would become 01:40 UTC: a 12-hour clock is left to
+    ``parse_text``, and only a zone RFC 2822 names (or a numeric one) gives an offset."""
     if not any(c.isalpha() for c in value[:5]) and "," not in value:
+        return None
+    if _TWELVE_HOUR.search(value):
         return None
     parts = parsedate_tz(value)
     if not parts:
@@ -106,6 +117,12 @@ def _parse_rfc2822(value: str) -> str | None:
     if day is None:
         return None
     offset = parts[9]
+    js_zone = _JS_ZONE.search(value)
+    if js_zone:  # JavaScript's Date#toString: "... 01:00:00 GMT+0100 (Central European ...)"
+        sign = -1 if js_zone.group(1) == "-" else 1
+        offset = sign * (int(js_zone.group(2)) * 3600 + int(js_zone.group(3)) * 60)
+    elif offset == 0 and not any(word.upper() in _UTC_NAMES for word in value.split()):
+        offset = None  # a word parsedate_tz does not know: no zone was given
     if offset is None:
         return f"{day.isoformat()}T{hh:02d}:{mi:02d}:{ss:02d}"
     stamp = datetime(y, mo, d, hh, mi, ss, tzinfo=timezone(timedelta(seconds=offset)))
@@ -121,25 +138,30 @@ def _parse_loose_machine(value: str) -> str | None:
 
 _WORD = r"([^\W\d_]{3,}\.?)"
 _DAY = r"(\d{1,2})(?:\.|st|nd|rd|th|er|e|º|°)?"
+# the end of a day-first year: no digit follows, or the next date does, glued to it by a
+# text of adjacent elements (WordPress's published and updated <time>s: "22. Dezember
+# 201922. Dezember 2019", "22.03.201922.03.2019")
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}\.\s?(?:\d|[^\W\d_]{3})))"
 _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?"), "ymd"),
     (_YMD_LOOSE, "ymd"),
     # Hungarian and Korean space the parts: "2020. 08. 18. 21:35"
     (re.compile(r"(?<!\d)(\d{4})\.\s(\d{1,2})\.\s?(\d{1,2})\.?(?!\d)"), "ymd"),
-    (re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"), "dmy"),
+    (re.compile(rf"(?<!\d)(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){_YEAR_END}"), "dmy"),
     (re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])"), "ambiguous"),
     (
         # "7 de desembre de 2026", "7 d'abril de 2026", "07-Dec-2026"; the Levant names a
         # month twice ("24 نيسان / أبريل 2020"), the first name counts
         re.compile(
             rf"(?<!\d){_DAY}\s*(?:de\s+|of\s+|d['’]\s*|[-/])?{_WORD}(?:\s*/\s*[^\W\d_]{{3,}})?"
-            r"\s*,?\s*(?:de\s+|del\s+|[-/])?(\d{4})(?!\d)",
+            rf"\s*,?\s*(?:de\s+|del\s+|[-/])?(\d{{4}}){_YEAR_END}",
             re.IGNORECASE,
         ),
         "d_word_y",
     ),
     (
-        re.compile(rf"{_WORD}\s+{_DAY}\s*,?\s+(\d{{4}})(?!\d)", re.IGNORECASE),
+        # "Nov. 6,2012" too: a comma or a space before the year
+        re.compile(rf"{_WORD}\s+{_DAY}(?:\s*,\s*|\s+)(\d{{4}})(?!\d)", re.IGNORECASE),
         "word_d_y",
     ),
     (
@@ -202,7 +224,8 @@ def parse_text(
     if not found:
         return None
     _, end, day = min(found, key=lambda item: item[0])
-    return day.isoformat() + _clock(text[end : end + 30])
+    glued = text[end : end + 1].isdigit()  # the next date (_YEAR_END), not a time of day
+    return day.isoformat() + ("" if glued else _clock(text[end : end + 30]))
 
 
 _CLOCK = re.compile(
@@ -241,7 +264,9 @@ def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> da
     if kind == "ymd":
         return _valid(int(groups[0]), int(groups[1]), int(groups[2]))
     if kind == "dmy":
-        return _valid(int(groups[2]), int(groups[1]), int(groups[0]))
+        d, m, y = int(groups[0]), int(groups[1]), int(groups[2])
+        # "01.21.2020": no month 21, so the US order, beyond doubt
+        return _valid(y, m, d) or (_valid(y, d, m) if d <= 12 < m else None)
     if kind == "ambiguous":
         a, b, y = int(groups[0]), int(groups[1]), int(groups[2])
         if a > 12 or (dayfirst and b <= 12):
@@ -250,13 +275,27 @@ def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> da
             return _valid(y, a, b)
         return None
     if kind == "d_word_y":
-        month = month_number(groups[1])
+        month = _month_of(groups[1])
         return _valid(int(groups[2]), month, int(groups[0])) if month else None
     if kind == "y_word_d":
-        month = month_number(groups[1])
+        month = _month_of(groups[1])
         return _valid(int(groups[0]), month, int(groups[2])) if month else None
-    month = month_number(groups[0])
+    month = _month_of(groups[0])
     return _valid(int(groups[2]), month, int(groups[1])) if month else None
+
+
+# a capitalised word at the end of another: "MarieOctober 30, 2012", "INDUSTRYJuly 23"
+_GLUED_TAIL = re.compile(r"(?<=[^\W\d_])[A-Z][^\W\d_A-Z]+\.?$")
+
+
+def _month_of(word: str) -> int | None:
+    """The month a word names, or the month its capitalised tail names: a text of adjacent
+    elements glues a byline's name or a kicker to the month ("by MarieOctober 30, 2012")."""
+    month = month_number(word)
+    if month is None:
+        tail = _GLUED_TAIL.search(word)
+        month = month_number(tail.group()) if tail else None
+    return month
 
 
 _URL_DATE = re.compile(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -25,6 +26,7 @@ from ._pagedates import lastmod_line, script_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
+from ._zones import COUNTRY_ZONES
 
 __all__ = [
     "MODIFIED_META",
@@ -79,6 +81,12 @@ PUBLISHED_META = (
     "analyticsattributes.articledate",
     "cxenseparse:recs:publishtime",
     "datecreated",
+    # rarer spellings that publishers' CMSs and news platforms write (htmldate reads them too)
+    *"""article:post_date article:publicationdate content_create_date date_created
+    date_published dateposted dc.date.publication dc:created displaydate doc_date
+    og:publish_date og:regdate pdate ptime publish_time published-date published_date
+    publisheddate publication_date rbpubdate rnews:datepublished twt-published-at
+    vr:published_time""".split(),
 )
 MODIFIED_META = (
     "article:modified_time",
@@ -88,7 +96,14 @@ MODIFIED_META = (
     "last-modified",
     "dc.date.modified",
     "dcterms.modified",
+    *"""article:modified article:modified_date modified_time og:modified_time updated_time
+    dc.modified modificationdate bt:moddate""".split(),
 )
+
+
+# country-code domains of countries that write the day before the month; not the US,
+# Canada or the Philippines (month first), nor East Asia (year first)
+_DAYFIRST_COUNTRIES = frozenset(COUNTRY_ZONES) - {"us", "ca", "ph", "jp", "kr", "cn", "tw", "hk"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +121,16 @@ class DateContext:
 
     @property
     def dayfirst(self) -> bool | None:
-        """Whether "02/03" is the 2nd of March: ``None`` when the language does not say."""
+        """Whether "02/03" is the 2nd of March: ``None`` when neither the language nor the
+        site's country says. English alone (or no language) is settled by a country-code
+        domain of a country that writes the day first (.uk, .au, .in, .de, ...)."""
         language = self.language
-        if not language:
-            return None
         if language in ("en-US", "en-PH", "en-CA"):
             return False
-        return None if language == "en" else True
+        if language and language != "en":
+            return True
+        host = urlsplit(self.url or self.page.url or "").hostname or ""
+        return True if host.rsplit(".", 1)[-1] in _DAYFIRST_COUNTRIES else None
 
 
 def date_of(el: HtmlElement, *, dayfirst: bool | None) -> str | None:

@@ -78,6 +78,9 @@ _MONTHS_RAW = {
     "حزيران": 6,
     "تموز": 7,
     "أيلول": 9,
+    # ar, as the Maghreb names the months (from French: "8 فيفري 2019")
+    "جانفي فيفري مارس أفريل ماي جوان جويلية أوت سبتمبر أكتوبر نوفمبر ديسمبر": 0,
+    "افريل": 4,
     # tl (Filipino)
     "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre": 0,
     # ca ("7 de desembre", "7 d'abril"), gl

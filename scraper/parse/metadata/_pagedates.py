@@ -32,13 +32,21 @@ def lastmod_line(page: Page, dayfirst: bool | None) -> str | None:
 _SCRIPT_KEY = re.compile(
     r"""["']?(?:datePublished|published_at|publishedAt|publish_date|publishDate|pubDate|"""
     r"""date_published|publicationDate|publication_date|publishedDate|published_date|"""
-    r"""firstPublished|first_published_at|firstPublishedDate)["']?\s*:\s*["']([^"']{8,40})["']"""
+    r"""firstPublished|first_published_at|firstPublishedDate|pub_date|publishTime|"""
+    r"""publish_time|publishedTime|published_time)["']?\s*:\s*["']([^"']{8,40})["']"""
 )
+
+
+# an inline script that is one call with a date: it writes the page's dateline
+# (``<script>showDate("2020/04/17 01:43:09")</script>``)
+_WRITTEN = re.compile(r"""^\s*[\w.$]+\(\s*["'](\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[^"']{0,30})["']""")
 
 
 def script_date(page: Page) -> str | None:
     """A publication date in a page's inline JSON state (``"published_at": "..."``): what
-    a client-rendered page knows but does not print."""
+    a client-rendered page knows but does not print; else the date a one-call script
+    writes where the page shows its date (old CMSs print the dateline so)."""
+    written = None
     for script in page.by_tag("script"):
         text = script.text or ""
         if "ld+json" in (script.get("type") or "") or len(text) > 500_000:
@@ -48,4 +56,7 @@ def script_date(page: Page) -> str | None:
             value = parse_iso(m.group(1))
             if value:
                 return value
-    return None
+        if written is None and len(text) < 120:
+            call = _WRITTEN.match(text)
+            written = parse_iso(call.group(1)) if call else None
+    return written

@@ -226,7 +226,7 @@ def _visible_day(value: str, scan: Scan, near: Near, dayfirst: bool | None) -> s
     when = datetime.fromisoformat(value)
     for text in _header_texts(scan, near):
         shown = parse_text(text, dayfirst=dayfirst)
-        if not shown:
+        if not shown or _updated_only(text, shown, dayfirst):
             continue
         day = datetime.fromisoformat(shown[:10]).date()
         if abs((day - when.date()).days) != 1:
@@ -239,6 +239,18 @@ def _visible_day(value: str, scan: Scan, near: Near, dayfirst: bool | None) -> s
                 return datetime.fromisoformat(shown).replace(tzinfo=timezone(shift)).isoformat()
         return shown[:10]
     return None
+
+
+def _updated_only(text: str, shown: str, dayfirst: bool | None) -> bool:
+    """True when the one date of ``text`` is an update's ("November 28, 2013 -- Updated
+    0203 GMT", "Updated May 6, 2019"): the day the page was changed, which says nothing of
+    the day the publication instant fell on where the page is written. A text that names
+    another date after the label ("May 5 · Updated May 6") shows the publication first."""
+    m = UPDATED_LABEL.search(text)
+    if m is None:
+        return False
+    after = parse_text(text[m.end() :], dayfirst=dayfirst)
+    return after is None or after[:10] == shown[:10]
 
 
 def _instant_witnesses(page: Page, scan: Scan) -> list[str]:

@@ -95,3 +95,10 @@ def test_header_charset_is_heeded() -> None:
 )
 def test_which_pages_go_to_libxml2_undecoded(name: str, direct: bool) -> None:
     assert (_utf8_tree(CASES[name], None, "p") is not None) is direct
+
+
+def test_a_page_of_many_doctypes_takes_the_decoding_path() -> None:
+    data = b"<!DOCTYPE html>" * 5 + page(TEXT).encode()
+    assert _utf8_tree(data, None, "p") is None
+    assert from_bytes(data) == decoded_then_built(data)
+    assert _utf8_tree(b"<!doctype html>" + page(TEXT).encode(), None, "p") is not None

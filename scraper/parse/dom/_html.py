@@ -360,15 +360,24 @@ _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
 
 def _ascii_doctypes(data: bytes) -> bool:
     """Every ``<!DOCTYPE ...>`` of the page is ASCII (the one place libxml2 does not
-    check the bytes it reads as UTF-8)."""
-    at = data.find(b"<!")
-    while at >= 0:
-        if data[at + 2 : at + 9].lower() == b"doctype":
-            end = data.find(b">", at)
-            if not data[at : end if end >= 0 else len(data)].isascii():
+    check the bytes it reads as UTF-8); ``False`` also for a page of more than a few
+    (a real page has one), so that a page of a million costs two scans."""
+    seen = 0
+    for start in (b"<!d", b"<!D"):
+        at = data.find(start)
+        while at >= 0:
+            seen += 1
+            if seen > _FEW_DOCTYPES:
                 return False
-        at = data.find(b"<!", at + 2)
+            if data[at + 2 : at + 9].lower() == b"doctype":
+                end = data.find(b">", at)
+                if not data[at : end if end >= 0 else len(data)].isascii():
+                    return False
+            at = data.find(start, at + 3)
     return True
+
+
+_FEW_DOCTYPES = 4
 
 
 def _last_depth(tree: HtmlElement) -> int:

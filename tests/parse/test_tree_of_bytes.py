@@ -102,3 +102,11 @@ def test_a_page_of_many_doctypes_takes_the_decoding_path() -> None:
     assert _utf8_tree(data, None, "p") is None
     assert from_bytes(data) == decoded_then_built(data)
     assert _utf8_tree(b"<!doctype html>" + page(TEXT).encode(), None, "p") is not None
+
+
+def test_a_doctype_after_content_is_checked_too() -> None:
+    data = page(TEXT).encode().replace(b"<p ", b"<!doctype x \xe9><p ")
+    assert _utf8_tree(data, None, "p") is None
+    assert from_bytes(data) == decoded_then_built(data)
+    bangs = page(TEXT + "!" * 30).encode()
+    assert _utf8_tree(bangs, None, "p") is not None

@@ -22,7 +22,7 @@ from ._guard import guard_post
 from ._merge import merge_comment_pages
 from .body._body import extract_body
 from .comments._comments import extract_comments
-from .dom._html import build_tree, decode_html_utf8
+from .dom._html import build_tree, tree_of_bytes
 from .dom._page import Page
 from .metadata._metadata import extract_metadata
 from .profiles import detect_profile
@@ -75,10 +75,11 @@ def read_page(
     name = source or url
     with _collector_paused():
         try:
-            text, utf8 = (
-                decode_html_utf8(html, content_type) if isinstance(html, bytes) else (html, None)
+            tree = (
+                tree_of_bytes(html, content_type, name)
+                if isinstance(html, bytes)
+                else build_tree(html, name)
             )
-            tree = build_tree(text, name, utf8)
             out = read(Page(tree, url))
         except _PARSER_BUGS as exc:
             # A bug of ours on markup nobody foresaw must cost one page, not the crawl or

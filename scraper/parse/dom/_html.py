@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 
 import webencodings
 from charset_normalizer import from_bytes
@@ -34,7 +35,14 @@ from lxml.html import (
 from ..._errors import ParseError
 from ._attrs import cap_attributes
 
-__all__ = ["MAX_PAGE_BYTES", "build_tree", "decode_html", "decode_html_utf8", "sniff_binary"]
+__all__ = [
+    "MAX_PAGE_BYTES",
+    "build_tree",
+    "decode_html",
+    "decode_html_utf8",
+    "sniff_binary",
+    "tree_of_bytes",
+]
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
 # how much of the page the charset prescan and the detector look at
@@ -285,6 +293,100 @@ def build_tree(text: str, source: str | None = None, utf8: bytes | None = None) 
 
 
 _MAX_DEPTH = 2048  # libxml2's limit with XML_PARSE_HUGE
+
+
+def tree_of_bytes(
+    data: bytes, content_type: str | None = None, source: str | None = None
+) -> HtmlElement:
+    """``build_tree`` of ``decode_html_utf8(data, content_type)``: the same tree, or the
+    same ``ParseError``. A page that is UTF-8 (most are) goes to libxml2 as it is, without
+    being decoded first: the text was only read for a few checks, and the decode cost
+    ~2 % of a parse. libxml2 checks the UTF-8 itself as it reads (see ``_utf8_tree``)."""
+    tree = _utf8_tree(data, content_type, source)
+    if tree is not None:
+        return tree
+    text, utf8 = decode_html_utf8(data, content_type)
+    return build_tree(text, source, utf8)
+
+
+# libxml2 reports at most 100 errors a parse: past a few dozen, a bad byte may go unsaid
+_FEW_ERRORS = 50
+# each thread its own parser: the error log read after a parse is the parser's
+_THREAD_PARSERS = threading.local()
+
+
+def _utf8_tree(data: bytes, content_type: str | None, source: str | None) -> HtmlElement | None:
+    """The tree of ``data`` parsed as UTF-8 when that is how ``decode_html_utf8`` and
+    ``build_tree`` read it (valid UTF-8 without a BOM, no other charset declared for
+    ASCII bytes, no XML declaration, no NUL ...); ``None`` when the page needs that path
+    (which also raises its errors).
+
+    libxml2 reads UTF-8 as Python's strict decoder does: every byte sequence that one
+    refuses (stray, overlong, surrogate, past U+10FFFF) is an ``ERR_INVALID_ENCODING``
+    in the parse's error log, in text, attributes, comments and scripts alike; only
+    inside a ``<!DOCTYPE ...>`` are bytes not checked, so a doctype must be ASCII."""
+    if not data or len(data) > MAX_PAGE_BYTES or data[0] >= 0x80 or b"\x00" in data:
+        return None  # a BOM, an empty or oversized page, NUL bytes: the decoding path
+    if sniff_binary(data):
+        return None
+    declared = _declared(data, content_type)
+    if declared and declared[0] != "utf-8" and data.isascii():
+        return None  # ASCII read in the declared charset
+    # build_tree's checks, on the text's first _PRESCAN characters (at most 4 bytes each)
+    head = data[:_PRESCAN]
+    text_head = (
+        head.decode("ascii")
+        if head.isascii()
+        else data[: 4 * _PRESCAN].decode("utf-8", "ignore")[:_PRESCAN]
+    )
+    if "<" not in text_head or text_head.lstrip("\ufeff \t\r\n").startswith("<?xml"):
+        return None
+    if sniff_binary(text_head.encode("latin-1", errors="replace")) or not _ascii_doctypes(data):
+        return None
+    parser: HTMLParser | None = getattr(_THREAD_PARSERS, "utf8", None)
+    if parser is None:
+        parser = _THREAD_PARSERS.utf8 = _parser("utf-8")
+    try:
+        tree = document_fromstring(cap_attributes(data), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    log = parser.error_log
+    if len(log) >= _FEW_ERRORS or any(e.type == _INVALID_ENCODING for e in log):
+        return None
+    if tree is None:
+        raise ParseError("no HTML elements", source)
+    if _last_depth(tree) >= _MAX_DEPTH - 1:
+        raise ParseError(f"nested deeper than {_MAX_DEPTH} elements", source)
+    return tree
+
+
+_INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
+
+
+def _ascii_doctypes(data: bytes) -> bool:
+    """Every ``<!DOCTYPE ...>`` of the page is ASCII (the one place libxml2 does not
+    check the bytes it reads as UTF-8); ``False`` also for a page of more than a few
+    doctypes or very many "!" (real pages have one doctype and a few hundred "!"). The
+    search is for "!" alone: one byte is found by ``memchr``, where a search for "<!"
+    tests every byte of the page in Python's string search (more than decoding it)."""
+    find = data.find
+    at = find(b"!")
+    seen = hits = 0
+    while at >= 0:
+        hits += 1
+        if hits > _MANY_BANGS:
+            return False
+        if at > 0 and data[at - 1] == 60 and data[at + 1 : at + 8].lower() == b"doctype":  # "<"
+            seen += 1
+            end = find(b">", at)
+            if seen > _FEW_DOCTYPES or not data[at : end if end >= 0 else len(data)].isascii():
+                return False
+        at = find(b"!", at + 1)
+    return True
+
+
+_MANY_BANGS = 20_000
+_FEW_DOCTYPES = 4
 
 
 def _last_depth(tree: HtmlElement) -> int:

@@ -31,6 +31,7 @@ _ASIDE_TAGS = frozenset({"small", "time"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP = frozenset({"script", "style", "noscript", "template"})
 _RANKED = frozenset({"h1", "h2", "h3"})
+_INLINE = frozenset({"span", "strong", "b", "em", "i", "mark"})
 # a separator kept for screen readers and copy-paste between a kicker and the headline
 # ("Klimaschutz<span class="visually-hidden">: </span>Bohren, bis es heiß wird")
 _SEP_ONLY = re.compile(r"^\s*[|\-–—:·•/]+\s*$")
@@ -49,7 +50,13 @@ def headline_text(el: HtmlElement, limit: int = 400) -> str:
         return whole
     walk = _Walk(el.tag in _HEADINGS)
     walk.parts.append(el.text or "")
-    walk.children(el, 0)
+    if _glued_kicker(el):
+        walk.dropped = True
+        walk.start = len(walk.parts)  # the headline starts at the kicker's tail
+        walk.parts.append(el[0].tail or "")
+        walk.children(el[1:], 0)
+    else:
+        walk.children(el, 0)
     if not walk.dropped or walk.shown_sep:
         return whole
     text = collapse("".join(walk.parts[walk.start :]))
@@ -71,7 +78,7 @@ class _Walk:
         # kicker and headline: the page shows the kicker as part of its title
         self.shown_sep = False
 
-    def children(self, el: HtmlElement, depth: int) -> None:
+    def children(self, el: HtmlElement | list[HtmlElement], depth: int) -> None:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:  # a comment, a script
@@ -93,6 +100,19 @@ class _Walk:
                 if depth < 8:
                     self.children(child, depth + 1)
             self.parts.append(child.tail or "")
+
+
+def _glued_kicker(el: HtmlElement) -> bool:
+    """A heading that opens with a few words in an element of their own, the headline's
+    capital following with no space ("<span>Nationale Demo</span>Der 9. Juli naht ..."):
+    the theme sets that element on a line of its own (a kicker), or a reader would see
+    "DemoDer"."""
+    first = el[0]
+    text, tail = first.text or "", first.tail or ""
+    if (el.text or "").strip() or len(first) or first.tag not in _INLINE:
+        return False
+    glued = text[-1:].isalpha() and tail[:1].isupper()
+    return glued and len(text.split()) >= 2 and len(tail.split()) >= 3
 
 
 def _separator(el: HtmlElement) -> bool:

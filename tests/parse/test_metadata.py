@@ -365,6 +365,18 @@ def test_a_bar_look_alike_separates_the_site_name() -> None:
     assert meta_of(html).title == "Become a product tester"
 
 
+def test_of_several_h1_outside_the_post_the_one_the_head_declares_is_the_title() -> None:
+    html = (
+        "<html><head><title>Rates rise again | Example News</title></head><body>"
+        "<header><h1>Business</h1></header><div class='wide'><h1>Rates rise again</h1></div>"
+        "<div class='narrow'><h1>Rates rise again</h1></div><p>Text.</p></body></html>"
+    )
+    assert meta_of(html).title == "Rates rise again"
+    # a heading the head does not name is not taken on that ground
+    other = html.replace("<title>Rates rise again | Example News</title>", "")
+    assert meta_of(other).title != "Business"
+
+
 def test_visible_multilingual_date_near_headline() -> None:
     html = (
         "<html lang='de'><body><div><h1>Ein Titel hier</h1><p>Von Max Muster</p>"

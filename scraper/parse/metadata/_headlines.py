@@ -4,19 +4,24 @@ News and magazine themes put the kicker ("Dachzeile", "overline") above the head
 sometimes a subtitle, the date or the byline below it *inside* the same ``<h1>``, styled
 apart by a class or a ``<small>``. A reader sees two lines; the element's text glues them
 into one ("Nach Corona-Lockerungen Autohäuser rechnen ..."). The markup names the parts, so
-they can be left out without guessing from the words.
+they can be left out without guessing from the words. Where a page has several ``h1`` and
+none in the post, the one its head declares too is the headline (``declared_h1``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..dom._page import Page
 from ..dom._text import collapse
 from ._candidates import el_text
+from ._structured import ld_text
+from ._witnesses import SEP, norm
 
-__all__ = ["headline_text", "in_widget", "inner_heading"]
+__all__ = ["declared_h1", "headline_text", "in_widget", "inner_heading"]
 
 # class names themes give the line above or below a headline (kicker, "Dachzeile",
 # "Spitzmarke", overline, eyebrow; subtitle, subheading, "h1small"), matched within a token
@@ -147,4 +152,27 @@ def inner_heading(el: HtmlElement) -> HtmlElement:
             tag = node.tag
             if tag in _RANKED and (best is el or tag < best.tag):
                 best = node
+    return best
+
+
+def declared_h1(
+    h1s: list[HtmlElement], page: Page, title: str | None, article: dict[str, Any] | None
+) -> HtmlElement | None:
+    """Of several ``h1`` outside any article (a theme that gives the logo, the section and
+    the post an ``h1`` each, or prints the headline twice for two screen sizes), the one
+    the page also declares: a part of ``<title>``, Open Graph's or JSON-LD's headline. A
+    heading the CMS wrote into the head as well is the post's, not a box's; the longest
+    such one, since the site's name is a part of ``<title>`` too."""
+    declared = {norm(p) for p in SEP.split(title or "")}
+    declared.add(norm(title or ""))
+    for key in ("og:title", "twitter:title"):
+        declared.update(norm(v) for v in page.meta.get(key, ()))
+    if article:
+        declared.add(norm(ld_text(article.get("headline")) or ""))
+    declared.discard("")
+    best, size = None, 0
+    for el in h1s[:8]:
+        n = norm(el_text(el))
+        if n in declared and len(n) > size:
+            best, size = el, len(n)
     return best

@@ -18,7 +18,7 @@ from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import parse_text
-from ._headlines import headline_text, in_widget, inner_heading
+from ._headlines import declared_h1, headline_text, in_widget, inner_heading
 from ._slug import slug_cover, slug_words
 from ._structured import ld_text
 from ._witnesses import (
@@ -73,7 +73,7 @@ def title_candidates(
     inside = [h.el for h in scan.h1 if h.in_article and not h.in_comment]
     h1_el = inside[0] if inside else h1s[0] if len(h1s) == 1 else None
     if h1_el is None and len(h1s) > 1:
-        h1_el = _declared_h1(h1s, page, scan.title, article)
+        h1_el = declared_h1(h1s, page, scan.title, article)
     h1 = headline_text(h1_el) if h1_el is not None else None
     # the whole heading, kicker included, is what a logo check compares with <title>
     logo = h1_el is not None and (
@@ -101,29 +101,6 @@ def title_candidates(
     # a page whose every headline is the site's name (a one-page site, a home page) is
     # titled with that name
     return named if any(s != "logo" for s, _ in named) else out
-
-
-def _declared_h1(
-    h1s: list[Any], page: Page, title: str | None, article: dict[str, Any] | None
-) -> Any:
-    """Of several ``h1`` outside any article (a theme that gives the logo, the section and
-    the post an ``h1`` each, or prints the headline twice for two screen sizes), the one
-    the page also declares: a part of ``<title>``, Open Graph's or JSON-LD's headline. A
-    heading the CMS wrote into the head as well is the post's, not a box's; the longest
-    such one, since the site's name is a part of ``<title>`` too."""
-    declared = {norm(p) for p in title_parts(title or "")}
-    declared.add(norm(title or ""))
-    for key in ("og:title", "twitter:title"):
-        declared.update(norm(v) for v in page.meta.get(key, ()))
-    if article:
-        declared.add(norm(ld_text(article.get("headline")) or ""))
-    declared.discard("")
-    best, size = None, 0
-    for el in h1s[:8]:
-        n = norm(el_text(el))
-        if n in declared and len(n) > size:
-            best, size = el, len(n)
-    return best
 
 
 def unescape_text(value: str | None) -> str:

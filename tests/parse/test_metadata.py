@@ -372,6 +372,14 @@ def test_of_several_h1_outside_the_post_the_one_the_head_declares_is_the_title()
         "<div class='narrow'><h1>Rates rise again</h1></div><p>Text.</p></body></html>"
     )
     assert meta_of(html).title == "Rates rise again"
+    # "Site | Post" with both in an h1: the post's, though it is the end of <title>
+    ted = html.replace("Rates rise again | Example News", "Example News | Rates rise again")
+    ted = ted.replace("<h1>Business</h1>", "<h1>Example News</h1>")
+    assert meta_of(ted).title == "Rates rise again"
+    # Open Graph's headline outranks a <title> part (a translation printed in another h1)
+    both = ted.replace("<head>", "<head><meta property='og:title' content='Zinsen steigen'>")
+    both = both.replace("<div class='narrow'><h1>Rates rise again", "<div><h1>Zinsen steigen")
+    assert meta_of(both).title == "Zinsen steigen"
     # a heading the head does not name is not taken on that ground
     other = html.replace("<title>Rates rise again | Example News</title>", "")
     assert meta_of(other).title != "Business"

@@ -160,19 +160,24 @@ def declared_h1(
 ) -> HtmlElement | None:
     """Of several ``h1`` outside any article (a theme that gives the logo, the section and
     the post an ``h1`` each, or prints the headline twice for two screen sizes), the one
-    the page also declares: a part of ``<title>``, Open Graph's or JSON-LD's headline. A
-    heading the CMS wrote into the head as well is the post's, not a box's; the longest
-    such one, since the site's name is a part of ``<title>`` too."""
-    declared = {norm(p) for p in SEP.split(title or "")}
-    declared.add(norm(title or ""))
-    for key in ("og:title", "twitter:title"):
-        declared.update(norm(v) for v in page.meta.get(key, ()))
+    the page also declares. A heading the CMS wrote into the head as well is the post's, not
+    a box's: first one that is Open Graph's or JSON-LD's headline (or ends with it, after a
+    kicker), else the longest that is a part of ``<title>``, since the site's name is a
+    part of ``<title>`` too; a page that prints a translation of its headline in another
+    ``h1`` has only one of the two in ``og:title``."""
+    shared = {norm(v) for key in ("og:title", "twitter:title") for v in page.meta.get(key, ())}
     if article:
-        declared.add(norm(ld_text(article.get("headline")) or ""))
-    declared.discard("")
-    best, size = None, 0
+        shared.add(norm(ld_text(article.get("headline")) or ""))
+    shared.discard("")
+    parts = {norm(p) for p in SEP.split(title or "")}
+    parts.add(norm(title or ""))
+    best, rank = None, (0, 0)
     for el in h1s[:8]:
         n = norm(el_text(el))
-        if n in declared and len(n) > size:
-            best, size = el, len(n)
+        if not n:
+            continue
+        tier = 2 if n in shared or any(len(x) >= 15 and n.endswith(x) for x in shared) else 0
+        tier = tier or (1 if n in parts else 0)
+        if tier and (tier, len(n)) > rank:
+            best, rank = el, (tier, len(n))
     return best

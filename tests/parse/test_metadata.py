@@ -11,6 +11,7 @@ from scraper.parse._results import Metadata
 from scraper.parse.dom._html import build_tree
 from scraper.parse.dom._page import Page
 from scraper.parse.metadata._bylines import clean_author, split_authors
+from scraper.parse.metadata._candidates import el_text
 from scraper.parse.metadata._metadata import extract_metadata, normalize_language
 from scraper.parse.metadata._titles import strip_site
 from scraper.parse.profiles._generic import GENERIC
@@ -329,6 +330,59 @@ def test_a_title_class_box_gives_the_heading_inside_not_its_category_links() -> 
 def test_a_heading_only_of_kicker_class_keeps_its_text() -> None:
     h1 = '<h1><span class="subtitle">Die Bahn fährt wieder</span></h1>'
     assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder"
+
+
+def test_a_kicker_glued_to_the_headline_by_its_own_element_is_not_the_title() -> None:
+    # "<span>Nach dem Sturm</span>Die Bahn ...": no space between, so the theme sets the
+    # span on a line of its own; a reader never sees "SturmDie"
+    h1 = "<h1>\n  <span>Nach dem Sturm</span>Die Bahn fährt wieder ab Montag</h1>"
+    assert meta_of(_h1_page(h1)).title == "Die Bahn fährt wieder ab Montag"
+    # one word glued to a capital is a spelling ("PowerPoint"), a space is one line
+    for kept, title in (
+        ("<h1><span>Power</span>Point tips for your next talk</h1>", "PowerPoint tips for"),
+        ("<h1><span>Nach dem Sturm</span> Die Bahn fährt</h1>", "Nach dem Sturm Die Bahn"),
+    ):
+        assert (meta_of(_h1_page(kept)).title or "").startswith(title)
+
+
+def test_an_elements_text_reads_nested_texts_before_the_tail() -> None:
+    # the colon sits inside the kicker's span, the line break after it: "Sturm: Die",
+    # never "Sturm :Die"
+    el = build_tree(
+        "<html><body><h1><span>Nach dem Sturm<b>:</b></span>\n  <em>Die Bahn</em> fährt"
+        "<script>x()</script> wieder</h1></body></html>"
+    ).find(".//h1")
+    assert el_text(el) == "Nach dem Sturm: Die Bahn fährt wieder"
+    assert el_text(el, 16) == "Nach dem Sturm: "[:16]
+
+
+def test_a_bar_look_alike_separates_the_site_name() -> None:
+    html = (
+        "<html><head><meta property='og:site_name' content='Example Market'>"
+        "<title>Become a product tester │ Example Market</title></head>"
+        "<body><p>Text.</p></body></html>"
+    )
+    assert meta_of(html).title == "Become a product tester"
+
+
+def test_of_several_h1_outside_the_post_the_one_the_head_declares_is_the_title() -> None:
+    html = (
+        "<html><head><title>Rates rise again | Example News</title></head><body>"
+        "<header><h1>Business</h1></header><div class='wide'><h1>Rates rise again</h1></div>"
+        "<div class='narrow'><h1>Rates rise again</h1></div><p>Text.</p></body></html>"
+    )
+    assert meta_of(html).title == "Rates rise again"
+    # "Site | Post" with both in an h1: the post's, though it is the end of <title>
+    ted = html.replace("Rates rise again | Example News", "Example News | Rates rise again")
+    ted = ted.replace("<h1>Business</h1>", "<h1>Example News</h1>")
+    assert meta_of(ted).title == "Rates rise again"
+    # Open Graph's headline outranks a <title> part (a translation printed in another h1)
+    both = ted.replace("<head>", "<head><meta property='og:title' content='Zinsen steigen'>")
+    both = both.replace("<div class='narrow'><h1>Rates rise again", "<div><h1>Zinsen steigen")
+    assert meta_of(both).title == "Zinsen steigen"
+    # a heading the head does not name is not taken on that ground
+    other = html.replace("<title>Rates rise again | Example News</title>", "")
+    assert meta_of(other).title != "Business"
 
 
 def test_visible_multilingual_date_near_headline() -> None:

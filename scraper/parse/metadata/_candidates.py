@@ -123,18 +123,28 @@ def el_text(el: HtmlElement, limit: int = 400) -> str:
     if not len(el):  # a leaf (most links and bylines): its own text is all there is
         text = el.text
         return collapse(text)[:limit] if text and el.tag not in _SKIP else ""
-    parts: list[str] = []
-    size = 0
-    for node in el.iter():
-        if node.text and node.tag not in _SKIP:
-            parts.append(node.text)
-            size += len(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-            size += len(node.tail)
-        if size > limit * 4:
-            break
+    parts: list[str] = [el.text or ""] if el.tag not in _SKIP else []
+    _gather(el, parts, limit * 4 - len(parts[0]) if parts else limit * 4)
     return collapse("".join(parts))[:limit]
+
+
+def _gather(el: HtmlElement, parts: list[str], room: int) -> int:
+    """The texts of ``el``'s children in reading order, each child's tail after its own
+    children's texts ("<span>Israel<i>:</i></span> Palestinians" reads "Israel:
+    Palestinians", not "Israel :Palestinians"); what is left of ``room`` when done."""
+    for child in el:
+        if child.tag not in _SKIP:
+            if child.text:
+                parts.append(child.text)
+                room -= len(child.text)
+            if len(child) and room > 0:
+                room = _gather(child, parts, room)
+        if child.tail:
+            parts.append(child.tail)
+            room -= len(child.tail)
+        if room <= 0:
+            break
+    return room
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,19 +4,24 @@ News and magazine themes put the kicker ("Dachzeile", "overline") above the head
 sometimes a subtitle, the date or the byline below it *inside* the same ``<h1>``, styled
 apart by a class or a ``<small>``. A reader sees two lines; the element's text glues them
 into one ("Nach Corona-Lockerungen Autohäuser rechnen ..."). The markup names the parts, so
-they can be left out without guessing from the words.
+they can be left out without guessing from the words. Where a page has several ``h1`` and
+none in the post, the one its head declares too is the headline (``declared_h1``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..dom._page import Page
 from ..dom._text import collapse
 from ._candidates import el_text
+from ._structured import ld_text
+from ._witnesses import SEP, norm
 
-__all__ = ["headline_text", "in_widget", "inner_heading"]
+__all__ = ["declared_h1", "headline_text", "in_widget", "inner_heading"]
 
 # class names themes give the line above or below a headline (kicker, "Dachzeile",
 # "Spitzmarke", overline, eyebrow; subtitle, subheading, "h1small"), matched within a token
@@ -31,6 +36,7 @@ _ASIDE_TAGS = frozenset({"small", "time"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP = frozenset({"script", "style", "noscript", "template"})
 _RANKED = frozenset({"h1", "h2", "h3"})
+_INLINE = frozenset({"span", "strong", "b", "em", "i", "mark"})
 # a separator kept for screen readers and copy-paste between a kicker and the headline
 # ("Klimaschutz<span class="visually-hidden">: </span>Bohren, bis es heiß wird")
 _SEP_ONLY = re.compile(r"^\s*[|\-–—:·•/]+\s*$")
@@ -49,7 +55,13 @@ def headline_text(el: HtmlElement, limit: int = 400) -> str:
         return whole
     walk = _Walk(el.tag in _HEADINGS)
     walk.parts.append(el.text or "")
-    walk.children(el, 0)
+    if _glued_kicker(el):
+        walk.dropped = True
+        walk.start = len(walk.parts)  # the headline starts at the kicker's tail
+        walk.parts.append(el[0].tail or "")
+        walk.children(el[1:], 0)
+    else:
+        walk.children(el, 0)
     if not walk.dropped or walk.shown_sep:
         return whole
     text = collapse("".join(walk.parts[walk.start :]))
@@ -71,7 +83,7 @@ class _Walk:
         # kicker and headline: the page shows the kicker as part of its title
         self.shown_sep = False
 
-    def children(self, el: HtmlElement, depth: int) -> None:
+    def children(self, el: HtmlElement | list[HtmlElement], depth: int) -> None:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:  # a comment, a script
@@ -93,6 +105,19 @@ class _Walk:
                 if depth < 8:
                     self.children(child, depth + 1)
             self.parts.append(child.tail or "")
+
+
+def _glued_kicker(el: HtmlElement) -> bool:
+    """A heading that opens with a few words in an element of their own, the headline's
+    capital following with no space ("<span>Nationale Demo</span>Der 9. Juli naht ..."):
+    the theme sets that element on a line of its own (a kicker), or a reader would see
+    "DemoDer"."""
+    first = el[0]
+    text, tail = first.text or "", first.tail or ""
+    if (el.text or "").strip() or len(first) or first.tag not in _INLINE:
+        return False
+    glued = text[-1:].isalpha() and tail[:1].isupper()
+    return glued and len(text.split()) >= 2 and len(tail.split()) >= 3
 
 
 def _separator(el: HtmlElement) -> bool:
@@ -127,4 +152,32 @@ def inner_heading(el: HtmlElement) -> HtmlElement:
             tag = node.tag
             if tag in _RANKED and (best is el or tag < best.tag):
                 best = node
+    return best
+
+
+def declared_h1(
+    h1s: list[HtmlElement], page: Page, title: str | None, article: dict[str, Any] | None
+) -> HtmlElement | None:
+    """Of several ``h1`` outside any article (a theme that gives the logo, the section and
+    the post an ``h1`` each, or prints the headline twice for two screen sizes), the one
+    the page also declares. A heading the CMS wrote into the head as well is the post's, not
+    a box's: first one that is Open Graph's or JSON-LD's headline (or ends with it, after a
+    kicker), else the longest that is a part of ``<title>``, since the site's name is a
+    part of ``<title>`` too; a page that prints a translation of its headline in another
+    ``h1`` has only one of the two in ``og:title``."""
+    shared = {norm(v) for key in ("og:title", "twitter:title") for v in page.meta.get(key, ())}
+    if article:
+        shared.add(norm(ld_text(article.get("headline")) or ""))
+    shared.discard("")
+    parts = {norm(p) for p in SEP.split(title or "")}
+    parts.add(norm(title or ""))
+    best, rank = None, (0, 0)
+    for el in h1s[:8]:
+        n = norm(el_text(el))
+        if not n:
+            continue
+        tier = 2 if n in shared or any(len(x) >= 15 and n.endswith(x) for x in shared) else 0
+        tier = tier or (1 if n in parts else 0)
+        if tier and (tier, len(n)) > rank:
+            best, rank = el, (tier, len(n))
     return best

@@ -18,7 +18,7 @@ from ..dom._text import collapse, join_url
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import parse_text
-from ._headlines import headline_text, in_widget, inner_heading
+from ._headlines import declared_h1, headline_text, in_widget, inner_heading
 from ._slug import slug_cover, slug_words
 from ._structured import ld_text
 from ._witnesses import (
@@ -72,10 +72,15 @@ def title_candidates(
     h1s = [el for el in _visible(scan.h1) if not in_widget(el)]
     inside = [h.el for h in scan.h1 if h.in_article and not h.in_comment]
     h1_el = inside[0] if inside else h1s[0] if len(h1s) == 1 else None
+    # an h1 the head declares is placed like one in the post: only a short one is a logo
+    declared = h1_el is None and len(h1s) > 1
+    if declared:
+        h1_el = declared_h1(h1s, page, scan.title, article)
     h1 = headline_text(h1_el) if h1_el is not None else None
     # the whole heading, kicker included, is what a logo check compares with <title>
     logo = h1_el is not None and (
-        links_home(h1_el, page.url) or _is_logo(el_text(h1_el), site, scan.title, bool(inside))
+        links_home(h1_el, page.url)
+        or _is_logo(el_text(h1_el), site, scan.title, bool(inside) or declared)
     )
     if h1 and not logo:
         add("h1", h1)

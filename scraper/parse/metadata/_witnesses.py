@@ -29,10 +29,12 @@ __all__ = [
 ]
 
 # CJK titles write their separators without spaces, full-width ("｜", "：") or ASCII next
-# to a CJK character ("…需求-新华网", "「Treeviz」:phpspot開発日誌"); Korean too ("…커졌다-정치")
+# to a CJK character ("…需求-新华网", "「Treeviz」:phpspot開発日誌"); Korean too ("…커졌다-정치").
+# A bar may be any of its look-alikes: a box-drawing line ("Post │ Site"), a broken bar, a
+# divides sign, a light vertical ornament
 _CJK = "\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef"
 SEP = re.compile(
-    r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_｜]\s*|\s+::\s+|\s*[：－]\s*|"
+    r"\s+[|\-–—:·•»«~/]+\s+|\s*[|·•_｜│┃¦∣❘]\s*|\s+::\s+|\s*[：－]\s*|"
     rf"(?<=[{_CJK}])[-:](?=\S)|(?<=\S)[-:](?=[{_CJK}])"
 )
 SEP_END = re.compile(rf"(?:{SEP.pattern})$")

@@ -1,0 +1,103 @@
+"""The visible byline against the names the page declares (``<meta>``, JSON-LD).
+
+A theme glues a role, an outlet or a date to the name it shows ("Meg WagnerNEW YORK DAILY
+NEWS"), or shows only the first of several declared co-authors; the declared names, which
+no reader sees but the publisher wrote on purpose, say where the name ends and who else
+wrote the post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..._records import Person
+from ._people import label_end
+
+__all__ = ["CO_AUTHOR", "trim_to_declared"]
+
+# a second person after the name ("A and B", "A, B", "A & B")
+CO_AUTHOR = re.compile(r"\b(?:and|und|et|y|e)\b|[,&+/]", re.I)
+
+_CO_AUTHORS_AFTER = re.compile(r"^\s*(?:,|&|\+|and\b|und\b|et\b|y\b)\s*\w", re.IGNORECASE)
+
+
+def _with_co_authors(name: str, declared: list[str]) -> str | None:
+    """The declared credit when the visible byline shows only its first name: a byline
+    element holding one person of "Jane Doe, John Roe" (the others in sibling markup the
+    byline did not reach)."""
+    for d in declared:
+        rest = d[len(name) :]
+        if d[: len(name)].casefold() != name.casefold() or not _CO_AUTHORS_AFTER.match(rest):
+            continue
+        others = [o.split() for o in _CO_SPLIT.split(rest) if o.strip()]
+        # each one a name of two words or more: not ", CNN", ", PhD", ", dpa"
+        if others and all(_co_author(o) for o in others):
+            return re.sub(r"\s*,\s*", ", ", d)
+    return None
+
+
+# words of an outlet or a role after the comma ("Jill Doe, CNN Business", "…, Staff Writer")
+_OUTLET_WORDS = frozenset(
+    "news press business insider reporter political correspondent staff writer editor "
+    "times post agency associated online magazine media daily contributor redaktion "
+    "redakteur redakteurin desk team bureau service wire journal tribune herald".split()
+)
+
+
+def _co_author(words: list[str]) -> bool:
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and not _OUTLET_WORDS.intersection(w.casefold() for w in words)
+    )
+
+
+_CO_SPLIT = re.compile(r"\s*(?:[,&+]|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+
+
+_TRIM_AT = frozenset(" \u00a0|/(·•–—:")
+
+
+def trim_to_declared(people: tuple[Person, ...], declared: list[str]) -> tuple[Person, ...]:
+    """A visible byline that reads as a declared name plus more ("Jane Doe Staff Writer",
+    "Meg WagnerNEW YORK DAILY NEWS", "Jane Doe Dec. 22"): the role, outlet or date the
+    markup glued on is cut at the end of the declared name. Only names of two words or
+    more trim, so a first name never cuts a full one."""
+    full = [d for d in declared if len(d.split()) >= 2]
+    if not full:
+        return people
+    if len(people) == 1 and people[0].name:
+        co = _with_co_authors(people[0].name, full)
+        if co:
+            return (Person(name=co, url=None),)
+    out = []
+    for person in people:
+        name = person.name or ""
+        for d in full:
+            lead = name[: -len(d)].split()
+            if lead and name[-len(d) :].casefold() == d.casefold() and label_end(lead):
+                person = Person(name=name[-len(d) :], url=person.url)
+                break
+            rest = name[len(d) :]
+            if (
+                rest
+                and name[: len(d)].casefold() == d.casefold()
+                and (
+                    (
+                        (rest[0] in _TRIM_AT or (rest[0].isupper() and d[-1].islower()))
+                        and not CO_AUTHOR.search(rest)
+                    )
+                    or _place_or_role(rest)
+                )
+            ):
+                person = Person(name=name[: len(d)], url=person.url)
+                break
+        out.append(person)
+    return tuple(out)
+
+
+def _place_or_role(rest: str) -> bool:
+    """ ", Frankfurt", ", Staff Writer": what follows a declared name after a comma is a
+    dateline's place or a role when none of its parts is a co-author's name."""
+    parts = [o.split() for o in _CO_SPLIT.split(rest) if o.strip()]
+    return rest.startswith(",") and bool(parts) and not any(_co_author(o) for o in parts)

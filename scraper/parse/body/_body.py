@@ -30,20 +30,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from lxml import etree
 from lxml.etree import SubElement
 from lxml.html import Element, HtmlElement
 
-from ..._records import Body, Image, Link
+from ..._records import Body, Link
 from .._quotes import extract_quotes
 from .._results import BodyResult, Metadata
 from ..comments._comments import comment_nodes
 from ..dom._css import select
 from ..dom._page import ElementIndex, Page
 from ..dom._signals import UNLIKELY_TAGS, attr_string, is_hidden, text_of
-from ..dom._text import collapse, element_text, join_url, safe_url, text_and_html
+from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import Profile
 from ._cleanup import clean_copy_kept, remove
+from ._contents import images_of, links_of, resolve_images
 from ._lastresort import last_resort
 from ._locate import main_content, post_beside, with_lead
 from ._readmore import find_read_more, is_read_more_text
@@ -64,7 +64,6 @@ _SUMMARY = (
     ".post-content",
 )
 _POST_ITEMS = ("article, .hentry, .h-entry, .type-post, [itemtype*=BlogPosting]",)
-_LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-orig-file")
 _MIN_TEXT = 1
 
 
@@ -140,7 +139,7 @@ def _cleaned(
     read_more, block = find_read_more(root, _following(nodes[-1]), base)
     if block is not None:
         remove([block])
-    _resolve_images(root, base)
+    resolve_images(root, base)
     text, html = text_and_html(root, base, captions=False)
     if len(text) < _MIN_TEXT:  # a post of captioned pictures only: its captions are its text
         text, html = text_and_html(root, base)
@@ -149,8 +148,8 @@ def _cleaned(
     result = BodyResult(
         body=Body(text=text, html=html),
         quotes=extract_quotes(root, base),
-        links=_links(root, base),
-        images=_images(root),
+        links=links_of(root, base),
+        images=images_of(root),
         read_more=read_more,
     )
     del alive  # held through the reads above (see clean_copy_kept)
@@ -373,76 +372,3 @@ def _following(node: HtmlElement, limit: int = 3) -> Iterator[HtmlElement]:
         if isinstance(sib, HtmlElement) and isinstance(sib.tag, str) and not is_hidden(sib):
             count += 1
             yield sib
-
-
-def _image_url(img: etree._Element) -> str | None:
-    src = (img.get("src") or "").strip()
-    if src and not src.startswith("data:"):
-        return src
-    for attr in _LAZY_ATTRS:
-        value = (img.get(attr) or "").strip()
-        if value and not value.startswith("data:"):
-            return value
-    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
-        value = (img.get(attr) or "").strip()
-        if value:
-            return value.split(",")[0].strip().split(" ")[0] or None
-    return None
-
-
-def _resolve_images(root: HtmlElement, base: str | None) -> None:
-    """Give lazy-loaded images of the copy their real ``src`` so ``body.html`` shows them."""
-    for img in root.iter("img"):
-        url = _image_url(img)
-        if url is None:
-            continue
-        # safe_url also percent-encodes control characters, which lxml refuses to set
-        src = safe_url(join_url(base, url) if base else url)
-        if src is not None:
-            img.set("src", src)
-
-
-def _images(root: HtmlElement) -> tuple[Image, ...]:
-    out: list[Image] = []
-    seen: set[str] = set()
-    for img in root.iter("img"):
-        url = img.get("src")
-        if not url or url in seen or url.startswith("data:"):
-            continue
-        seen.add(url)
-        alt = collapse(img.get("alt")) or None
-        out.append(Image(url=url, alt=alt, caption=_caption(img)))
-    return tuple(out)
-
-
-def _caption(img: etree._Element) -> str | None:
-    node = img.getparent()
-    for _ in range(4):
-        if node is None:
-            return None
-        classes = node.get("class") or ""
-        if node.tag == "figure" or "wp-caption" in classes:
-            for cap in node.iter("figcaption", "p", "div", "span"):
-                is_caption = cap.tag == "figcaption" or "caption" in (cap.get("class") or "")
-                if is_caption and isinstance(cap, HtmlElement):
-                    return element_text(cap) or None
-            return None
-        node = node.getparent()
-    return None
-
-
-def _links(root: HtmlElement, base: str | None) -> tuple[Link, ...]:
-    out: list[Link] = []
-    seen: set[tuple[str, str | None]] = set()
-    for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href or href.lower().startswith(("javascript:", "data:")):
-            continue
-        url = join_url(base, href) if base else href
-        if url is None:
-            continue
-        text = collapse(text_of(a)) or None
-        if (url, text) not in seen:
-            seen.add((url, text))
-            out.append(Link(url=url, text=text))
-    return tuple(out)

@@ -7,26 +7,17 @@ assertions); no real page or gold is copied here.
 
 from __future__ import annotations
 
-import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "_external_sets.py"
-
 
 @pytest.fixture(scope="module")
-def sets() -> ModuleType:
-    """The preparers' module, loaded from its file: ``benchmarks`` is scripts, not a package
-    the project installs."""
-    spec = importlib.util.spec_from_file_location("_external_sets", _PATH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def sets(bench_module: Callable[[str], ModuleType]) -> ModuleType:
+    return bench_module("_external_sets")
 
 
 SNAPSHOT_MD = """# Snapshot report for `test/integration/news/index.js`
@@ -320,15 +311,12 @@ def test_postlight_gold_day_is_the_publishers_local_day(sets: ModuleType, tmp_pa
     assert sets._postlight_day("2016-10-04", tokyo) == {}
 
 
-def test_lenient_date_takes_the_modification_day_for_latest_gold() -> None:
+def test_lenient_date_takes_the_modification_day_for_latest_gold(
+    bench_module: Callable[[str], ModuleType],
+) -> None:
     """metascraper's gold date is the page's latest: our modification day counts there,
     compared in the gold's calendar; a publication-only gold gives no lenient score."""
-    path = _PATH.parent / "external.py"
-    spec = importlib.util.spec_from_file_location("_external_script", path)
-    assert spec is not None
-    assert spec.loader is not None
-    ext = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ext)
+    ext = bench_module("external")
     gold = {
         "a": {"date": "2021-05-13", "date_utc": True, "date_latest": True},
         "b": {"date": "2019-03-05", "date_tz": "Asia/Tokyo", "date_latest": True},

@@ -7,23 +7,15 @@ does not. Every page here is a small hand-written snippet.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "_lenient.py"
-
 
 @pytest.fixture(scope="module")
-def lenient() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_lenient", _PATH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def lenient(bench_module: Callable[[str], ModuleType]) -> ModuleType:
+    return bench_module("_lenient")
 
 
 PAGE = b"""<html><head>

@@ -423,6 +423,16 @@ new lens published a few days ago, here are a few more pictures found on Flickr:
     assert "Sample picture number 7" in text
 
 
+def test_a_page_of_thousands_of_links_is_not_read_again_as_a_roundup() -> None:
+    """A roundup links dozens of pages; a paragraph of thousands of links is a link farm
+    or a sitemap: the last resort does not read it again (which doubled the parse cost of
+    such pages), so it stays without a body, as the cleaning left it."""
+    links = " ".join(f'<a href="/page/{i}/">link number {i}</a>' for i in range(1_200))
+    html = f"""<html><body><div class="post"><h1>Archive</h1>
+<div class="entry-content"><p>{links}</p></div></div></body></html>"""
+    assert parse_page(html.encode(), "https://blog.example/archive/").body is None
+
+
 def test_a_rail_of_article_teasers_makes_no_index() -> None:
     """The rail (``<aside>``) lists videos and stories as ``<article>`` elements with
     linked headings; they are no posts of the page, which is a post page, and the

@@ -17,6 +17,9 @@ __all__ = ["Reader", "last_resort"]
 # ``protect`` spares elements from the link-list rule
 Reader = Callable[[bool, Callable[[HtmlElement], bool] | None], BodyResult]
 _PROSE_LINE = 100
+# a roundup links dozens of pages, not thousands: past this the nodes are a link farm or a
+# sitemap, and reading them again would double the cost of the largest pages (issue 13)
+_MAX_LINKS = 1_000
 
 
 def last_resort(nodes: Sequence[HtmlElement], found: BodyResult, read: Reader) -> BodyResult:
@@ -28,10 +31,22 @@ def last_resort(nodes: Sequence[HtmlElement], found: BodyResult, read: Reader) -
         again = read(True, None)
         if again.body is not None:
             return again
+    if _many_links(nodes):
+        return found
     again = read(False, _everything)
     if again.body is not None and _prose_line(again.body.text):
         return again
     return found
+
+
+def _many_links(nodes: Sequence[HtmlElement]) -> bool:
+    count = 0
+    for node in nodes:
+        for _ in node.iter("a"):
+            count += 1
+            if count > _MAX_LINKS:
+                return True
+    return False
 
 
 def _scripted(node: HtmlElement) -> bool:

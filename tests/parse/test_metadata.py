@@ -356,6 +356,16 @@ def test_an_elements_text_reads_nested_texts_before_the_tail() -> None:
     assert el_text(el, 16) == "Nach dem Sturm: "[:16]
 
 
+def test_an_elements_text_reads_a_nest_as_deep_as_a_page_may_be() -> None:
+    # 1,500 levels (pages may nest 2,047): read without recursion, in reading order,
+    # each level's tail after its children
+    depth = 1_500
+    html = "<h1>" + "<span>a" * depth + "" + "</span>b" * depth + "</h1>"
+    el = build_tree(f"<html><body>{html}</body></html>").find(".//h1")
+    assert el_text(el, 4_000) == "a" * depth + "b" * depth
+    assert el_text(el, 10) == "a" * 10
+
+
 def test_a_bar_look_alike_separates_the_site_name() -> None:
     html = (
         "<html><head><meta property='og:site_name' content='Example Market'>"

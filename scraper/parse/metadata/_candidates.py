@@ -10,6 +10,7 @@ whether it sits in the comment thread or in a sidebar, because a comment's date 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -129,21 +130,41 @@ def el_text(el: HtmlElement, limit: int = 400) -> str:
 
 
 def _gather(el: HtmlElement, parts: list[str], room: int) -> int:
-    """The texts of ``el``'s children in reading order, each child's tail after its own
+    """The texts of ``el``'s descendants in reading order, each element's tail after its own
     children's texts ("<span>Israel<i>:</i></span> Palestinians" reads "Israel:
-    Palestinians", not "Israel :Palestinians"); what is left of ``room`` when done."""
-    for child in el:
+    Palestinians", not "Israel :Palestinians"); what is left of ``room`` when done. A
+    stack, not recursion: a page may nest 2,000 elements deep (issue 13's limit)."""
+    stack: list[tuple[Iterator[HtmlElement], HtmlElement | None]] = [(iter(el), None)]
+    while stack:
+        children, owner = stack[-1]
+        child = next(children, None)
+        if child is None:  # the owner's children are read: its tail follows them
+            stack.pop()
+            if owner is not None and owner.tail:
+                parts.append(owner.tail)
+                room -= len(owner.tail)
+                if room <= 0:
+                    break
+            continue
         if child.tag not in _SKIP:
             if child.text:
                 parts.append(child.text)
                 room -= len(child.text)
             if len(child) and room > 0:
-                room = _gather(child, parts, room)
+                stack.append((iter(child), child))
+                continue
         if child.tail:
             parts.append(child.tail)
             room -= len(child.tail)
         if room <= 0:
             break
+    else:
+        return room
+    # out of room: each open element's tail still follows, as when read level by level
+    for _, owner in reversed(stack):
+        if owner is not None and owner.tail:
+            parts.append(owner.tail)
+            room -= len(owner.tail)
     return room
 
 

@@ -285,6 +285,12 @@ def build_tree(text: str, source: str | None = None, utf8: bytes | None = None) 
             tree = document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}", source) from exc
+    return _whole(tree, source)
+
+
+def _whole(tree: HtmlElement | None, source: str | None) -> HtmlElement:
+    """``tree`` as libxml2 left it, refused when it holds nothing or stopped at the depth
+    limit (both parse paths ask the same)."""
     if tree is None:
         raise ParseError("no HTML elements", source)
     if _last_depth(tree) >= _MAX_DEPTH - 1:
@@ -353,11 +359,7 @@ def _utf8_tree(data: bytes, content_type: str | None, source: str | None) -> Htm
     log = parser.error_log
     if len(log) >= _FEW_ERRORS or any(e.type == _INVALID_ENCODING for e in log):
         return None
-    if tree is None:
-        raise ParseError("no HTML elements", source)
-    if _last_depth(tree) >= _MAX_DEPTH - 1:
-        raise ParseError(f"nested deeper than {_MAX_DEPTH} elements", source)
-    return tree
+    return _whole(tree, source)
 
 
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING

@@ -13,11 +13,23 @@ from ._db import Db
 
 __all__ = ["CatalogWrites", "header"]
 
+# The columns both capture statements write, in this order; ``_record_values`` gives the
+# ten of them from ``warc_offset`` to ``record_type``.
+_CAPTURE_COLUMNS = (
+    "crawl_id, target_id, fetched_at, status, file_id, warc_offset, warc_length, record_id, "
+    "request_offset, request_length, payload_digest, etag, last_modified, content_type, "
+    "record_type"
+)
 _INSERT_CAPTURE = (
-    "INSERT INTO captures (crawl_id, target_id, fetched_at, status, file_id, warc_offset, "
-    "warc_length, record_id, request_offset, request_length, payload_digest, etag, "
-    "last_modified, content_type, record_type, refers_to) "
+    f"INSERT INTO captures ({_CAPTURE_COLUMNS}, refers_to) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+)
+_DEFER_CAPTURE = (
+    "WITH t AS (INSERT INTO targets (url) VALUES (?) ON CONFLICT (url) DO UPDATE "
+    "SET url = excluded.url RETURNING id) "
+    f"INSERT INTO captures ({_CAPTURE_COLUMNS}) "
+    "SELECT ?, t.id, ?, ?, f.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+    "FROM t, warc_files f WHERE f.name = ?"
 )
 _UPSERT_PAGE = (
     "INSERT INTO pages (page_url, post_url, crawl_id, capture_id, parsed_at, parser_version, "
@@ -31,6 +43,29 @@ _UPSERT_PAGE = (
 def header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
     lname = name.lower()
     return next((v for k, v in headers if k.lower() == lname), None)
+
+
+def _record_values(
+    db: Db,
+    resp: WrittenRecord,
+    request: WrittenRecord | None,
+    digest: str | None,
+    headers: tuple[tuple[str, str], ...],
+) -> tuple[object, ...]:
+    """The capture columns ``warc_offset`` .. ``record_type`` of ``resp``: the part both
+    capture statements share, so the two cannot drift apart."""
+    return (
+        resp.offset,
+        resp.length,
+        db.record_key(resp.record_id),
+        request.offset if request else None,
+        request.length if request else None,
+        digest,
+        header(headers, "etag"),
+        header(headers, "last-modified"),
+        header(headers, "content-type"),
+        resp.record_type,
+    )
 
 
 class CatalogWrites:
@@ -95,16 +130,7 @@ class CatalogWrites:
                 resp.date,
                 status,
                 self.file_id(resp.file, crawl_id, resp.date),
-                resp.offset,
-                resp.length,
-                db.record_key(resp.record_id),
-                request.offset if request else None,
-                request.length if request else None,
-                digest,
-                header(headers, "etag"),
-                header(headers, "last-modified"),
-                header(headers, "content-type"),
-                resp.record_type,
+                *_record_values(db, resp, request, digest, headers),
                 refers_to,
             ),
         ).fetchone()
@@ -124,21 +150,16 @@ class CatalogWrites:
         (PostgreSQL workers: a page's rows travel together). The segment's row exists:
         the writer registers a file before its first record."""
         self.db.defer(
-            "WITH t AS (INSERT INTO targets (url) VALUES (?) ON CONFLICT (url) DO UPDATE "
-            "SET url = excluded.url RETURNING id) "
-            "INSERT INTO captures (crawl_id, target_id, fetched_at, status, file_id, "
-            "warc_offset, warc_length, record_id, request_offset, request_length, "
-            "payload_digest, etag, last_modified, content_type, record_type) "
-            "SELECT ?, t.id, ?, ?, f.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-            "FROM t, warc_files f WHERE f.name = ?",
+            _DEFER_CAPTURE,
             (
-                url, crawl_id, resp.date, status, resp.offset, resp.length,
-                self.db.record_key(resp.record_id),
-                request.offset if request else None, request.length if request else None,
-                resp.payload_digest, header(headers, "etag"), header(headers, "last-modified"),
-                header(headers, "content-type"), resp.record_type, resp.file,
+                url,
+                crawl_id,
+                resp.date,
+                status,
+                *_record_values(self.db, resp, request, resp.payload_digest, headers),
+                resp.file,
             ),
-        )  # fmt: skip
+        )
 
     def defer_page(
         self,

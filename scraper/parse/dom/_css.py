@@ -117,9 +117,15 @@ class _Compound:
             cls = el.get("class")
             if cls is None:
                 return False
+            # a token of the value is a substring of it: most elements tested (the
+            # ancestors a chain walks up through) fail here, without splitting the value
+            for c in self.classes:
+                if c not in cls:
+                    return False
             tokens = _xml_tokens(cls)
-            if any(c not in tokens for c in self.classes):
-                return False
+            for c in self.classes:
+                if c not in tokens:
+                    return False
         if self.ident is not None and el.get("id") != self.ident:
             return False
         for name, op, value in self.attrs:  # a loop, not all(genexpr): this is hot

@@ -302,7 +302,14 @@ def _keyed(index: ElementIndex, comp: _Compound) -> list[HtmlElement] | None:
         # str.split() tokens include every XML-whitespace token: a superset
         return index.by_class.get(comp.classes[0], [])
     if comp.tag is not None:
-        return index.by_tag(comp.tag)
+        tagged = index.by_tag(comp.tag)
+        if comp.attrs:
+            # ``a[rel=tag]``: the few elements with a ``rel`` rather than every link,
+            # when the index lists that attribute already (no scan to find out)
+            named = index.listed_with_attr(comp.attrs[0][0])
+            if named is not None and len(named) < len(tagged):
+                return named
+        return tagged
     if comp.attrs:
         return index.with_attr(comp.attrs[0][0])
     return None

@@ -219,6 +219,14 @@ class ElementIndex:
         found = tags.get(tag)
         return found if found is not None else []
 
+    def listed_with_attr(self, name: str) -> list[HtmlElement] | None:
+        """``with_attr(name)`` when the index holds that list already (the names the index
+        pass lists, and those asked before); ``None`` where ``with_attr`` would scan."""
+        found = self._attrs.get(name)
+        if found is None and name in _INDEXED_ATTRS:
+            return []
+        return found
+
     def with_attr(self, name: str) -> list[HtmlElement]:
         """Elements that carry attribute ``name`` (any value), in document order."""
         found = self._attrs.get(name)

@@ -141,6 +141,10 @@ _EDGES = [
     ".tags-links p a",
     "a[rel~=category]",
     "a[rel~=tag]",
+    "a[rel=tag]",
+    "p[rel]",
+    "p[rel=tag]",
+    "a[rel][href]",
     "a[rel~='']",
     "a[rel~='category tag']",
     "a[href$='#comments']",
@@ -253,3 +257,14 @@ def test_a_copy_is_not_in_the_index(page: Page) -> None:
     dup = copy.deepcopy(article)
     assert index_select(page.index, "h1", dup) is None
     assert [e.text for e in select(dup, "h1", page.index)] == ["T"]
+
+
+def test_listed_with_attr_never_scans() -> None:
+    index = Page(build_tree(_DOC)).index
+    # a name the index pass lists: its list, empty when no element carries it
+    assert [e.text for e in index.listed_with_attr("rel") or ()] == ["a", "b", "c", "x"]
+    assert index.listed_with_attr("pubdate") == []
+    # any other name is listed only once ``with_attr`` has scanned for it
+    assert index.listed_with_attr("lang") is None
+    assert [e.text for e in index.with_attr("lang")] == ["p"]
+    assert index.listed_with_attr("lang") == index.with_attr("lang")

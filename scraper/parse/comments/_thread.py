@@ -17,6 +17,7 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from ..._records import Comment, Quote
+from .._memo import Memo
 from ..dom._text import xml_safe
 from ..profiles._profile import CommentSelectors
 from ._fields import build_comment
@@ -127,16 +128,24 @@ def _foreign_box(cur: HtmlElement) -> bool:
     if cur.tag == "form" and not _page_form(cur):
         return True
     ident, cls = cur.get("id"), cur.get("class")
-    if ident or cls:
-        hint = f"{ident or ''} {cls or ''}"
-        # each token once: a hostile class of 250,000 repeated words is 1 token to test
-        tokens = dict.fromkeys(hint.split()) if len(hint) > 200 else hint.split()
-        if any(_FOREIGN.fullmatch(t) for t in tokens):
-            return True
-        side = any(_SIDE.fullmatch(t) and not _LAYOUT.match(t) for t in tokens)
-        if side and not any("comment" in t.lower() or _main_token(t) for t in tokens):
-            return True
+    if (ident or cls) and _FOREIGN_HINTS[f"{ident or ''} {cls or ''}"]:
+        return True
     return "display:none" in (cur.get("style") or "").replace(" ", "").lower()
+
+
+def _foreign_hint(hint: str) -> bool:
+    """Whether an id and class (``hint``) name a sidebar, a widget, a form ..."""
+    # each token once: a hostile class of 250,000 repeated words is 1 token to test
+    tokens = dict.fromkeys(hint.split()) if len(hint) > 200 else hint.split()
+    if any(_FOREIGN.fullmatch(t) for t in tokens):
+        return True
+    side = any(_SIDE.fullmatch(t) and not _LAYOUT.match(t) for t in tokens)
+    return side and not any("comment" in t.lower() or _main_token(t) for t in tokens)
+
+
+# ``_foreign_hint`` per id and class: the elements above a page's comments repeat a few
+# (each asked with a regex per token), and a site's pages repeat them all
+_FOREIGN_HINTS: Memo[str, bool] = Memo(_foreign_hint)
 
 
 def _page_form(form: HtmlElement) -> bool:

@@ -117,9 +117,15 @@ class _Compound:
             cls = el.get("class")
             if cls is None:
                 return False
+            # a token of the value is a substring of it: most elements tested (the
+            # ancestors a chain walks up through) fail here, without splitting the value
+            for c in self.classes:
+                if c not in cls:
+                    return False
             tokens = _xml_tokens(cls)
-            if any(c not in tokens for c in self.classes):
-                return False
+            for c in self.classes:
+                if c not in tokens:
+                    return False
         if self.ident is not None and el.get("id") != self.ident:
             return False
         for name, op, value in self.attrs:  # a loop, not all(genexpr): this is hot
@@ -296,7 +302,14 @@ def _keyed(index: ElementIndex, comp: _Compound) -> list[HtmlElement] | None:
         # str.split() tokens include every XML-whitespace token: a superset
         return index.by_class.get(comp.classes[0], [])
     if comp.tag is not None:
-        return index.by_tag(comp.tag)
+        tagged = index.by_tag(comp.tag)
+        if comp.attrs:
+            # ``a[rel=tag]``: the few elements with a ``rel`` rather than every link,
+            # when the index lists that attribute already (no scan to find out)
+            named = index.listed_with_attr(comp.attrs[0][0])
+            if named is not None and len(named) < len(tagged):
+                return named
+        return tagged
     if comp.attrs:
         return index.with_attr(comp.attrs[0][0])
     return None

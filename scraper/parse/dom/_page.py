@@ -62,12 +62,14 @@ class Page:
         """``<meta>`` contents keyed by lower-cased name/property/itemprop, in document order."""
         out: dict[str, list[str]] = {}
         for el in self.by_tag("meta"):
-            content = el.get("content")
-            if content is None:
+            # the names first (one call), then reads of those present only: a meta has
+            # two or three of the five attributes asked about here
+            names = el.keys()
+            if "content" not in names:
                 continue
-            for attr in ("property", "name", "itemprop", "http-equiv"):
-                key = el.get(attr)
-                if key:
+            content = el.get("content")
+            for attr in _META_KEYS:
+                if attr in names and (key := el.get(attr)):
                     out.setdefault(key.strip().lower(), []).append(content.strip())
         return out
 
@@ -148,6 +150,9 @@ class Page:
         return " ".join(self.meta.get("generator", ())).lower()
 
 
+# the attributes that name a ``<meta>``'s content, in the order ``Page.meta`` files it
+_META_KEYS = ("property", "name", "itemprop", "http-equiv")
+
 # The attribute names listed by the index pass: those the extractors ask ``with_attr``
 # about on every page (all that the 1,872 bench pages asked). Listing every name (href,
 # src, style, data-*) cost ~15 % of the pass; any other name is found by one scan.
@@ -213,6 +218,14 @@ class ElementIndex:
                 tags.setdefault(el.tag, []).append(el)
         found = tags.get(tag)
         return found if found is not None else []
+
+    def listed_with_attr(self, name: str) -> list[HtmlElement] | None:
+        """``with_attr(name)`` when the index holds that list already (the names the index
+        pass lists, and those asked before); ``None`` where ``with_attr`` would scan."""
+        found = self._attrs.get(name)
+        if found is None and name in _INDEXED_ATTRS:
+            return []
+        return found
 
     def with_attr(self, name: str) -> list[HtmlElement]:
         """Elements that carry attribute ``name`` (any value), in document order."""

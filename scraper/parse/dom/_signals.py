@@ -8,6 +8,7 @@ pages, so every verdict is kept per distinct string.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lxml import etree
 from lxml.html import HtmlMixin
@@ -149,7 +150,11 @@ def is_hidden(el: etree._Element) -> bool:
     """Hidden by the page itself: ``hidden``, ``aria-hidden=true``, ``display:none``."""
     # one call for the names (an attribute read costs about as much), then a read only
     # of what is there: a third fewer instructions than three reads
-    names = el.keys()
+    return _hidden(el, el.keys())
+
+
+def _hidden(el: etree._Element, names: Sequence[str | bytes]) -> bool:
+    """``is_hidden`` of ``el``, whose attribute names the caller has read already."""
     if not names:
         return False
     if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
@@ -170,14 +175,24 @@ def unlikely(el: etree._Element) -> bool:
         return False
     if tag in UNLIKELY_TAGS:
         return True
-    if not el.keys():  # no attribute: nothing below can say "unlikely" (one call, not six)
+    names = el.keys()
+    if not names:  # no attribute: nothing below can say "unlikely" (one call, not six)
         return False
-    if is_hidden(el):
+    if _hidden(el, names):
         return True
-    if el.get("role") in ("navigation", "complementary", "contentinfo", "banner", "dialog"):
+    # the names say which attributes to read: most elements have no role, and many
+    # only a class (a read of an absent attribute costs as much as a present one)
+    if "role" in names and el.get("role") in _UNLIKELY_ROLES:
         return True
-    attrs = attr_words(el)
+    cls = el.get("class") if "class" in names else None
+    ident = el.get("id") if "id" in names else None
+    if cls is None and ident is None:
+        return False
+    attrs = _WORDS[cls, ident]
     return _UNLIKELY_WORDS[attrs] if attrs else False
+
+
+_UNLIKELY_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "dialog"})
 
 
 _UNLIKELY_WORDS: Memo[str, bool] = Memo(

@@ -27,12 +27,18 @@ def head_urls_have(page: Page, *needles: str) -> bool:
     """
     # one string for the ~20 URLs: a needle is in it exactly when it is in one URL, as
     # no needle holds the NUL between them (and no attribute value holds one either)
-    urls: str = page.memo("head-urls", lambda: "\x00".join(_urls(page)))
+    urls: str = page.memo("head-urls", lambda: "\x00".join(_head_urls(page)))
     return any(n in urls for n in needles)
 
 
+def _head_urls(page: Page) -> tuple[str, ...]:
+    """``_urls``, read once per page for every witness (three read the head)."""
+    urls: tuple[str, ...] = page.memo("head-url-list", lambda: _urls(page))
+    return urls
+
+
 def _urls(page: Page) -> tuple[str, ...]:
-    """The ``href``/``src`` of the ``<head>``'s children, once per page."""
+    """The ``href``/``src`` of the ``<head>``'s children."""
     head = page.tree.find("head")
     if head is None:
         return ()
@@ -51,7 +57,7 @@ def head_hosts_have(page: Page, *hosts: str) -> bool:
     """
     # a host of a URL is a (lower-cased) substring of it: most pages name none of
     # ``hosts`` anywhere in their head, and need no ``urlsplit`` of its ~20 URLs
-    urls: str = page.memo("head-urls-lower", lambda: "\n".join(_urls(page)).lower())
+    urls: str = page.memo("head-urls-lower", lambda: "\n".join(_head_urls(page)).lower())
     if not any(h in urls for h in hosts):
         return False
     known: tuple[str, ...] = page.memo("head-hosts", lambda: _hosts(page))
@@ -60,13 +66,9 @@ def head_hosts_have(page: Page, *hosts: str) -> bool:
 
 def _hosts(page: Page) -> tuple[str, ...]:
     """The host names of the ``<head>`` assets, once per page (several profiles ask)."""
-    head = page.tree.find("head")
-    if head is None:
-        return ()
     out: list[str] = []
-    for el in head:
-        url = el.get("href") or el.get("src") or ""
-        if not url or "//" not in url:
+    for url in _head_urls(page):
+        if "//" not in url:
             continue
         try:
             host = urlsplit(url if "://" in url else "http:" + url[url.index("//") :]).hostname

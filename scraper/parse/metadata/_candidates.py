@@ -84,9 +84,12 @@ def _hints(page: Page) -> _Hints:
     marked = [el for el in index.with_attr("property") if el.get("property")]
     found.update(marked)
     useful.update(el for el in marked if el.tag != "meta" and "date" in el.get("property").lower())
-    marked = [el for el in index.with_attr("rel") if el.tag in ("a", "link") and el.get("rel")]
-    found.update(marked)
-    useful.update(el for el in marked if not _REL_ROLES.isdisjoint(el.get("rel").lower().split()))
+    for el in index.with_attr("rel"):  # one read of each value (most say "nofollow")
+        rel = el.get("rel")
+        if rel and el.tag in ("a", "link"):
+            found.add(el)
+            if not _REL_ROLES.isdisjoint(rel.lower().split()):
+                useful.add(el)
     found.update(
         el for el in index.with_attr("itemtype") if el.tag in _ROOT_TAGS and el.get("itemtype")
     )

@@ -8,6 +8,7 @@ by links), so prose that mentions the word is not mistaken for a list.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -44,24 +45,32 @@ def labelled_links(root: HtmlElement, limit: int = 5000) -> dict[str, list[str]]
     parents would meet them; a subtree of more than ``limit`` nodes is read by that walk.
     """
     runs: list[tuple[HtmlElement, int, str]] = []  # (parent, index of the run, kind)
-    for count, node in enumerate(root.iter()):
-        if count > limit:
-            return _walk_parents(root, limit)
+    nodes = root.iter()
+    next(nodes)  # the root: its text is a run, its own tail is none of the subtree's
+    text = root.text
+    if text and not text.isspace() and isinstance(root.tag, str) and root.tag not in _NOT_PARENT:
+        kind = _label_kind(text)
+        if kind:
+            runs.append((root, 0, kind))
+    # the next ``limit`` nodes; ``_label_kind`` refuses a run over 200 characters (a
+    # script's, a paragraph's: many), tested here before the call
+    for node in islice(nodes, limit):
         text = node.text
-        if text and not text.isspace():
+        if text and len(text) <= 200 and not text.isspace():
             tag = node.tag
             if isinstance(tag, str) and tag not in _NOT_PARENT:
                 kind = _label_kind(text)
                 if kind:
                     runs.append((node, 0, kind))
-        if count:  # the root's own tail is no run of the subtree
-            text = node.tail
-            if text and not text.isspace():
-                kind = _label_kind(text)
-                if kind:
-                    parent = node.getparent()
-                    if parent is not None and parent.tag not in _NOT_PARENT:
-                        runs.append((parent, parent.index(node) + 1, kind))
+        text = node.tail
+        if text and len(text) <= 200 and not text.isspace():
+            kind = _label_kind(text)
+            if kind:
+                parent = node.getparent()
+                if parent is not None and parent.tag not in _NOT_PARENT:
+                    runs.append((parent, parent.index(node) + 1, kind))
+    if next(nodes, None) is not None:  # more than ``limit`` nodes below the root
+        return _walk_parents(root, limit)
     if len(runs) > 1:
         order = {node: i for i, node in enumerate(root.iter())}
         runs.sort(key=lambda run: (order[run[0]], run[1]))

@@ -290,8 +290,9 @@ def test_a_teaser_lists_days_are_not_the_posts() -> None:
 <p>{_PROSE}</p><p>{_PROSE}</p><ul class="more">{teasers}</ul></div></body></html>"""
     assert _published(html) == "2022-01-24T11:38"
     # the same markup with one day throughout is the post's header and footer
+    # (the dateline under the headline left out: it would outrank the date-classed element)
     single = html.replace("19.08.2021", "09.10.2021").replace("05.08.2021", "09.10.2021")
-    assert _published(single) == "2021-10-09"
+    assert _published(single.replace("<p>24.01.2022 11:38</p>", "")) == "2021-10-09"
 
 
 def test_a_list_item_of_the_shown_day_gives_its_time() -> None:
@@ -585,3 +586,20 @@ def test_a_day_first_countrys_domain_settles_an_english_pages_numeric_date() -> 
 <h1>Garden notes</h1><p class="date">03/04/2013</p><p>{_PROSE}</p></body></html>"""
     assert _published(html, "https://www.garden.example.co.uk/notes") == "2013-04-03"
     assert _published(html, "https://www.garden.example.com/notes") is None
+
+
+def test_the_dateline_under_the_headline_beats_a_date_classed_teaser() -> None:
+    """A small site with no machine dates: a date-classed element the post's header does
+    not show (a teaser's inside the article, a masthead's "today") loses to the dateline
+    right under the headline; a member's "Joined" day there is not the post's."""
+    html = f"""<html><head><title>Sanctions</title></head><body><article>
+<h1>New sanctions shake the economy</h1><p>Christian Weisflog</p><p>15.06.2020, 12.11 Uhr</p>
+{f"<p>{_PROSE}</p>" * 10}
+<div class="teaser"><span class="date">04.05.2020</span> <a href="/other">Other post</a></div>
+</article></body></html>"""
+    assert _published(html) == "2020-06-15T12:11"
+    # the header shows the date-classed element's day: it stands
+    shown = html.replace("15.06.2020, 12.11 Uhr", "04.05.2020, 12.11 Uhr")
+    assert (_published(shown) or "")[:10] == "2020-05-04"
+    joined = html.replace("<p>15.06.2020, 12.11 Uhr</p>", "<p>Joined</p><p>15.06.2014</p>")
+    assert _published(joined) == "2020-05-04"

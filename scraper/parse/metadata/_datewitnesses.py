@@ -209,10 +209,54 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         agreed = _url_day_shown(page, ctx.url, ctx.near, dayfirst)
         if agreed:
             yield "url+near", _timed(agreed, [value for _, value in dated])
+    headed = False
     for el, value in dated:
-        if id(el) not in listed:
-            yield "date-text", _timed(value, later)
+        if id(el) in listed:
+            continue
+        if not headed:
+            # a date-classed element the post's header does not show (a masthead's
+            # "today", a teaser's, a footer's) is weaker than the dateline under the
+            # headline, where readers look for the post's date
+            headed = True
+            head = _head_dateline(ctx.near, dayfirst, value[:10])
+            if head:
+                yield "near", _timed(head, later)
+        yield "date-text", _timed(value, later)
     yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst, later)
+
+
+# how far from the headline a dateline still belongs to the post's header
+_HEAD_TEXTS = 10
+
+
+def _head_dateline(near: Near, dayfirst: bool | None, other: str) -> str | None:
+    """The first text of the post's header that is little more than a date (the dateline
+    under or right over the headline), when no text of the header shows the day
+    ``other``; a member's "Joined" day or an event's day is not the post's."""
+    texts = near.texts[:_HEAD_TEXTS]
+    found = None
+    for i, text in enumerate(texts):
+        if len(text) > 60 or not any(c.isdigit() for c in text):
+            continue
+        value = parse_text(text, dayfirst=dayfirst)
+        if value is None:
+            continue
+        if value.startswith(other):
+            return None
+        if found is None and sum(c.isalpha() for c in text) <= _DATELINE_LETTERS:
+            # the label may stand two texts back: the walk interleaves both sides
+            labels = [t for t in texts[max(i - 2, 0) : i] if len(t) <= 20]
+            if not any(_NOT_POSTED.search(t) for t in (text, *labels)):
+                found = value
+    return found
+
+
+# labels of dates that are not a post's: a forum member's, an event's
+_NOT_POSTED = re.compile(
+    r"joined|member since|registered|mitglied seit|registriert|dabei seit|inscrit|"
+    r"termin|veranstaltung|event",
+    re.IGNORECASE,
+)
 
 
 def _url_day_shown(page: Page, url: str | None, near: Near, dayfirst: bool | None) -> str | None:

@@ -603,3 +603,12 @@ def test_the_dateline_under_the_headline_beats_a_date_classed_teaser() -> None:
     assert (_published(shown) or "")[:10] == "2020-05-04"
     joined = html.replace("<p>15.06.2020, 12.11 Uhr</p>", "<p>Joined</p><p>15.06.2014</p>")
     assert _published(joined) == "2020-05-04"
+
+
+def test_a_date_spaced_out_by_slashes_or_bars() -> None:
+    """Arabic pages space the slashes ("١ / ١٢ / ٢٠٢٠", Arabic-Indic digits) and designed
+    datelines set bars between the parts ("26 | 01 | 2022"); a page count is no date."""
+    assert parse_text("الثلاثاء ١ / ١٢ / ٢٠٢٠", dayfirst=True) == "2020-12-01"
+    assert parse_text("26 | 01 | 2022") == "2022-01-26"
+    assert parse_text("3 / 4 / 2020") is None  # the order unknown: no date
+    assert parse_text("Seite 1 | 2 | 2020") is None

@@ -149,6 +149,13 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\d)(\d{4})\.\s(\d{1,2})\.\s?(\d{1,2})\.?(?!\d)"), "ymd"),
     (re.compile(rf"(?<!\d)(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){_YEAR_END}"), "dmy"),
     (re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])"), "ambiguous"),
+    # spaced out, as Arabic and some designed datelines write it: "١ / ١٢ / ٢٠٢٠", "26 | 01 | 2022"
+    (
+        re.compile(
+            r"(?<![\d/|])(\d{1,2})(?:\s+/\s+|\s*\|\s*)(\d{1,2})(?:\s+/\s+|\s*\|\s*)(\d{4})(?!\d)"
+        ),
+        "ambiguous",
+    ),
     (
         # "7 de desembre de 2026", "7 d'abril de 2026", "07-Dec-2026"; the Levant names a
         # month twice ("24 نيسان / أبريل 2020"), the first name counts

@@ -233,7 +233,7 @@ def _head_dateline(near: Near, dayfirst: bool | None, other: str) -> str | None:
     """The first text of the post's header that is little more than a date (the dateline
     under or right over the headline), when no text of the header shows the day
     ``other``; a member's "Joined" day or an event's day is not the post's."""
-    texts = near.texts[:_HEAD_TEXTS]
+    texts = _meta_list(near.headline) + near.texts[:_HEAD_TEXTS]
     found = None
     for i, text in enumerate(texts):
         if len(text) > 60 or not any(c.isdigit() for c in text):
@@ -249,6 +249,16 @@ def _head_dateline(near: Near, dayfirst: bool | None, other: str) -> str | None:
             if not any(_NOT_POSTED.search(t) for t in (text, *labels)):
                 found = value
     return found
+
+
+def _meta_list(headline: HtmlElement | None) -> list[str]:
+    """The items of a short list right after the headline: themes write the post's meta
+    line so (``<ul class="info"><li>27 juin 2019</li><li>Par ...</li></ul>``), and the
+    walk around the headline leaves lists out (menus, teasers)."""
+    nxt = headline.getnext() if headline is not None else None
+    if nxt is None or nxt.tag not in ("ul", "ol") or len(nxt) > 6:
+        return []
+    return [el_text(li, 120) for li in nxt if li.tag == "li"]
 
 
 # labels of dates that are not a post's: a forum member's, an event's

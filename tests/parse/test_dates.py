@@ -618,7 +618,8 @@ def test_the_meta_list_right_after_the_headline_is_the_posts_header() -> None:
     """A theme writes the post's meta line as a list right after the headline ("27 juin
     2019", "Par Elba"); the masthead's date-classed "today" is not the post's date."""
     html = f"""<html><head><title>Violences</title></head><body>
-<div class="masthead"><span class="date-edition">lun. 5 août 2019</span></div><article>
+<header><div class="masthead"><span class="date-edition">lun. 5 août 2019</span></div></header>
+<main><div class="content"><article>
 <h1>Violences policières</h1><ul class="info"><li>27 juin 2019</li><li>Par Elba</li></ul>
-{f"<p>{_PROSE}</p>" * 10}</article></body></html>"""
+{f"<p>{_PROSE}</p>" * 10}</article></div></main></body></html>"""
     assert _published(html) == "2019-06-27"

@@ -20,7 +20,7 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
-from ._dates import date_from_url, parse_clock, parse_iso, parse_text
+from ._dates import date_from_url, day_in_month, parse_clock, parse_iso, parse_text
 from ._nearby import Near, body_texts
 from ._pagedates import lastmod_line, script_date
 from ._regions import region_of
@@ -269,6 +269,26 @@ _NOT_POSTED = re.compile(
 )
 
 
+_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
+
+
+def _url_month_shown(near: Near, url: str | None) -> str | None:
+    """The day a header shows without its year ("Publicado el 11 de mayo"), in the year
+    and month the URL names (``/2022/5/``): each part is stated by the page, none
+    guessed."""
+    m = _URL_YEAR_MONTH.search(url or "")
+    if m is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    for text in near.texts[:_HEAD_TEXTS]:
+        day = day_in_month(text, month)
+        if day is not None:
+            value = parse_iso(f"{year}-{month:02d}-{day:02d}")
+            if value:
+                return value
+    return None
+
+
 def _url_day_shown(page: Page, url: str | None, near: Near, dayfirst: bool | None) -> str | None:
     """The URL's date as a visible text near the headline gives it (with its time), if
     one does."""
@@ -366,6 +386,10 @@ def _from_url_or_text(
                 yield "updated", _timed(updated, listed)
         first = False
         yield "near", _timed(value, listed)
+    if from_url is None:
+        partial = _url_month_shown(near, url or page.url)
+        if partial:
+            yield "near", partial
     for value in listed:
         yield "listed", value
     # a sidebar's date stands for the post in old themes; one markup with three days or

@@ -626,14 +626,14 @@ def test_the_meta_list_right_after_the_headline_is_the_posts_header() -> None:
 
 
 def test_a_months_name_with_a_two_digit_year_and_a_time() -> None:
-    """A date "Publié le 27 Mar 20 à 9:21": a two-digit year after a month's name is a date when
-    a time of day follows; without one "12 May 20" may be a count and gives nothing."""
+    """A month's name and a two-digit year ("Publié le 27 Mar 20 à 9:21") are a date when a
+    time of day follows; without one "12 May 20" may be a count and gives nothing."""
     assert parse_text("Publié le 27 Mar 20 à 9:21", dayfirst=True) == "2020-03-27T09:21"
     assert parse_text("12 May 20") is None
 
 
 def test_a_day_without_its_year_in_the_urls_year_and_month() -> None:
-    """A header "Publicado el 11 de mayo", , ``/2022/5/`` in the URL: the year and
+    """A header that shows "Publicado el 11 de mayo", a URL with ``/2022/5/``: the year and
     the month from the URL, the day from the page; another month in the URL gives nothing."""
     html = f"""<html><head><title>Productor</title></head><body><article>
 <h1>Productor fumigó con glifosato</h1><p>Publicado el</p><p>11 de mayo</p>

@@ -641,3 +641,14 @@ def test_a_day_without_its_year_in_the_urls_year_and_month() -> None:
     url = "https://diaria.example/ambiente/articulo/2022/5/productor-fumigo/"
     assert _published(html, url) == "2022-05-11"
     assert _published(html, url.replace("/2022/5/", "/2022/6/")) is None
+
+
+def test_a_forum_members_joined_day_is_not_the_posts() -> None:
+    """A forum thread shows each poster's "Joined May 11, 2017" beside the post: the day
+    the member signed up, not the post's; with nothing else dated the page has no date."""
+    html = f"""<html><head><title>Where did it go</title></head><body><div class="thread">
+<h1>What? Where'd it go?</h1><div class="user"><span>Biggie-Cheese</span><dl>
+<dt>Joined</dt><dd>May 11, 2017</dd><dt>Messages</dt><dd>3,066</dd></dl></div>
+<div class="message">{_PROSE}</div></div></body></html>"""
+    assert _published(html) is None
+    assert _published(html.replace("Joined", "Posted")) == "2017-05-11"

@@ -267,6 +267,17 @@ _NOT_POSTED = re.compile(
     r"termin|veranstaltung|event",
     re.IGNORECASE,
 )
+_MEMBER = re.compile(
+    r"\bjoined\b|member since|registered|mitglied seit|registriert|dabei seit|inscrit",
+    re.IGNORECASE,
+)
+
+
+def _member_since(texts: list[str], i: int) -> bool:
+    """True for the date of a forum member's "Joined" / "Mitglied seit" line, in the text
+    or in a short label one or two texts before it (the walk interleaves both sides of
+    the headline): the day the poster signed up, never the post's."""
+    return any(_MEMBER.search(t) for t in (texts[i], *texts[max(i - 2, 0) : i]) if len(t) <= 40)
 
 
 _URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
@@ -372,11 +383,12 @@ def _from_url_or_text(
     if titled:
         yield "title", titled
     first = True
-    for text in near.texts:
+    texts = near.texts
+    for i, text in enumerate(texts):
         # a line that is nothing but "02.12.19" (or "06.11.23 -") is a dateline too
         short = len(text) <= 16 and not any(c.isalpha() for c in text)
         value = parse_text(text, dayfirst=dayfirst, short_year=short)
-        if not value:
+        if not value or _member_since(texts, i):
             continue
         if first and sum(c.isalpha() for c in text) > _DATELINE_LETTERS:
             # the first date near the headline stands in a sentence: a date the text
@@ -416,7 +428,7 @@ def _from_url_or_text(
     # nothing else dates the page: its post may be the item of a list (a blog whose
     # posts are <li>s, a meta line as <ul class="info">), which the walks leave out; a
     # list's text with two years is an event's span ("23.10.2015 - 25.10.2015")
-    texts = [t for t in body_texts(page, lists=True) if len(_YEARS.findall(t)) == 1]
+    texts = [t for t in body_texts(page, lists=True) if len(_YEARS.findall(t)) <= 1]
     value = _standalone_dateline(texts, dayfirst)
     if value:
         yield "dateline", value
@@ -475,10 +487,11 @@ _DATELINE_LETTERS = 25
 def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
     """The first text on the page that is little more than a date ("23.10.2018",
     "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
-    for text in texts:
+    for i, text in enumerate(texts):
         if len(text) > 60 or not any(c.isdigit() for c in text):
             continue
         value = parse_text(text, dayfirst=dayfirst)
-        if value and sum(c.isalpha() for c in text) <= _DATELINE_LETTERS:
+        letters = sum(c.isalpha() for c in text)
+        if value and letters <= _DATELINE_LETTERS and not _member_since(texts, i):
             return value
     return None

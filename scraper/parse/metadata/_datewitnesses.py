@@ -20,7 +20,8 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
-from ._dates import date_from_url, day_in_month, parse_clock, parse_iso, parse_text
+from ._dates import date_from_url, parse_clock, parse_iso, parse_text
+from ._headdates import DATELINE_LETTERS, head_dateline, member_since, url_month_shown
 from ._nearby import Near, body_texts
 from ._pagedates import lastmod_line, script_date
 from ._regions import region_of
@@ -218,86 +219,11 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
             # "today", a teaser's, a footer's) is weaker than the dateline under the
             # headline, where readers look for the post's date
             headed = True
-            head = _head_dateline(ctx.near, dayfirst, value[:10])
+            head = head_dateline(ctx.near, dayfirst, value[:10])
             if head:
                 yield "near", _timed(head, later)
         yield "date-text", _timed(value, later)
     yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst, later)
-
-
-# how far from the headline a dateline still belongs to the post's header
-_HEAD_TEXTS = 10
-
-
-def _head_dateline(near: Near, dayfirst: bool | None, other: str) -> str | None:
-    """The first text of the post's header that is little more than a date (the dateline
-    under or right over the headline), when no text of the header shows the day
-    ``other``; a member's "Joined" day or an event's day is not the post's."""
-    texts = _meta_list(near.headline) + near.texts[:_HEAD_TEXTS]
-    found = None
-    for i, text in enumerate(texts):
-        if len(text) > 60 or not any(c.isdigit() for c in text):
-            continue
-        value = parse_text(text, dayfirst=dayfirst)
-        if value is None:
-            continue
-        if value.startswith(other):
-            return None
-        if found is None and sum(c.isalpha() for c in text) <= _DATELINE_LETTERS:
-            # the label may stand two texts back: the walk interleaves both sides
-            labels = [t for t in texts[max(i - 2, 0) : i] if len(t) <= 20]
-            if not any(_NOT_POSTED.search(t) for t in (text, *labels)):
-                found = value
-    return found
-
-
-def _meta_list(headline: HtmlElement | None) -> list[str]:
-    """The items of a short list right after the headline: themes write the post's meta
-    line so (``<ul class="info"><li>27 juin 2019</li><li>Par ...</li></ul>``), and the
-    walk around the headline leaves lists out (menus, teasers)."""
-    nxt = headline.getnext() if headline is not None else None
-    if nxt is None or nxt.tag not in ("ul", "ol") or len(nxt) > 6:
-        return []
-    return [el_text(li, 120) for li in nxt if li.tag == "li"]
-
-
-# labels of dates that are not a post's: a forum member's, an event's
-_NOT_POSTED = re.compile(
-    r"joined|member since|registered|mitglied seit|registriert|dabei seit|inscrit|"
-    r"termin|veranstaltung|event",
-    re.IGNORECASE,
-)
-_MEMBER = re.compile(
-    r"\bjoined\b|member since|registered|mitglied seit|registriert|dabei seit|inscrit",
-    re.IGNORECASE,
-)
-
-
-def _member_since(texts: list[str], i: int) -> bool:
-    """True for the date of a forum member's "Joined" / "Mitglied seit" line, in the text
-    or in a short label one or two texts before it (the walk interleaves both sides of
-    the headline): the day the poster signed up, never the post's."""
-    return any(_MEMBER.search(t) for t in (texts[i], *texts[max(i - 2, 0) : i]) if len(t) <= 40)
-
-
-_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
-
-
-def _url_month_shown(near: Near, url: str | None) -> str | None:
-    """The day a header shows without its year ("Publicado el 11 de mayo"), in the year
-    and month the URL names (``/2022/5/``): each part is stated by the page, none
-    guessed."""
-    m = _URL_YEAR_MONTH.search(url or "")
-    if m is None:
-        return None
-    year, month = int(m.group(1)), int(m.group(2))
-    for text in near.texts[:_HEAD_TEXTS]:
-        day = day_in_month(text, month)
-        if day is not None:
-            value = parse_iso(f"{year}-{month:02d}-{day:02d}")
-            if value:
-                return value
-    return None
 
 
 def _url_day_shown(page: Page, url: str | None, near: Near, dayfirst: bool | None) -> str | None:
@@ -388,7 +314,7 @@ def _from_url_or_text(
         # a line that is nothing but "02.12.19" (or "06.11.23 -") is a dateline too
         short = len(text) <= 16 and not any(c.isalpha() for c in text)
         value = parse_text(text, dayfirst=dayfirst, short_year=short)
-        if not value or _member_since(texts, i):
+        if not value or member_since(texts, i):
             continue
         if first and sum(c.isalpha() for c in text) > _DATELINE_LETTERS:
             # the first date near the headline stands in a sentence: a date the text
@@ -399,7 +325,7 @@ def _from_url_or_text(
         first = False
         yield "near", _timed(value, listed)
     if from_url is None:
-        partial = _url_month_shown(near, url or page.url)
+        partial = url_month_shown(near, url or page.url)
         if partial:
             yield "near", partial
     for value in listed:
@@ -480,8 +406,7 @@ def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
     return None
 
 
-# a dateline is little more than its date: "Miércoles, 15 de Abril de 2020" has 24 letters
-_DATELINE_LETTERS = 25
+_DATELINE_LETTERS = DATELINE_LETTERS
 
 
 def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
@@ -492,6 +417,6 @@ def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
             continue
         value = parse_text(text, dayfirst=dayfirst)
         letters = sum(c.isalpha() for c in text)
-        if value and letters <= _DATELINE_LETTERS and not _member_since(texts, i):
+        if value and letters <= _DATELINE_LETTERS and not member_since(texts, i):
             return value
     return None

@@ -290,8 +290,9 @@ def test_a_teaser_lists_days_are_not_the_posts() -> None:
 <p>{_PROSE}</p><p>{_PROSE}</p><ul class="more">{teasers}</ul></div></body></html>"""
     assert _published(html) == "2022-01-24T11:38"
     # the same markup with one day throughout is the post's header and footer
+    # (the dateline under the headline left out: it would outrank the date-classed element)
     single = html.replace("19.08.2021", "09.10.2021").replace("05.08.2021", "09.10.2021")
-    assert _published(single) == "2021-10-09"
+    assert _published(single.replace("<p>24.01.2022 11:38</p>", "")) == "2021-10-09"
 
 
 def test_a_list_item_of_the_shown_day_gives_its_time() -> None:
@@ -585,3 +586,69 @@ def test_a_day_first_countrys_domain_settles_an_english_pages_numeric_date() -> 
 <h1>Garden notes</h1><p class="date">03/04/2013</p><p>{_PROSE}</p></body></html>"""
     assert _published(html, "https://www.garden.example.co.uk/notes") == "2013-04-03"
     assert _published(html, "https://www.garden.example.com/notes") is None
+
+
+def test_the_dateline_under_the_headline_beats_a_date_classed_teaser() -> None:
+    """A small site with no machine dates: a date-classed element the post's header does
+    not show (a teaser's inside the article, a masthead's "today") loses to the dateline
+    right under the headline; a member's "Joined" day there is not the post's."""
+    html = f"""<html><head><title>Sanctions</title></head><body><article>
+<h1>New sanctions shake the economy</h1><p>Christian Weisflog</p><p>15.06.2020, 12.11 Uhr</p>
+{f"<p>{_PROSE}</p>" * 10}
+<div class="teaser"><span class="date">04.05.2020</span> <a href="/other">Other post</a></div>
+</article></body></html>"""
+    assert _published(html) == "2020-06-15T12:11"
+    # the header shows the date-classed element's day: it stands
+    shown = html.replace("15.06.2020, 12.11 Uhr", "04.05.2020, 12.11 Uhr")
+    assert (_published(shown) or "")[:10] == "2020-05-04"
+    joined = html.replace("<p>15.06.2020, 12.11 Uhr</p>", "<p>Joined</p><p>15.06.2014</p>")
+    assert _published(joined) == "2020-05-04"
+
+
+def test_a_date_spaced_out_by_slashes_or_bars() -> None:
+    """Arabic pages space the slashes ("١ / ١٢ / ٢٠٢٠", Arabic-Indic digits) and designed
+    datelines set bars between the parts ("26 | 01 | 2022"); a page count is no date."""
+    assert parse_text("الثلاثاء ١ / ١٢ / ٢٠٢٠", dayfirst=True) == "2020-12-01"
+    assert parse_text("26 | 01 | 2022") == "2022-01-26"
+    assert parse_text("3 / 4 / 2020") is None  # the order unknown: no date
+    assert parse_text("Seite 1 | 2 | 2020") is None
+
+
+def test_the_meta_list_right_after_the_headline_is_the_posts_header() -> None:
+    """A theme writes the post's meta line as a list right after the headline ("27 juin
+    2019", "Par Elba"); the masthead's date-classed "today" is not the post's date."""
+    html = f"""<html><head><title>Violences</title></head><body>
+<header><div class="masthead"><span class="date-edition">lun. 5 août 2019</span></div></header>
+<main><div class="content"><article>
+<h1>Violences policières</h1><ul class="info"><li>27 juin 2019</li><li>Par Elba</li></ul>
+{f"<p>{_PROSE}</p>" * 10}</article></div></main></body></html>"""
+    assert _published(html) == "2019-06-27"
+
+
+def test_a_months_name_with_a_two_digit_year_and_a_time() -> None:
+    """A month's name and a two-digit year ("Publié le 27 Mar 20 à 9:21") are a date when a
+    time of day follows; without one "12 May 20" may be a count and gives nothing."""
+    assert parse_text("Publié le 27 Mar 20 à 9:21", dayfirst=True) == "2020-03-27T09:21"
+    assert parse_text("12 May 20") is None
+
+
+def test_a_day_without_its_year_in_the_urls_year_and_month() -> None:
+    """A header that shows "Publicado el 11 de mayo", a URL with ``/2022/5/``: the year and
+    the month from the URL, the day from the page; another month in the URL gives nothing."""
+    html = f"""<html><head><title>Productor</title></head><body><article>
+<h1>Productor fumigó con glifosato</h1><p>Publicado el</p><p>11 de mayo</p>
+{f"<p>{_PROSE}</p>" * 3}</article></body></html>"""
+    url = "https://diaria.example/ambiente/articulo/2022/5/productor-fumigo/"
+    assert _published(html, url) == "2022-05-11"
+    assert _published(html, url.replace("/2022/5/", "/2022/6/")) is None
+
+
+def test_a_forum_members_joined_day_is_not_the_posts() -> None:
+    """A forum thread shows each poster's "Joined May 11, 2017" beside the post: the day
+    the member signed up, not the post's; with nothing else dated the page has no date."""
+    html = f"""<html><head><title>Where did it go</title></head><body><div class="thread">
+<h1>What? Where'd it go?</h1><div class="user"><span>Biggie-Cheese</span><dl>
+<dt>Joined</dt><dd>May 11, 2017</dd><dt>Messages</dt><dd>3,066</dd></dl></div>
+<div class="message">{_PROSE}</div></div></body></html>"""
+    assert _published(html) is None
+    assert _published(html.replace("Joined", "Posted")) == "2017-05-11"

@@ -27,6 +27,7 @@ __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "date_from_url",
+    "day_in_month",
     "month_from_url",
     "month_number",
     "parse_clock",
@@ -149,6 +150,13 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\d)(\d{4})\.\s(\d{1,2})\.\s?(\d{1,2})\.?(?!\d)"), "ymd"),
     (re.compile(rf"(?<!\d)(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){_YEAR_END}"), "dmy"),
     (re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])"), "ambiguous"),
+    # spaced out, as Arabic and some designed datelines write it: "١ / ١٢ / ٢٠٢٠", "26 | 01 | 2022"
+    (
+        re.compile(
+            r"(?<![\d/|])(\d{1,2})(?:\s+/\s+|\s*\|\s*)(\d{1,2})(?:\s+/\s+|\s*\|\s*)(\d{4})(?!\d)"
+        ),
+        "ambiguous",
+    ),
     (
         # "7 de desembre de 2026", "7 d'abril de 2026", "07-Dec-2026"; the Levant names a
         # month twice ("24 نيسان / أبريل 2020"), the first name counts
@@ -221,11 +229,43 @@ def parse_text(
             if short is not None:
                 found.append((m.start(), m.end(), short))
                 break
+    if not found and ":" in text:
+        # "27 Mar 20 à 9:21": a month's name and a two-digit year, a date when a time
+        # of day follows (French regional news); without one "12 May 20" could be a count
+        named = _WORD_SHORT_YEAR.search(text)
+        month = _month_of(named.group(2)) if named else None
+        if named and month and _clock(text[named.end() : named.end() + 30]):
+            short = _valid(2000 + int(named.group(3)), month, int(named.group(1)))
+            if short is not None:
+                found.append((named.start(), named.end(), short))
     if not found:
         return None
     _, end, day = min(found, key=lambda item: item[0])
     glued = text[end : end + 1].isdigit()  # the next date (_YEAR_END), not a time of day
     return day.isoformat() + ("" if glued else _clock(text[end : end + 30]))
+
+
+_WORD_SHORT_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.?\s+([^\W\d_]{3,}\.?)\s+(\d{2})(?!\d)")
+
+
+def day_in_month(text: str, month: int) -> int | None:
+    """The day of a date written without its year ("11 de mayo", "11. Mai", "May 11th")
+    in a short text, when its month is ``month``: a page whose URL gives the year and the
+    month often shows only the day and the month's name."""
+    if len(text) > 40 or _YEAR_DIGITS.search(text):
+        return None
+    for m in _DAY_MONTH.finditer(text):
+        day, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if _month_of(word) == month and 1 <= int(day) <= 31:
+            return int(day)
+    return None
+
+
+_DAY_MONTH = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:\.|st|nd|rd|th|er|e|º)?\s*(?:de\s+|of\s+)?{_WORD}|"
+    rf"{_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)",
+    re.IGNORECASE,
+)
 
 
 _CLOCK = re.compile(

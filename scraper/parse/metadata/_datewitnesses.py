@@ -21,6 +21,7 @@ from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
+from ._headdates import DATELINE_LETTERS, head_dateline, member_since, url_month_shown
 from ._nearby import Near, body_texts
 from ._pagedates import lastmod_line, script_date
 from ._regions import region_of
@@ -209,9 +210,19 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         agreed = _url_day_shown(page, ctx.url, ctx.near, dayfirst)
         if agreed:
             yield "url+near", _timed(agreed, [value for _, value in dated])
+    headed = False
     for el, value in dated:
-        if id(el) not in listed:
-            yield "date-text", _timed(value, later)
+        if id(el) in listed:
+            continue
+        if not headed:
+            # a date-classed element the post's header does not show (a masthead's
+            # "today", a teaser's, a footer's) is weaker than the dateline under the
+            # headline, where readers look for the post's date
+            headed = True
+            head = head_dateline(ctx.near, dayfirst, value[:10])
+            if head:
+                yield "near", _timed(head, later)
+        yield "date-text", _timed(value, later)
     yield from _from_url_or_text(page, ctx.url, ctx.near, dayfirst, later)
 
 
@@ -298,11 +309,12 @@ def _from_url_or_text(
     if titled:
         yield "title", titled
     first = True
-    for text in near.texts:
+    texts = near.texts
+    for i, text in enumerate(texts):
         # a line that is nothing but "02.12.19" (or "06.11.23 -") is a dateline too
         short = len(text) <= 16 and not any(c.isalpha() for c in text)
         value = parse_text(text, dayfirst=dayfirst, short_year=short)
-        if not value:
+        if not value or member_since(texts, i):
             continue
         if first and sum(c.isalpha() for c in text) > _DATELINE_LETTERS:
             # the first date near the headline stands in a sentence: a date the text
@@ -312,6 +324,10 @@ def _from_url_or_text(
                 yield "updated", _timed(updated, listed)
         first = False
         yield "near", _timed(value, listed)
+    if from_url is None:
+        partial = url_month_shown(near, url or page.url)
+        if partial:
+            yield "near", partial
     for value in listed:
         yield "listed", value
     # a sidebar's date stands for the post in old themes; one markup with three days or
@@ -338,7 +354,7 @@ def _from_url_or_text(
     # nothing else dates the page: its post may be the item of a list (a blog whose
     # posts are <li>s, a meta line as <ul class="info">), which the walks leave out; a
     # list's text with two years is an event's span ("23.10.2015 - 25.10.2015")
-    texts = [t for t in body_texts(page, lists=True) if len(_YEARS.findall(t)) == 1]
+    texts = [t for t in body_texts(page, lists=True) if len(_YEARS.findall(t)) <= 1]
     value = _standalone_dateline(texts, dayfirst)
     if value:
         yield "dateline", value
@@ -390,17 +406,17 @@ def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
     return None
 
 
-# a dateline is little more than its date: "Miércoles, 15 de Abril de 2020" has 24 letters
-_DATELINE_LETTERS = 25
+_DATELINE_LETTERS = DATELINE_LETTERS
 
 
 def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
     """The first text on the page that is little more than a date ("23.10.2018",
     "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
-    for text in texts:
+    for i, text in enumerate(texts):
         if len(text) > 60 or not any(c.isdigit() for c in text):
             continue
         value = parse_text(text, dayfirst=dayfirst)
-        if value and sum(c.isalpha() for c in text) <= _DATELINE_LETTERS:
+        letters = sum(c.isalpha() for c in text)
+        if value and letters <= _DATELINE_LETTERS and not member_since(texts, i):
             return value
     return None

@@ -313,3 +313,64 @@ def test_title_and_read_all_boxes_of_a_hashed_class_list_are_no_comments() -> No
     )
     t = _thread(html)
     assert [c.author.name for c in t.comments] == ["jyen", "gugy", "Zero"]
+
+
+def test_thread_named_only_by_its_heading() -> None:
+    # no id or class speaks of comments: the heading does, and the boxes after it are
+    # numbered by their anchors; the meta line after each text reads date first
+    box = """<div class="Normal"><a name="comment{n}"></a>{text}
+    <p class="postfoot">posted on Wednesday, October 24, 2012 at {h}:26 PM
+    by <a href="http://example.org/{who}">{who}</a></p></div><hr>"""
+    items = "".join(
+        box.format(n=n, text=t, h=h, who=w)
+        for n, t, h, w in (
+            (11, "Thanks for this, a very useful read.", 7, "Darren"),
+            (12, "Great post, my team needed exactly this.", 8, "Mia"),
+        )
+    )
+    html = f"""<html><body><div id="main"><h1>Post</h1><p>{"Story text. " * 30}</p></div>
+    <div id="listing"><div class="post"><h3>COMMENTS</h3>{items}</div></div></body></html>"""
+    t = _thread(html)
+    assert [(c.author.name, c.published, c.text) for c in t.comments] == [
+        ("Darren", "2012-10-24T19:26", "Thanks for this, a very useful read."),
+        ("Mia", "2012-10-24T20:26", "Great post, my team needed exactly this."),
+    ]
+
+
+def test_a_heading_alone_makes_no_thread() -> None:
+    # a "Comments" heading over boxes that carry no comment mark and no author or date:
+    # a list of related posts, not a thread
+    html = """<html><body><div><h3>Comments</h3>
+    <div class="box"><p>Ten ways to cook rice in a hurry, tested.</p></div>
+    <div class="box"><p>Why the rice cooker wins every single time.</p></div>
+    </div></body></html>"""
+    assert _thread(html).comments == ()
+
+
+TUMBLR = '<html><head><meta name="generator" content="Tumblr"></head><body>'
+
+
+def test_tumblr_notes_replies_and_reblogs_that_added_words() -> None:
+    note = """<li class="note {kind} tumblelog_{who}"><a href="http://{who}.tumblr.com/">
+    <img class="avatar" src="a.png"></a><span class="action"><a class="tumblelog"
+    href="http://{who}.tumblr.com/">{who}</a> {verb}</span>{extra}</li>"""
+    notes = "".join(
+        note.format(kind=k, who=w, verb=v, extra=x)
+        for k, w, v, x in (
+            ("like without_commentary", "ann", "liked this", ""),
+            (
+                "reblog with_commentary",
+                "bob",
+                "reblogged this and added:",
+                "<blockquote><a href='#'>Well said, all of it.</a></blockquote>",
+            ),
+            ("reblog without_commentary", "cy", "reblogged this from bob", ""),
+        )
+    )
+    reply = """<li class="note reply tumblelog_dee"><span class="action">
+    <a href="http://dee.tumblr.com/">dee</a> said: <span class="answer_content">
+    Lovely photo.</span></span></li>"""
+    html = f"""{TUMBLR}<div class="post"><p>{"Post text. " * 20}</p></div>
+    <ol class="notes">{notes}{reply}</ol></body></html>"""
+    got = [(c.author.name, c.text) for c in _thread(html).comments]
+    assert got == [("bob", "Well said, all of it."), ("dee", "Lovely photo.")]

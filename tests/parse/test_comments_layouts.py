@@ -374,3 +374,26 @@ def test_tumblr_notes_replies_and_reblogs_that_added_words() -> None:
     <ol class="notes">{notes}{reply}</ol></body></html>"""
     got = [(c.author.name, c.text) for c in _thread(html).comments]
     assert got == [("bob", "Well said, all of it."), ("dee", "Lovely photo.")]
+
+
+def test_post_authors_reply_boxed_as_authorpost_keeps_its_text() -> None:
+    # one list per comment; the post author's replies are classed "authorpost", which
+    # the author hints ([class*=author]) matched as the whole comment's author line
+    box = """<ol class="commentlist"><li class="{cls}"><strong>{n} {who}</strong> |
+    <small class="commentmetadata">10/29/2012 5:{m}:46 PM</small><p>{text}</p></li></ol>"""
+    items = "".join(
+        box.format(cls=c, n=n, who=w, m=m, text=t)
+        for c, n, w, m, t in (
+            ("commentpost", 1, "Stephan", 14, "Hi Ed, the link seems to be broken."),
+            ("authorpost", 2, "Ed", 25, "@1 - thanks. Indeed. Just fixed it now."),
+            ("commentpost", 3, "Ranjit", 31, "Does that mean existing apps run as is?"),
+        )
+    )
+    html = f"""<html><body><div class="commentsblock"><h3>Post a Comment</h3>{items}
+    </div></body></html>"""
+    got = [(c.published, c.text.rsplit("\n", 1)[-1]) for c in _thread(html).comments]
+    assert got == [
+        ("2012-10-29T17:14:46", "Hi Ed, the link seems to be broken."),
+        ("2012-10-29T17:25:46", "@1 - thanks. Indeed. Just fixed it now."),
+        ("2012-10-29T17:31:46", "Does that mean existing apps run as is?"),
+    ]

@@ -23,7 +23,7 @@ from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
 from ._bylines import BYLINE, byline_block, header_block, lead_line
 from ._dates import parse_visible_date
-from ._owned import SUBSTR_IN_SEL, Own, last_compound, own_parts, owned
+from ._owned import SUBSTR_IN_SEL, Own, last_compound, not_whole, own_parts, owned
 
 __all__ = ["build_comment"]
 
@@ -100,7 +100,7 @@ def build_comment(
 ) -> Comment | None:
     """Read one comment item; ``None`` when it has no text (a deleted or empty shell)."""
     own = own_parts(item, owner)
-    author_el = owned(item, hints.author, owner, own)
+    author_el = not_whole(item, owned(item, hints.author, owner, own))
     date_el = owned(item, hints.date, owner, own)
     published = _date(date_el)
     if published is None and date_el is not None and not _has_digit(date_el):

@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..dom._css import matcher, select
 
-__all__ = ["SUBSTR_IN_SEL", "Own", "last_compound", "own_parts", "owned"]
+__all__ = ["SUBSTR_IN_SEL", "Own", "last_compound", "not_whole", "own_parts", "owned"]
 
 # the item's own elements; the class tokens there (a set and one string) and their tags
 Kinds = tuple[frozenset[str], str, frozenset[str]]
@@ -143,3 +143,16 @@ def _needs(sel: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         )
         for alt in sel.split(",")
     )
+
+
+def not_whole(item: HtmlElement, el: HtmlElement | None) -> HtmlElement | None:
+    """``el`` unless it is the item's one box holding all of it: a post author's reply
+    classed ``authorpost`` (``[class*=author]``) inside a list item is the comment, not
+    its author line, and taken as one it left the comment without text."""
+    if el is None or el.getparent() is not item:
+        return el
+    if (item.text or "").strip() or (el.tail or "").strip():
+        return el
+    if any(c is not el and isinstance(c.tag, str) for c in item):
+        return el
+    return None

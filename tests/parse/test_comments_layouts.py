@@ -397,3 +397,26 @@ def test_post_authors_reply_boxed_as_authorpost_keeps_its_text() -> None:
         ("2012-10-29T17:25:46", "@1 - thanks. Indeed. Just fixed it now."),
         ("2012-10-29T17:31:46", "Does that mean existing apps run as is?"),
     ]
+
+
+def test_date_in_the_meta_line_or_the_permalink_text() -> None:
+    # Sandbox/Thematic: "Posted DATE | <a>Permalink</a>" (.comment-meta a finds the link);
+    # classic callbacks: the permalink's text is the date, inside .comment-author
+    html = (
+        WP
+        + """<div id="comments"><ol class="commentlist">
+    <li id="comment-1" class="comment c0 c-y2012"><div class="comment-author vcard">
+    <span class="fn">Janet</span></div><div class="comment-meta">Posted 10/18/2012 at
+    2:57 pm <span class="meta-sep">|</span> <a href="#comment-1">Permalink</a></div>
+    <p>Thanks for sharing this with us.</p></li>
+    <li id="comment-2" class="comment"><div class="comment">
+    <div class="comment-author vcard"><a href="/p/#comment-2" class="comment_permalink">On
+    October 12, 2012 at 10:52 am</a> <cite class="fn">Qaoileann</cite> said:</div>
+    <div class="comment-body"><p>Iceland is gorgeous in winter.</p></div></div></li>
+    </ol></div></body></html>"""
+    )
+    got = [(c.author.name, c.published, c.text) for c in _thread(html).comments]
+    assert got == [
+        ("Janet", "2012-10-18T14:57", "Thanks for sharing this with us."),
+        ("Qaoileann", "2012-10-12T10:52", "Iceland is gorgeous in winter."),
+    ]

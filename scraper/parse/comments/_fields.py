@@ -23,7 +23,7 @@ from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
 from ._bylines import BYLINE, byline_block, header_block, lead_line
 from ._dates import parse_visible_date
-from ._owned import SUBSTR_IN_SEL, Own, last_compound, not_whole, own_parts, owned
+from ._owned import SUBSTR_IN_SEL, Own, first_read, last_compound, not_whole, own_parts, owned
 
 __all__ = ["build_comment"]
 
@@ -107,6 +107,14 @@ def build_comment(
         date_el = None  # a "date" element without a date ("<a>Anne</a>" in .comment-meta)
     link_el = owned(item, hints.permalink, owner, own)
     content_el = owned(item, hints.content, owner, own)
+    # the first hit held no date: a later one, the permalink (WordPress prints the date
+    # as its text, "On October 12, 2012 at 10:52 am") or the meta line ("Posted DATE |
+    # <a>Permalink</a>"); without an author element the header and byline readers below
+    # read such a line for both
+    dates = (*hints.date, *hints.permalink, ".comment-meta")
+    if published is None and author_el is not None:
+        later = first_read(item, dates, owner, own, _date, content_el)
+        date_el, published = later or (date_el, None)
     skip = [e for e in (author_el, date_el, link_el) if e is not None]
     lead = lead_line(item) if author_el is None and content_el is None else None
     if lead is not None:

@@ -420,3 +420,26 @@ def test_date_in_the_meta_line_or_the_permalink_text() -> None:
         ("Janet", "2012-10-18T14:57", "Thanks for sharing this with us."),
         ("Qaoileann", "2012-10-12T10:52", "Iceland is gorgeous in winter."),
     ]
+
+
+def test_disqus_static_fallback_author_beside_a_bare_url() -> None:
+    html = (
+        WP
+        + """<div id="dsq-content"><ul id="dsq-comments">
+    <li class="comment even depth-1" id="dsq-comment-27607">
+    <div id="dsq-comment-header-27607" class="dsq-comment-header"><cite id="dsq-cite-27607">
+    http://tdhurst.example/ <span id="dsq-author-user-27607">tdhurst</span></cite></div>
+    <div id="dsq-comment-body-27607" class="dsq-comment-body"><div class="dsq-comment-message">
+    <p>Good to see this finally shipping.</p></div></div></li>
+    <li class="comment odd depth-1" id="dsq-comment-27608">
+    <div id="dsq-comment-header-27608" class="dsq-comment-header"><cite id="dsq-cite-27608">
+    <a id="dsq-author-user-27608" href="http://alayna.example/" rel="nofollow">Alayna F</a>
+    </cite></div><div id="dsq-comment-body-27608" class="dsq-comment-body">
+    <div class="dsq-comment-message"><p>Same here, took long enough.</p></div></div></li>
+    </ul></div></body></html>"""
+    )
+    got = [(c.author.name, c.author.url, c.text) for c in _thread(html).comments]
+    assert got == [
+        ("tdhurst", None, "Good to see this finally shipping."),
+        ("Alayna F", "http://alayna.example/", "Same here, took long enough."),
+    ]

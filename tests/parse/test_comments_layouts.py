@@ -443,3 +443,18 @@ def test_disqus_static_fallback_author_beside_a_bare_url() -> None:
         ("tdhurst", None, "Good to see this finally shipping."),
         ("Alayna F", "http://alayna.example/", "Same here, took long enough."),
     ]
+
+
+def test_date_first_meta_line_with_a_plain_name() -> None:
+    box = """<div class="comment" id="comment-{n}"><p>{text}</p>
+    <p class="postfoot">posted on Thursday, October 25, 2012 at 10:14 PM by {who}</p></div>"""
+    items = "".join(
+        box.format(n=n, text=t, who=w)
+        for n, t, w in ((1, "A fine piece, thank you.", "Neil Stein"), (2, "Agreed on all.", "Val"))
+    )
+    html = f'<html><body><div id="comments">{items}</div></body></html>'
+    got = [(c.author.name, c.published, c.text) for c in _thread(html).comments]
+    assert got == [
+        ("Neil Stein", "2012-10-25T22:14", "A fine piece, thank you."),
+        ("Val", "2012-10-25T22:14", "Agreed on all."),
+    ]

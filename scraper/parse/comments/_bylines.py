@@ -19,7 +19,7 @@ from ..dom._signals import text_of
 from ..dom._text import BLOCK_TAGS, collapse
 from ._dates import parse_visible_date
 
-__all__ = ["BYLINE", "Header", "Lead", "byline_block", "header_block", "lead_line"]
+__all__ = ["BYLINE", "Header", "Lead", "byline_block", "header_block", "lead_line", "who_when"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +179,7 @@ _DATE_FIRST = re.compile(
 )
 
 
-def _who_when(text: str) -> tuple[str, str] | None:
+def who_when(text: str) -> tuple[str, str] | None:
     """(name, date text) of a meta line in either order, or ``None``."""
     if (m := BYLINE.match(text)) is not None:
         return m.group(1), m.group(2)
@@ -197,7 +197,7 @@ def byline_block(
     comment (often after the text)."""
     for block in _own_blocks(item, owner, _BYLINE_TAGS, own):
         text = collapse(text_of(block))
-        found = _who_when(text) if 0 < len(text) <= 150 else None
+        found = who_when(text) if 0 < len(text) <= 150 else None
         if found is None or len(found[0]) > 60:
             continue
         name, when_text = found

@@ -21,7 +21,7 @@ from ..dom._css import matcher, select
 from ..dom._signals import text_of
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
-from ._bylines import BYLINE, byline_block, header_block, lead_line
+from ._bylines import byline_block, header_block, lead_line, who_when
 from ._dates import parse_visible_date
 from ._owned import SUBSTR_IN_SEL, Own, first_read, last_compound, not_whole, own_parts, owned
 
@@ -381,9 +381,9 @@ def _clean_name(raw: str) -> str | None:
     """The author's name from the author element's text: no "says:", no "Posted by:",
     no "| date" tail, no "(not verified)"."""
     text = collapse(raw)
-    byline = BYLINE.match(text)
+    byline = who_when(text)  # "by NAME on DATE", "posted on DATE by NAME"
     if byline is not None:
-        text = byline.group(1)
+        text = byline[0]
     elif _POSTED_BY.match(text):
         text = _POSTED_BY.sub("", text).split("|")[0].strip()
     text = _UNVERIFIED.sub("", _SAYS.sub("", text)).strip()

@@ -349,15 +349,16 @@ def generic_items(page: Page) -> list[HtmlElement]:
 
 
 def _headed_items(page: Page) -> list[HtmlElement]:
-    """The best group of boxes after a heading that names the comments (``_headed``)."""
-    facts, memo = _facts(page), excluded_memo(page)
+    """The best group of boxes after a heading that names the comments (``_headed``);
+    the page's facts are gathered only once such a heading is found (most pages have none)."""
     best: tuple[float, list[HtmlElement]] = (0.0, [])
-    for _, group in headed_groups(page, facts.text):
+    for _, group in headed_groups(page):
+        facts, memo = _facts(page), excluded_memo(page)
         members = [m for m in group if not excluded(m, memo)]
         score = _group_score(members, facts) if members else 0.0
         if score > best[0]:
             best = (score, members)
-    return _drop_edge_boxes(best[1], facts)
+    return _drop_edge_boxes(best[1], _facts(page)) if best[1] else []
 
 
 def _after_anchor(page: Page, items: list[HtmlElement]) -> list[HtmlElement]:

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from ..dom._page import Page
+from ..dom._signals import text_of
 from ..dom._text import collapse
 from ._markers import ITEM_TAGS, Sig, signature
-from ._textlen import TextLengths
 
 __all__ = ["headed_groups"]
 
@@ -36,7 +36,7 @@ _TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 Group = tuple[HtmlElement, list[HtmlElement]]  # (the list's element, its items)
 
 
-def headed_groups(page: Page, lengths: TextLengths) -> Iterator[Group]:
+def headed_groups(page: Page) -> Iterator[Group]:
     """Groups of same-kind boxes after each comments heading: its following siblings
     (the boxes stand beside the heading), and the children of each following sibling
     (the heading stands above a list). The first element of a pair is the element to
@@ -45,9 +45,8 @@ def headed_groups(page: Page, lengths: TextLengths) -> Iterator[Group]:
     headings = [h for tag in _TAGS for h in index.by_tag(tag)]
     headings.sort(key=index.position.__getitem__)
     for h in headings:
-        if not 2 <= lengths.stripped(h) <= _HEADING_MAX:
-            continue
-        if not _HEADING.match(collapse(h.text_content())):
+        text = collapse(text_of(h))
+        if not 2 <= len(text) <= _HEADING_MAX or not _HEADING.match(text):
             continue
         start = h  # a heading in its own wrapper (div.title > h3): the wrapper's siblings
         while (p := start.getparent()) is not None and p.tag not in ("body", "html"):

@@ -111,7 +111,7 @@ def build_comment(
     # as its text, "On October 12, 2012 at 10:52 am") or the meta line ("Posted DATE |
     # <a>Permalink</a>"); without an author element the header and byline readers below
     # read such a line for both
-    dates = (*hints.date, *hints.permalink, ".comment-meta")
+    dates = (*hints.permalink, ".comment-meta", "[class*=date]", "[class*=time]")
     if published is None and author_el is not None:
         later = first_read(item, dates, owner, own, _date, content_el)
         date_el, published = later or (date_el, None)
@@ -374,6 +374,7 @@ def _author(
 
 
 _POSTED_BY = re.compile(r"^(?:posted|written|comment(?:ed)?)\s+by\s*:?\s*", re.I)
+_URL_FIRST = re.compile(r"^https?://\S+\s+(?=\S)")
 _UNVERIFIED = re.compile(r"\s*\((?:not verified|unverified|guest)\)\s*$", re.I)
 
 
@@ -387,6 +388,9 @@ def _clean_name(raw: str) -> str | None:
     elif _POSTED_BY.match(text):
         text = _POSTED_BY.sub("", text).split("|")[0].strip()
     text = _UNVERIFIED.sub("", _SAYS.sub("", text)).strip()
+    # Disqus's static fallback prints the author's URL as bare text before the name
+    # ("http://tdhurst.com/ <span>tdhurst</span>"): no name starts with a URL
+    text = _URL_FIRST.sub("", text)
     return text if text and len(text) <= 80 else None
 
 

@@ -22,9 +22,6 @@ GENERIC_HINTS = CommentSelectors(
         "[itemprop=author] [itemprop=name]",
         "[itemprop=author]",
         ".comment-author",
-        # Disqus's static fallback: its template prints the author's URL as bare text
-        # beside the name in the same cite ("http://x.com/ <span id=dsq-author-user-7>")
-        "[id^=dsq-author-user]",
         "cite",
         ".author",
         ".username",
@@ -34,7 +31,7 @@ GENERIC_HINTS = CommentSelectors(
         "[class*=user]",
         "[class*=name]",
     ),
-    author_url=(".comment-author a.url", ".fn a", "a.url", "a[id^=dsq-author-user]"),
+    author_url=(".comment-author a.url", ".fn a", "a.url"),
     date=(
         ".dt-published",
         "time[datetime]",

@@ -313,3 +313,148 @@ def test_title_and_read_all_boxes_of_a_hashed_class_list_are_no_comments() -> No
     )
     t = _thread(html)
     assert [c.author.name for c in t.comments] == ["jyen", "gugy", "Zero"]
+
+
+def test_thread_named_only_by_its_heading() -> None:
+    # no id or class speaks of comments: the heading does, and the boxes after it are
+    # numbered by their anchors; the meta line after each text reads date first
+    box = """<div class="Normal"><a name="comment{n}"></a>{text}
+    <p class="postfoot">posted on Wednesday, October 24, 2012 at {h}:26 PM
+    by <a href="http://example.org/{who}">{who}</a></p></div><hr>"""
+    items = "".join(
+        box.format(n=n, text=t, h=h, who=w)
+        for n, t, h, w in (
+            (11, "Thanks for this, a very useful read.", 7, "Darren"),
+            (12, "Great post, my team needed exactly this.", 8, "Mia"),
+        )
+    )
+    html = f"""<html><body><div id="main"><h1>Post</h1><p>{"Story text. " * 30}</p></div>
+    <div id="listing"><div class="post"><h3>COMMENTS</h3>{items}</div></div></body></html>"""
+    t = _thread(html)
+    assert [(c.author.name, c.published, c.text) for c in t.comments] == [
+        ("Darren", "2012-10-24T19:26", "Thanks for this, a very useful read."),
+        ("Mia", "2012-10-24T20:26", "Great post, my team needed exactly this."),
+    ]
+
+
+def test_a_heading_alone_makes_no_thread() -> None:
+    # a "Comments" heading over boxes that carry no comment mark and no author or date:
+    # a list of related posts, not a thread
+    html = """<html><body><div><h3>Comments</h3>
+    <div class="box"><p>Ten ways to cook rice in a hurry, tested.</p></div>
+    <div class="box"><p>Why the rice cooker wins every single time.</p></div>
+    </div></body></html>"""
+    assert _thread(html).comments == ()
+
+
+TUMBLR = '<html><head><meta name="generator" content="Tumblr"></head><body>'
+
+
+def test_tumblr_notes_replies_and_reblogs_that_added_words() -> None:
+    note = """<li class="note {kind} tumblelog_{who}"><a href="http://{who}.tumblr.com/">
+    <img class="avatar" src="a.png"></a><span class="action"><a class="tumblelog"
+    href="http://{who}.tumblr.com/">{who}</a> {verb}</span>{extra}</li>"""
+    notes = "".join(
+        note.format(kind=k, who=w, verb=v, extra=x)
+        for k, w, v, x in (
+            ("like without_commentary", "ann", "liked this", ""),
+            (
+                "reblog with_commentary",
+                "bob",
+                "reblogged this and added:",
+                "<blockquote><a href='#'>Well said, all of it.</a></blockquote>",
+            ),
+            ("reblog without_commentary", "cy", "reblogged this from bob", ""),
+        )
+    )
+    reply = """<li class="note reply tumblelog_dee"><span class="action">
+    <a href="http://dee.tumblr.com/">dee</a> said: <span class="answer_content">
+    Lovely photo.</span></span></li>"""
+    html = f"""{TUMBLR}<div class="post"><p>{"Post text. " * 20}</p></div>
+    <ol class="notes">{notes}{reply}</ol></body></html>"""
+    got = [(c.author.name, c.text) for c in _thread(html).comments]
+    assert got == [("bob", "Well said, all of it."), ("dee", "Lovely photo.")]
+
+
+def test_post_authors_reply_boxed_as_authorpost_keeps_its_text() -> None:
+    # one list per comment; the post author's replies are classed "authorpost", which
+    # the author hints ([class*=author]) matched as the whole comment's author line
+    box = """<ol class="commentlist"><li class="{cls}"><strong>{n} {who}</strong> |
+    <small class="commentmetadata">10/29/2012 5:{m}:46 PM</small><p>{text}</p></li></ol>"""
+    items = "".join(
+        box.format(cls=c, n=n, who=w, m=m, text=t)
+        for c, n, w, m, t in (
+            ("commentpost", 1, "Stephan", 14, "Hi Ed, the link seems to be broken."),
+            ("authorpost", 2, "Ed", 25, "@1 - thanks. Indeed. Just fixed it now."),
+            ("commentpost", 3, "Ranjit", 31, "Does that mean existing apps run as is?"),
+        )
+    )
+    html = f"""<html><body><div class="commentsblock"><h3>Post a Comment</h3>{items}
+    </div></body></html>"""
+    got = [(c.published, c.text.rsplit("\n", 1)[-1]) for c in _thread(html).comments]
+    assert got == [
+        ("2012-10-29T17:14:46", "Hi Ed, the link seems to be broken."),
+        ("2012-10-29T17:25:46", "@1 - thanks. Indeed. Just fixed it now."),
+        ("2012-10-29T17:31:46", "Does that mean existing apps run as is?"),
+    ]
+
+
+def test_date_in_the_meta_line_or_the_permalink_text() -> None:
+    # Sandbox/Thematic: "Posted DATE | <a>Permalink</a>" (.comment-meta a finds the link);
+    # classic callbacks: the permalink's text is the date, inside .comment-author
+    html = (
+        WP
+        + """<div id="comments"><ol class="commentlist">
+    <li id="comment-1" class="comment c0 c-y2012"><div class="comment-author vcard">
+    <span class="fn">Janet</span></div><div class="comment-meta">Posted 10/18/2012 at
+    2:57 pm <span class="meta-sep">|</span> <a href="#comment-1">Permalink</a></div>
+    <p>Thanks for sharing this with us.</p></li>
+    <li id="comment-2" class="comment"><div class="comment">
+    <div class="comment-author vcard"><a href="/p/#comment-2" class="comment_permalink">On
+    October 12, 2012 at 10:52 am</a> <cite class="fn">Qaoileann</cite> said:</div>
+    <div class="comment-body"><p>Iceland is gorgeous in winter.</p></div></div></li>
+    </ol></div></body></html>"""
+    )
+    got = [(c.author.name, c.published, c.text) for c in _thread(html).comments]
+    assert got == [
+        ("Janet", "2012-10-18T14:57", "Thanks for sharing this with us."),
+        ("Qaoileann", "2012-10-12T10:52", "Iceland is gorgeous in winter."),
+    ]
+
+
+def test_disqus_static_fallback_author_beside_a_bare_url() -> None:
+    html = (
+        WP
+        + """<div id="dsq-content"><ul id="dsq-comments">
+    <li class="comment even depth-1" id="dsq-comment-27607">
+    <div id="dsq-comment-header-27607" class="dsq-comment-header"><cite id="dsq-cite-27607">
+    http://tdhurst.example/ <span id="dsq-author-user-27607">tdhurst</span></cite></div>
+    <div id="dsq-comment-body-27607" class="dsq-comment-body"><div class="dsq-comment-message">
+    <p>Good to see this finally shipping.</p></div></div></li>
+    <li class="comment odd depth-1" id="dsq-comment-27608">
+    <div id="dsq-comment-header-27608" class="dsq-comment-header"><cite id="dsq-cite-27608">
+    <a id="dsq-author-user-27608" href="http://alayna.example/" rel="nofollow">Alayna F</a>
+    </cite></div><div id="dsq-comment-body-27608" class="dsq-comment-body">
+    <div class="dsq-comment-message"><p>Same here, took long enough.</p></div></div></li>
+    </ul></div></body></html>"""
+    )
+    got = [(c.author.name, c.author.url, c.text) for c in _thread(html).comments]
+    assert got == [
+        ("tdhurst", None, "Good to see this finally shipping."),
+        ("Alayna F", "http://alayna.example/", "Same here, took long enough."),
+    ]
+
+
+def test_date_first_meta_line_with_a_plain_name() -> None:
+    box = """<div class="comment" id="comment-{n}"><p>{text}</p>
+    <p class="postfoot">posted on Thursday, October 25, 2012 at 10:14 PM by {who}</p></div>"""
+    items = "".join(
+        box.format(n=n, text=t, who=w)
+        for n, t, w in ((1, "A fine piece, thank you.", "Neil Stein"), (2, "Agreed on all.", "Val"))
+    )
+    html = f'<html><body><div id="comments">{items}</div></body></html>'
+    got = [(c.author.name, c.published, c.text) for c in _thread(html).comments]
+    assert got == [
+        ("Neil Stein", "2012-10-25T22:14", "A fine piece, thank you."),
+        ("Val", "2012-10-25T22:14", "Agreed on all."),
+    ]

@@ -19,7 +19,7 @@ from ..dom._signals import text_of
 from ..dom._text import BLOCK_TAGS, collapse
 from ._dates import parse_visible_date
 
-__all__ = ["BYLINE", "Header", "Lead", "byline_block", "header_block", "lead_line"]
+__all__ = ["BYLINE", "Header", "Lead", "byline_block", "header_block", "lead_line", "who_when"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +170,22 @@ BYLINE = re.compile(
     r"(?:\s*,|\s+(?:on|at|am|le|el|op|il|\||-|–|—))\s+(.+)$",
     re.I,
 )
+# the other order, as twentyeleven and many news templates print it:
+# "posted on Wednesday, October 24, 2012 at 7:26 PM by Darren"
+_DATE_FIRST = re.compile(
+    r"^(?:posted|published|written|submitted|geschrieben|publié)?\s*(?:on|am|le|el)\s+(.+?)"
+    r"\s+(?:by|von|par|por)\s*:?\s+(.+)$",
+    re.I,
+)
+
+
+def who_when(text: str) -> tuple[str, str] | None:
+    """(name, date text) of a meta line in either order, or ``None``."""
+    if (m := BYLINE.match(text)) is not None:
+        return m.group(1), m.group(2)
+    if (m := _DATE_FIRST.match(text)) is not None:
+        return m.group(2), m.group(1)
+    return None
 
 
 def byline_block(
@@ -177,16 +193,17 @@ def byline_block(
     owner: Callable[[HtmlElement], HtmlElement | None],
     own: list[HtmlElement] | None = None,
 ) -> Header | None:
-    """A meta line "by NAME on DATE." anywhere in the comment (often after the text)."""
+    """A meta line "by NAME on DATE." (or "posted on DATE by NAME") anywhere in the
+    comment (often after the text)."""
     for block in _own_blocks(item, owner, _BYLINE_TAGS, own):
         text = collapse(text_of(block))
-        m = BYLINE.match(text) if 0 < len(text) <= 150 else None
-        if m is None or len(m.group(1)) > 60:
+        found = who_when(text) if 0 < len(text) <= 150 else None
+        if found is None or len(found[0]) > 60:
             continue
-        when = parse_visible_date(m.group(2))
+        name, when_text = found
+        when = parse_visible_date(when_text)
         if when is None:
             continue
-        name = m.group(1)
         link = next((a for a in block.iter("a") if collapse(text_of(a)) == name), None)
         return Header(block=block, author=link if link is not None else block, date=when)
     return None

@@ -21,9 +21,9 @@ from ..dom._css import matcher, select
 from ..dom._signals import text_of
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
-from ._bylines import BYLINE, byline_block, header_block, lead_line
+from ._bylines import byline_block, header_block, lead_line, who_when
 from ._dates import parse_visible_date
-from ._owned import SUBSTR_IN_SEL, Own, last_compound, own_parts, owned
+from ._owned import SUBSTR_IN_SEL, Own, first_read, last_compound, not_whole, own_parts, owned
 
 __all__ = ["build_comment"]
 
@@ -100,13 +100,21 @@ def build_comment(
 ) -> Comment | None:
     """Read one comment item; ``None`` when it has no text (a deleted or empty shell)."""
     own = own_parts(item, owner)
-    author_el = owned(item, hints.author, owner, own)
+    author_el = not_whole(item, owned(item, hints.author, owner, own))
     date_el = owned(item, hints.date, owner, own)
     published = _date(date_el)
     if published is None and date_el is not None and not _has_digit(date_el):
         date_el = None  # a "date" element without a date ("<a>Anne</a>" in .comment-meta)
     link_el = owned(item, hints.permalink, owner, own)
     content_el = owned(item, hints.content, owner, own)
+    # the first hit held no date: a later one, the permalink (WordPress prints the date
+    # as its text, "On October 12, 2012 at 10:52 am") or the meta line ("Posted DATE |
+    # <a>Permalink</a>"); without an author element the header and byline readers below
+    # read such a line for both
+    dates = (*hints.permalink, ".comment-meta", "[class*=date]", "[class*=time]")
+    if published is None and author_el is not None:
+        later = first_read(item, dates, owner, own, _date, content_el)
+        date_el, published = later or (date_el, None)
     skip = [e for e in (author_el, date_el, link_el) if e is not None]
     lead = lead_line(item) if author_el is None and content_el is None else None
     if lead is not None:
@@ -366,6 +374,7 @@ def _author(
 
 
 _POSTED_BY = re.compile(r"^(?:posted|written|comment(?:ed)?)\s+by\s*:?\s*", re.I)
+_URL_FIRST = re.compile(r"^https?://\S+\s+(?=\S)")
 _UNVERIFIED = re.compile(r"\s*\((?:not verified|unverified|guest)\)\s*$", re.I)
 
 
@@ -373,12 +382,15 @@ def _clean_name(raw: str) -> str | None:
     """The author's name from the author element's text: no "says:", no "Posted by:",
     no "| date" tail, no "(not verified)"."""
     text = collapse(raw)
-    byline = BYLINE.match(text)
+    byline = who_when(text)  # "by NAME on DATE", "posted on DATE by NAME"
     if byline is not None:
-        text = byline.group(1)
+        text = byline[0]
     elif _POSTED_BY.match(text):
         text = _POSTED_BY.sub("", text).split("|")[0].strip()
     text = _UNVERIFIED.sub("", _SAYS.sub("", text)).strip()
+    # Disqus's static fallback prints the author's URL as bare text before the name
+    # ("http://tdhurst.com/ <span>tdhurst</span>"): no name starts with a URL
+    text = _URL_FIRST.sub("", text)
     return text if text and len(text) <= 80 else None
 
 

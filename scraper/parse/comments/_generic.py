@@ -27,6 +27,7 @@ from ..dom._page import Page
 from ..dom._signals import text_of
 from ._bylines import lead_line
 from ._dates import parse_visible_date
+from ._headed import headed_groups
 from ._markers import (
     AREA,
     AUTHORISH,
@@ -344,7 +345,20 @@ def generic_items(page: Page) -> list[HtmlElement]:
     if best[1]:
         items = [e for e in best[1] if not excluded(e, excluded_memo(page))]
         return _drop_edge_boxes(_after_anchor(page, items), _facts(page))
-    return _id_items(page)
+    return _id_items(page) or _headed_items(page)
+
+
+def _headed_items(page: Page) -> list[HtmlElement]:
+    """The best group of boxes after a heading that names the comments (``_headed``);
+    the page's facts are gathered only once such a heading is found (most pages have none)."""
+    best: tuple[float, list[HtmlElement]] = (0.0, [])
+    for _, group in headed_groups(page):
+        facts, memo = _facts(page), excluded_memo(page)
+        members = [m for m in group if not excluded(m, memo)]
+        score = _group_score(members, facts) if members else 0.0
+        if score > best[0]:
+            best = (score, members)
+    return _drop_edge_boxes(best[1], _facts(page)) if best[1] else []
 
 
 def _after_anchor(page: Page, items: list[HtmlElement]) -> list[HtmlElement]:

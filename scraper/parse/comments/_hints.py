@@ -45,6 +45,8 @@ GENERIC_HINTS = CommentSelectors(
         "[class*=time]",
         ".comment-meta a",
         ".commentmetadata a",
+        # the meta line itself when no link holds the date ("<small>10/29/2012 5:14 PM")
+        ".commentmetadata",
     ),
     permalink=("a.u-url", "a.permalink", "a[href*='#comment']", "a[href*='comment-']"),
     content=(

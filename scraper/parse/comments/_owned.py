@@ -17,8 +17,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..dom._css import matcher, select
+from ..dom._signals import text_of
 
-__all__ = ["SUBSTR_IN_SEL", "Own", "last_compound", "own_parts", "owned"]
+__all__ = ["SUBSTR_IN_SEL", "Own", "first_read", "last_compound", "not_whole", "own_parts", "owned"]
 
 # the item's own elements; the class tokens there (a set and one string) and their tags
 Kinds = tuple[frozenset[str], str, frozenset[str]]
@@ -143,3 +144,44 @@ def _needs(sel: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         )
         for alt in sel.split(",")
     )
+
+
+def not_whole(item: HtmlElement, el: HtmlElement | None) -> HtmlElement | None:
+    """``el`` unless it is the item's one box holding all of it: a post author's reply
+    classed ``authorpost`` (``[class*=author]``) inside a list item is the comment, not
+    its author line, and taken as one it left the comment without text."""
+    if el is None or el.getparent() is not item:
+        return el
+    if (item.text or "").strip() or (el.tail or "").strip():
+        return el
+    if any(c is not el and isinstance(c.tag, str) for c in item):
+        return el
+    return None
+
+
+_SHORT = 80  # characters: a meta line ("Posted 10/18/2012 at 2:57 pm | Permalink")
+
+
+def first_read(
+    item: HtmlElement,
+    selectors: Sequence[str],
+    owner: Callable[[HtmlElement], HtmlElement | None],
+    own: Own,
+    read: Callable[[HtmlElement], str | None],
+    keep: HtmlElement | None = None,
+) -> tuple[HtmlElement, str] | None:
+    """The first short element of ``item`` matching ``selectors`` (in order) that ``read``
+    finds a value in, with the value. Asked when ``owned``'s first hit held none: Sandbox
+    and Thematic themes print "Posted DATE | <a>Permalink</a>", where ``.comment-meta a``
+    finds the link and the date is the line's own text. Never an element holding
+    ``keep`` (the comment's content, which would leave the text with it)."""
+    for sel in selectors:
+        el = owned(item, (sel,), owner, own)
+        if el is None or len(text_of(el)) > _SHORT:
+            continue
+        if keep is not None and (el is keep or any(a is el for a in keep.iterancestors())):
+            continue
+        value = read(el)
+        if value is not None:
+            return el, value
+    return None

@@ -2,8 +2,9 @@
 
 Their article markup is stable and worth a profile for metadata and body; their comment
 threads are loaded by JavaScript (Ghost's Members comments, Substack's API, Medium's
-responses, Tumblr notes), so the static HTML carries no comments and the tables stay empty:
-the generic extractor still runs and finds a server-rendered thread if one is there.
+responses, today's Tumblr notes), so the static HTML carries no comments and the tables stay
+empty: the generic extractor still runs and finds a server-rendered thread if one is there.
+Older Tumblr themes render the notes in the page; those are read.
 """
 
 from __future__ import annotations
@@ -96,4 +97,16 @@ TUMBLR = Profile(
     tags=(".tags a", "a.tag", ".post-tags a"),
     body=(".post-content", ".body-text", ".caption", ".post .text"),
     body_strip=(".notes", ".post-notes", ".share"),
+    # Themes of the 2010s render the notes server-side ({PostNotes}: ``ol.notes``). Of
+    # its notes, a reply ("NAME said: ...") and a reblog that added words ("NAME
+    # reblogged this from X and added: ...") are readers' responses shown under the
+    # post; likes and bare reblogs say nothing and stay out.
+    comments=CommentSelectors(
+        thread=("ol.notes",),
+        item=("li.note.reply", "li.note.with_commentary"),
+        author=("a.tumblelog", ".action a"),
+        author_url=("a.tumblelog", ".action a"),
+        content=(".answer_content", "blockquote"),
+        strip=(".avatar",),
+    ),
 )

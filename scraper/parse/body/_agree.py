@@ -101,7 +101,10 @@ def lead_key(page: Page, title: str | None) -> str | None:
 
 
 def states(text: str, key: str) -> bool:
-    """``text`` holds the declared opening."""
+    """``text`` holds the declared opening (its longest word is looked for first, in the
+    raw text: most texts asked are siblings without it)."""
+    if max(key.split(), key=len) not in text.lower():
+        return False
     return key in _words(text)
 
 

@@ -223,14 +223,12 @@ def _gallery_words(attrs: str) -> bool:
 class _Rules:
     """What the junk tests know of the whole copy."""
 
-    __slots__ = ("__dict__", "kept", "protect", "root", "title")
+    __slots__ = ("__dict__", "protect", "root", "title")
 
     def __init__(self, root: HtmlElement, protect: Callable[[HtmlElement], bool], title: str):
         self.root = root  # the copy's root: its children are the chosen nodes
         self.protect = protect
         self.title = title
-        # elements with a junk word kept as the content's wrappers (``_too_big``)
-        self.kept: set[etree._Element] = set()
 
     @functools.cached_property
     def total(self) -> int:
@@ -247,39 +245,12 @@ class _Rules:
     def class_text(self, el: HtmlElement) -> int:
         """The text of ``el`` and its siblings of the same class: the chunks of one article
         side by side (``div.sidebar-grid__content`` cut by ads) weigh as one, and a class
-        that the chunks share is the article's, however each chunk alone compares.
-
-        Also of the same kind (first class word), when each carries a junk word and none
-        of them is most of the content: page builders set each block of a post as a
-        "widget" with an id of its own in its class (``elementor-element
-        elementor-element-0cf1ec3 elementor-widget ...``). Where one such block holds most
-        of the text, it alone is the story and the others are boxes beside it (a donation
-        appeal); a sibling without the word (the shown copy beside a
-        ``div.article.story.hidden``) is no chunk of a misnamed group."""
+        that the chunks share is the article's, however each chunk alone compares."""
         cls = el.get("class")
         parent = el.getparent()
         if not cls or parent is None:
             return self.lengths.length(el)
-        same = sum(self.lengths.length(n) for n in parent if n is el or n.get("class") == cls)
-        kind = _first_word(cls)
-        sizes = [
-            self.lengths.length(n)
-            for n in parent
-            if n is el
-            or (
-                isinstance(n.tag, str)
-                and _first_word(n.get("class")) == kind
-                and _junk_words(_attrs(n))
-            )
-        ]
-        if max(sizes) > 0.5 * self.total:
-            return same
-        return max(same, sum(sizes))
-
-
-def _first_word(cls: str | None) -> str:
-    words = (cls or "").split(maxsplit=1)
-    return words[0] if words else ""
+        return sum(self.lengths.length(n) for n in parent if n is el or n.get("class") == cls)
 
 
 def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
@@ -355,10 +326,8 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
     if tag in SKIP_TAGS:
         return False
     attrs = "" if bare else _attrs(el)
-    if attrs and _junk_words(attrs):
-        if not (_too_big(el, rules) or _wraps_kept(el, rules)):
-            return True
-        rules.kept.add(el)
+    if attrs and _junk_words(attrs) and not _too_big(el, rules):
+        return True
     if tag in _SHARE_TAGS and len(el) == 0 and _label(el):
         return True
     if tag in _SECTION_TAGS and len(el) > 1 and thread_heading(el[0]):
@@ -405,19 +374,6 @@ def _too_big(el: HtmlElement, rules: _Rules) -> bool:
     of that class, or all of them together."""
     half = 0.5 * rules.total
     return rules.lengths.length(el) > half or rules.class_text(el) > half
-
-
-_WRAP_SHARE = 0.9
-
-
-def _wraps_kept(el: HtmlElement, rules: _Rules) -> bool:
-    """``el`` holds (nearly) all the text of a parent kept as a wrapper despite its junk
-    word: it is the same wrapper one level down (``elementor-widget-container`` inside
-    each ``elementor-widget`` block of a page builder's post), not a box inside it."""
-    parent = el.getparent()
-    if parent is None or parent not in rules.kept:
-        return False
-    return rules.lengths.length(el) >= _WRAP_SHARE * rules.lengths.length(parent)
 
 
 def _mostly_prose(el: HtmlElement) -> bool:

@@ -87,38 +87,3 @@ def test_a_description_found_nowhere_in_the_page_changes_nothing() -> None:
         f"<article><h1>Library stays open</h1><p>{LEAD} {PROSE}</p></article>",
     )
     assert _body(html) == f"{LEAD} {PROSE}"
-
-
-def test_page_builder_widgets_holding_the_post_are_kept() -> None:
-    """Page builders set each block of a post as a "widget" with an id in its class
-    (``elementor-element elementor-element-1a2b elementor-widget ...``); together they
-    are the post, though no one of them is most of it."""
-    widgets = "".join(
-        f'<div class="elementor-element elementor-element-{i}a elementor-widget '
-        f'elementor-widget-text-editor"><div class="elementor-widget-container">'
-        f"<p>{PROSE} Block {i}.</p></div></div>"
-        for i in range(4)
-    )
-    html = _page(
-        "",
-        f"""<article><h1>Library stays open</h1><div class="entry-content">
-<div class="elementor-widget-wrap">{widgets}</div></div></article>""",
-    )
-    text = _body(html)
-    assert all(f"Block {i}." in text for i in range(4))
-
-
-def test_a_box_beside_the_one_widget_holding_the_story_still_goes() -> None:
-    """Where one builder widget holds most of the text it alone is the story, and a small
-    widget beside it (a donation appeal) is still a box to drop."""
-    story = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(6))
-    html = _page(
-        "",
-        f"""<article><h1>Library stays open</h1><div class="entry-content"><div class="wrap">
-<div class="elementor-element elementor-element-1a elementor-widget">{story}</div>
-<div class="elementor-element elementor-element-2b elementor-widget">
-<p>Support our journalism with a donation today.</p></div></div></div></article>""",
-    )
-    text = _body(html)
-    assert "Paragraph 5." in text
-    assert "donation" not in text

@@ -42,6 +42,7 @@ from ..dom._page import ElementIndex, Page
 from ..dom._signals import UNLIKELY_TAGS, attr_string, is_hidden, text_of
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import Profile
+from ._agree import WEAK, declared_lead
 from ._cleanup import clean_copy_kept, remove
 from ._contents import images_of, links_of, resolve_images
 from ._lastresort import last_resort
@@ -93,6 +94,16 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
         fallback = _structured_body(page, base)
         if fallback.body:
             return fallback
+    if index_link is None and (found.body is None or len(found.body.text) < WEAK):
+        found = declared_lead(
+            page,
+            meta.title,
+            (nodes, thread),
+            found,
+            lambda skip: _locate(page, profile, base, skip)[0],
+            lambda chosen, skip: _cleaned(chosen, profile, meta, skip, base, page.index),
+        )
+    if found.body is None:
         found = last_resort(
             nodes,
             found,

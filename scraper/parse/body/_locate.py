@@ -61,6 +61,9 @@ def main_content(
         return nodes
     first, floor = nodes, _RETRY_SHARE * scores.ranked[0].score
     refused = list(nodes)
+    declared = _declared(scores, hints, refused)
+    if declared and usable(declared):
+        return declared
     for _ in range(_RETRIES):
         ranked = [c for c in scores.ranked if c.score >= floor and not _within(c.element, refused)]
         if not ranked:
@@ -73,6 +76,21 @@ def main_content(
             return nodes
         refused.extend(nodes)
     return first
+
+
+def _declared(
+    scores: Scores, hints: Sequence[HtmlElement], refused: Sequence[HtmlElement]
+) -> list[HtmlElement]:
+    """The hint with the most prose, outside the refused choice: when the scorer's winner
+    (an obituary carousel, a teaser slider beside the story) cleans to nothing, the
+    element the page or its engine marks as the post (``.entry-content``,
+    ``itemprop=articleBody``) is a better next choice than the scorer's runner-up, which
+    is most often the refused box's own wrapper."""
+    outside = [el for el in hints if not _within(el, refused) and scores.prose(el) > 0]
+    if not outside:
+        return []
+    best = max(outside, key=scores.prose)
+    return [best, *_continuations(best, scores)]
 
 
 def post_beside(

@@ -21,12 +21,27 @@ __all__ = [
     "split_authors",
 ]
 
+# A byline's label, the same convention in many languages: a verb of writing or posting and
+# its preposition ("Publicado por", "Geplaatst door", "Skrevet av"), a bare preposition
+# ("By", "Von", "Par", "Door", "Av") or a noun with a colon ("Autor:", "Tekst:", "Szerző:").
+_VERBS = (
+    r"posted|written|published|submitted|geschrieben|verfasst|erstellt|veröffentlicht|"
+    r"eingestellt|publié|publiée|écrit|ecrit|rédigé|escrito|escrita|publicado|publicada|"
+    r"scritto|scritta|pubblicato|pubblicata|geschreven|gepubliceerd|geplaatst|gepost|skrevet|"
+    r"skrivet|skriven|publisert|publiceret|publicerad|postet|opublikowano|napisane"
+)
+_PREPOSITIONS = r"by|von|par|por|da|di|door|av|af|przez"
+_NOUNS = (
+    r"autor(?:[/*:]?in(?:nen)?|a|ka)?|author|автор|yazar|text|texte|texto|testo|tekst|"
+    r"auteur(?:e|\(e\))?|autore|verfasser(?:in)?|forfatter|författare|skribent|kirjoittaja|"
+    r"szerző|tác giả|napisał|napisała|(?:责任编辑|作者|记者)"
+)
 _PREFIX = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
-    r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
+    r"^(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|di|"
     r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?|autoren|authors?|text|texte|fotos?|interview|"
     r"yazar|"
-    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
+    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文|" + _NOUNS + r")"
+    r"(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
     re.IGNORECASE,
 )
 _INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
@@ -38,12 +53,10 @@ _OTHER_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
-    r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
-    r"auteur(?:e|\(e\))?\s*:|autore\s*:|verfasser(?:in)?\s*:|"
-    r"(?:责任编辑|作者|记者)\s*[:：])"
+    r"^(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|door|av|af|przez|"
+    r"(?P<di>(?:testo\s+)?di)|(?:" + _NOUNS + r")\s*[:：])"
     # the label is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
-    r"(?![^\W\d_])\s*(.*)$",
+    r"(?![^\W\d_])\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # news agencies credited beside a name ("Jane Doe, dpa", "Peter Maahn/SP-X")
@@ -51,7 +64,7 @@ _AGENCIES = r"dpa|afp|ap|apa|epd|kna|sid|reuters"
 _CUT = re.compile(
     r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:"
     + _AGENCIES
-    + r"|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
+    + r"|cnn|phd|md|dr)\b|\s(?:on|at|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
     r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
     # a weekday's short name before the date: "Jane Doe Fr, 18. Oktober 2019"
     r"\s(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\.?,\s*\d)",
@@ -125,7 +138,8 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = text[: month.start()]
         if len(text.split()) > 4 or any(c.isdigit() for c in text):
             return None
-    text = text.strip(" :,-–—|/")
+    # a forum's "by jdoe »" before the date: a name never ends in an arrow or a quote mark
+    text = text.strip(" :,-–—|/").rstrip(" »›«‹→")
     if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
         return None
     if not any(c.isalpha() for c in text):
@@ -142,8 +156,10 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     lead = _ROLE_LEAD.match(text)
     if lead and name_shaped(text[lead.end() :]):
         text = text[lead.end() :]  # "FOCUS-Online-Experte Jane Doe", "Gastautorin Jane Doe"
-    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text or "www." in text:
+    if "@" in text or "http" in text or "://" in text or "www." in text:
         return None
+    if len(text.split()) > 6 and not names_only(text):
+        return None  # a phrase; but three co-authors run past six words ("A B, C D and E F")
     if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
         # a date, or a year: "En kiosques : juillet 2020" is no name, but a name may
         # lead it ("Jane Doe Stand: 05. Februar 2020")
@@ -232,7 +248,14 @@ _BARE_LABELS = frozenset(
 
 
 # "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "06.11.2023 13:30 von Jane"
-_DATED = re.compile(r"^(.{6,40}?)(?:\s*[|–—·]\s*|\s-\s|\s(?=(?:von|by|par|por|door)\s))(.+)$", re.I)
+_AFTER_DATE = r"by|von|par|por|door|av|af|da|di|przez"  # "3. mars 2020 av Ola Nordmann"
+_DATED = re.compile(
+    r"^(.{6,40}?)(?:\s*[|–—·]\s*|\s-\s|\s(?=(?:" + _AFTER_DATE + r")\s))(.+)$", re.I
+)
+_DATED_BY = re.compile(r"^(.{6,40}?\d.*?)\s(?=(?:" + _AFTER_DATE + r")\s)(.+)$", re.I)
+_HANDLE = re.compile(r"[a-z][a-z0-9._-]{1,29}")
+_LABEL_LEAD = re.compile(r"(?:" + _AFTER_DATE + r")\s+", re.I)
+_LABEL_AFTER_DATE = re.compile(r"^(.{6,60}?\d.*?)\s((?:" + _AFTER_DATE + r"))$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*(?:[|–—·-]\s*)?", re.I)
 
 
@@ -242,10 +265,16 @@ _NAME_WORD = re.compile(r"^[^\W\d_](?:\.|[^\W\d_A-Z]*(?:-[^\W\d_][^\W\d_A-Z]*)?)
 def _dated_byline(text: str) -> str | None:
     """The name of a dateline that ends in its author: after "von"/"by" any name, after a
     bare separator only a name of capitalised words (not "12.03.2020 - the 3rd day")."""
-    m = _DATED.match(text) if len(text) < 90 and text[:1].isdigit() else None
+    if len(text) >= 90:
+        return None
+    # "Posted on March 3, 2020 by Jane Doe": a dateline of words before the label
+    m = _DATED.match(text) if text[:1].isdigit() else _DATED_BY.match(text)
     if not m or parse_text(m.group(1)) is None:
         return None
     rest = _CLOCK.sub("", m.group(2).strip())
+    label = _LABEL_LEAD.match(rest)
+    if label:  # the label after a date: "da" and "di" are no label on their own
+        return clean_author(rest[label.end() :])
     name = clean_author(rest)
     if not name or _PREFIX.match(rest):
         return name
@@ -279,6 +308,10 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
     for i, text in enumerate(texts[:40]):
         if len(text) > 120:
             continue
+        # "March 3, 2020 by" + "<a>Jane Doe</a>": the label ends a dateline
+        tail = _LABEL_AFTER_DATE.match(text)
+        if tail and parse_text(tail.group(1)):
+            text = tail.group(2)
         # "| By" after a category, "· von" after a date: the label starts after the mark
         m = _BYLINE.match(text.lstrip(_LEAD_MARKS))
         if not m:
@@ -290,19 +323,21 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
             if name and name[0].isupper():
                 return name
             continue
-        rest = m.group(1).strip(" :,")  # "Von ," + the name in its own element
+        rest = m.group("rest").strip(" :,")  # "Von ," + the name in its own element
         after: list[str] = []
         if not rest:  # the name is the next text that is not one more label
             after = [t for t in texts[i + 1 : i + 4] if not is_bare_label(t)]
             rest = after[0] if after else ""
         name = clean_author(rest)
+        if name and m.group("di") and not (name_shaped(name) or names_only(name)):
+            continue  # Italian "di Jane Doe", not German "Di" (Tuesday) nor "Di Maio"
         if name and name.rstrip(".").casefold() in _TITLES and len(after) > 1:
             # a title in its own element before the name: "Autor: <a>Rechtsanwalt</a>
             # Jane Doe", "By <abbr>Dr.</abbr> Jane Doe"
             full = clean_author(after[1])
             name = full if full and name_shaped(full) else None
-        if name and name[0].isupper():
-            return name
+        if name and (name[0].isupper() or (after and _HANDLE.fullmatch(name))):
+            return name  # a forum's user name in its own element may be lower-case: "jdoe"
     return _named_then_dated(texts) if dated else None
 
 
@@ -324,7 +359,7 @@ _CREDIT_LINE = re.compile(
     r"written by)\s(?=\s*[^\W\d_]))\s*(.*)$",
     re.IGNORECASE,
 )
-_NAMES_SPLIT = re.compile(r"\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*")
+_NAMES_SPLIT = re.compile(r"\s*(?:,|&|\b(?:und|and|et|y|e|og|och|en)\b)\s*")
 
 
 def credit_line(texts: list[str]) -> str | None:

@@ -368,3 +368,23 @@ def test_a_forum_posts_byline() -> None:
 
     assert byline_in_texts(["责任编辑：", "平台声明：该文观点仅代表作者本人"]) is None
     assert byline_in_texts(["by clicking here you agree"]) is None
+
+
+def test_more_byline_labels() -> None:
+    """The piece itself before the preposition ("Article by", "Ein Beitrag von"), verbs
+    without one ("Napsal", "Kirjoittanut"), job nouns with a colon, a caseless script's
+    name after its label, and Reuters' "Reporting by A; Editing by B" (A wrote it)."""
+    cases = {
+        '<p class="meta">Ein Beitrag von Jana Müller</p>': "Jana Müller",
+        '<p class="meta">Article by Jane Doe</p>': "Jane Doe",
+        '<p class="meta">Napsal Jan Novák</p>': "Jan Novák",
+        '<p class="meta">Kirjoittanut Matti Virtanen</p>': "Matti Virtanen",
+        '<p class="meta">Redakteur: Jan Roth</p>': "Jan Roth",
+        '<p class="meta">Penulis: Budi Santoso</p>': "Budi Santoso",
+        '<p class="meta">作者：山田太郎</p>': "山田太郎",
+        '<p class="meta">文／山田太郎</p>': "山田太郎",
+        '<p class="meta">Autor:Jana Müller</p>': "Jana Müller",
+        '<p class="meta">Reporting by Jane Doe; Editing by John Roe</p>': "Jane Doe",
+    }
+    for byline, name in cases.items():
+        assert _visible(byline) == [name], byline

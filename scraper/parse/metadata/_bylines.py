@@ -28,13 +28,18 @@ _VERBS = (
     r"posted|written|published|submitted|geschrieben|verfasst|erstellt|veröffentlicht|"
     r"eingestellt|publié|publiée|écrit|ecrit|rédigé|escrito|escrita|publicado|publicada|"
     r"scritto|scritta|pubblicato|pubblicata|geschreven|gepubliceerd|geplaatst|gepost|skrevet|"
-    r"skrivet|skriven|publisert|publiceret|publicerad|postet|opublikowano|napisane"
+    r"skrivet|skriven|publisert|publiceret|publicerad|postet|opublikowano|napisane|postado|"
+    r"postat|publicat|scris|"
+    # or the piece itself: "Article by", "Ein Beitrag von", "Reporting by"
+    r"(?:(?:ein|eine|un|une|una|an?)\s+)?(?:article|story|words|reporting|column|essay|"
+    r"beitrag|gastbeitrag|artikel|kommentar|gastkommentar|artículo|articolo|artikel|artigo)"
 )
-_PREPOSITIONS = r"by|von|par|por|da|di|door|av|af|przez"
+_PREPOSITIONS = r"by|von|par|por|da|di|de|door|av|af|przez"
 _NOUNS = (
     r"autor(?:[/*:]?in(?:nen)?|a|ka)?|author|автор|yazar|text|texte|texto|testo|tekst|"
     r"auteur(?:e|\(e\))?|autore|verfasser(?:in)?|forfatter|författare|skribent|kirjoittaja|"
-    r"szerző|tác giả|napisał|napisała|(?:责任编辑|作者|记者)"
+    r"szerző|tác giả|napisał|napisała|redakteur(?:in)?|reporter|journalist(?:in)?|текст|"
+    r"penulis|(?:责任编辑|作者|记者)"
 )
 _PREFIX = re.compile(
     r"^(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|di|"
@@ -52,11 +57,19 @@ _OTHER_CREDIT = re.compile(
     r"traducido|traducción|editado)\s*$",
     re.IGNORECASE,
 )
+_OTHER_TAIL = re.compile(
+    r"\s*[;|]\s*(?:additional\s+)?(?:editing|edited|reporting|writing|graphics|photos?|"
+    r"illustrations?|translated|translation)\s+by\b",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
-    r"^(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|door|av|af|przez|"
-    r"(?P<di>(?:testo\s+)?di)|(?:" + _NOUNS + r")\s*[:：])"
-    # the label is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
-    r"(?![^\W\d_])\s*(?P<rest>.*)$",
+    r"^(?:(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|door|av|af|przez|"
+    r"napsal|napsala|kirjoittanut|(?P<di>(?:testo\s+)?di))"
+    # a label that is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
+    r"(?![^\W\d_])|(?:" + _NOUNS + r")\s*[:：]|"
+    # Japanese and Chinese: "文／山田太郎", "文=山田"
+    r"(?:文|撰文|采写)\s*[/／=＝・])"
+    r"\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # news agencies credited beside a name ("Jane Doe, dpa", "Peter Maahn/SP-X")
@@ -115,6 +128,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     words = label.casefold().split()
     if colon and rest.strip()[:1].isupper() and words and set(words) <= _CREDIT_WORDS:
         text = rest.strip()  # "text & fotos: Ivan Valetny", "und interview: Harald W."
+    other = _OTHER_TAIL.search(text)
+    if other and other.start() > 0:
+        text = text[: other.start()]  # "Reporting by Jane Doe; Editing by John Roe"
     inner = _INNER_BY.search(text)
     if inner and 0 < inner.start() < 50:
         if _OTHER_CREDIT.search(text[: inner.start()]):
@@ -336,7 +352,9 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
             # Jane Doe", "By <abbr>Dr.</abbr> Jane Doe"
             full = clean_author(after[1])
             name = full if full and name_shaped(full) else None
-        if name and (name[0].isupper() or (after and _HANDLE.fullmatch(name))):
+        if name and (
+            name[0].isupper() or _CJK_NAME.fullmatch(name) or (after and _HANDLE.fullmatch(name))
+        ):
             return name  # a forum's user name in its own element may be lower-case: "jdoe"
     return _named_then_dated(texts) if dated else None
 

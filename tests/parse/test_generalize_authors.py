@@ -330,7 +330,7 @@ def test_byline_labels_of_many_languages() -> None:
 
 
 def test_italian_di_is_a_label_only_before_a_name() -> None:
-    """"di Mario Rossi" is an Italian byline; German "Di" is Tuesday and "Di Maio" a
+    """Italian bylines write "di Mario Rossi"; German "Di" is Tuesday and "Di Maio" a
     name, so the label counts only when a name of capitalised words follows."""
     from scraper.parse.metadata._bylines import byline_in_texts
 
@@ -388,3 +388,22 @@ def test_more_byline_labels() -> None:
     }
     for byline, name in cases.items():
         assert _visible(byline) == [name], byline
+
+
+def test_a_byline_named_by_a_data_hook() -> None:
+    """Script-built news pages name the byline in a test or component hook, not a class
+    (``data-testid="byline"``, ``data-component="byline-block"``, ``data-qa="author-name"``);
+    an avatar's hook or another post's card is not the post's byline."""
+    for hook in (
+        'data-testid="post_author_link"',
+        'data-component="byline"',
+        'data-qa="author-name"',
+    ):
+        assert _visible(f"<div {hook}>By Jane Doe</div>") == ["Jane Doe"], hook
+    assert _visible('<div data-testid="author-avatar">Jane Doe</div>') == []
+    card = (
+        '<ul><li><article><h3>Another story</h3><span data-testid="byline">Ann Poe</span>'
+        "</article></li></ul>"
+    )
+    page = f"<html><body><article><h1>Library stays open</h1>{BODY}{card}</article></body></html>"
+    assert _authors(page) == []

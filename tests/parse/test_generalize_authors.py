@@ -407,3 +407,15 @@ def test_a_byline_named_by_a_data_hook() -> None:
     )
     page = f"<html><body><article><h1>Library stays open</h1>{BODY}{card}</article></body></html>"
     assert _authors(page) == []
+
+
+def test_a_bylines_joining_words_are_no_name() -> None:
+    """A byline of "by" + "on" + "Marie" in three elements: "on" is no user name; "Submitted by Jane
+    Doe on Thu, 08/09/2012" loses its "on"; a job list after the name is no co-author."""
+    from scraper.parse.metadata._bylines import byline_in_texts, clean_author
+
+    assert byline_in_texts(["by", "on", "Marie Curie", "October 30, 2012"]) is None
+    assert clean_author("Submitted by Jane Doe on Thu, 08/09/2012 - 3:04pm") == "Jane Doe"
+    assert clean_author("Jane Doe, Product Marketing Manager, Mobile Ads") != (
+        "Jane Doe, Product Marketing Manager, Mobile Ads"
+    )

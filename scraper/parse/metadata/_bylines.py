@@ -147,8 +147,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = text[: agency.start()]  # "Peter Maahn/SP-X"; "det/dpa" is the credit itself
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
-        # a label with a colon before the cut date goes too: "Jane Doe Stand: 05.02.2020"
-        text = _LABEL_END.sub("", text[: cut.start()])
+        # a label with a colon before the cut date goes too: "Jane Doe Stand: 05.02.2020";
+        # and the preposition before it: "Submitted by Jane Doe on Thu, 08/09/2012"
+        text = _DANGLING.sub("", _LABEL_END.sub("", text[: cut.start()]))
     month = _MONTH_DAY.search(text)
     if month and month.start() > 0:
         text = text[: month.start()]
@@ -174,8 +175,10 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = text[lead.end() :]  # "FOCUS-Online-Experte Jane Doe", "Gastautorin Jane Doe"
     if "@" in text or "http" in text or "://" in text or "www." in text:
         return None
-    if len(text.split()) > 6 and not names_only(text):
-        return None  # a phrase; but three co-authors run past six words ("A B, C D and E F")
+    if len(text.split()) > 6 and not (names_only(text) and _LAST_JOIN.search(text)):
+        # a phrase, or "Jane Doe, Product Manager, Mobile Ads"; but three co-authors run
+        # past six words ("A B, C D and E F")
+        return None
     if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
         # a date, or a year: "En kiosques : juillet 2020" is no name, but a name may
         # lead it ("Jane Doe Stand: 05. Februar 2020")
@@ -270,6 +273,9 @@ _DATED = re.compile(
 )
 _DATED_BY = re.compile(r"^(.{6,40}?\d.*?)\s(?=(?:" + _AFTER_DATE + r")\s)(.+)$", re.I)
 _HANDLE = re.compile(r"[a-z][a-z0-9._-]{1,29}")
+# the words a byline's label, name and date are joined with: "by" + "on" + "Marie"
+_FILLERS = frozenset("on at am um in an and und et of de da di le la el il em op the".split())
+_DANGLING = re.compile(r"\s+(?:on|at|am|um)$")
 _LABEL_LEAD = re.compile(r"(?:" + _AFTER_DATE + r")\s+", re.I)
 _LABEL_AFTER_DATE = re.compile(r"^(.{6,60}?\d.*?)\s((?:" + _AFTER_DATE + r"))$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*(?:[|–—·-]\s*)?", re.I)
@@ -353,7 +359,9 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
             full = clean_author(after[1])
             name = full if full and name_shaped(full) else None
         if name and (
-            name[0].isupper() or _CJK_NAME.fullmatch(name) or (after and _HANDLE.fullmatch(name))
+            name[0].isupper()
+            or _CJK_NAME.fullmatch(name)
+            or (after and _HANDLE.fullmatch(name) and name not in _FILLERS)
         ):
             return name  # a forum's user name in its own element may be lower-case: "jdoe"
     return _named_then_dated(texts) if dated else None
@@ -377,6 +385,7 @@ _CREDIT_LINE = re.compile(
     r"written by)\s(?=\s*[^\W\d_]))\s*(.*)$",
     re.IGNORECASE,
 )
+_LAST_JOIN = re.compile(r"\s(?:and|und|et|y|e|og|och|en|&)\s")
 _NAMES_SPLIT = re.compile(r"\s*(?:,|&|\b(?:und|and|et|y|e|og|och|en)\b)\s*")
 
 

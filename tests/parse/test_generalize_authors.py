@@ -419,3 +419,10 @@ def test_a_bylines_joining_words_are_no_name() -> None:
     assert clean_author("Jane Doe, Product Marketing Manager, Mobile Ads") != (
         "Jane Doe, Product Marketing Manager, Mobile Ads"
     )
+
+
+def test_a_label_without_a_name_is_no_name() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("Submitted on") is None
+    assert clean_author("Posted") is None

@@ -35,6 +35,7 @@ _VERBS = (
     r"beitrag|gastbeitrag|artikel|kommentar|gastkommentar|artículo|articolo|artikel|artigo)"
 )
 _PREPOSITIONS = r"by|von|par|por|da|di|de|door|av|af|przez"
+_VERB_ONLY = re.compile(r"(?:" + _VERBS + r")$", re.IGNORECASE)
 _NOUNS = (
     r"autor(?:[/*:]?in(?:nen)?|a|ka)?|author|автор|yazar|text|texte|texto|testo|tekst|"
     r"auteur(?:e|\(e\))?|autore|verfasser(?:in)?|forfatter|författare|skribent|kirjoittaja|"
@@ -156,9 +157,11 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         if len(text.split()) > 4 or any(c.isdigit() for c in text):
             return None
     # a forum's "by jdoe »" before the date: a name never ends in an arrow or a quote mark
-    text = text.strip(" :,-–—|/").rstrip(" »›«‹→")
+    text = _DANGLING.sub("", text.strip(" :,-–—|/").rstrip(" »›«‹→"))
     if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
         return None
+    if _VERB_ONLY.match(text):
+        return None  # "Submitted on" + a date in the next element: a label without a name
     if not any(c.isalpha() for c in text):
         return None  # a counter ("343" claps, followers) in a byline's markup
     if (len(text.split()) > 2 and text.islower()) or "*" in text:

@@ -8,6 +8,16 @@ from __future__ import annotations
 
 import re
 
+from ._bylabels import AFTER_DATE as _AFTER_DATE
+from ._bylabels import DANGLING as _DANGLING
+from ._bylabels import FILLERS as _FILLERS
+from ._bylabels import HANDLE as _HANDLE
+from ._bylabels import LABEL_AFTER_DATE as _LABEL_AFTER_DATE
+from ._bylabels import LABEL_LEAD as _LABEL_LEAD
+from ._bylabels import NOUNS as _NOUNS
+from ._bylabels import PREPOSITIONS as _PREPOSITIONS
+from ._bylabels import VERB_ONLY as _VERB_ONLY
+from ._bylabels import VERBS as _VERBS
 from ._dates import parse_text
 from ._titles import unescape_text
 
@@ -21,27 +31,6 @@ __all__ = [
     "split_authors",
 ]
 
-# A byline's label, the same convention in many languages: a verb of writing or posting and
-# its preposition ("Publicado por", "Geplaatst door", "Skrevet av"), a bare preposition
-# ("By", "Von", "Par", "Door", "Av") or a noun with a colon ("Autor:", "Tekst:", "Szerző:").
-_VERBS = (
-    r"posted|written|published|submitted|geschrieben|verfasst|erstellt|veröffentlicht|"
-    r"eingestellt|publié|publiée|écrit|ecrit|rédigé|escrito|escrita|publicado|publicada|"
-    r"scritto|scritta|pubblicato|pubblicata|geschreven|gepubliceerd|geplaatst|gepost|skrevet|"
-    r"skrivet|skriven|publisert|publiceret|publicerad|postet|opublikowano|napisane|postado|"
-    r"postat|publicat|scris|"
-    # or the piece itself: "Article by", "Ein Beitrag von", "Reporting by"
-    r"(?:(?:ein|eine|un|une|una|an?)\s+)?(?:article|story|words|reporting|column|essay|"
-    r"beitrag|gastbeitrag|artikel|kommentar|gastkommentar|artículo|articolo|artikel|artigo)"
-)
-_PREPOSITIONS = r"by|von|par|por|da|di|de|door|av|af|przez"
-_VERB_ONLY = re.compile(r"(?:" + _VERBS + r")$", re.IGNORECASE)
-_NOUNS = (
-    r"autor(?:[/*:]?in(?:nen)?|a|ka)?|author|автор|yazar|text|texte|texto|testo|tekst|"
-    r"auteur(?:e|\(e\))?|autore|verfasser(?:in)?|forfatter|författare|skribent|kirjoittaja|"
-    r"szerző|tác giả|napisał|napisała|redakteur(?:in)?|reporter|journalist(?:in)?|текст|"
-    r"penulis|(?:责任编辑|作者|记者)"
-)
 _PREFIX = re.compile(
     r"^(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|di|"
     r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?|autoren|authors?|text|texte|fotos?|interview|"
@@ -270,17 +259,10 @@ _BARE_LABELS = frozenset(
 
 
 # "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "06.11.2023 13:30 von Jane"
-_AFTER_DATE = r"by|von|par|por|door|av|af|da|di|przez"  # "3. mars 2020 av Ola Nordmann"
 _DATED = re.compile(
     r"^(.{6,40}?)(?:\s*[|–—·]\s*|\s-\s|\s(?=(?:" + _AFTER_DATE + r")\s))(.+)$", re.I
 )
 _DATED_BY = re.compile(r"^(.{6,40}?\d.*?)\s(?=(?:" + _AFTER_DATE + r")\s)(.+)$", re.I)
-_HANDLE = re.compile(r"[a-z][a-z0-9._-]{1,29}")
-# the words a byline's label, name and date are joined with: "by" + "on" + "Marie"
-_FILLERS = frozenset("on at am um in an and und et of de da di le la el il em op the".split())
-_DANGLING = re.compile(r"\s+(?:on|at|am|um)$")
-_LABEL_LEAD = re.compile(r"(?:" + _AFTER_DATE + r")\s+", re.I)
-_LABEL_AFTER_DATE = re.compile(r"^(.{6,60}?\d.*?)\s((?:" + _AFTER_DATE + r"))$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*(?:[|–—·-]\s*)?", re.I)
 
 

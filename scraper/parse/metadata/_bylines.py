@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ._bylabels import AFTER_DATE as _AFTER_DATE
+from ._bylabels import AFTER_DATE_WORDS as _AFTER_DATE_WORDS
 from ._bylabels import DANGLING as _DANGLING
 from ._bylabels import FILLERS as _FILLERS
 from ._bylabels import HANDLE as _HANDLE
@@ -275,7 +276,12 @@ def _dated_byline(text: str) -> str | None:
     if len(text) >= 90:
         return None
     # "Posted on March 3, 2020 by Jane Doe": a dateline of words before the label
-    m = _DATED.match(text) if text[:1].isdigit() else _DATED_BY.match(text)
+    if text[:1].isdigit():
+        m = _DATED.match(text)
+    elif _AFTER_DATE_WORDS.isdisjoint(text.casefold().split()):
+        return None
+    else:
+        m = _DATED_BY.match(text)
     if not m or parse_text(m.group(1)) is None:
         return None
     rest = _CLOCK.sub("", m.group(2).strip())
@@ -316,7 +322,8 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
         if len(text) > 120:
             continue
         # "March 3, 2020 by" + "<a>Jane Doe</a>": the label ends a dateline
-        tail = _LABEL_AFTER_DATE.match(text)
+        last = text[text.rfind(" ") + 1 :].casefold()
+        tail = _LABEL_AFTER_DATE.match(text) if last in _AFTER_DATE_WORDS else None
         if tail and parse_text(tail.group(1)):
             text = tail.group(2)
         # "| By" after a category, "· von" after a date: the label starts after the mark

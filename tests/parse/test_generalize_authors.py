@@ -390,25 +390,6 @@ def test_more_byline_labels() -> None:
         assert _visible(byline) == [name], byline
 
 
-def test_a_byline_named_by_a_data_hook() -> None:
-    """Script-built news pages name the byline in a test or component hook, not a class
-    (``data-testid="byline"``, ``data-component="byline-block"``, ``data-qa="author-name"``);
-    an avatar's hook or another post's card is not the post's byline."""
-    for hook in (
-        'data-testid="post_author_link"',
-        'data-component="byline"',
-        'data-qa="author-name"',
-    ):
-        assert _visible(f"<div {hook}>By Jane Doe</div>") == ["Jane Doe"], hook
-    assert _visible('<div data-testid="author-avatar">Jane Doe</div>') == []
-    card = (
-        '<ul><li><article><h3>Another story</h3><span data-testid="byline">Ann Poe</span>'
-        "</article></li></ul>"
-    )
-    page = f"<html><body><article><h1>Library stays open</h1>{BODY}{card}</article></body></html>"
-    assert _authors(page) == []
-
-
 def test_a_bylines_joining_words_are_no_name() -> None:
     """A byline of "by" + "on" + "Marie" in three elements: "on" is no user name; "Submitted by Jane
     Doe on Thu, 08/09/2012" loses its "on"; a job list after the name is no co-author."""

@@ -25,7 +25,7 @@ from ..profiles._profile import Profile
 from ._bylines import byline_in_texts, clean_author, credit_line
 from ._candidates import Scan, el_text, scan_page
 from ._declared import CO_AUTHOR, trim_to_declared
-from ._nearby import Near, hooked_bylines, in_teaser
+from ._nearby import Near, in_teaser
 from ._people import (
     GLUED,
     GLUED_LABEL,
@@ -240,10 +240,6 @@ def _find_authors(
         people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
     if not people:
         people = _clean_people([Person(name=script_author(page))])
-    if not people:
-        hooked = [el for el in hooked_bylines(page, near.headline) if not in_comments(el)]
-        if hooked:
-            people = _clean_people(_people_from(_first_byline(hooked), page.url), element=True)
     return people or site_as_author(page, values, ids, _AUTHOR_META)
 
 

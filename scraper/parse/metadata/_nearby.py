@@ -16,7 +16,7 @@ from ..dom._text import collapse
 from ._candidates import Scan
 from ._regions import region_by_label
 
-__all__ = ["Near", "body_texts", "headline_texts", "hooked_bylines", "in_teaser"]
+__all__ = ["Near", "body_texts", "headline_texts", "in_teaser"]
 
 _SKIP_REGIONS = ("comment", "side")
 _WALK_SKIP = frozenset(
@@ -188,24 +188,3 @@ class Near:
         for i in range(max(len(after), len(before))):
             out.extend(x[i] for x in (after, before) if i < len(x))
         return out
-
-
-# news CMSs and script-built pages name a byline in a test or component hook, not a class:
-# data-testid="byline" (NYT), data-component="byline-block" (BBC), data-qa="author-name"
-# (Washington Post), data-testid="authorName" (Medium)
-_HOOKS = "//body//*[@data-testid or @data-component or @data-qa]"
-_HOOK_ATTRS = ("data-testid", "data-component", "data-qa")
-_NOT_BYLINE_HOOK = ("avatar", "image", "img", "photo", "bio", "comment", "follow", "social")
-
-
-def hooked_bylines(page: Page, headline: HtmlElement | None) -> list[HtmlElement]:
-    """Elements whose data hook names a byline or the author's name, outside other posts'
-    cards; asked only when no class, microdata or ``<meta>`` named anyone, so the one
-    XPath walk is spent on few pages."""
-    out = []
-    for el in page.tree.xpath(_HOOKS):
-        hook = " ".join(el.get(a) or "" for a in _HOOK_ATTRS).casefold()
-        named = "byline" in hook or "author" in hook
-        if named and not any(w in hook for w in _NOT_BYLINE_HOOK) and not in_teaser(el, headline):
-            out.append(el)
-    return out

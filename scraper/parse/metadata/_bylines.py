@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import re
 
+from ._bylabels import AFTER_DATE as _AFTER_DATE
+from ._bylabels import AFTER_DATE_WORDS as _AFTER_DATE_WORDS
+from ._bylabels import DANGLING as _DANGLING
+from ._bylabels import FILLERS as _FILLERS
+from ._bylabels import HANDLE as _HANDLE
+from ._bylabels import LABEL_AFTER_DATE as _LABEL_AFTER_DATE
+from ._bylabels import LABEL_LEAD as _LABEL_LEAD
+from ._bylabels import NOUNS as _NOUNS
+from ._bylabels import PREPOSITIONS as _PREPOSITIONS
+from ._bylabels import VERB_ONLY as _VERB_ONLY
+from ._bylabels import VERBS as _VERBS
 from ._dates import parse_text
 from ._titles import unescape_text
 
@@ -22,11 +33,11 @@ __all__ = [
 ]
 
 _PREFIX = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt|veröffentlicht|publié|"
-    r"escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|di|door)|by|von|par|por|di|"
+    r"^(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|di|"
     r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?|autoren|authors?|text|texte|fotos?|interview|"
     r"yazar|"
-    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文)(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
+    r"kirjoittaja|from|责任编辑|编辑|作者|记者|撰文|" + _NOUNS + r")"
+    r"(?:\b|(?=[:：]))\s*[:：\-]?\s*(?=[^\W\d_])",
     re.IGNORECASE,
 )
 _INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
@@ -37,13 +48,19 @@ _OTHER_CREDIT = re.compile(
     r"traducido|traducción|editado)\s*$",
     re.IGNORECASE,
 )
+_OTHER_TAIL = re.compile(
+    r"\s*[;|]\s*(?:additional\s+)?(?:editing|edited|reporting|writing|graphics|photos?|"
+    r"illustrations?|translated|translation)\s+by\b",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
-    r"^(?:(?:posted|written|published|geschrieben|verfasst|erstellt)\s+(?:by|von)|by|von|par|por|"
-    r"door|av|af|przez|autor(?:[/*:]?in(?:nen)?)?\s*:|author\s*:|автор\s*:|yazar\s*:|text\s*:|"
-    r"auteur(?:e|\(e\))?\s*:|autore\s*:|verfasser(?:in)?\s*:|"
-    r"(?:责任编辑|作者|记者)\s*[:：])"
-    # the label is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
-    r"(?![^\W\d_])\s*(.*)$",
+    r"^(?:(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|door|av|af|przez|"
+    r"napsal|napsala|kirjoittanut|(?P<di>(?:testo\s+)?di))"
+    # a label that is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
+    r"(?![^\W\d_])|(?:" + _NOUNS + r")\s*[:：]|"
+    # Japanese and Chinese: "文／山田太郎", "文=山田"
+    r"(?:文|撰文|采写)\s*[/／=＝・])"
+    r"\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # news agencies credited beside a name ("Jane Doe, dpa", "Peter Maahn/SP-X")
@@ -51,7 +68,7 @@ _AGENCIES = r"dpa|afp|ap|apa|epd|kna|sid|reuters"
 _CUT = re.compile(
     r"\s*(?:[|•·]|\s[-–—]|\s\((?!@)|,\s*\d|,\s*(?:"
     + _AGENCIES
-    + r"|cnn|phd|md|dr)\b|\s(?:on|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
+    + r"|cnn|phd|md|dr)\b|\s(?:on|at|am|le|el|il|em|op|den|the)\s+\d|\(@|\bupdated\b|"
     r"\baktualisiert\b|\bveröffentlicht\b|\bpublished\b|\bposted\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
     # a weekday's short name before the date: "Jane Doe Fr, 18. Oktober 2019"
     r"\s(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\.?,\s*\d)",
@@ -102,6 +119,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     words = label.casefold().split()
     if colon and rest.strip()[:1].isupper() and words and set(words) <= _CREDIT_WORDS:
         text = rest.strip()  # "text & fotos: Ivan Valetny", "und interview: Harald W."
+    other = _OTHER_TAIL.search(text)
+    if other and other.start() > 0:
+        text = text[: other.start()]  # "Reporting by Jane Doe; Editing by John Roe"
     inner = _INNER_BY.search(text)
     if inner and 0 < inner.start() < 50:
         if _OTHER_CREDIT.search(text[: inner.start()]):
@@ -118,16 +138,20 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         text = text[: agency.start()]  # "Peter Maahn/SP-X"; "det/dpa" is the credit itself
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
-        # a label with a colon before the cut date goes too: "Jane Doe Stand: 05.02.2020"
-        text = _LABEL_END.sub("", text[: cut.start()])
+        # a label with a colon before the cut date goes too: "Jane Doe Stand: 05.02.2020";
+        # and the preposition before it: "Submitted by Jane Doe on Thu, 08/09/2012"
+        text = _DANGLING.sub("", _LABEL_END.sub("", text[: cut.start()]))
     month = _MONTH_DAY.search(text)
     if month and month.start() > 0:
         text = text[: month.start()]
         if len(text.split()) > 4 or any(c.isdigit() for c in text):
             return None
-    text = text.strip(" :,-–—|/")
+    # a forum's "by jdoe »" before the date: a name never ends in an arrow or a quote mark
+    text = _DANGLING.sub("", text.strip(" :,-–—|/").rstrip(" »›«‹→"))
     if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
         return None
+    if _VERB_ONLY.match(text):
+        return None  # "Submitted on" + a date in the next element: a label without a name
     if not any(c.isalpha() for c in text):
         return None  # a counter ("343" claps, followers) in a byline's markup
     if (len(text.split()) > 2 and text.islower()) or "*" in text:
@@ -142,7 +166,11 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     lead = _ROLE_LEAD.match(text)
     if lead and name_shaped(text[lead.end() :]):
         text = text[lead.end() :]  # "FOCUS-Online-Experte Jane Doe", "Gastautorin Jane Doe"
-    if len(text.split()) > 6 or "@" in text or "http" in text or "://" in text or "www." in text:
+    if "@" in text or "http" in text or "://" in text or "www." in text:
+        return None
+    if len(text.split()) > 6 and not (names_only(text) and _LAST_JOIN.search(text)):
+        # a phrase, or "Jane Doe, Product Manager, Mobile Ads"; but three co-authors run
+        # past six words ("A B, C D and E F")
         return None
     if sum(c.isdigit() for c in text) > 0 and (parse_text(text) or _YEAR.search(text)):
         # a date, or a year: "En kiosques : juillet 2020" is no name, but a name may
@@ -232,7 +260,10 @@ _BARE_LABELS = frozenset(
 
 
 # "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "06.11.2023 13:30 von Jane"
-_DATED = re.compile(r"^(.{6,40}?)(?:\s*[|–—·]\s*|\s-\s|\s(?=(?:von|by|par|por|door)\s))(.+)$", re.I)
+_DATED = re.compile(
+    r"^(.{6,40}?)(?:\s*[|–—·]\s*|\s-\s|\s(?=(?:" + _AFTER_DATE + r")\s))(.+)$", re.I
+)
+_DATED_BY = re.compile(r"^(.{6,40}?\d.*?)\s(?=(?:" + _AFTER_DATE + r")\s)(.+)$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*(?:[|–—·-]\s*)?", re.I)
 
 
@@ -242,10 +273,21 @@ _NAME_WORD = re.compile(r"^[^\W\d_](?:\.|[^\W\d_A-Z]*(?:-[^\W\d_][^\W\d_A-Z]*)?)
 def _dated_byline(text: str) -> str | None:
     """The name of a dateline that ends in its author: after "von"/"by" any name, after a
     bare separator only a name of capitalised words (not "12.03.2020 - the 3rd day")."""
-    m = _DATED.match(text) if len(text) < 90 and text[:1].isdigit() else None
+    if len(text) >= 90:
+        return None
+    # "Posted on March 3, 2020 by Jane Doe": a dateline of words before the label
+    if text[:1].isdigit():
+        m = _DATED.match(text)
+    elif _AFTER_DATE_WORDS.isdisjoint(text.casefold().split()):
+        return None
+    else:
+        m = _DATED_BY.match(text)
     if not m or parse_text(m.group(1)) is None:
         return None
     rest = _CLOCK.sub("", m.group(2).strip())
+    label = _LABEL_LEAD.match(rest)
+    if label:  # the label after a date: "da" and "di" are no label on their own
+        return clean_author(rest[label.end() :])
     name = clean_author(rest)
     if not name or _PREFIX.match(rest):
         return name
@@ -279,6 +321,11 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
     for i, text in enumerate(texts[:40]):
         if len(text) > 120:
             continue
+        # "March 3, 2020 by" + "<a>Jane Doe</a>": the label ends a dateline
+        last = text[text.rfind(" ") + 1 :].casefold()
+        tail = _LABEL_AFTER_DATE.match(text) if last in _AFTER_DATE_WORDS else None
+        if tail and parse_text(tail.group(1)):
+            text = tail.group(2)
         # "| By" after a category, "· von" after a date: the label starts after the mark
         m = _BYLINE.match(text.lstrip(_LEAD_MARKS))
         if not m:
@@ -290,19 +337,25 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
             if name and name[0].isupper():
                 return name
             continue
-        rest = m.group(1).strip(" :,")  # "Von ," + the name in its own element
+        rest = m.group("rest").strip(" :,")  # "Von ," + the name in its own element
         after: list[str] = []
         if not rest:  # the name is the next text that is not one more label
             after = [t for t in texts[i + 1 : i + 4] if not is_bare_label(t)]
             rest = after[0] if after else ""
         name = clean_author(rest)
+        if name and m.group("di") and not (name_shaped(name) or names_only(name)):
+            continue  # Italian "di Jane Doe", not German "Di" (Tuesday) nor "Di Maio"
         if name and name.rstrip(".").casefold() in _TITLES and len(after) > 1:
             # a title in its own element before the name: "Autor: <a>Rechtsanwalt</a>
             # Jane Doe", "By <abbr>Dr.</abbr> Jane Doe"
             full = clean_author(after[1])
             name = full if full and name_shaped(full) else None
-        if name and name[0].isupper():
-            return name
+        if name and (
+            name[0].isupper()
+            or _CJK_NAME.fullmatch(name)
+            or (after and _HANDLE.fullmatch(name) and name not in _FILLERS)
+        ):
+            return name  # a forum's user name in its own element may be lower-case: "jdoe"
     return _named_then_dated(texts) if dated else None
 
 
@@ -324,7 +377,8 @@ _CREDIT_LINE = re.compile(
     r"written by)\s(?=\s*[^\W\d_]))\s*(.*)$",
     re.IGNORECASE,
 )
-_NAMES_SPLIT = re.compile(r"\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*")
+_LAST_JOIN = re.compile(r"\s(?:and|und|et|y|e|og|och|en|&)\s")
+_NAMES_SPLIT = re.compile(r"\s*(?:,|&|\b(?:und|and|et|y|e|og|och|en)\b)\s*")
 
 
 def credit_line(texts: list[str]) -> str | None:

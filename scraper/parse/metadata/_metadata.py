@@ -28,6 +28,7 @@ from ._declared import CO_AUTHOR, trim_to_declared
 from ._nearby import Near, in_teaser
 from ._people import (
     GLUED,
+    GLUED_LABEL,
     WEB_NAME,
     in_full,
     inner_name,
@@ -190,7 +191,8 @@ def _find_authors(
             continue
         people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
         people = without_handles(people, page.url)
-        if len(people) == 1 and GLUED.search(people[0].name or ""):
+        glued = (people[0].name or "") if len(people) == 1 else ""
+        if GLUED.search(glued) or GLUED_LABEL.search(glued):
             name = labelled_in(group[0])
             if name and name != people[0].name and name in (people[0].name or ""):
                 people = (Person(name=name, url=people[0].url),)

@@ -70,6 +70,10 @@ def unslugged(people: tuple[Person, ...], declared: list[str]) -> tuple[Person, 
 # together ("WagnerNEW YORK", "FosterTravel", "Thiele07 Dezember"); a name like
 # "McDonald" or "freeman1984" is kept by the caller
 GLUED = re.compile(r"[a-z](?:[A-Z]|\d)")
+# a byline label glued to the text of the element before it: a forum's post icon "Post" +
+# "by jdoe" read as "Postby jdoe", "Beitrag" + "von r23" as "Beitragvon r23"; trusted only
+# when the block's own text runs show the label apart ("Hoby Smith" has none)
+GLUED_LABEL = re.compile(r"[^\W\d_](?:by|von|par|por|door)\s", re.IGNORECASE)
 
 
 def labelled_in(el: HtmlElement) -> str | None:

@@ -344,8 +344,14 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
 
 def _label(el: HtmlElement) -> bool:
     """An ad slot's or a share bar's label, left without its ad or its buttons."""
-    words = (el.text or "").strip().lower()
+    words = (el.text or "").strip()
+    if len(words) > _LABEL_LONGEST:  # a paragraph's text: lower-casing never shortens one
+        return False
+    words = words.lower()
     return words in SHARE_LABELS or (el.tag in _LABEL_TAGS and words in AD_LABELS)
+
+
+_LABEL_LONGEST = max(len(label) for label in SHARE_LABELS | AD_LABELS)
 
 
 _SECTION_TAGS = frozenset({"div", "section"})
@@ -387,7 +393,7 @@ def _link_list(el: HtmlElement) -> bool:
     text = text_of(el).strip()
     if not text:
         return False
-    share = density(el, text)
+    share = density(el, text, links)
     if el.tag == "p":
         # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
         # ("mediawatch:" introducing a reblog ends with a colon and stays)

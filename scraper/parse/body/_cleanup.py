@@ -188,10 +188,9 @@ def _flatten_galleries(root: HtmlElement) -> None:
     carousel word in its class is a script's hook (``post-article js-post-gallery``)."""
     galleries = [
         el
-        for el in root.iter()
-        if el is not root
-        and isinstance(el.tag, str)
-        and _gallery_words(attr_string(el))
+        for el in root.iterdescendants(etree.Element)  # elements only, picked in C
+        if (attrs := attr_string(el))
+        and _GALLERY_WORDS[attrs]
         and el.getparent() is not root
     ]
     done: set[etree._Element] = set()
@@ -214,10 +213,6 @@ _GALLERY_WORDS: Memo[str, bool] = Memo(lambda attrs: GALLERY.search(attrs) is no
 
 def _junk_words(attrs: str) -> bool:
     return _JUNK_WORDS[attrs]
-
-
-def _gallery_words(attrs: str) -> bool:
-    return _GALLERY_WORDS[attrs] if attrs else False
 
 
 class _Rules:

@@ -188,10 +188,9 @@ def _flatten_galleries(root: HtmlElement) -> None:
     carousel word in its class is a script's hook (``post-article js-post-gallery``)."""
     galleries = [
         el
-        for el in root.iter()
-        if el is not root
-        and isinstance(el.tag, str)
-        and _gallery_words(attr_string(el))
+        for el in root.iterdescendants(etree.Element)  # elements only, picked in C
+        if (attrs := attr_string(el))
+        and _GALLERY_WORDS[attrs]
         and el.getparent() is not root
     ]
     done: set[etree._Element] = set()
@@ -214,10 +213,6 @@ _GALLERY_WORDS: Memo[str, bool] = Memo(lambda attrs: GALLERY.search(attrs) is no
 
 def _junk_words(attrs: str) -> bool:
     return _JUNK_WORDS[attrs]
-
-
-def _gallery_words(attrs: str) -> bool:
-    return _GALLERY_WORDS[attrs] if attrs else False
 
 
 class _Rules:
@@ -344,8 +339,14 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
 
 def _label(el: HtmlElement) -> bool:
     """An ad slot's or a share bar's label, left without its ad or its buttons."""
-    words = (el.text or "").strip().lower()
+    words = (el.text or "").strip()
+    if len(words) > _LABEL_LONGEST:  # a paragraph's text: lower-casing never shortens one
+        return False
+    words = words.lower()
     return words in SHARE_LABELS or (el.tag in _LABEL_TAGS and words in AD_LABELS)
+
+
+_LABEL_LONGEST = max(len(label) for label in SHARE_LABELS | AD_LABELS)
 
 
 _SECTION_TAGS = frozenset({"div", "section"})
@@ -387,7 +388,7 @@ def _link_list(el: HtmlElement) -> bool:
     text = text_of(el).strip()
     if not text:
         return False
-    share = density(el, text)
+    share = density(el, text, links)
     if el.tag == "p":
         # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
         # ("mediawatch:" introducing a reblog ends with a colon and stays)

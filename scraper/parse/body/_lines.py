@@ -74,6 +74,7 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\d{1,2}時\d{1,2}分")
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")  # what every ``_DATE`` starts with, found without its branches
 
 
 def date_line(el: HtmlElement) -> bool:
@@ -91,14 +92,11 @@ def date_line(el: HtmlElement) -> bool:
         # level of a deep nest of near-empty boxes would read the nest once per level
         if next(islice(el.iterdescendants(), _STAMP_ELEMENTS, None), None) is not None:
             return False
-        size = 0
-        pieces = []
-        for piece in el.itertext():  # stops early
-            size += len(piece)
-            if size > _STAMP_ROOM:
-                return False
-            pieces.append(piece)
-        text = "".join(pieces)
+        text = text_of(el)  # a few elements' text: one libxml2 call, no Python loop
+        if len(text) > _STAMP_ROOM:
+            return False
+    if _DIGIT.search(text) is None:  # most short blocks: a label, a caption, a heading
+        return False
     date = _DATE.search(text)
     if date is None:
         return False
@@ -144,13 +142,20 @@ def _lead(text: str | None) -> str:
     return head[:_TEASER_ROOM].lower()
 
 
-def density(el: HtmlElement, text: str | None = None) -> float:
+def density(
+    el: HtmlElement, text: str | None = None, links: list[HtmlElement] | None = None
+) -> float:
     """Share of ``el``'s text inside links, in characters other than whitespace: a theme's
-    indentation between the items of a link list is no prose."""
+    indentation between the items of a link list is no prose. ``links``: the ``<a>``
+    elements under ``el``, when the caller has them."""
     size = _solid(text if text is not None else text_of(el))
     if not size:
         return 0.0
-    return sum(_solid(text_of(a)) for a in el.iter("a")) / size
+    found = 0
+    for a in links if links is not None else el.iter("a"):
+        # a link holding only text (most) has its ``text`` for all of its text
+        found += _solid(text_of(a)) if len(a) else _solid(a.text or "")
+    return found / size
 
 
 def _solid(text: str) -> int:

@@ -332,7 +332,10 @@ def _lead_tokens(tokens: Iterable[str]) -> set[str]:
     """The tokens holding a lead word (``holding``: one ``str.find`` per word over all of
     them, as the metadata scan reads its new tokens), then the word test on those."""
     listed = list(tokens)
-    lows = "\n".join(listed).lower().split("\n")  # each ``token.lower()``, in one call
+    low = "\n".join(listed).lower()  # each ``token.lower()``, in one call
+    if not any(word in low for word in _LEAD_WORDS):  # most pages: no token to look at
+        return set()
+    lows = low.split("\n")
     return {listed[i] for i in holding(lows, _LEAD_WORDS) if _LEAD_TOKENS[listed[i]]}
 
 

@@ -147,15 +147,16 @@ def _paragraphs(raw: str) -> str:
         raw = _BR_PARAGRAPH.sub("\x00", raw)
     for block in raw.split("\x00"):
         if "\x01" in block:
-            lines = [collapse(line) for line in block.split("\x01")]
+            lines = [" ".join(line.split()) for line in block.split("\x01")]
             para = "\n".join(line for line in lines if line)
         else:
-            para = collapse(block)
+            para = " ".join(block.split())
         if para:
             paragraphs.append(para)
-    # each paragraph is NFC already (``collapse``), and a line break composes with
-    # nothing: the joined text is NFC without another pass over it
-    return "\n\n".join(paragraphs)
+    # ``collapse`` of each paragraph and line, its NFC done once: a line break composes
+    # with nothing, so the joined text's NFC is that of each piece joined
+    text = "\n\n".join(paragraphs)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def is_caption(el: etree._Element) -> bool:
@@ -284,8 +285,10 @@ def text_and_html(
                 walker.skip_subtree()
                 continue
             if node is not el:
-                if not captions and is_caption(node):
-                    pass  # left out of the text (see element_text)
+                if not captions and (
+                    tag == "figcaption" or (node.get("class") is not None and is_caption(node))
+                ):
+                    pass  # left out of the text (see element_text): no class, no caption
                 elif tag == "br":
                     text.append("\x01")
                 elif tag == "pre":
@@ -369,8 +372,11 @@ _VOID = frozenset({"br", "img", "hr"})
 
 
 def _open_tag(node: etree._Element, tag: str, base_url: str | None) -> str:
+    names = ALLOWED_ATTRS.get(tag)
+    if names is None:  # most tags (p, li, em ...) keep no attribute
+        return f"<{tag}>"
     attrs = []
-    for name in ALLOWED_ATTRS.get(tag, ()):
+    for name in names:
         value = node.get(name)
         if value is None:
             continue

@@ -189,9 +189,7 @@ def _flatten_galleries(root: HtmlElement) -> None:
     galleries = [
         el
         for el in root.iterdescendants(etree.Element)  # elements only, picked in C
-        if (attrs := attr_string(el))
-        and _GALLERY_WORDS[attrs]
-        and el.getparent() is not root
+        if (attrs := attr_string(el)) and _GALLERY_WORDS[attrs] and el.getparent() is not root
     ]
     done: set[etree._Element] = set()
     for el in galleries:

@@ -17,7 +17,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..._records import Comment, Person, Quote
-from ..dom._css import matcher, select
+from ..dom._css import select
+from ..dom._cssmatch import matcher
 from ..dom._signals import text_of
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors

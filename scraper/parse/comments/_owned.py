@@ -2,7 +2,7 @@
 field's selectors match: how every field of a comment is found.
 
 The elements are listed once per item by a walk that does not enter nested items, and
-each selector is tested on them in Python (``dom._css.matcher``): an XPath per field
+each selector is tested on them in Python (``dom._cssmatch.matcher``): an XPath per field
 walked the whole subtree (a thread nested 1,000 deep was quadratic) and costs more the
 bigger the page (~80 us a call among 10,000 comments).
 """
@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..dom._css import matcher, select
+from ..dom._css import select
+from ..dom._cssmatch import matcher
 from ..dom._signals import text_of
 
 __all__ = ["SUBSTR_IN_SEL", "Own", "first_read", "last_compound", "not_whole", "own_parts", "owned"]

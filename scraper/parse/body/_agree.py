@@ -15,6 +15,7 @@ body of some length costs nothing more.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -102,10 +103,18 @@ def lead_key(page: Page, title: str | None) -> str | None:
 
 def states(text: str, key: str) -> bool:
     """``text`` holds the declared opening (its longest word is looked for first, in the
-    raw text: most texts asked are siblings without it)."""
-    if max(key.split(), key=len) not in text.lower():
+    raw text: most texts asked are siblings without it). The opening's words are searched
+    with any non-word run between them, which is ``key in _words(text)`` without
+    splitting a whole page's text into words at every level of ``holder``'s descent."""
+    lowered = text.lower()
+    if max(key.split(), key=len) not in lowered:
         return False
-    return key in _words(text)
+    return _opening(key).search(lowered) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _opening(key: str) -> re.Pattern[str]:
+    return re.compile(r"\W+".join(re.escape(word) for word in key.split()))
 
 
 def holder(root: HtmlElement, key: str) -> HtmlElement | None:

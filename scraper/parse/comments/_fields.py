@@ -24,6 +24,7 @@ from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
 from ._bylines import byline_block, header_block, lead_line, who_when
 from ._dates import parse_visible_date
+from ._ids import comment_id, permalink
 from ._owned import SUBSTR_IN_SEL, Own, first_read, last_compound, not_whole, own_parts, owned
 
 __all__ = ["build_comment"]
@@ -142,7 +143,7 @@ def build_comment(
         published = head.date
     return Comment(
         id=comment_id(item, hints.id_pattern, link_el),
-        url=_permalink(link_el, base_url),
+        url=permalink(link_el, base_url),
         author=_author(author_el, hints, owner, item, base_url, own),
         published=published,
         text=text,
@@ -305,48 +306,6 @@ def _follow(root: HtmlElement, path: tuple[int, ...]) -> HtmlElement | None:
             return None
         node = node[i]
     return node
-
-
-def comment_id(item: HtmlElement, pattern: str, link_el: HtmlElement | None = None) -> str | None:
-    """The stable id: from the item's id attribute (``comment-123`` -> ``123``), an inner
-    ``id=comment-N`` anchor, or the permalink's fragment."""
-    rx = re.compile(pattern)
-    candidates = [
-        item.get("id") or "",
-        item.get("data-comment-id") or "",
-        item.get("data-id") or "",
-    ]
-    for el in item.iterdescendants():
-        ident = el.get("id") if isinstance(el, HtmlElement) else None
-        if ident and "comment" in ident.lower():
-            candidates.append(ident)
-            break
-    if link_el is not None:
-        # the fragment, split as urllib does but without its ValueError on malformed URLs
-        candidates.append((link_el.get("href") or "").partition("#")[2])
-    for cand in candidates:
-        hexed = _HEX_ID.search(cand.strip()) if cand else None
-        if hexed:
-            return hexed.group(1)
-        m = rx.search(cand.strip()) if cand else None
-        if m:
-            return m.group(1)
-    return None
-
-
-# ids that are hashes, not counters (comment-5023c5aeeab8eaf833000003): keep them whole
-_HEX_ID = re.compile(r"(?:^|[-_])(?:comment|c)[-_]?(?=[0-9a-f]*[a-f])([0-9a-f]{12,})$", re.I)
-_NOT_PERMALINK = re.compile(r"form|respond|reply|comments$", re.I)
-
-
-def _permalink(link_el: HtmlElement | None, base: str | None) -> str | None:
-    """The permalink the page gives; none is made up from an element id."""
-    href = link_el.get("href") if link_el is not None else None
-    if not href or href.strip().startswith(("javascript:", "mailto:")) or href.strip() == "#":
-        return None
-    if _NOT_PERMALINK.search(href.partition("#")[2]):
-        return None  # "#comment-form", "#respond": the form, not this comment
-    return join_url(base, href) if base else str(href)
 
 
 def _author(

@@ -23,7 +23,7 @@ from ._candidates import Scan, el_text
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
 from ._headdates import DATELINE_LETTERS, head_dateline, member_since, url_month_shown
 from ._nearby import Near, body_texts
-from ._pagedates import lastmod_line, script_date
+from ._pagedates import script_date, updated_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
@@ -32,7 +32,6 @@ from ._zones import COUNTRY_ZONES
 __all__ = [
     "MODIFIED_META",
     "PUBLISHED_META",
-    "UPDATED_LABEL",
     "DateContext",
     "date_of",
     "published_witnesses",
@@ -319,7 +318,7 @@ def _from_url_or_text(
         if first and sum(c.isalpha() for c in text) > _DATELINE_LETTERS:
             # the first date near the headline stands in a sentence: a date the text
             # mentions, unless the page states no date of its own
-            updated = _updated_date(near, dayfirst)
+            updated = updated_date(near, dayfirst)
             if updated:
                 yield "updated", _timed(updated, listed)
         first = False
@@ -361,38 +360,6 @@ def _from_url_or_text(
 
 
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-# "Aktualisiert am", "Stand:", "Diese Seite wurde zuletzt am ... geändert", "Last updated"
-UPDATED_LABEL = re.compile(
-    r"aktualisiert|zuletzt|geändert|stand:|last (?:updated|modified|edited)|updated|"
-    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt",
-    re.IGNORECASE,
-)
-
-
-def _updated_date(near: Near, dayfirst: bool | None) -> str | None:
-    """The day a page without any publication mark says it was last updated ("Aktualisiert:
-    30.12.2016" in its footer, a wiki's "zuletzt am 29. Januar 2020 geändert"): the page's
-    own statement of its date, where the unlabelled dates in its text are dates it
-    mentions. Read only for pages that got this far (no machine or marked date, a date
-    in a sentence near the headline)."""
-    texts = near.body
-    for i, text in enumerate(texts):
-        if len(text) > 120:
-            continue
-        m = UPDATED_LABEL.search(text)
-        if m is None:
-            continue
-        digit = next((k for k, c in enumerate(text) if c.isdigit()), len(text))
-        if m.start() > digit:
-            continue  # a date before the label is another's ("erschienen am 3.4., geändert")
-        value = parse_text(text[m.end() :], dayfirst=dayfirst)
-        if value is None and digit == len(text) and i + 1 < len(texts) and len(texts[i + 1]) <= 40:
-            value = parse_text(texts[i + 1], dayfirst=dayfirst, short_year=True)
-        if value:
-            return value
-    return lastmod_line(near.page, dayfirst)
 
 
 def _title_date(title: str | None, dayfirst: bool | None) -> str | None:

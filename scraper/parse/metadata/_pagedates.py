@@ -1,16 +1,20 @@
-"""Dates a page states outside its article: the footer's last-change line and the inline
-state object of a client-rendered page. Both are last resorts of ``datewitnesses``, read
-only when the page's markup gave nothing better."""
+"""Dates a page states outside its article: its "last updated" statement, the footer's
+last-change line and the inline state object of a client-rendered page. All are last
+resorts of ``datewitnesses``, read only when the page's markup gave nothing better."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..dom._page import Page
 from ._candidates import el_text
 from ._dates import parse_iso, parse_text
 
-__all__ = ["lastmod_line", "script_date"]
+if TYPE_CHECKING:
+    from ._nearby import Near
+
+__all__ = ["UPDATED_LABEL", "lastmod_line", "script_date", "updated_date"]
 
 _LASTMOD_IDS = ("lastmod", "last-modified", "lastmodified", "last_modified")
 
@@ -60,3 +64,35 @@ def script_date(page: Page) -> str | None:
             call = _WRITTEN.match(text)
             written = parse_iso(call.group(1)) if call else None
     return written
+
+
+# "Aktualisiert am", "Stand:", "Diese Seite wurde zuletzt am ... geändert", "Last updated"
+UPDATED_LABEL = re.compile(
+    r"aktualisiert|zuletzt|geändert|stand:|last (?:updated|modified|edited)|updated|"
+    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt",
+    re.IGNORECASE,
+)
+
+
+def updated_date(near: Near, dayfirst: bool | None) -> str | None:
+    """The day a page without any publication mark says it was last updated ("Aktualisiert:
+    30.12.2016" in its footer, a wiki's "zuletzt am 29. Januar 2020 geändert"): the page's
+    own statement of its date, where the unlabelled dates in its text are dates it
+    mentions. Read only for pages that got this far (no machine or marked date, a date
+    in a sentence near the headline)."""
+    texts = near.body
+    for i, text in enumerate(texts):
+        if len(text) > 120:
+            continue
+        m = UPDATED_LABEL.search(text)
+        if m is None:
+            continue
+        digit = next((k for k, c in enumerate(text) if c.isdigit()), len(text))
+        if m.start() > digit:
+            continue  # a date before the label is another's ("erschienen am 3.4., geändert")
+        value = parse_text(text[m.end() :], dayfirst=dayfirst)
+        if value is None and digit == len(text) and i + 1 < len(texts) and len(texts[i + 1]) <= 40:
+            value = parse_text(texts[i + 1], dayfirst=dayfirst, short_year=True)
+        if value:
+            return value
+    return lastmod_line(near.page, dayfirst)

@@ -21,12 +21,12 @@ from ._dates import date_from_url, month_from_url, parse_clock, parse_iso, parse
 from ._datewitnesses import (
     MODIFIED_META,
     PUBLISHED_META,
-    UPDATED_LABEL,
     DateContext,
     date_of,
     published_witnesses,
 )
 from ._nearby import Near
+from ._pagedates import UPDATED_LABEL
 from ._siteinfo import first_meta
 from ._structured import ld_text
 from ._zones import day_in_country

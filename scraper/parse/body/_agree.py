@@ -19,13 +19,13 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from .._results import BodyResult
 from ..dom._page import Page
 from ..dom._signals import text_of
 from ._boilerplate import SKIP_TAGS, score_page
+from ._locate import within
 
 __all__ = ["WEAK", "declared_lead", "holder", "lead_key"]
 
@@ -61,9 +61,9 @@ def declared_lead(
     if root is None:
         return found
     held = holder(root, key)
-    if held is None or inside(held, nodes):
+    if held is None or within(held, nodes):
         return found
-    items = [el for el in thread if inside(held, [el])]
+    items = [el for el in thread if within(held, [el])]
     if items:
         thread = [el for el in thread if el not in items]
         nodes = relocate(thread)
@@ -147,17 +147,6 @@ def container(el: HtmlElement) -> HtmlElement:
     while node is not None and node.tag not in _CONTAINERS:
         node = node.getparent()
     return node if node is not None else el
-
-
-def inside(el: etree._Element, outer: Sequence[etree._Element]) -> bool:
-    """``el`` is one of ``outer`` or inside one of them."""
-    node: etree._Element | None = el
-    wanted = set(outer)
-    while node is not None:
-        if node in wanted:
-            return True
-        node = node.getparent()
-    return False
 
 
 def best_holder(el: HtmlElement, ranked: Sequence[tuple[HtmlElement, float]]) -> HtmlElement:

@@ -23,7 +23,7 @@ from ..dom._page import ElementIndex
 from ..dom._signals import NEGATIVE, attr_words, is_hidden, text_of, unlikely
 from ._boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
 
-__all__ = ["lead_class", "main_content", "post_beside", "with_lead"]
+__all__ = ["lead_class", "main_content", "post_beside", "with_lead", "within"]
 
 _HINT_SHARE = 0.5
 _PEER_SHARE = 0.2
@@ -65,7 +65,7 @@ def main_content(
     if declared and usable(declared):
         return declared
     for _ in range(_RETRIES):
-        ranked = [c for c in scores.ranked if c.score >= floor and not _within(c.element, refused)]
+        ranked = [c for c in scores.ranked if c.score >= floor and not within(c.element, refused)]
         if not ranked:
             break
         scores = Scores(ranked, scores.text, scores.links)
@@ -86,7 +86,7 @@ def _declared(
     element the page or its engine marks as the post (``.entry-content``,
     ``itemprop=articleBody``) is a better next choice than the scorer's runner-up, which
     is most often the refused box's own wrapper."""
-    outside = [el for el in hints if not _within(el, refused) and scores.prose(el) > 0]
+    outside = [el for el in hints if not within(el, refused) and scores.prose(el) > 0]
     if not outside:
         return []
     best = max(outside, key=scores.prose)
@@ -246,7 +246,7 @@ def _kind(el: HtmlElement) -> str:
     return words[0] if words else ""
 
 
-def _within(el: etree._Element, outer: Collection[etree._Element]) -> bool:
+def within(el: etree._Element, outer: Collection[etree._Element]) -> bool:
     """True when ``el`` is one of ``outer`` or inside one of them."""
     return any(_contains(o, el) for o in outer)
 

@@ -32,7 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._common import OUT, bench_dir, write_jsonl
-from benchmarks.external import split_of
+from benchmarks.external import ours_fields, split_of, trafilatura_fields
 
 EXT = Path(os.environ.get("BLOG_ARCHIVER_EXT_ROOT", "/work/gen-data/ext"))
 GOLD_SETS = ("articles", "comments", "fundus", "newspaper3k", "newspaper4k")
@@ -106,25 +106,17 @@ def pr(gold: str, pred: str) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 0.0), (tp / (tp + fn) if tp + fn else 0.0)
 
 
-def _ours(page: Page) -> str:
-    from scraper import parse_page
-    from scraper._errors import ParseError
+def _scored(page: Page) -> tuple[str, bytes, str | None]:
+    """``page`` as ``external.py``'s extractors take it: its id, bytes and address."""
+    return page[1], page[2], page[3]
 
-    try:
-        post = parse_page(page[2], page[3], source=page[1])
-    except ParseError:
-        return ""
-    return post.body.text if post.body else ""
+
+def _ours(page: Page) -> str:
+    return str(ours_fields(_scored(page))["body"])
 
 
 def _theirs(page: Page) -> str:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(page[2], url=page[3], with_metadata=True)
-    if doc is None:
-        return ""
-    data: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    return str(data.get("text") or "")
+    return str(trafilatura_fields(_scored(page))["body"])
 
 
 def _flag(gold: str | None, ours: str, theirs: str) -> dict[str, Any] | None:

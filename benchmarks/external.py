@@ -95,7 +95,7 @@ def prepare(kind: str, src_root: Path, dest: Path, exclude: list[Path] | None = 
 Page = tuple[str, bytes, str | None]
 
 
-def _ours(page: Page) -> dict[str, Any]:
+def ours_fields(page: Page) -> dict[str, Any]:
     from scraper import parse_page
     from scraper._errors import ParseError
 
@@ -113,7 +113,7 @@ def _ours(page: Page) -> dict[str, Any]:
     }
 
 
-def _trafilatura(page: Page) -> dict[str, Any]:
+def trafilatura_fields(page: Page) -> dict[str, Any]:
     """trafilatura's default mode (not ``fast``), metadata included."""
     import trafilatura
 
@@ -233,7 +233,7 @@ def score(folder: Path, splits: list[str], lenient: bool = False) -> None:
     (metascraper's), and the lenient date of ``_latest_date`` for gold that states the
     page's latest date."""
     gold_all: Gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    runners = {"ours": _ours, "trafilatura": _trafilatura}
+    runners = {"ours": ours_fields, "trafilatura": trafilatura_fields}
     extra = (" title~ | author~ | date~ |", "---|---|---|") if lenient else ("", "")
     print(
         f"| set | split | pages | extractor | body F1 | title | author | date | pages/s |{extra[0]}"

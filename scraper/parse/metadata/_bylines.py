@@ -377,8 +377,10 @@ _CREDIT_LINE = re.compile(
     r"written by)\s(?=\s*[^\W\d_]))\s*(.*)$",
     re.IGNORECASE,
 )
-_LAST_JOIN = re.compile(r"\s(?:and|und|et|y|e|og|och|en|&)\s")
-_NAMES_SPLIT = re.compile(r"\s*(?:,|&|\b(?:und|and|et|y|e|og|och|en)\b)\s*")
+# the words co-authors are joined with: "A and B", "A und B", "A og B"
+_JOINERS = r"and|und|et|y|e|og|och|en"
+_LAST_JOIN = re.compile(rf"\s(?:{_JOINERS}|&)\s")
+_NAMES_SPLIT = re.compile(rf"\s*(?:,|&|\b(?:{_JOINERS})\b)\s*")
 
 
 def credit_line(texts: list[str]) -> str | None:

@@ -315,7 +315,7 @@ def _from_url_or_text(
         value = parse_text(text, dayfirst=dayfirst, short_year=short)
         if not value or member_since(texts, i):
             continue
-        if first and sum(c.isalpha() for c in text) > _DATELINE_LETTERS:
+        if first and sum(c.isalpha() for c in text) > DATELINE_LETTERS:
             # the first date near the headline stands in a sentence: a date the text
             # mentions, unless the page states no date of its own
             updated = updated_date(near, dayfirst)
@@ -373,9 +373,6 @@ def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
     return None
 
 
-_DATELINE_LETTERS = DATELINE_LETTERS
-
-
 def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
     """The first text on the page that is little more than a date ("23.10.2018",
     "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
@@ -384,6 +381,6 @@ def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
             continue
         value = parse_text(text, dayfirst=dayfirst)
         letters = sum(c.isalpha() for c in text)
-        if value and letters <= _DATELINE_LETTERS and not member_since(texts, i):
+        if value and letters <= DATELINE_LETTERS and not member_since(texts, i):
             return value
     return None

@@ -58,15 +58,9 @@ def _meta_list(headline: HtmlElement | None) -> list[str]:
 
 
 # labels of dates that are not a post's: a forum member's, an event's
-_NOT_POSTED = re.compile(
-    r"joined|member since|registered|mitglied seit|registriert|dabei seit|inscrit|"
-    r"termin|veranstaltung|event",
-    re.IGNORECASE,
-)
-_MEMBER = re.compile(
-    r"\bjoined\b|member since|registered|mitglied seit|registriert|dabei seit|inscrit",
-    re.IGNORECASE,
-)
+_MEMBER_WORDS = r"member since|registered|mitglied seit|registriert|dabei seit|inscrit"
+_NOT_POSTED = re.compile(rf"joined|{_MEMBER_WORDS}|termin|veranstaltung|event", re.IGNORECASE)
+_MEMBER = re.compile(rf"\bjoined\b|{_MEMBER_WORDS}", re.IGNORECASE)
 
 
 def member_since(texts: list[str], i: int) -> bool:

@@ -49,14 +49,8 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._common import OUT, bench_dir, write_jsonl
-from benchmarks._external_sets import (
-    FIXERS,
-    PREPARERS,
-    Gold,
-    as_served,
-    drop_known,
-    known_urls,
-)
+from benchmarks._dedup import drop_known, known_urls
+from benchmarks._external_sets import FIXERS, PREPARERS, Gold, as_served
 from benchmarks._lenient import lenient_title, site_names
 
 SPLITS = ("dev", "unseen")

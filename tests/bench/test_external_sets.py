@@ -20,6 +20,11 @@ def sets(bench_module: Callable[[str], ModuleType]) -> ModuleType:
     return bench_module("_external_sets")
 
 
+@pytest.fixture(scope="module")
+def dedup(bench_module: Callable[[str], ModuleType]) -> ModuleType:
+    return bench_module("_dedup")
+
+
 SNAPSHOT_MD = """# Snapshot report for `test/integration/news/index.js`
 
 The actual snapshot is saved in `index.js.snap`.
@@ -210,13 +215,13 @@ def test_newspaper3k_leaves_out_failure_notes_and_empty_texts(
     assert set(pages) == set(gold)
 
 
-def test_url_key_ignores_small_variants(sets: ModuleType) -> None:
-    key = sets.url_key("https://www.News.example/a/b/?utm_source=x&id=3#top")
-    assert key == sets.url_key("http://news.example/a/b?id=3")
-    assert key != sets.url_key("http://news.example/a/b?id=4")
+def test_url_key_ignores_small_variants(dedup: ModuleType) -> None:
+    key = dedup.url_key("https://www.News.example/a/b/?utm_source=x&id=3#top")
+    assert key == dedup.url_key("http://news.example/a/b?id=3")
+    assert key != dedup.url_key("http://news.example/a/b?id=4")
 
 
-def test_pages_already_in_another_set_are_left_out(sets: ModuleType, tmp_path: Path) -> None:
+def test_pages_already_in_another_set_are_left_out(dedup: ModuleType, tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.mkdir()
     (other / "gold.json").write_text(json.dumps({"x": {"url": "https://a.example/1/"}}), "utf-8")
@@ -224,7 +229,7 @@ def test_pages_already_in_another_set_are_left_out(sets: ModuleType, tmp_path: P
     bench.mkdir(parents=True)
     truth = {"y": {"articleBody": "...", "url": "http://www.b.example/2"}}
     (bench / "ground-truth.json").write_text(json.dumps(truth), "utf-8")
-    known = sets.known_urls([other, tmp_path / "bench"])
+    known = dedup.known_urls([other, tmp_path / "bench"])
     gold = {
         "p1": {"url": "http://a.example/1"},
         "p2": {"url": "https://c.example/3", "canonical_url": "https://b.example/2"},
@@ -232,7 +237,7 @@ def test_pages_already_in_another_set_are_left_out(sets: ModuleType, tmp_path: P
         "p4": {"url": "https://www.c.example/4/"},
         "p5": {"url": None, "title": "no URL: kept"},
     }
-    assert sets.drop_known(gold, known) == ["p1", "p2"]
+    assert dedup.drop_known(gold, known) == ["p1", "p2"]
     assert set(gold) == {"p3", "p4", "p5"}  # one set's two captures of a page both stay
 
 

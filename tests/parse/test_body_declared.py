@@ -4,7 +4,7 @@ Each case is a small hand-written page showing one general shape; none is a copy
 benchmark page.
 """
 
-from scraper import parse_page
+from pagetext import body_text
 
 URL = "https://news.example/2020/01/the-post/"
 LEAD = "The council met on Tuesday and agreed to keep the library open on Sundays."
@@ -15,9 +15,7 @@ PROSE = (
 
 
 def _body(html: str) -> str:
-    post = parse_page(html.encode(), URL)
-    assert post.body is not None
-    return post.body.text
+    return body_text(html, URL)
 
 
 def _page(head: str, body: str) -> str:

@@ -4,6 +4,8 @@ Each case is a small hand-written page showing one general shape; none is a copy
 benchmark page.
 """
 
+from pagetext import body_text
+
 from scraper import parse_page
 
 URL = "https://news.example/2020/01/the-post/"
@@ -14,9 +16,7 @@ PROSE = (
 
 
 def _body(html: str) -> str:
-    post = parse_page(html.encode(), URL)
-    assert post.body is not None
-    return post.body.text
+    return body_text(html, URL)
 
 
 def test_a_content_block_numbered_like_a_comment_is_not_left_out() -> None:

@@ -24,12 +24,21 @@ POST_FIELDS = ("title", "author", "published", "categories", "tags")
 COMMENT_FIELDS = ("parent_id", "author", "published", "text")
 
 
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figure",
+           "div", "section", "br", "tr", "td", "th", "dt", "dd", "hr")  # fmt: skip
+
+
 def html_text(html: str) -> str:
+    """The words of rendered content. Blocks are kept apart (Ghost writes ``</h2><p>`` with
+    no whitespace between) and figure captions left out, as ``body.text`` leaves them
+    (they are ``images[].caption``)."""
     if not html.strip():
         return ""
     root = lxml.html.fromstring(f"<div>{html}</div>")
-    for bad in root.xpath("//script|//style"):
+    for bad in root.xpath("//script|//style|//figcaption"):
         bad.drop_tree()
+    for el in root.iter(*_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
     return str(root.text_content())
 
 

@@ -1,10 +1,12 @@
 """Print the real-engine table: WordPress per stock theme and comment paging, then Jekyll
-(minima), each crawled and exported and scored against the engine's own truth.
+(minima) and Ghost (Casper), each crawled and exported and scored against the engine's own
+truth.
 
-    python tests/engines/run_engines.py [--keep DIR] [-v]
+    python tests/engines/run_engines.py [--keep DIR] [--only wordpress|jekyll|ghost] [-v]
 
 The same harnesses and scoring the slow tests use (tests/e2e/test_wordpress_real.py,
-test_jekyll_real.py); this prints the numbers the README reports instead of asserting them.
+test_jekyll_real.py, test_ghost_real.py); this prints the numbers the README reports
+instead of asserting them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from engines.compare import Score, score
 from engines.crawl import captured_pages, crawl_and_export, unreached_thread_pages
+from engines.ghost import Ghost
+from engines.ghost import missing as ghost_missing
 from engines.jekyll import Jekyll
 from engines.jekyll import missing as jekyll_missing
 from engines.wordpress import WordPress, missing, stock_themes
@@ -29,6 +33,7 @@ SETTINGS = (("newest", "asc"), ("oldest", "desc"))
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", type=Path, help="keep archives and truth here")
+    ap.add_argument("--only", choices=("wordpress", "jekyll", "ghost"), help="one engine")
     ap.add_argument("-v", action="store_true", help="list every problem")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="engines-") as tmp:
@@ -40,11 +45,16 @@ def main() -> None:
             "| thread pages not captured |"
         )
         print("|---|---|---|---|---|---|---|---|")
-        if why := missing():
+        run = {args.only} if args.only else {"wordpress", "jekyll", "ghost"}
+        if "wordpress" not in run:
+            pass
+        elif why := missing():
             print(f"| WordPress: skipped, {why} |")
         else:
             _wordpress(Path(tmp), out, args.v)
-        if why := jekyll_missing():
+        if "jekyll" not in run:
+            pass
+        elif why := jekyll_missing():
             print(f"| Jekyll: skipped, {why} |")
         else:
             with Jekyll(Path(tmp) / "jekyll") as site:
@@ -53,6 +63,12 @@ def main() -> None:
                 s = score(records, truth)
                 print(s.row("Jekyll 4.3, minima"), flush=True)
                 _problems(s, args.v)
+        if "ghost" not in run:
+            pass
+        elif why := ghost_missing():
+            print(f"| Ghost: skipped, {why} |")
+        else:
+            _ghost(Path(tmp), out, args.v)
 
 
 def _problems(s: Score, verbose: bool) -> None:
@@ -60,6 +76,18 @@ def _problems(s: Score, verbose: bool) -> None:
         for p in [*s.problems, *(f"stray {u}" for u in s.stray_records), *s.leaked,
                   *(f"not captured: {u}" for u in s.unreached)]:  # fmt: skip
             print("   ", p)
+
+
+def _ghost(tmp: Path, out: Path, verbose: bool) -> None:
+    with Ghost(tmp / "ghost") as site:
+        site.add_content()
+        truth = site.truth()
+        dest = out / "ghost-casper"
+        records, _ = crawl_and_export(site.url + "/", dest)
+        (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
+        s = score(records, truth)
+        print(s.row(f"Ghost {truth['version']}, Casper"), flush=True)
+        _problems(s, verbose)
 
 
 def _wordpress(tmp: Path, out: Path, verbose: bool) -> None:

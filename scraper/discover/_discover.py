@@ -4,8 +4,9 @@ Pure functions over an lxml tree. Kinds are a *guess* from markup and URL shape 
 permalinks, ``/page/N/``, ``/category/``, ``comment-page-N``); the crawler decides whether a
 fetched page is a post from the page itself (not ``is_listing_page`` by its URL and
 articles, and a body once parsed), so a wrong guess costs nothing but a label. The
-post/listing decision: WordPress's own word first (``<body class="single ...">`` or
-``archive``/``blog``/``search``), then a heuristic: a page is a post when its URL is not an
+post/listing decision: the engine's own word first (WordPress's ``<body class="single
+...">`` or ``archive``/``blog``/``search``, Ghost's ``post-template`` or ``home-template``...),
+then a heuristic: a page is a post when its URL is not an
 archive/pagination URL or the site's home and it has one article (not counting comments,
 widgets, asides, footers, related posts) with a body. WordPress static pages ("About")
 pass that test and become records too.
@@ -216,6 +217,8 @@ def is_listing_page(tree: HtmlElement, url: str) -> bool:
     if is_listing_url(url):
         return True
     kind = _wordpress_view(tree)
+    if kind is None:
+        kind = _ghost_view(tree)
     if kind is not None:
         return kind
     parts = urlsplit(url)
@@ -234,9 +237,10 @@ _WP_LISTING = frozenset({"archive", "blog", "search", "search-results", "paged"}
 
 
 def is_post_view(tree: HtmlElement) -> bool:
-    """WordPress says this page is one post or page (``<body class="single ...">``): its
-    record is kept even when no body can be read (a password-protected post)."""
-    return _wordpress_view(tree) is False
+    """WordPress or Ghost says this page is one post or page (``<body class="single ...">``,
+    ``"post-template ..."``): its record is kept even when no body can be read (a
+    password-protected post, a members-only one)."""
+    return _wordpress_view(tree) is False or _ghost_view(tree) is False
 
 
 def _wordpress_view(tree: HtmlElement) -> bool | None:
@@ -248,6 +252,33 @@ def _wordpress_view(tree: HtmlElement) -> bool | None:
     if classes & _WP_SINGLE:
         return False
     if classes & _WP_LISTING:
+        return True
+    return None
+
+
+# Ghost's {{body_class}} names the view too: "post-template" / "page-template" on a post or
+# page, "home-template", "tag-template", "author-template", "paged" on listings. Its
+# themes (Casper, Source) show "read more" cards as <article>s after the post, outside any
+# aside, so counting articles cannot tell. Tags add "tag-SLUG": a post tagged "template"
+# also carries "tag-template", hence the single view is asked first.
+_GHOST_SINGLE = frozenset({"post-template", "page-template"})
+_GHOST_LISTING = frozenset({"home-template", "tag-template", "author-template", "paged"})
+
+
+def _ghost_view(tree: HtmlElement) -> bool | None:
+    """True for a Ghost listing view, False for a single post or page, else None."""
+    head = tree.find("head")
+    if head is None or not any(
+        (m.get("name") or "").lower() == "generator"
+        and (m.get("content") or "").lower().startswith("ghost")
+        for m in head.iter("meta")
+    ):
+        return None
+    body = tree.find("body")
+    classes = set((body.get("class") or "").split()) if body is not None else set()
+    if classes & _GHOST_SINGLE:
+        return False
+    if classes & _GHOST_LISTING:
         return True
     return None
 

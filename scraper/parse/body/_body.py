@@ -84,6 +84,8 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
         # what cleans to nothing was not the post; JSON-LD text beats a second guess
         return clean(nodes).body is not None or _has_structured_body(page)
 
+    if _members_gate(page):
+        return BodyResult()  # a visitor sees Ghost's sign-up call: the post's text is unknown
     nodes, index_link = _locate(page, profile, base, thread, usable)
     if not nodes:
         return _structured_body(page, base)
@@ -123,6 +125,20 @@ def _password_form(page: Page, nodes: Sequence[HtmlElement]) -> bool:
     if not forms:
         return False
     return any(node is form or form in node.iterdescendants() for form in forms for node in nodes)
+
+
+def _members_gate(page: Page) -> bool:
+    """Ghost renders its sign-up call (``aside.gh-post-upgrade-cta``) in place of a
+    members-only post's content. With nothing else beside it (no public preview) the text
+    is unknown to a visitor, and the related-post cards the scorer would pick next are not
+    it; a preview before the call stays the body (``body_strip`` removes the call)."""
+    for gate in page.index.by_class.get("gh-post-upgrade-cta", ()):
+        box = gate.getparent()
+        if box is None or (box.text or "").strip() or (gate.tail or "").strip():
+            continue
+        if all(el is gate or not (text_of(el).strip() or (el.tail or "").strip()) for el in box):
+            return True
+    return False
 
 
 def _cleaned(

@@ -80,7 +80,8 @@ def links_of(root: HtmlElement, base: str | None) -> tuple[Link, ...]:
     seen: set[tuple[str, str | None]] = set()
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.lower().startswith(("javascript:", "data:")):
+        # in-page links (footnotes, Ghost's "#/portal/signup") lead nowhere else
+        if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
             continue
         url = join_url(base, href) if base else href
         if url is None:

@@ -1,5 +1,5 @@
 """Print the real-engine table: WordPress per stock theme and comment paging, then Jekyll
-(minima) and Ghost (Casper), each crawled and exported and scored against the engine's own
+(minima) and Ghost (Source, Casper), each crawled and exported and scored against the engine's own
 truth.
 
     python tests/engines/run_engines.py [--keep DIR] [--only wordpress|jekyll|ghost] [-v]
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from engines.compare import Score, score
 from engines.crawl import captured_pages, crawl_and_export, unreached_thread_pages
-from engines.ghost import Ghost
+from engines.ghost import THEMES, Ghost
 from engines.ghost import missing as ghost_missing
 from engines.jekyll import Jekyll
 from engines.jekyll import missing as jekyll_missing
@@ -82,12 +82,14 @@ def _ghost(tmp: Path, out: Path, verbose: bool) -> None:
     with Ghost(tmp / "ghost") as site:
         site.add_content()
         truth = site.truth()
-        dest = out / "ghost-casper"
-        records, _ = crawl_and_export(site.url + "/", dest)
-        (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
-        s = score(records, truth)
-        print(s.row(f"Ghost {truth['version']}, Casper"), flush=True)
-        _problems(s, verbose)
+        for theme in THEMES:
+            site.activate(theme)
+            dest = out / f"ghost-{theme}"
+            records, _ = crawl_and_export(site.url + "/", dest)
+            (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
+            s = score(records, truth)
+            print(s.row(f"Ghost {truth['version']}, {theme.capitalize()}"), flush=True)
+            _problems(s, verbose)
 
 
 def _wordpress(tmp: Path, out: Path, verbose: bool) -> None:

@@ -42,10 +42,9 @@ if (cd "$tmp" && npm pack --silent "ghost@$version" >/dev/null 2>>"$log") \
              delete p.devDependencies; fs.writeFileSync(f, JSON.stringify(p, null, 2));' \
         "$partial/package.json"
     # node-gyp builds against the installed headers instead of downloading them
-    nodedir=""
-    [ -f /usr/include/node/node.h ] && nodedir=/usr
-    if (cd "$partial" && npm_config_nodedir="${nodedir:-${npm_config_nodedir:-}}" \
-            npm install --omit=dev --legacy-peer-deps --no-audit --no-fund --loglevel=warn \
+    [ -f /usr/include/node/node.h ] && export npm_config_nodedir=/usr
+    if (cd "$partial" \
+            && npm install --omit=dev --legacy-peer-deps --no-audit --no-fund --loglevel=warn \
             >>"$log" 2>&1) \
         && ls "$partial"/node_modules/sqlite3/build/Release/*.node >/dev/null 2>&1; then
         rm -rf "$app" && mv "$partial" "$app" && touch "$app/.installed"

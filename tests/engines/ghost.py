@@ -1,10 +1,12 @@
-"""A real Ghost 5 (the npm package, SQLite) with its default theme Casper on 127.0.0.1.
+"""A real Ghost 5 (the npm package, SQLite) on 127.0.0.1, under Source and Casper.
 
 A third engine beside WordPress and Jekyll, and the one our ``ghost`` profile was written
 for without ever meeting it. ``.ci/ghost.sh`` unpacks the published ``ghost`` package and
 installs its production dependencies (what ghost-cli's ``ghost install local`` does); here
 every test run gets a private content dir, SQLite database and config file under ``root``,
-starts ``node index.js`` on a free port and stops it by pid.
+starts ``node index.js`` on a free port and stops it by pid. Nothing leaves the machine:
+no update check, no Gravatar, and the posts are written while the site is private, so
+Ghost sends no webmentions to the sites they link.
 
 Content goes in through Ghost's own Admin API, as an editor would put it: the owner from the
 setup endpoint, more staff from invitations, posts as HTML (Ghost converts them to its

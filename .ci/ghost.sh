@@ -3,8 +3,9 @@
 # production dependencies, in .ghost-engine/ghost-VERSION (or $BLOG_ARCHIVER_GHOST_DIR), kept
 # between runs like .replay-venv. Only installed; the test starts a private copy on 127.0.0.1
 # (SQLite, its own content dir) and stops it by pid. Idempotent and quiet; fails soft (the
-# test skips with the reason). A first install takes ~10-15 min on 2 cores (sqlite3 and re2
-# compile from source: their prebuilt binaries live on GitHub, out of reach here).
+# test skips with the reason). A first install costs ~5 min of CPU (sqlite3 and re2 compile
+# from source: their prebuilt binaries live on GitHub, out of reach here): 22-28 min wall on
+# 2 cores at load 19-37, less on an idle machine; later runs find it and return at once.
 #
 # Why not ghost-cli (`ghost install local`): ghost-cli 1.32 wants Node 22 (here: 20), and its
 # `yarn install --production` fetches every package in Ghost's yarn.lock, dev ones included,

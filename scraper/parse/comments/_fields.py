@@ -113,7 +113,15 @@ def build_comment(
     # as its text, "On October 12, 2012 at 10:52 am") or the meta line ("Posted DATE |
     # <a>Permalink</a>"); without an author element the header and byline readers below
     # read such a line for both
-    dates = (*hints.permalink, ".comment-meta", "[class*=date]", "[class*=time]")
+    # or the footer line "Posted by NAME on DATE" (Squarespace, Movable Type, TypePad)
+    dates = (
+        *hints.permalink,
+        ".comment-meta",
+        "[class*=date]",
+        "[class*=time]",
+        "[class*=posted]",
+        "[class*=footer]",
+    )
     if published is None and author_el is not None:
         later = first_read(item, dates, owner, own, _date, content_el)
         date_el, published = later or (date_el, None)
@@ -366,6 +374,14 @@ def _date(el: HtmlElement | None) -> str | None:
             value = (cand.get(attr) or "").strip()
             if value[:4].isdigit() and len(value) >= 10 and value[4] == "-":
                 return value
+    # Drupal 7 prints RDFa on every comment: <span property="dc:date dc:created"
+    # content="2012-10-03T09:15:00+00:00">10/03/2012 - 09:15</span>, the instant with its
+    # offset, where the visible line may hold the name and a "Permalink" too
+    for cand in el.iter("span", "div", "p"):
+        value = (cand.get("content") or "").strip()
+        typed = f"{cand.get('property') or ''} {cand.get('itemprop') or ''}"
+        if value[:4].isdigit() and len(value) >= 10 and value[4] == "-" and "date" in typed:
+            return value
     return parse_visible_date(collapse(text_of(el)))
 
 

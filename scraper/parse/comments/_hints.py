@@ -28,8 +28,14 @@ GENERIC_HINTS = CommentSelectors(
         ".user",
         ".name",
         "[class*=author]",
-        "[class*=user]",
+        # a class naming the name before one naming the user: a user box ("comment-user")
+        # also holds badges and counts ("557 Fans"), its name element ("user_name") only
+        # the name
         "[class*=name]",
+        "[class*=user]",
+        # camelCase templates of news CMSs ("commenterName", "commentAuthor")
+        "[class*=Author]",
+        "[class*=Name]",
     ),
     author_url=(".comment-author a.url", ".fn a", "a.url"),
     date=(
@@ -43,6 +49,7 @@ GENERIC_HINTS = CommentSelectors(
         ".timestamp",
         "[class*=date]",
         "[class*=time]",
+        "[class*=Date]",
         ".comment-meta a",
         ".commentmetadata a",
         # the meta line itself when no link holds the date ("<small>10/29/2012 5:14 PM")
@@ -63,6 +70,9 @@ GENERIC_HINTS = CommentSelectors(
         "[class*=comment-body]",
         "[class*=comment_text]",
         "[class*=comment_body]",
+        # camelCase templates ("commentBody", "CommentText")
+        "[class*=ommentBody]",
+        "[class*=ommentText]",
         ".content",
         ".text",
         ".body",

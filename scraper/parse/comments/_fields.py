@@ -22,7 +22,7 @@ from ..dom._cssmatch import matcher
 from ..dom._signals import text_of
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
-from ._bylines import byline_block, header_block, lead_line, who_when
+from ._bylines import byline_block, byline_date, header_block, lead_line, who_when
 from ._dates import parse_visible_date
 from ._ids import comment_id, permalink
 from ._owned import SUBSTR_IN_SEL, Own, first_read, last_compound, not_whole, own_parts, owned
@@ -124,7 +124,7 @@ def build_comment(
     )
     if published is None and author_el is not None:
         later = first_read(item, dates, owner, own, _date, content_el)
-        date_el, published = later or (date_el, None)
+        date_el, published = later or (date_el, byline_date(author_el))
     skip = [e for e in (author_el, date_el, link_el) if e is not None]
     lead = lead_line(item) if author_el is None and content_el is None else None
     if lead is not None:

@@ -3,7 +3,7 @@ hand-written page per system or template variant, in the shape that system print
 names, nesting, where the name and the date stand), never a copy of a real page. Each entry
 says which comments the parser must find, with their author, date and parent.
 
-``python -m tests.parse._comment_catalog`` prints what the parser reads of each.
+``PYTHONPATH=tests python -m comment_catalog`` prints what the parser reads of each.
 """
 
 from __future__ import annotations
@@ -542,7 +542,10 @@ def livejournal(cs: list[Said]) -> str:
             "Thread</a>)</p></td></tr></table></div>"
         )
 
-    return page(f"<div id='comments'>{flat(cs, item)}</div>", form=False)
+    def line(i: int, c: Said, kids: str) -> str:
+        return item(i, c, "") + kids  # replies follow their parent, indented
+
+    return page(f"<div id='comments'>{nested(cs, line, '{}')}</div>", form=False)
 
 
 # -- Drupal -------------------------------------------------------------------------------
@@ -716,23 +719,13 @@ def tumblr_disqus(cs: list[Said]) -> str:
     )
 
 
-def intensedebate(cs: list[Said]) -> str:
-    def item(i: int, c: Said, kids: str) -> str:
-        return (
-            f"<div class='idc-thread'><div class='idc-comment' id='IDComment{c.n}'>"
-            f"<div class='idc-c-h'><span class='idc-i'><a href='http://u{c.n}.example/' "
-            f"class='IDCommentsHeadLink'>{c.author}</a></span> <span class='idc-time'>"
-            f"{c.shown[0]}</span></div><div class='idc-c-t'><div class='idc-c-t-inner'>"
-            f"<p>{c.text}</p></div></div></div>{kids}</div>"
-        )
-
+def wp_form_only(cs: list[Said]) -> str:
+    # no comment yet: the heading, the form's labels and notes, "comments closed" notices
     return page(
-        "<div id='idc-container'><div id='idc-cover'><div id='IDCommentsHead'>4 Comments"
-        f"</div>{nested(cs, item, WRAP4)}</div>"
-        "</div>",
+        "<div id='comments'><h3>No Responses Yet to &#8220;Why my bread was dense&#8221;"
+        "</h3><p class='nocomments'>Be the first to leave a comment.</p></div>",
         WP_HEAD,
-        form=False,
-    )
+    ) + page("<p class='nocomments'>Comments are closed.</p>", WP_HEAD, form=False)
 
 
 def jskit_script(cs: list[Said]) -> str:
@@ -888,6 +881,7 @@ def _entries() -> list[Entry]:
         Entry("wordpress arras", wp_arras, t),
         Entry("wordpress div.comment", wp_div_comments, f),
         Entry("wordpress pings apart", wp_pings_apart, t),
+        Entry("wordpress form only", wp_form_only, []),
         Entry("blogger classic", blogger_classic, f),
         Entry("blogger threaded", blogger_threaded, thread(ONE_LEVEL)),
         Entry("movable type 5", mt_5, f),
@@ -914,7 +908,6 @@ def _entries() -> list[Entry]:
         Entry("disqus plugin fallback", disqus_plugin_fallback, thread(THREADED, False)),
         Entry("disqus 2009 static", disqus_2009, thread(ONE_LEVEL, False)),
         Entry("tumblr disqus script", tumblr_disqus, []),
-        Entry("intensedebate", intensedebate, t),
         Entry("js-kit script", jskit_script, []),
         Entry(
             "livefyre",

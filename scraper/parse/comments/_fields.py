@@ -113,18 +113,15 @@ def build_comment(
     # as its text, "On October 12, 2012 at 10:52 am") or the meta line ("Posted DATE |
     # <a>Permalink</a>"); without an author element the header and byline readers below
     # read such a line for both
-    # or the footer line "Posted by NAME on DATE" (Squarespace, Movable Type, TypePad)
-    dates = (
-        *hints.permalink,
-        ".comment-meta",
-        "[class*=date]",
-        "[class*=time]",
-        "[class*=posted]",
-        "[class*=footer]",
-    )
+    dates = (*hints.permalink, ".comment-meta", "[class*=date]", "[class*=time]")
     if published is None and author_el is not None:
         later = first_read(item, dates, owner, own, _date, content_el)
-        date_el, published = later or (date_el, byline_date(author_el))
+        date_el, published = later or (date_el, None)
+        if later is None:  # a footer "Posted by NAME on DATE" (Squarespace, TypePad) or
+            # an author byline "by NAME » DATE" (phpBB) gives the date; the footer stays
+            # in the text, as it did before its date was read (what readers saw)
+            footer = first_read(item, _FOOTERS, owner, own, _date, content_el)
+            published = footer[1] if footer is not None else byline_date(author_el)
     skip = [e for e in (author_el, date_el, link_el) if e is not None]
     lead = lead_line(item) if author_el is None and content_el is None else None
     if lead is not None:
@@ -159,6 +156,9 @@ def build_comment(
         quotes=quotes(body, base_url) if quotes else (),
         is_post_author=_is_post_author(item, author_el, hints.post_author_class),
     )
+
+
+_FOOTERS = ("[class*=posted]", "[class*=footer]")
 
 
 def _content_copy(

@@ -70,9 +70,6 @@ GENERIC_HINTS = CommentSelectors(
         "[class*=comment-body]",
         "[class*=comment_text]",
         "[class*=comment_body]",
-        # camelCase templates ("commentBody", "CommentText")
-        "[class*=ommentBody]",
-        "[class*=ommentText]",
         ".content",
         ".text",
         ".body",

@@ -175,6 +175,22 @@ def wp_kubrick_classic(cs: list[Said]) -> str:
     )
 
 
+def wp_classic_theme(cs: list[Said]) -> str:
+    # WordPress 1.5-2.x "Classic" theme: the byline after the text, "Comment by NAME — DATE"
+    def item(i: int, c: Said, kids: str) -> str:
+        return (
+            f"<li id='comment-{c.n}'><p>{c.text}</p><p><cite>Comment by <a href='http://"
+            f"u{c.n}.example/' rel='external nofollow'>{c.author}</a> &#8212; <a href='"
+            f"#comment-{c.n}'>{c.shown[0].replace(' at ', ' @ ')}</a></cite></p></li>"
+        )
+
+    return page(
+        f"<h2 id='comments'>4 Comments <a href='#postcomment' title='Leave a comment'>&raquo;"
+        f"</a></h2><ol id='commentlist'>{flat(cs, item)}</ol>",
+        WP_HEAD,
+    )
+
+
 def wp_default_walker(cs: list[Said]) -> str:
     # wp_list_comments() without a callback (Kubrick 2.7+, many themes)
     def item(i: int, c: Said, kids: str) -> str:
@@ -728,6 +744,28 @@ def wp_form_only(cs: list[Said]) -> str:
     ) + page("<p class='nocomments'>Comments are closed.</p>", WP_HEAD, form=False)
 
 
+def facebook_plugin(cs: list[Said]) -> str:
+    # the Facebook comments plugin (XFBML or HTML5): an empty box the script fills
+    return page(
+        "<div id='fb-root'></div><fb:comments href='" + URL + "' num_posts='10' "
+        "width='470'></fb:comments><div class='fb-comments' data-href='" + URL + "' "
+        "data-num-posts='10'></div>",
+        WP_HEAD,
+        form=False,
+    )
+
+
+def handmade_boxes(cs: list[Said]) -> str:
+    # a hand-made or small-CMS template: "NAME said on DATE" heading, then the text
+    def item(i: int, c: Said, kids: str) -> str:
+        return (
+            f"<div class='commentbox'><div class='commenthead'><b>{c.author}</b> said on "
+            f"{c.shown[0]}</div><div class='commentbody'>{c.text}</div></div>"
+        )
+
+    return page(f"<div class='commentsection'><h3>Comments</h3>{flat(cs, item)}</div>")
+
+
 def jskit_script(cs: list[Said]) -> str:
     # JS-Kit / Echo drew the thread in the browser: the page holds a placeholder only
     return page(
@@ -870,6 +908,7 @@ def _entries() -> list[Entry]:
     t, f = thread(), thread(FLAT)
     return [
         Entry("wordpress kubrick classic", wp_kubrick_classic, f),
+        Entry("wordpress classic theme", wp_classic_theme, f),
         Entry("wordpress default walker", wp_default_walker, t),
         Entry("wordpress twentyten", wp_twentyten, t),
         Entry("wordpress twentyeleven", wp_twentyeleven, t),
@@ -909,6 +948,8 @@ def _entries() -> list[Entry]:
         Entry("disqus 2009 static", disqus_2009, thread(ONE_LEVEL, False)),
         Entry("tumblr disqus script", tumblr_disqus, []),
         Entry("js-kit script", jskit_script, []),
+        Entry("facebook plugin", facebook_plugin, []),
+        Entry("hand-made boxes", handmade_boxes, f),
         Entry(
             "livefyre",
             livefyre,

@@ -165,7 +165,8 @@ def _name_line(item: HtmlElement, block: HtmlElement) -> HtmlElement | None:
 
 
 BYLINE = re.compile(
-    r"^(?:comment\s*#?\d+\s*[-–—:]\s*)?(?:by|posted by|written by|von|par|por|door|di)"
+    r"^(?:comment\s*#?\d+\s*[-–—:]\s*)?"
+    r"(?:by|posted by|written by|comment(?:ed)? by|von|par|por|door|di)"
     r"\s*:?\s+(.+?)"
     r"(?:\s*,|\s+(?:on|at|am|le|el|op|il|\||-|–|—|»|·))\s+(.+)$",
     re.I,

@@ -33,9 +33,10 @@ GENERIC_HINTS = CommentSelectors(
         # the name
         "[class*=name]",
         "[class*=user]",
-        # camelCase templates of news CMSs ("commenterName", "commentAuthor")
-        "[class*=Author]",
+        # camelCase templates of news CMSs ("commenterName", "commentAuthorName"), the
+        # name first as above ("CommentAuthorContainer" holds the member's crumbs too)
         "[class*=Name]",
+        "[class*=Author]",
     ),
     author_url=(".comment-author a.url", ".fn a", "a.url"),
     date=(

@@ -126,14 +126,13 @@ def build_comment(
     lead = lead_line(item) if author_el is None and content_el is None else None
     if lead is not None:
         author_el = lead.author
-    # a date line of no class under a named author ("<div>28.02.2018</div>") too
-    undated = date_el is None and published is None
-    head = header_block(item, owner, own[0]) if lead is None and undated else None
+    bare = author_el is None and date_el is None
+    head = header_block(item, owner, own[0]) if lead is None and bare else None
     if (head is None or head.author is None) and lead is None and author_el is None:
         # "written by mike, October 19, 2012" names both: better than a date line alone
         head = byline_block(item, owner, own[0]) or head
     if head is not None:
-        author_el = head.author if author_el is None else author_el
+        author_el = head.author
         skip.append(head.block)
         if head.name_block is not None:
             skip.append(head.name_block)

@@ -165,9 +165,10 @@ def _name_line(item: HtmlElement, block: HtmlElement) -> HtmlElement | None:
 
 
 BYLINE = re.compile(
-    r"^(?:comment\s*#?\d+\s*[-–—:]\s*)?(?:by|posted by|written by|von|par|por|door|di)"
+    r"^(?:comment\s*#?\d+\s*[-–—:]\s*)?"
+    r"(?:by|posted by|written by|comment(?:ed)? by|von|par|por|door|di)"
     r"\s*:?\s+(.+?)"
-    r"(?:\s*,|\s+(?:on|at|am|le|el|op|il|\||-|–|—))\s+(.+)$",
+    r"(?:\s*,|\s+(?:on|at|am|le|el|op|il|\||-|–|—|»|·))\s+(.+)$",
     re.I,
 )
 # the other order, as twentyeleven and many news templates print it:
@@ -186,6 +187,14 @@ def who_when(text: str) -> tuple[str, str] | None:
     if (m := _DATE_FIRST.match(text)) is not None:
         return m.group(2), m.group(1)
     return None
+
+
+def byline_date(el: HtmlElement) -> str | None:
+    """The date of an author element that is a whole byline, "by <strong>NAME</strong>
+    » Wed Oct 03, 2012 9:15 am" (phpBB's ``p.author``), or ``None``."""
+    text = collapse(text_of(el))
+    found = who_when(text) if len(text) <= 150 else None
+    return parse_visible_date(found[1]) if found is not None else None
 
 
 def byline_block(

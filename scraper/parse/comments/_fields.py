@@ -22,7 +22,7 @@ from ..dom._cssmatch import matcher
 from ..dom._signals import text_of
 from ..dom._text import collapse, join_url, text_and_html
 from ..profiles._profile import CommentSelectors
-from ._bylines import byline_block, header_block, lead_line, who_when
+from ._bylines import byline_block, byline_date, header_block, lead_line, who_when
 from ._dates import parse_visible_date
 from ._ids import comment_id, permalink
 from ._owned import SUBSTR_IN_SEL, Own, first_read, last_compound, not_whole, own_parts, owned
@@ -117,6 +117,11 @@ def build_comment(
     if published is None and author_el is not None:
         later = first_read(item, dates, owner, own, _date, content_el)
         date_el, published = later or (date_el, None)
+        if later is None:  # a footer "Posted by NAME on DATE" (Squarespace, TypePad) or
+            # an author byline "by NAME » DATE" (phpBB) gives the date; the footer stays
+            # in the text, as it did before its date was read (what readers saw)
+            footer = first_read(item, _FOOTERS, owner, own, _date, content_el)
+            published = footer[1] if footer is not None else byline_date(author_el)
     skip = [e for e in (author_el, date_el, link_el) if e is not None]
     lead = lead_line(item) if author_el is None and content_el is None else None
     if lead is not None:
@@ -151,6 +156,9 @@ def build_comment(
         quotes=quotes(body, base_url) if quotes else (),
         is_post_author=_is_post_author(item, author_el, hints.post_author_class),
     )
+
+
+_FOOTERS = ("[class*=posted]", "[class*=footer]")
 
 
 def _content_copy(
@@ -366,6 +374,14 @@ def _date(el: HtmlElement | None) -> str | None:
             value = (cand.get(attr) or "").strip()
             if value[:4].isdigit() and len(value) >= 10 and value[4] == "-":
                 return value
+    # Drupal 7 prints RDFa on every comment: <span property="dc:date dc:created"
+    # content="2012-10-03T09:15:00+00:00">10/03/2012 - 09:15</span>, the instant with its
+    # offset, where the visible line may hold the name and a "Permalink" too
+    for cand in el.iter("span", "div", "p"):
+        value = (cand.get("content") or "").strip()
+        typed = f"{cand.get('property') or ''} {cand.get('itemprop') or ''}"
+        if value[:4].isdigit() and len(value) >= 10 and value[4] == "-" and "date" in typed:
+            return value
     return parse_visible_date(collapse(text_of(el)))
 
 

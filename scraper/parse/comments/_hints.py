@@ -28,8 +28,15 @@ GENERIC_HINTS = CommentSelectors(
         ".user",
         ".name",
         "[class*=author]",
-        "[class*=user]",
+        # a class naming the name before one naming the user: a user box ("comment-user")
+        # also holds badges and counts ("557 Fans"), its name element ("user_name") only
+        # the name
         "[class*=name]",
+        "[class*=user]",
+        # camelCase templates of news CMSs ("commenterName", "commentAuthorName"), the
+        # name first as above ("CommentAuthorContainer" holds the member's crumbs too)
+        "[class*=Name]",
+        "[class*=Author]",
     ),
     author_url=(".comment-author a.url", ".fn a", "a.url"),
     date=(
@@ -43,6 +50,7 @@ GENERIC_HINTS = CommentSelectors(
         ".timestamp",
         "[class*=date]",
         "[class*=time]",
+        "[class*=Date]",
         ".comment-meta a",
         ".commentmetadata a",
         # the meta line itself when no link holds the date ("<small>10/29/2012 5:14 PM")

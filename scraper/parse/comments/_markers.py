@@ -37,8 +37,11 @@ ITEM_ID = re.compile(
 HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 # dd is no item: in a dl thread the dt is, and its dd siblings are read with it.
 ITEM_TAGS = frozenset({"li", "div", "article", "section", "dt", "tr", "table", "dl", "ul", "ol"})
+# a digit marks a state or a number ("depth-2", "comment-123"), except in a short
+# namespace prefix that names the kind ("d2-comment", "h5-item")
 _STATE = re.compile(
-    r"\d|^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|thread-|depth-|"
+    r"(?<!^[a-z])(?<!^[a-z]{2})\d|\d(?![-_]?[a-z])|"
+    r"^(?:even|odd|alt|first|last|parent|byuser|bypostauthor|thread-|depth-|"
     r"comment-author-|new|highlight|selected|clearfix|cf|group)",
     re.I,
 )

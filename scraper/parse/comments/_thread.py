@@ -9,6 +9,7 @@ both ``li.comment`` and its inner ``div.comment``), not a reply, and is dropped.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from .._memo import Memo
 from ..dom._text import xml_safe
 from ..profiles._profile import CommentSelectors
 from ._fields import build_comment
+from ._indent import indent_parents
 
 __all__ = ["REPLY_BOX", "Owner", "excluded", "make_owner", "walk_thread"]
 
@@ -230,12 +232,15 @@ def walk_thread(
     itemset = set(items)
     # per parent element: the 20,000 items of one list share it, and each walked to the root
     parents: dict[HtmlElement | None, HtmlElement | None] = {}
+    nested = False
+    built: list[HtmlElement] = []  # the items of ``out``
     for el in items:
         up = el.getparent()
         if up in parents:
             anc = parents[up]
         else:
             anc = parents[up] = _parent_item(el, itemset)
+        nested = nested or anc is not None
         if el.tag == "dt":
             c = _build_dl_item(el, hints, base_url, quotes)
         else:
@@ -247,7 +252,23 @@ def walk_thread(
         ids[el] = c.id
         parent_id = ids.get(anc) if anc is not None else None
         out.append(_with_parent(c, parent_id, depth[el], el))
+        built.append(el)
+    if not nested and len(out) > 1:  # sibling boxes: replies may be shown by indents
+        return _by_indent(out, built)
     return tuple(out)
+
+
+def _by_indent(out: list[Comment], built: list[HtmlElement]) -> tuple[Comment, ...]:
+    up = indent_parents(built)
+    if up is None:
+        return tuple(out)
+    done: list[Comment] = []
+    for c, p in zip(out, up, strict=True):
+        if p is None:
+            done.append(c)
+        else:
+            done.append(dataclasses.replace(c, parent_id=done[p].id, depth=done[p].depth + 1))
+    return tuple(done)
 
 
 def _parent_item(el: HtmlElement, itemset: set[HtmlElement]) -> HtmlElement | None:
@@ -257,16 +278,29 @@ def _parent_item(el: HtmlElement, itemset: set[HtmlElement]) -> HtmlElement | No
     while cur is not None:
         if cur in itemset:
             return cur
-        hint = f"{cur.get('id') or ''} {cur.get('class') or ''}"
+        ident = cur.get("id") or ""
+        hint = f"{ident} {cur.get('class') or ''}"
         # a reply box after its parent comment, or a dd whose dt is the parent (dl threads)
-        if cur.tag == "dd" or reply_hint(hint):
+        numbered = ident[-1:].isdigit()
+        if cur.tag == "dd" or numbered or reply_hint(hint):
             prev = cur.getprevious()
             while prev is not None and not isinstance(prev.tag, str):
                 prev = prev.getprevious()
-            if prev is not None and prev in itemset:
+            if (
+                prev is not None
+                and prev in itemset
+                and (cur.tag == "dd" or reply_hint(hint) or _same_number(ident, prev))
+            ):
                 return prev
         cur = cur.getparent()
     return None
+
+
+def _same_number(ident: str, prev: HtmlElement) -> bool:
+    """A box named for the comment before it holds that comment's replies: JComments
+    prints ``div#comment-item-101`` then ``div.comments-list#comments-list-101``."""
+    a, b = _NUM.findall(ident), _NUM.findall(prev.get("id") or "")
+    return bool(a) and a == b
 
 
 def _build_dl_item(

@@ -182,7 +182,19 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
+_SHORT_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./])")
+# a date's own label right before a two-digit-year date: "Datum: 17.03.14", "vom 17.03.14"
+_SHORT_LABEL = re.compile(
+    r"(?:\b(?:datum|date|stand|vom|posted|published|veröffentlicht|erstellt|publié|"
+    r"publicado|fecha)|[|•·])\s*:?\s*$",
+    re.IGNORECASE,
+)
+# a month's name with an apostrophe's two-digit year: "14 Feb ’20", "Feb 14, '20"; the
+# apostrophe marks the elided century, as only a year is written
+_APOSTROPHE_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})\.?\s+([^\W\d_]{3,}\.?)\s*['’‘](\d{2})(?!\d)|"
+    r"([^\W\d_]{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*['’‘](\d{2})(?!\d)"
+)
 
 
 def parse_text(
@@ -216,19 +228,31 @@ def parse_text(
             if day is not None:
                 found.append((m.start(), m.end(), day))
                 break
-    if not found and "." in text:
+    if not found and ("." in text or "/" in text):
         for m in _SHORT_YEAR.finditer(text):
-            # a time of day right after it makes "25.04.24 | 14:07" a date anywhere; a
-            # version number or a score has none
-            if not (short_year or _clock(text[m.end() : m.end() + 30])):
+            # a time of day right after it makes "25.04.24 | 14:07" a date anywhere, and
+            # a date's label before it ("Datum: 17.03.14", "By Jane • 11/08/23") makes
+            # either form one; a version number or a score has neither
+            if not (
+                short_year
+                or (m.group(2) == "." and _clock(text[m.end() : m.end() + 30]))
+                or _SHORT_LABEL.search(text[max(m.start() - 16, 0) : m.start()])
+            ):
                 continue
-            d, mo, yy = (int(g) for g in m.groups())
-            if dayfirst is False and d <= 12:
-                d, mo = mo, d  # US English writes the month first whatever the separator
-            short = _valid(yy + (1900 if yy >= 70 else 2000), mo, d)
+            short = _short_date(
+                int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4)), dayfirst
+            )
             if short is not None:
                 found.append((m.start(), m.end(), short))
                 break
+    if not found and ("'" in text or "’" in text or "‘" in text):
+        named = _APOSTROPHE_YEAR.search(text)
+        if named:
+            d, word, yy = named.group(1, 2, 3) if named.group(1) else named.group(5, 4, 6)
+            month = _month_of(word)
+            short = _valid(2000 + int(yy), month, int(d)) if month else None
+            if short is not None:
+                found.append((named.start(), named.end(), short))
     if not found and ":" in text:
         # "27 Mar 20 à 9:21": a month's name and a two-digit year, a date when a time
         # of day follows (French regional news); without one "12 May 20" could be a count
@@ -243,6 +267,21 @@ def parse_text(
     _, end, day = min(found, key=lambda item: item[0])
     glued = text[end : end + 1].isdigit()  # the next date (_YEAR_END), not a time of day
     return day.isoformat() + ("" if glued else _clock(text[end : end + 30]))
+
+
+def _short_date(a: int, sep: str, b: int, yy: int, dayfirst: bool | None) -> date | None:
+    """The date of "17.03.14" or "3/17/14" (a two-digit year: 1970-2069). Dots are day
+    first but on a US page; slashes are ordered as the page's language orders them, or by
+    a number over 12, and give nothing when neither tells."""
+    year = yy + (1900 if yy >= 70 else 2000)
+    if sep == ".":
+        # US English writes the month first whatever the separator
+        return _valid(year, a, b) if dayfirst is False and a <= 12 else _valid(year, b, a)
+    if a > 12 or (dayfirst and b <= 12):
+        return _valid(year, b, a)
+    if b > 12 or dayfirst is False:
+        return _valid(year, a, b)
+    return None
 
 
 _WORD_SHORT_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.?\s+([^\W\d_]{3,}\.?)\s+(\d{2})(?!\d)")

@@ -345,6 +345,19 @@ CASES: list[Any] = [
         _URL,
         None,
     ),
+    (
+        "a calendar badge of three unclassed elements",
+        _page("<div class=\"badge\"><span>03</span><span>Mar</span><span>2014</span></div>"),
+        _URL,
+        "2014-03-03",
+    ),
+    (
+        "a badge of day, month and year over the headline",
+        _page("", before="<div><b>17</b> <b>Mär</b> <b>2014</b></div>", lang="de"),
+        _URL,
+        "2014-03-17",
+    ),
+    ("a day equal to its month, order unknown", _page("<p>3-3-2014</p>"), _URL, "2014-03-03"),
     # --- the URL ---
     (
         "an archive URL and no visible date",

@@ -277,7 +277,7 @@ def _short_date(a: int, sep: str, b: int, yy: int, dayfirst: bool | None) -> dat
     if sep == ".":
         # US English writes the month first whatever the separator
         return _valid(year, a, b) if dayfirst is False and a <= 12 else _valid(year, b, a)
-    if a > 12 or (dayfirst and b <= 12):
+    if a > 12 or (dayfirst and b <= 12) or a == b:
         return _valid(year, b, a)
     if b > 12 or dayfirst is False:
         return _valid(year, a, b)
@@ -348,7 +348,7 @@ def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> da
         return _valid(y, m, d) or (_valid(y, d, m) if d <= 12 < m else None)
     if kind == "ambiguous":
         a, b, y = int(groups[0]), int(groups[1]), int(groups[2])
-        if a > 12 or (dayfirst and b <= 12):
+        if a > 12 or (dayfirst and b <= 12) or a == b:  # "3/3/2014" reads alike both ways
             return _valid(y, b, a)
         if b > 12 or dayfirst is False:
             return _valid(y, a, b)

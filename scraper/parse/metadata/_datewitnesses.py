@@ -342,6 +342,9 @@ def _from_url_or_text(
         yield "near", _timed(value, listed)
     for value in revised:
         yield "near", _timed(value, listed)
+    split = _split_dateline(near, dayfirst)
+    if split:
+        yield "near", split
     if from_url is None:
         partial = url_month_shown(near, url or page.url)
         if partial:
@@ -384,6 +387,24 @@ _POSTED_LABEL = re.compile(
     r"gepubliceerd|geplaatst",
     re.IGNORECASE,
 )
+
+
+def _split_dateline(near: Near, dayfirst: bool | None) -> str | None:
+    """A date the header writes as three elements, a calendar badge's day, month and year
+    ("03" "Mar" "2014"), which the walk gives as three short texts in a row on one side
+    of the headline; read only when no text near the headline held a date."""
+    for side in near.around:
+        head = side[:_HEAD_SPLIT]
+        for i in range(len(head) - 2):
+            parts = head[i : i + 3]
+            if all(len(t) <= 10 for t in parts) and any(len(t) == 4 and t.isdigit() for t in parts):
+                value = parse_text(" ".join(parts), dayfirst=dayfirst)
+                if value:
+                    return value
+    return None
+
+
+_HEAD_SPLIT = 12
 
 
 def _dateline_after(texts: list[str], i: int, dayfirst: bool | None) -> str | None:

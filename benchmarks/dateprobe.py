@@ -8,14 +8,17 @@ would not have (JSON-LD blocks, every ``<meta>`` naming a date, ``datetime=`` / 
 witnesses alone decide. Nothing is written but the optional per-page list (``--misses``,
 dev pages only). Usage::
 
-    python benchmarks/dateprobe.py [--limit N] [--misses] [--full]
+    python benchmarks/dateprobe.py [--limit N] [--misses] [--full] [--ext FOLDER ...]
 
-``--full`` scores the untouched pages instead (the same run, for comparison).
+``--full`` scores the untouched pages instead (the same run, for comparison). ``--ext``
+adds the **dev** halves of prepared external sets (``benchmarks/external.py``'s folders:
+``pages/<id>.html`` + ``gold.json``); their unseen halves are never read here.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -57,6 +60,18 @@ def strip_machine_dates(html: bytes) -> bytes:
     )
 
 
+def ext_pages(folder: Path) -> list[BenchPage]:
+    """The dated dev pages of one prepared external set."""
+    from benchmarks.external import split_of
+
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    return [
+        BenchPage(pid, (folder / "pages" / f"{pid}.html").read_bytes(), g.get("url"), g)
+        for pid, g in sorted(gold.items())
+        if split_of(pid) == "dev" and g.get("date") and (folder / "pages" / f"{pid}.html").exists()
+    ]
+
+
 def published(page: BenchPage, data: bytes) -> str | None:
     try:
         tree = build_tree(decode_html(data), page.id)
@@ -76,8 +91,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--misses", action="store_true", help="print each miss: id, gold, ours")
     ap.add_argument("--full", action="store_true", help="score the untouched pages instead")
+    ap.add_argument("--ext", type=Path, nargs="*", default=[], help="prepared external sets")
     args = ap.parse_args()
     pages = [p for p in load_pages("metadata", args.limit) if p.gold.get("date")]
+    if args.ext:
+        pages = []  # the external sets alone: each probe's numbers stay apart
+    for folder in args.ext:
+        pages += ext_pages(folder)
     right = 0
     for page in pages:
         data = page.data if args.full else strip_machine_dates(page.data)

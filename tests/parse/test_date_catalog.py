@@ -358,6 +358,18 @@ CASES: list[Any] = [
         "2014-03-17",
     ),
     ("a day equal to its month, order unknown", _page("<p>3-3-2014</p>"), _URL, "2014-03-03"),
+    (
+        "a US time zone after an ambiguous numeric date",
+        _page('<p class="byline">By Anna <span>10/04/2016 05:07 AM EDT</span></p>'),
+        _URL,
+        "2016-10-04",
+    ),
+    (
+        "a dotted US date with a two-digit year, its time apart",
+        _page("<p>Anna</p><p>05.24.16</p><p>5:42 AM</p>"),
+        _URL,
+        "2016-05-24",
+    ),
     # --- the URL ---
     (
         "an archive URL and no visible date",

@@ -182,6 +182,8 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
+# the time zones of the United States as its pages name them after a time of day
+_US_ZONE = re.compile(r"\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?:[ECMP][SD]T|ET|PT)\b")
 _SHORT_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./])")
 # a date's own label right before a two-digit-year date: "Datum: 17.03.14", "vom 17.03.14"
 _SHORT_LABEL = re.compile(
@@ -222,6 +224,8 @@ def parse_text(
     # every pattern of _TEXT_PATTERNS holds a four-digit year: most texts (bylines,
     # labels) have none and skip the searches
     patterns = _TEXT_PATTERNS if _YEAR_DIGITS.search(text) else ()
+    if dayfirst is None and patterns and _US_ZONE.search(text):
+        dayfirst = False  # "10/04/2016 05:07 AM EDT": a US time zone, a US date
     for pattern, kind in patterns:
         for m in pattern.finditer(text):
             day = _from_match(m.groups(), kind, dayfirst)
@@ -275,8 +279,11 @@ def _short_date(a: int, sep: str, b: int, yy: int, dayfirst: bool | None) -> dat
     a number over 12, and give nothing when neither tells."""
     year = yy + (1900 if yy >= 70 else 2000)
     if sep == ".":
-        # US English writes the month first whatever the separator
-        return _valid(year, a, b) if dayfirst is False and a <= 12 else _valid(year, b, a)
+        # US English writes the month first whatever the separator; "05.24.16" has no
+        # month 24, so it is the US order beyond doubt
+        if dayfirst is False and a <= 12:
+            return _valid(year, a, b)
+        return _valid(year, b, a) or (_valid(year, a, b) if a <= 12 < b else None)
     if a > 12 or (dayfirst and b <= 12) or a == b:
         return _valid(year, b, a)
     if b > 12 or dayfirst is False:

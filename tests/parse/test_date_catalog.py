@@ -347,7 +347,7 @@ CASES: list[Any] = [
     ),
     (
         "a calendar badge of three unclassed elements",
-        _page("<div class=\"badge\"><span>03</span><span>Mar</span><span>2014</span></div>"),
+        _page('<div class="badge"><span>03</span><span>Mar</span><span>2014</span></div>'),
         _URL,
         "2014-03-03",
     ),

@@ -182,7 +182,21 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
+# the time zones of the United States as its pages name them after a time of day
+_US_ZONE = re.compile(r"\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?:[ECMP][SD]T|ET|PT)\b")
+_SHORT_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./])")
+# a date's own label right before a two-digit-year date: "Datum: 17.03.14", "vom 17.03.14"
+_SHORT_LABEL = re.compile(
+    r"(?:\b(?:datum|date|stand|vom|posted|published|veröffentlicht|erstellt|publié|"
+    r"publicado|fecha)|[|•·])\s*:?\s*$",
+    re.IGNORECASE,
+)
+# a month's name with an apostrophe's two-digit year: "14 Feb ’20", "Feb 14, '20"; the
+# apostrophe marks the elided century, as only a year is written
+_APOSTROPHE_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})\.?\s+([^\W\d_]{3,}\.?)\s*['’‘](\d{2})(?!\d)|"
+    r"([^\W\d_]{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*['’‘](\d{2})(?!\d)"
+)
 
 
 def parse_text(
@@ -210,25 +224,39 @@ def parse_text(
     # every pattern of _TEXT_PATTERNS holds a four-digit year: most texts (bylines,
     # labels) have none and skip the searches
     patterns = _TEXT_PATTERNS if _YEAR_DIGITS.search(text) else ()
+    if dayfirst is None and patterns and _US_ZONE.search(text):
+        dayfirst = False  # "10/04/2016 05:07 AM EDT": a US time zone, a US date
     for pattern, kind in patterns:
         for m in pattern.finditer(text):
             day = _from_match(m.groups(), kind, dayfirst)
             if day is not None:
                 found.append((m.start(), m.end(), day))
                 break
-    if not found and "." in text:
+    if not found and ("." in text or "/" in text):
         for m in _SHORT_YEAR.finditer(text):
-            # a time of day right after it makes "25.04.24 | 14:07" a date anywhere; a
-            # version number or a score has none
-            if not (short_year or _clock(text[m.end() : m.end() + 30])):
+            # a time of day right after it makes "25.04.24 | 14:07" a date anywhere, and
+            # a date's label before it ("Datum: 17.03.14", "By Jane • 11/08/23") makes
+            # either form one; a version number or a score has neither
+            if not (
+                short_year
+                or (m.group(2) == "." and _clock(text[m.end() : m.end() + 30]))
+                or _SHORT_LABEL.search(text[max(m.start() - 16, 0) : m.start()])
+            ):
                 continue
-            d, mo, yy = (int(g) for g in m.groups())
-            if dayfirst is False and d <= 12:
-                d, mo = mo, d  # US English writes the month first whatever the separator
-            short = _valid(yy + (1900 if yy >= 70 else 2000), mo, d)
+            short = _short_date(
+                int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4)), dayfirst
+            )
             if short is not None:
                 found.append((m.start(), m.end(), short))
                 break
+    if not found and ("'" in text or "’" in text or "‘" in text):
+        named = _APOSTROPHE_YEAR.search(text)
+        if named:
+            d, word, yy = named.group(1, 2, 3) if named.group(1) else named.group(5, 4, 6)
+            month = _month_of(word)
+            short = _valid(2000 + int(yy), month, int(d)) if month else None
+            if short is not None:
+                found.append((named.start(), named.end(), short))
     if not found and ":" in text:
         # "27 Mar 20 à 9:21": a month's name and a two-digit year, a date when a time
         # of day follows (French regional news); without one "12 May 20" could be a count
@@ -243,6 +271,24 @@ def parse_text(
     _, end, day = min(found, key=lambda item: item[0])
     glued = text[end : end + 1].isdigit()  # the next date (_YEAR_END), not a time of day
     return day.isoformat() + ("" if glued else _clock(text[end : end + 30]))
+
+
+def _short_date(a: int, sep: str, b: int, yy: int, dayfirst: bool | None) -> date | None:
+    """The date of "17.03.14" or "3/17/14" (a two-digit year: 1970-2069). Dots are day
+    first but on a US page; slashes are ordered as the page's language orders them, or by
+    a number over 12, and give nothing when neither tells."""
+    year = yy + (1900 if yy >= 70 else 2000)
+    if sep == ".":
+        # US English writes the month first whatever the separator; "05.24.16" has no
+        # month 24, so it is the US order beyond doubt
+        if dayfirst is False and a <= 12:
+            return _valid(year, a, b)
+        return _valid(year, b, a) or (_valid(year, a, b) if a <= 12 < b else None)
+    if a > 12 or (dayfirst and b <= 12) or a == b:
+        return _valid(year, b, a)
+    if b > 12 or dayfirst is False:
+        return _valid(year, a, b)
+    return None
 
 
 _WORD_SHORT_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.?\s+([^\W\d_]{3,}\.?)\s+(\d{2})(?!\d)")
@@ -309,7 +355,7 @@ def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> da
         return _valid(y, m, d) or (_valid(y, d, m) if d <= 12 < m else None)
     if kind == "ambiguous":
         a, b, y = int(groups[0]), int(groups[1]), int(groups[2])
-        if a > 12 or (dayfirst and b <= 12):
+        if a > 12 or (dayfirst and b <= 12) or a == b:  # "3/3/2014" reads alike both ways
             return _valid(y, b, a)
         if b > 12 or dayfirst is False:
             return _valid(y, a, b)

@@ -21,9 +21,15 @@ from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
-from ._headdates import DATELINE_LETTERS, head_dateline, member_since, url_month_shown
+from ._headdates import (
+    DATELINE_LETTERS,
+    NOW_LABEL,
+    head_dateline,
+    member_since,
+    url_month_shown,
+)
 from ._nearby import Near, body_texts
-from ._pagedates import script_date, updated_date
+from ._pagedates import UPDATED_LABEL, script_date, updated_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
@@ -145,6 +151,8 @@ def date_of(el: HtmlElement, *, dayfirst: bool | None) -> str | None:
     text = el_text(el)
     # a short date-classed element is a dateline: "31.10.23" is a date there
     value = parse_text(text, dayfirst=dayfirst, short_year=len(text) <= 40)
+    if value and NOW_LABEL.search(text):
+        return None  # the page's own clock ("It is currently ...")
     if value and len(value) == 10:
         # Twenty Ten and kin: the time only in the permalink's title ("6:40 pm")
         for holder in (el, el.getparent()):
@@ -309,20 +317,34 @@ def _from_url_or_text(
         yield "title", titled
     first = True
     texts = near.texts
+    revised: list[str] = []
     for i, text in enumerate(texts):
         # a line that is nothing but "02.12.19" (or "06.11.23 -") is a dateline too
         short = len(text) <= 16 and not any(c.isalpha() for c in text)
         value = parse_text(text, dayfirst=dayfirst, short_year=short)
-        if not value or member_since(texts, i):
+        if not value or member_since(texts, i) or NOW_LABEL.search(text):
             continue
-        if first and sum(c.isalpha() for c in text) > DATELINE_LETTERS:
+        update = _update_of(text, dayfirst)
+        if first and update is None and sum(c.isalpha() for c in text) > DATELINE_LETTERS:
             # the first date near the headline stands in a sentence: a date the text
             # mentions, unless the page states no date of its own
             updated = updated_date(near, dayfirst)
             if updated:
                 yield "updated", _timed(updated, listed)
         first = False
+        # "Updated: ... | Published: March 3, 2014": the publication it names first, and
+        # the update's day after the dateline that follows it in the header
+        if update:
+            yield "near", _timed(update, listed)
+        if update or (update is not None and _dateline_after(texts, i, dayfirst)):
+            revised.append(value)
+            continue
         yield "near", _timed(value, listed)
+    for value in revised:
+        yield "near", _timed(value, listed)
+    split = _split_dateline(near, dayfirst)
+    if split:
+        yield "near", split
     if from_url is None:
         partial = url_month_shown(near, url or page.url)
         if partial:
@@ -359,6 +381,55 @@ def _from_url_or_text(
         yield "dateline", value
 
 
+# the label of a publication after an update's in one line
+_POSTED_LABEL = re.compile(
+    r"published|posted|erstellt|veröffentlicht|erschienen|publié|publicado|pubblicato|"
+    r"gepubliceerd|geplaatst",
+    re.IGNORECASE,
+)
+
+
+def _split_dateline(near: Near, dayfirst: bool | None) -> str | None:
+    """A date the header writes as three elements, a calendar badge's day, month and year
+    ("03" "Mar" "2014"), which the walk gives as three short texts in a row on one side
+    of the headline; read only when no text near the headline held a date."""
+    for side in near.around:
+        head = side[:_HEAD_SPLIT]
+        for i in range(len(head) - 2):
+            parts = head[i : i + 3]
+            if all(len(t) <= 10 for t in parts) and any(len(t) == 4 and t.isdigit() for t in parts):
+                value = parse_text(" ".join(parts), dayfirst=dayfirst)
+                if value:
+                    return value
+    return None
+
+
+_HEAD_SPLIT = 12
+
+
+def _dateline_after(texts: list[str], i: int, dayfirst: bool | None) -> str | None:
+    """The next few texts' dateline after an update's, with no label of its own: the
+    post's header giving the day of publication under the day of its last revision."""
+    for text in texts[i + 1 : i + 5]:
+        if len(text) <= 60 and sum(c.isalpha() for c in text) <= DATELINE_LETTERS:
+            value = parse_text(text, dayfirst=dayfirst)
+            if value and _update_of(text, dayfirst) is None:
+                return value
+    return None
+
+
+def _update_of(text: str, dayfirst: bool | None) -> str | None:
+    """For a text whose first date follows an "Updated" label ("Last updated on March 9,
+    2015"), the publication day it also names ("| Published: March 3, 2014") or ''; None
+    for any other text. A post's header gives both days, and the publication is the
+    post's date; the updated day is a fallback."""
+    m = UPDATED_LABEL.search(text)
+    if m is None or any(c.isdigit() for c in text[: m.start()]):
+        return None
+    posted = _POSTED_LABEL.search(text, m.end())
+    return (parse_text(text[posted.end() :], dayfirst=dayfirst) if posted else None) or ""
+
+
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -381,6 +452,11 @@ def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
             continue
         value = parse_text(text, dayfirst=dayfirst)
         letters = sum(c.isalpha() for c in text)
-        if value and letters <= DATELINE_LETTERS and not member_since(texts, i):
+        if (
+            value
+            and letters <= DATELINE_LETTERS
+            and not member_since(texts, i)
+            and not NOW_LABEL.search(text)
+        ):
             return value
     return None

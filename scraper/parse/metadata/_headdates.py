@@ -9,6 +9,7 @@ header dates are not the post's (a forum member's "Joined" day, an event's day).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from lxml.html import HtmlElement
 
@@ -16,7 +17,7 @@ from ._candidates import el_text
 from ._dates import day_in_month, parse_iso, parse_text
 from ._nearby import Near
 
-__all__ = ["DATELINE_LETTERS", "head_dateline", "member_since", "url_month_shown"]
+__all__ = ["DATELINE_LETTERS", "NOW_LABEL", "head_dateline", "member_since", "url_month_shown"]
 
 # a dateline is little more than its date: "Miércoles, 15 de Abril de 2020" has 24 letters
 DATELINE_LETTERS = 25
@@ -63,6 +64,15 @@ _NOT_POSTED = re.compile(rf"joined|{_MEMBER_WORDS}|termin|veranstaltung|event", 
 _MEMBER = re.compile(rf"\bjoined\b|{_MEMBER_WORDS}", re.IGNORECASE)
 
 
+# the page's own clock: a forum's "It is currently ..." line, a masthead's "Aktuelles Datum":
+# the day the page was generated, never a post's
+NOW_LABEL = re.compile(
+    r"it is currently|current (?:date|time)|aktuelle[sr]? (?:datum|zeit)|es ist jetzt|"
+    r"heute ist|date actuelle|nous sommes le|fecha actual|data attuale|huidige (?:datum|tijd)",
+    re.IGNORECASE,
+)
+
+
 def member_since(texts: list[str], i: int) -> bool:
     """True for the date of a forum member's "Joined" / "Mitglied seit" line, in the text
     or in a short label one or two texts before it (the walk interleaves both sides of
@@ -84,7 +94,13 @@ def url_month_shown(near: Near, url: str | None) -> str | None:
     for text in near.texts[:_HEAD_TEXTS]:
         day = day_in_month(text, month)
         if day is not None:
-            value = parse_iso(f"{year}-{month:02d}-{day:02d}")
-            if value:
-                return value
+            return parse_iso(f"{year}-{month:02d}-{day:02d}")
+    # a calendar icon writes the month and the day as two elements ("Mar" "3"), which
+    # the walk gives as two texts in a row on the headline's one side
+    for side in near.around:
+        for text, nxt in pairwise(side[:_HEAD_TEXTS]):
+            if len(text) <= 12 and len(nxt) <= 12:
+                day = day_in_month(f"{text} {nxt}", month)
+                if day is not None:
+                    return parse_iso(f"{year}-{month:02d}-{day:02d}")
     return None

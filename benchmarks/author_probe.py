@@ -77,9 +77,9 @@ def strip_declared(tree: HtmlElement) -> None:
             script.drop_tree()
     for meta in list(tree.iter("meta")):
         key = " ".join(meta.get(a) or "" for a in ("name", "property", "itemprop"))
-        body_micro = meta.get("itemprop") is not None and next(
-            meta.iterancestors("body"), None
-        ) is not None
+        body_micro = (
+            meta.get("itemprop") is not None and next(meta.iterancestors("body"), None) is not None
+        )
         if _AUTHOR_KEY.search(key) or body_micro:
             meta.drop_tree()
     for link in list(tree.iter("link")):

@@ -59,7 +59,7 @@ _BYLINE = re.compile(
     # a label that is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
     r"(?![^\W\d_])|(?:" + _NOUNS + r")\s*[:：]|"
     # Japanese and Chinese: "文／山田太郎", "文=山田"
-    r"(?:文|撰文|采写)\s*[/／=＝・])"
+    r"(?:文|撰文|采写)\s*[/／=＝・:：])"
     r"\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -158,7 +158,7 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         return None  # "zuletzt geändert am": a phrase, not a name
     if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
         return None
-    text = text.split(" @")[0].strip()
+    text = _once(text.split(" @")[0].strip())
     suffix = _JOB_SUFFIX.search(text)
     if suffix and suffix.start() > 0:
         text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
@@ -234,6 +234,17 @@ def _without_role(text: str) -> str:
     return " ".join(head)
 
 
+def _once(text: str) -> str:
+    """A name a byline writes twice, glued or not ("Jane Doe Jane Doe", "Jane DoeJane
+    Doe"): themes print one copy for phones and one for screens, or a tooltip beside
+    the name; the second copy is no co-author."""
+    half = len(text) // 2
+    if half < 3:
+        return text
+    first = text[:half].strip()
+    return first if first == text[half:].strip() else text
+
+
 def _name_before_date(text: str) -> str | None:
     """The name that leads a byline's date in any language the date parser reads ("Jane
     Doe 5. Mai 2020", "Jane Doe Stand: 05.02.2020"), a label with a colon between them."""
@@ -252,6 +263,7 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}")
 
 
 _LEAD_MARKS = " |•·–—-/"
+_DATE_JOINS = frozenset({"le", "el", "il", "em", "op"})  # "Par Jane Doe le 14.09.2020"
 # a label standing alone, its name in the next text ("<h4>Autor</h4><p>Jane Doe</p>")
 _BARE_LABELS = frozenset(
     "autor autorin autoren author authors auteur auteurs autore verfasser verfasserin "
@@ -340,7 +352,11 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
         rest = m.group("rest").strip(" :,")  # "Von ," + the name in its own element
         after: list[str] = []
         if not rest:  # the name is the next text that is not one more label
-            after = [t for t in texts[i + 1 : i + 4] if not is_bare_label(t)]
+            # nor the word before a dateline's date ("Par" + "le" + "<a>Jane Doe</a>");
+            # "by" + "on" is a byline without a name
+            after = [
+                t for t in texts[i + 1 : i + 5] if not is_bare_label(t) and t not in _DATE_JOINS
+            ][:3]
             rest = after[0] if after else ""
         name = clean_author(rest)
         if name and m.group("di") and not (name_shaped(name) or names_only(name)):

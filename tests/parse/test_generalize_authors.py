@@ -530,3 +530,33 @@ def test_more_labels_in_japanese_korean_russian() -> None:
         ("Опубликовал: Ольга Иванова", "Ольга Иванова"),
     ):
         assert _authors(_plain(f"<p>{line}</p>")) == [name], line
+
+
+def test_an_avatar_link_before_the_bylines_name() -> None:
+    """``<a rel=author><img></a>`` then ``<a rel=author>Jane Doe</a>`` in another element:
+    the empty avatar link is not the byline."""
+    byline = (
+        '<figure><figcaption><a rel="author" href="/autoren/jd/"><img src="/jd.jpg"></a>'
+        '<address>Von <a rel="author" href="/autoren/jd/">Jane Doe</a>, Redakteurin'
+        "</address></figcaption></figure>"
+    )
+    assert _authors(_plain(byline)) == ["Jane Doe"]
+
+
+def test_a_name_glued_to_or_above_the_writers_account() -> None:
+    glued = (
+        '<div class="ArticleHeader-author"><a href="/jane-doe/">Jane Doe</a>'
+        '<a href="https://twitter.com/JaneDoe">@JaneDoe</a></div>'
+    )
+    assert _authors(_plain(glued)) == ["Jane Doe"]
+    plain = "<div><p>Published Tue, Dec 20 2016</p><p>Jane McDoe</p><p>@janemcdoe</p></div>"
+    assert _authors(_plain(plain)) == ["Jane McDoe"]
+
+
+def test_names_with_a_capital_inside() -> None:
+    from scraper.parse.metadata._bylines import name_shaped
+
+    for name in ("Ray McDonald", "Tom DiChristopher", "Dan O'Mahony", "Doug MacArthur"):
+        assert name_shaped(name), name
+    for glued in ("Meg WagnerNEW", "Jane FosterTravel", "PAID CONTENT"):
+        assert not name_shaped(glued), glued

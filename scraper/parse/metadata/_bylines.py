@@ -159,6 +159,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
         return None
     text = _once(text.split(" @")[0].strip())
+    glued = text.partition("@")[0]
+    if glued != text and name_shaped(glued):
+        text = glued  # "Greg Iacurci@GregIacurci": the handle's element glued to the name
     suffix = _JOB_SUFFIX.search(text)
     if suffix and suffix.start() > 0:
         text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
@@ -279,7 +282,13 @@ _DATED_BY = re.compile(r"^(.{6,40}?\d.*?)\s(?=(?:" + _AFTER_DATE + r")\s)(.+)$",
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*(?:[|–—·-]\s*)?", re.I)
 
 
-_NAME_WORD = re.compile(r"^[^\W\d_](?:\.|[^\W\d_A-Z]*(?:-[^\W\d_][^\W\d_A-Z]*)?)$")
+# a capital, then lower-case letters; a capital may follow one to three letters or an
+# apostrophe at the start ("McDonald", "MacArthur", "DiChristopher", "O'Brien"), not
+# later ("FosterTravel" is two elements' texts glued)
+_NAME_WORD = re.compile(
+    r"^[^\W\d_](?:\.|(?:[^\W\d_A-Z]{0,2}['’]?[^\W\d_a-z])?[^\W\d_A-Z]*"
+    r"(?:-[^\W\d_][^\W\d_A-Z]*)?)$"
+)
 
 
 def _dated_byline(text: str) -> str | None:

@@ -290,7 +290,10 @@ def _declared_names(
 
 def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:
     """The first byline of a group and its co-author siblings: later matches are the
-    authors of teasers, related posts or author boxes."""
+    authors of teasers, related posts or author boxes. A link without text before it is
+    the byline's avatar (``<a rel=author><img></a><a rel=author>Jane Doe</a>``)."""
+    while len(group) > 1 and group[0].tag == "a" and not group[0].text_content().strip():
+        group = group[1:]
     parent = group[0].getparent()
     return [el for el in group if el is group[0] or el.getparent() is parent]
 

@@ -5,8 +5,8 @@ Asked only when no JSON-LD, ``<meta>``, byline class or labelled text named anyo
 they can turn a miss into a name but never override a declared one:
 
 - a name beside the post's date right under the headline ("Jane Doe | 06.11.23",
-  "<span>Jane Doe</span><span>3 January 2020</span>", "1. Februar 2022, Jane Doe"), and
-  the Korean press's "김철수 기자";
+  "<span>Jane Doe</span><span>3 January 2020</span>", "1. Februar 2022, Jane Doe") or
+  above the writer's account ("@janedoe"), and the Korean press's "김철수 기자";
 - the name under an "About the author" heading, or in an author box's "About Jane Doe";
 - the name after a theme's person icon (``<i class="fa fa-user"></i> Jane Doe``) in the
   lines under the headline.
@@ -43,6 +43,7 @@ _NOT_NAME = frozenset(
 
 
 _TITLE_PARTS = re.compile(r"\s[|–—:·•«»-]\s|\s*[|·•«»]\s*")
+_HANDLE = re.compile(r"@\w{2,30}")
 _CATEGORY_JOINS = frozenset({"in", "under", "im", "dans", "en"})
 
 
@@ -80,8 +81,8 @@ def name_by_date(after: list[str], not_names: tuple[str | None, ...] = ()) -> st
         if name:
             # the date in the next text; a date before a name is the date of a category
             nxt = texts[i + 1] if i + 1 < len(texts) else ""
-            if len(nxt) < 60 and parse_text(nxt):
-                return name
+            if len(nxt) < 60 and (_HANDLE.fullmatch(nxt) or parse_text(nxt)):
+                return name  # or the writer's account under the name: "@janedoe"
             continue
         parts = _SPLIT.split(text)
         if len(parts) == 2 and any(c.isdigit() for c in text):

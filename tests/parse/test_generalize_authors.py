@@ -560,3 +560,16 @@ def test_names_with_a_capital_inside() -> None:
         assert name_shaped(name), name
     for glued in ("Meg WagnerNEW", "Jane FosterTravel", "PAID CONTENT"):
         assert not name_shaped(glued), glued
+
+
+def test_a_column_or_review_by() -> None:
+    """ "Eine Kolumne von", "Eine Analyse von", "Una crónica de": the piece's kind as
+    the label, like "Ein Beitrag von"."""
+    from scraper.parse.metadata._bylines import byline_in_texts
+
+    assert byline_in_texts(["Eine Kolumne von Jane Doe"]) == "Jane Doe"
+    assert byline_in_texts(["Una crónica de Ana López"]) == "Ana López"
+
+
+def test_a_bylines_date_with_a_two_digit_year() -> None:
+    assert _authors(_plain("<p>Jane Doe | 06.11.23</p>")) == ["Jane Doe"]

@@ -19,7 +19,8 @@ VERBS = (
     r"postat|publicat|scris|"
     # or the piece itself: "Article by", "Ein Beitrag von", "Reporting by"
     r"(?:(?:ein|eine|un|une|una|an?)\s+)?(?:article|story|words|reporting|column|essay|"
-    r"beitrag|gastbeitrag|artikel|kommentar|gastkommentar|artículo|articolo|artikel|artigo)"
+    r"beitrag|gastbeitrag|artikel|kommentar|gastkommentar|artículo|articolo|artikel|artigo|"
+    r"kolumne|glosse|reportage|rezension|analyse|chronique|crónica|columna|rubrica)"
 )
 PREPOSITIONS = r"by|von|par|por|da|di|de|door|av|af|przez"
 VERB_ONLY = re.compile(r"(?:" + VERBS + r")$", re.IGNORECASE)

@@ -90,7 +90,8 @@ def name_by_date(after: list[str], not_names: tuple[str | None, ...] = ()) -> st
                 name = _plain_name(a)
                 if name and name.casefold() in refused:
                     break
-                if name and not any(c.isdigit() for c in a) and parse_text(b):
+                # "Jane Doe | 06.11.23": a byline's date may have a two-digit year
+                if name and not any(c.isdigit() for c in a) and parse_text(b, short_year=True):
                     return name
     return None
 

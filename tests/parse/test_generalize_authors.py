@@ -427,6 +427,7 @@ def test_an_unlabelled_name_beside_the_date_under_the_headline() -> None:
         "<p>Jane Doe | 06.11.2023</p>",
         "<p>3. Januar 2020, Jane Doe</p>",
         "<div><a href='/@jd'>Jane Doe</a></div><div>Jan 3, 2020</div>",
+        "<div><p>Jane Doe</p><p>The Grayzone</p><p>Thu, 14 May 2020 17:55 UTC</p></div>",
     ):
         assert _authors(_plain(byline)) == ["Jane Doe"], byline
     # a date before a name is a category's date, and a label or role is no name

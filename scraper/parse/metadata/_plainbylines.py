@@ -82,7 +82,11 @@ def name_by_date(after: list[str], not_names: tuple[str | None, ...] = ()) -> st
             # the date in the next text; a date before a name is the date of a category
             nxt = texts[i + 1] if i + 1 < len(texts) else ""
             if len(nxt) < 60 and (_HANDLE.fullmatch(nxt) or parse_text(nxt)):
-                return name  # or the writer's account under the name: "@janedoe"
+                # or the writer's account under the name: "@janedoe"; a name right
+                # before is the writer's, this one the outlet's ("Jane Doe" + "The
+                # Grayzone" + the date)
+                before = _plain_name(texts[i - 1]) if i else None
+                return before if before and before.casefold() not in refused else name
             continue
         parts = _SPLIT.split(text)
         if len(parts) == 2 and any(c.isdigit() for c in text):

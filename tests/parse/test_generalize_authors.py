@@ -574,3 +574,12 @@ def test_a_column_or_review_by() -> None:
 
 def test_a_bylines_date_with_a_two_digit_year() -> None:
     assert _authors(_plain("<p>Jane Doe | 06.11.23</p>")) == ["Jane Doe"]
+
+
+def test_the_name_in_an_address_under_the_headline() -> None:
+    """HTML's ``<address>`` holds the contact of an article's author; the page footer's
+    ``<address>`` (a postal address, a company) is far from the headline."""
+    assert _authors(_plain("<address>Von Jane Doe, Redakteurin</address>")) == ["Jane Doe"]
+    footer = "<address>Stadtwerke Musterstadt GmbH</address>" + "<p>x</p>" * 130
+    page = _plain("").replace("<footer>", f"<div>{'<p>x</p>' * 130}</div><footer>{footer}")
+    assert _authors(page) == []

@@ -47,7 +47,7 @@ from ._people import (
     without_handles,
 )
 from ._people import clean_people as _clean_people
-from ._plainbylines import about_author, icon_byline, name_by_date
+from ._plainbylines import about_author, address_byline, icon_byline, name_by_date
 from ._pubdates import DateContext, modified_of, published_of
 from ._regions import in_comments
 from ._siteinfo import (
@@ -254,6 +254,7 @@ def _plain_byline(page: Page, near: Near, not_names: tuple[str | None, ...]) -> 
         name_by_date(near.around[0], not_names)
         or about_author(page)
         or icon_byline(page, near.headline)
+        or address_byline(page, near.headline)
     )
 
 

@@ -8,8 +8,8 @@ they can turn a miss into a name but never override a declared one:
   "<span>Jane Doe</span><span>3 January 2020</span>", "1. Februar 2022, Jane Doe") or
   above the writer's account ("@janedoe"), and the Korean press's "김철수 기자";
 - the name under an "About the author" heading, or in an author box's "About Jane Doe";
-- the name after a theme's person icon (``<i class="fa fa-user"></i> Jane Doe``) in the
-  lines under the headline.
+- the name after a theme's person icon (``<i class="fa fa-user"></i> Jane Doe``) or in an
+  ``<address>`` in the lines under the headline.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ._bylines import clean_author, name_shaped
 from ._dates import parse_text
 from ._regions import in_comments
 
-__all__ = ["about_author", "icon_byline", "name_by_date"]
+__all__ = ["about_author", "address_byline", "icon_byline", "name_by_date"]
 
 # "Jane Doe | 06.11.23", "1. Februar 2022, Jane Doe": a name and a date split by a mark
 _SPLIT = re.compile(r"\s+[|·•–—/]\s+|\s*,\s+|\s+-\s+")
@@ -152,6 +152,25 @@ _PERSON_ICONS = (
     "glyphicon-user", "dashicons-admin-users", "bi-person", "ti-user", "la-user",
 )  # fmt: skip
 _NEAR_HEADLINE = 120  # elements after the headline: the lines under it, not the footer
+
+
+def address_byline(page: Page, headline: HtmlElement | None) -> str | None:
+    """The name in an ``<address>`` under the headline: HTML's element for the contact of
+    an article's author ("<address>Von Jane Doe, Redakteurin</address>"); the page
+    footer's ``<address>`` (a postal address) stands far from the headline."""
+    found = page.by_tag("address")
+    if not found or headline is None:
+        return None
+    position = page.index.position
+    start = position.get(headline)
+    for el in found:
+        at = position.get(el)
+        if start is None or at is None or not start < at < start + _NEAR_HEADLINE:
+            continue
+        name = clean_author(collapse(el.text_content()[:200]))
+        if name and name_shaped(name) and not in_comments(el):
+            return name
+    return None
 
 
 def icon_byline(page: Page, headline: HtmlElement | None) -> str | None:

@@ -123,9 +123,9 @@ def about_author(page: Page) -> str | None:
             name = None
             if m:
                 name = _plain_name(m.group(1)) if m.group(1) else _next_name(el)
-            elif text and _in_author_box(el):
+            elif text:
                 whole = _ABOUT_NAME.match(text)
-                name = _plain_name(whole.group(1)) if whole else None
+                name = _plain_name(whole.group(1)) if whole and _in_author_box(el) else None
             if name and not in_comments(el):
                 return name
     return None

@@ -50,6 +50,8 @@ _CATEGORY_JOINS = frozenset({"in", "under", "im", "dans", "en"})
 def _plain_name(text: str) -> str | None:
     """Two or three capitalised words and nothing else: four is more often a place or
     an event ("Ausstellung Palais Epstein Wien") than a name."""
+    if not name_shaped(text.strip()):
+        return None  # the cheap test first: the cleaned name must be the whole text
     name = clean_author(text)
     if not name or name != text.strip() or not name_shaped(name) or len(name.split()) > 3:
         return None
@@ -118,6 +120,8 @@ def about_author(page: Page) -> str | None:
     inside a block whose class names an author."""
     for tag in _HEADINGS:
         for el in page.by_tag(tag):
+            if not _may_open_about(el):
+                continue  # most headings: one text read, not the whole heading's
             text = collapse(el.text_content()[:120])
             m = _ABOUT.match(text) if text else None
             name = None
@@ -129,6 +133,18 @@ def about_author(page: Page) -> str | None:
             if name and not in_comments(el):
                 return name
     return None
+
+
+# the first two letters of every opening ``_ABOUT`` and ``_ABOUT_NAME`` read
+_ABOUT_OPENINGS = frozenset({"ab", "üb", "zu", "à ", "a ", "so", "su", "l'", "ov", "om", "об"})
+
+
+def _may_open_about(el: HtmlElement) -> bool:
+    for t in el.itertext():
+        t = t.lstrip()
+        if t:
+            return len(t) < 2 or t[:2].casefold() in _ABOUT_OPENINGS
+    return False
 
 
 def _next_name(el: HtmlElement) -> str | None:

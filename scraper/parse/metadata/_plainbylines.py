@@ -140,11 +140,11 @@ _ABOUT_OPENINGS = frozenset({"ab", "üb", "zu", "à ", "a ", "so", "su", "l'", "
 
 
 def _may_open_about(el: HtmlElement) -> bool:
-    for t in el.itertext():
-        t = t.lstrip()
-        if t:
-            return len(t) < 2 or t[:2].casefold() in _ABOUT_OPENINGS
-    return False
+    t = el.text
+    if not t or t.isspace():  # the text in a child: "<h3><span>About the author</span>"
+        t = next((x for x in el.itertext() if not x.isspace()), "")
+    t = t.lstrip()
+    return bool(t) and (len(t) < 2 or t[:2].casefold() in _ABOUT_OPENINGS)
 
 
 def _next_name(el: HtmlElement) -> str | None:

@@ -407,3 +407,179 @@ def test_a_label_without_a_name_is_no_name() -> None:
 
     assert clean_author("Submitted on") is None
     assert clean_author("Posted") is None
+
+
+# --- issue 10, seventh round (author7): bylines of pages that declare nothing ----------
+
+
+def _plain(byline: str, after: str = "", head: str = "") -> str:
+    return f"""<html><head><title>Library stays open - Town Blog</title>{head}</head><body>
+<div id="page"><div class="post"><h1>Library stays open</h1>{byline}{BODY}{after}</div></div>
+<footer>© 2020 Town Blog</footer></body></html>"""
+
+
+def test_an_unlabelled_name_beside_the_date_under_the_headline() -> None:
+    """Small themes write the byline without a label: the name alone and the date in
+    the next element, or both in one line split by a mark. Not a name the title or the
+    site's name holds, nor a category after "in"."""
+    for byline in (
+        "<div><span>Jane Doe</span><span>Zuletzt geändert am 06.11.2023</span></div>",
+        "<p>Jane Doe | 06.11.2023</p>",
+        "<p>3. Januar 2020, Jane Doe</p>",
+        "<div><a href='/@jd'>Jane Doe</a></div><div>Jan 3, 2020</div>",
+        "<div><p>Jane Doe</p><p>The Grayzone</p><p>Thu, 14 May 2020 17:55 UTC</p></div>",
+    ):
+        assert _authors(_plain(byline)) == ["Jane Doe"], byline
+    # a date before a name is a category's date, and a label or role is no name
+    for byline in (
+        "<p>2020-04-26</p><p><a href='/category/x'>Deutsche Sprache</a></p>",
+        "<p>Published Tue, Dec 20 2016</p>",
+        "<div>Forum Moderator</div><div>Sep 18, 2020</div>",
+        "<p>Town Blog | 06.11.2023</p>",
+        "<p>Posted by admin in</p><p><a href='/c/x'>Auto Blog</a></p><p>on Aug 9th, 2012</p>",
+        "<div>Ausstellung Palais Epstein Wien</div><div>9-23 Feb 2017</div>",
+    ):
+        assert _authors(_plain(byline)) == [], byline
+    # a declared author stays first
+    meta = '<meta name="author" content="John Roe">'
+    assert _authors(_plain("<p>Jane Doe | 06.11.2023</p>", head=meta)) == ["John Roe"]
+
+
+def test_a_korean_reporters_byline() -> None:
+    assert _authors(_plain("<p>김철수 기자 kim@news.example</p>")) == ["김철수"]
+
+
+def test_the_name_of_an_about_the_author_box() -> None:
+    for box in (
+        "<div class='about'><h3>About the author</h3><h4>Jane Doe</h4><p>Jane writes.</p></div>",
+        "<div class='box'><h3>Über die Autorin</h3><p>Jane Doe</p></div>",
+        "<div class='author__box'><span>About the Author - Jane Doe</span></div>".replace(
+            "span", "h3"
+        ),
+        "<div class='author-box'><h3>About Jane Doe</h3><p>Jane writes about towns.</p></div>",
+    ):
+        assert _authors(_plain("", after=box)) == ["Jane Doe"], box
+    # "About Town Blog" outside an author box is a site's heading
+    assert _authors(_plain("", after="<div><h3>About Town Blog</h3></div>")) == []
+
+
+def test_a_name_after_a_person_icon_under_the_headline() -> None:
+    line = (
+        '<div class="post-info"><span><i class="fa fa-user"></i> Jane Doe</span>'
+        '<span><i class="fa fa-calendar"></i> 3 January 2020</span></div>'
+    )
+    assert _authors(_plain(line)) == ["Jane Doe"]
+    # the same icon on the header's login link, before the headline
+    login = '<a href="/login"><i class="fa fa-user"></i> Mein Konto</a>'
+    page = _plain("").replace('<div id="page">', f'<div id="top">{login}</div><div id="page">')
+    assert _authors(page) == []
+
+
+def test_a_name_written_twice_in_one_byline() -> None:
+    """A phone's and a screen's copy of the name in one byline element."""
+    for inner in ("<span>Jane Doe</span><span>Jane Doe</span>", "<span>Jane Doe</span> Jane Doe"):
+        assert _authors(_plain(f'<div class="byline">{inner}</div>')) == ["Jane Doe"], inner
+
+
+def test_a_joining_word_between_label_and_name() -> None:
+    """ "Par" + "le" + the name: the word that joins label, name and date is skipped."""
+    from scraper.parse.metadata._bylines import byline_in_texts
+
+    assert byline_in_texts(["Par", "le", "Jane Doe", "14.09.2020 à 11h46"]) == "Jane Doe"
+
+
+def test_elementor_widgets_are_no_sidebar() -> None:
+    """Elementor wraps every block of a page in ``elementor-widget`` (text, heading,
+    image): the word names the page builder's block, not a sidebar's widget."""
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.metadata._regions import region_of
+
+    def region(cls: str) -> str | None:
+        return region_of(fragment_fromstring(f'<div class="{cls}"></div>'))
+
+    assert region("elementor-element elementor-widget elementor-widget-text-editor") is None
+    assert region("elementor-widget-container") is None
+    assert region("elementor-widget elementor-widget-nav-menu") == "side"
+    assert region("elementor-widget elementor-widget-sidebar") == "side"
+    assert region("widget HTML") == "side"
+    elementor = f"""<html><body><div class="elementor">
+<div class="elementor-element elementor-widget elementor-widget-heading">
+<div class="elementor-widget-container"><h1>Library stays open</h1></div></div>
+<div class="elementor-element elementor-widget elementor-widget-text-editor">
+<div class="elementor-widget-container"><p>Von Jane Doe</p>{BODY}</div></div>
+</div></body></html>"""
+    assert _authors(elementor) == ["Jane Doe"]
+
+
+def test_elementors_author_box() -> None:
+    box = (
+        '<div class="elementor-widget elementor-widget-author-box"><div class="elementor-'
+        'widget-container"><div class="elementor-author-box"><div class="elementor-author-'
+        'box__text"><h4 class="elementor-author-box__name">Jane Doe</h4></div></div></div></div>'
+    )
+    assert _authors(_plain("", after=box)) == ["Jane Doe"]
+
+
+def test_more_labels_in_japanese_korean_russian() -> None:
+    for line, name in (
+        ("投稿者：山田太郎", "山田太郎"),
+        ("執筆者: 山田太郎", "山田太郎"),
+        ("文：山田太郎", "山田太郎"),
+        ("글쓴이: 김철수", "김철수"),
+        ("Автор статьи: Ольга Иванова", "Ольга Иванова"),
+        ("Опубликовал: Ольга Иванова", "Ольга Иванова"),
+    ):
+        assert _authors(_plain(f"<p>{line}</p>")) == [name], line
+
+
+def test_an_avatar_link_before_the_bylines_name() -> None:
+    """``<a rel=author><img></a>`` then ``<a rel=author>Jane Doe</a>`` in another element:
+    the empty avatar link is not the byline."""
+    byline = (
+        '<figure><figcaption><a rel="author" href="/autoren/jd/"><img src="/jd.jpg"></a>'
+        '<address>Von <a rel="author" href="/autoren/jd/">Jane Doe</a>, Redakteurin'
+        "</address></figcaption></figure>"
+    )
+    assert _authors(_plain(byline)) == ["Jane Doe"]
+
+
+def test_a_name_glued_to_or_above_the_writers_account() -> None:
+    glued = (
+        '<div class="ArticleHeader-author"><a href="/jane-doe/">Jane Doe</a>'
+        '<a href="https://twitter.com/JaneDoe">@JaneDoe</a></div>'
+    )
+    assert _authors(_plain(glued)) == ["Jane Doe"]
+    plain = "<div><p>Published Tue, Dec 20 2016</p><p>Jane McDoe</p><p>@janemcdoe</p></div>"
+    assert _authors(_plain(plain)) == ["Jane McDoe"]
+
+
+def test_names_with_a_capital_inside() -> None:
+    from scraper.parse.metadata._bylines import name_shaped
+
+    for name in ("Ray McDonald", "Tom DiChristopher", "Dan O'Mahony", "Doug MacArthur"):
+        assert name_shaped(name), name
+    for glued in ("Meg WagnerNEW", "Jane FosterTravel", "PAID CONTENT"):
+        assert not name_shaped(glued), glued
+
+
+def test_a_column_or_review_by() -> None:
+    """ "Eine Kolumne von", "Eine Analyse von", "Una crónica de": the piece's kind as
+    the label, like "Ein Beitrag von"."""
+    from scraper.parse.metadata._bylines import byline_in_texts
+
+    assert byline_in_texts(["Eine Kolumne von Jane Doe"]) == "Jane Doe"
+    assert byline_in_texts(["Una crónica de Ana López"]) == "Ana López"
+
+
+def test_a_bylines_date_with_a_two_digit_year() -> None:
+    assert _authors(_plain("<p>Jane Doe | 06.11.23</p>")) == ["Jane Doe"]
+
+
+def test_the_name_in_an_address_under_the_headline() -> None:
+    """HTML's ``<address>`` holds the contact of an article's author; the page footer's
+    ``<address>`` (a postal address, a company) is far from the headline."""
+    assert _authors(_plain("<address>Von Jane Doe, Redakteurin</address>")) == ["Jane Doe"]
+    footer = "<address>Stadtwerke Musterstadt GmbH</address>" + "<p>x</p>" * 130
+    page = _plain("").replace("<footer>", f"<div>{'<p>x</p>' * 130}</div><footer>{footer}")
+    assert _authors(page) == []

@@ -19,7 +19,8 @@ VERBS = (
     r"postat|publicat|scris|"
     # or the piece itself: "Article by", "Ein Beitrag von", "Reporting by"
     r"(?:(?:ein|eine|un|une|una|an?)\s+)?(?:article|story|words|reporting|column|essay|"
-    r"beitrag|gastbeitrag|artikel|kommentar|gastkommentar|artículo|articolo|artikel|artigo)"
+    r"beitrag|gastbeitrag|artikel|kommentar|gastkommentar|artículo|articolo|artikel|artigo|"
+    r"kolumne|glosse|reportage|rezension|analyse|chronique|crónica|columna|rubrica)"
 )
 PREPOSITIONS = r"by|von|par|por|da|di|de|door|av|af|przez"
 VERB_ONLY = re.compile(r"(?:" + VERBS + r")$", re.IGNORECASE)
@@ -27,7 +28,8 @@ NOUNS = (
     r"autor(?:[/*:]?in(?:nen)?|a|ka)?|author|автор|yazar|text|texte|texto|testo|tekst|"
     r"auteur(?:e|\(e\))?|autore|verfasser(?:in)?|forfatter|författare|skribent|kirjoittaja|"
     r"szerző|tác giả|napisał|napisała|redakteur(?:in)?|reporter|journalist(?:in)?|текст|"
-    r"penulis|(?:责任编辑|作者|记者)"
+    r"penulis|(?:责任编辑|作者|记者|投稿者|執筆者|筆者|글쓴이|작성자|글)|"
+    r"автор\s+(?:статьи|публикации|материала|текста)|опубликовал[аи]?|разместил[аи]?"
 )
 AFTER_DATE = r"by|von|par|por|door|av|af|da|di|przez"  # "3. mars 2020 av Ola Nordmann"
 # the same words as a set: a cheap test before the regular expressions that backtrack

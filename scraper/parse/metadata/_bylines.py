@@ -59,7 +59,7 @@ _BYLINE = re.compile(
     # a label that is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
     r"(?![^\W\d_])|(?:" + _NOUNS + r")\s*[:：]|"
     # Japanese and Chinese: "文／山田太郎", "文=山田"
-    r"(?:文|撰文|采写)\s*[/／=＝・])"
+    r"(?:文|撰文|采写)\s*[/／=＝・:：])"
     r"\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -158,7 +158,10 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         return None  # "zuletzt geändert am": a phrase, not a name
     if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
         return None
-    text = text.split(" @")[0].strip()
+    text = _once(text.split(" @")[0].strip())
+    glued = text.partition("@")[0]
+    if glued != text and name_shaped(glued):
+        text = glued  # "Greg Iacurci@GregIacurci": the handle's element glued to the name
     suffix = _JOB_SUFFIX.search(text)
     if suffix and suffix.start() > 0:
         text = text[: suffix.start()]  # "신현주 기자": Korean and Japanese bylines end in the job
@@ -234,6 +237,17 @@ def _without_role(text: str) -> str:
     return " ".join(head)
 
 
+def _once(text: str) -> str:
+    """A name a byline writes twice, glued or not ("Jane Doe Jane Doe", "Jane DoeJane
+    Doe"): themes print one copy for phones and one for screens, or a tooltip beside
+    the name; the second copy is no co-author."""
+    half = len(text) // 2
+    if half < 3:
+        return text
+    first = text[:half].strip()
+    return first if first == text[half:].strip() else text
+
+
 def _name_before_date(text: str) -> str | None:
     """The name that leads a byline's date in any language the date parser reads ("Jane
     Doe 5. Mai 2020", "Jane Doe Stand: 05.02.2020"), a label with a colon between them."""
@@ -252,6 +266,7 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}")
 
 
 _LEAD_MARKS = " |•·–—-/"
+_DATE_JOINS = frozenset({"le", "el", "il", "em", "op"})  # "Par Jane Doe le 14.09.2020"
 # a label standing alone, its name in the next text ("<h4>Autor</h4><p>Jane Doe</p>")
 _BARE_LABELS = frozenset(
     "autor autorin autoren author authors auteur auteurs autore verfasser verfasserin "
@@ -267,7 +282,13 @@ _DATED_BY = re.compile(r"^(.{6,40}?\d.*?)\s(?=(?:" + _AFTER_DATE + r")\s)(.+)$",
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*(?:[|–—·-]\s*)?", re.I)
 
 
-_NAME_WORD = re.compile(r"^[^\W\d_](?:\.|[^\W\d_A-Z]*(?:-[^\W\d_][^\W\d_A-Z]*)?)$")
+# a capital, then lower-case letters; a capital may follow one to three letters or an
+# apostrophe at the start ("McDonald", "MacArthur", "DiChristopher", "O'Brien"), not
+# later ("FosterTravel" is two elements' texts glued)
+_NAME_WORD = re.compile(
+    r"^[^\W\d_](?:\.|(?:[^\W\d_A-Z]{0,2}['’]?[^\W\d_a-z])?[^\W\d_A-Z]*"
+    r"(?:-[^\W\d_][^\W\d_A-Z]*)?)$"
+)
 
 
 def _dated_byline(text: str) -> str | None:
@@ -340,7 +361,11 @@ def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
         rest = m.group("rest").strip(" :,")  # "Von ," + the name in its own element
         after: list[str] = []
         if not rest:  # the name is the next text that is not one more label
-            after = [t for t in texts[i + 1 : i + 4] if not is_bare_label(t)]
+            # nor the word before a dateline's date ("Par" + "le" + "<a>Jane Doe</a>");
+            # "by" + "on" is a byline without a name
+            after = [
+                t for t in texts[i + 1 : i + 5] if not is_bare_label(t) and t not in _DATE_JOINS
+            ][:3]
             rest = after[0] if after else ""
         name = clean_author(rest)
         if name and m.group("di") and not (name_shaped(name) or names_only(name)):

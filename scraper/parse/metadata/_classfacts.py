@@ -30,7 +30,8 @@ TITLE_CLASSES = frozenset(
 _AUTHOR_NAME_CLASSES = frozenset(
     "author-name post-author-name entry-author-name author__name byline__author "
     "byline-author article-author post-author entry-author author_name authorname "
-    "td-post-author-name meta-author author-link autor-name c-byline__author".split()
+    "td-post-author-name meta-author author-link autor-name c-byline__author "
+    "elementor-author-box__name".split()
 )
 _AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "posted-by", "verfasser")
 _NOT_BYLINE = (

@@ -47,6 +47,7 @@ from ._people import (
     without_handles,
 )
 from ._people import clean_people as _clean_people
+from ._plainbylines import about_author, address_byline, icon_byline, name_by_date
 from ._pubdates import DateContext, modified_of, published_of
 from ._regions import in_comments
 from ._siteinfo import (
@@ -237,10 +238,24 @@ def _find_authors(
     if not people:
         people = _clean_people([Person(name=labelled_field(page))])
     if not people:
+        head = el_text(near.headline, 200) if near.headline is not None else None
+        name = _plain_byline(page, near, (scan.title, site_name, head))
+        people = _clean_people([Person(name=name)])
+    if not people:
         people = _clean_people([Person(name=signature_line(page.by_tag("p")))])
     if not people:
         people = _clean_people([Person(name=script_author(page))])
     return people or site_as_author(page, values, ids, _AUTHOR_META)
+
+
+def _plain_byline(page: Page, near: Near, not_names: tuple[str | None, ...]) -> str | None:
+    """A byline in plain markup, without a label or a class (``_plainbylines``)."""
+    return (
+        name_by_date(near.around[0], not_names)
+        or about_author(page)
+        or icon_byline(page, near.headline)
+        or address_byline(page, near.headline)
+    )
 
 
 # Yoast writes the author as a labelled Twitter card field ("Written by" / "Verfasst von" ...)
@@ -276,7 +291,10 @@ def _declared_names(
 
 def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:
     """The first byline of a group and its co-author siblings: later matches are the
-    authors of teasers, related posts or author boxes."""
+    authors of teasers, related posts or author boxes. A link without text before it is
+    the byline's avatar (``<a rel=author><img></a><a rel=author>Jane Doe</a>``)."""
+    while len(group) > 1 and group[0].tag == "a" and not group[0].text_content().strip():
+        group = group[1:]
     parent = group[0].getparent()
     return [el for el in group if el is group[0] or el.getparent() is parent]
 

@@ -127,8 +127,12 @@ def inner_name(group: list[HtmlElement], glued: str) -> str | None:
             continue
         name = clean_author(collapse(el.text_content()[:200]), element=True)
         end = len(name or "")
-        if name and glued.startswith(name) and GLUED.match(glued, end - 1):
-            return name
+        if (
+            name
+            and glued.startswith(name)
+            and (GLUED.match(glued, end - 1) or glued[end : end + 1] == "@")
+        ):
+            return name  # "Greg Iacurci@GregIacurci": the name glued to its handle
     return None
 
 

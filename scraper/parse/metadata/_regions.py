@@ -88,6 +88,8 @@ def _region(ident: str | None, cls: str | None) -> str | None:
             continue
         # a BEM modifier ("l-outer--nav") qualifies its block, it does not name a region
         parts = [p for p in _LABEL_SPLIT.split(token.split("--")[0]) if p]
+        if parts[:2] == ["elementor", "widget"]:
+            parts = parts[2:]  # Elementor wraps every block in one ("-text-editor", "-heading")
         if not parts:
             continue
         if _COMMENT_PARTS.intersection(parts):

@@ -112,6 +112,8 @@ def build(dest: Path) -> None:
 def time_both(dest: Path, rounds: int, repeat: int) -> None:
     """Best CPU seconds per pass over the articles pages, pure and compiled interleaved."""
     bench = os.environ.get("BLOG_ARCHIVER_BENCH", str(REPO.parent / "shared" / "bench"))
+    if not any(Path(bench, "articles", "html").glob("*.html.gz")):
+        sys.exit(f"no articles pages under {bench}: set BLOG_ARCHIVER_BENCH to the bench folder")
     best: dict[str, float] = {}
     for _ in range(rounds):
         for name, checkout in (("pure", REPO), ("compiled", dest)):
@@ -126,7 +128,7 @@ def time_both(dest: Path, rounds: int, repeat: int) -> None:
             best[name] = min(best.get(name, seconds), seconds)
             print(f"{name:8} {out[0]} pages {seconds:.3f} s CPU per pass  (load {_load()})")
     pure, compiled = best["pure"], best["compiled"]
-    print(f"best: pure {pure:.3f} s, compiled {compiled:.3f} s: {1 - compiled / pure:+.1%} less")
+    print(f"best: pure {pure:.3f} s, compiled {compiled:.3f} s: {1 - compiled / pure:.1%} less CPU")
 
 
 def _load() -> str:

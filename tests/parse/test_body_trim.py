@@ -1,0 +1,50 @@
+"""Body trimming rules of the seventh round (issue 10, ``body7``): what sits inside the
+chosen container but is not the story's running text, by markup conventions of whole
+engines or kinds of element.
+
+Each case is a small hand-written page showing one convention; none is a copy of a
+benchmark page.
+"""
+
+from scraper import parse_page
+from scraper._records import Post
+
+URL = "https://news.example/2020/01/the-post/"
+PROSE = (
+    "The council met on Tuesday and agreed, after a long debate about the budget, to keep "
+    "the library open on Sundays for at least another year, its chair said afterwards."
+)
+
+
+def _post(html: str) -> Post:
+    return parse_page(html.encode(), URL)
+
+
+def _body(html: str) -> str:
+    post = _post(html)
+    assert post.body is not None
+    return post.body.text
+
+
+def test_engine_captions_without_figure_are_captions() -> None:
+    """Themes without HTML5 captions set WordPress's ``[caption]`` as ``dl.wp-caption``
+    (picture in ``dt``, caption in ``dd.wp-caption-dd``), and Blogger sets every captioned
+    picture as ``table.tr-caption-container`` (caption in ``td.tr-caption``): captions,
+    recorded with the image and left out of the running text like ``figcaption``."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<dl class="wp-caption alignleft"><dt class="wp-caption-dt"><img src="/a.jpg" alt=""></dt>
+<dd class="wp-caption-dd">The library on Sunday (photo: A. Smith)</dd></dl>
+<p>{PROSE} Again.</p>
+<table class="tr-caption-container" align="center"><tbody><tr><td><a href="/b.jpg">
+<img src="/b.jpg" alt=""></a></td></tr><tr><td class="tr-caption">The reading room, full
+on a Sunday</td></tr></tbody></table><p>{PROSE} Once more.</p></article></body></html>"""
+    post = _post(html)
+    assert post.body is not None
+    assert post.body.text.count("The council met on Tuesday") == 3
+    assert "photo: A. Smith" not in post.body.text
+    assert "The reading room" not in post.body.text
+    captions = [image.caption for image in post.images]
+    assert captions == [
+        "The library on Sunday (photo: A. Smith)",
+        "The reading room, full on a Sunday",
+    ]

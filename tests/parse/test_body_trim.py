@@ -48,3 +48,19 @@ on a Sunday</td></tr></tbody></table><p>{PROSE} Once more.</p></article></body><
         "The library on Sunday (photo: A. Smith)",
         "The reading room, full on a Sunday",
     ]
+
+
+def test_a_footer_or_a_bio_inside_the_post_goes() -> None:
+    """Without ``<footer>``/``<aside>`` tags, themes class the post's own footer (a
+    disclosure, the source line) ``div.footer`` and the author's note ``div.bio``: not the
+    story, however much prose they hold."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<p>{PROSE} Again.</p><p>{PROSE} Once more.</p>
+<div class="bio"><p>Ann Smith writes about the city's libraries, parks and schools, and
+has done so for twenty years for this paper and others.</p></div>
+<div class="footer"><p>The writer owns shares of no company named in this story; the paper
+has a disclosure policy, which you can read on its site.</p></div></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "Ann Smith" not in text
+    assert "disclosure" not in text

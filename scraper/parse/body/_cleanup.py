@@ -8,7 +8,7 @@ document) under a fresh ``div`` and removes, in one pass over the copy:
 * page furniture that themes put inside the post: ``header``/``footer``/``nav``/``aside``
   (but not a pull quote), the title heading (its own field: ``*title`` class or the same
   text as ``meta.title``), bylines and dates, share bars, related-post boxes, author
-  boxes, tag lists, ad slots and their left-over "Advertisement" labels, video players,
+  boxes and bios, a post's own ``div.footer`` (disclosures, source lines), tag lists, ad slots and their left-over "Advertisement" labels, video players,
   newsletter and cookie boxes, comment sections; recognised by tag, ``role`` and
   class/id words (plus ``itemprop``/``data-testid`` where classes are obfuscated);
 * link lists: blocks whose text is mostly links (menus, "related" lists without a class
@@ -73,7 +73,7 @@ JUNK = re.compile(
     r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
     r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
     r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|offscreen|\w*credits?|"
-    r"autor\w*|auteur|"
+    r"autor\w*|auteur|footer|bio|biography|"
     r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
     r"next-?prev|prev-?next|\w*author\w*|\w*read-?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
 )

@@ -64,3 +64,20 @@ has a disclosure policy, which you can read on its site.</p></div></article></bo
     assert text.count("The council met on Tuesday") == 3
     assert "Ann Smith" not in text
     assert "disclosure" not in text
+
+
+def test_a_teaser_for_another_story_goes_the_lead_stays() -> None:
+    """A "teaser" box inside the post promotes another story (its headline links to it,
+    two lines about it); the same word also names the story's own lead or its free part
+    (``div.teaser-content``), which has no link or is long, and stays."""
+    html = f"""<html><body><main><h1>Library stays open</h1><div class="article-body">
+<p class="teaser-text">The library will open on Sundays for another year.</p>
+<div class="teaser-content"><p>{PROSE}</p><p>{PROSE} Again.</p></div>
+<div class="teaser"><h2><a href="/2020/01/pool/">The pool closes for repairs</a></h2>
+<div class="teasertext"><p>Repairs to the roof of the town's pool start in March and last a
+month, the council said; swimmers may use the school's pool meanwhile.</p></div></div>
+<p>{PROSE} Once more.</p><p>{PROSE} And the end.</p></div></main></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 4
+    assert "The library will open on Sundays" in text
+    assert "pool" not in text

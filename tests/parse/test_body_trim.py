@@ -81,3 +81,18 @@ month, the council said; swimmers may use the school's pool meanwhile.</p></div>
     assert text.count("The council met on Tuesday") == 4
     assert "The library will open on Sundays" in text
     assert "pool" not in text
+
+
+def test_a_sign_up_box_with_a_compound_class_goes() -> None:
+    """Sign-up boxes are named in one word as often as in two (``emailsignup``,
+    ``newsletterBox``): the box goes whatever prose its pitch holds."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<div class="container emailsignup"><div class="descr">Let our news meet your inbox: the
+stories that matter, delivered every weekday morning.</div></div>
+<p>{PROSE} Again.</p><div class="newsletterBox"><p>Get the best of the week's city news in
+one email, every Friday, free of charge.</p></div><p>{PROSE} Once more.</p>
+</article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "inbox" not in text
+    assert "Friday" not in text

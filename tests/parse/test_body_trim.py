@@ -96,3 +96,15 @@ one email, every Friday, free of charge.</p></div><p>{PROSE} Once more.</p>
     assert text.count("The council met on Tuesday") == 3
     assert "inbox" not in text
     assert "Friday" not in text
+
+
+def test_a_call_to_action_box_goes() -> None:
+    """A "call to action" (``div.cta``, ``content-cta``) asks the reader to subscribe,
+    join or donate: a promotion set inside the post, not the story."""
+    html = f"""<html><body><article><h1>Library stays open</h1><p>{PROSE}</p>
+<p>{PROSE} Again.</p><div class="content-cta"><p>If you enjoyed this article, we have a
+proposition for you: join our members' club and read every story without ads.</p></div>
+<p>{PROSE} Once more.</p></article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "proposition" not in text

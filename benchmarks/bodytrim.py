@@ -170,8 +170,8 @@ def main() -> None:
         if not (worse_p or worse_r):
             continue
         dropped, kept, sample = split(page, res["ours"])
-        for name, n in sample.items():
-            samples.setdefault(name, n)
+        for name, words in sample.items():
+            samples.setdefault(name, words)
         for sign, counts in (("-", dropped), ("+", kept)):
             for name, n in counts.items():
                 by_kind["dropped" if sign == "-" else "kept"][name] += n

@@ -8,9 +8,10 @@ document) under a fresh ``div`` and removes, in one pass over the copy:
 * page furniture that themes put inside the post: ``header``/``footer``/``nav``/``aside``
   (but not a pull quote), the title heading (its own field: ``*title`` class or the same
   text as ``meta.title``), bylines and dates, share bars, related-post boxes, author
-  boxes, tag lists, ad slots and their left-over "Advertisement" labels, video players,
-  newsletter and cookie boxes, comment sections; recognised by tag, ``role`` and
-  class/id words (plus ``itemprop``/``data-testid`` where classes are obfuscated);
+  boxes and bios, a post's own ``div.footer`` (disclosures, source lines), tag lists,
+  ad slots and their left-over "Advertisement" labels, video players, newsletter and
+  cookie boxes, comment sections, teasers for other stories; recognised by tag, ``role``
+  and class/id words (plus ``itemprop``/``data-testid`` where classes are obfuscated);
 * link lists: blocks whose text is mostly links (menus, "related" lists without a class
   that says so), a paragraph that is only a link, and "READ MORE: <a>other story</a>"
   teasers in mid-post, unless they are long prose with a few links (``lines``);
@@ -66,14 +67,14 @@ JUNK = re.compile(
     r"read-more-links|author-?bio|author-?box|about-?the-?author|author-info|byline|"
     r"post-?meta|entry-?meta|article-?meta|entry-?footer|post-?footer|entry-?utility|"
     r"postmetadata|post-?tags|entry-?tags|tag-?links|tags-?links|cat-?links|tagcloud|"
-    r"breadcrumbs?|comments?|comment-?respond|respond|disqus\w*|newsletter|subscribe\w*|"
-    r"signup|mailchimp|cookie\w*|consent|gdpr|popup|modal|advert\w*|ads?|adsbygoogle|ad-?slot|"
+    r"breadcrumbs?|comments?|comment-?respond|respond|disqus\w*|\w*newsletter\w*|subscribe\w*|"
+    r"\w*sign-?up\w*|mailchimp|cookie\w*|consent|gdpr|popup|modal|advert\w*|ads?|adsbygoogle|ad-?slot|"
     r"ad-?container|ad-?wrapper|ad-?unit|dfp\w*|gpt-?ad|sponsor\w*|promo\w*|outbrain|"
     r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
     r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
     r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
     r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|offscreen|\w*credits?|"
-    r"autor\w*|auteur|"
+    r"autor\w*|auteur|footer|bio|biography|cta|"
     r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
     r"next-?prev|prev-?next|\w*author\w*|\w*read-?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
 )
@@ -209,6 +210,19 @@ _JUNK_WORDS: Memo[str, bool] = Memo(lambda attrs: JUNK.search(attrs) is not None
 _GALLERY_WORDS: Memo[str, bool] = Memo(lambda attrs: GALLERY.search(attrs) is not None)
 
 
+# a "teaser" class names a box promoting another story, or the story's own lead (or its
+# free part, ``div.teaser-content``): only a short box with a link is the promotion
+_TEASER_WORDS: Memo[str, bool] = Memo(lambda attrs: "teaser" in attrs)
+_TEASER_LONGEST = 600
+
+
+def _teaser_box(el: HtmlElement) -> bool:
+    """A promotion of another story: a link to it and a few lines about it."""
+    if not any(a.get("href") for a in el.iter("a")):
+        return False
+    return len(text_of(el)) < _TEASER_LONGEST
+
+
 def _junk_words(attrs: str) -> bool:
     return _JUNK_WORDS[attrs]
 
@@ -320,6 +334,8 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
         return False
     attrs = "" if bare else _attrs(el)
     if attrs and _junk_words(attrs) and not _too_big(el, rules):
+        return True
+    if attrs and _TEASER_WORDS[attrs] and el.getparent() is not rules.root and _teaser_box(el):
         return True
     if tag in _SHARE_TAGS and len(el) == 0 and _label(el):
         return True

@@ -59,14 +59,20 @@ def images_of(root: HtmlElement) -> tuple[Image, ...]:
     return tuple(out)
 
 
+_FIGURE_CLASSES = frozenset({"wp-caption", "tr-caption-container"})
+
+
 def _caption(img: etree._Element) -> str | None:
     node = img.getparent()
-    for _ in range(4):
+    for _ in range(5):  # Blogger: img < a < td < tr < tbody < table.tr-caption-container
         if node is None:
             return None
         classes = node.get("class") or ""
-        if node.tag == "figure" or "wp-caption" in classes:
-            for cap in node.iter("figcaption", "p", "div", "span"):
+        # ``dl.wp-caption > dd`` (WordPress themes without HTML5 captions) and Blogger's
+        # ``table.tr-caption-container > td.tr-caption`` are figures without the tag (a
+        # class word: the picture's own ``dt.wp-caption-dt`` is no container)
+        if node.tag == "figure" or not _FIGURE_CLASSES.isdisjoint(classes.split()):
+            for cap in node.iter("figcaption", "p", "div", "span", "dd", "td"):
                 is_caption = cap.tag == "figcaption" or "caption" in (cap.get("class") or "")
                 if is_caption and isinstance(cap, HtmlElement):
                     return element_text(cap) or None

@@ -7,7 +7,8 @@ that "the same content" always gives the same string:
   elements (p, li, h1-h6, blockquote, pre, figure, tr ...) separated by one blank line,
   ``<br>`` a line break; ``pre`` keeps its lines. With ``captions=False`` (how
   ``body.text`` is made) figure captions (``figcaption``, ``.wp-caption-text``,
-  ``.wp-element-caption``) are left out: they are recorded in ``images[].caption``.
+  ``.wp-element-caption``, Blogger's ``.tr-caption``) are left out: they are recorded in
+  ``images[].caption``.
 * clean HTML: the allowed tags only (``ALLOWED_TAGS``), each with only the attributes in
   ``ALLOWED_ATTRS``; other elements are unwrapped (their text kept) unless they are in
   ``DROP_TAGS`` (script, style, form, nav ...), which go with their content. Relative URLs
@@ -62,7 +63,11 @@ ALLOWED_ATTRS = {
     "th": ("colspan", "rowspan"),
 }
 _URL_ATTRS = frozenset({"href", "src", "cite"})
-CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption"})
+# WordPress (classic, blocks; ``dl.wp-caption > dd`` of themes without HTML5 captions) and
+# Blogger (``table.tr-caption-container`` puts the caption in ``td.tr-caption``)
+CAPTION_CLASSES = frozenset(
+    {"wp-caption-text", "wp-element-caption", "wp-caption-dd", "tr-caption"}
+)
 _BR_PARAGRAPH = re.compile(r"\x01\s*\x01[\s\x01]*")
 
 

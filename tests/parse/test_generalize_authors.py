@@ -84,7 +84,7 @@ def test_a_title_in_its_own_element_before_the_name() -> None:
 <div>Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a> Sebastian Einbock</div></article>
 </body></html>"""
     assert _authors(page) == ["Sebastian Einbock"]
-    from scraper.parse.metadata._bylines import byline_in_texts
+    from scraper.parse.metadata._textbylines import byline_in_texts
 
     assert byline_in_texts(["Von", "Henry", "Neue Studie"]) == "Henry"  # no title: kept
     assert byline_in_texts(["Autor:", "Dr.", "Jane Doe"]) == "Jane Doe"
@@ -106,7 +106,8 @@ def test_a_job_after_the_name_is_cut_but_not_an_outlet_or_a_pen_name() -> None:
 
 
 def test_gendered_german_labels_and_a_credit_line_without_colon() -> None:
-    from scraper.parse.metadata._bylines import clean_author, credit_line
+    from scraper.parse.metadata._bylines import clean_author
+    from scraper.parse.metadata._textbylines import credit_line
 
     assert clean_author("Autor/in: Korinna Hennig") == "Korinna Hennig"
     assert clean_author("Autor*in: Jane Doe") == "Jane Doe"
@@ -145,7 +146,7 @@ def test_a_short_label_is_a_word_of_its_own() -> None:
     """Short labels ("By", "Von", "Av", "Par") label a byline only as whole words: a
     role in capitals before the label ("AVOCAT" + "Par" + the name) is not "av" +
     "OCAT"."""
-    from scraper.parse.metadata._bylines import byline_in_texts
+    from scraper.parse.metadata._textbylines import byline_in_texts
 
     assert byline_in_texts(["AVOCAT", "Par", "Matthieu Hy", "le 07 Mai 2020"]) == "Matthieu Hy"
     assert byline_in_texts(["BYRON KEITH"]) is None
@@ -263,7 +264,7 @@ def test_a_credit_line_with_a_job_after_the_comma_beats_a_registered_outlet() ->
     """ "Autorin: Jane Doe, Projektleiterin der Stiftung in Tunesien." under the text
     names the author; an organisation named by its legal form ("... e.V.", "GmbH") in
     ``<meta name=author>`` waits for such a credit and stays the last witness."""
-    from scraper.parse.metadata._bylines import credit_line
+    from scraper.parse.metadata._textbylines import credit_line
 
     assert credit_line(["Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien."]) == (
         "Uta Staschewski"
@@ -332,7 +333,7 @@ def test_byline_labels_of_many_languages() -> None:
 def test_italian_di_is_a_label_only_before_a_name() -> None:
     """Italian bylines write "di Mario Rossi"; German "Di" is Tuesday and "Di Maio" a
     name, so the label counts only when a name of capitalised words follows."""
-    from scraper.parse.metadata._bylines import byline_in_texts
+    from scraper.parse.metadata._textbylines import byline_in_texts
 
     assert _visible("<p>Di Mario Rossi e Luca Bianchi</p>") == ["Mario Rossi e Luca Bianchi"]
     assert _visible('<p class="meta">Testo di Mario Rossi</p>') == ["Mario Rossi"]
@@ -364,7 +365,7 @@ def test_a_forum_posts_byline() -> None:
         '<a class="username" href="/memberlist.php?u=2">jdoe</a></strong> » Tue Mar 03, 2020</p>'
     )
     assert _visible(glued) == ["jdoe"]
-    from scraper.parse.metadata._bylines import byline_in_texts
+    from scraper.parse.metadata._textbylines import byline_in_texts
 
     assert byline_in_texts(["责任编辑：", "平台声明：该文观点仅代表作者本人"]) is None
     assert byline_in_texts(["by clicking here you agree"]) is None
@@ -393,7 +394,7 @@ def test_more_byline_labels() -> None:
 def test_a_bylines_joining_words_are_no_name() -> None:
     """A byline of "by" + "on" + "Marie" in three elements: "on" is no user name; "Submitted by Jane
     Doe on Thu, 08/09/2012" loses its "on"; a job list after the name is no co-author."""
-    from scraper.parse.metadata._bylines import byline_in_texts, clean_author
+    from scraper.parse.metadata._textbylines import byline_in_texts, clean_author
 
     assert byline_in_texts(["by", "on", "Marie Curie", "October 30, 2012"]) is None
     assert clean_author("Submitted by Jane Doe on Thu, 08/09/2012 - 3:04pm") == "Jane Doe"
@@ -483,7 +484,7 @@ def test_a_name_written_twice_in_one_byline() -> None:
 
 def test_a_joining_word_between_label_and_name() -> None:
     """ "Par" + "le" + the name: the word that joins label, name and date is skipped."""
-    from scraper.parse.metadata._bylines import byline_in_texts
+    from scraper.parse.metadata._textbylines import byline_in_texts
 
     assert byline_in_texts(["Par", "le", "Jane Doe", "14.09.2020 à 11h46"]) == "Jane Doe"
 
@@ -566,7 +567,7 @@ def test_names_with_a_capital_inside() -> None:
 def test_a_column_or_review_by() -> None:
     """ "Eine Kolumne von", "Eine Analyse von", "Una crónica de": the piece's kind as
     the label, like "Ein Beitrag von"."""
-    from scraper.parse.metadata._bylines import byline_in_texts
+    from scraper.parse.metadata._textbylines import byline_in_texts
 
     assert byline_in_texts(["Eine Kolumne von Jane Doe"]) == "Jane Doe"
     assert byline_in_texts(["Una crónica de Ana López"]) == "Ana López"

@@ -144,7 +144,7 @@ def test_a_credit_line_under_the_post_names_the_author() -> None:
     prose ("von Berlin aus") out."""
     credit = f"<p>{PROSE}</p>" * 6 + "<p><strong>Text:</strong> Klausmartin Friedrich</p>"
     assert _authors(_page("", credit)) == ["Klausmartin Friedrich"]
-    from scraper.parse.metadata._bylines import credit_line
+    from scraper.parse.metadata._textbylines import credit_line
 
     assert credit_line([PROSE, "Von: Jane Doe"]) == "Jane Doe"
     assert credit_line([PROSE, "Von Berlin aus fuhr der Zug weiter."]) is None

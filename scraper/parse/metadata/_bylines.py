@@ -1,4 +1,4 @@
-"""Byline cleaning: "By" and dates off a name, and names found in visible text.
+"""Byline cleaning: "By" and dates off a name (``textbylines`` finds names in visible text).
 
 A byline element or text says more than the name: a label ("Von", "Auteur :"), a role, a
 date, the category. These rules cut it down to the name, or say that it is none.
@@ -11,9 +11,6 @@ import re
 from ._bylabels import AFTER_DATE as _AFTER_DATE
 from ._bylabels import AFTER_DATE_WORDS as _AFTER_DATE_WORDS
 from ._bylabels import DANGLING as _DANGLING
-from ._bylabels import FILLERS as _FILLERS
-from ._bylabels import HANDLE as _HANDLE
-from ._bylabels import LABEL_AFTER_DATE as _LABEL_AFTER_DATE
 from ._bylabels import LABEL_LEAD as _LABEL_LEAD
 from ._bylabels import NOUNS as _NOUNS
 from ._bylabels import PREPOSITIONS as _PREPOSITIONS
@@ -23,10 +20,10 @@ from ._dates import parse_text
 from ._titles import unescape_text
 
 __all__ = [
-    "byline_in_texts",
+    "BYLINE",
+    "CJK_NAME",
     "clean_author",
-    "credit_line",
-    "is_bare_label",
+    "dated_byline",
     "name_shaped",
     "names_only",
     "split_authors",
@@ -53,7 +50,7 @@ _OTHER_TAIL = re.compile(
     r"illustrations?|translated|translation)\s+by\b",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(
+BYLINE = re.compile(
     r"^(?:(?:(?:" + _VERBS + r")\s+(?:" + _PREPOSITIONS + r")|by|von|par|por|door|av|af|przez|"
     r"napsal|napsala|kirjoittanut|(?P<di>(?:testo\s+)?di))"
     # a label that is a word of its own: "AVOCAT" is no "av" + "OCAT", "Vonda" no "von"
@@ -256,22 +253,13 @@ def _name_before_date(text: str) -> str | None:
     if head.endswith(":"):
         head = head.rsplit(None, 1)[0] if " " in head else ""
     head = head.rstrip(" ,|-–—·/")
-    if i and (name_shaped(head) or _CJK_NAME.fullmatch(head)) and parse_text(text[i:]):
+    if i and (name_shaped(head) or CJK_NAME.fullmatch(head)) and parse_text(text[i:]):
         return head
     return None
 
 
 # a Chinese or Korean name: two to four characters, no capitals to tell it by ("谢若含")
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}")
-
-
-_LEAD_MARKS = " |•·–—-/"
-_DATE_JOINS = frozenset({"le", "el", "il", "em", "op"})  # "Par Jane Doe le 14.09.2020"
-# a label standing alone, its name in the next text ("<h4>Autor</h4><p>Jane Doe</p>")
-_BARE_LABELS = frozenset(
-    "autor autorin autoren author authors auteur auteurs autore verfasser verfasserin "
-    "redakteur redakteurin written\u00a0by autorin/autor autor/in".split()
-)
+CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}")
 
 
 # "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "06.11.2023 13:30 von Jane"
@@ -291,7 +279,7 @@ _NAME_WORD = re.compile(
 )
 
 
-def _dated_byline(text: str) -> str | None:
+def dated_byline(text: str) -> str | None:
     """The name of a dateline that ends in its author: after "von"/"by" any name, after a
     bare separator only a name of capitalised words (not "12.03.2020 - the 3rd day")."""
     if len(text) >= 90:
@@ -322,112 +310,10 @@ def name_shaped(name: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[0].isupper() and _NAME_WORD.match(w) for w in words)
 
 
-# titles and professions written before a name, never a name alone
-_TITLES = frozenset(
-    "dr prof professor dipl mag ing mr mrs ms sir rev reverend pfarrer pfarrerin pastor "
-    "rechtsanwalt rechtsanwältin anwalt anwältin notar notarin abogado abogada avocat avocate "
-    "maître me docteur dott avv journalist journalistin reporter redakteur redakteurin "
-    "korrespondent korrespondentin correspondent senator".split()
-)
-
-
-def is_bare_label(text: str) -> bool:
-    return text.rstrip(" :：").replace("(s)", "").casefold() in _BARE_LABELS
-
-
-def byline_in_texts(texts: list[str], *, dated: bool = False) -> str | None:
-    """A name from a visible byline ("von Daniela Obers", "Автор: Ольга Иванова"), where
-    the label and the name may be two neighbouring texts. ``dated``: the texts are a
-    byline element's, where a name followed by a date text is the byline's name too."""
-    for i, text in enumerate(texts[:40]):
-        if len(text) > 120:
-            continue
-        # "March 3, 2020 by" + "<a>Jane Doe</a>": the label ends a dateline
-        last = text[text.rfind(" ") + 1 :].casefold()
-        tail = _LABEL_AFTER_DATE.match(text) if last in _AFTER_DATE_WORDS else None
-        if tail and parse_text(tail.group(1)):
-            text = tail.group(2)
-        # "| By" after a category, "· von" after a date: the label starts after the mark
-        m = _BYLINE.match(text.lstrip(_LEAD_MARKS))
-        if not m:
-            if is_bare_label(text):  # "Autor" as a heading, the name below
-                nxt = next((t for t in texts[i + 1 : i + 4] if not is_bare_label(t)), None)
-                name = clean_author(nxt)
-            else:
-                name = _dated_byline(text)
-            if name and name[0].isupper():
-                return name
-            continue
-        rest = m.group("rest").strip(" :,")  # "Von ," + the name in its own element
-        after: list[str] = []
-        if not rest:  # the name is the next text that is not one more label
-            # nor the word before a dateline's date ("Par" + "le" + "<a>Jane Doe</a>");
-            # "by" + "on" is a byline without a name
-            after = [
-                t for t in texts[i + 1 : i + 5] if not is_bare_label(t) and t not in _DATE_JOINS
-            ][:3]
-            rest = after[0] if after else ""
-        name = clean_author(rest)
-        if name and m.group("di") and not (name_shaped(name) or names_only(name)):
-            continue  # Italian "di Jane Doe", not German "Di" (Tuesday) nor "Di Maio"
-        if name and name.rstrip(".").casefold() in _TITLES and len(after) > 1:
-            # a title in its own element before the name: "Autor: <a>Rechtsanwalt</a>
-            # Jane Doe", "By <abbr>Dr.</abbr> Jane Doe"
-            full = clean_author(after[1])
-            name = full if full and name_shaped(full) else None
-        if name and (
-            name[0].isupper()
-            or _CJK_NAME.fullmatch(name)
-            or (after and _HANDLE.fullmatch(name) and name not in _FILLERS)
-        ):
-            return name  # a forum's user name in its own element may be lower-case: "jdoe"
-    return _named_then_dated(texts) if dated else None
-
-
-def _named_then_dated(texts: list[str]) -> str | None:
-    """A name alone in its text and a date in the next, among a byline block's first
-    texts: "<span>Jane Doe</span><span>Stand: 05. Februar 2020</span>"."""
-    for i, text in enumerate(texts[:5]):
-        name = clean_author(text) if i + 1 < len(texts) else None
-        if name and name == text.strip() and name_shaped(name) and parse_text(texts[i + 1]):
-            return name
-    return None
-
-
-# an explicit credit line anywhere in the post ("Text: Jane Doe" under the last paragraph);
-# the labels that only name an author may also go without the colon ("Autoren A und B")
-_CREDIT_LINE = re.compile(
-    r"^(?:(?:autor(?:[/*:]?in(?:nen)?)?|autoren|authors?|text|von|verfasser(?:in)?|auteur|"
-    r"written by)\s*:|(?P<bare>autor(?:in)?|autoren|authors?|verfasser(?:in)?|auteurs?|"
-    r"written by)\s(?=\s*[^\W\d_]))\s*(.*)$",
-    re.IGNORECASE,
-)
 # the words co-authors are joined with: "A and B", "A und B", "A og B"
 _JOINERS = r"and|und|et|y|e|og|och|en"
 _LAST_JOIN = re.compile(rf"\s(?:{_JOINERS}|&)\s")
 _NAMES_SPLIT = re.compile(rf"\s*(?:,|&|\b(?:{_JOINERS})\b)\s*")
-
-
-def credit_line(texts: list[str]) -> str | None:
-    """A name after a label with a colon anywhere in the body's texts: German and French
-    press put "Text: Jane Doe" or "Von: Jane Doe" under the last paragraph. The colon
-    keeps prose ("von Berlin aus") out; without it, only a line of names after a label
-    that names authors counts ("Autoren Jelko Djuren und Jutta Klaukien")."""
-    for i, text in enumerate(texts):
-        m = _CREDIT_LINE.match(text) if len(text) < 120 else None
-        if not m:
-            continue
-        bare = m.group("bare") is not None
-        rest = m.group(2).strip()
-        if not rest and not bare:
-            rest = texts[i + 1] if i + 1 < len(texts) else ""
-        name = clean_author(rest)
-        if name and ((name_shaped(name) and not bare) or names_only(name)):
-            return name
-        head = clean_author(rest.split(",")[0]) if "," in rest and not bare else None
-        if head and name_shaped(head) and not (name and names_only(name)):
-            return head  # "Autorin: Jane Doe, Projektleiterin in Tunis": the job follows
-    return None
 
 
 def names_only(text: str) -> bool:

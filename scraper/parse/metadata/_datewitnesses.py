@@ -8,7 +8,6 @@ here only find them, each reading one ``DateContext``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,14 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
+from ._datelines import (
+    YEARS,
+    dateline_after,
+    split_dateline,
+    standalone_dateline,
+    title_date,
+    update_of,
+)
 from ._dates import date_from_url, parse_clock, parse_iso, parse_text
 from ._headdates import (
     DATELINE_LETTERS,
@@ -29,7 +36,7 @@ from ._headdates import (
     url_month_shown,
 )
 from ._nearby import Near, body_texts
-from ._pagedates import UPDATED_LABEL, script_date, updated_date
+from ._pagedates import script_date, updated_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
@@ -312,7 +319,7 @@ def _from_url_or_text(
         yield "url", from_url
     # a date the site writes into every page's <title> is its statement of the page's day;
     # a visible date near the headline may be a caption's or a teaser's
-    titled = _title_date(near.scan.title, dayfirst)
+    titled = title_date(near.scan.title, dayfirst)
     if titled:
         yield "title", titled
     first = True
@@ -324,7 +331,7 @@ def _from_url_or_text(
         value = parse_text(text, dayfirst=dayfirst, short_year=short)
         if not value or member_since(texts, i) or NOW_LABEL.search(text):
             continue
-        update = _update_of(text, dayfirst)
+        update = update_of(text, dayfirst)
         if first and update is None and sum(c.isalpha() for c in text) > DATELINE_LETTERS:
             # the first date near the headline stands in a sentence: a date the text
             # mentions, unless the page states no date of its own
@@ -336,13 +343,13 @@ def _from_url_or_text(
         # the update's day after the dateline that follows it in the header
         if update:
             yield "near", _timed(update, listed)
-        if update or (update is not None and _dateline_after(texts, i, dayfirst)):
+        if update or (update is not None and dateline_after(texts, i, dayfirst)):
             revised.append(value)
             continue
         yield "near", _timed(value, listed)
     for value in revised:
         yield "near", _timed(value, listed)
-    split = _split_dateline(near, dayfirst)
+    split = split_dateline(near, dayfirst)
     if split:
         yield "near", split
     if from_url is None:
@@ -367,7 +374,7 @@ def _from_url_or_text(
         if len(days[(el.tag, el.get("class") or "")]) < 3:
             yield "side", value
     for label, value in (
-        ("dateline", _standalone_dateline(near.body, dayfirst)),
+        ("dateline", standalone_dateline(near.body, dayfirst)),
         ("script", script_date(page)),
     ):
         if value:
@@ -375,88 +382,7 @@ def _from_url_or_text(
     # nothing else dates the page: its post may be the item of a list (a blog whose
     # posts are <li>s, a meta line as <ul class="info">), which the walks leave out; a
     # list's text with two years is an event's span ("23.10.2015 - 25.10.2015")
-    texts = [t for t in body_texts(page, lists=True) if len(_YEARS.findall(t)) <= 1]
-    value = _standalone_dateline(texts, dayfirst)
+    texts = [t for t in body_texts(page, lists=True) if len(YEARS.findall(t)) <= 1]
+    value = standalone_dateline(texts, dayfirst)
     if value:
         yield "dateline", value
-
-
-# the label of a publication after an update's in one line
-_POSTED_LABEL = re.compile(
-    r"published|posted|erstellt|veröffentlicht|erschienen|publié|publicado|pubblicato|"
-    r"gepubliceerd|geplaatst",
-    re.IGNORECASE,
-)
-
-
-def _split_dateline(near: Near, dayfirst: bool | None) -> str | None:
-    """A date the header writes as three elements, a calendar badge's day, month and year
-    ("03" "Mar" "2014"), which the walk gives as three short texts in a row on one side
-    of the headline; read only when no text near the headline held a date."""
-    for side in near.around:
-        head = side[:_HEAD_SPLIT]
-        for i in range(len(head) - 2):
-            parts = head[i : i + 3]
-            if all(len(t) <= 10 for t in parts) and any(len(t) == 4 and t.isdigit() for t in parts):
-                value = parse_text(" ".join(parts), dayfirst=dayfirst)
-                if value:
-                    return value
-    return None
-
-
-_HEAD_SPLIT = 12
-
-
-def _dateline_after(texts: list[str], i: int, dayfirst: bool | None) -> str | None:
-    """The next few texts' dateline after an update's, with no label of its own: the
-    post's header giving the day of publication under the day of its last revision."""
-    for text in texts[i + 1 : i + 5]:
-        if len(text) <= 60 and sum(c.isalpha() for c in text) <= DATELINE_LETTERS:
-            value = parse_text(text, dayfirst=dayfirst)
-            if value and _update_of(text, dayfirst) is None:
-                return value
-    return None
-
-
-def _update_of(text: str, dayfirst: bool | None) -> str | None:
-    """For a text whose first date follows an "Updated" label ("Last updated on March 9,
-    2015"), the publication day it also names ("| Published: March 3, 2014") or ''; None
-    for any other text. A post's header gives both days, and the publication is the
-    post's date; the updated day is a fallback."""
-    m = UPDATED_LABEL.search(text)
-    if m is None or any(c.isdigit() for c in text[: m.start()]):
-        return None
-    posted = _POSTED_LABEL.search(text, m.end())
-    return (parse_text(text[posted.end() :], dayfirst=dayfirst) if posted else None) or ""
-
-
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def _title_date(title: str | None, dayfirst: bool | None) -> str | None:
-    """A date that ``<title>`` carries as its own segment ("... | DW | 23.05.2011")."""
-    if not title:
-        return None
-    for part in reversed(title.split("|")):
-        value = parse_text(part, dayfirst=dayfirst)
-        if value and sum(c.isalpha() for c in part) <= 25:
-            return value
-    return None
-
-
-def _standalone_dateline(texts: list[str], dayfirst: bool | None) -> str | None:
-    """The first text on the page that is little more than a date ("23.10.2018",
-    "Miércoles, 15 de Abril de 2020"): a dateline, not a date mentioned in prose."""
-    for i, text in enumerate(texts):
-        if len(text) > 60 or not any(c.isdigit() for c in text):
-            continue
-        value = parse_text(text, dayfirst=dayfirst)
-        letters = sum(c.isalpha() for c in text)
-        if (
-            value
-            and letters <= DATELINE_LETTERS
-            and not member_since(texts, i)
-            and not NOW_LABEL.search(text)
-        ):
-            return value
-    return None

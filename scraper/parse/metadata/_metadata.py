@@ -22,7 +22,7 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
-from ._bylines import byline_in_texts, clean_author, credit_line
+from ._bylines import clean_author
 from ._candidates import Scan, el_text, scan_page
 from ._declared import CO_AUTHOR, trim_to_declared
 from ._nearby import Near, in_teaser
@@ -61,6 +61,7 @@ from ._siteinfo import (
     tags_of,
 )
 from ._structured import article_object, ids_of, iter_values, ld_people, ld_types
+from ._textbylines import byline_in_texts, credit_line
 from ._titles import pick_title
 
 __all__ = ["extract_metadata", "normalize_language"]

@@ -17,16 +17,10 @@ from lxml.html import HtmlElement
 from ..._records import Person
 from ..dom._page import Page
 from ..dom._text import collapse
-from ._bylines import (
-    byline_in_texts,
-    clean_author,
-    is_bare_label,
-    name_shaped,
-    names_only,
-    split_authors,
-)
+from ._bylines import clean_author, name_shaped, names_only, split_authors
 from ._regions import in_comments
 from ._structured import iter_values, ld_people, ld_types, resolve
+from ._textbylines import byline_in_texts, is_bare_label
 
 __all__ = [
     "GLUED",

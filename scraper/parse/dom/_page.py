@@ -192,16 +192,7 @@ class ElementIndex:
         for el in elements:
             for name in el.keys():  # noqa: SIM118 (an lxml element, not a dict)
                 if name == "class":
-                    tokens = el.get("class").split()
-                    if len(tokens) == 1:  # most classes: no repeat to test for
-                        token = tokens[0]
-                        found = by_class.get(token)
-                        if found is None:
-                            by_class[token] = [el]
-                        else:
-                            found.append(el)
-                        continue
-                    for token in tokens:
+                    for token in el.get("class").split():
                         found = by_class.get(token)
                         if found is None:
                             by_class[token] = [el]

@@ -9,14 +9,14 @@ import re
 
 from lxml.html import HtmlElement
 
-from .._memo import Memo
+from .._memo import Memo, holding
 from ..dom._page import Page
 from ..dom._signals import HINT_MAX
 
 __all__ = [
     "AREA", "AUTHORISH", "COMMENTISH", "DATEISH", "HEX_DIGITS", "ITEM_ID", "ITEM_TAGS",
     "META_WORD", "MIN_TEXT", "NOT_AREA", "Sig", "hint_of", "hinted", "hinted_sets",
-    "signature",
+    "signature", "word_kinds",
 ]  # fmt: skip
 
 AREA = re.compile(
@@ -100,16 +100,25 @@ def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
     meta: set[HtmlElement] = set()
     memo = _KIND_MEMO
     get = memo.get  # one lookup per known word (see ``Memo``)
+    missing: list[tuple[str, list[HtmlElement]]] = []
     for table in (index.by_class, index.by_id):
         for word, members in table.items():
             kind = get(word)
             if kind is None:
-                kind = memo[word]
-            if kind:
+                missing.append((word, members))
+            elif kind:
                 if kind & AREA_WORD:
                     found.update(members)
                 if kind & META_WORD:
                     meta.update(members)
+    if missing:  # new words, read in one batch (a new site's page has hundreds)
+        kinds = word_kinds([word for word, _ in missing])
+        for (word, members), kind in zip(missing, kinds, strict=True):
+            memo.remember(word, kind)
+            if kind & AREA_WORD:
+                found.update(members)
+            if kind & META_WORD:
+                meta.update(members)
     return sorted(found, key=index.position.__getitem__), meta
 
 
@@ -124,6 +133,41 @@ def _word_kind(word: str) -> int:
     area = AREA_KEYS.search(word) is not None and AREA.search(word) is not None
     meta = AUTHORISH.search(word) is not None or DATEISH.search(word) is not None
     return (AREA_WORD if area else 0) | (META_WORD if meta else 0)
+
+
+# the words ``AREA_KEYS``, ``AUTHORISH`` and ``DATEISH`` search for, in lower case
+_AREA_KEY_WORDS = ("comment", "disqus", "dsq", "discussion", "responses", "talkback")
+_META_WORDS = (
+    "author", "user", "name", "fn", "vcard", "poster", "commenter", "nick",
+    "date", "time", "posted", "meta",
+)  # fmt: skip
+
+
+def word_kinds(words: list[str]) -> list[int]:
+    """``_word_kind`` of each of ``words``, for a batch of memo misses.
+
+    Three case-blind regex searches per word were most of a first parse's regex time
+    (a new site's page brings hundreds of new words). For an ASCII word the searches of
+    literal words are ``str.find`` over the batch lower-cased and joined (``holding``);
+    ``AREA`` itself runs only on the words holding an ``AREA_KEYS`` word, as before. A
+    word with other characters (where ``re.I`` matches more than ``lower()`` gives: the
+    Kelvin sign, dotted capital I) or a newline, or a long one, asks ``_word_kind``."""
+    kinds = [0] * len(words)
+    batch: list[int] = []
+    for i, word in enumerate(words):
+        if word.isascii() and "\n" not in word and len(word) <= HINT_MAX:
+            batch.append(i)
+        else:
+            kinds[i] = _word_kind(word)
+    if not batch:
+        return kinds
+    lows = "\n".join([words[i] for i in batch]).lower().split("\n")
+    for k in holding(lows, _META_WORDS):
+        kinds[batch[k]] = META_WORD
+    for k in holding(lows, _AREA_KEY_WORDS):
+        if AREA.search(words[batch[k]]) is not None:
+            kinds[batch[k]] |= AREA_WORD
+    return kinds
 
 
 # ``_word_kind`` per class token or id: a site's pages share their tokens, and the

@@ -44,7 +44,7 @@ from ..comments._textlen import TextLengths
 from ..dom._css import select_all
 from ..dom._html import _PARSER
 from ..dom._page import ElementIndex
-from ..dom._signals import attr_string, is_hidden, text_of
+from ..dom._signals import _hidden, attr_string, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS, paywalled
 from ._lines import (
@@ -230,12 +230,13 @@ def _junk_words(attrs: str) -> bool:
 class _Rules:
     """What the junk tests know of the whole copy."""
 
-    __slots__ = ("__dict__", "protect", "root", "title")
+    __slots__ = ("__dict__", "asked", "protect", "root", "title")
 
     def __init__(self, root: HtmlElement, protect: Callable[[HtmlElement], bool], title: str):
         self.root = root  # the copy's root: its children are the chosen nodes
         self.protect = protect
         self.title = title
+        self.asked = 0  # text lengths read by serializing (``length``)
 
     @functools.cached_property
     def total(self) -> int:
@@ -249,6 +250,16 @@ class _Rules:
         asked each level's size, each serialized whole (2,000 levels: 0.15 s)."""
         return TextLengths()
 
+    def length(self, el: HtmlElement) -> int:
+        """``len(text_of(el))``. A copy asks a few sizes (a junk word on a wrapper), each
+        serialized by libxml2 faster than ``lengths`` sums up a big subtree in Python; past
+        ``_SERIALIZED`` asks (nested "comment" boxes ask every level) ``lengths`` answers,
+        so a deep nest is not serialized once per level."""
+        if self.asked < _SERIALIZED:
+            self.asked += 1
+            return len(text_of(el))
+        return self.lengths.length(el)
+
     def class_text(self, el: HtmlElement) -> int:
         """The text of ``el`` and its siblings of the same class: the chunks of one article
         side by side (``div.sidebar-grid__content`` cut by ads) weigh as one, and a class
@@ -256,8 +267,11 @@ class _Rules:
         cls = el.get("class")
         parent = el.getparent()
         if not cls or parent is None:
-            return self.lengths.length(el)
-        return sum(self.lengths.length(n) for n in parent if n is el or n.get("class") == cls)
+            return self.length(el)
+        return sum(self.length(n) for n in parent if n is el or n.get("class") == cls)
+
+
+_SERIALIZED = 16
 
 
 def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
@@ -269,9 +283,9 @@ def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
         if not isinstance(tag, str):
             continue
         # most elements of a post (p, li, em ...) carry no attribute: one call says so,
-        # and the tests of hidden, role, class and id words are skipped for them
-        bare = not el.keys()
-        if (not bare and el.get("data-strip") == "1") or _is_junk(el, rules, bare):
+        # and the tests of hidden, role, class and id words read only the names listed
+        names = el.keys()
+        if ("data-strip" in names and el.get("data-strip") == "1") or _is_junk(el, rules, names):
             yield el
         elif tag not in SKIP_TAGS and (len(el) == 0 or quote_kind(el) is None):
             stack.extend(reversed(el))  # a quote is kept whole, as the page shows it
@@ -312,18 +326,19 @@ def _mark_in_copy(orig: etree._Element, dup: etree._Element, marked: set[etree._
             d.set("data-strip", "1")
 
 
-def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
-    """``bare``: ``el`` has no attribute at all."""
+def _is_junk(el: HtmlElement, rules: _Rules, names: Sequence[str]) -> bool:
+    """``names``: ``el.keys()``, read once by the walk (an absent attribute costs a read
+    as much as a present one, and most elements of a post have none)."""
     tag = el.tag
     if tag in _KEEP:
         return False
     if tag in _TITLE_TAGS and _is_title(el, rules.title):
         return True
-    if not bare and is_hidden(el) and not paywalled(el):
+    if names and _hidden(el, names) and not paywalled(el):
         return True
     if quote_kind(el) is not None:
         return False
-    if tag in _FURNITURE_TAGS or (not bare and el.get("role") in _FURNITURE_ROLES):
+    if tag in _FURNITURE_TAGS or ("role" in names and el.get("role") in _FURNITURE_ROLES):
         if tag == "form":
             # ASP.NET and other form frameworks wrap the whole page in one <form>: a form
             # holding most of the content, and that content prose, is that wrapper, not a
@@ -332,7 +347,7 @@ def _is_junk(el: HtmlElement, rules: _Rules, bare: bool = False) -> bool:
         return tag != "aside" or not _mostly_prose(el)
     if tag in SKIP_TAGS:
         return False
-    attrs = "" if bare else _attrs(el)
+    attrs = _attrs(el, names) if names else ""
     if attrs and _junk_words(attrs) and not _too_big(el, rules):
         return True
     if attrs and _TEASER_WORDS[attrs] and el.getparent() is not rules.root and _teaser_box(el):
@@ -366,12 +381,12 @@ _LABEL_LONGEST = max(len(label) for label in SHARE_LABELS | AD_LABELS)
 _SECTION_TAGS = frozenset({"div", "section"})
 
 
-def _attrs(el: HtmlElement) -> str:
+def _attrs(el: HtmlElement, names: Sequence[str]) -> str:
     """class, id, and the attributes that name a part in markup without meaningful classes
-    (``itemprop=author``, ``data-testid=authorPhoto``), lower-cased."""
+    (``itemprop=author``, ``data-testid=authorPhoto``), lower-cased. ``names``: ``el.keys()``."""
     words = attr_string(el)
     for name in ("itemprop", "data-testid"):
-        value = el.get(name)
+        value = el.get(name) if name in names else None
         if value:
             words = f"{words} {value.lower()}"
     return words
@@ -388,7 +403,7 @@ def _too_big(el: HtmlElement, rules: _Rules) -> bool:
     """A "junk" class on most of the content is a misnamed wrapper, not junk: one element
     of that class, or all of them together."""
     half = 0.5 * rules.total
-    return rules.lengths.length(el) > half or rules.class_text(el) > half
+    return rules.length(el) > half or rules.class_text(el) > half
 
 
 def _mostly_prose(el: HtmlElement) -> bool:

@@ -141,23 +141,30 @@ def _flag(gold: str | None, ours: str, theirs: str) -> dict[str, Any] | None:
     return row
 
 
+def trafilatura_texts(pages: list[Page], pool: ProcessPoolExecutor) -> dict[str, str]:
+    """Trafilatura's text of each page by ``set/id``, kept in ``OUT`` between runs: it is
+    the slow side, and its text does not change while our rules do."""
+    cache_path = OUT / "bodycheck-trafilatura.json"
+    cache: dict[str, str] = (
+        json.loads(cache_path.read_text("utf-8")) if cache_path.is_file() else {}
+    )
+    todo = [p for p in pages if f"{p[0]}/{p[1]}" not in cache]
+    for page, text in zip(todo, pool.map(_theirs, todo, chunksize=4), strict=True):
+        cache[f"{page[0]}/{page[1]}"] = text
+    OUT.mkdir(parents=True, exist_ok=True)
+    cache_path.write_text(json.dumps(cache, ensure_ascii=False), "utf-8")
+    return cache
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sets", default=",".join(GOLD_SETS + LENGTH_SETS))
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     pages = load(args.sets.split(","))
-    cache_path = OUT / "bodycheck-trafilatura.json"
-    cache: dict[str, str] = (
-        json.loads(cache_path.read_text("utf-8")) if cache_path.is_file() else {}
-    )
-    todo = [p for p in pages if f"{p[0]}/{p[1]}" not in cache]
     with ProcessPoolExecutor(args.jobs) as pool:
-        for page, text in zip(todo, pool.map(_theirs, todo, chunksize=4), strict=True):
-            cache[f"{page[0]}/{page[1]}"] = text
+        cache = trafilatura_texts(pages, pool)
         ours = list(pool.map(_ours, pages, chunksize=4))
-    OUT.mkdir(parents=True, exist_ok=True)
-    cache_path.write_text(json.dumps(cache, ensure_ascii=False), "utf-8")
     rows = []
     for page, text in zip(pages, ours, strict=True):
         flagged = _flag(page[4], text, cache[f"{page[0]}/{page[1]}"])

@@ -21,7 +21,6 @@ per-page rows go to ``benchmarks/out/bodytrim.jsonl``. Unseen pages are never re
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -35,7 +34,7 @@ from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
 from benchmarks._common import OUT, write_jsonl
-from benchmarks.bodycheck import GOLD_SETS, Page, _ours, _theirs, load, pr
+from benchmarks.bodycheck import GOLD_SETS, Page, _ours, load, pr, trafilatura_texts
 
 _WORD = re.compile(r"\w+")
 _BLOCKS = frozenset(
@@ -145,16 +144,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     pages = [p for p in load(args.sets.split(",")) if p[4] is not None]
-    cache_path = OUT / "bodycheck-trafilatura.json"
-    cache: dict[str, str] = (
-        json.loads(cache_path.read_text("utf-8")) if cache_path.is_file() else {}
-    )
-    todo = [p for p in pages if f"{p[0]}/{p[1]}" not in cache]
     with ProcessPoolExecutor(args.jobs) as pool:
-        for page, text in zip(todo, pool.map(_theirs, todo, chunksize=4), strict=True):
-            cache[f"{page[0]}/{page[1]}"] = text
-        OUT.mkdir(parents=True, exist_ok=True)
-        cache_path.write_text(json.dumps(cache, ensure_ascii=False), "utf-8")
+        cache = trafilatura_texts(pages, pool)
         jobs = [(p, cache[f"{p[0]}/{p[1]}"]) for p in pages]
         results = list(pool.map(examine, jobs, chunksize=4))
     rows = []

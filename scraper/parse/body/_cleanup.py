@@ -212,7 +212,6 @@ _GALLERY_WORDS: Memo[str, bool] = Memo(lambda attrs: GALLERY.search(attrs) is no
 
 # a "teaser" class names a box promoting another story, or the story's own lead (or its
 # free part, ``div.teaser-content``): only a short box with a link is the promotion
-_TEASER_WORDS: Memo[str, bool] = Memo(lambda attrs: "teaser" in attrs)
 _TEASER_LONGEST = 600
 
 
@@ -350,7 +349,7 @@ def _is_junk(el: HtmlElement, rules: _Rules, names: Sequence[str]) -> bool:
     attrs = _attrs(el, names) if names else ""
     if attrs and _junk_words(attrs) and not _too_big(el, rules):
         return True
-    if attrs and _TEASER_WORDS[attrs] and el.getparent() is not rules.root and _teaser_box(el):
+    if attrs and "teaser" in attrs and el.getparent() is not rules.root and _teaser_box(el):
         return True
     if tag in _SHARE_TAGS and len(el) == 0 and _label(el):
         return True

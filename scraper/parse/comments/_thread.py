@@ -281,16 +281,12 @@ def _parent_item(el: HtmlElement, itemset: set[HtmlElement]) -> HtmlElement | No
         ident = cur.get("id") or ""
         hint = f"{ident} {cur.get('class') or ''}"
         # a reply box after its parent comment, or a dd whose dt is the parent (dl threads)
-        numbered = ident[-1:].isdigit()
-        if cur.tag == "dd" or numbered or reply_hint(hint):
+        replies = cur.tag == "dd" or reply_hint(hint)
+        if replies or ident[-1:].isdigit():
             prev = cur.getprevious()
             while prev is not None and not isinstance(prev.tag, str):
                 prev = prev.getprevious()
-            if (
-                prev is not None
-                and prev in itemset
-                and (cur.tag == "dd" or reply_hint(hint) or _same_number(ident, prev))
-            ):
+            if prev is not None and prev in itemset and (replies or _same_number(ident, prev)):
                 return prev
         cur = cur.getparent()
     return None

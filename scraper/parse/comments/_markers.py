@@ -101,24 +101,24 @@ def _read_hints(page: Page) -> tuple[list[HtmlElement], set[HtmlElement]]:
     memo = _KIND_MEMO
     get = memo.get  # one lookup per known word (see ``Memo``)
     missing: list[tuple[str, list[HtmlElement]]] = []
+    hinted: list[tuple[int, list[HtmlElement]]] = []
     for table in (index.by_class, index.by_id):
         for word, members in table.items():
             kind = get(word)
             if kind is None:
                 missing.append((word, members))
             elif kind:
-                if kind & AREA_WORD:
-                    found.update(members)
-                if kind & META_WORD:
-                    meta.update(members)
+                hinted.append((kind, members))
     if missing:  # new words, read in one batch (a new site's page has hundreds)
         kinds = word_kinds([word for word, _ in missing])
         for (word, members), kind in zip(missing, kinds, strict=True):
             memo.remember(word, kind)
-            if kind & AREA_WORD:
-                found.update(members)
-            if kind & META_WORD:
-                meta.update(members)
+            hinted.append((kind, members))
+    for kind, members in hinted:
+        if kind & AREA_WORD:
+            found.update(members)
+        if kind & META_WORD:
+            meta.update(members)
     return sorted(found, key=index.position.__getitem__), meta
 
 

@@ -366,13 +366,18 @@ def _has_digit(el: HtmlElement) -> bool:
     return any(ch.isdigit() for ch in text_of(el))
 
 
+def _iso_like(value: str) -> bool:
+    """An attribute value that starts like an ISO date ("2012-10-03...")."""
+    return value[:4].isdigit() and len(value) >= 10 and value[4] == "-"
+
+
 def _date(el: HtmlElement | None) -> str | None:
     if el is None:
         return None
     for cand in (el, *el.iter("time", "abbr")):
         for attr in ("datetime", "title", "content"):
             value = (cand.get(attr) or "").strip()
-            if value[:4].isdigit() and len(value) >= 10 and value[4] == "-":
+            if _iso_like(value):
                 return value
     # Drupal 7 prints RDFa on every comment: <span property="dc:date dc:created"
     # content="2012-10-03T09:15:00+00:00">10/03/2012 - 09:15</span>, the instant with its
@@ -380,7 +385,7 @@ def _date(el: HtmlElement | None) -> str | None:
     for cand in el.iter("span", "div", "p"):
         value = (cand.get("content") or "").strip()
         typed = f"{cand.get('property') or ''} {cand.get('itemprop') or ''}"
-        if value[:4].isdigit() and len(value) >= 10 and value[4] == "-" and "date" in typed:
+        if "date" in typed and _iso_like(value):
             return value
     return parse_visible_date(collapse(text_of(el)))
 

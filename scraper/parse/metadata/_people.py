@@ -40,6 +40,7 @@ __all__ = [
     "signature_line",
     "site_as_author",
     "slug",
+    "text_after",
     "unslugged",
     "with_listed",
     "without_handles",
@@ -101,14 +102,20 @@ def labelled_field(page: Page) -> str | None:
             text = el.text
             if len(el) or not text or len(text) > 40 or not is_bare_label(collapse(text)):
                 continue
-            value = collapse(el.tail or "")
-            if not value:
-                after = el.getnext()
-                value = collapse(after.text_content()[:200]) if after is not None else ""
-            name = clean_author(value)
+            name = clean_author(text_after(el, 200))
             if name and (name_shaped(name) or names_only(name)) and not in_comments(el):
                 return name
     return None
+
+
+def text_after(el: HtmlElement, limit: int) -> str:
+    """What a label or an icon introduces: its own tail, else the next element's text (up
+    to ``limit`` characters), collapsed."""
+    value = collapse(el.tail or "")
+    if not value:
+        after = el.getnext()
+        value = collapse(after.text_content()[:limit]) if after is not None else ""
+    return value
 
 
 def inner_name(group: list[HtmlElement], glued: str) -> str | None:

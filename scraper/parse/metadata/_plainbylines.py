@@ -22,6 +22,7 @@ from ..dom._page import Page
 from ..dom._text import collapse
 from ._bylines import clean_author, name_shaped
 from ._dates import parse_text
+from ._people import text_after
 from ._regions import in_comments
 
 __all__ = ["about_author", "address_byline", "icon_byline", "name_by_date"]
@@ -205,11 +206,7 @@ def icon_byline(page: Page, headline: HtmlElement | None) -> str | None:
             at = index.position[icon]
             if not start < at < start + _NEAR_HEADLINE or in_comments(icon):
                 continue
-            text = collapse(icon.tail or "")
-            if not text:
-                after = icon.getnext()
-                text = collapse(after.text_content()[:120]) if after is not None else ""
-            name = _plain_name(text)
+            name = _plain_name(text_after(icon, 120))
             if name:
                 return name
     return None

@@ -155,7 +155,7 @@ def test_utf8_bytes_reused_only_when_exact(data: bytes, same: bool) -> None:
     ],
 )
 def test_whatwg_labels(label: str, codec: str) -> None:
-    from scraper.parse.dom._html import _normalize_label
+    from scraper.parse.dom._decode import _normalize_label
 
     assert _normalize_label(label) == codec
 
@@ -186,7 +186,7 @@ _NOT_CHARSETS = [
 
 @pytest.mark.parametrize("label", _NOT_CHARSETS)
 def test_labels_that_are_no_charsets(label: str) -> None:
-    from scraper.parse.dom._html import _normalize_label
+    from scraper.parse.dom._decode import _normalize_label
 
     assert _normalize_label(label) is None
 

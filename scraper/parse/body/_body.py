@@ -37,7 +37,7 @@ from ..._records import Body, Link
 from .._quotes import extract_quotes
 from .._results import BodyResult, Metadata
 from ..comments._comments import comment_nodes
-from ..dom._css import select
+from ..dom._css import page_select, select
 from ..dom._page import ElementIndex, Page
 from ..dom._signals import UNLIKELY_TAGS, attr_string, is_hidden, text_of
 from ..dom._text import collapse, join_url, text_and_html
@@ -84,8 +84,8 @@ def extract_body(page: Page, profile: Profile, meta: Metadata) -> BodyResult:
         # what cleans to nothing was not the post; JSON-LD text beats a second guess
         return clean(nodes).body is not None or _has_structured_body(page)
 
-    if _members_gate(page):
-        return BodyResult()  # a visitor sees Ghost's sign-up call: the post's text is unknown
+    if profile.gate and _members_gate(page, profile.gate):
+        return BodyResult()  # a visitor sees a sign-up call: the post's text is unknown
     nodes, index_link = _locate(page, profile, base, thread, usable)
     if not nodes:
         return _structured_body(page, base)
@@ -127,12 +127,13 @@ def _password_form(page: Page, nodes: Sequence[HtmlElement]) -> bool:
     return any(node is form or form in node.iterdescendants() for form in forms for node in nodes)
 
 
-def _members_gate(page: Page) -> bool:
-    """Ghost renders its sign-up call (``aside.gh-post-upgrade-cta``) in place of a
-    members-only post's content. With nothing else beside it (no public preview) the text
-    is unknown to a visitor, and the related-post cards the scorer would pick next are not
-    it; a preview before the call stays the body (``body_strip`` removes the call)."""
-    for gate in page.index.by_class.get("gh-post-upgrade-cta", ()):
+def _members_gate(page: Page, gate_selectors: tuple[str, ...]) -> bool:
+    """An engine's sign-up call (the profile's ``gate``: Ghost's ``aside.gh-post-upgrade-cta``)
+    stands in place of a members-only post's content. With nothing else beside it (no
+    public preview) the text is unknown to a visitor, and the related-post cards the scorer
+    would pick next are not it; a preview before the call stays the body (``body_strip``
+    removes the call)."""
+    for gate in page_select(page, gate_selectors):
         box = gate.getparent()
         if box is None or (box.text or "").strip() or (gate.tail or "").strip():
             continue

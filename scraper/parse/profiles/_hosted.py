@@ -49,6 +49,7 @@ GHOST = Profile(
     tags=(),
     body=(".gh-content", ".post-full-content", ".post-content", ".article-content"),
     body_strip=(".kg-signup-card", ".gh-post-upgrade-cta", ".article-comments"),
+    gate=(".gh-post-upgrade-cta",),
     comments=CommentSelectors(count=(".gh-comments-title",)),
 )
 

@@ -60,4 +60,7 @@ class Profile:
     body: tuple[str, ...] = ()
     # removed from the body before text/html are taken (share buttons, related posts ...)
     body_strip: tuple[str, ...] = ()
+    # the box an engine renders in place of a members-only post's text (Ghost's sign-up
+    # call): alone in its parent, the text is unknown to a visitor and the body is null
+    gate: tuple[str, ...] = ()
     comments: CommentSelectors = field(default_factory=CommentSelectors)

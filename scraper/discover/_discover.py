@@ -76,11 +76,13 @@ _ARTICLES = etree.XPath(
 
 
 # ikiwiki's inline directive: each page it lists is a div.inlinepage (or div.archivepage in an
-# archive list), and a "Recent comments" page inlines div.comment into the page's own
-# #content (a post's own thread sits in #comments). Several of them make a listing.
+# archive list), and a "Recent comments" page inlines its div.comment (with its subject
+# line) right into the page's own div#content, where a post's thread sits in div#comments
+# (and many themes' #content wraps a post's thread: hence the direct child, and the subject).
+# Several of them make a listing.
 _INLINED = etree.XPath(
     "//div[@class='inlinepage' or @class='archivepage']"
-    " | //div[@id='content']//div[@class='comment']"
+    " | //div[@id='content']/div[@class='comment'][div[@class='comment-subject']]"
 )
 
 

@@ -82,6 +82,9 @@ def test_pages_that_inline_posts_are_listings() -> None:
         assert is_listing_page(tree, "http://blog.example/some/page/")
     post = document_fromstring(_page("<p>A post.</p>", recent))
     assert not is_listing_page(post, "http://blog.example/posts/a/")
+    # many themes' #content wraps the post's own thread: that is no listing
+    wrapped = document_fromstring(_page(f'<p>A post.</p><div class="thread">{recent}</div>'))
+    assert not is_listing_page(wrapped, "http://blog.example/posts/a/")
 
 
 def _thread(html: str) -> ThreadResult:

@@ -4,6 +4,9 @@ pages, and a comment's "Comment by NAME — DATE" line kept out of its text."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from lxml.html import document_fromstring
 
@@ -100,3 +103,25 @@ def test_comment_header_line_is_fields_not_text() -> None:
         ("4", "Words of comment 4, a link to x.", "2024-01-04T11:00:00"),
     ]
     assert {c.author.name for c in t.comments} == {"Zoë Ångström"}
+
+
+REAL = Path(__file__).resolve().parents[2] / "fixtures" / "ikiwiki-real" / "default"
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [("home.html", "/"), ("posts.html", "/posts/"), ("tag-news.html", "/tags/news/"),
+     ("recent-comments.html", "/comments/")],
+)  # fmt: skip
+def test_real_ikiwiki_listings_are_listings(name: str, path: str) -> None:
+    """Pages saved from a real ikiwiki (fixtures/_tools/ikiwiki_real.py); "/posts/" and
+    "/comments/" say so by their markup alone, not their URL."""
+    tree = document_fromstring((REAL / "_pages" / name).read_bytes())
+    assert is_listing_page(tree, "http://127.0.0.1:8000" + path)
+
+
+@pytest.mark.parametrize("name", ["three-comments", "post-with-quote", "japanese-post"])
+def test_real_ikiwiki_posts_are_posts(name: str) -> None:
+    doc = json.loads((REAL / f"{name}.expected.json").read_text("utf-8"))
+    tree = document_fromstring((REAL / f"{name}.html").read_bytes())
+    assert not is_listing_page(tree, doc["fixture"]["url"])

@@ -1,12 +1,13 @@
 """Print the real-engine table: WordPress per stock theme and comment paging, then Jekyll
-(minima), Ghost (Source, Casper) and ikiwiki (its blog, with comments), each crawled and
-exported and scored against the engine's own truth.
+(minima), Ghost (Source, Casper), ikiwiki (its blog, with comments) and Pelican
+(notmyidea), each crawled and exported and scored against the engine's own truth.
 
-    python tests/engines/run_engines.py [--keep DIR] [--only wordpress|jekyll|ghost|ikiwiki] [-v]
+    python tests/engines/run_engines.py [--keep DIR] [-v]
+        [--only wordpress|jekyll|ghost|ikiwiki|pelican]
 
 The same harnesses and scoring the slow tests use (tests/e2e/test_wordpress_real.py,
-test_jekyll_real.py, test_ghost_real.py, test_ikiwiki_real.py); this prints the numbers the
-README reports instead of asserting them.
+test_jekyll_real.py, test_ghost_real.py, test_ikiwiki_real.py, test_pelican_real.py); this
+prints the numbers the README reports instead of asserting them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from engines.ikiwiki import Ikiwiki
 from engines.ikiwiki import missing as ikiwiki_missing
 from engines.jekyll import Jekyll
 from engines.jekyll import missing as jekyll_missing
+from engines.pelican import Pelican
+from engines.pelican import missing as pelican_missing
 from engines.wordpress import WordPress, missing, stock_themes
 
 SETTINGS = (("newest", "asc"), ("oldest", "desc"))
@@ -36,7 +39,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", type=Path, help="keep archives and truth here")
     ap.add_argument(
-        "--only", choices=("wordpress", "jekyll", "ghost", "ikiwiki"), help="one engine"
+        "--only", choices=("wordpress", "jekyll", "ghost", "ikiwiki", "pelican"), help="one engine"
     )
     ap.add_argument("-v", action="store_true", help="list every problem")
     args = ap.parse_args()
@@ -49,7 +52,7 @@ def main() -> None:
             "| thread pages not captured |"
         )
         print("|---|---|---|---|---|---|---|---|")
-        run = {args.only} if args.only else {"wordpress", "jekyll", "ghost", "ikiwiki"}
+        run = {args.only} if args.only else {"wordpress", "jekyll", "ghost", "ikiwiki", "pelican"}
         if "wordpress" not in run:
             pass
         elif why := missing():
@@ -79,6 +82,17 @@ def main() -> None:
             print(f"| ikiwiki: skipped, {why} |")
         else:
             _ikiwiki(Path(tmp), out, args.v)
+        if "pelican" not in run:
+            pass
+        elif why := pelican_missing():
+            print(f"| Pelican: skipped, {why} |")
+        else:
+            with Pelican(Path(tmp) / "pelican") as site:
+                truth = site.truth()
+                records, _ = crawl_and_export(site.url + "/", out / "pelican")
+                s = score(records, truth)
+                print(s.row(f"Pelican {truth['version']}, notmyidea"), flush=True)
+                _problems(s, args.v)
 
 
 def _problems(s: Score, verbose: bool) -> None:

@@ -255,10 +255,15 @@ def _category_archive_links(scan: Scan) -> tuple[str, ...]:
         return ()
     links = [
         a for a in root.iter("a")
-        if _CATEGORY_URL.search(urlsplit(a.get("href") or "").path) and _in_post_meta(a, root)
+        if _CATEGORY_URL.search(_path(a.get("href"))) and _in_post_meta(a, root)
     ]  # fmt: skip
     found = _names(links)
     return found if len(found) <= 3 else ()
+
+
+def _path(href: str | None) -> str:
+    """The href without its query and fragment (no urlsplit: "http://[broken" raises)."""
+    return (href or "").split("#", 1)[0].split("?", 1)[0]
 
 
 def _in_post_meta(link: HtmlElement, root: HtmlElement) -> bool:

@@ -3,7 +3,14 @@ names its category only by a link to the category's archive in its footer."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+from lxml.html import document_fromstring
+
 from scraper import parse_page
+from scraper.discover._discover import is_listing_page
 
 _POST = """<html><head><title>A post that quotes</title></head><body>
 <nav><ul><li><a href="/category/notes.html">Notes</a></li>
@@ -35,3 +42,25 @@ def test_category_links_only_in_nav_or_text_are_not_the_posts() -> None:
 def test_a_menu_of_every_category_is_no_filing() -> None:
     menu = "".join(f'<a href="/category/c{i}/">C{i}</a> ' for i in range(5))
     assert _categories(f"<p>{menu}</p>") == ()
+
+
+REAL = Path(__file__).resolve().parents[2] / "fixtures" / "pelican-real" / "notmyidea"
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [("home.html", "/"), ("home-page-2.html", "/index2.html"),
+     ("category-notes.html", "/category/notes.html"), ("tag-news.html", "/tag/news.html")],
+)  # fmt: skip
+def test_real_pelican_listings_are_listings(name: str, path: str) -> None:
+    """Pages saved from a real Pelican (fixtures/_tools/pelican_real.py): "/index2.html",
+    the home's second page, says so by its several articles."""
+    tree = document_fromstring((REAL / "_pages" / name).read_bytes())
+    assert is_listing_page(tree, "http://127.0.0.1:8000" + path)
+
+
+@pytest.mark.parametrize("name", ["post-with-quote", "japanese-post", "edited-post"])
+def test_real_pelican_posts_are_posts(name: str) -> None:
+    doc = json.loads((REAL / f"{name}.expected.json").read_text("utf-8"))
+    tree = document_fromstring((REAL / f"{name}.html").read_bytes())
+    assert not is_listing_page(tree, doc["fixture"]["url"])

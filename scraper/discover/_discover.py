@@ -53,6 +53,9 @@ _SKIP = re.compile(
     r"/wp-admin/|/wp-login\.php|/xmlrpc\.php|/wp-json/|/feed/?$|/feed/atom/?$|/trackback/?$"
     r"|/embed/?$|/wp-content/|/wp-includes/|/cdn-cgi/|[?&](share|like_comment|action|preview"
     r"|replytocom|add-to-cart|amp)="
+    # a wiki's actions (ikiwiki's ikiwiki.cgi?do=edit|comment|prefs|goto, DokuWiki's
+    # doku.php?do=edit): forms and redirects, never a page of the blog
+    r"|\.(?:cgi|php)\?(?:[^#]*&)?do="
 )
 _ASSET_EXT = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|gz|mp3|mp4|mov|avi|woff2?|ttf)$", re.I

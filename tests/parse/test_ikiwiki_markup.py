@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml.html import document_fromstring
 
-from scraper.discover._discover import is_listing_page, is_listing_url
+from scraper.discover._discover import html_links, is_listing_page, is_listing_url
 from scraper.parse._results import Metadata, ThreadResult
 from scraper.parse.comments._comments import extract_comments
 from scraper.parse.comments._dates import parse_visible_date
@@ -125,3 +125,16 @@ def test_real_ikiwiki_posts_are_posts(name: str) -> None:
     doc = json.loads((REAL / f"{name}.expected.json").read_text("utf-8"))
     tree = document_fromstring((REAL / f"{name}.html").read_bytes())
     assert not is_listing_page(tree, doc["fixture"]["url"])
+
+
+def test_wiki_action_links_are_not_crawled() -> None:
+    """ikiwiki links every page's Edit, Preferences and "Add a comment" to its CGI (a
+    static mirror answers 404, a live one a form or a login)."""
+    page = _page(
+        '<p>A post, <a href="/posts/b/">and another</a>.</p>'
+        '<a href="/ikiwiki.cgi?do=edit&amp;page=posts%2Fa" rel="nofollow">Edit</a>'
+        '<a href="/ikiwiki.cgi?do=prefs">Preferences</a>'
+        '<a href="/doku.php?id=start&amp;do=edit">Edit</a>'
+    )
+    urls = [f.url for f in html_links(document_fromstring(page), "http://blog.example/posts/a/")]
+    assert urls == ["http://blog.example/posts/b/"]

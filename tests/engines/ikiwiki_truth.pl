@@ -32,8 +32,8 @@ sub content {
 	return $c;
 }
 
-# The indexdb keeps page names and [[!meta]] values as UTF-8 bytes; the rendered content
-# is characters. Both go out as characters.
+# Page names and [[!meta]] values come back from the indexdb as characters (3.2020); a byte
+# string (an older index) would be decoded here, so that everything goes out as characters.
 sub txt {
 	my $s = shift;
 	return $s if ! defined $s || utf8::is_utf8($s);

@@ -40,7 +40,10 @@ __all__ = [
 ]
 
 _LISTING = re.compile(
-    r"/page/\d+/?$|/(category|tag|author|topics?|series|calendar)/|^/\d{4}/(\d{2}/)?(\d{2}/)?$"
+    r"/page/\d+/?$|/(category|categories|tags?|author|topics?|series|calendar)/"
+    r"|^/\d{4}/(\d{2}/)?(\d{2}/)?$"
+    # date archives under a folder of their own: ikiwiki's calendar, many static blogs
+    r"|/archives?/\d{4}/(\d{2}/)?(\d{2}/)?$"
     r"|[?&](paged|page|s|month|year|date)="
     # WordPress's post-format archives
     r"|/type/(aside|gallery|link|image|quote|status|video|audio|chat)/?$"
@@ -50,6 +53,9 @@ _SKIP = re.compile(
     r"/wp-admin/|/wp-login\.php|/xmlrpc\.php|/wp-json/|/feed/?$|/feed/atom/?$|/trackback/?$"
     r"|/embed/?$|/wp-content/|/wp-includes/|/cdn-cgi/|[?&](share|like_comment|action|preview"
     r"|replytocom|add-to-cart|amp)="
+    # a wiki's actions (ikiwiki's ikiwiki.cgi?do=edit|comment|prefs|goto, DokuWiki's
+    # doku.php?do=edit): forms and redirects, never a page of the blog
+    r"|\.(?:cgi|php)\?(?:[^#]*&)?do="
 )
 _ASSET_EXT = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|gz|mp3|mp4|mov|avi|woff2?|ttf)$", re.I
@@ -69,6 +75,17 @@ _ARTICLES = etree.XPath(
     " | //*[contains(@class,'hentry')]"
     "[contains(concat(' ',normalize-space(@class),' '),' hentry ')][not(self::article)]"
     "[not(ancestor::article)][not(ancestor::*[@id='comments'])]"
+)
+
+
+# ikiwiki's inline directive: each page it lists is a div.inlinepage (or div.archivepage in an
+# archive list), and a "Recent comments" page inlines its div.comment (with its subject
+# line) right into the page's own div#content, where a post's thread sits in div#comments
+# (and many themes' #content wraps a post's thread: hence the direct child, and the subject).
+# Several of them make a listing.
+_INLINED = etree.XPath(
+    "//div[@class='inlinepage' or @class='archivepage']"
+    " | //div[@id='content']/div[@class='comment'][div[@class='comment-subject']]"
 )
 
 
@@ -221,6 +238,9 @@ def is_listing_page(tree: HtmlElement, url: str) -> bool:
         kind = _ghost_view(tree)
     if kind is not None:
         return kind
+    inlined = _INLINED(tree)
+    if isinstance(inlined, list) and len(inlined) > 1:
+        return True
     parts = urlsplit(url)
     if parts.path in ("", "/") and not parts.query:
         # a blog's home is its newest posts, whatever the markup: minima (Jekyll's default

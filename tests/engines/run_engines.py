@@ -1,12 +1,13 @@
 """Print the real-engine table: WordPress per stock theme and comment paging, then Jekyll
-(minima) and Ghost (Source, Casper), each crawled and exported and scored against the engine's own
-truth.
+(minima), Ghost (Source, Casper), ikiwiki (its blog, with comments) and Pelican
+(notmyidea), each crawled and exported and scored against the engine's own truth.
 
-    python tests/engines/run_engines.py [--keep DIR] [--only wordpress|jekyll|ghost] [-v]
+    python tests/engines/run_engines.py [--keep DIR] [-v]
+        [--only wordpress|jekyll|ghost|ikiwiki|pelican]
 
 The same harnesses and scoring the slow tests use (tests/e2e/test_wordpress_real.py,
-test_jekyll_real.py, test_ghost_real.py); this prints the numbers the README reports
-instead of asserting them.
+test_jekyll_real.py, test_ghost_real.py, test_ikiwiki_real.py, test_pelican_real.py); this
+prints the numbers the README reports instead of asserting them.
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ from engines.compare import Score, score
 from engines.crawl import captured_pages, crawl_and_export, unreached_thread_pages
 from engines.ghost import THEMES, Ghost
 from engines.ghost import missing as ghost_missing
+from engines.ikiwiki import Ikiwiki
+from engines.ikiwiki import missing as ikiwiki_missing
 from engines.jekyll import Jekyll
 from engines.jekyll import missing as jekyll_missing
+from engines.pelican import Pelican
+from engines.pelican import missing as pelican_missing
 from engines.wordpress import WordPress, missing, stock_themes
 
 SETTINGS = (("newest", "asc"), ("oldest", "desc"))
@@ -33,7 +38,9 @@ SETTINGS = (("newest", "asc"), ("oldest", "desc"))
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", type=Path, help="keep archives and truth here")
-    ap.add_argument("--only", choices=("wordpress", "jekyll", "ghost"), help="one engine")
+    ap.add_argument(
+        "--only", choices=("wordpress", "jekyll", "ghost", "ikiwiki", "pelican"), help="one engine"
+    )
     ap.add_argument("-v", action="store_true", help="list every problem")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="engines-") as tmp:
@@ -45,7 +52,7 @@ def main() -> None:
             "| thread pages not captured |"
         )
         print("|---|---|---|---|---|---|---|---|")
-        run = {args.only} if args.only else {"wordpress", "jekyll", "ghost"}
+        run = {args.only} if args.only else {"wordpress", "jekyll", "ghost", "ikiwiki", "pelican"}
         if "wordpress" not in run:
             pass
         elif why := missing():
@@ -69,6 +76,23 @@ def main() -> None:
             print(f"| Ghost: skipped, {why} |")
         else:
             _ghost(Path(tmp), out, args.v)
+        if "ikiwiki" not in run:
+            pass
+        elif why := ikiwiki_missing():
+            print(f"| ikiwiki: skipped, {why} |")
+        else:
+            _ikiwiki(Path(tmp), out, args.v)
+        if "pelican" not in run:
+            pass
+        elif why := pelican_missing():
+            print(f"| Pelican: skipped, {why} |")
+        else:
+            with Pelican(Path(tmp) / "pelican") as site:
+                truth = site.truth()
+                records, _ = crawl_and_export(site.url + "/", out / "pelican")
+                s = score(records, truth)
+                print(s.row(f"Pelican {truth['version']}, notmyidea"), flush=True)
+                _problems(s, args.v)
 
 
 def _problems(s: Score, verbose: bool) -> None:
@@ -90,6 +114,20 @@ def _ghost(tmp: Path, out: Path, verbose: bool) -> None:
             s = score(records, truth)
             print(s.row(f"Ghost {truth['version']}, {theme.capitalize()}"), flush=True)
             _problems(s, verbose)
+
+
+def _ikiwiki(tmp: Path, out: Path, verbose: bool) -> None:
+    with Ikiwiki(tmp / "ikiwiki") as site:
+        truth = site.truth()
+        dest = out / "ikiwiki"
+        records, _ = crawl_and_export(site.url + "/", dest)
+        (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
+        s = score(records, truth)
+        s.unreached = unreached_thread_pages(
+            captured_pages(dest), [p["url"] for p in truth["posts"]]
+        )
+        print(s.row(f"ikiwiki {truth['version']}, default look"), flush=True)
+        _problems(s, verbose)
 
 
 def _wordpress(tmp: Path, out: Path, verbose: bool) -> None:

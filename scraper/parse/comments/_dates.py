@@ -23,6 +23,13 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mdy", re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("d_m_y", re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(\d{{4}})")),
     ("m_d_y", re.compile(rf"{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})")),
+    # C's asctime, the clock before the year: "Wed Jan  3 11:00:00 2024" (ikiwiki's "%c")
+    (
+        "m_d_y",
+        re.compile(
+            rf"{_MONTH}\s+(\d{{1,2}})\s+(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(\d{{4}})(?!\d)"
+        ),
+    ),
 )
 _CLOCK = re.compile(
     r"(?<!\d)(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([AaPp])?\.?\s*[Mm]?\.?(?![A-Za-z])"
@@ -40,7 +47,7 @@ def parse_visible_date(text: str | None) -> str | None:
         day = _day(kind, m.groups())
         if day is None:
             continue
-        clock = _clock(text[m.end() :]) or _clock(text[: m.start()])
+        clock = _clock(text[m.end() :]) or _clock(text[: m.start()]) or _clock(m.group())
         return f"{day.isoformat()}T{clock}" if clock else day.isoformat()
     return None
 

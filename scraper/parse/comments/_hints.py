@@ -71,6 +71,9 @@ GENERIC_HINTS = CommentSelectors(
         "[class*=comment-body]",
         "[class*=comment_text]",
         "[class*=comment_body]",
+        # ikiwiki inlines each comment page: its text in .inlinecontent, then a
+        # "Comment by NAME — DATE" line (.comment-header) that is no part of it
+        ".inlinecontent",
         ".content",
         ".text",
         ".body",

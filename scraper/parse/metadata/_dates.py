@@ -267,10 +267,24 @@ def parse_text(
             if short is not None:
                 found.append((named.start(), named.end(), short))
     if not found:
-        return None
+        return _asctime(text) if ":" in text else None
     _, end, day = min(found, key=lambda item: item[0])
     glued = text[end : end + 1].isdigit()  # the next date (_YEAR_END), not a time of day
     return day.isoformat() + ("" if glued else _clock(text[end : end + 30]))
+
+
+# C's asctime (ctime(3), Perl's scalar localtime, strftime "%c" in the C locale): the clock
+# sits between the day and the year, "Wed Jan  3 11:00:00 2024"
+_ASCTIME = re.compile(
+    rf"{_WORD}\s+(\d{{1,2}})\s+(\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(\d{{4}})(?!\d)", re.IGNORECASE
+)
+
+
+def _asctime(text: str) -> str | None:
+    m = _ASCTIME.search(text)
+    month = _month_of(m.group(1)) if m else None
+    day = _valid(int(m.group(4)), month, int(m.group(2))) if m and month else None
+    return day.isoformat() + _clock(m.group(3)) if m and day else None
 
 
 def _short_date(a: int, sep: str, b: int, yy: int, dayfirst: bool | None) -> date | None:

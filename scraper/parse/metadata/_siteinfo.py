@@ -238,7 +238,45 @@ def categories_of(
     if found:
         return found
     found = _dedupe(page.meta.get("article:section", []))
-    return found or tuple(labelled.lists.get("categories", ()))
+    return found or tuple(labelled.lists.get("categories", ())) or _category_archive_links(scan)
+
+
+# a category's archive page: "/category/notes.html" (Pelican), "/category/notes/",
+# "/categories/notes/" (Hugo)
+_CATEGORY_URL = re.compile(r"/(?:category|categories)/[^/?#]+(?:/|\.html?)?$")
+
+
+def _category_archive_links(scan: Scan) -> tuple[str, ...]:
+    """The post's own links to its categories' archives, when nothing marks them (Pelican's
+    notmyidea: "In <a href=".../category/notes.html">Notes</a>." in its footer): in the
+    article's header or footer, at most three (more is a menu of every category)."""
+    root = scan.article_root
+    if root is None:
+        return ()
+    links = [
+        a for a in root.iter("a")
+        if _CATEGORY_URL.search(_path(a.get("href"))) and _in_post_meta(a, root)
+    ]  # fmt: skip
+    found = _names(links)
+    return found if len(found) <= 3 else ()
+
+
+def _path(href: str | None) -> str:
+    """The href without its query and fragment (no urlsplit: "http://[broken" raises)."""
+    return (href or "").split("#", 1)[0].split("?", 1)[0]
+
+
+def _in_post_meta(link: HtmlElement, root: HtmlElement) -> bool:
+    """In the post's own header or footer (its byline and filing), not its text, a nav or
+    an aside."""
+    meta = False
+    for anc in link.iterancestors():
+        if anc is root:
+            return meta
+        if anc.tag in ("nav", "aside"):
+            return False
+        meta = meta or anc.tag in ("header", "footer")
+    return False
 
 
 class Labelled:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "harbour.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -216,7 +216,8 @@ def truth(base: str) -> dict[str, object]:
             "keywords": sorted(k.keyword.title for k in post.keywords.all()),
             "html": post.content, "comments_number": post.comments_count,
             "comments": [{
-                "id": str(c.id), "author": c.user_name, "author_url": c.user_url or None,
+                "id": str(c.id), "url": base + c.get_absolute_url(),
+                "author": c.user_name, "author_url": c.user_url or None,
                 "published": c.submit_date.isoformat(), "text": c.comment,
                 "html": str(comment_filter(c.comment)),
                 "parent_id": str(c.replied_to_id) if c.replied_to_id else None,

@@ -1,12 +1,12 @@
 """Print the real-engine table: WordPress per stock theme and comment paging, then Jekyll
-(minima) and Ghost (Source, Casper), each crawled and exported and scored against the engine's own
-truth.
+(minima), Ghost (Source, Casper) and Mezzanine (its default templates), each crawled and
+exported and scored against the engine's own truth.
 
-    python tests/engines/run_engines.py [--keep DIR] [--only wordpress|jekyll|ghost] [-v]
+    python tests/engines/run_engines.py [--keep DIR] [--only wordpress|jekyll|ghost|mezzanine] [-v]
 
 The same harnesses and scoring the slow tests use (tests/e2e/test_wordpress_real.py,
-test_jekyll_real.py, test_ghost_real.py); this prints the numbers the README reports
-instead of asserting them.
+test_jekyll_real.py, test_ghost_real.py, test_mezzanine_real.py); this prints the numbers
+the README reports instead of asserting them.
 """
 
 from __future__ import annotations
@@ -25,15 +25,18 @@ from engines.ghost import THEMES, Ghost
 from engines.ghost import missing as ghost_missing
 from engines.jekyll import Jekyll
 from engines.jekyll import missing as jekyll_missing
+from engines.mezzanine import MEZZANINE_VERSION, Mezzanine
+from engines.mezzanine import missing as mezzanine_missing
 from engines.wordpress import WordPress, missing, stock_themes
 
 SETTINGS = (("newest", "asc"), ("oldest", "desc"))
+ENGINES = ("wordpress", "jekyll", "ghost", "mezzanine")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", type=Path, help="keep archives and truth here")
-    ap.add_argument("--only", choices=("wordpress", "jekyll", "ghost"), help="one engine")
+    ap.add_argument("--only", choices=ENGINES, help="one engine")
     ap.add_argument("-v", action="store_true", help="list every problem")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="engines-") as tmp:
@@ -45,7 +48,7 @@ def main() -> None:
             "| thread pages not captured |"
         )
         print("|---|---|---|---|---|---|---|---|")
-        run = {args.only} if args.only else {"wordpress", "jekyll", "ghost"}
+        run = {args.only} if args.only else set(ENGINES)
         if "wordpress" not in run:
             pass
         elif why := missing():
@@ -69,6 +72,26 @@ def main() -> None:
             print(f"| Ghost: skipped, {why} |")
         else:
             _ghost(Path(tmp), out, args.v)
+        if "mezzanine" not in run:
+            pass
+        elif why := mezzanine_missing():
+            print(f"| Mezzanine: skipped, {why} |")
+        else:
+            _mezzanine(Path(tmp), out, args.v)
+
+
+def _mezzanine(tmp: Path, out: Path, verbose: bool) -> None:
+    with Mezzanine(tmp / "mezzanine") as site:
+        truth = site.truth()
+        dest = out / "mezzanine"
+        records, _ = crawl_and_export(site.url + "/", dest)
+        (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
+        s = score(records, truth)
+        s.unreached = unreached_thread_pages(
+            captured_pages(dest), [p["url"] for p in truth["posts"]]
+        )
+        print(s.row(f"Mezzanine {MEZZANINE_VERSION}, default templates"), flush=True)
+        _problems(s, verbose)
 
 
 def _problems(s: Score, verbose: bool) -> None:

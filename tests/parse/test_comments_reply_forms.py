@@ -79,3 +79,20 @@ approval <small class="timespan">2 years ago</small></p></div>"""
     thread = _comment(1, "Ingrid", "First!") + placeholders + _comment(2, "Ana", "Second.")
     post = parse_page(_page(thread), url=URL)
     assert [c.id for c in post.comments] == ["1", "2"]
+
+
+def test_a_reply_to_a_removed_comment_still_names_it() -> None:
+    """Mezzanine nests the replies of a removed comment under its placeholder: the reply
+    keeps the removed comment's id as its parent (not in the record, as a parent on a
+    comment page not captured) at depth 1, not a top-level comment."""
+    shell = (
+        '<div id="comment-8" class="comment media"><p>Comment deleted '
+        '<small class="timespan">2 years ago</small></p>'
+        + _comment(9, "Ana", "A reply to a removed comment.")
+        + "</div>"
+    )
+    post = parse_page(_page(_comment(1, "Ingrid", "First!") + shell), url=URL)
+    assert [(c.id, c.parent_id, c.depth) for c in post.comments] == [
+        ("1", None, 0),
+        ("9", "8", 1),
+    ]

@@ -88,6 +88,10 @@ def test_removed_and_unapproved_comments_are_not_records(crawled: Crawled) -> No
     assert len(want["placeholders"]) == 2
     assert not {c["id"] for c in rec["comments"]} & set(want["placeholders"])
     assert not s.leaked
+    # their replies, still shown nested under the placeholders, still name them
+    replies = [c for c in rec["comments"] if c["parent_id"] in want["placeholders"]]
+    assert sorted(c["parent_id"] for c in replies) == sorted(want["placeholders"])
+    assert {c["depth"] for c in replies} == {1}
 
 
 def test_records_are_true_field_by_field(crawled: Crawled) -> None:

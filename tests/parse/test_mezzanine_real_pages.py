@@ -53,7 +53,7 @@ def test_the_deep_thread() -> None:
     url, html = _fixture("deep-thread")
     post = parse_page(html, url=url)
     assert post.extractor.name == "mezzanine"
-    assert len(post.comments) == 43
+    assert len(post.comments) == 45
     chain = post.comments[:6]
     assert [c.depth for c in chain] == [0, 1, 2, 3, 4, 5]
     assert all(c.parent_id == p.id for p, c in itertools.pairwise(chain))
@@ -67,9 +67,13 @@ def test_placeholders_are_not_comments() -> None:
     assert b"Comment deleted" in html
     assert b"Comment awaiting approval" in html
     post = parse_page(html, url=url)
+    ids = {c.id for c in post.comments}
     texts = " ".join(c.text for c in post.comments)
     assert "deleted" not in texts
     assert "awaiting" not in texts
+    # the replies nested under the placeholders name them as their parents
+    orphans = [c for c in post.comments if c.parent_id and c.parent_id not in ids]
+    assert [(c.depth, c.author.name) for c in orphans] == [(1, "Mikko Häkkinen"), (1, "Ana Ćosić")]
 
 
 def test_the_body_is_the_post_alone() -> None:

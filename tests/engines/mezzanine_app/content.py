@@ -153,6 +153,12 @@ def add_comments(posts: dict[str, BlogPost]) -> None:
                    start + timedelta(days=3, hours=1), None)
     held.is_public = False
     held.save()
+    # replies to both, written before the moderator came: Mezzanine still shows them,
+    # nested under the placeholders
+    comment(busy, "Mikko Häkkinen", "A reply to the comment that was removed later.",
+            removed.submit_date + timedelta(hours=2), removed)
+    comment(busy, "Ana Ćosić", "A reply to the comment still held for approval.",
+            held.submit_date + timedelta(hours=2), held)
     quotes = posts["a-post-that-quotes"]
     first = comment(quotes, "Ingrid Ødegård", "Verne again! Which edition do you read?",
                     quotes.publish_date + timedelta(hours=5), None)

@@ -138,11 +138,16 @@ class Mezzanine:
         data: dict[str, Any] = json.loads((self.root / "truth.json").read_text("utf-8"))
         posts = []
         for p in data["posts"]:
+            hidden = [c for c in p["comments"] if not c["is_public"] or c["is_removed"]]
             comments = [
                 dict(c, published=None, engine_published=c["published"])
                 for c in p["comments"] if c["is_public"] and not c["is_removed"]
             ]  # fmt: skip
-            hidden = [c for c in p["comments"] if not c["is_public"] or c["is_removed"]]
+            for c in comments:
+                if c["parent_id"] in {h["id"] for h in hidden}:
+                    # a reply to a placeholder: shown nested under it (depth 1), but a
+                    # record names only parents it holds, so its parent is unknown
+                    c.update(parent_id=None, engine_parent_id=c["parent_id"], depth=1)
             posts.append(dict(
                 p, published=None, engine_published=p["published"], categories=[],
                 engine_categories=p["categories"], tags=p["keywords"], protected=False,

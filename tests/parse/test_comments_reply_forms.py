@@ -81,10 +81,10 @@ approval <small class="timespan">2 years ago</small></p></div>"""
     assert [c.id for c in post.comments] == ["1", "2"]
 
 
-def test_a_reply_to_a_removed_comment_still_names_it() -> None:
+def test_a_reply_to_a_removed_comment_keeps_its_depth() -> None:
     """Mezzanine nests the replies of a removed comment under its placeholder: the reply
-    keeps the removed comment's id as its parent (not in the record, as a parent on a
-    comment page not captured) at depth 1, not a top-level comment."""
+    stays at depth 1, its parent unknown (a record's parent_id names only comments the
+    record holds, so that every reply joins its parent)."""
     shell = (
         '<div id="comment-8" class="comment media"><p>Comment deleted '
         '<small class="timespan">2 years ago</small></p>'
@@ -94,5 +94,5 @@ def test_a_reply_to_a_removed_comment_still_names_it() -> None:
     post = parse_page(_page(_comment(1, "Ingrid", "First!") + shell), url=URL)
     assert [(c.id, c.parent_id, c.depth) for c in post.comments] == [
         ("1", None, 0),
-        ("9", "8", 1),
+        ("9", None, 1),
     ]

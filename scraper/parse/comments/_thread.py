@@ -246,8 +246,8 @@ def walk_thread(
         else:
             c = build_comment(el, hints, owner, base_url, quotes)
         depth[el] = depth[anc] + 1 if anc is not None and anc in depth else 0
-        if c is None:  # a removed comment's shell: its replies still answered it
-            ids[el] = _shell_id(el, hints.id_pattern, itemset)
+        if c is None:
+            ids[el] = None
             continue
         ids[el] = c.id
         parent_id = ids.get(anc) if anc is not None else None
@@ -256,22 +256,6 @@ def walk_thread(
     if not nested and len(out) > 1:  # sibling boxes: replies may be shown by indents
         return _by_indent(out, built)
     return tuple(out)
-
-
-def _shell_id(item: HtmlElement, pattern: str, itemset: set[HtmlElement]) -> str | None:
-    """The id of an item that is no comment but says so (Mezzanine's "Comment deleted"
-    placeholder), from its own id attribute only: the replies nested in it keep it as
-    their ``parent_id``, as a reply whose parent is on a comment page not captured does.
-    A wrapper with no words of its own (a CMS's content frame around others) names none."""
-    m = re.search(pattern, (item.get("id") or "").strip())
-    if m is None:
-        return None
-    for child in item:
-        if not isinstance(child, HtmlElement) or any(e in itemset for e in child.iter()):
-            continue
-        if child.text_content().strip():
-            return m.group(1)
-    return m.group(1) if (item.text or "").strip() else None
 
 
 def _by_indent(out: list[Comment], built: list[HtmlElement]) -> tuple[Comment, ...]:

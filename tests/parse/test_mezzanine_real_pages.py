@@ -6,6 +6,7 @@ records are checked by tests/parse/test_fixtures.py."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from pathlib import Path
@@ -13,10 +14,17 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from scraper import parse_page
+from scraper import Post, parse_page
 from scraper.discover._discover import is_listing_page
 
 REAL = Path(__file__).resolve().parents[2] / "fixtures" / "mezzanine-real" / "default"
+
+
+@functools.cache
+def _deep_thread() -> Post:
+    """The 200 KB page of 45 comments, parsed once for the tests that read it."""
+    url, html = _fixture("deep-thread")
+    return parse_page(html, url=url)
 
 
 def _fixture(name: str) -> tuple[str, bytes]:
@@ -50,8 +58,7 @@ def test_a_post_is_not_a_listing(name: str) -> None:
 def test_the_deep_thread() -> None:
     """45 comments on one page, replies nested six deep inside each other's .media-body,
     every comment with a hidden reply form (a textarea) of its own."""
-    url, html = _fixture("deep-thread")
-    post = parse_page(html, url=url)
+    post = _deep_thread()
     assert post.extractor.name == "mezzanine"
     assert len(post.comments) == 45
     chain = post.comments[:6]
@@ -63,10 +70,10 @@ def test_the_deep_thread() -> None:
 
 
 def test_placeholders_are_not_comments() -> None:
-    url, html = _fixture("deep-thread")
+    _, html = _fixture("deep-thread")
     assert b"Comment deleted" in html
     assert b"Comment awaiting approval" in html
-    post = parse_page(html, url=url)
+    post = _deep_thread()
     ids = {c.id for c in post.comments}
     texts = " ".join(c.text for c in post.comments)
     assert "deleted" not in texts

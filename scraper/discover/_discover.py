@@ -42,8 +42,9 @@ __all__ = [
 _LISTING = re.compile(
     r"/page/\d+/?$|/(category|categories|tags?|author|topics?|series|calendar)/"
     r"|^/\d{4}/(\d{2}/)?(\d{2}/)?$"
-    # date archives under a folder of their own: ikiwiki's calendar, many static blogs
-    r"|/archives?/\d{4}/(\d{2}/)?(\d{2}/)?$"
+    # date archives under a folder of their own: ikiwiki's calendar, Mezzanine's
+    # /blog/archive/2024/1/, many static blogs
+    r"|/archives?/\d{4}/(\d{1,2}/)?(\d{2}/)?$"
     r"|[?&](paged|page|s|month|year|date)="
     # WordPress's post-format archives
     r"|/type/(aside|gallery|link|image|quote|status|video|audio|chat)/?$"
@@ -56,6 +57,9 @@ _SKIP = re.compile(
     # a wiki's actions (ikiwiki's ikiwiki.cgi?do=edit|comment|prefs|goto, DokuWiki's
     # doku.php?do=edit): forms and redirects, never a page of the blog
     r"|\.(?:cgi|php)\?(?:[^#]*&)?do="
+    # the back office at the site's root (Django's and Mezzanine's /admin/, Drupal's): its
+    # login and password-reset forms are no part of the blog
+    r"|^https?://[^/]+/admin/"
 )
 _ASSET_EXT = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|gz|mp3|mp4|mov|avi|woff2?|ttf)$", re.I
@@ -229,7 +233,8 @@ def _assets(tree: HtmlElement, base: str, known: dict[str, Found]) -> dict[str, 
 
 
 def is_listing_page(tree: HtmlElement, url: str) -> bool:
-    """A listing by its URL or its several articles alone, before any parse: the crawl's
+    """A listing by its URL, its several articles or its post summaries (linked titles,
+    each with a byline) alone, before any parse: the crawl's
     workers skip the parse of such a page, whose record would be thrown away."""
     if is_listing_url(url):
         return True
@@ -246,7 +251,58 @@ def is_listing_page(tree: HtmlElement, url: str) -> bool:
         # a blog's home is its newest posts, whatever the markup: minima (Jekyll's default
         # theme) lists them as plain links, no <article>
         return True
-    return len(_articles(tree)) > 1
+    return len(_articles(tree)) > 1 or _linked_headings(tree) > 1
+
+
+# Post titles as headings that are one link each, outside asides, navs, footers, widgets,
+# comments and related-post blocks: a list of posts with no <article> (Mezzanine's default
+# templates, many hand-made themes). A post's own title is not a link to another page.
+_LINKED_HEADINGS = etree.XPath(
+    "//h2[count(a) = 1][normalize-space(.) = normalize-space(a)]"
+    " | //h3[count(a) = 1][normalize-space(.) = normalize-space(a)]"
+)
+_NOT_MAIN = re.compile(
+    r"comment|widget|related|sidebar|nav|header|footer|menu|more|recent|popular", re.I
+)
+
+
+def _linked_headings(tree: HtmlElement) -> int:
+    """How many sibling headings link, title for title, to distinct pages, each with its
+    byline after it: summaries in the page's one flow, not teaser boxes (a news page's
+    "more stories" put each headline in a box of its own)."""
+    found = _LINKED_HEADINGS(tree)
+    by_parent: dict[HtmlElement | None, set[str]] = {}
+    for h in found if isinstance(found, list) else []:
+        if not isinstance(h, HtmlElement) or any(
+            a.tag in ("aside", "nav", "footer", "header")
+            or _NOT_MAIN.search(f"{a.get('id') or ''} {a.get('class') or ''}")
+            for a in h.iterancestors()
+        ):
+            continue
+        link = h.find("a")
+        href = ((link.get("href") if link is not None else None) or "").split("#", 1)[0]
+        if href and _byline_follows(h):
+            by_parent.setdefault(h.getparent(), set()).add(href)
+    return max((len(v) for v in by_parent.values()), default=0)
+
+
+_BYLINE = re.compile(r"meta|byline|posted|author|date|time", re.I)
+
+
+def _byline_follows(heading: HtmlElement) -> bool:
+    """The heading's next element is a byline of the post it names (class ``post-meta``,
+    ``byline`` ..., a ``<time>``, a link to an author page): a summary, not a headline of
+    a "more stories" box, which lists titles alone."""
+    nxt = heading.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    if not isinstance(nxt, HtmlElement):
+        return False
+    if _BYLINE.search(f"{nxt.get('class') or ''} {nxt.get('id') or ''}"):
+        return True
+    return nxt.find(".//time") is not None or any(
+        "/author/" in (a.get("href") or "") for a in nxt.iter("a")
+    )
 
 
 # WordPress names its view in <body class>: "single single-post postid-4" on a post,

@@ -71,9 +71,12 @@ def _key(url: str) -> str:
     )
 
 
-def same_date(got: str | None, want: str) -> bool:
+def same_date(got: str | None, want: str | None) -> bool:
     """A record's date matches when it names the same instant, or the same local day/time at
-    the precision the page gave (date-only or no offset is honest, not wrong)."""
+    the precision the page gave (date-only or no offset is honest, not wrong). When the page
+    shows no date (``want`` None: Mezzanine's "3 days ago"), the only right answer is none."""
+    if want is None:
+        return got is None
     if not got:
         return False
     w = datetime.fromisoformat(want)

@@ -1,13 +1,14 @@
 """Print the real-engine table: WordPress per stock theme and comment paging, then Jekyll
-(minima), Ghost (Source, Casper), ikiwiki (its blog, with comments) and Pelican
-(notmyidea), each crawled and exported and scored against the engine's own truth.
+(minima), Ghost (Source, Casper), ikiwiki (its blog, with comments), Pelican (notmyidea)
+and Mezzanine (its default templates), each crawled and exported and scored against the
+engine's own truth.
 
     python tests/engines/run_engines.py [--keep DIR] [-v]
-        [--only wordpress|jekyll|ghost|ikiwiki|pelican]
+        [--only wordpress|jekyll|ghost|ikiwiki|pelican|mezzanine]
 
 The same harnesses and scoring the slow tests use (tests/e2e/test_wordpress_real.py,
-test_jekyll_real.py, test_ghost_real.py, test_ikiwiki_real.py, test_pelican_real.py); this
-prints the numbers the README reports instead of asserting them.
+test_jekyll_real.py, test_ghost_real.py, test_ikiwiki_real.py, test_pelican_real.py,
+test_mezzanine_real.py); this prints the numbers the README reports instead of asserting them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -28,19 +30,20 @@ from engines.ikiwiki import Ikiwiki
 from engines.ikiwiki import missing as ikiwiki_missing
 from engines.jekyll import Jekyll
 from engines.jekyll import missing as jekyll_missing
+from engines.mezzanine import MEZZANINE_VERSION, Mezzanine
+from engines.mezzanine import missing as mezzanine_missing
 from engines.pelican import Pelican
 from engines.pelican import missing as pelican_missing
 from engines.wordpress import WordPress, missing, stock_themes
 
 SETTINGS = (("newest", "asc"), ("oldest", "desc"))
+ENGINES = ("wordpress", "jekyll", "ghost", "ikiwiki", "pelican", "mezzanine")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", type=Path, help="keep archives and truth here")
-    ap.add_argument(
-        "--only", choices=("wordpress", "jekyll", "ghost", "ikiwiki", "pelican"), help="one engine"
-    )
+    ap.add_argument("--only", choices=ENGINES, help="one engine")
     ap.add_argument("-v", action="store_true", help="list every problem")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="engines-") as tmp:
@@ -52,47 +55,47 @@ def main() -> None:
             "| thread pages not captured |"
         )
         print("|---|---|---|---|---|---|---|---|")
-        run = {args.only} if args.only else {"wordpress", "jekyll", "ghost", "ikiwiki", "pelican"}
-        if "wordpress" not in run:
-            pass
-        elif why := missing():
-            print(f"| WordPress: skipped, {why} |")
-        else:
-            _wordpress(Path(tmp), out, args.v)
-        if "jekyll" not in run:
-            pass
-        elif why := jekyll_missing():
-            print(f"| Jekyll: skipped, {why} |")
-        else:
-            with Jekyll(Path(tmp) / "jekyll") as site:
-                truth = site.truth()
-                records, _ = crawl_and_export(site.url + "/", out / "jekyll-minima")
-                s = score(records, truth)
-                print(s.row("Jekyll 4.3, minima"), flush=True)
-                _problems(s, args.v)
-        if "ghost" not in run:
-            pass
-        elif why := ghost_missing():
-            print(f"| Ghost: skipped, {why} |")
-        else:
-            _ghost(Path(tmp), out, args.v)
-        if "ikiwiki" not in run:
-            pass
-        elif why := ikiwiki_missing():
-            print(f"| ikiwiki: skipped, {why} |")
-        else:
-            _ikiwiki(Path(tmp), out, args.v)
-        if "pelican" not in run:
-            pass
-        elif why := pelican_missing():
-            print(f"| Pelican: skipped, {why} |")
-        else:
-            with Pelican(Path(tmp) / "pelican") as site:
-                truth = site.truth()
-                records, _ = crawl_and_export(site.url + "/", out / "pelican")
-                s = score(records, truth)
-                print(s.row(f"Pelican {truth['version']}, notmyidea"), flush=True)
-                _problems(s, args.v)
+        run = {args.only} if args.only else set(ENGINES)
+        for name in ENGINES:
+            label, why_missing, runner = _RUNS[name]
+            if name not in run:
+                continue
+            if why := why_missing():
+                print(f"| {label}: skipped, {why} |")
+            else:
+                runner(Path(tmp), out, args.v)
+
+
+def _jekyll(tmp: Path, out: Path, verbose: bool) -> None:
+    with Jekyll(tmp / "jekyll") as site:
+        truth = site.truth()
+        records, _ = crawl_and_export(site.url + "/", out / "jekyll-minima")
+        s = score(records, truth)
+        print(s.row("Jekyll 4.3, minima"), flush=True)
+        _problems(s, verbose)
+
+
+def _pelican(tmp: Path, out: Path, verbose: bool) -> None:
+    with Pelican(tmp / "pelican") as site:
+        truth = site.truth()
+        records, _ = crawl_and_export(site.url + "/", out / "pelican")
+        s = score(records, truth)
+        print(s.row(f"Pelican {truth['version']}, notmyidea"), flush=True)
+        _problems(s, verbose)
+
+
+def _mezzanine(tmp: Path, out: Path, verbose: bool) -> None:
+    with Mezzanine(tmp / "mezzanine") as site:
+        truth = site.truth()
+        dest = out / "mezzanine"
+        records, _ = crawl_and_export(site.url + "/", dest)
+        (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False))
+        s = score(records, truth)
+        s.unreached = unreached_thread_pages(
+            captured_pages(dest), [p["url"] for p in truth["posts"]]
+        )
+        print(s.row(f"Mezzanine {MEZZANINE_VERSION}, default templates"), flush=True)
+        _problems(s, verbose)
 
 
 def _problems(s: Score, verbose: bool) -> None:
@@ -147,6 +150,17 @@ def _wordpress(tmp: Path, out: Path, verbose: bool) -> None:
                 )
                 print(s.row(f"WordPress {version}, {theme} ({page}, {order})"), flush=True)
                 _problems(s, verbose)
+
+
+# each engine: its name in the table, why it cannot run here (None when it can), its run
+_RUNS: dict[str, tuple[str, Callable[[], str | None], Callable[[Path, Path, bool], None]]] = {
+    "wordpress": ("WordPress", missing, _wordpress),
+    "jekyll": ("Jekyll", jekyll_missing, _jekyll),
+    "ghost": ("Ghost", ghost_missing, _ghost),
+    "ikiwiki": ("ikiwiki", ikiwiki_missing, _ikiwiki),
+    "pelican": ("Pelican", pelican_missing, _pelican),
+    "mezzanine": ("Mezzanine", mezzanine_missing, _mezzanine),
+}
 
 
 if __name__ == "__main__":

@@ -73,6 +73,9 @@ def _depths(comments: list[dict[str, Any]]) -> dict[str, int]:
         while cur is not None and cur in parent:
             depth, cur = depth + 1, parent[cur]
         out[cid] = depth
+    # the depth a page shows where the parent is no comment of the record (Mezzanine nests
+    # the replies of a removed comment under its placeholder), when the truth gives it
+    out.update({c["id"]: c["depth"] for c in comments if "depth" in c})
     return out
 
 

@@ -161,7 +161,20 @@ def clean_copy_kept(
     _flatten_galleries(root)
     # a link with nothing left to click (its avatar or icon was cleaned away) goes too
     remove([a for a in root.iter("a") if _empty_link(a)])
+    remove([p for p in root.iter("p") if _bare_brackets(p)])
     return root, alive
+
+
+_BRACKETS = frozenset("()[]|")
+
+
+def _bare_brackets(p: HtmlElement) -> bool:
+    """A paragraph left with only the brackets of a link stripped from it: Mezzanine's
+    "(<a href="#comments">2 comments</a>)" becomes "()"."""
+    text = text_of(p)
+    return bool(text.strip()) and all(ch in _BRACKETS or ch.isspace() for ch in text) and (
+        next(p.iter("img", "iframe", "video", "audio", "object", "embed"), None) is None
+    )
 
 
 def _keep_lead(header: HtmlElement) -> None:

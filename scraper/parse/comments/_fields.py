@@ -140,7 +140,7 @@ def build_comment(
     if content_el is None:
         body = _sole_paragraph(body)
     text, html = text_and_html(body, base_url)
-    if not text:
+    if not text or (author_el is None and _PLACEHOLDER.fullmatch(text)):
         return None
     if published is None and lead is not None:
         published = lead.date
@@ -159,6 +159,15 @@ def build_comment(
 
 
 _FOOTERS = ("[class*=posted]", "[class*=footer]")
+# What a thread shows, nameless, where a comment was removed or is held for moderation
+# (Mezzanine's "Comment deleted" / "Comment awaiting approval", Reddit's "[deleted]",
+# Disqus's "This comment was deleted."): nobody's words, so no comment
+_PLACEHOLDER = re.compile(
+    r"\[?(?:comment (?:deleted|removed|awaiting (?:approval|moderation))|deleted|removed"
+    r"|this comment (?:was|has been) (?:deleted|removed)\.?"
+    r"|(?:this )?comment is awaiting (?:approval|moderation)\.?)\]?",
+    re.I,
+)
 
 
 def _content_copy(
@@ -344,6 +353,11 @@ def _author(
 _POSTED_BY = re.compile(r"^(?:posted|written|comment(?:ed)?)\s+by\s*:?\s*", re.I)
 _URL_FIRST = re.compile(r"^https?://\S+\s+(?=\S)")
 _UNVERIFIED = re.compile(r"\s*\((?:not verified|unverified|guest)\)\s*$", re.I)
+# "Ingrid 2 years, 9 months ago": a relative time after the name in one heading (Django's
+# ``timesince``, Mezzanine's comments), which no name ends with
+_AGO = re.compile(
+    r"\s+(?:(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?,?\s*)+ago$", re.I
+)
 
 
 def _clean_name(raw: str) -> str | None:
@@ -355,7 +369,7 @@ def _clean_name(raw: str) -> str | None:
         text = byline[0]
     elif _POSTED_BY.match(text):
         text = _POSTED_BY.sub("", text).split("|")[0].strip()
-    text = _UNVERIFIED.sub("", _SAYS.sub("", text)).strip()
+    text = _UNVERIFIED.sub("", _SAYS.sub("", _AGO.sub("", text))).strip()
     # Disqus's static fallback prints the author's URL as bare text before the name
     # ("http://tdhurst.com/ <span>tdhurst</span>"): no name starts with a URL
     text = _URL_FIRST.sub("", text)

@@ -112,7 +112,10 @@ class _Facts:
         meta.update(index.by_tag("time"))
         self.meta = meta
         self.meta_at = sorted(self.position[el] for el in meta)
-        self.textarea_in = {a for t in index.by_tag("textarea") for a in t.iterancestors()}
+        self.textarea_in = {
+            a for t in index.by_tag("textarea") if not _hidden_reply_box(t)
+            for a in t.iterancestors()
+        }  # fmt: skip
         self.text = TextLengths()
 
     def has_textarea(self, el: HtmlElement) -> bool:
@@ -137,6 +140,15 @@ class _Facts:
             if self.position[anc] < pos:  # ancestors come before ``el``: not inside it
                 return False
         return False
+
+
+def _hidden_reply_box(textarea: HtmlElement) -> bool:
+    """A textarea in a hidden form: the reply box a "Reply" link opens under one comment
+    (Mezzanine puts one in every comment, ``form.comment-reply-form`` with
+    ``display:none``), not the page's comment form, which a reader sees."""
+    for anc in textarea.iterancestors("form"):
+        return "display:none" in (anc.get("style") or "").replace(" ", "").lower()
+    return False
 
 
 def _facts(page: Page) -> _Facts:

@@ -37,6 +37,9 @@ GENERIC_HINTS = CommentSelectors(
         # name first as above ("CommentAuthorContainer" holds the member's crumbs too)
         "[class*=Name]",
         "[class*=Author]",
+        # Bootstrap's media object, which Bootstrap themes use for comments (Mezzanine's):
+        # the heading is the name, with the time after it
+        ".media-heading",
     ),
     author_url=(".comment-author a.url", ".fn a", "a.url"),
     date=(

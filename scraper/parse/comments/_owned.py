@@ -64,11 +64,17 @@ def own_parts(item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | No
     for _, el in walker:
         if el is item or not isinstance(el, HtmlElement):
             continue
-        if owner(el) is not item:
+        if owner(el) is not item or (el.tag == "form" and _hidden(el)):
+            # a hidden form is the reply box a "Reply" link opens (Mezzanine prints one in
+            # every comment): its "Name" label is no author's name
             walker.skip_subtree()
             continue
         out.append(el)
     return out, _classes(item, out)
+
+
+def _hidden(el: HtmlElement) -> bool:
+    return "display:none" in (el.get("style") or "").replace(" ", "").lower()
 
 
 def _classes(item: HtmlElement, own: list[HtmlElement]) -> Kinds:

@@ -7,6 +7,7 @@ from ._blogger import BLOGGER
 from ._drupal import DRUPAL
 from ._generic import GENERIC
 from ._hosted import GHOST, MEDIUM, SUBSTACK, TUMBLR
+from ._mezzanine import MEZZANINE
 from ._profile import Profile
 from ._typepad import TYPEPAD
 from ._wordpress import WORDPRESS
@@ -23,6 +24,7 @@ _PROFILES: tuple[Profile, ...] = (
     WORDPRESS_BLOCKS,
     WORDPRESS,
     DRUPAL,
+    MEZZANINE,
     TUMBLR,
 )
 

@@ -47,6 +47,7 @@ from ..dom._page import ElementIndex
 from ..dom._signals import _hidden, attr_string, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS, paywalled
+from ._forms import form_boxes
 from ._lines import (
     SHARE_LABELS,
     STAMP_CHILDREN,
@@ -149,6 +150,7 @@ def clean_copy_kept(
     alive = list(root.iter())
     rules = _Rules(root, protect, collapse(title).lower())
     junk = list(_junk(root, rules))
+    junk.extend(form_boxes(root, lambda el: _too_big(el, rules)))
     for el in junk:
         if el.tag == "header" and el.getparent() is not root:  # a chosen header is no post
             _keep_lead(el)

@@ -47,3 +47,18 @@ def test_a_field_beside_prose_takes_no_prose_along() -> None:
     text = _body(html)
     assert text.count("The council met on Tuesday") == 3
     assert "Your vote" not in text
+
+
+def test_numbered_ad_labels_and_their_bridge_lines_go() -> None:
+    """An ad slot set in mid-story leaves its numbered label ("Advertisement 2") and the
+    line that bridges it ("Story continues below") once its script is gone, whatever the
+    slot's class; they are the page's words, not the story's."""
+    html = f"""<html><body><article class="x7f3a"><h1>Library stays open</h1><p>{PROSE}</p>
+<div class="m1"><p class="m2">Advertisement 2</p><div class="m3"></div>
+<p class="m4">Story continues below</p></div><p>{PROSE} Again.</p>
+<div class="m1"><span>ADVERTISEMENT 3</span></div><p>{PROSE} Once more.</p>
+</article></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "advertisement" not in text.lower()
+    assert "continues below" not in text

@@ -62,3 +62,40 @@ def test_numbered_ad_labels_and_their_bridge_lines_go() -> None:
     assert text.count("The council met on Tuesday") == 3
     assert "advertisement" not in text.lower()
     assert "continues below" not in text
+
+
+def _thread(items: int) -> str:
+    said = (
+        "I read this twice and still disagree with most of it, though the part about the "
+        "budget rings true, and my own branch closes at four on weekdays, which is absurd. "
+    )
+    return "".join(
+        f'<li class="u{n % 2}"><div class="w"><a href="/u/{n}">Reader {n}</a> said:</div>'
+        f"<p>{said * 2}</p><p>{said}</p></li>"
+        for n in range(items)
+    )
+
+
+def test_a_thread_set_as_a_list_does_not_outscore_the_post_before_it() -> None:
+    """A long thread set as ``ol > li > p`` under meaningless classes gathers more score than
+    the short post above it; a list of prose items after a post's worth of prose is the
+    thread, and the post stays the body."""
+    html = f"""<html><body><div class="a1"><h1>Library stays open</h1><div class="a2">
+<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p></div></div>
+<div class="a3"><ol class="a4">{_thread(30)}</ol></div></body></html>"""
+    text = _body(html)
+    assert text.count("The council met on Tuesday") == 3
+    assert "disagree" not in text
+
+
+def test_a_listicle_with_headed_items_stays_the_post() -> None:
+    """A list whose items carry headings is a listicle (or a teaser list), not a thread:
+    the rule leaves it to the scorer."""
+    items = "".join(
+        f"<li><h3>Reason {n}</h3><p>{PROSE}</p><p>{PROSE} More.</p></li>" for n in range(8)
+    )
+    html = f"""<html><body><div class="a1"><h1>Eight reasons</h1><div class="a2">
+<p>{PROSE} Intro.</p><p>{PROSE} Intro two.</p><p>{PROSE} Intro three.</p></div>
+<ol class="a4">{items}</ol></div></body></html>"""
+    text = _body(html)
+    assert "Reason 7" in text

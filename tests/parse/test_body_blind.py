@@ -38,15 +38,30 @@ def test_a_box_around_a_text_field_goes_with_its_pitch() -> None:
 
 
 def test_a_field_beside_prose_takes_no_prose_along() -> None:
-    """A field set in the story's own block (an inline poll beside a paragraph) takes
-    only its own small box: the paragraph next to it is prose and stays."""
+    """A field set in the story's own block (a search box beside a paragraph) takes only
+    its own small box: the paragraph next to it is prose and stays."""
     html = f"""<html><body><article class="x7f3a"><h1>Library stays open</h1><p>{PROSE}</p>
-<div class="b2"><p>{PROSE} Again.</p><div class="c3"><span>Your vote:</span>
-<input type="radio" name="v"> yes <input type="radio" name="v"> no</div></div>
+<div class="b2"><p>{PROSE} Again.</p><div class="c3"><span>Search the catalogue:</span>
+<input type="search" name="q"></div></div>
 <p>{PROSE} Once more.</p></article></body></html>"""
     text = _body(html)
     assert text.count("The council met on Tuesday") == 3
-    assert "Your vote" not in text
+    assert "catalogue" not in text
+
+
+def test_ticked_boxes_are_no_form() -> None:
+    """A recipe's ingredients carry a checkbox each (to tick while cooking): boxes one
+    ticks are no field one types into, and the list stays."""
+    items = "".join(
+        f'<li class="i9"><span class="c8"><input type="checkbox"></span>{n} cups of flour</li>'
+        for n in range(1, 6)
+    )
+    html = f"""<html><body><article class="x7f3a"><h1>Cake</h1><p>{PROSE}</p>
+<div class="g1"><h3>Ingredients</h3><ul class="g2">{items}</ul></div>
+<p>{PROSE} Again.</p></article></body></html>"""
+    text = _body(html)
+    assert "5 cups of flour" in text
+    assert "Ingredients" in text
 
 
 def test_numbered_ad_labels_and_their_bridge_lines_go() -> None:

@@ -23,8 +23,11 @@ __all__ = ["form_boxes"]
 _BOX_LONGEST = 600
 # a paragraph of this length beside the field is prose: the box stops below it
 _PROSE = 150
-# fields nobody types into: hidden state, buttons (a "load more" or a player's control)
-_NOT_TYPED = frozenset({"hidden", "submit", "button", "image", "reset", "range"})
+# fields nobody types into: hidden state, buttons (a "load more" or a player's control),
+# and boxes one ticks (a recipe's ingredients carry a checkbox each, to tick while cooking)
+_NOT_TYPED = frozenset(
+    {"hidden", "submit", "button", "image", "reset", "range", "checkbox", "radio"}
+)
 
 
 def form_boxes(root: HtmlElement, too_big: Callable[[HtmlElement], bool]) -> list[HtmlElement]:

@@ -50,8 +50,8 @@ def test_a_field_beside_prose_takes_no_prose_along() -> None:
 
 
 def test_ticked_boxes_are_no_form() -> None:
-    """A recipe's ingredients carry a checkbox each (to tick while cooking): boxes one
-    ticks are no field one types into, and the list stays."""
+    """A recipe's ingredients carry a checkbox each (to tick while cooking): a box holding
+    only boxes to tick, three or more, is a list with a tick per item, and stays."""
     items = "".join(
         f'<li class="i9"><span class="c8"><input type="checkbox"></span>{n} cups of flour</li>'
         for n in range(1, 6)

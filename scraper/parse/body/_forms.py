@@ -23,11 +23,12 @@ __all__ = ["form_boxes"]
 _BOX_LONGEST = 600
 # a paragraph of this length beside the field is prose: the box stops below it
 _PROSE = 150
-# fields nobody types into: hidden state, buttons (a "load more" or a player's control),
-# and boxes one ticks (a recipe's ingredients carry a checkbox each, to tick while cooking)
-_NOT_TYPED = frozenset(
-    {"hidden", "submit", "button", "image", "reset", "range", "checkbox", "radio"}
-)
+# fields nobody types into: hidden state, buttons (a "load more" or a player's control)
+_NOT_TYPED = frozenset({"hidden", "submit", "button", "image", "reset", "range"})
+# boxes one ticks: a consent box next to a sign-up has one or two, a list one ticks while
+# reading it (a recipe's ingredients, a checklist) has one per item, and is content
+_TICKED = frozenset({"checkbox", "radio"})
+_TICKS = 3
 
 
 def form_boxes(root: HtmlElement, too_big: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
@@ -43,6 +44,8 @@ def form_boxes(root: HtmlElement, too_big: Callable[[HtmlElement], bool]) -> lis
         if any(anc in seen for anc in field.iterancestors()):
             continue  # a second field of a box already found
         box = _box(field, root)
+        if box is not None and _ticked_list(box):
+            continue
         if box is not None and not too_big(box):
             seen.add(box)
             found.append(box)
@@ -68,3 +71,15 @@ def _prose_beside(node: HtmlElement, inner: HtmlElement) -> bool:
         if len(text_of(p)) >= _PROSE:
             return True
     return False
+
+
+def _ticked_list(box: HtmlElement) -> bool:
+    """``box`` holds only boxes to tick, ``_TICKS`` or more: a list with a tick per item."""
+    ticks = 0
+    for field in box.iter("input", "textarea"):
+        kind = (field.get("type") or "").lower()
+        if kind in _TICKED:
+            ticks += 1
+        elif field.tag == "textarea" or kind not in _NOT_TYPED:
+            return False
+    return ticks >= _TICKS

@@ -47,6 +47,7 @@ from ..dom._page import ElementIndex
 from ..dom._signals import _hidden, attr_string, text_of
 from ..dom._text import collapse
 from ._boilerplate import SKIP_TAGS, paywalled
+from ._forms import form_boxes
 from ._lines import (
     SHARE_LABELS,
     STAMP_CHILDREN,
@@ -149,6 +150,7 @@ def clean_copy_kept(
     alive = list(root.iter())
     rules = _Rules(root, protect, collapse(title).lower())
     junk = list(_junk(root, rules))
+    junk.extend(form_boxes(root, lambda el: _too_big(el, rules)))
     for el in junk:
         if el.tag == "header" and el.getparent() is not root:  # a chosen header is no post
             _keep_lead(el)
@@ -384,10 +386,21 @@ def _label(el: HtmlElement) -> bool:
     if len(words) > _LABEL_LONGEST:  # a paragraph's text: lower-casing never shortens one
         return False
     words = words.lower()
-    return words in SHARE_LABELS or (el.tag in _LABEL_TAGS and words in AD_LABELS)
+    if words in SHARE_LABELS:
+        return True
+    if el.tag not in _LABEL_TAGS:
+        return False
+    # numbered slots ("Advertisement 2") and the line that bridges an ad slot in mid-story
+    return words.rstrip("0123456789 ") in AD_LABELS or words in _AD_BRIDGES
 
 
-_LABEL_LONGEST = max(len(label) for label in SHARE_LABELS | AD_LABELS)
+# what a story says around an ad slot set in it, once the ad is gone
+_AD_BRIDGES = frozenset(
+    f"{what} continues {where}"
+    for what in ("story", "article")
+    for where in ("below", "below advertisement", "after advertisement", "after this advertisement")
+)
+_LABEL_LONGEST = max(len(label) for label in SHARE_LABELS | AD_LABELS | _AD_BRIDGES)
 
 
 _SECTION_TAGS = frozenset({"div", "section"})

@@ -22,6 +22,7 @@ from .._memo import Memo, holding
 from ..dom._page import ElementIndex
 from ..dom._signals import NEGATIVE, attr_words, is_hidden, text_of, unlikely
 from ._boilerplate import BLOCK_TAGS, MIN_PARAGRAPH, Candidate, Scores, score_page
+from ._lists import post_before_list
 
 __all__ = ["lead_class", "main_content", "post_beside", "with_lead", "within"]
 
@@ -130,6 +131,7 @@ def _choose(
         best = max(hints, key=scores.prose)
         if scores.prose(best) >= _HINT_SHARE * _own_prose(top.element, scores, skip):
             return [best, *_continuations(best, scores)]
+    top = post_before_list(top, scores.ranked, scores.prose)
     by_el = {c.element: c for c in scores.ranked}
     top = _common_top(top, scores.ranked, by_el)
     nodes = list(_with_siblings(top, by_el))

@@ -81,6 +81,12 @@ _MONTH_DAY = re.compile(
 # the job after the name in East Asian bylines: reporter, correspondent, senior reporter
 _RIGHTS = re.compile(r"^copyright\b|all rights reserved|alle rechte vorbehalten", re.I)
 _AGENCY = re.compile(r"\s*/\s*(?:" + _AGENCIES + r"|sp-x|ddp|dts)\b", re.I)
+# a follow button's label after the name, spaced or glued ("Jane DoeFollow", "Folge mir")
+_FOLLOW = re.compile(
+    r"(?:\s+\+?\s*|(?<=[a-zà-ÿ])\+?)(?:Follow(?:\s+(?:me|us))?|Folge(?:n|\s+mir)|Folgen|"
+    r"Abonnieren|Subscribe|Suivre|Seguir|Segui|Volgen|Obserwuj)\s*$",
+    re.IGNORECASE,
+)
 _JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
 _LABEL_END = re.compile(r"(?<=\w)\s+[^\W\d_]+\s*:\s*$")
 _YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
@@ -98,7 +104,8 @@ _NOT_NAME_WORDS = frozenset(
 )
 _NOT_NAMES = frozenset(
     "by von author autor admin editor share facebook twitter email datum date none null".split()
-) | {"no author", "n/a"}  # a CMS's placeholder for "not set" (Blogger's "Unknown" is a name)
+) | {"no author", "n/a", "this author", "the author"}  # a CMS's placeholder for "not set"
+# (Blogger's "Unknown" is a name); an author card's "Read more posts by this author."
 
 
 def clean_author(name: str | None, *, element: bool = False) -> str | None:
@@ -145,7 +152,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
             return None
     # a forum's "by jdoe »" before the date: a name never ends in an arrow or a quote mark
     text = _DANGLING.sub("", text.strip(" :,-–—|/").rstrip(" »›«‹→"))
-    if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
+    if not text or len(text) > 70 or not text[0].isalnum():
+        return None
+    if text.casefold().rstrip(".") in _NOT_NAMES:
         return None
     if _VERB_ONLY.match(text):
         return None  # "Submitted on" + a date in the next element: a label without a name
@@ -155,6 +164,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         return None  # "zuletzt geändert am": a phrase, not a name
     if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
         return None
+    follow = _FOLLOW.search(text)
+    if follow and name_shaped(_once(text[: follow.start()].strip())):
+        text = text[: follow.start()]  # the byline block's follow button
     text = _once(text.split(" @")[0].strip())
     glued = text.partition("@")[0]
     if glued != text and name_shaped(glued):

@@ -647,3 +647,39 @@ def test_a_profile_link_by_handle_in_a_byline_with_a_follow_button() -> None:
         "<span>Mar 3, 2021</span></div>"
     )
     assert _authors(_plain(block)) == ["Jane Doe"]
+
+
+def test_a_share_bar_counting_comments_is_no_comment_thread() -> None:
+    """A theme's meta line classed like its share bar ("entry-meta social-comments")
+    holds the byline; the comment count in it makes no thread."""
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.metadata._regions import region_of
+
+    assert region_of(fragment_fromstring('<div class="nyo-social-comments"></div>')) is None
+    assert region_of(fragment_fromstring('<div class="comments-area"></div>')) == "comment"
+    line = '<div class="entry-meta social-comments"><span class="author">Jane Doe</span></div>'
+    assert _authors(_plain(line)) == ["Jane Doe"]
+
+
+def test_the_byline_inside_an_article_without_a_heading() -> None:
+    """No ``<h1>``: the ``<article>`` stands for the headline, and its byline is inside
+    it (a title in a styled ``<div>``), not after it."""
+    page = f"""<html><body><div class="wrap"><article class="post"><div class="title">
+Library stays open</div><p>Jane Doe | 06.11.2023</p>{BODY}</article></div>
+<div class="more"><p>Ann Poe | 01.01.2020</p></div></body></html>"""
+    assert _authors(page) == ["Jane Doe"]
+
+
+def test_a_job_desk_translator_or_outlet_written_after_the_name() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    for text in (
+        "Jane Doe Chefredakteurin",
+        "Jane Doe Leitender Wirtschaftsredakteur",
+        "Jane Doe Redaktion Town Notes",
+        "Jane Doe Übersetzt von: John Roe",
+        "Jane Doe For Dailymail.Com",
+    ):
+        assert clean_author(text) == "Jane Doe", text
+    assert clean_author("Rasender Reporter") == "Rasender Reporter"  # a pen name

@@ -224,9 +224,24 @@ _OUTLET_HINTS = frozenset("news online press media times post daily desk team se
 _ROLE_SEP = re.compile(r"\s*[,/]\s*")
 
 
+# what a byline writes after the name without a comma: a compound job ("Christoph Hein
+# Chefredakteur", "Holger Zschäpitz Leitender Wirtschaftsredakteur"), the desk ("Jane Doe
+# Redaktion Haus.de"), a translator's credit, or the outlet written for ("Jane Doe For
+# Dailymail.Com")
+_ROLE_TAIL = re.compile(
+    r"\s+(?:(?:(?:leitende[rn]?|stellvertretende[rn]?|freie[rn]?)\s+)?[^\W\d_]*(?:redakteur|"
+    r"korrespondent|journalist|kolumnist)(?:in)?|redaktion(?:\s.*)?|(?:übersetzt von|"
+    r"translated by|traduit par|traducido por)\b.*|for\s+[^\W\d_].*)$",
+    re.IGNORECASE,
+)
+
+
 def _without_role(text: str) -> str:
     """The name without a job written after it, after a comma or a slash or glued on;
     a two-word byline stays whole ("Rasender Reporter" is a pen name)."""
+    tail = _ROLE_TAIL.search(text)
+    if tail and len(text[: tail.start()].split()) >= 2 and name_shaped(text[: tail.start()]):
+        text = text[: tail.start()]
     sep = _ROLE_SEP.search(text)
     if sep and sep.start() > 0:
         tail = [w.strip(".").casefold() for w in text[sep.end() :].split()]

@@ -9,6 +9,7 @@ wrote the post.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -129,7 +130,7 @@ def with_linked(
 
 
 def _co_links(first: str, box: HtmlElement, base: str | None) -> list[Person] | None:
-    links = [a for a in box.iter("a") if a.get("href")]
+    links = list(islice((a for a in box.iter("a") if a.get("href")), 9))
     if not 1 < len(links) <= 8:
         return None
     names = [collapse(a.text_content()) for a in links]

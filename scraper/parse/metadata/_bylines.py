@@ -239,9 +239,9 @@ _ROLE_TAIL = re.compile(
 def _without_role(text: str) -> str:
     """The name without a job written after it, after a comma or a slash or glued on;
     a two-word byline stays whole ("Rasender Reporter" is a pen name)."""
-    tail = _ROLE_TAIL.search(text)
-    if tail and len(text[: tail.start()].split()) >= 2 and name_shaped(text[: tail.start()]):
-        text = text[: tail.start()]
+    job = _ROLE_TAIL.search(text)
+    if job and len(text[: job.start()].split()) >= 2 and name_shaped(text[: job.start()]):
+        text = text[: job.start()]
     sep = _ROLE_SEP.search(text)
     if sep and sep.start() > 0:
         tail = [w.strip(".").casefold() for w in text[sep.end() :].split()]

@@ -683,3 +683,13 @@ def test_a_job_desk_translator_or_outlet_written_after_the_name() -> None:
     ):
         assert clean_author(text) == "Jane Doe", text
     assert clean_author("Rasender Reporter") == "Rasender Reporter"  # a pen name
+
+
+def test_a_date_after_by_is_no_name() -> None:
+    """ "… visit the form by January 31, 2012 to enter": a deadline in the post's prose,
+    once the walk reads an article's own texts."""
+    from scraper.parse.metadata._bylines import clean_author
+
+    for text in ("by January 31, 2012 to enter.", "January 31", "31. Januar 2020"):
+        assert clean_author(text) is None, text
+    assert clean_author("June Carter") == "June Carter"

@@ -78,6 +78,12 @@ _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
+# a date where the name would be: "by January 31, 2012 to enter" is a deadline in prose
+_DATE_FIRST = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)"
+    r"[a-zä]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b|$)",
+    re.IGNORECASE,
+)
 # the job after the name in East Asian bylines: reporter, correspondent, senior reporter
 _RIGHTS = re.compile(r"^copyright\b|all rights reserved|alle rechte vorbehalten", re.I)
 _AGENCY = re.compile(r"\s*/\s*(?:" + _AGENCIES + r"|sp-x|ddp|dts)\b", re.I)
@@ -145,6 +151,11 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         # a label with a colon before the cut date goes too: "Jane Doe Stand: 05.02.2020";
         # and the preposition before it: "Submitted by Jane Doe on Thu, 08/09/2012"
         text = _DANGLING.sub("", _LABEL_END.sub("", text[: cut.start()]))
+    lead = _DATE_FIRST.match(text)
+    if lead and any(c.isdigit() for c in text[:12]):
+        rest = text[lead.end() :]
+        if not any(c.isalpha() for c in rest) or rest.split()[-1:] in (["to"], ["for"]):
+            return None  # the whole "name" is a date
     month = _MONTH_DAY.search(text)
     if month and month.start() > 0:
         text = text[: month.start()]

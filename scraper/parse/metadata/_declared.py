@@ -111,7 +111,8 @@ def _place_or_role(rest: str) -> bool:
 def with_linked(
     people: tuple[Person, ...], groups: list[list[HtmlElement]], base: str | None
 ) -> tuple[Person, ...]:
-    """Every co-author of a visible byline whose first link is the one declared person.
+    """Every co-author of a visible byline whose first link is the one declared person
+    (asked only when the one person found is a name the page declares).
     Ghost's JSON-LD, like many CMSs' ``<meta name=author>``, credits only a post's primary
     author while its byline links each of them ("By <a>Jane Doe</a>, <a>John Roe</a>"):
     when the byline's text is nothing but its links' names joined by commas or "and"
@@ -130,12 +131,12 @@ def with_linked(
 
 
 def _co_links(first: str, box: HtmlElement, base: str | None) -> list[Person] | None:
-    links = list(islice((a for a in box.iter("a") if a.get("href")), 9))
-    if not 1 < len(links) <= 8:
+    if sum(1 for _ in islice(box.iter(), 41)) > 40:
+        return None  # a byline is a few elements, not a post's container
+    links = [a for a in box.iter("a") if a.get("href")]
+    if not 1 < len(links) <= 8 or collapse(links[0].text_content()).casefold() != first.casefold():
         return None
     names = [collapse(a.text_content()) for a in links]
-    if names[0].casefold() != first.casefold():
-        return None
     parts = [p for p in _CO_SPLIT.split(collapse(box.text_content())) if p]
     lead = parts[0][: -len(names[0])].split() if parts else []
     if lead and parts[0].endswith(names[0]) and label_end(lead):

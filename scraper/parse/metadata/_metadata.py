@@ -129,7 +129,8 @@ def _authors(
         declared = _declared_names(page, article, ids)
         people = trim_to_declared(unslugged(people, declared), declared)
         people = with_listed(people, page, _AUTHOR_META)
-        people = with_linked(people, scan.author_groups(), page.url)
+        if len(people) == 1 and people[0].name in declared:
+            people = with_linked(people, scan.author_groups(), page.url)
         if len(people) == 1 and people[0].name and " " not in people[0].name:
             bylines = [byline_in_texts(texts) for texts in near.around]
             people = (in_full(people[0], article, ids, bylines),)
@@ -363,7 +364,9 @@ def _person_link(el: HtmlElement) -> HtmlElement | None:
     ("By <a href=/people/jane>Jane Doe</a><span>Staff Writer</span>", written without a
     space): the link's text is the name, the rest is a role or the outlet."""
     links = [a for a in el.iter("a") if a.get("href")]
-    texts = [a for a in links if a.text_content().strip()]
+    if len(links) > 3:
+        return None
+    texts = [a for a in links if a.text_content().strip()] if len(links) > 1 else links
     if len(texts) != 1 or not _PERSON_PATH.search(texts[0].get("href") or ""):
         return None
     name = el_text(texts[0])

@@ -612,6 +612,8 @@ def test_the_declared_author_first_of_a_linked_byline_brings_the_co_authors() ->
     )
     meta = '<meta name="author" content="Jane Doe">'
     assert _authors(_plain(plugin, head=meta)) == ["Jane Doe", "John Roe", "Ann Poe"]
+    # a page that declares nobody: its byline is the only witness of the co-authors
+    assert _authors(_plain(plugin)) == ["Jane Doe", "John Roe", "Ann Poe"]
     # the declared person is not the byline's first, or the byline says more than names
     assert _authors(_plain(ghost, head=_ld("John Roe"))) == ["John Roe"]
     more = ghost.replace("</h4>", " and the Town Desk</h4>")

@@ -112,7 +112,8 @@ def with_linked(
     people: tuple[Person, ...], groups: list[list[HtmlElement]], base: str | None
 ) -> tuple[Person, ...]:
     """Every co-author of a visible byline whose first link is the one declared person
-    (asked only when the one person found is a name the page declares).
+    (asked when the one person found is a name the page declares, or when it declares
+    none: a small site's byline is then the only witness of its co-authors).
     Ghost's JSON-LD, like many CMSs' ``<meta name=author>``, credits only a post's primary
     author while its byline links each of them ("By <a>Jane Doe</a>, <a>John Roe</a>"):
     when the byline's text is nothing but its links' names joined by commas or "and"

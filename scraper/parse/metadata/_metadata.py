@@ -129,7 +129,7 @@ def _authors(
         declared = _declared_names(page, article, ids)
         people = trim_to_declared(unslugged(people, declared), declared)
         people = with_listed(people, page, _AUTHOR_META)
-        if len(people) == 1 and people[0].name in declared:
+        if len(people) == 1 and (people[0].name in declared or not declared):
             people = with_linked(people, scan.author_groups(), page.url)
         if len(people) == 1 and people[0].name and " " not in people[0].name:
             bylines = [byline_in_texts(texts) for texts in near.around]

@@ -124,19 +124,21 @@ def with_linked(
         return people
     for group in groups:
         for el in group[:2]:
-            for box in (el, el.getparent()):
-                others = _co_links(people[0].name, box, base) if box is not None else None
-                if others:
-                    return (people[0], *others)
+            links = list(islice(el.iter("a"), 9))
+            # one link: the author's own element, its parent holds the others
+            box = el if len(links) > 1 else el.getparent() if links else None
+            others = _co_links(people[0].name, box, base) if box is not None else None
+            if others:
+                return (people[0], *others)
     return people
 
 
 def _co_links(first: str, box: HtmlElement, base: str | None) -> list[Person] | None:
-    if sum(1 for _ in islice(box.iter(), 41)) > 40:
-        return None  # a byline is a few elements, not a post's container
-    links = [a for a in box.iter("a") if a.get("href")]
+    links = [a for a in islice(box.iter("a"), 9) if a.get("href")]
     if not 1 < len(links) <= 8 or collapse(links[0].text_content()).casefold() != first.casefold():
         return None
+    if sum(1 for _ in islice(box.iter(), 41)) > 40:
+        return None  # a byline is a few elements, not a post's container
     names = [collapse(a.text_content()) for a in links]
     parts = [p for p in _CO_SPLIT.split(collapse(box.text_content())) if p]
     lead = parts[0][: -len(names[0])].split() if parts else []

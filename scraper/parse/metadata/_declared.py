@@ -122,26 +122,21 @@ def with_linked(
     element per author, as WordPress's Co-Authors Plus prints them)."""
     if len(people) != 1 or not people[0].name:
         return people
-    first = people[0].name.casefold()
     for group in groups:
         for el in group[:2]:
-            links = [a for a in islice(el.iter("a"), 9) if a.get("href")]
-            if len(links) == 1:  # the author's own element: its parent holds the others
-                box = el.getparent()
-                if box is None or collapse(links[0].text_content()).casefold() != first:
-                    continue
-                links = [a for a in islice(box.iter("a"), 9) if a.get("href")]
-            else:
-                box = el
-            if not 1 < len(links) <= 8 or collapse(links[0].text_content()).casefold() != first:
-                continue
-            others = _co_links(box, links, base)
+            links = list(islice(el.iter("a"), 9))
+            # one link: the author's own element, its parent holds the others
+            box = el if len(links) > 1 else el.getparent() if links else None
+            others = _co_links(people[0].name, box, base) if box is not None else None
             if others:
                 return (people[0], *others)
     return people
 
 
-def _co_links(box: HtmlElement, links: list[HtmlElement], base: str | None) -> list[Person] | None:
+def _co_links(first: str, box: HtmlElement, base: str | None) -> list[Person] | None:
+    links = [a for a in islice(box.iter("a"), 9) if a.get("href")]
+    if not 1 < len(links) <= 8 or collapse(links[0].text_content()).casefold() != first.casefold():
+        return None
     if sum(1 for _ in islice(box.iter(), 41)) > 40:
         return None  # a byline is a few elements, not a post's container
     names = [collapse(a.text_content()) for a in links]

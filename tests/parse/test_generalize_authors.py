@@ -584,3 +584,114 @@ def test_the_name_in_an_address_under_the_headline() -> None:
     footer = "<address>Stadtwerke Musterstadt GmbH</address>" + "<p>x</p>" * 130
     page = _plain("").replace("<footer>", f"<div>{'<p>x</p>' * 130}</div><footer>{footer}")
     assert _authors(page) == []
+
+
+# --- issue 10, eighth round (author8) ---------------------------------------------------
+
+
+def _ld(name: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        f'"Article", "headline": "Library stays open", "author": {{"@type": "Person", '
+        f'"name": "{name}"}}}}</script>'
+    )
+
+
+def test_the_declared_author_first_of_a_linked_byline_brings_the_co_authors() -> None:
+    """Ghost's JSON-LD (and a CMS's ``<meta name=author>``) credits the primary author
+    only; the visible byline links every author."""
+    ghost = (
+        '<h4 class="author-name"><a href="/author/jane/">Jane Doe</a>, '
+        '<a href="/author/john/">John Roe</a></h4>'
+    )
+    assert _authors(_plain(ghost, head=_ld("Jane Doe"))) == ["Jane Doe", "John Roe"]
+    plugin = (
+        '<div class="entry-meta">By <span class="author vcard"><a href="/author/jane/">Jane '
+        'Doe</a></span>, <span class="author vcard"><a href="/author/john/">John Roe</a></span>'
+        ' and <span class="author vcard"><a href="/author/ann/">Ann Poe</a></span></div>'
+    )
+    meta = '<meta name="author" content="Jane Doe">'
+    assert _authors(_plain(plugin, head=meta)) == ["Jane Doe", "John Roe", "Ann Poe"]
+    # a page that declares nobody: its byline is the only witness of the co-authors
+    assert _authors(_plain(plugin)) == ["Jane Doe", "John Roe", "Ann Poe"]
+    # the declared person is not the byline's first, or the byline says more than names
+    assert _authors(_plain(ghost, head=_ld("John Roe"))) == ["John Roe"]
+    more = ghost.replace("</h4>", " and the Town Desk</h4>")
+    assert _authors(_plain(more, head=_ld("Jane Doe"))) == ["Jane Doe"]
+
+
+def test_a_follow_buttons_label_after_the_name() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    for text in ("Jane Doe Follow", "Jane DoeFollow", "Jane Doe + Follow", "Jane Doe Folge mir"):
+        assert clean_author(text) == "Jane Doe", text
+    assert clean_author("Jane Doe Jane Doe Folgen") == "Jane Doe"
+    assert clean_author("Jane Followell") == "Jane Followell"
+
+
+def test_a_reading_time_beside_the_name_under_the_headline() -> None:
+    """Hugo's PaperMod: "March 3, 2020 · 4 min · Jane Doe"; the reading time makes the
+    line the post's meta line, so a name after the date counts there."""
+    for line in (
+        "<div><span>March 3, 2020</span>&nbsp;·&nbsp;4 min&nbsp;·&nbsp;Jane Doe</div>",
+        "<p>Jane Doe · 5 min read · 3. März 2020</p>",
+    ):
+        assert _authors(_plain(line)) == ["Jane Doe"], line
+    assert _authors(_plain("<p>March 3, 2020 · 4 min · Town Blog</p>")) == []
+
+
+def test_a_profile_link_by_handle_in_a_byline_with_a_follow_button() -> None:
+    """Medium and Substack link a writer's page as ``/@handle``; the byline block also
+    holds the avatar's link, a follow button and the date."""
+    block = (
+        '<div class="pw-author"><a href="/@janedoe"><img src="/j.jpg" alt=""></a>'
+        '<a href="/@janedoe?source=post">Jane Doe</a><button>Follow</button>'
+        "<span>Mar 3, 2021</span></div>"
+    )
+    assert _authors(_plain(block)) == ["Jane Doe"]
+
+
+def test_a_share_bar_counting_comments_is_no_comment_thread() -> None:
+    """A theme's meta line classed like its share bar ("entry-meta social-comments")
+    holds the byline; the comment count in it makes no thread."""
+    from lxml.html import fragment_fromstring
+
+    from scraper.parse.metadata._regions import region_of
+
+    assert region_of(fragment_fromstring('<div class="nyo-social-comments"></div>')) is None
+    assert region_of(fragment_fromstring('<div class="comments-area"></div>')) == "comment"
+    line = '<div class="entry-meta social-comments"><span class="author">Jane Doe</span></div>'
+    assert _authors(_plain(line)) == ["Jane Doe"]
+
+
+def test_the_byline_inside_an_article_without_a_heading() -> None:
+    """No ``<h1>``: the ``<article>`` stands for the headline, and its byline is inside
+    it (a title in a styled ``<div>``), not after it."""
+    page = f"""<html><body><div class="wrap"><article class="post"><div class="title">
+Library stays open</div><p>Jane Doe | 06.11.2023</p>{BODY}</article></div>
+<div class="more"><p>Ann Poe | 01.01.2020</p></div></body></html>"""
+    assert _authors(page) == ["Jane Doe"]
+
+
+def test_a_job_desk_translator_or_outlet_written_after_the_name() -> None:
+    from scraper.parse.metadata._bylines import clean_author
+
+    for text in (
+        "Jane Doe Chefredakteurin",
+        "Jane Doe Leitender Wirtschaftsredakteur",
+        "Jane Doe Redaktion Town Notes",
+        "Jane Doe Übersetzt von: John Roe",
+        "Jane Doe For Dailymail.Com",
+    ):
+        assert clean_author(text) == "Jane Doe", text
+    assert clean_author("Rasender Reporter") == "Rasender Reporter"  # a pen name
+
+
+def test_a_date_after_by_is_no_name() -> None:
+    """ "… visit the form by January 31, 2012 to enter": a deadline in the post's prose,
+    once the walk reads an article's own texts."""
+    from scraper.parse.metadata._bylines import clean_author
+
+    for text in ("by January 31, 2012 to enter.", "January 31", "31. Januar 2020"):
+        assert clean_author(text) is None, text
+    assert clean_author("June Carter") == "June Carter"

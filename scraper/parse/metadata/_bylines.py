@@ -78,9 +78,21 @@ _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
+# a date where the name would be: "by January 31, 2012 to enter" is a deadline in prose
+_DATE_FIRST = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)"
+    r"[a-zä]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b|$)",
+    re.IGNORECASE,
+)
 # the job after the name in East Asian bylines: reporter, correspondent, senior reporter
 _RIGHTS = re.compile(r"^copyright\b|all rights reserved|alle rechte vorbehalten", re.I)
 _AGENCY = re.compile(r"\s*/\s*(?:" + _AGENCIES + r"|sp-x|ddp|dts)\b", re.I)
+# a follow button's label after the name, spaced or glued ("Jane DoeFollow", "Folge mir")
+_FOLLOW = re.compile(
+    r"(?:\s+\+?\s*|(?<=[a-zà-ÿ])\+?)(?:Follow(?:\s+(?:me|us))?|Folge(?:n|\s+mir)|Folgen|"
+    r"Abonnieren|Subscribe|Suivre|Seguir|Segui|Volgen|Obserwuj)\s*$",
+    re.IGNORECASE,
+)
 _JOB_SUFFIX = re.compile(r"\s*(?:선임기자|기자|특파원|記者|特派員|编辑)$")
 _LABEL_END = re.compile(r"(?<=\w)\s+[^\W\d_]+\s*:\s*$")
 _YEAR = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
@@ -98,7 +110,8 @@ _NOT_NAME_WORDS = frozenset(
 )
 _NOT_NAMES = frozenset(
     "by von author autor admin editor share facebook twitter email datum date none null".split()
-) | {"no author", "n/a"}  # a CMS's placeholder for "not set" (Blogger's "Unknown" is a name)
+) | {"no author", "n/a", "this author", "the author"}  # a CMS's placeholder for "not set"
+# (Blogger's "Unknown" is a name); an author card's "Read more posts by this author."
 
 
 def clean_author(name: str | None, *, element: bool = False) -> str | None:
@@ -138,6 +151,11 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         # a label with a colon before the cut date goes too: "Jane Doe Stand: 05.02.2020";
         # and the preposition before it: "Submitted by Jane Doe on Thu, 08/09/2012"
         text = _DANGLING.sub("", _LABEL_END.sub("", text[: cut.start()]))
+    lead = _DATE_FIRST.match(text)
+    if lead and any(c.isdigit() for c in text[:12]):
+        rest = text[lead.end() :]
+        if not any(c.isalpha() for c in rest) or rest.split()[-1:] in (["to"], ["for"]):
+            return None  # the whole "name" is a date
     month = _MONTH_DAY.search(text)
     if month and month.start() > 0:
         text = text[: month.start()]
@@ -145,7 +163,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
             return None
     # a forum's "by jdoe »" before the date: a name never ends in an arrow or a quote mark
     text = _DANGLING.sub("", text.strip(" :,-–—|/").rstrip(" »›«‹→"))
-    if not text or len(text) > 70 or text.casefold() in _NOT_NAMES or not text[0].isalnum():
+    if not text or len(text) > 70 or not text[0].isalnum():
+        return None
+    if text.casefold().rstrip(".") in _NOT_NAMES:
         return None
     if _VERB_ONLY.match(text):
         return None  # "Submitted on" + a date in the next element: a label without a name
@@ -155,6 +175,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
         return None  # "zuletzt geändert am": a phrase, not a name
     if _NOT_NAME_WORDS.intersection(w.strip(".,").casefold() for w in text.split()):
         return None
+    follow = _FOLLOW.search(text)
+    if follow and name_shaped(_once(text[: follow.start()].strip())):
+        text = text[: follow.start()]  # the byline block's follow button
     text = _once(text.split(" @")[0].strip())
     glued = text.partition("@")[0]
     if glued != text and name_shaped(glued):
@@ -212,9 +235,24 @@ _OUTLET_HINTS = frozenset("news online press media times post daily desk team se
 _ROLE_SEP = re.compile(r"\s*[,/]\s*")
 
 
+# what a byline writes after the name without a comma: a compound job ("Christoph Hein
+# Chefredakteur", "Holger Zschäpitz Leitender Wirtschaftsredakteur"), the desk ("Jane Doe
+# Redaktion Haus.de"), a translator's credit, or the outlet written for ("Jane Doe For
+# Dailymail.Com")
+_ROLE_TAIL = re.compile(
+    r"\s+(?:(?:(?:leitende[rn]?|stellvertretende[rn]?|freie[rn]?)\s+)?[^\W\d_]*(?:redakteur|"
+    r"korrespondent|journalist|kolumnist)(?:in)?|redaktion(?:\s.*)?|(?:übersetzt von|"
+    r"translated by|traduit par|traducido por)\b.*|for\s+[^\W\d_].*)$",
+    re.IGNORECASE,
+)
+
+
 def _without_role(text: str) -> str:
     """The name without a job written after it, after a comma or a slash or glued on;
     a two-word byline stays whole ("Rasender Reporter" is a pen name)."""
+    job = _ROLE_TAIL.search(text)
+    if job and len(text[: job.start()].split()) >= 2 and name_shaped(text[: job.start()]):
+        text = text[: job.start()]
     sep = _ROLE_SEP.search(text)
     if sep and sep.start() > 0:
         tail = [w.strip(".").casefold() for w in text[sep.end() :].split()]

@@ -9,11 +9,16 @@ wrote the post.
 from __future__ import annotations
 
 import re
+from itertools import islice
+
+from lxml.html import HtmlElement
 
 from ..._records import Person
+from ..dom._text import collapse, http_url
+from ._bylines import clean_author
 from ._people import label_end
 
-__all__ = ["CO_AUTHOR", "trim_to_declared"]
+__all__ = ["CO_AUTHOR", "trim_to_declared", "with_linked"]
 
 # a second person after the name ("A and B", "A, B", "A & B")
 CO_AUTHOR = re.compile(r"\b(?:and|und|et|y|e)\b|[,&+/]", re.I)
@@ -101,3 +106,44 @@ def _place_or_role(rest: str) -> bool:
     dateline's place or a role when none of its parts is a co-author's name."""
     parts = [o.split() for o in _CO_SPLIT.split(rest) if o.strip()]
     return rest.startswith(",") and bool(parts) and not any(_co_author(o) for o in parts)
+
+
+def with_linked(
+    people: tuple[Person, ...], groups: list[list[HtmlElement]], base: str | None
+) -> tuple[Person, ...]:
+    """Every co-author of a visible byline whose first link is the one declared person
+    (asked when the one person found is a name the page declares, or when it declares
+    none: a small site's byline is then the only witness of its co-authors).
+    Ghost's JSON-LD, like many CMSs' ``<meta name=author>``, credits only a post's primary
+    author while its byline links each of them ("By <a>Jane Doe</a>, <a>John Roe</a>"):
+    when the byline's text is nothing but its links' names joined by commas or "and"
+    (after a label), and the first link names the declared person, the byline's list is
+    the post's authors. A byline element holding one link is read with its parent (one
+    element per author, as WordPress's Co-Authors Plus prints them)."""
+    if len(people) != 1 or not people[0].name:
+        return people
+    for group in groups:
+        for el in group[:2]:
+            links = list(islice(el.iter("a"), 9))
+            # one link: the author's own element, its parent holds the others
+            box = el if len(links) > 1 else el.getparent() if links else None
+            others = _co_links(people[0].name, box, base) if box is not None else None
+            if others:
+                return (people[0], *others)
+    return people
+
+
+def _co_links(first: str, box: HtmlElement, base: str | None) -> list[Person] | None:
+    links = [a for a in islice(box.iter("a"), 9) if a.get("href")]
+    if not 1 < len(links) <= 8 or collapse(links[0].text_content()).casefold() != first.casefold():
+        return None
+    if sum(1 for _ in islice(box.iter(), 41)) > 40:
+        return None  # a byline is a few elements, not a post's container
+    names = [collapse(a.text_content()) for a in links]
+    parts = [p for p in _CO_SPLIT.split(collapse(box.text_content())) if p]
+    lead = parts[0][: -len(names[0])].split() if parts else []
+    if lead and parts[0].endswith(names[0]) and label_end(lead):
+        parts[0] = names[0]
+    if parts != names or any(clean_author(n) != n for n in names[1:]):
+        return None
+    return [Person(n, http_url(base, a.get("href"))) for n, a in zip(names, links, strict=True)][1:]

@@ -22,9 +22,9 @@ from ..dom._css import page_select
 from ..dom._page import Page
 from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
-from ._bylines import clean_author
+from ._bylines import clean_author, name_shaped
 from ._candidates import Scan, el_text, scan_page
-from ._declared import CO_AUTHOR, trim_to_declared
+from ._declared import trim_to_declared, with_linked
 from ._nearby import Near, in_teaser
 from ._people import (
     GLUED,
@@ -129,6 +129,8 @@ def _authors(
         declared = _declared_names(page, article, ids)
         people = trim_to_declared(unslugged(people, declared), declared)
         people = with_listed(people, page, _AUTHOR_META)
+        if len(people) == 1 and (people[0].name in declared or not declared):
+            people = with_linked(people, scan.author_groups(), page.url)
         if len(people) == 1 and people[0].name and " " not in people[0].name:
             bylines = [byline_in_texts(texts) for texts in near.around]
             people = (in_full(people[0], article, ids, bylines),)
@@ -205,6 +207,8 @@ def _find_authors(
             people = _clean_people(_linked_people(group[0], page.url), element=True)
         if not people:
             people = _clean_people([Person(name=labelled_in(group[0]))])
+        if not people:
+            people = _inner_byline(group, page.url)
         if people:
             return people
     for texts in near.around:
@@ -300,6 +304,19 @@ def _first_byline(group: list[HtmlElement]) -> list[HtmlElement]:
     return [el for el in group if el is group[0] or el.getparent() is parent]
 
 
+def _inner_byline(group: list[HtmlElement], base: str | None) -> tuple[Person, ...]:
+    """The element classed as the name inside a byline block whose whole text is no
+    name: an author card's ``author-card-name`` inside ``author-card``, beside "Read
+    more posts by this author." and a button. Its whole text must be the name, written
+    as names are (not "JANE DOE, THE OUTLET" in capitals: a declared spelling is better)."""
+    for el in group[1:4]:
+        if "name" in (el.get("class") or "") and any(a is group[0] for a in el.iterancestors()):
+            text = el_text(el, 80)
+            if name_shaped(text) and clean_author(text) == text:
+                return _clean_people(_people_from([el], base), element=True)
+    return ()
+
+
 def _people_from(elements: list[HtmlElement], base: str | None) -> list[Person]:
     people = []
     for el in elements:
@@ -317,9 +334,12 @@ def _people_from(elements: list[HtmlElement], base: str | None) -> list[Person]:
 
 _PERSON_PATH = re.compile(
     r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|people|person|profiles?|staff|"
-    r"writers?|journalist|redakteur|by)/",
+    r"writers?|journalist|redakteur|by)/|/@[\w.-]+(?:[/?]|$)",
     re.I,
 )
+# a co-author's name joined right before or after the linked one ("<a>A</a> and B")
+_JOINED_AFTER = re.compile(r"^\s*(?:(?:and|und|et|y|e)\b|[,&+/])", re.I)
+_JOINED_BEFORE = re.compile(r"(?:\b(?:and|und|et|y|e)|[,&+/])\s*$", re.I)
 
 
 def _linked_people(el: HtmlElement, base: str | None) -> list[Person]:
@@ -344,10 +364,23 @@ def _person_link(el: HtmlElement) -> HtmlElement | None:
     ("By <a href=/people/jane>Jane Doe</a><span>Staff Writer</span>", written without a
     space): the link's text is the name, the rest is a role or the outlet."""
     links = [a for a in el.iter("a") if a.get("href")]
-    if len(links) != 1 or not _PERSON_PATH.search(links[0].get("href") or ""):
+    if len(links) > 3:
         return None
-    name = el_text(links[0])
+    texts = [a for a in links if a.text_content().strip()] if len(links) > 1 else links
+    if len(texts) != 1 or not _PERSON_PATH.search(texts[0].get("href") or ""):
+        return None
+    name = el_text(texts[0])
     if not name or clean_author(name) != name:
         return None
-    rest = el_text(el).replace(name, " ")
-    return None if CO_AUTHOR.search(rest) else links[0]  # "<a>A</a> and B": both count
+    # an avatar's link beside it counts when the address spells the name ("/@janedoe"),
+    # not an author box's "All posts" link
+    if len(links) > 1 and _letters(name) not in _letters(texts[0].get("href") or ""):
+        return None
+    before, _, after = el_text(el).partition(name)
+    # "<a>A</a> and B": both count; a date's comma or a follow button after it do not
+    joined = _JOINED_AFTER.search(after) or _JOINED_BEFORE.search(before)
+    return None if joined else texts[0]
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())

@@ -55,7 +55,14 @@ def headline_texts(page: Page, scan: Scan, limit: int = 60) -> tuple[list[str], 
         if body is None:
             return [], []
         return _walk([body], limit * 3)[: limit * 2], []
+    if start.tag not in _HEADINGS:
+        # no ``<h1>``: the headline is the article itself (its title an ``<h2>`` or a
+        # styled ``<div>``), and its byline is inside it, not after it
+        return _walk([start], limit), _walk(_preceding(start), limit // 3)
     return _walk(_following(start), limit), _walk(_preceding(start), limit // 3)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _headline(scan: Scan) -> HtmlElement | None:

@@ -29,6 +29,13 @@ __all__ = ["about_author", "address_byline", "icon_byline", "name_by_date"]
 
 # "Jane Doe | 06.11.23", "1. Februar 2022, Jane Doe": a name and a date split by a mark
 _SPLIT = re.compile(r"\s+[|·•–—/]\s+|\s*,\s+|\s+-\s+")
+# a post's reading time or length in its meta line: "4 min", "5 min read", "3 Min. Lesezeit"
+_READ_TIME = re.compile(
+    r"(?:^|(?<=\s)|(?<=[|·•]))\d{1,3}\s?(?:min(?:ute)?s?\.?|Min\.?|words|Wörter)"
+    r"(?:\s(?:read|reading|Lesezeit|Lesedauer|de lecture|de lectura|lettura))?(?=$|\s|[|·•])",
+    re.IGNORECASE,
+)
+_MARKS = " |·•–—/-"
 # a Korean reporter's byline: the name and the job, maybe the address after it
 _KO_REPORTER = re.compile(r"^([\uac00-\ud7a3]{2,4})\s*(?:선임|수석|객원)?기자(?:\s|$|[(\[])")
 
@@ -78,6 +85,18 @@ def name_by_date(after: list[str], not_names: tuple[str | None, ...] = ()) -> st
             return korean.group(1)
         if i and texts[i - 1].rsplit(None, 1)[-1].casefold() in _CATEGORY_JOINS:
             continue  # "Posted by admin in" + "<a>Auto Blog</a>": the post's category
+        low = text.casefold()
+        if "min" in low or "word" in low or "wört" in low:
+            timed = _READ_TIME.sub(" · ", text)
+            if timed != text:
+                # "March 3, 2020 · 4 min · Jane Doe": the reading time makes the line the
+                # post's meta line (Hugo's PaperMod); what is left beside it is the name
+                text = " ".join(_SPLIT.sub(" · ", timed).split())
+                parts = [p.strip(_MARKS) for p in text.split(" · ")]
+                names = [n for n in map(_plain_name, parts) if n and n.casefold() not in refused]
+                if len(names) == 1:
+                    return names[0]
+                continue
         name = _plain_name(text)
         if name and name.casefold() in refused:
             continue

@@ -54,6 +54,9 @@ class Regions:
 _LABEL_SPLIT = re.compile(r"[\s_\-]+")
 _COMMENT_PARTS = frozenset({"comment", "comments", "commentlist", "disqus", "kommentare"})
 _COMMENT_FLAGS = frozenset({"comments-open", "comments-closed", "has-comments", "no-comments"})
+# a share bar that counts the comments ("nyo-social-comments", "share-comments"): the
+# post's meta line often sits in it, and no comment does
+_SHARE_PARTS = frozenset({"social", "share", "sharing"})
 _SIDE_PARTS = frozenset(
     "sidebar widget widgets related nav navbar navigation menu "
     "recommended recommendations aside breadcrumb breadcrumbs".split()
@@ -92,7 +95,7 @@ def _region(ident: str | None, cls: str | None) -> str | None:
             parts = parts[2:]  # Elementor wraps every block in one ("-text-editor", "-heading")
         if not parts:
             continue
-        if _COMMENT_PARTS.intersection(parts):
+        if _COMMENT_PARTS.intersection(parts) and not _SHARE_PARTS.intersection(parts):
             return "comment"
         if parts[0] in _SIDE_PARTS or parts[-1] in _SIDE_PARTS:
             side = True

@@ -25,6 +25,7 @@ from lxml.html import HtmlElement
 from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import text_of
+from ..dom._text import collapse
 from ._bylines import lead_line
 from ._dates import parse_visible_date
 from ._headed import headed_groups
@@ -101,7 +102,9 @@ class _Facts:
     again and again): which elements hold a textarea, and where the author- or date-like
     elements are (``META_WORD`` hints, ``cite``, ``time``) in document order."""
 
-    __slots__ = ("elements", "meta", "meta_at", "position", "text", "textarea_in")
+    __slots__ = (
+        "_links_at", "elements", "meta", "meta_at", "page", "position", "text", "textarea_in"
+    )
 
     def __init__(self, page: Page) -> None:
         index = page.index
@@ -114,6 +117,8 @@ class _Facts:
         self.meta_at = sorted(self.position[el] for el in meta)
         self.textarea_in = {a for t in index.by_tag("textarea") for a in t.iterancestors()}
         self.text = TextLengths()
+        self.page = page
+        self._links_at: list[int] | None = None
 
     def has_textarea(self, el: HtmlElement) -> bool:
         """``el.find(".//textarea") is not None``."""
@@ -125,18 +130,50 @@ class _Facts:
         """An author- or date-like element under ``el``; ``None`` for an element that is
         not the page's. The descendants of ``el`` follow it in document order, so the
         first such element after ``el`` is one of them when there is any."""
+        if el not in self.position:
+            return None
+        return self._first_under(el, self.meta_at) is not None
+
+    def has_permalink(self, el: HtmlElement) -> bool:
+        """A link under ``el`` to one comment (``#comment-340``, ``#c12``, ``?replytocom=``)
+        beside text of its own: the permalink or reply link nearly every comment system
+        prints in each comment, whatever its classes are called. A box of links ("Jane on
+        Post title" in a recent-comments list) is no comment. Gathered on the first ask."""
+        if self._links_at is None:
+            position = self.position
+            self._links_at = sorted(
+                position[a] for a in self.page.index.by_tag("a") if _permalink(a.get("href"))
+            )
+        if self._first_under(el, self._links_at) is None:
+            return False
+        linked = sum(self.text.stripped(a) for a in el.iter("a"))
+        return self.text.stripped(el) - linked >= MIN_TEXT
+
+    def _first_under(self, el: HtmlElement, at: list[int]) -> HtmlElement | None:
+        """The first of the elements at positions ``at`` (sorted) that lies under ``el``."""
         pos = self.position.get(el)
         if pos is None:
             return None
-        i = bisect_right(self.meta_at, pos)
-        if i == len(self.meta_at):
-            return False
-        for anc in self.elements[self.meta_at[i]].iterancestors():
+        i = bisect_right(at, pos)
+        if i == len(at):
+            return None
+        found = self.elements[at[i]]
+        for anc in found.iterancestors():
             if anc is el:
-                return True
+                return found
             if self.position[anc] < pos:  # ancestors come before ``el``: not inside it
-                return False
+                return None
+        return None
+
+
+def _permalink(href: str | None) -> bool:
+    """``href`` points at one comment: a fragment shaped like a comment's id, or
+    WordPress's reply link (``?replytocom=340``)."""
+    if not href:
         return False
+    if "#" in href and ITEM_ID.match(href.rpartition("#")[2]):
+        return True
+    return "replytocom=" in href
 
 
 def _facts(page: Page) -> _Facts:
@@ -151,6 +188,8 @@ def _looks_like_item(el: HtmlElement, facts: _Facts | None = None) -> tuple[bool
     commentish = commentish or "Comment" in itemtype
     has_meta = facts.has_meta(el) if facts is not None else None
     if has_meta is not None and facts is not None:
+        if not commentish and facts.has_permalink(el):
+            commentish = True
         if not commentish:
             for i, d in enumerate(el.iterdescendants()):
                 if i >= 4:
@@ -212,7 +251,7 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
     meta = sum(m for _, m in flags)
     if len(members) >= 2 and commentish < len(members) and meta * 2 < len(members):
         # few author/date classes: a date line says it as well (read only when it counts)
-        meta = max(meta, sum(_dated(m, facts.text) for m in members))
+        meta = max(meta, sum(_dated(m, facts) for m in members))
     if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
         return 0.0
     if len(members) >= 2 and meta * 2 < len(members) and commentish < len(members):
@@ -225,10 +264,11 @@ _DATE_LINE_MAX = 40  # characters: "September 24, 2012 at 10:07 pm", not a sente
 _DATE_LOOK = 12  # elements: the head of a comment, where its date line stands
 
 
-def _dated(el: HtmlElement, lengths: TextLengths) -> bool:
+def _dated(el: HtmlElement, facts: _Facts) -> bool:
     """A short element near the top of ``el`` whose whole text is a date ("10/12/2012",
     "Nov 6, 2012 at 3:14 pm"): the date line of a comment whose classes say nothing.
     Lengths first (summed once per page): a long box is never read whole here."""
+    lengths = facts.text
     for i, d in enumerate(el.iterdescendants()):
         if i >= _DATE_LOOK:
             break
@@ -238,10 +278,33 @@ def _dated(el: HtmlElement, lengths: TextLengths) -> bool:
             continue
         if parse_visible_date(d.text_content().strip()) is not None:
             return True
+    if _foot_dated(el, facts):
+        return True
     # or a hand-written byline opens it, "<b>Mia</b> wrote on Oct 1, 2012:" (guestbooks,
     # hand-made and old news templates: the date is text beside the name, in no element)
     lead = lead_line(el)
     return lead is not None and lead.date is not None
+
+
+_FOOT_LINE_MAX = 90  # "by james on January 31, 2011 at 9:59 am. Reply #"
+
+
+def _foot_dated(el: HtmlElement, facts: _Facts) -> bool:
+    """The byline at the foot of a comment ("by NAME on DATE. Reply", "Posted DATE |
+    Permalink"): one of the last elements of ``el`` is a short line holding a date. Themes
+    print the meta line below the text as often as above it; the last few elements are
+    found from the page's positions, so a long comment is not walked."""
+    pos = facts.position.get(el)
+    if pos is None:
+        return False
+    end = subtree_end(facts.position, el)
+    lengths = facts.text
+    for d in facts.elements[max(pos + 1, end - _DATE_LOOK) : end]:
+        if d.tag in ("a", "img", "br") or not 6 <= lengths.stripped(d) <= _FOOT_LINE_MAX:
+            continue
+        if parse_visible_date(collapse(d.text_content())) is not None:
+            return True
+    return False
 
 
 def _dl_score(members: list[HtmlElement]) -> float:
@@ -395,6 +458,6 @@ def _drop_edge_boxes(items: list[HtmlElement], facts: _Facts) -> list[HtmlElemen
         if not commentish
         and not meta
         and facts.text.stripped(e) <= _DATE_LINE_MAX
-        and not _dated(e, facts.text)
+        and not _dated(e, facts)
     }
     return [e for e in items if e not in drop] if drop else items

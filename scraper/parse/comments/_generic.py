@@ -12,12 +12,14 @@
    empty anchor named for each comment (``<a id="c65581830"></a>``) starts a run of
    sibling paragraphs that ends with its "Posted by: NAME | DATE" line (``flat_runs``);
    each run is read from a detached copy (``flat_items``, in ``comments_flat``).
+5. Without an area, ids or a comments heading, the same-kind boxes that hold the page's
+   comment permalinks (``#comment-340``, ``?replytocom=340``) side by side (``_linked``):
+   what every system prints whatever its classes are called.
 Conservative on purpose: a page without comments must yield none.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 
 from lxml.html import HtmlElement
@@ -25,10 +27,12 @@ from lxml.html import HtmlElement
 from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import text_of
-from ..dom._text import collapse
-from ._bylines import lead_line
-from ._dates import parse_visible_date
+from ._facts import DATE_LINE_MAX as _DATE_LINE_MAX
+from ._facts import Facts as _Facts
+from ._facts import dated as _dated
+from ._facts import facts_of as _facts
 from ._headed import headed_groups
+from ._linked import linked_group, own_links, permalinks
 from ._markers import (
     AREA,
     AUTHORISH,
@@ -42,10 +46,8 @@ from ._markers import (
     Sig,
     hint_of,
     hinted,
-    hinted_sets,
     signature,
 )
-from ._textlen import TextLengths
 from ._thread import REPLY_BOX, excluded, make_owner
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items", "looks_like_comments"]
@@ -94,91 +96,6 @@ def _widen(area: HtmlElement, counts: dict[tuple[HtmlElement, Sig], int]) -> Htm
                 counts[key] = counts.get(key, 0) + 1
         same = counts.get((parent, sig), 0)
     return parent if same >= 3 else area
-
-
-class _Facts:
-    """What ``_group_score`` asks about every candidate item, answered from the page's
-    index instead of a walk under each item (nested candidates walked the same elements
-    again and again): which elements hold a textarea, and where the author- or date-like
-    elements are (``META_WORD`` hints, ``cite``, ``time``) in document order."""
-
-    __slots__ = (
-        "_links_at", "elements", "meta", "meta_at", "page", "position", "text", "textarea_in"
-    )
-
-    def __init__(self, page: Page) -> None:
-        index = page.index
-        self.elements = index.elements
-        self.position = index.position
-        meta = set(hinted_sets(page)[1])
-        meta.update(index.by_tag("cite"))
-        meta.update(index.by_tag("time"))
-        self.meta = meta
-        self.meta_at = sorted(self.position[el] for el in meta)
-        self.textarea_in = {a for t in index.by_tag("textarea") for a in t.iterancestors()}
-        self.text = TextLengths()
-        self.page = page
-        self._links_at: list[int] | None = None
-
-    def has_textarea(self, el: HtmlElement) -> bool:
-        """``el.find(".//textarea") is not None``."""
-        if el in self.position:
-            return el in self.textarea_in
-        return el.find(".//textarea") is not None
-
-    def has_meta(self, el: HtmlElement) -> bool | None:
-        """An author- or date-like element under ``el``; ``None`` for an element that is
-        not the page's. The descendants of ``el`` follow it in document order, so the
-        first such element after ``el`` is one of them when there is any."""
-        if el not in self.position:
-            return None
-        return self._first_under(el, self.meta_at) is not None
-
-    def has_permalink(self, el: HtmlElement) -> bool:
-        """A link under ``el`` to one comment (``#comment-340``, ``#c12``, ``?replytocom=``)
-        beside text of its own: the permalink or reply link nearly every comment system
-        prints in each comment, whatever its classes are called. A box of links ("Jane on
-        Post title" in a recent-comments list) is no comment. Gathered on the first ask."""
-        if self._links_at is None:
-            position = self.position
-            self._links_at = sorted(
-                position[a] for a in self.page.index.by_tag("a") if _permalink(a.get("href"))
-            )
-        if self._first_under(el, self._links_at) is None:
-            return False
-        linked = sum(self.text.stripped(a) for a in el.iter("a"))
-        return self.text.stripped(el) - linked >= MIN_TEXT
-
-    def _first_under(self, el: HtmlElement, at: list[int]) -> HtmlElement | None:
-        """The first of the elements at positions ``at`` (sorted) that lies under ``el``."""
-        pos = self.position.get(el)
-        if pos is None:
-            return None
-        i = bisect_right(at, pos)
-        if i == len(at):
-            return None
-        found = self.elements[at[i]]
-        for anc in found.iterancestors():
-            if anc is el:
-                return found
-            if self.position[anc] < pos:  # ancestors come before ``el``: not inside it
-                return None
-        return None
-
-
-def _permalink(href: str | None) -> bool:
-    """``href`` points at one comment: a fragment shaped like a comment's id, or
-    WordPress's reply link (``?replytocom=340``)."""
-    if not href:
-        return False
-    if "#" in href and ITEM_ID.match(href.rpartition("#")[2]):
-        return True
-    return "replytocom=" in href
-
-
-def _facts(page: Page) -> _Facts:
-    facts: _Facts = page.memo("comment-facts", lambda: _Facts(page))
-    return facts
 
 
 def _looks_like_item(el: HtmlElement, facts: _Facts | None = None) -> tuple[bool, bool]:
@@ -258,53 +175,6 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
         return 0.0
     bonus = 2.0 if commentish * 2 >= len(members) else 1.0
     return bonus * sum(min(t, 3000) for t in texts)
-
-
-_DATE_LINE_MAX = 40  # characters: "September 24, 2012 at 10:07 pm", not a sentence
-_DATE_LOOK = 12  # elements: the head of a comment, where its date line stands
-
-
-def _dated(el: HtmlElement, facts: _Facts) -> bool:
-    """A short element near the top of ``el`` whose whole text is a date ("10/12/2012",
-    "Nov 6, 2012 at 3:14 pm"): the date line of a comment whose classes say nothing.
-    Lengths first (summed once per page): a long box is never read whole here."""
-    lengths = facts.text
-    for i, d in enumerate(el.iterdescendants()):
-        if i >= _DATE_LOOK:
-            break
-        if not isinstance(d, HtmlElement) or not isinstance(d.tag, str):
-            continue
-        if not 6 <= lengths.stripped(d) <= _DATE_LINE_MAX:
-            continue
-        if parse_visible_date(d.text_content().strip()) is not None:
-            return True
-    if _foot_dated(el, facts):
-        return True
-    # or a hand-written byline opens it, "<b>Mia</b> wrote on Oct 1, 2012:" (guestbooks,
-    # hand-made and old news templates: the date is text beside the name, in no element)
-    lead = lead_line(el)
-    return lead is not None and lead.date is not None
-
-
-_FOOT_LINE_MAX = 90  # "by james on January 31, 2011 at 9:59 am. Reply #"
-
-
-def _foot_dated(el: HtmlElement, facts: _Facts) -> bool:
-    """The byline at the foot of a comment ("by NAME on DATE. Reply", "Posted DATE |
-    Permalink"): one of the last elements of ``el`` is a short line holding a date. Themes
-    print the meta line below the text as often as above it; the last few elements are
-    found from the page's positions, so a long comment is not walked."""
-    pos = facts.position.get(el)
-    if pos is None:
-        return False
-    end = subtree_end(facts.position, el)
-    lengths = facts.text
-    for d in facts.elements[max(pos + 1, end - _DATE_LOOK) : end]:
-        if d.tag in ("a", "img", "br") or not 6 <= lengths.stripped(d) <= _FOOT_LINE_MAX:
-            continue
-        if parse_visible_date(collapse(d.text_content())) is not None:
-            return True
-    return False
 
 
 def _dl_score(members: list[HtmlElement]) -> float:
@@ -408,7 +278,28 @@ def generic_items(page: Page) -> list[HtmlElement]:
     if best[1]:
         items = [e for e in best[1] if not excluded(e, excluded_memo(page))]
         return _drop_edge_boxes(_after_anchor(page, items), _facts(page))
-    return _id_items(page) or _headed_items(page)
+    return _id_items(page) or _headed_items(page) or _linked_items(page)
+
+
+def _linked_items(page: Page) -> list[HtmlElement]:
+    """The boxes that hold the page's comment permalinks side by side (``_linked``), with
+    their replies, when they pass the group test; the page's facts are gathered only
+    once two such links are found outside sidebars and forms (most pages have none)."""
+    memo = excluded_memo(page)
+    links = own_links([a for a in permalinks(page) if not excluded(a, memo)])
+    if len(links) < 2:
+        return []
+    group = linked_group(links)
+    if group is None:
+        return []
+    parent, sig, members = group
+    facts = _facts(page)
+    if len(members) > 2 and facts.has_textarea(members[-1]):
+        members = members[:-1]
+    if REPLY_BOX.search(sig[1]) or _group_score(members, facts) <= 0:
+        return []
+    items = [e for e in _expand(parent, parent, sig, facts) if not excluded(e, memo)]
+    return _drop_edge_boxes(items, facts)
 
 
 def _headed_items(page: Page) -> list[HtmlElement]:

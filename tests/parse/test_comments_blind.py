@@ -78,3 +78,14 @@ def test_links_to_other_posts_comments_are_no_thread() -> None:
     <p>{n} says this is a fine point, well made, on another post.</p></li>"""
     items = "".join(box.format(n=n, i=i) for i, n in enumerate(("Ann", "Bob", "Cy")))
     assert _thread(_plain(f'<ol class="gg">{items}</ol>')).comments == ()
+
+
+def test_a_heading_that_counts_one_comment_takes_its_lone_box() -> None:
+    box = """<div class="kk"><b>Ann</b> <span>October 3, 2011 at 9:12 pm</span>
+    <p>Ann thinks this is a fine point, well made.</p></div>"""
+    page = _page(box).replace("3 Responses", "1 Response to “A post”")
+    t = _thread(page)
+    assert len(t.comments) == 1
+    assert "fine point" in t.comments[0].text
+    # without the count a lone box after "Responses" may be anything: no thread
+    assert _thread(_page(box).replace("3 Responses", "Responses")).comments == ()

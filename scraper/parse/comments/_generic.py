@@ -306,13 +306,26 @@ def _headed_items(page: Page) -> list[HtmlElement]:
     """The best group of boxes after a heading that names the comments (``_headed``);
     the page's facts are gathered only once such a heading is found (most pages have none)."""
     best: tuple[float, list[HtmlElement]] = (0.0, [])
-    for _, group in headed_groups(page):
+    for _, group, one in headed_groups(page):
         facts, memo = _facts(page), excluded_memo(page)
         members = [m for m in group if not excluded(m, memo)]
         score = _group_score(members, facts) if members else 0.0
+        if not score and one and len(members) == 1:
+            score = _lone_score(members[0], facts)
         if score > best[0]:
             best = (score, members)
     return _drop_edge_boxes(best[1], _facts(page)) if best[1] else []
+
+
+def _lone_score(box: HtmlElement, facts: _Facts) -> float:
+    """A heading counts one comment ("1 Comment", "Comments (1)") and one box follows it:
+    it is that comment when it has text, a date or a link to itself, and no form."""
+    text = facts.text.stripped(box)
+    if text < MIN_TEXT or facts.has_textarea(box):
+        return 0.0
+    if facts.has_meta(box) or facts.has_permalink(box) or _dated(box, facts):
+        return float(min(text, 3000))
+    return 0.0
 
 
 def _after_anchor(page: Page, items: list[HtmlElement]) -> list[HtmlElement]:

@@ -57,21 +57,6 @@ def _plain(items: str) -> str:
     <div class="zv">{items}</div></body></html>"""
 
 
-def test_permalinks_side_by_side_find_a_thread_without_a_heading() -> None:
-    box = """<li class="kk"><b>{n}</b> <a href="/p/#cmt-{i}">Oct {i}, 2011</a>
-    <p>{n} thinks this is a fine point, well made.</p>{replies}</li>"""
-    reply = '<ul class="ch">' + box.format(n="Dee", i=9, replies="") + "</ul>"
-    items = "".join(
-        box.format(n=n, i=i, replies=reply if i == 1 else "") for i, n in enumerate(("Ann", "Bob"))
-    )
-    t = _thread(_plain(f'<ol class="gg">{items}</ol>'))
-    assert [(c.text.split()[0], c.depth) for c in t.comments] == [
-        ("Ann", 0),
-        ("Bob", 0),
-        ("Dee", 1),
-    ]
-
-
 def test_links_to_other_posts_comments_are_no_thread() -> None:
     # "latest comments" outside any sidebar class: each links to a comment of another post
     box = """<li class="kk"><a href="/post-{i}/#comment-{i}">Oct {i}, 2011</a>

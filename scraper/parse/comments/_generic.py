@@ -12,9 +12,6 @@
    empty anchor named for each comment (``<a id="c65581830"></a>``) starts a run of
    sibling paragraphs that ends with its "Posted by: NAME | DATE" line (``flat_runs``);
    each run is read from a detached copy (``flat_items``, in ``comments_flat``).
-5. Without an area, ids or a comments heading, the same-kind boxes that hold the page's
-   comment permalinks (``#comment-340``, ``?replytocom=340``) side by side (``_linked``):
-   what every system prints whatever its classes are called.
 Conservative on purpose: a page without comments must yield none.
 """
 
@@ -32,7 +29,6 @@ from ._facts import Facts as _Facts
 from ._facts import dated as _dated
 from ._facts import facts_of as _facts
 from ._headed import headed_groups
-from ._linked import linked_group, own_links, permalinks
 from ._markers import (
     AREA,
     AUTHORISH,
@@ -105,8 +101,6 @@ def _looks_like_item(el: HtmlElement, facts: _Facts | None = None) -> tuple[bool
     commentish = commentish or "Comment" in itemtype
     has_meta = facts.has_meta(el) if facts is not None else None
     if has_meta is not None and facts is not None:
-        if not commentish and facts.has_permalink(el):
-            commentish = True
         if not commentish:
             for i, d in enumerate(el.iterdescendants()):
                 if i >= 4:
@@ -169,12 +163,20 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
     if len(members) >= 2 and commentish < len(members) and meta * 2 < len(members):
         # few author/date classes: a date line says it as well (read only when it counts)
         meta = max(meta, sum(_dated(m, facts) for m in members))
-    if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
-        return 0.0
-    if len(members) >= 2 and meta * 2 < len(members) and commentish < len(members):
-        return 0.0
+    if _fails(len(members), commentish, meta):
+        # no comment classes: a link to the comment beside its text says it as well
+        commentish = max(commentish, sum(facts.has_permalink(m) for m in members))
+        if _fails(len(members), commentish, meta):
+            return 0.0
     bonus = 2.0 if commentish * 2 >= len(members) else 1.0
     return bonus * sum(min(t, 3000) for t in texts)
+
+
+def _fails(n: int, commentish: int, meta: int) -> bool:
+    """Too few of ``n`` boxes are marked as comments or carry an author or a date."""
+    if commentish * 2 < n and meta * 2 < n + 1:
+        return True
+    return n >= 2 and meta * 2 < n and commentish < n
 
 
 def _dl_score(members: list[HtmlElement]) -> float:
@@ -278,28 +280,7 @@ def generic_items(page: Page) -> list[HtmlElement]:
     if best[1]:
         items = [e for e in best[1] if not excluded(e, excluded_memo(page))]
         return _drop_edge_boxes(_after_anchor(page, items), _facts(page))
-    return _id_items(page) or _headed_items(page) or _linked_items(page)
-
-
-def _linked_items(page: Page) -> list[HtmlElement]:
-    """The boxes that hold the page's comment permalinks side by side (``_linked``), with
-    their replies, when they pass the group test; the page's facts are gathered only
-    once two such links are found outside sidebars and forms (most pages have none)."""
-    memo = excluded_memo(page)
-    links = own_links([a for a in permalinks(page) if not excluded(a, memo)])
-    if len(links) < 2:
-        return []
-    group = linked_group(links)
-    if group is None:
-        return []
-    parent, sig, members = group
-    facts = _facts(page)
-    if len(members) > 2 and facts.has_textarea(members[-1]):
-        members = members[:-1]
-    if REPLY_BOX.search(sig[1]) or _group_score(members, facts) <= 0:
-        return []
-    items = [e for e in _expand(parent, parent, sig, facts) if not excluded(e, memo)]
-    return _drop_edge_boxes(items, facts)
+    return _id_items(page) or _headed_items(page)
 
 
 def _headed_items(page: Page) -> list[HtmlElement]:

@@ -58,11 +58,20 @@ def _plain(items: str) -> str:
 
 
 def test_links_to_other_posts_comments_are_no_thread() -> None:
-    # "latest comments" outside any sidebar class: each links to a comment of another post
-    box = """<li class="kk"><a href="/post-{i}/#comment-{i}">Oct {i}, 2011</a>
-    <p>{n} says this is a fine point, well made, on another post.</p></li>"""
-    items = "".join(box.format(n=n, i=i) for i, n in enumerate(("Ann", "Bob", "Cy")))
-    assert _thread(_plain(f'<ol class="gg">{items}</ol>')).comments == ()
+    # a "latest comments" list in a box the area words name, each item an excerpt and a
+    # link to a comment of another post: the links lead to many documents
+    box = """<li><a href="{doc}#comment-{i}">{n}</a>: says this is a fine point,
+    well made, on another post...</li>"""
+
+    def page(same: bool) -> str:
+        names = enumerate(("Ann", "Bob", "Cy"))
+        items = "".join(
+            box.format(n=n, i=i, doc="/p/" if same else f"/post-{i}/") for i, n in names
+        )
+        return _plain(f'<div class="footer-latest-comments"><ul>{items}</ul></div>')
+
+    assert _thread(page(same=False)).comments == ()
+    assert len(_thread(page(same=True)).comments) == 3  # every link into this page
 
 
 def test_a_heading_that_counts_one_comment_takes_its_lone_box() -> None:

@@ -13,7 +13,7 @@ from ..dom._page import Page
 from ..dom._text import collapse
 from ._bylines import lead_line
 from ._dates import parse_visible_date
-from ._linked import permalinks
+from ._linked import permalink
 from ._markers import MIN_TEXT, hinted_sets
 from ._textlen import TextLengths
 
@@ -26,7 +26,7 @@ class Facts:
     again and again): which elements hold a textarea, and where the author- or date-like
     elements are (``META_WORD`` hints, ``cite``, ``time``) in document order."""
 
-    __slots__ = ("elements", "links", "meta", "meta_at", "page", "position", "text", "textarea_in")
+    __slots__ = ("elements", "meta", "meta_at", "position", "text", "textarea_in")
 
     def __init__(self, page: Page) -> None:
         index = page.index
@@ -39,8 +39,6 @@ class Facts:
         self.meta_at = sorted(self.position[el] for el in meta)
         self.textarea_in = {a for t in index.by_tag("textarea") for a in t.iterancestors()}
         self.text = TextLengths()
-        self.page = page
-        self.links: list[int] | None = None
 
     def has_textarea(self, el: HtmlElement) -> bool:
         """``el.find(".//textarea") is not None``."""
@@ -56,18 +54,23 @@ class Facts:
             return None
         return self._first_under(el, self.meta_at) is not None
 
-    def has_permalink(self, el: HtmlElement) -> bool:
-        """A link under ``el`` to one comment (``#comment-340``, ``#c12``, ``?replytocom=``)
-        beside text of its own: the permalink or reply link nearly every comment system
-        prints in each comment, whatever its classes are called. A box of links ("Jane on
-        Post title" in a recent-comments list) is no comment. Gathered on the first ask."""
-        if self.links is None:
-            position = self.position
-            self.links = sorted(position[a] for a in permalinks(self.page))
-        if self._first_under(el, self.links) is None:
-            return False
-        linked = sum(self.text.stripped(a) for a in el.iter("a"))
-        return self.text.stripped(el) - linked >= MIN_TEXT
+    def permalink_doc(self, el: HtmlElement) -> str | None:
+        """The document (``href`` without query and fragment) of a link under ``el`` to one
+        comment (``#comment-340``, ``#c12``, ``?replytocom=``) that stands beside text of
+        its own; ``None`` without one. Nearly every comment system prints such a permalink
+        or reply link in each comment, whatever its classes are called; a box of links
+        ("Jane on Post title" in a recent-comments list) is no comment. Reads the box's own
+        links only: asked of a few boxes of a group the other marks failed."""
+        linked = 0
+        doc = None
+        for a in el.iter("a"):
+            linked += self.text.stripped(a)
+            href = a.get("href")
+            if doc is None and permalink(href):
+                doc = (href or "").partition("#")[0].partition("?")[0]
+        if doc is None or self.text.stripped(el) - linked < MIN_TEXT:
+            return None
+        return doc
 
     def _first_under(self, el: HtmlElement, at: list[int]) -> HtmlElement | None:
         """The first of the elements at positions ``at`` (sorted) that lies under ``el``."""

@@ -165,11 +165,28 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
         meta = max(meta, sum(_dated(m, facts) for m in members))
     if _fails(len(members), commentish, meta):
         # no comment classes: a link to the comment beside its text says it as well
-        commentish = max(commentish, sum(facts.has_permalink(m) for m in members))
+        commentish = max(commentish, _linked(members, facts, every=meta * 2 < len(members)))
         if _fails(len(members), commentish, meta):
             return 0.0
     bonus = 2.0 if commentish * 2 >= len(members) else 1.0
     return bonus * sum(min(t, 3000) for t in texts)
+
+
+def _linked(members: list[HtmlElement], facts: _Facts, every: bool) -> int:
+    """How many ``members`` hold a permalink beside their text, all into one document: a
+    thread's links lead to the page itself, a recent-comments list's to many posts. With
+    ``every`` only all of them count (the first box without one ends the reading)."""
+    found = 0
+    docs: set[str] = set()
+    for m in members:
+        doc = facts.permalink_doc(m)
+        if doc is None:
+            if every:
+                return 0
+            continue
+        found += 1
+        docs.add(doc)
+    return found if len(docs) == 1 else 0
 
 
 def _fails(n: int, commentish: int, meta: int) -> bool:
@@ -304,7 +321,7 @@ def _lone_score(box: HtmlElement, facts: _Facts) -> float:
     text = facts.text.stripped(box)
     if text < MIN_TEXT or facts.has_textarea(box):
         return 0.0
-    if facts.has_meta(box) or facts.has_permalink(box) or _dated(box, facts):
+    if facts.has_meta(box) or facts.permalink_doc(box) is not None or _dated(box, facts):
         return float(min(text, 3000))
     return 0.0
 

@@ -5,12 +5,9 @@ text of its own as a comment (``_facts.Facts.has_permalink``)."""
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
-
-from ..dom._page import Page
 from ._markers import ITEM_ID
 
-__all__ = ["permalink", "permalinks"]
+__all__ = ["permalink"]
 
 
 def permalink(href: str | None) -> bool:
@@ -21,13 +18,3 @@ def permalink(href: str | None) -> bool:
     if "#" in href and ITEM_ID.match(href.rpartition("#")[2]):
         return True
     return "replytocom=" in href
-
-
-def permalinks(page: Page) -> list[HtmlElement]:
-    """The page's links to one comment, in document order (read once per page, and only
-    when a group of boxes without comment classes is being judged)."""
-    found: list[HtmlElement] = page.memo(
-        "comment-permalinks",
-        lambda: [a for a in page.index.by_tag("a") if permalink(a.get("href"))],
-    )
-    return found

@@ -17,7 +17,6 @@ Conservative on purpose: a page without comments must yield none.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 
 from lxml.html import HtmlElement
@@ -25,8 +24,10 @@ from lxml.html import HtmlElement
 from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import text_of
-from ._bylines import lead_line
-from ._dates import parse_visible_date
+from ._facts import DATE_LINE_MAX as _DATE_LINE_MAX
+from ._facts import Facts as _Facts
+from ._facts import dated as _dated
+from ._facts import facts_of as _facts
 from ._headed import headed_groups
 from ._markers import (
     AREA,
@@ -41,10 +42,8 @@ from ._markers import (
     Sig,
     hint_of,
     hinted,
-    hinted_sets,
     signature,
 )
-from ._textlen import TextLengths
 from ._thread import REPLY_BOX, excluded, make_owner
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items", "looks_like_comments"]
@@ -93,67 +92,6 @@ def _widen(area: HtmlElement, counts: dict[tuple[HtmlElement, Sig], int]) -> Htm
                 counts[key] = counts.get(key, 0) + 1
         same = counts.get((parent, sig), 0)
     return parent if same >= 3 else area
-
-
-class _Facts:
-    """What ``_group_score`` asks about every candidate item, answered from the page's
-    index instead of a walk under each item (nested candidates walked the same elements
-    again and again): which elements hold a textarea, and where the author- or date-like
-    elements are (``META_WORD`` hints, ``cite``, ``time``) in document order."""
-
-    __slots__ = ("elements", "meta", "meta_at", "position", "text", "textarea_in")
-
-    def __init__(self, page: Page) -> None:
-        index = page.index
-        self.elements = index.elements
-        self.position = index.position
-        meta = set(hinted_sets(page)[1])
-        meta.update(index.by_tag("cite"))
-        meta.update(index.by_tag("time"))
-        self.meta = meta
-        self.meta_at = sorted(self.position[el] for el in meta)
-        self.textarea_in = {
-            a for t in index.by_tag("textarea") if not _hidden_reply_box(t)
-            for a in t.iterancestors()
-        }  # fmt: skip
-        self.text = TextLengths()
-
-    def has_textarea(self, el: HtmlElement) -> bool:
-        """``el.find(".//textarea") is not None``."""
-        if el in self.position:
-            return el in self.textarea_in
-        return el.find(".//textarea") is not None
-
-    def has_meta(self, el: HtmlElement) -> bool | None:
-        """An author- or date-like element under ``el``; ``None`` for an element that is
-        not the page's. The descendants of ``el`` follow it in document order, so the
-        first such element after ``el`` is one of them when there is any."""
-        pos = self.position.get(el)
-        if pos is None:
-            return None
-        i = bisect_right(self.meta_at, pos)
-        if i == len(self.meta_at):
-            return False
-        for anc in self.elements[self.meta_at[i]].iterancestors():
-            if anc is el:
-                return True
-            if self.position[anc] < pos:  # ancestors come before ``el``: not inside it
-                return False
-        return False
-
-
-def _hidden_reply_box(textarea: HtmlElement) -> bool:
-    """A textarea in a hidden form: the reply box a "Reply" link opens under one comment
-    (Mezzanine puts one in every comment, ``form.comment-reply-form`` with
-    ``display:none``), not the page's comment form, which a reader sees."""
-    for anc in textarea.iterancestors("form"):
-        return "display:none" in (anc.get("style") or "").replace(" ", "").lower()
-    return False
-
-
-def _facts(page: Page) -> _Facts:
-    facts: _Facts = page.memo("comment-facts", lambda: _Facts(page))
-    return facts
 
 
 def _looks_like_item(el: HtmlElement, facts: _Facts | None = None) -> tuple[bool, bool]:
@@ -224,36 +162,38 @@ def _group_score(members: list[HtmlElement], facts: _Facts) -> float:
     meta = sum(m for _, m in flags)
     if len(members) >= 2 and commentish < len(members) and meta * 2 < len(members):
         # few author/date classes: a date line says it as well (read only when it counts)
-        meta = max(meta, sum(_dated(m, facts.text) for m in members))
-    if commentish * 2 < len(members) and meta * 2 < len(members) + 1:
-        return 0.0
-    if len(members) >= 2 and meta * 2 < len(members) and commentish < len(members):
-        return 0.0
+        meta = max(meta, sum(_dated(m, facts) for m in members))
+    if _fails(len(members), commentish, meta):
+        # no comment classes: a link to the comment beside its text says it as well
+        commentish = max(commentish, _linked(members, facts, every=meta * 2 < len(members)))
+        if _fails(len(members), commentish, meta):
+            return 0.0
     bonus = 2.0 if commentish * 2 >= len(members) else 1.0
     return bonus * sum(min(t, 3000) for t in texts)
 
 
-_DATE_LINE_MAX = 40  # characters: "September 24, 2012 at 10:07 pm", not a sentence
-_DATE_LOOK = 12  # elements: the head of a comment, where its date line stands
+def _linked(members: list[HtmlElement], facts: _Facts, every: bool) -> int:
+    """How many ``members`` hold a permalink beside their text, all into one document: a
+    thread's links lead to the page itself, a recent-comments list's to many posts. With
+    ``every`` only all of them count (the first box without one ends the reading)."""
+    found = 0
+    docs: set[str] = set()
+    for m in members:
+        doc = facts.permalink_doc(m)
+        if doc is None:
+            if every:
+                return 0
+            continue
+        found += 1
+        docs.add(doc)
+    return found if len(docs) == 1 else 0
 
 
-def _dated(el: HtmlElement, lengths: TextLengths) -> bool:
-    """A short element near the top of ``el`` whose whole text is a date ("10/12/2012",
-    "Nov 6, 2012 at 3:14 pm"): the date line of a comment whose classes say nothing.
-    Lengths first (summed once per page): a long box is never read whole here."""
-    for i, d in enumerate(el.iterdescendants()):
-        if i >= _DATE_LOOK:
-            break
-        if not isinstance(d, HtmlElement) or not isinstance(d.tag, str):
-            continue
-        if not 6 <= lengths.stripped(d) <= _DATE_LINE_MAX:
-            continue
-        if parse_visible_date(d.text_content().strip()) is not None:
-            return True
-    # or a hand-written byline opens it, "<b>Mia</b> wrote on Oct 1, 2012:" (guestbooks,
-    # hand-made and old news templates: the date is text beside the name, in no element)
-    lead = lead_line(el)
-    return lead is not None and lead.date is not None
+def _fails(n: int, commentish: int, meta: int) -> bool:
+    """Too few of ``n`` boxes are marked as comments or carry an author or a date."""
+    if commentish * 2 < n and meta * 2 < n + 1:
+        return True
+    return n >= 2 and meta * 2 < n and commentish < n
 
 
 def _dl_score(members: list[HtmlElement]) -> float:
@@ -364,13 +304,26 @@ def _headed_items(page: Page) -> list[HtmlElement]:
     """The best group of boxes after a heading that names the comments (``_headed``);
     the page's facts are gathered only once such a heading is found (most pages have none)."""
     best: tuple[float, list[HtmlElement]] = (0.0, [])
-    for _, group in headed_groups(page):
+    for _, group, one in headed_groups(page):
         facts, memo = _facts(page), excluded_memo(page)
         members = [m for m in group if not excluded(m, memo)]
         score = _group_score(members, facts) if members else 0.0
+        if not score and one and len(members) == 1:
+            score = _lone_score(members[0], facts)
         if score > best[0]:
             best = (score, members)
     return _drop_edge_boxes(best[1], _facts(page)) if best[1] else []
+
+
+def _lone_score(box: HtmlElement, facts: _Facts) -> float:
+    """A heading counts one comment ("1 Comment", "Comments (1)") and one box follows it:
+    it is that comment when it has text, a date or a link to itself, and no form."""
+    text = facts.text.stripped(box)
+    if text < MIN_TEXT or facts.has_textarea(box):
+        return 0.0
+    if facts.has_meta(box) or facts.permalink_doc(box) is not None or _dated(box, facts):
+        return float(min(text, 3000))
+    return 0.0
 
 
 def _after_anchor(page: Page, items: list[HtmlElement]) -> list[HtmlElement]:
@@ -407,6 +360,6 @@ def _drop_edge_boxes(items: list[HtmlElement], facts: _Facts) -> list[HtmlElemen
         if not commentish
         and not meta
         and facts.text.stripped(e) <= _DATE_LINE_MAX
-        and not _dated(e, facts.text)
+        and not _dated(e, facts)
     }
     return [e for e in items if e not in drop] if drop else items

@@ -33,14 +33,18 @@ _HEADING = re.compile(
 _HEADING_MAX = 160  # characters: "12 Responses to" and a post title, not a paragraph
 _TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
-Group = tuple[HtmlElement, list[HtmlElement]]  # (the list's element, its items)
+# (the list's element, its items, whether the heading counts one comment)
+Group = tuple[HtmlElement, list[HtmlElement], bool]
+# "1 Comment", "One Response to ...", "Comments (1)": a thread of one box
+_ONE = re.compile(r"^(?:1|one)\s|[(\[]1[)\]]", re.I)
 
 
 def headed_groups(page: Page) -> Iterator[Group]:
     """Groups of same-kind boxes after each comments heading: its following siblings
     (the boxes stand beside the heading), and the children of each following sibling
     (the heading stands above a list). The first element of a pair is the element to
-    search for nested replies; for siblings, only the members themselves count."""
+    search for nested replies; for siblings, only the members themselves count. The
+    third says the heading counts one comment ("1 Comment"): a lone box may be it."""
     index = page.index
     headings = [h for tag in _TAGS for h in index.by_tag(tag)]
     headings.sort(key=index.position.__getitem__)
@@ -55,11 +59,12 @@ def headed_groups(page: Page) -> Iterator[Group]:
             start = p
         after = [s for s in start.itersiblings() if isinstance(s, HtmlElement)]
         parent = start.getparent()
+        one = _ONE.search(text) is not None
         if parent is not None:
-            yield from ((parent, g) for g in _by_kind(after))
+            yield from ((parent, g, one) for g in _by_kind(after))
         for box in after:
             if box.tag in ITEM_TAGS and len(box):
-                yield from ((box, g) for g in _by_kind(list(box)))
+                yield from ((box, g, one) for g in _by_kind(list(box)))
 
 
 def _by_kind(elements: list[HtmlElement]) -> list[list[HtmlElement]]:

@@ -3,7 +3,7 @@ them cheap: each shortcut must give the answer of the full test."""
 
 from lxml.html import HtmlElement, fragment_fromstring
 
-from scraper.parse.body._cleanup import _label
+from scraper.parse.body._junk import _label
 from scraper.parse.body._lines import date_line, density
 
 

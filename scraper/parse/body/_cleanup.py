@@ -25,78 +25,34 @@ Headings (h2-h6), lists, tables, figures and their captions, and blockquotes are
 a quote is kept whole, as the page shows it. (``body.text`` leaves the captions out, see
 ``body``; ``body.html`` keeps the figure as the page marks it up.)
 A removed element's tail text stays (it belongs to the parent), so nothing around a
-removed widget is lost.
+removed widget is lost. Which element is which kind is ``_junk``'s verdict.
 """
 
 from __future__ import annotations
 
 import copy
-import functools
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from .._memo import Memo
-from .._quotes import quote_kind
-from ..comments._textlen import TextLengths
 from ..dom._css import select_all
 from ..dom._html import _PARSER
 from ..dom._page import ElementIndex
-from ..dom._signals import _hidden, attr_string, text_of
+from ..dom._signals import attr_string, text_of
 from ..dom._text import collapse
-from ._boilerplate import SKIP_TAGS, paywalled
 from ._forms import form_boxes
-from ._lines import (
-    SHARE_LABELS,
-    STAMP_CHILDREN,
-    STAMP_TAGS,
-    TEASER_TAGS,
-    date_line,
-    density,
-    teaser,
-    thread_heading,
-)
+from ._junk import Rules, junk_of, too_big
 from ._locate import lead_class
 
-__all__ = ["JUNK", "clean_copy", "remove"]
+__all__ = ["clean_copy", "remove"]
 
-JUNK = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|sociable|addtoany|a2a|addthis\w*|shareaholic|"
-    r"related|jp-relatedposts|yarpp|crp_related|recommend\w*|more-stories|read-next|"
-    r"read-more-links|author-?bio|author-?box|about-?the-?author|author-info|byline|"
-    r"post-?meta|entry-?meta|article-?meta|entry-?footer|post-?footer|entry-?utility|"
-    r"postmetadata|post-?tags|entry-?tags|tag-?links|tags-?links|cat-?links|tagcloud|"
-    r"breadcrumbs?|comments?|comment-?respond|respond|disqus\w*|\w*newsletter\w*|subscribe\w*|"
-    r"\w*sign-?up\w*|mailchimp|cookie\w*|consent|gdpr|popup|modal|advert\w*|ads?|adsbygoogle|ad-?slot|"
-    r"ad-?container|ad-?wrapper|ad-?unit|dfp\w*|gpt-?ad|sponsor\w*|promo\w*|outbrain|"
-    r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
-    r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
-    r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
-    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|offscreen|\w*credits?|"
-    r"autor\w*|auteur|footer|bio|biography|cta|"
-    r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
-    r"next-?prev|prev-?next|\w*author\w*|\w*read-?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
-)
-_FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "h1", "form", "button"})
-_FURNITURE_ROLES = frozenset(
-    {"navigation", "complementary", "contentinfo", "banner", "dialog", "toolbar", "menu"}
-)
-_LINK_LIST_TAGS = frozenset({"div", "section", "ul", "ol", "table", "p", "dl", "span"})
-_KEEP = frozenset({"body", "html"})
-_TITLE_TAGS = frozenset({"h1", "h2", "h3"})
-_LONE_LINK = 200
-# what an ad slot prints when its ad is gone
-AD_LABELS = frozenset(
-    "ad ads advert advertisement advertising anzeige werbung publicité publicidad "
-    "pubblicità reklama реклама 广告 広告 sponsored".split()
-)
-_LABEL_TAGS = frozenset({"p", "div", "span", "section", "aside", "figure", "small"})
-_SHARE_TAGS = _LABEL_TAGS | {"li", "h2", "h3", "h4", "h5", "h6"}
 # image carousels: their pictures are the post's, their "Image 1 of 9 / Caption / Close"
 # chrome and repeated captions are not
 GALLERY = re.compile(r"gallery|slideshow|carousel|slider|lightbox|swiper")
+_GALLERY_WORDS: Memo[str, bool] = Memo(lambda attrs: GALLERY.search(attrs) is not None)
 
 
 def clean_copy(
@@ -148,9 +104,9 @@ def clean_copy_kept(
         for el in root.iter("noscript"):
             el.tag = "div"
     alive = list(root.iter())
-    rules = _Rules(root, protect, collapse(title).lower())
-    junk = list(_junk(root, rules))
-    junk.extend(form_boxes(root, lambda el: _too_big(el, rules)))
+    rules = Rules(root, protect, collapse(title).lower())
+    junk = list(junk_of(root, rules))
+    junk.extend(form_boxes(root, lambda el: too_big(el, rules)))
     for el in junk:
         if el.tag == "header" and el.getparent() is not root:  # a chosen header is no post
             _keep_lead(el)
@@ -174,8 +130,10 @@ def _bare_brackets(p: HtmlElement) -> bool:
     """A paragraph left with only the brackets of a link stripped from it: Mezzanine's
     "(<a href="#comments">2 comments</a>)" becomes "()"."""
     text = text_of(p)
-    return bool(text.strip()) and all(ch in _BRACKETS or ch.isspace() for ch in text) and (
-        next(p.iter("img", "iframe", "video", "audio", "object", "embed"), None) is None
+    return (
+        bool(text.strip())
+        and all(ch in _BRACKETS or ch.isspace() for ch in text)
+        and (next(p.iter("img", "iframe", "video", "audio", "object", "embed"), None) is None)
     )
 
 
@@ -220,91 +178,6 @@ def _flatten_galleries(root: HtmlElement) -> None:
         el.extend(images)
 
 
-# class/id strings repeat within a page and across pages: each is searched once
-_JUNK_WORDS: Memo[str, bool] = Memo(lambda attrs: JUNK.search(attrs) is not None)
-_GALLERY_WORDS: Memo[str, bool] = Memo(lambda attrs: GALLERY.search(attrs) is not None)
-
-
-# a "teaser" class names a box promoting another story, or the story's own lead (or its
-# free part, ``div.teaser-content``): only a short box with a link is the promotion
-_TEASER_LONGEST = 600
-
-
-def _teaser_box(el: HtmlElement) -> bool:
-    """A promotion of another story: a link to it and a few lines about it."""
-    if not any(a.get("href") for a in el.iter("a")):
-        return False
-    return len(text_of(el)) < _TEASER_LONGEST
-
-
-def _junk_words(attrs: str) -> bool:
-    return _JUNK_WORDS[attrs]
-
-
-class _Rules:
-    """What the junk tests know of the whole copy."""
-
-    __slots__ = ("__dict__", "asked", "protect", "root", "title")
-
-    def __init__(self, root: HtmlElement, protect: Callable[[HtmlElement], bool], title: str):
-        self.root = root  # the copy's root: its children are the chosen nodes
-        self.protect = protect
-        self.title = title
-        self.asked = 0  # text lengths read by serializing (``length``)
-
-    @functools.cached_property
-    def total(self) -> int:
-        """Characters in the whole copy: a "junk" class on most of it is no junk. Read
-        only when a junk word is met (the copy's text is serialized for it)."""
-        return max(1, len(text_of(self.root)))
-
-    @functools.cached_property
-    def lengths(self) -> TextLengths:
-        """Text lengths of the copy's elements, each summed once: nested "comment" boxes
-        asked each level's size, each serialized whole (2,000 levels: 0.15 s)."""
-        return TextLengths()
-
-    def length(self, el: HtmlElement) -> int:
-        """``len(text_of(el))``. A copy asks a few sizes (a junk word on a wrapper), each
-        serialized by libxml2 faster than ``lengths`` sums up a big subtree in Python; past
-        ``_SERIALIZED`` asks (nested "comment" boxes ask every level) ``lengths`` answers,
-        so a deep nest is not serialized once per level."""
-        if self.asked < _SERIALIZED:
-            self.asked += 1
-            return len(text_of(el))
-        return self.lengths.length(el)
-
-    def class_text(self, el: HtmlElement) -> int:
-        """The text of ``el`` and its siblings of the same class: the chunks of one article
-        side by side (``div.sidebar-grid__content`` cut by ads) weigh as one, and a class
-        that the chunks share is the article's, however each chunk alone compares."""
-        cls = el.get("class")
-        parent = el.getparent()
-        if not cls or parent is None:
-            return self.length(el)
-        return sum(self.length(n) for n in parent if n is el or n.get("class") == cls)
-
-
-_SERIALIZED = 16
-
-
-def _junk(root: HtmlElement, rules: _Rules) -> Iterator[HtmlElement]:
-    """Junk elements under ``root``, top down; the inside of a junk element is not visited."""
-    stack: list[HtmlElement] = list(reversed(root))
-    while stack:
-        el = stack.pop()
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        # most elements of a post (p, li, em ...) carry no attribute: one call says so,
-        # and the tests of hidden, role, class and id words read only the names listed
-        names = el.keys()
-        if ("data-strip" in names and el.get("data-strip") == "1") or _is_junk(el, rules, names):
-            yield el
-        elif tag not in SKIP_TAGS and (len(el) == 0 or quote_kind(el) is None):
-            stack.extend(reversed(el))  # a quote is kept whole, as the page shows it
-
-
 def _inside(nodes: Sequence[HtmlElement], drop: Collection[etree._Element]) -> set[etree._Element]:
     """The elements of ``drop`` strictly inside one of ``nodes``."""
     chosen = set(nodes)
@@ -338,121 +211,6 @@ def _mark_in_copy(orig: etree._Element, dup: etree._Element, marked: set[etree._
     for o, d in zip(orig.iter(), dup.iter(), strict=False):
         if o in marked:
             d.set("data-strip", "1")
-
-
-def _is_junk(el: HtmlElement, rules: _Rules, names: Sequence[str]) -> bool:
-    """``names``: ``el.keys()``, read once by the walk (an absent attribute costs a read
-    as much as a present one, and most elements of a post have none)."""
-    tag = el.tag
-    if tag in _KEEP:
-        return False
-    if tag in _TITLE_TAGS and _is_title(el, rules.title):
-        return True
-    if names and _hidden(el, names) and not paywalled(el):
-        return True
-    if quote_kind(el) is not None:
-        return False
-    if tag in _FURNITURE_TAGS or ("role" in names and el.get("role") in _FURNITURE_ROLES):
-        if tag == "form":
-            # ASP.NET and other form frameworks wrap the whole page in one <form>: a form
-            # holding most of the content, and that content prose, is that wrapper, not a
-            # search, sign-up or comment box
-            return not (_too_big(el, rules) and _mostly_prose(el))
-        return tag != "aside" or not _mostly_prose(el)
-    if tag in SKIP_TAGS:
-        return False
-    attrs = _attrs(el, names) if names else ""
-    if attrs and _junk_words(attrs) and not _too_big(el, rules):
-        return True
-    if attrs and "teaser" in attrs and el.getparent() is not rules.root and _teaser_box(el):
-        return True
-    if tag in _SHARE_TAGS and len(el) == 0 and _label(el):
-        return True
-    if tag in _SECTION_TAGS and len(el) > 1 and thread_heading(el[0]):
-        # the comment section or its rules, unless it is a chosen node or most of them
-        return el.getparent() is not rules.root and not _too_big(el, rules)
-    if tag in TEASER_TAGS and teaser(el):
-        return True
-    if tag in STAMP_TAGS and len(el) <= STAMP_CHILDREN and date_line(el):
-        return True
-    if el.getparent() is rules.root:
-        return False  # a chosen node is no link list: the scorer weighed its links already
-    return tag in _LINK_LIST_TAGS and _link_list(el) and not rules.protect(el)
-
-
-def _label(el: HtmlElement) -> bool:
-    """An ad slot's or a share bar's label, left without its ad or its buttons."""
-    words = (el.text or "").strip()
-    if len(words) > _LABEL_LONGEST:  # a paragraph's text: lower-casing never shortens one
-        return False
-    words = words.lower()
-    if words in SHARE_LABELS:
-        return True
-    if el.tag not in _LABEL_TAGS:
-        return False
-    # numbered slots ("Advertisement 2") and the line that bridges an ad slot in mid-story
-    return words.rstrip("0123456789 ") in AD_LABELS or words in _AD_BRIDGES
-
-
-# what a story says around an ad slot set in it, once the ad is gone
-_AD_BRIDGES = frozenset(
-    f"{what} continues {where}"
-    for what in ("story", "article")
-    for where in ("below", "below advertisement", "after advertisement", "after this advertisement")
-)
-_LABEL_LONGEST = max(len(label) for label in SHARE_LABELS | AD_LABELS | _AD_BRIDGES)
-
-
-_SECTION_TAGS = frozenset({"div", "section"})
-
-
-def _attrs(el: HtmlElement, names: Sequence[str]) -> str:
-    """class, id, and the attributes that name a part in markup without meaningful classes
-    (``itemprop=author``, ``data-testid=authorPhoto``), lower-cased. ``names``: ``el.keys()``."""
-    words = attr_string(el)
-    for name in ("itemprop", "data-testid"):
-        value = el.get(name) if name in names else None
-        if value:
-            words = f"{words} {value.lower()}"
-    return words
-
-
-def _is_title(el: HtmlElement, title: str) -> bool:
-    """The post's title repeated in the content: by class (``entry-title``) or by text."""
-    if "title" in (el.get("class") or "") or "headline" in (el.get("class") or ""):
-        return True
-    return bool(title) and collapse(text_of(el)).lower() == title
-
-
-def _too_big(el: HtmlElement, rules: _Rules) -> bool:
-    """A "junk" class on most of the content is a misnamed wrapper, not junk: one element
-    of that class, or all of them together."""
-    half = 0.5 * rules.total
-    return rules.length(el) > half or rules.class_text(el) > half
-
-
-def _mostly_prose(el: HtmlElement) -> bool:
-    return len(text_of(el).strip()) > 200 and density(el) < 0.2
-
-
-def _link_list(el: HtmlElement) -> bool:
-    links = list(el.iter("a"))
-    if not links:
-        return False
-    text = text_of(el).strip()
-    if not text:
-        return False
-    share = density(el, text, links)
-    if el.tag == "p":
-        # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
-        # ("mediawatch:" introducing a reblog ends with a colon and stays)
-        lone = len(text) < _LONE_LINK and not text.endswith(":")
-        return share > 0.9 and (len(links) >= 2 or lone)
-    if el.tag == "span":
-        return share > 0.9 and len(links) >= 2
-    if share > 0.65:
-        return True
-    return share > 0.5 and len(text) < 300 and len(links) >= 3
 
 
 def remove(elements: Sequence[HtmlElement]) -> None:

@@ -36,7 +36,7 @@ from ._headdates import (
     url_month_shown,
 )
 from ._nearby import Near, body_texts
-from ._pagedates import script_date, updated_date
+from ._pagedates import modified_last, script_date, updated_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
@@ -209,13 +209,17 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         value = parse_iso(ld_text(obj.get("datePublished")))
         if value:
             yield "ld:other", value
-    dated = [
-        (el, value)
-        for el in scan.date_text_elements()[:_LOOKED_AT]
-        if not _quoted(el)
-        for value in [date_of(el, dayfirst=dayfirst)]
-        if value
-    ]
+    dated = modified_last(
+        [
+            (el, value)
+            for el in scan.date_text_elements()[:_LOOKED_AT]
+            if not _quoted(el)
+            for value in [date_of(el, dayfirst=dayfirst)]
+            if value
+        ],
+        [h.el for h in scan.modified if not h.in_comment],
+        dayfirst,
+    )
     listed = _listing(dated)
     later = [value for el, value in marked + dated if id(el) in listed | mlisted]
     if dated:
@@ -233,7 +237,8 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
             # "today", a teaser's, a footer's) is weaker than the dateline under the
             # headline, where readers look for the post's date
             headed = True
-            head = head_dateline(ctx.near, dayfirst, value[:10])
+            inside = any(h.el is el and h.in_article for h in scan.date_texts)
+            head = head_dateline(ctx.near, dayfirst, value[:10], updates=not inside)
             if head:
                 yield "near", _timed(head, later)
         yield "date-text", _timed(value, later)

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from ._candidates import el_text
 from ._dates import day_in_month, parse_iso, parse_text
 from ._nearby import Near
+from ._pagedates import UPDATED_LABEL
 
 __all__ = ["DATELINE_LETTERS", "NOW_LABEL", "head_dateline", "member_since", "url_month_shown"]
 
@@ -26,10 +27,15 @@ DATELINE_LETTERS = 25
 _HEAD_TEXTS = 10
 
 
-def head_dateline(near: Near, dayfirst: bool | None, other: str) -> str | None:
+def head_dateline(
+    near: Near, dayfirst: bool | None, other: str, *, updates: bool = True
+) -> str | None:
     """The first text of the post's header that is little more than a date (the dateline
     under or right over the headline), when no text of the header shows the day
-    ``other``; a member's "Joined" day or an event's day is not the post's."""
+    ``other``; a member's "Joined" day or an event's day is not the post's. Without
+    ``updates`` an "Updated: ..." line is not a dateline either: against a date-classed
+    element inside the article (Wix prints the post's day in a list over the headline,
+    which the walk leaves out, and "Updated: ..." under the post) it names the revision."""
     texts = _meta_list(near.headline) + near.texts[:_HEAD_TEXTS]
     found = None
     for i, text in enumerate(texts):
@@ -43,7 +49,9 @@ def head_dateline(near: Near, dayfirst: bool | None, other: str) -> str | None:
         if found is None and sum(c.isalpha() for c in text) <= DATELINE_LETTERS:
             # the label may stand two texts back: the walk interleaves both sides
             labels = [t for t in texts[max(i - 2, 0) : i] if len(t) <= 20]
-            if not any(_NOT_POSTED.search(t) for t in (text, *labels)):
+            if not any(_NOT_POSTED.search(t) for t in (text, *labels)) and (
+                updates or not UPDATED_LABEL.search(text)
+            ):
                 found = value
     return found
 

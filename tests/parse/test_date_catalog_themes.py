@@ -546,6 +546,101 @@ class="post-body entry-content">"""
         _URL,
         "2014-03-03",
     ),
+    # --- more hosted and hand-made forms ---
+    (
+        "medium this year's date without its year",
+        _bare(
+            "",
+            '<article><h1 class="pw-post-title">'
+            f'{_TITLE}</h1><div><a href="/@anna">Anna</a> · 3 min read · '
+            f'<span data-testid="storyPublishDate">Mar 3</span></div><section>{_BODY}'
+            "</section></article>",
+        ),
+        "https://medium.com/@anna/a-walk-by-the-river-5f2a9c1b7d3e",
+        None,
+    ),
+    (
+        "jekyll byline 'Mar 3, 2014 • Anna'",
+        _bare(
+            "",
+            f'<div class="post"><h1 class="post-title">{_TITLE}</h1><p class="post-meta">'
+            f'Mar 3, 2014 • Anna</p><div class="post-content">{_BODY}</div></div>',
+        ),
+        "https://anna.github.io/a-walk-by-the-river/",
+        "2014-03-03",
+    ),
+    (
+        "hugo ISO date in a plain span",
+        _bare(
+            "",
+            f"<main><h1>{_TITLE}</h1><div><span>2014-03-03</span> · Anna</div><div>{_BODY}"
+            "</div></main>",
+        ),
+        "https://anna.example/posts/a-walk/",
+        "2014-03-03",
+    ),
+    (
+        "ghost casper with dated related-post cards after the post",
+        _bare(
+            "",
+            '<main class="site-main"><article class="article post"><header '
+            f'class="article-header"><h1 class="article-title">{_TITLE}</h1><div '
+            'class="byline-meta-content"><time class="byline-meta-date">Mar 3, 2014</time>'
+            f'</div></header><section class="gh-content">{_BODY}</section></article>'
+            '<aside class="read-more-wrap"><div class="read-more"><article class="post-card">'
+            '<h2 class="post-card-title">Frost</h2><time class="post-card-meta-date">Apr 9, '
+            '2014</time></article><article class="post-card"><h2 class="post-card-title">Snow'
+            '</h2><time class="post-card-meta-date">Apr 20, 2014</time></article></div>'
+            "</aside></main>",
+        ),
+        "https://smallblog.example/a-walk/",
+        "2014-03-03",
+    ),
+    (
+        "a masthead's weekday clock over a plain byline line",
+        _masthead(
+            _page("<p>By Anna - March 3, 2014</p>"),
+            _TODAY.format(cls="td_data_time", text="Friday, March 21, 2014"),
+        ),
+        _URL,
+        "2014-03-03",
+    ),
+    (
+        "Von ... | Datum | Uhrzeit (German news byline)",
+        _page("<p>Von Anna | 03.03.2014 | 10:15 Uhr</p>", lang="de"),
+        _URL,
+        "2014-03-03",
+    ),
+    (
+        "Erschienen am",
+        _page('<p class="info">Erschienen am 3. März 2014 in Wanderungen</p>', lang="de"),
+        _URL,
+        "2014-03-03",
+    ),
+    (
+        "Published ..., last updated ... on one line",
+        _page("<p>Published: 3 March 2014, last updated: 9 March 2015</p>"),
+        _URL,
+        "2014-03-03",
+    ),
+    (
+        "a German Stand line over an erstellt line",
+        _page(
+            "<p>Stand: 09.03.2015, 08:00 Uhr</p><p>Erstellt: 03.03.2014, 10:15 Uhr</p>",
+            lang="de",
+        ),
+        _URL,
+        "2014-03-03",
+    ),
+    (
+        "French publié le / mis à jour le",
+        _page(
+            "<p>Mis à jour le 9 mars 2015 à 08h00</p><p>Publié le 3 mars 2014 à 10h15</p>",
+            lang="fr",
+        ),
+        _URL,
+        "2014-03-03",
+    ),
     # --- machine dates and the visible one ---
     (
         # the page presents the post under its update (``_pubdates._updated_shown``): the

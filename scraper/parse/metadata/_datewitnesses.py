@@ -32,6 +32,7 @@ from ._headdates import (
     DATELINE_LETTERS,
     NOW_LABEL,
     head_dateline,
+    in_banner,
     member_since,
     url_month_shown,
 )
@@ -220,6 +221,14 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         [h.el for h in scan.modified if not h.in_comment],
         dayfirst,
     )
+    # a date-classed element outside the article, in the site's banner, is today's date:
+    # it comes last, and it never keeps the header's dateline from outranking it
+    outside = {id(h.el) for h in scan.date_texts if not h.in_article}
+    banner = {id(el) for el, _ in dated if id(el) in outside and in_banner(el, ctx.near.headline)}
+    if banner:
+        dated = [d for d in dated if id(d[0]) not in banner] + [
+            d for d in dated if id(d[0]) in banner
+        ]
     listed = _listing(dated)
     later = [value for el, value in marked + dated if id(el) in listed | mlisted]
     if dated:
@@ -238,7 +247,8 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
             # headline, where readers look for the post's date
             headed = True
             inside = any(h.el is el and h.in_article for h in scan.date_texts)
-            head = head_dateline(ctx.near, dayfirst, value[:10], updates=not inside)
+            shown = "" if id(el) in banner else value[:10]
+            head = head_dateline(ctx.near, dayfirst, shown, updates=not inside)
             if head:
                 yield "near", _timed(head, later)
         yield "date-text", _timed(value, later)

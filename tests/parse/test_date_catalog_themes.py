@@ -517,6 +517,44 @@ class="post-body entry-content">"""
         "https://smallblog.example/aktuelles/detail/ein-spaziergang",
         "2014-03-03",
     ),
+    (
+        "squarespace 7.0 entry-dateline",
+        _page(
+            '<div class="entry-meta"><span class="entry-dateline"><a '
+            'class="entry-dateline-link" href="/blog/a-walk"><time class="published">'
+            'March 3, 2014</time></a></span><span class="entry-author">Anna</span></div>'
+        ),
+        "https://smallblog.example/blog/a-walk",
+        "2014-03-03",
+    ),
+    (
+        "jannah last-updated item before the date item",
+        _page(
+            '<div class="post-meta"><span class="meta-item last-updated">Last Updated: '
+            'March 9, 2015</span><span class="date meta-item tie-icon">March 3, 2014</span>'
+            "</div>"
+        ),
+        _URL,
+        "2014-03-03",
+    ),
+    (
+        "astra with only the updated span visible",
+        _page(
+            '<div class="entry-meta"><span class="posted-on"><span class="updated" '
+            'itemprop="dateModified">March 9, 2015</span></span></div>'
+        ),
+        _URL,
+        "2015-03-09",
+    ),
+    (
+        "sahifa post-meta with 'Last Updated' after the date",
+        _page(
+            '<p class="post-meta"><span class="tie-date">March 3, 2014</span> <span '
+            'class="post-last-updated">Last Updated: March 9, 2015</span></p>'
+        ),
+        _URL,
+        "2014-03-03",
+    ),
     # --- German news CMSs ---
     (
         "Veröffentlicht am ... | Aktualisiert am ...",

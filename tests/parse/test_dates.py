@@ -652,3 +652,31 @@ def test_a_forum_members_joined_day_is_not_the_posts() -> None:
 <div class="message">{_PROSE}</div></div></body></html>"""
     assert _published(html) is None
     assert _published(html.replace("Joined", "Posted")) == "2017-05-11"
+
+
+def test_a_written_date_is_never_shifted_by_a_zone() -> None:
+    """A day the page writes is the record's day: a local time without a zone (in the text
+    or in its markup) is not read as UTC, and a time written with its zone ("9:23 PM UTC")
+    keeps the day written beside it, whatever country the domain names. Only an instant
+    (a machine value with its offset) is placed on the page's local day, and only when
+    the page shows that day or its country allows one day (``_pubdates.published_of``)."""
+    body = "<h1>Late vote</h1><p class='date'>{}</p><p>" + _PROSE + "</p>"
+    html = "<html><head>{}</head><body>" + body + "</body></html>"
+    late = html.format("", "May 10, 2022, 11:22 pm")
+    assert _published(late, "https://news.example.de/vote") == "2022-05-10T23:22"
+    zoned = html.format("", "Jan. 5, 2021, 9:23 PM UTC")
+    assert _published(zoned, "https://news.example.de/vote")[:10] == "2021-01-05"
+    local = "<meta property='article:published_time' content='2022-05-10T23:22:00'>"
+    assert _published(html.format(local, "10.05.2022"), "https://news.example.de/vote") == (
+        "2022-05-10T23:22:00"
+    )
+
+
+def test_a_utc_instant_takes_the_day_its_page_shows() -> None:
+    """A UTC instant after midnight that the page shows on the day before ("May 1, 2020
+    10:54 pm" under the headline, ``02:54Z`` in its markup): the reader's day, with the
+    offset the two times give."""
+    head = "<meta property='article:published_time' content='2020-05-02T02:54:00Z'>"
+    html = f"""<html><head>{head}</head><body><h1>Station closes at night</h1>
+<p class='date'>May 1, 2020 10:54 pm</p><p>{_PROSE}</p></body></html>"""
+    assert _published(html, "https://news.example.com/station") == "2020-05-01T22:54:00-04:00"

@@ -11,8 +11,8 @@ from typing import NamedTuple
 from .._memo import Memo, holding
 
 __all__ = [
-    "ARTICLE", "FACTS", "FACT_BITS", "HINT", "ROLE_BITS", "TOKEN_MASKS", "ClassFacts",
-    "token_masks",
+    "ARTICLE", "FACTS", "FACT_BITS", "HINT", "PUBLISHED_CLASSES", "ROLE_BITS", "TOKEN_MASKS",
+    "ClassFacts", "token_masks",
 ]  # fmt: skip
 
 # a class token holding one of these words is a hint
@@ -40,9 +40,15 @@ _NOT_BYLINE = (
 )  # fmt: skip
 _PUBLISHED_CLASSES = frozenset(
     "published dt-published entry-date post-date article-date publish-date pubdate "
-    "date-published posted-on".split()
+    "date-published posted-on entry-time".split()  # entry-time: Genesis
 )
-_MODIFIED_CLASSES = frozenset("updated dt-updated modified date-modified".split())
+# the update's own classes: Genesis, block themes' "Modified Date" block, Kadence and kin
+PUBLISHED_CLASSES = _PUBLISHED_CLASSES
+_MODIFIED_CLASSES = frozenset(
+    "updated dt-updated modified date-modified entry-modified-time "
+    "wp-block-post-date__modified-date updated-on last-updated modified-date "
+    "updated-date date-updated post-modified".split()
+)
 _DATE_WORDS = ("date", "time", "meta", "byline", "posted", "publish", "datum", "fecha")
 _CATEGORY_CLASSES = frozenset(
     "cat-links post-categories entry-categories category-links categories post-category".split()

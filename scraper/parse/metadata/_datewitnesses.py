@@ -32,11 +32,12 @@ from ._headdates import (
     DATELINE_LETTERS,
     NOW_LABEL,
     head_dateline,
+    in_banner,
     member_since,
     url_month_shown,
 )
 from ._nearby import Near, body_texts
-from ._pagedates import script_date, updated_date
+from ._pagedates import modified_last, script_date, updated_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
@@ -209,13 +210,25 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         value = parse_iso(ld_text(obj.get("datePublished")))
         if value:
             yield "ld:other", value
-    dated = [
-        (el, value)
-        for el in scan.date_text_elements()[:_LOOKED_AT]
-        if not _quoted(el)
-        for value in [date_of(el, dayfirst=dayfirst)]
-        if value
-    ]
+    dated = modified_last(
+        [
+            (el, value)
+            for el in scan.date_text_elements()[:_LOOKED_AT]
+            if not _quoted(el)
+            for value in [date_of(el, dayfirst=dayfirst)]
+            if value
+        ],
+        [h.el for h in scan.modified if not h.in_comment],
+        dayfirst,
+    )
+    # a date-classed element outside the article, in the site's banner, is today's date:
+    # it comes last, and it never keeps the header's dateline from outranking it
+    outside = {id(h.el) for h in scan.date_texts if not h.in_article}
+    banner = {id(el) for el, _ in dated if id(el) in outside and in_banner(el, ctx.near.headline)}
+    if banner:
+        dated = [d for d in dated if id(d[0]) not in banner] + [
+            d for d in dated if id(d[0]) in banner
+        ]
     listed = _listing(dated)
     later = [value for el, value in marked + dated if id(el) in listed | mlisted]
     if dated:
@@ -233,7 +246,9 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
             # "today", a teaser's, a footer's) is weaker than the dateline under the
             # headline, where readers look for the post's date
             headed = True
-            head = head_dateline(ctx.near, dayfirst, value[:10])
+            inside = any(h.el is el and h.in_article for h in scan.date_texts)
+            shown = "" if id(el) in banner else value[:10]
+            head = head_dateline(ctx.near, dayfirst, shown, updates=not inside)
             if head:
                 yield "near", _timed(head, later)
         yield "date-text", _timed(value, later)

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from ._candidates import el_text
 from ._dates import day_in_month, parse_iso, parse_text
 from ._nearby import Near
+from ._pagedates import UPDATED_LABEL
 
 __all__ = ["DATELINE_LETTERS", "NOW_LABEL", "head_dateline", "member_since", "url_month_shown"]
 
@@ -26,10 +27,16 @@ DATELINE_LETTERS = 25
 _HEAD_TEXTS = 10
 
 
-def head_dateline(near: Near, dayfirst: bool | None, other: str) -> str | None:
+def head_dateline(
+    near: Near, dayfirst: bool | None, other: str, *, updates: bool = True
+) -> str | None:
     """The first text of the post's header that is little more than a date (the dateline
     under or right over the headline), when no text of the header shows the day
-    ``other``; a member's "Joined" day or an event's day is not the post's."""
+    ``other`` (empty: a banner's clock, which the header's showing does not excuse); a
+    member's "Joined" day or an event's day is not the post's. Without
+    ``updates`` an "Updated: ..." line is not a dateline either: against a date-classed
+    element inside the article (Wix prints the post's day in a list over the headline,
+    which the walk leaves out, and "Updated: ..." under the post) it names the revision."""
     texts = _meta_list(near.headline) + near.texts[:_HEAD_TEXTS]
     found = None
     for i, text in enumerate(texts):
@@ -38,12 +45,14 @@ def head_dateline(near: Near, dayfirst: bool | None, other: str) -> str | None:
         value = parse_text(text, dayfirst=dayfirst)
         if value is None:
             continue
-        if value.startswith(other):
+        if other and value.startswith(other):
             return None
         if found is None and sum(c.isalpha() for c in text) <= DATELINE_LETTERS:
             # the label may stand two texts back: the walk interleaves both sides
             labels = [t for t in texts[max(i - 2, 0) : i] if len(t) <= 20]
-            if not any(_NOT_POSTED.search(t) for t in (text, *labels)):
+            if not any(_NOT_POSTED.search(t) for t in (text, *labels)) and (
+                updates or not UPDATED_LABEL.search(text)
+            ):
                 found = value
     return found
 
@@ -104,3 +113,24 @@ def url_month_shown(near: Near, url: str | None) -> str | None:
                 if day is not None:
                     return parse_iso(f"{year}-{month:02d}-{day:02d}")
     return None
+
+
+# the site's banner: where news themes print today's date (tagDiv's "td_data_time",
+# Jannah's "topbar-today-date", "header-date" bars), never a post's
+_BANNER_TOKENS = frozenset(
+    "masthead site-header header top-bar topbar header-top top-header header-bar".split()
+)
+
+
+def in_banner(el: HtmlElement, headline: HtmlElement | None) -> bool:
+    """True for an element of the site's banner: inside a ``<header>``, ``role=banner`` or
+    a masthead/top-bar class that does not hold the post's headline (a post's own
+    ``<header>`` holds its headline and its dateline together)."""
+    for anc in el.iterancestors():
+        if (
+            anc.tag == "header"
+            or anc.get("role") == "banner"
+            or _BANNER_TOKENS.intersection(f"{anc.get('class', '')} {anc.get('id', '')}".split())
+        ):
+            return headline is None or not any(a is anc for a in headline.iterancestors())
+    return False

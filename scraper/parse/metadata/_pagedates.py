@@ -5,16 +5,20 @@ resorts of ``datewitnesses``, read only when the page's markup gave nothing bett
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from lxml.html import HtmlElement
 
 from ..dom._page import Page
 from ._candidates import el_text
+from ._classfacts import PUBLISHED_CLASSES
 from ._dates import parse_iso, parse_text
 
 if TYPE_CHECKING:
     from ._nearby import Near
 
-__all__ = ["UPDATED_LABEL", "lastmod_line", "script_date", "updated_date"]
+__all__ = ["UPDATED_LABEL", "lastmod_line", "modified_last", "script_date", "updated_date"]
 
 _LASTMOD_IDS = ("lastmod", "last-modified", "lastmodified", "last_modified")
 
@@ -96,3 +100,52 @@ def updated_date(near: Near, dayfirst: bool | None) -> str | None:
         if value:
             return value
     return lastmod_line(near.page, dayfirst)
+
+
+def modified_last(
+    dated: list[tuple[HtmlElement, str]], modified: list[HtmlElement], dayfirst: bool | None
+) -> list[tuple[HtmlElement, str]]:
+    """Date-classed elements with the modification's reading put last: an element classed
+    only as the update (``time.updated``, ``entry-modified-time``, a block theme's
+    ``wp-block-post-date__modified-date``), and a meta line whose first date is such an
+    element's (GeneratePress writes ``time.updated`` before ``time.published``, Avada a
+    hidden ISO ``span.updated`` before the visible day). A meta line is read again
+    without its update; one that holds nothing else keeps its place after the others."""
+    mods = {
+        id(el) for el in modified if not PUBLISHED_CLASSES.intersection(el.get("class", "").split())
+    }  # tagDiv's "entry-date updated" is its publication
+    if not mods:
+        return dated
+    holders = {id(anc) for el in modified if id(el) in mods for anc in el.iterancestors()}
+    first: list[tuple[HtmlElement, str]] = []
+    last: list[tuple[HtmlElement, str]] = []
+    for el, value in dated:
+        if id(el) in mods:
+            last.append((el, value))
+        elif id(el) in holders:
+            rest = parse_text(_text_without(el, mods), dayfirst=dayfirst)
+            (first if rest else last).append((el, rest or value))
+        else:
+            first.append((el, value))
+    return first + last
+
+
+def _text_without(el: HtmlElement, skip: set[int]) -> str:
+    """``el``'s text with the subtrees of the elements in ``skip`` left out (their tails
+    kept: they belong to the parent)."""
+    parts: list[str] = [el.text or ""]
+    stack: list[tuple[Iterator[HtmlElement], HtmlElement | None]] = [(iter(el), None)]
+    while stack and len(parts) < 400:
+        children, owner = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(owner.tail or "" if owner is not None else "")
+            continue
+        if id(child) not in skip and isinstance(child.tag, str):
+            parts.append(child.text or "")
+            if len(child):
+                stack.append((iter(child), child))
+                continue
+        parts.append(child.tail or "")
+    return " ".join(" ".join(parts).split())[:400]

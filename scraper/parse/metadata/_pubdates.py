@@ -4,6 +4,15 @@
 weighed against the others: a day the article's header shows outranks an unqualified
 ``date`` field, a re-dated post is known by the day it presents, and a UTC instant is
 shown in the page's own offset when the page gives that too.
+
+Which day: the day the page shows its reader, as written. A date the page writes (in its
+text, or a local time without a zone in its markup) is never shifted by a zone; a time
+written with its zone ("9:23 PM UTC") keeps the day beside it. Only an instant (a machine
+value with an offset) is placed on a local day: the day the header shows when it is the
+next or the previous one, else the day of the one zone the page gives, else the day its
+country's zones all agree on (``_zones``), else the instant's own. Sets whose gold is a
+parser's output normalised to UTC (metascraper, Postlight, fundus) count the UTC day
+instead: on the dev pages that is every "day off" left where the page shows its day.
 """
 
 from __future__ import annotations

@@ -7,13 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.parse.metadata._dates import (
-    date_from_url,
-    month_from_url,
-    month_number,
-    parse_iso,
-    parse_text,
-)
+from scraper.parse.metadata._dates import month_number, parse_iso, parse_text
+from scraper.parse.metadata._urldates import date_from_url, month_from_url
 from scraper.parse.metadata._zones import day_in_country
 
 

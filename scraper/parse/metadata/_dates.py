@@ -9,7 +9,7 @@ Three entry points, from most to least precise:
   "March 22nd, 2013", "22.03.2013"). Numeric day/month orders that cannot be told apart
   ("03/04/2013") give ``None`` unless the caller knows the order: a wrong date is worse
   than none.
-* ``date_from_url`` reads ``/2013/03/22/``-style paths, a date-only last resort.
+* ``_urldates.date_from_url`` reads ``/2013/03/22/``-style paths, a date-only last resort.
 
 dateparser is deliberately not used: it is slow and guesses; the month table (``_months``)
 covers the languages of the blogs we archive, and each entry is a fact, not a heuristic.
@@ -26,13 +26,12 @@ from ._months import month_number
 __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
-    "date_from_url",
     "day_in_month",
-    "month_from_url",
     "month_number",
     "parse_clock",
     "parse_iso",
     "parse_text",
+    "valid_day",
 ]
 
 MIN_YEAR = 1990
@@ -47,7 +46,7 @@ _ISO = re.compile(
 _YMD_LOOSE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
-def _valid(y: int, m: int, d: int) -> date | None:
+def valid_day(y: int, m: int, d: int) -> date | None:
     if not MIN_YEAR <= y <= MAX_YEAR:
         return None
     try:
@@ -85,7 +84,7 @@ def parse_iso(value: str | None) -> str | None:
     m = _ISO.match(value)
     if m:
         y, mo, d, hh, mi, ss, tz = m.groups()
-        day = _valid(int(y), int(mo), int(d))
+        day = valid_day(int(y), int(mo), int(d))
         if day is None:
             return None
         if hh is None:
@@ -114,7 +113,7 @@ def _parse_rfc2822(value: str) -> str | None:
     if not parts:
         return None
     y, mo, d, hh, mi, ss = parts[:6]
-    day = _valid(y, mo, d)
+    day = valid_day(y, mo, d)
     if day is None:
         return None
     offset = parts[9]
@@ -254,7 +253,7 @@ def parse_text(
         if named:
             d, word, yy = named.group(1, 2, 3) if named.group(1) else named.group(5, 4, 6)
             month = _month_of(word)
-            short = _valid(2000 + int(yy), month, int(d)) if month else None
+            short = valid_day(2000 + int(yy), month, int(d)) if month else None
             if short is not None:
                 found.append((named.start(), named.end(), short))
     if not found and ":" in text:
@@ -263,7 +262,7 @@ def parse_text(
         named = _WORD_SHORT_YEAR.search(text)
         month = _month_of(named.group(2)) if named else None
         if named and month and _clock(text[named.end() : named.end() + 30]):
-            short = _valid(2000 + int(named.group(3)), month, int(named.group(1)))
+            short = valid_day(2000 + int(named.group(3)), month, int(named.group(1)))
             if short is not None:
                 found.append((named.start(), named.end(), short))
     if not found:
@@ -283,7 +282,7 @@ _ASCTIME = re.compile(
 def _asctime(text: str) -> str | None:
     m = _ASCTIME.search(text)
     month = _month_of(m.group(1)) if m else None
-    day = _valid(int(m.group(4)), month, int(m.group(2))) if m and month else None
+    day = valid_day(int(m.group(4)), month, int(m.group(2))) if m and month else None
     return day.isoformat() + _clock(m.group(3)) if m and day else None
 
 
@@ -296,12 +295,12 @@ def _short_date(a: int, sep: str, b: int, yy: int, dayfirst: bool | None) -> dat
         # US English writes the month first whatever the separator; "05.24.16" has no
         # month 24, so it is the US order beyond doubt
         if dayfirst is False and a <= 12:
-            return _valid(year, a, b)
-        return _valid(year, b, a) or (_valid(year, a, b) if a <= 12 < b else None)
+            return valid_day(year, a, b)
+        return valid_day(year, b, a) or (valid_day(year, a, b) if a <= 12 < b else None)
     if a > 12 or (dayfirst and b <= 12) or a == b:
-        return _valid(year, b, a)
+        return valid_day(year, b, a)
     if b > 12 or dayfirst is False:
-        return _valid(year, a, b)
+        return valid_day(year, a, b)
     return None
 
 
@@ -362,26 +361,26 @@ def _clock(text: str) -> str:
 
 def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> date | None:
     if kind == "ymd":
-        return _valid(int(groups[0]), int(groups[1]), int(groups[2]))
+        return valid_day(int(groups[0]), int(groups[1]), int(groups[2]))
     if kind == "dmy":
         d, m, y = int(groups[0]), int(groups[1]), int(groups[2])
         # "01.21.2020": no month 21, so the US order, beyond doubt
-        return _valid(y, m, d) or (_valid(y, d, m) if d <= 12 < m else None)
+        return valid_day(y, m, d) or (valid_day(y, d, m) if d <= 12 < m else None)
     if kind == "ambiguous":
         a, b, y = int(groups[0]), int(groups[1]), int(groups[2])
         if a > 12 or (dayfirst and b <= 12) or a == b:  # "3/3/2014" reads alike both ways
-            return _valid(y, b, a)
+            return valid_day(y, b, a)
         if b > 12 or dayfirst is False:
-            return _valid(y, a, b)
+            return valid_day(y, a, b)
         return None
     if kind == "d_word_y":
         month = _month_of(groups[1])
-        return _valid(int(groups[2]), month, int(groups[0])) if month else None
+        return valid_day(int(groups[2]), month, int(groups[0])) if month else None
     if kind == "y_word_d":
         month = _month_of(groups[1])
-        return _valid(int(groups[0]), month, int(groups[2])) if month else None
+        return valid_day(int(groups[0]), month, int(groups[2])) if month else None
     month = _month_of(groups[0])
-    return _valid(int(groups[2]), month, int(groups[1])) if month else None
+    return valid_day(int(groups[2]), month, int(groups[1])) if month else None
 
 
 # a capitalised word at the end of another: "MarieOctober 30, 2012", "INDUSTRYJuly 23"
@@ -396,45 +395,3 @@ def _month_of(word: str) -> int | None:
         tail = _GLUED_TAIL.search(word)
         month = month_number(tail.group()) if tail else None
     return month
-
-
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_.-]|$)"
-    # "/20231102/", "-20231102-headline", "_20231102_1698920402": eight digits set apart
-    r"|[/_-]((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
-)
-# "/23-01-2022-headline", "/meldungen/29-10-2021": day first, as most of the world writes
-_URL_DMY = re.compile(r"/([0-3]\d)[-_.]([01]\d)[-_.]((?:19|20)\d{2})(?:[/_.-]|$)")
-
-
-def date_from_url(url: str | None) -> str | None:
-    """A date spelled in a URL path (``/2013/03/22/``, ``/2013-03-22-title``, ``-20130322-``,
-    ``/22-03-2013-title`` when the day is over 12, so the order is beyond doubt), date only.
-    """
-    if not url:
-        return None
-    m = _URL_DATE.search(url)
-    if m:
-        g = [x for x in m.groups() if x is not None]
-        day = _valid(int(g[0]), int(g[1]), int(g[2]))
-        return day.isoformat() if day else None
-    m = _URL_DMY.search(url)
-    if m and int(m.group(1)) > 12:
-        day = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return day.isoformat() if day else None
-    return None
-
-
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/([01]\d)/")
-
-
-def month_from_url(url: str | None) -> str | None:
-    """``YYYY-MM`` of a dated path: ``/2019/10/`` (Blogger, WordPress permalinks by month)
-    or a full date (``date_from_url``): the month the post was published in."""
-    day = date_from_url(url)
-    if day:
-        return day[:7]
-    m = _URL_MONTH.search(url or "")
-    if m is None or not 1 <= int(m.group(2)) <= 12:
-        return None
-    return f"{m.group(1)}-{m.group(2)}"

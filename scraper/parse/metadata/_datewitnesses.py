@@ -27,7 +27,7 @@ from ._datelines import (
     title_date,
     update_of,
 )
-from ._dates import date_from_url, parse_clock, parse_iso, parse_text
+from ._dates import parse_clock, parse_iso, parse_text
 from ._headdates import (
     DATELINE_LETTERS,
     NOW_LABEL,
@@ -41,6 +41,7 @@ from ._pagedates import modified_last, script_date, updated_date
 from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
+from ._urldates import date_from_url
 from ._zones import COUNTRY_ZONES
 
 __all__ = [

@@ -26,7 +26,7 @@ from lxml.html import HtmlElement
 from ..dom._css import page_select
 from ..dom._page import Page
 from ._candidates import Scan, el_text
-from ._dates import date_from_url, month_from_url, parse_clock, parse_iso, parse_text
+from ._dates import parse_clock, parse_iso, parse_text
 from ._datewitnesses import (
     MODIFIED_META,
     PUBLISHED_META,
@@ -38,6 +38,7 @@ from ._nearby import Near
 from ._pagedates import UPDATED_LABEL
 from ._siteinfo import first_meta
 from ._structured import ld_text
+from ._urldates import date_from_url, month_from_url
 from ._zones import day_in_country
 
 __all__ = ["DateContext", "modified_of", "published_of"]

@@ -18,10 +18,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -29,7 +27,7 @@ from typing import Any
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
-from ._procs import free_port, stop_by_pid
+from ._procs import answers, free_port, stop_by_pid
 from .ikiwiki_content import write_source
 
 __all__ = ["Ikiwiki", "missing"]
@@ -109,14 +107,8 @@ class Ikiwiki:
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )  # fmt: skip
         log.close()
-        for _ in range(600):
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return
-            except OSError:
-                if self.proc.poll() is not None:
-                    break
-                time.sleep(0.05)
+        if answers(self.port, self.proc):
+            return
         self.stop()
         raise RuntimeError("http.server did not start: " + (self.root / "serve.out").read_text())
 

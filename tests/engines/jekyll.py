@@ -16,14 +16,12 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._procs import free_port, stop_by_pid
+from ._procs import answers, free_port, stop_by_pid
 
 __all__ = ["POSTS", "Jekyll", "missing"]
 
@@ -183,14 +181,8 @@ class Jekyll:
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
         )  # fmt: skip
         log.close()
-        for _ in range(600):
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return
-            except OSError:
-                if self.proc.poll() is not None:
-                    break
-                time.sleep(0.05)
+        if answers(self.port, self.proc):
+            return
         self.stop()
         raise RuntimeError("jekyll serve did not start: " + (self.root / "serve.out").read_text())
 

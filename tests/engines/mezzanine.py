@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._procs import free_port, stop_by_pid
+from ._procs import answers, free_port, stop_by_pid
 
 __all__ = ["MEZZANINE_VERSION", "Mezzanine", "mezzanine_venv", "missing"]
 
@@ -107,14 +105,8 @@ class Mezzanine:
             env=self._env(),
         )  # fmt: skip
         log.close()
-        for _ in range(600):
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return
-            except OSError:
-                if self.proc.poll() is not None:
-                    break
-                time.sleep(0.05)
+        if answers(self.port, self.proc):
+            return
         self.stop()
         raise RuntimeError("runserver did not start: " + (self.root / "runserver.out").read_text())
 

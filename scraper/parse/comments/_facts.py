@@ -13,8 +13,9 @@ from ..dom._page import Page
 from ..dom._text import collapse
 from ._bylines import lead_line
 from ._dates import parse_visible_date
-from ._linked import permalink
+from ._linked import links_to_comment
 from ._markers import MIN_TEXT, hinted_sets
+from ._owned import hidden_form
 from ._textlen import TextLengths
 
 __all__ = ["DATE_LINE_MAX", "Facts", "dated", "facts_of"]
@@ -38,7 +39,7 @@ class Facts:
         self.meta = meta
         self.meta_at = sorted(self.position[el] for el in meta)
         self.textarea_in = {
-            a for t in index.by_tag("textarea") if not _hidden_reply_box(t)
+            a for t in index.by_tag("textarea") if not _in_reply_box(t)
             for a in t.iterancestors()
         }  # fmt: skip
         self.text = TextLengths()
@@ -69,7 +70,7 @@ class Facts:
         for a in el.iter("a"):
             linked += self.text.stripped(a)
             href = a.get("href")
-            if doc is None and permalink(href):
+            if doc is None and links_to_comment(href):
                 doc = (href or "").partition("#")[0].partition("?")[0]
         if doc is None or self.text.stripped(el) - linked < MIN_TEXT:
             return None
@@ -92,13 +93,10 @@ class Facts:
         return None
 
 
-def _hidden_reply_box(textarea: HtmlElement) -> bool:
-    """A textarea in a hidden form: the reply box a "Reply" link opens under one comment
-    (Mezzanine puts one in every comment, ``form.comment-reply-form`` with
-    ``display:none``), not the page's comment form, which a reader sees."""
-    for anc in textarea.iterancestors("form"):
-        return "display:none" in (anc.get("style") or "").replace(" ", "").lower()
-    return False
+def _in_reply_box(textarea: HtmlElement) -> bool:
+    """The textarea's own form is a hidden reply box (``_owned.hidden_form``)."""
+    form = next(textarea.iterancestors("form"), None)
+    return form is not None and hidden_form(form)
 
 
 def facts_of(page: Page) -> Facts:

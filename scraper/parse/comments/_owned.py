@@ -20,7 +20,16 @@ from ..dom._css import select
 from ..dom._cssmatch import matcher
 from ..dom._signals import text_of
 
-__all__ = ["SUBSTR_IN_SEL", "Own", "first_read", "last_compound", "not_whole", "own_parts", "owned"]
+__all__ = [
+    "SUBSTR_IN_SEL",
+    "Own",
+    "first_read",
+    "hidden_form",
+    "last_compound",
+    "not_whole",
+    "own_parts",
+    "owned",
+]
 
 # the item's own elements; the class tokens there (a set and one string) and their tags
 Kinds = tuple[frozenset[str], str, frozenset[str]]
@@ -64,7 +73,7 @@ def own_parts(item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | No
     for _, el in walker:
         if el is item or not isinstance(el, HtmlElement):
             continue
-        if owner(el) is not item or (el.tag == "form" and _hidden(el)):
+        if owner(el) is not item or (el.tag == "form" and hidden_form(el)):
             # a hidden form is the reply box a "Reply" link opens (Mezzanine prints one in
             # every comment): its "Name" label is no author's name
             walker.skip_subtree()
@@ -73,8 +82,11 @@ def own_parts(item: HtmlElement, owner: Callable[[HtmlElement], HtmlElement | No
     return out, _classes(item, out)
 
 
-def _hidden(el: HtmlElement) -> bool:
-    return "display:none" in (el.get("style") or "").replace(" ", "").lower()
+def hidden_form(form: HtmlElement) -> bool:
+    """A form the page hides (``display:none``): the reply box a "Reply" link opens under
+    one comment (Mezzanine prints one in every comment, ``form.comment-reply-form``), not
+    the page's comment form, which a reader sees."""
+    return "display:none" in (form.get("style") or "").replace(" ", "").lower()
 
 
 def _classes(item: HtmlElement, own: list[HtmlElement]) -> Kinds:

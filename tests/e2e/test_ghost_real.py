@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -109,7 +110,7 @@ def test_members_only_post_has_no_body(crawled: Crawled) -> None:
 
 def test_a_post_edited_after_publication_says_when(crawled: Crawled) -> None:
     rec, want = _record(crawled, "the-harbour-master-corrects-himself")
-    assert want["modified"] > want["published"]
+    assert datetime.fromisoformat(want["modified"]) > datetime.fromisoformat(want["published"])
     assert same_date(rec["modified"], want["modified"])
     assert "Correction added after publication" in rec["body"]["text"]
 

@@ -28,9 +28,11 @@ import sqlite3
 import subprocess
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -259,11 +261,12 @@ class Ghost:
         pages = self._api("GET", "pages/?limit=all&filter=status:published")["pages"]
         site = self._api("GET", "site/")["site"]
         settings = {s["key"]: s["value"] for s in self._api("GET", "settings/")["settings"]}
+        zone = ZoneInfo(settings.get("timezone") or "Etc/UTC")
         out = [
             {"url": p["url"], "slug": p["slug"], "title": p["title"],
              "author": p["authors"][0]["name"], "authors": [a["name"] for a in p["authors"]],
-             "published": p["published_at"].replace(".000Z", "+00:00"),
-             "modified": p["updated_at"].replace(".000Z", "+00:00"),
+             "published": _local(p["published_at"], zone),
+             "modified": _local(p["updated_at"], zone),
              "categories": [],
              "tags": [t["name"] for t in p["tags"] if t["visibility"] == "public"],
              "html": _tagged(p["html"] or "", "127.0.0.1"),
@@ -280,6 +283,13 @@ class Ghost:
             "posts": out,
             "pages": [p["url"] for p in pages],
         }
+
+
+def _local(instant: str, zone: ZoneInfo) -> str:
+    """The API's UTC instant in the site's time zone, the zone its theme prints days in:
+    a post published at 23:02 UTC is on the 8th in Paris, and a record that keeps only
+    the day the page shows (``2026-12-08``) is right, not a day late."""
+    return datetime.fromisoformat(instant.replace("Z", "+00:00")).astimezone(zone).isoformat()
 
 
 _HREF = re.compile(r'href="(https?://[^"]+)"')

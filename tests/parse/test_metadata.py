@@ -725,6 +725,23 @@ def test_the_publication_day_stays_when_the_header_shows_it_too() -> None:
     assert meta_of(page, url="https://x.example/a").published == "2021-11-22T18:42:22+01:00"
 
 
+def test_a_teaser_cards_date_is_not_the_post_even_when_it_is_the_day_of_an_edit() -> None:
+    # Ghost's "Read more" cards: one of them is dated the day this post was last saved,
+    # which its markup gives as dateModified; the post is still the day its header shows
+    text = "<p>Text text text.</p>" * 12
+    html = (
+        "<html><head><meta property='article:published_time' content='2024-02-24T23:30:00Z'>"
+        "<meta property='article:modified_time' content='2026-12-07T18:01:52Z'></head><body>"
+        "<main><article><h1>For members</h1><div class='article-meta'>"
+        f"<time class='article-meta-date' datetime='2024-02-25'>25 Feb 2024</time></div>{text}"
+        "</article><section class='read-more'>"
+        "<article class='card'><h3>Coming soon</h3><time class='card-date'>07 Dec 2026</time>"
+        "</article><article class='card'><h3>Links</h3><time class='card-date'>01 Mar 2024"
+        "</time></article></section></main></body></html>"
+    )
+    assert meta_of(html, url="https://x.example/a").published == "2024-02-25"
+
+
 def test_utc_instant_on_a_country_domain_takes_that_countrys_day() -> None:
     html = (
         "<html lang='de'><head><meta property='article:published_time' "

@@ -167,10 +167,15 @@ def _adjacent_instant(value: str, day: str) -> bool:
     return abs(gap.days) == 1
 
 
-def _header_texts(scan: Scan, near: Near, *, anywhere: bool = True) -> list[str]:
+def _header_texts(
+    scan: Scan, near: Near, dayfirst: bool | None, *, anywhere: bool = True
+) -> list[str]:
     """Texts of the post's header, most telling first: date-classed elements inside the
     article, the texts around the headline, then (``anywhere``) date-classed elements
-    elsewhere (a news site's masthead prints today's date, which is not the post's)."""
+    elsewhere (a news site's masthead prints today's date, which is not the post's).
+    Those elsewhere count only while they name one day: cards of other posts ("Read
+    more", "Latest") each show their own, and one of them may be the day this post was
+    last saved, which its markup gives too."""
     inside = outside = 0
     first: list[str] = []
     rest: list[str] = []
@@ -180,17 +185,19 @@ def _header_texts(scan: Scan, near: Near, *, anywhere: bool = True) -> list[str]
         if hit.in_article and inside < 6:
             first.append(el_text(hit.el))
             inside += 1
-        elif not hit.in_article and outside < 6 - inside:
+        elif anywhere and not hit.in_article and outside < 6:
             rest.append(el_text(hit.el))
             outside += 1
-    return first + near.texts[:12] + (rest[: 6 - inside] if anywhere else [])
+    if len({v[:10] for v in (parse_text(t, dayfirst=dayfirst) for t in rest) if v}) > 1:
+        rest = []
+    return first + near.texts[:12] + rest[: 6 - inside]
 
 
 def _header_dates(
     scan: Scan, near: Near, dayfirst: bool | None, *, anywhere: bool = True
 ) -> list[str]:
     """Dates written in the post's header, in the order of ``_header_texts``."""
-    texts = _header_texts(scan, near, anywhere=anywhere)
+    texts = _header_texts(scan, near, dayfirst, anywhere=anywhere)
     return [v for v in (parse_text(t, dayfirst=dayfirst) for t in texts) if v]
 
 
@@ -234,7 +241,7 @@ def _visible_day(value: str, scan: Scan, near: Near, dayfirst: bool | None) -> s
     visible time of day the offset follows from the two; without one the visible date is
     all that can be said honestly. ``None`` when the header shows neither day."""
     when = datetime.fromisoformat(value)
-    for text in _header_texts(scan, near):
+    for text in _header_texts(scan, near, dayfirst):
         shown = parse_text(text, dayfirst=dayfirst)
         if not shown or _updated_only(text, shown, dayfirst):
             continue

@@ -70,7 +70,8 @@ def _microdata_of(body: str) -> int | None:
         ('<meta itemprop="interactionCount" content="UserComments:4">', 4),
         # the first in document order, whichever attribute names it
         (
-            '<span property="schema:interactionCount">5</span><meta itemprop="commentCount" content="9">',
+            '<span property="schema:interactionCount">5</span>'
+            '<meta itemprop="commentCount" content="9">',
             5,
         ),
         # another interaction, a value of another case, another property: no count

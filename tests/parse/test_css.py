@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 from slices import fast_slice
 
 from scraper.parse.body._body import _POST_ITEMS, _STRUCTURED, _SUMMARY
-from scraper.parse.comments._count import _GENERIC_COUNT, _MICRODATA
+from scraper.parse.comments._count import _GENERIC_COUNT
 from scraper.parse.comments._hints import GENERIC_HINTS
 from scraper.parse.comments._links import _NAV
 from scraper.parse.dom._css import index_select, page_select, select, select_all
@@ -49,7 +49,7 @@ def _all_selectors() -> list[str]:
         found.extend(_strings(profile))
     found.extend(_strings(GENERIC_HINTS))
     found.append(_NAV)  # one selector list
-    for table in (_STRUCTURED, _SUMMARY, _POST_ITEMS, _GENERIC_COUNT, _MICRODATA):
+    for table in (_STRUCTURED, _SUMMARY, _POST_ITEMS, _GENERIC_COUNT):
         found.extend(table)
         found.append(", ".join(table))
     return list(dict.fromkeys(found))

@@ -356,6 +356,26 @@ def test_an_elements_text_reads_nested_texts_before_the_tail() -> None:
     assert el_text(el, 16) == "Nach dem Sturm: "[:16]
 
 
+def test_an_elements_text_is_the_same_whichever_way_it_is_read() -> None:
+    """A small element without scripts is serialized by libxml2, a larger one (or one
+    holding a script, a style or a comment) walked in Python: the same text either way."""
+    import lxml.html
+
+    small = "<div><a>Jane <b>Doe</b></a>, <i>May 1</i>\n 2020</div>"
+    big = "<div>" + "<span>x</span> " * 20 + "</div>"
+    long = "<div><p>" + "word " * 500 + "</p><b>end</b></div>"
+    assert el_text(lxml.html.fromstring(small)) == "Jane Doe, May 1 2020"
+    assert el_text(lxml.html.fromstring(big)) == " ".join(["x"] * 20)
+    assert el_text(lxml.html.fromstring(long)) == ("word " * 80)[:400]
+    assert el_text(lxml.html.fromstring(long), 1_000) == ("word " * 200)[:1000]
+    for skipped in ("<script>x()</script>", "<style>a{}</style>"):
+        el = lxml.html.fromstring(f"<div><a>Jane</a>{skipped} <i>Doe</i></div>")
+        assert el_text(el) == "Jane Doe"
+    # the page parser drops comments; in a tree that keeps one, the walk reads it as ever
+    el = lxml.html.fromstring("<div><a>Jane</a><!-- note --> <i>Doe</i></div>")
+    assert el_text(el) == "Jane note Doe"
+
+
 def test_an_elements_text_reads_a_nest_as_deep_as_a_page_may_be() -> None:
     # 1,500 levels (pages may nest 2,047): read without recursion, in reading order,
     # each level's tail after its children

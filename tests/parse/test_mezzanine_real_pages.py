@@ -110,3 +110,19 @@ def test_a_paragraph_of_bare_brackets_goes_with_its_link() -> None:
         '<p>(<img src="/a.png">)</p>',
         "<p>* * *</p>",
     ]
+
+
+def test_bare_brackets_read_past_a_paragraph_that_opens_with_a_bracket_or_a_tag() -> None:
+    """The precheck reads only the paragraph's own leading text: one that opens with a
+    bracket, with whitespace or with an element is still read whole."""
+    from scraper.parse.body._cleanup import clean_copy_kept
+
+    div = lxml.html.fromstring(
+        '<div><p>  [<a href="#comments">3</a>] </p><p><b></b>(<a href="#comments">x</a>)</p>'
+        '<p>( <a href="#comments">1</a> ) more</p><p>\n(<i>see</i>)</p></div>'
+    )
+    root, _ = clean_copy_kept([div], strip=("a[href='#comments']",))
+    assert [lxml.html.tostring(p, encoding="unicode") for p in root.iter("p")] == [
+        "<p>(  ) more</p>",
+        "<p>\n(<i>see</i>)</p>",
+    ]

@@ -129,6 +129,11 @@ _BRACKETS = frozenset("()[]|")
 def _bare_brackets(p: HtmlElement) -> bool:
     """A paragraph left with only the brackets of a link stripped from it: Mezzanine's
     "(<a href="#comments">2 comments</a>)" becomes "()"."""
+    # the paragraph's own leading text starts its text: a first character that is no
+    # bracket answers without serializing (most paragraphs open with a word)
+    lead = (p.text or "").lstrip()
+    if lead and lead[0] not in _BRACKETS:
+        return False
     text = text_of(p)
     return (
         bool(text.strip())

@@ -8,6 +8,7 @@ say: the number of comments we extracted is not a declaration.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urldefrag
 
@@ -113,6 +114,11 @@ def _near_count(item: HtmlElement) -> int | None:
 
 def _link_count(page: Page) -> int | None:
     """ "Comments (3)" linking to this very post's ``#comments``."""
+    # most pages link no "#comments" at all: one search of every target, joined, tells
+    # (a target that ends with it is followed by the separator or ends the string)
+    targets = "\n".join(map(itemgetter(1), page.hrefs))
+    if "#comments\n" not in targets and not targets.endswith("#comments"):
+        return None
     base = urldefrag(page.url)[0].rstrip("/") if page.url else None
     # a[href$='#comments'], read from the page's link list
     for a, href in page.hrefs:
@@ -130,17 +136,22 @@ def _link_count(page: Page) -> int | None:
     return None
 
 
+# ``[itemprop=commentCount], [property='schema:commentCount'], [itemprop=interactionCount],
+# [property='schema:interactionCount']``, read as two attribute lists of the page's index:
+# the selector's four chains walked each list twice
 _MICRODATA = (
-    "[itemprop=commentCount]",
-    "[property='schema:commentCount']",
-    "[itemprop=interactionCount]",
-    "[property='schema:interactionCount']",
+    ("itemprop", frozenset({"commentCount", "interactionCount"})),
+    ("property", frozenset({"schema:commentCount", "schema:interactionCount"})),
 )
 
 
 def _microdata_count(page: Page) -> int | None:
     """Microdata / RDFa: ``commentCount`` or ``interactionCount`` = "UserComments:4"."""
-    for el in page_select(page, ", ".join(_MICRODATA)):
+    index = page.index
+    found = {
+        el for name, values in _MICRODATA for el in index.with_attr(name) if el.get(name) in values
+    }
+    for el in sorted(found, key=index.position.__getitem__):
         value = (el.get("content") or el.text_content() or "").strip()
         kind, _, num = value.rpartition(":")
         if (not kind or "Comment" in kind) and num.strip().isdigit():

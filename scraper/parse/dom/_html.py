@@ -164,14 +164,16 @@ def _utf8_tree(data: bytes, content_type: str | None, source: str | None) -> Htm
         return None  # ASCII read in the declared charset
     # build_tree's checks, on the text's first _PRESCAN characters (at most 4 bytes each)
     head = data[:_PRESCAN]
+    ascii_head = head.isascii()
     text_head = (
         head.decode("ascii")
-        if head.isascii()
+        if ascii_head
         else data[: 4 * _PRESCAN].decode("utf-8", "ignore")[:_PRESCAN]
     )
     if "<" not in text_head or text_head.lstrip("\ufeff \t\r\n").startswith("<?xml"):
         return None
-    if _binary_head(text_head) or not _ascii_doctypes(data):
+    # an ASCII head is ``data``'s own first bytes, which ``sniff_binary`` passed above
+    if (not ascii_head and _binary_head(text_head)) or not _ascii_doctypes(data):
         return None
     parser: HTMLParser | None = getattr(_THREAD_PARSERS, "utf8", None)
     if parser is None:

@@ -26,6 +26,7 @@ __all__ = [
     "dated_byline",
     "name_shaped",
     "names_only",
+    "role_word",
     "split_authors",
 ]
 
@@ -245,6 +246,11 @@ _ROLE_TAIL = re.compile(
     r"translated by|traduit par|traducido por)\b.*|for\s+[^\W\d_].*)$",
     re.IGNORECASE,
 )
+
+
+def role_word(word: str) -> bool:
+    """A job's word ("Staff", "Writer", "Redakteurin"): no part of a person's name."""
+    return word.strip(".,").casefold() in _ROLE_WORDS - {"and", "&", "und", "et", "y"}
 
 
 def _without_role(text: str) -> str:

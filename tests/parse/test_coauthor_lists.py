@@ -30,6 +30,12 @@ def test_one_span_per_author_in_a_byline_block_gives_each_author() -> None:
     # separators and a label in the block are allowed
     joined = '<div class="byline">By <span>Jane Doe</span> and <span>John Roe</span></div>'
     assert _authors(joined) == ["Jane Doe", "John Roe"]
+    # the byline's date after the names, in the same block
+    dated = (
+        '<div class="post-author"><a href="/a/1">Jane Doe</a> <a href="/a/2">John Roe</a> '
+        "<span>8 May, 17:46</span></div>"
+    )
+    assert _authors(dated) == ["Jane Doe", "John Roe"]
 
 
 def test_a_byline_block_with_more_than_names_is_no_list() -> None:

@@ -18,6 +18,7 @@ from ..._records import Person
 from ..dom._text import http_url
 from ._bylines import BYLINE, clean_author, name_shaped, role_word
 from ._candidates import el_text
+from ._dates import parse_text
 
 __all__ = ["cousin_bylines", "listed_people"]
 
@@ -32,7 +33,8 @@ _UI_WORDS = frozenset(
 
 
 def _only_names(block_text: str, names: list[str]) -> bool:
-    """``block_text`` is the names, separators between them and at most a label before."""
+    """``block_text`` is the names (and dates), separators between them and at most a
+    label before."""
     rest = block_text
     for name in names:
         head, found, tail = rest.partition(name)
@@ -44,6 +46,12 @@ def _only_names(block_text: str, names: list[str]) -> bool:
         return True
     label = BYLINE.match(rest)
     return label is not None and _SEPARATORS.fullmatch(label.group("rest") or "") is not None
+
+
+def _dated(text: str) -> bool:
+    """A short text with digits: a date without its year ("8 May, 17:46"), a time, "3 min";
+    never a name."""
+    return len(text) <= 40 and any(c.isdigit() for c in text)
 
 
 def _person_name(text: str) -> str | None:
@@ -61,8 +69,9 @@ def _person_name(text: str) -> str | None:
 def listed_people(block: HtmlElement, base: str | None) -> list[Person]:
     """The co-authors of a byline block whose child elements each hold one name
     ("<div class=byline><span>Jane Doe</span><span>John Roe</span></div>"); empty unless
-    there are two or more and the block says nothing else. Wrappers with one child are
-    looked through; a name split in first and last name spans is one child's text."""
+    there are two or more and the block says nothing else but the date after them.
+    Wrappers with one child are looked through; a name split in first and last name spans
+    is one child's text."""
     el = block
     while len(el) == 1:
         el = el[0]
@@ -70,12 +79,16 @@ def listed_people(block: HtmlElement, base: str | None) -> list[Person]:
     if not 2 <= len(kids) <= _LIST_MAX:
         return []
     people: list[Person] = []
+    dates: list[str] = []
     for kid in kids:
         text = el_text(kid, 120)
         if not text or _SEPARATORS.fullmatch(text):
             continue  # a comma or "and" in an element of its own
         name = _person_name(text)
-        if name is None:
+        if name is None and people and (_dated(text) or parse_text(text)):
+            dates.append(text)  # the byline's date or reading time after the names
+            continue
+        if name is None or dates:
             return []
         link = kid if kid.tag == "a" else kid.find(".//a[@href]")
         href = link.get("href") if link is not None else None
@@ -83,7 +96,7 @@ def listed_people(block: HtmlElement, base: str | None) -> list[Person]:
     names = [p.name or "" for p in people]
     if len({n.casefold() for n in names}) < len(names):
         return []  # one name twice: a phone's and a screen's copy, not co-authors
-    if len(people) < 2 or not _only_names(el_text(block, 600), names):
+    if len(people) < 2 or not _only_names(el_text(block, 600), names + dates):
         return []
     return people
 

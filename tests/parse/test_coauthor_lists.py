@@ -76,3 +76,28 @@ def test_a_related_posts_author_link_is_no_cousin() -> None:
     page = f"""<html><body><article><h1>Library stays open</h1>
 <div class="bylines">{_person("Jane Doe")}</div>{BODY}{related}</article></body></html>"""
     assert [a.name for a in parse_page(page.encode(), URL).authors] == ["Jane Doe"]
+
+
+def test_a_rubric_before_von_is_no_part_of_the_name() -> None:
+    """A byline element that starts with its rubric: "Pressemitteilung von Jane Doe",
+    "Disko Von Jane Doe"; a particle in a name stays ("Ursula von der Leyen")."""
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("Pressemitteilung von Jane Doe", element=True) == "Jane Doe"
+    assert clean_author("Disko Von Jane Doe") == "Jane Doe"
+    assert clean_author("Ursula von der Leyen") == "Ursula von der Leyen"
+    assert clean_author("Karl von Habsburg") == "Karl von Habsburg"
+    assert clean_author("Daniel D. Von Hoff") == "Daniel D. Von Hoff"
+    block = '<div class="autor-wrapper"><span>Disko</span> Von <span>Jane Doe</span></div>'
+    assert _authors(block) == ["Jane Doe"]
+
+
+def test_a_section_word_before_a_mark_in_a_byline_is_no_author() -> None:
+    """ "Politik · Jane Doe, John Roe": the section, a mark, the names. A ``<meta>`` value's
+    "www.agency.example | Jane Doe" (the web designer) is not read this way."""
+    block = '<div class="article__author">Politik · Jane Doe, John Roe</div>'
+    assert _authors(block) == ["Jane Doe, John Roe"]
+    from scraper.parse.metadata._bylines import clean_author
+
+    assert clean_author("Jane Doe · 5. Mai 2020", element=True) == "Jane Doe"
+    assert clean_author("www.agency.example | Jane Doe") is None

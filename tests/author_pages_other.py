@@ -126,7 +126,8 @@ OTHER: dict[str, tuple[str, list[str]]] = {
             '-03-03">Mar 3, 2020</time></div></div></section></div></header><section class='
             f'"gh-content gh-canvas">{BODY}</section></article>'
         ),
-        ["Jane Doe, John Roe"],
+        # one link per author: two people, each with the URL of their page (author9)
+        ["Jane Doe", "John Roe"],
     ),
     "ghost source": (
         page(

@@ -26,6 +26,7 @@ __all__ = [
     "dated_byline",
     "name_shaped",
     "names_only",
+    "role_word",
     "split_authors",
 ]
 
@@ -38,6 +39,11 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _INNER_BY = re.compile(r"\b(?:by|par|por)\s+(?=\S)", re.IGNORECASE)
+# "von" inside a name is lower-case and starts a particle ("Ursula von der Leyen"); after a
+# rubric's one word, or written "Von" after up to three, it is the byline's label: what
+# follows must be a name of capitalised words for the lead to go
+_INNER_VON = re.compile(r"^(?:[^\W\d_][\w-]*\s+von|(?:[^\W\d_][\w-]*\s+){1,3}Von)\s+(?=\S)")
+_MARK = re.compile(r"\s*[|•·]")
 # another credit than the author's: "Edited by", "Translated by", "Photos by"
 _OTHER_CREDIT = re.compile(
     r"\b(?:edited|translated|illustrated|illustrations?|photos?|photographs?|photography|"
@@ -132,6 +138,9 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     other = _OTHER_TAIL.search(text)
     if other and other.start() > 0:
         text = text[: other.start()]  # "Reporting by Jane Doe; Editing by John Roe"
+    von = _INNER_VON.match(text)
+    if von and name_shaped(text[von.end() :]):
+        text = text[von.end() :]  # "Pressemitteilung von Jane Doe", "Disko Von Jane Doe"
     inner = _INNER_BY.search(text)
     if inner and 0 < inner.start() < 50:
         if _OTHER_CREDIT.search(text[: inner.start()]):
@@ -147,6 +156,13 @@ def clean_author(name: str | None, *, element: bool = False) -> str | None:
     if agency and name_shaped(text[: agency.start()]):
         text = text[: agency.start()]  # "Peter Maahn/SP-X"; "det/dpa" is the credit itself
     cut = _CUT.search(text)
+    head = text[: cut.start()] if cut and element else ""
+    if cut and head.replace("-", "").isalpha() and _MARK.match(text, cut.start()):
+        # a byline element's "Politik · Jane Doe, John Roe": the section's one word, then
+        # the names (not a ``<meta>``'s "www.agency.example | Jane Doe", the web designer)
+        after = clean_author(text[cut.end() :], element=element)
+        if after and (name_shaped(after) or names_only(after)):
+            return after
     if cut and cut.start() > 0:
         # a label with a colon before the cut date goes too: "Jane Doe Stand: 05.02.2020";
         # and the preposition before it: "Submitted by Jane Doe on Thu, 08/09/2012"
@@ -245,6 +261,11 @@ _ROLE_TAIL = re.compile(
     r"translated by|traduit par|traducido por)\b.*|for\s+[^\W\d_].*)$",
     re.IGNORECASE,
 )
+
+
+def role_word(word: str) -> bool:
+    """A job's word ("Staff", "Writer", "Redakteurin"): no part of a person's name."""
+    return word.strip(".,").casefold() in _ROLE_WORDS - {"and", "&", "und", "et", "y"}
 
 
 def _without_role(text: str) -> str:

@@ -24,6 +24,7 @@ from ..dom._text import collapse, http_url
 from ..profiles._profile import Profile
 from ._bylines import clean_author, name_shaped
 from ._candidates import Scan, el_text, scan_page
+from ._coauthors import cousin_bylines, listed_people
 from ._declared import trim_to_declared, with_linked
 from ._nearby import Near, in_teaser
 from ._people import (
@@ -193,8 +194,14 @@ def _find_authors(
         group = [el for el in group if not in_teaser(el, near.headline)]
         if not group:
             continue
-        people = _clean_people(_people_from(_first_byline(group), page.url), element=True)
+        first = cousin_bylines(group, _first_byline(group))
+        people = _clean_people(_people_from(first, page.url), element=True)
         people = without_handles(people, page.url)
+        if len(first) == 1 and len(people) <= 1:
+            # the block's text read as one name ("Jane Doe John Roe"), or as none
+            listed = listed_people(first[0], page.url)
+            if not any(p.name == q.name for p in people for q in listed):
+                people = tuple(listed) or people
         glued = (people[0].name or "") if len(people) == 1 else ""
         if GLUED.search(glued) or GLUED_LABEL.search(glued):
             name = labelled_in(group[0])

@@ -281,6 +281,11 @@ def _timed(value: str, listed: list[str]) -> str:
     return value
 
 
+# ``near.texts`` interleaves the texts after and before the headline: the first twenty are
+# the ten on either side that ``head_dateline`` reads as the post's header
+_HEADER_REACH = 20
+
+
 def _from_url_or_text(
     page: Page, url: str | None, near: Near, dayfirst: bool | None, listed: list[str]
 ) -> Iterator[tuple[str, str]]:
@@ -308,13 +313,18 @@ def _from_url_or_text(
         if not value or member_since(texts, i) or NOW_LABEL.search(text):
             continue
         update = update_of(text, dayfirst)
-        if first and update is None and sum(c.isalpha() for c in text) > DATELINE_LETTERS:
+        prose = update is None and sum(c.isalpha() for c in text) > DATELINE_LETTERS
+        if first and prose:
             # the first date near the headline stands in a sentence: a date the text
             # mentions, unless the page states no date of its own
             updated = updated_date(near, dayfirst)
             if updated:
                 yield "updated", _timed(updated, listed)
         first = False
+        if prose and i >= _HEADER_REACH and len(value) == 10:
+            # a sentence's date past the header is one the text cites; a footer's "This
+            # article was published on 14 December 2015 at 14:48" gives the time too
+            continue
         # "Updated: ... | Published: March 3, 2014": the publication it names first, and
         # the update's day after the dateline that follows it in the header
         if update:

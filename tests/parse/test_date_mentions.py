@@ -46,3 +46,8 @@ def test_a_date_in_a_sentence_right_under_the_headline_still_counts() -> None:
         "<p>Am 3. März 2014 sind wir zum ersten Mal am Fluss entlang gewandert.</p>", lang="de"
     )
     assert _published(html) == "2014-03-03"
+
+
+def test_a_labelled_publication_sentence_far_below_the_headline_counts() -> None:
+    html = _page("", after=f"<div>{_LONG}<p>Originally published January 4, 2010.</p></div>")
+    assert _published(html) == "2010-01-04"

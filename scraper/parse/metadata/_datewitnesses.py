@@ -20,6 +20,7 @@ from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
 from ._dateelements import listing, profile_elements, quoted
 from ._datelines import (
+    POSTED_LABEL,
     YEARS,
     dateline_after,
     split_dateline,
@@ -321,9 +322,10 @@ def _from_url_or_text(
             if updated:
                 yield "updated", _timed(updated, listed)
         first = False
-        if prose and i >= _HEADER_REACH and len(value) == 10:
-            # a sentence's date past the header is one the text cites; a footer's "This
-            # article was published on 14 December 2015 at 14:48" gives the time too
+        if prose and i >= _HEADER_REACH and len(value) == 10 and not POSTED_LABEL.search(text):
+            # a sentence's date past the header is one the text cites; the post's own in a
+            # footer is labelled ("Posted by Anna on", "Originally published") or timed
+            # ("Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von")
             continue
         # "Updated: ... | Published: March 3, 2014": the publication it names first, and
         # the update's day after the dateline that follows it in the header

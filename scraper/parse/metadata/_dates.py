@@ -238,10 +238,10 @@ def parse_text(
                 found.append((m.start(), m.end(), day))
                 break
     if patterns and ("háng" in text or "HÁNG" in text):
-        m = _VI_MONTH.search(text)
-        day = valid_day(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
-        if m and day is not None:
-            found.append((m.start(), m.end(), day))
+        vi = _VI_MONTH.search(text)
+        day = valid_day(int(vi.group(3)), int(vi.group(2)), int(vi.group(1))) if vi else None
+        if vi and day is not None:
+            found.append((vi.start(), vi.end(), day))
     if not found and ("." in text or "/" in text):
         for m in _SHORT_YEAR.finditer(text):
             # a time of day right after it makes "25.04.24 | 14:07" a date anywhere, and

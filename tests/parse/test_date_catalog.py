@@ -466,14 +466,11 @@ CASES: list[Any] = [
         "2014-03-03",
     ),
     ("3 Maret 2014", _page("<p>Diterbitkan 3 Maret 2014</p>", lang="id"), _URL, "2014-03-03"),
-    pytest.param(
+    (
         "Vietnamese ngày tháng năm",
         _page("<p>Thứ hai, ngày 3 tháng 3 năm 2014</p>", lang="vi"),
         _URL,
         "2014-03-03",
-        marks=pytest.mark.xfail(
-            reason="not read: the month as a number after 'tháng'", strict=True
-        ),
     ),
     ("3 مارس 2014", _page("<p>3 مارس 2014</p>", lang="ar"), _URL, "2014-03-03"),
     ("3. mars 2014 (nb)", _page("<p>Publisert 3. mars 2014</p>", lang="nb"), _URL, "2014-03-03"),

@@ -495,6 +495,19 @@ class="post-body entry-content">"""
         "2014-03-17",
     ),
     (
+        "drupal 7 embedded instagram post's time before the node's date-display-single",
+        _page(
+            '<div class="field field--name-post-date"><span class="date-display-single">'
+            "18.10.2019 16:06 Uhr</span></div>",
+            before='<blockquote class="instagram-media"><p><a href="https://instagram.example'
+            '/p/1/">A post shared by Anna</a> on <time style="font-family:Arial">Apr 21, 2019'
+            " at 4:47 PDT</time></p></blockquote>",
+            lang="de",
+        ).replace("<head>", '<head><meta name="generator" content="Drupal 7">'),
+        "https://smallblog.example/node/12",
+        "2019-10-18",
+    ),
+    (
         "joomla 4 cassiopeia article-info: modified, then published",
         _page(
             '<dl class="article-info text-muted"><dt class="article-info-term">Details</dt>'

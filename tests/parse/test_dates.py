@@ -675,3 +675,12 @@ def test_a_utc_instant_takes_the_day_its_page_shows() -> None:
     html = f"""<html><head>{head}</head><body><h1>Station closes at night</h1>
 <p class='date'>May 1, 2020 10:54 pm</p><p>{_PROSE}</p></body></html>"""
     assert _published(html, "https://news.example.com/station") == "2020-05-01T22:54:00-04:00"
+
+
+def test_vietnamese_numbered_month() -> None:
+    # Vietnamese writes the month as "tháng" and its number, the year after "năm" or a comma
+    assert parse_text("Thứ hai, ngày 3 tháng 3 năm 2014") == "2014-03-03"
+    assert parse_text("Cập nhật 14:20, ngày 12 tháng 11 năm 2020") == "2020-11-12"
+    assert parse_text("03 Tháng 03, 2014 10:15") == "2014-03-03T10:15"
+    assert parse_text("tháng 3 năm 2014") is None  # a month, no day
+    assert parse_text("ngày 31 tháng 2 năm 2014") is None

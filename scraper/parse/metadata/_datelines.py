@@ -13,6 +13,7 @@ from ._nearby import Near
 from ._pagedates import UPDATED_LABEL
 
 __all__ = [
+    "POSTED_LABEL",
     "YEARS",
     "dateline_after",
     "split_dateline",
@@ -22,8 +23,9 @@ __all__ = [
 ]
 
 
-# the label of a publication after an update's in one line
-_POSTED_LABEL = re.compile(
+# the label of a publication ("Posted by ... on", "Originally published"); after an
+# update's in one line it names the publication
+POSTED_LABEL = re.compile(
     r"published|posted|erstellt|veröffentlicht|erschienen|publié|publicado|pubblicato|"
     r"gepubliceerd|geplaatst",
     re.IGNORECASE,
@@ -67,7 +69,7 @@ def update_of(text: str, dayfirst: bool | None) -> str | None:
     m = UPDATED_LABEL.search(text)
     if m is None or any(c.isdigit() for c in text[: m.start()]):
         return None
-    posted = _POSTED_LABEL.search(text, m.end())
+    posted = POSTED_LABEL.search(text, m.end())
     return (parse_text(text[posted.end() :], dayfirst=dayfirst) if posted else None) or ""
 
 

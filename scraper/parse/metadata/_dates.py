@@ -21,7 +21,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_tz
 
-from ._months import month_number
+from ._months import month_number, month_of
 
 __all__ = [
     "MAX_YEAR",
@@ -181,6 +181,12 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
+# Vietnamese numbers its months: "ngày 3 tháng 3 năm 2014", "03 tháng 03, 2014" (day,
+# "month" and its number, the year after "năm", a comma or a space); no month name to look
+# up, so none of _TEXT_PATTERNS reads it
+_VI_MONTH = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)(\d{4})(?!\d)", re.IGNORECASE
+)
 # the time zones of the United States as its pages name them after a time of day
 _US_ZONE = re.compile(r"\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?:[ECMP][SD]T|ET|PT)\b")
 _SHORT_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./])")
@@ -231,6 +237,11 @@ def parse_text(
             if day is not None:
                 found.append((m.start(), m.end(), day))
                 break
+    if patterns and ("háng" in text or "HÁNG" in text):
+        vi = _VI_MONTH.search(text)
+        day = valid_day(int(vi.group(3)), int(vi.group(2)), int(vi.group(1))) if vi else None
+        if vi and day is not None:
+            found.append((vi.start(), vi.end(), day))
     if not found and ("." in text or "/" in text):
         for m in _SHORT_YEAR.finditer(text):
             # a time of day right after it makes "25.04.24 | 14:07" a date anywhere, and
@@ -252,7 +263,7 @@ def parse_text(
         named = _APOSTROPHE_YEAR.search(text)
         if named:
             d, word, yy = named.group(1, 2, 3) if named.group(1) else named.group(5, 4, 6)
-            month = _month_of(word)
+            month = month_of(word)
             short = valid_day(2000 + int(yy), month, int(d)) if month else None
             if short is not None:
                 found.append((named.start(), named.end(), short))
@@ -260,7 +271,7 @@ def parse_text(
         # "27 Mar 20 à 9:21": a month's name and a two-digit year, a date when a time
         # of day follows (French regional news); without one "12 May 20" could be a count
         named = _WORD_SHORT_YEAR.search(text)
-        month = _month_of(named.group(2)) if named else None
+        month = month_of(named.group(2)) if named else None
         if named and month and _clock(text[named.end() : named.end() + 30]):
             short = valid_day(2000 + int(named.group(3)), month, int(named.group(1)))
             if short is not None:
@@ -281,7 +292,7 @@ _ASCTIME = re.compile(
 
 def _asctime(text: str) -> str | None:
     m = _ASCTIME.search(text)
-    month = _month_of(m.group(1)) if m else None
+    month = month_of(m.group(1)) if m else None
     day = valid_day(int(m.group(4)), month, int(m.group(2))) if m and month else None
     return day.isoformat() + _clock(m.group(3)) if m and day else None
 
@@ -315,7 +326,7 @@ def day_in_month(text: str, month: int) -> int | None:
         return None
     for m in _DAY_MONTH.finditer(text):
         day, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if _month_of(word) == month and 1 <= int(day) <= 31:
+        if month_of(word) == month and 1 <= int(day) <= 31:
             return int(day)
     return None
 
@@ -374,24 +385,10 @@ def _from_match(groups: tuple[str, ...], kind: str, dayfirst: bool | None) -> da
             return valid_day(y, a, b)
         return None
     if kind == "d_word_y":
-        month = _month_of(groups[1])
+        month = month_of(groups[1])
         return valid_day(int(groups[2]), month, int(groups[0])) if month else None
     if kind == "y_word_d":
-        month = _month_of(groups[1])
+        month = month_of(groups[1])
         return valid_day(int(groups[0]), month, int(groups[2])) if month else None
-    month = _month_of(groups[0])
+    month = month_of(groups[0])
     return valid_day(int(groups[2]), month, int(groups[1])) if month else None
-
-
-# a capitalised word at the end of another: "MarieOctober 30, 2012", "INDUSTRYJuly 23"
-_GLUED_TAIL = re.compile(r"(?<=[^\W\d_])[A-Z][^\W\d_A-Z]+\.?$")
-
-
-def _month_of(word: str) -> int | None:
-    """The month a word names, or the month its capitalised tail names: a text of adjacent
-    elements glues a byline's name or a kicker to the month ("by MarieOctober 30, 2012")."""
-    month = month_number(word)
-    if month is None:
-        tail = _GLUED_TAIL.search(word)
-        month = month_number(tail.group()) if tail else None
-    return month

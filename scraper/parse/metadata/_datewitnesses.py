@@ -15,11 +15,12 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from ..dom._css import page_select
 from ..dom._page import Page
 from ..profiles._profile import Profile
 from ._candidates import Scan, el_text
+from ._dateelements import listing, profile_elements, quoted
 from ._datelines import (
+    POSTED_LABEL,
     YEARS,
     dateline_after,
     split_dateline,
@@ -38,7 +39,6 @@ from ._headdates import (
 )
 from ._nearby import Near, body_texts
 from ._pagedates import modified_last, script_date, updated_date
-from ._regions import region_of
 from ._siteinfo import first_meta
 from ._structured import ld_text, ld_types
 from ._urldates import date_from_url
@@ -183,18 +183,18 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         value = parse_iso(first_meta(page, key))
         if value:
             yield f"meta:{key}", value
-    for el in _profile_elements(page, ctx.profile, scan):
+    for el in profile_elements(page, ctx.profile, scan):
         value = date_of(el, dayfirst=dayfirst)
         if value:
             yield "profile", value
     marked = [
         (el, value)
         for el in scan.published_elements()[:_LOOKED_AT]
-        if not _quoted(el)  # an embedded tweet's or Instagram post's date is not the post's
+        if not quoted(el)  # an embedded tweet's or Instagram post's date is not the post's
         for value in [date_of(el, dayfirst=dayfirst)]
         if value
     ]
-    mlisted = _listing(marked)
+    mlisted = listing(marked)
     url_day = date_from_url(ctx.url) or date_from_url(page.url)
     for el, value in marked:
         if id(el) not in mlisted or (url_day and value.startswith(url_day)):
@@ -215,7 +215,7 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         [
             (el, value)
             for el in scan.date_text_elements()[:_LOOKED_AT]
-            if not _quoted(el)
+            if not quoted(el)
             for value in [date_of(el, dayfirst=dayfirst)]
             if value
         ],
@@ -230,7 +230,7 @@ def published_witnesses(ctx: DateContext) -> Iterator[tuple[str, str]]:
         dated = [d for d in dated if id(d[0]) not in banner] + [
             d for d in dated if id(d[0]) in banner
         ]
-    listed = _listing(dated)
+    listed = listing(dated)
     later = [value for el, value in marked + dated if id(el) in listed | mlisted]
     if dated:
         # the URL's day shown near the headline: two witnesses agree, which outranks a
@@ -282,43 +282,9 @@ def _timed(value: str, listed: list[str]) -> str:
     return value
 
 
-def _listing(dated: list[tuple[HtmlElement, str]]) -> set[int]:
-    """The elements that are items of a list of posts: one markup (tag and class) shown
-    with different days is a teaser list, a related-posts box or an archive, and each
-    of its days is some other post's. The page's own dateline is written once, or with
-    one day (header and footer of the same post)."""
-    days: dict[tuple[str, str], set[str]] = {}
-    for el, value in dated:
-        days.setdefault((el.tag, el.get("class") or ""), set()).add(value[:10])
-    return {id(el) for el, _ in dated if len(days[(el.tag, el.get("class") or "")]) > 1}
-
-
-def _profile_elements(page: Page, profile: Profile, scan: Scan) -> Iterator[HtmlElement]:
-    """The profile's date elements, selector by selector (lazily: each is a walk of the
-    tree), those inside the article first; a selector as broad as "time.published" also
-    finds the dates of comments and of related-post lists, which are never the post's."""
-    root = scan.article_root
-    for sel in profile.published:
-        other: list[HtmlElement] = []
-        for el in page_select(page, sel):
-            regions = set()
-            in_article = False
-            for anc in el.iterancestors():
-                in_article = in_article or anc is root
-                kind = region_of(anc)
-                if kind:
-                    regions.add(kind)
-            if "comment" in regions:
-                continue
-            if in_article:
-                yield el
-            elif "side" not in regions:
-                other.append(el)
-        yield from other
-
-
-def _quoted(el: HtmlElement) -> bool:
-    return any(anc.tag == "blockquote" for anc in el.iterancestors())
+# ``near.texts`` interleaves the texts after and before the headline: the first twenty are
+# the ten on either side that ``head_dateline`` reads as the post's header
+_HEADER_REACH = 20
 
 
 def _from_url_or_text(
@@ -348,13 +314,19 @@ def _from_url_or_text(
         if not value or member_since(texts, i) or NOW_LABEL.search(text):
             continue
         update = update_of(text, dayfirst)
-        if first and update is None and sum(c.isalpha() for c in text) > DATELINE_LETTERS:
+        prose = update is None and sum(c.isalpha() for c in text) > DATELINE_LETTERS
+        if first and prose:
             # the first date near the headline stands in a sentence: a date the text
             # mentions, unless the page states no date of its own
             updated = updated_date(near, dayfirst)
             if updated:
                 yield "updated", _timed(updated, listed)
         first = False
+        if prose and i >= _HEADER_REACH and len(value) == 10 and not POSTED_LABEL.search(text):
+            # a sentence's date past the header is one the text cites; the post's own in a
+            # footer is labelled ("Posted by Anna on", "Originally published") or timed
+            # ("Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von")
+            continue
         # "Updated: ... | Published: March 3, 2014": the publication it names first, and
         # the update's day after the dateline that follows it in the header
         if update:

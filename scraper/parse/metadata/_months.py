@@ -6,9 +6,10 @@ read only when that name is listed here, so a wrong guess never becomes a date.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-__all__ = ["MONTHS", "month_number"]
+__all__ = ["MONTHS", "month_number", "month_of"]
 
 _MONTHS_RAW = {
     # en
@@ -173,3 +174,17 @@ def month_number(word: str) -> int | None:
     """The month a name or abbreviation stands for, in any listed language; else ``None``."""
     word = word.casefold().rstrip(".")
     return MONTHS.get(word) or MONTHS.get(_bare(word))
+
+
+# a capitalised word at the end of another: "MarieOctober 30, 2012", "INDUSTRYJuly 23"
+_GLUED_TAIL = re.compile(r"(?<=[^\W\d_])[A-Z][^\W\d_A-Z]+\.?$")
+
+
+def month_of(word: str) -> int | None:
+    """The month a word names, or the month its capitalised tail names: a text of adjacent
+    elements glues a byline's name or a kicker to the month ("by MarieOctober 30, 2012")."""
+    month = month_number(word)
+    if month is None:
+        tail = _GLUED_TAIL.search(word)
+        month = month_number(tail.group()) if tail else None
+    return month

@@ -28,6 +28,7 @@ from ._lines import (
     TEASER_TAGS,
     date_line,
     density,
+    labelled_links,
     teaser,
     thread_heading,
 )
@@ -55,7 +56,10 @@ _FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "h1", "form", "
 _FURNITURE_ROLES = frozenset(
     {"navigation", "complementary", "contentinfo", "banner", "dialog", "toolbar", "menu"}
 )
-_LINK_LIST_TAGS = frozenset({"div", "section", "ul", "ol", "table", "p", "dl", "span"})
+_LINK_LIST_TAGS = frozenset(
+    {"div", "section", "ul", "ol", "table", "p", "dl", "span", "strong", "b"}
+)
+_INLINE_LISTS = frozenset({"span", "strong", "b"})
 _KEEP = frozenset({"body", "html"})
 _TITLE_TAGS = frozenset({"h1", "h2", "h3"})
 _LONE_LINK = 200
@@ -259,9 +263,23 @@ def _link_list(el: HtmlElement) -> bool:
         # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
         # ("mediawatch:" introducing a reblog ends with a colon and stays)
         lone = len(text) < _LONE_LINK and not text.endswith(":")
-        return share > 0.9 and (len(links) >= 2 or lone)
-    if el.tag == "span":
-        return share > 0.9 and len(links) >= 2
+        return (share > 0.9 and (len(links) >= 2 or lone)) or labelled_links(el)
+    if el.tag in _INLINE_LISTS:
+        if el.tag != "span" and not _own_line(el):
+            return False  # bold links in a sentence are the sentence's
+        return (share > 0.9 and len(links) >= 2) or labelled_links(el)
     if share > 0.65:
         return True
     return share > 0.5 and len(text) < 300 and len(links) >= 3
+
+
+def _own_line(el: HtmlElement) -> bool:
+    """No text of its parent beside ``el``: an inline element set as a line of its own (a
+    bold tag list between two paragraphs), not words inside a sentence."""
+    if (el.tail or "").strip():
+        return False
+    prev = el.getprevious()
+    if prev is not None:
+        return not (prev.tail or "").strip()
+    parent = el.getparent()
+    return parent is None or not (parent.text or "").strip()

@@ -80,9 +80,7 @@ def test_addresses_and_handles_spelled_out_are_cited_not_listed() -> None:
 
 
 def test_a_tag_line_in_the_post_is_left_out() -> None:
-    block = (
-        '<p>Tagged as: <a href="/tag/fin/">finance</a>, <a href="/tag/lib/">libraries</a></p>'
-    )
+    block = '<p>Tagged as: <a href="/tag/fin/">finance</a>, <a href="/tag/lib/">libraries</a></p>'
     text = body_text(_page(block), URL)
     assert "Once more." in text
     assert "Tagged as" not in text
@@ -109,3 +107,17 @@ def test_a_bold_tag_box_between_paragraphs_goes_but_bold_links_in_a_sentence_sta
         "</strong> and most of the council.</p>"
     )
     assert "the mayor, the board" in body_text(_page(inline), URL)
+
+
+def test_junk_words_joined_by_underscores_are_read_as_words() -> None:
+    """``article_details_prev_next``, ``post_meta``: class words joined by underscores name
+    the same furniture as with hyphens (``prev-next``, ``post-meta``)."""
+    block = (
+        '<div class="article_details_prev_next"><div><span>Next</span>'
+        '<a href="/2020/01/other/">Another story of the day, with a long headline</a></div></div>'
+        '<div class="story_post_meta">Filed under the city desk by our reporter</div>'
+    )
+    text = body_text(_page(block), URL)
+    assert "Once more." in text
+    assert "Another story" not in text
+    assert "city desk" not in text

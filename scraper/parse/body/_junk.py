@@ -35,22 +35,23 @@ from ._lines import (
 
 __all__ = ["AD_LABELS", "JUNK", "Rules", "junk_of", "too_big"]
 
+# the words of a class name joined by "-" or "_" (``post-meta``, ``article_details_prev_next``)
 JUNK = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|sociable|addtoany|a2a|addthis\w*|shareaholic|"
     r"related|jp-relatedposts|yarpp|crp_related|recommend\w*|more-stories|read-next|"
-    r"read-more-links|author-?bio|author-?box|about-?the-?author|author-info|byline|"
-    r"post-?meta|entry-?meta|article-?meta|entry-?footer|post-?footer|entry-?utility|"
-    r"postmetadata|post-?tags|entry-?tags|tag-?links|tags-?links|cat-?links|tagcloud|"
-    r"breadcrumbs?|comments?|comment-?respond|respond|disqus\w*|\w*newsletter\w*|subscribe\w*|"
-    r"\w*sign-?up\w*|mailchimp|cookie\w*|consent|gdpr|popup|modal|advert\w*|ads?|adsbygoogle|ad-?slot|"
-    r"ad-?container|ad-?wrapper|ad-?unit|dfp\w*|gpt-?ad|sponsor\w*|promo\w*|outbrain|"
-    r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
-    r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
-    r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
-    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|offscreen|\w*credits?|"
+    r"read-more-links|author[-_]?bio|author[-_]?box|about[-_]?the[-_]?author|author-info|byline|"
+    r"post[-_]?meta|entry[-_]?meta|article[-_]?meta|entry[-_]?footer|post[-_]?footer|entry[-_]?utility|"
+    r"postmetadata|post[-_]?tags|entry[-_]?tags|tag[-_]?links|tags[-_]?links|cat[-_]?links|tagcloud|"
+    r"breadcrumbs?|comments?|comment[-_]?respond|respond|disqus\w*|\w*newsletter\w*|subscribe\w*|"
+    r"\w*sign[-_]?up\w*|mailchimp|cookie\w*|consent|gdpr|popup|modal|advert\w*|ads?|adsbygoogle|ad[-_]?slot|"
+    r"ad[-_]?container|ad[-_]?wrapper|ad[-_]?unit|dfp\w*|gpt[-_]?ad|sponsor\w*|promo\w*|outbrain|"
+    r"taboola|widget\w*|sidebar|navigation|navbar|site[-_]?nav|nav[-_]?previous|nav[-_]?next|menu|"
+    r"pagination|post[-_]?nav\w*|date|dateline|timestamp|posted[-_]?on|entry[-_]?date|post[-_]?date|"
+    r"nav[-_]?links|print|toolbar|rating|reactions?|likes?|wp[-_]?block[-_]?buttons|"
+    r"skip[-_]?link|screen[-_]?reader[-_]?text|sr-only|visually[-_]?hidden|hidden|offscreen|\w*credits?|"
     r"autor\w*|auteur|footer|bio|biography|cta|"
-    r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
-    r"next-?prev|prev-?next|\w*author\w*|\w*read-?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
+    r"(?:video|media|audio|jw)[-_]?player|player[-_]?(?:container|wrapper)|playlist|video\w*|"
+    r"next[-_]?prev|prev[-_]?next|\w*author\w*|\w*read[-_]?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
 )
 _FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "h1", "form", "button"})
 _FURNITURE_ROLES = frozenset(

@@ -8,7 +8,8 @@ benchmark page.
 from lxml.html import HtmlElement, fragment_fromstring
 from pagetext import body_text
 
-from scraper.parse.body._lines import labelled_links
+from scraper.parse.body._lines import labelled_links as _labelled
+from scraper.parse.dom._signals import text_of
 
 URL = "https://news.example/2020/01/the-post/"
 PROSE = (
@@ -22,6 +23,14 @@ def _el(html: str) -> HtmlElement:
     return el
 
 
+def labelled_links(el: HtmlElement) -> bool:
+    return _labelled(el, text_of(el), list(el.iter("a")))
+
+
+def _listed(html: str) -> bool:
+    return labelled_links(_el(html))
+
+
 def _page(block: str) -> str:
     return f"""<html><body><div class="main"><h1>Library stays open</h1>
 <p>{PROSE}</p><p>{PROSE} Again.</p>{block}<p>{PROSE} Once more.</p></div>
@@ -29,12 +38,12 @@ def _page(block: str) -> str:
 
 
 def test_a_label_line_and_links_is_furniture() -> None:
-    assert labelled_links(_el('<p>Tags: <a href="/t/a">budget</a>, <a href="/t/b">library</a></p>'))
+    assert _listed('<p>Tags: <a href="/t/a">budget</a>, <a href="/t/b">library</a></p>')
     # the label in its own bold box, or ended by a line break; links split by separators
     assert labelled_links(
         _el('<p><b>Related stories</b><br><a href="/a">One story</a><br><a href="/b">Two</a></p>')
     )
-    assert labelled_links(_el('<p><b>Tags</b> <a href="/a">x</a> | <a href="/b">y</a></p>'))
+    assert _listed('<p><b>Tags</b> <a href="/a">x</a> | <a href="/b">y</a></p>')
     assert labelled_links(
         _el('<strong>Tags<br><a href="/a">budget</a>, <a href="/b">library</a></strong>')
     )
@@ -65,7 +74,7 @@ def test_links_in_a_sentence_are_no_label_and_links() -> None:
     )
     # a label too long for one: a sentence
     long = "This is the sentence that the author wrote before the links:"
-    assert not labelled_links(_el(f'<p>{long} <a href="/a">one</a>, <a href="/b">two</a></p>'))
+    assert not _listed(f'<p>{long} <a href="/a">one</a>, <a href="/b">two</a></p>')
 
 
 def test_addresses_and_handles_spelled_out_are_cited_not_listed() -> None:

@@ -264,11 +264,11 @@ def _link_list(el: HtmlElement) -> bool:
         # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
         # ("mediawatch:" introducing a reblog ends with a colon and stays)
         lone = len(text) < _LONE_LINK and not text.endswith(":")
-        return (share > 0.9 and (len(links) >= 2 or lone)) or labelled_links(el)
+        return (share > 0.9 and (len(links) >= 2 or lone)) or labelled_links(el, text, links)
     if el.tag in _INLINE_LISTS:
         if el.tag != "span" and not _own_line(el):
             return False  # bold links in a sentence are the sentence's
-        return (share > 0.9 and len(links) >= 2) or labelled_links(el)
+        return (share > 0.9 and len(links) >= 2) or labelled_links(el, text, links)
     if share > 0.65:
         return True
     return share > 0.5 and len(text) < 300 and len(links) >= 3

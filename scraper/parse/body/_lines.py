@@ -161,18 +161,26 @@ def density(
 
 
 _LINK_LABEL = 40  # characters (no spaces) of a label: "Tags", "Related stories", "Lesen Sie auch:"
+_SEPARATOR = 3  # characters (no spaces) between two links of a list: ", ", " | ", " • "
 _BREAK = "\x00"  # where a label's line ends: a <br>, or the end of its bold box
 _LABEL_BOXES = frozenset({"strong", "b", "em", "i", "span"})
 _WORDY = re.compile(r"[^\W_]")  # a letter or a digit: words, not separators
 
 
-def labelled_links(el: HtmlElement) -> bool:
+def labelled_links(el: HtmlElement, text: str, links: list[HtmlElement]) -> bool:
     """A short label on a line of its own, then links and nothing else: "<b>Tags</b><br>
     <a>…</a>, <a>…</a>", "Related stories:<br><a>…</a><br><a>…</a>". The label weighs the
     block down below the link-list share (two short links under a long label are half
     label), yet it is furniture in any language: words running into a link ("about <a>this
     bug</a>"), words between the links ("<a>…</a> and <a>…</a>") or after them are a
-    sentence's, and stay; so do links spelled out as addresses or handles (``_spelled_out``)."""
+    sentence's, and stay; so do links spelled out as addresses or handles (``_spelled_out``).
+    ``text``: ``text_of(el)``; ``links``: its ``<a>`` elements."""
+    if len(links) < 2:
+        return False
+    size = _solid(text)
+    found = sum(_solid(text_of(a)) if len(a) else _solid(a.text or "") for a in links)
+    if size - found > _LINK_LABEL + _SEPARATOR * len(links):
+        return False  # more words outside the links than a label: prose (most paragraphs)
     label, seps, after = _link_runs(el)
     if len(seps) < 1 or any(_WORDY.search(sep) for sep in seps):
         return False

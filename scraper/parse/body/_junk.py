@@ -28,34 +28,39 @@ from ._lines import (
     TEASER_TAGS,
     date_line,
     density,
+    labelled_links,
     teaser,
     thread_heading,
 )
 
 __all__ = ["AD_LABELS", "JUNK", "Rules", "junk_of", "too_big"]
 
+# the words of a class name joined by "-" or "_" (``post-meta``, ``article_details_prev_next``)
 JUNK = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharedaddy|social|sociable|addtoany|a2a|addthis\w*|shareaholic|"
     r"related|jp-relatedposts|yarpp|crp_related|recommend\w*|more-stories|read-next|"
-    r"read-more-links|author-?bio|author-?box|about-?the-?author|author-info|byline|"
-    r"post-?meta|entry-?meta|article-?meta|entry-?footer|post-?footer|entry-?utility|"
-    r"postmetadata|post-?tags|entry-?tags|tag-?links|tags-?links|cat-?links|tagcloud|"
-    r"breadcrumbs?|comments?|comment-?respond|respond|disqus\w*|\w*newsletter\w*|subscribe\w*|"
-    r"\w*sign-?up\w*|mailchimp|cookie\w*|consent|gdpr|popup|modal|advert\w*|ads?|adsbygoogle|ad-?slot|"
-    r"ad-?container|ad-?wrapper|ad-?unit|dfp\w*|gpt-?ad|sponsor\w*|promo\w*|outbrain|"
-    r"taboola|widget\w*|sidebar|navigation|navbar|site-?nav|nav-?previous|nav-?next|menu|"
-    r"pagination|post-?nav\w*|date|dateline|timestamp|posted-?on|entry-?date|post-?date|"
-    r"nav-?links|print|toolbar|rating|reactions?|likes?|wp-?block-?buttons|"
-    r"skip-?link|screen-?reader-?text|sr-only|visually-?hidden|hidden|offscreen|\w*credits?|"
+    r"read-more-links|author[-_]?bio|author[-_]?box|about[-_]?the[-_]?author|author-info|byline|"
+    r"post[-_]?meta|entry[-_]?meta|article[-_]?meta|entry[-_]?footer|post[-_]?footer|entry[-_]?utility|"
+    r"postmetadata|post[-_]?tags|entry[-_]?tags|tag[-_]?links|tags[-_]?links|cat[-_]?links|tagcloud|"
+    r"breadcrumbs?|comments?|comment[-_]?respond|respond|disqus\w*|\w*newsletter\w*|subscribe\w*|"
+    r"\w*sign[-_]?up\w*|mailchimp|cookie\w*|consent|gdpr|popup|modal|advert\w*|ads?|adsbygoogle|ad[-_]?slot|"
+    r"ad[-_]?container|ad[-_]?wrapper|ad[-_]?unit|dfp\w*|gpt[-_]?ad|sponsor\w*|promo\w*|outbrain|"
+    r"taboola|widget\w*|sidebar|navigation|navbar|site[-_]?nav|nav[-_]?previous|nav[-_]?next|menu|"
+    r"pagination|post[-_]?nav\w*|date|dateline|timestamp|posted[-_]?on|entry[-_]?date|post[-_]?date|"
+    r"nav[-_]?links|print|toolbar|rating|reactions?|likes?|wp[-_]?block[-_]?buttons|"
+    r"skip[-_]?link|screen[-_]?reader[-_]?text|sr-only|visually[-_]?hidden|hidden|offscreen|\w*credits?|"
     r"autor\w*|auteur|footer|bio|biography|cta|"
-    r"(?:video|media|audio|jw)-?player|player-?(?:container|wrapper)|playlist|video\w*|"
-    r"next-?prev|prev-?next|\w*author\w*|\w*read-?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
+    r"(?:video|media|audio|jw)[-_]?player|player[-_]?(?:container|wrapper)|playlist|video\w*|"
+    r"next[-_]?prev|prev[-_]?next|\w*author\w*|\w*read[-_]?time|date\w*|\w*publish\w*)(?:$|[\s_-])"
 )
 _FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "h1", "form", "button"})
 _FURNITURE_ROLES = frozenset(
     {"navigation", "complementary", "contentinfo", "banner", "dialog", "toolbar", "menu"}
 )
-_LINK_LIST_TAGS = frozenset({"div", "section", "ul", "ol", "table", "p", "dl", "span"})
+_LINK_LIST_TAGS = frozenset(
+    {"div", "section", "ul", "ol", "table", "p", "dl", "span", "strong", "b"}
+)
+_INLINE_LISTS = frozenset({"span", "strong", "b"})
 _KEEP = frozenset({"body", "html"})
 _TITLE_TAGS = frozenset({"h1", "h2", "h3"})
 _LONE_LINK = 200
@@ -259,9 +264,23 @@ def _link_list(el: HtmlElement) -> bool:
         # a paragraph that is nothing but a link: "RELATED: …" teasers, link runs
         # ("mediawatch:" introducing a reblog ends with a colon and stays)
         lone = len(text) < _LONE_LINK and not text.endswith(":")
-        return share > 0.9 and (len(links) >= 2 or lone)
-    if el.tag == "span":
-        return share > 0.9 and len(links) >= 2
+        return (share > 0.9 and (len(links) >= 2 or lone)) or labelled_links(el, text, links)
+    if el.tag in _INLINE_LISTS:
+        if el.tag != "span" and not _own_line(el):
+            return False  # bold links in a sentence are the sentence's
+        return (share > 0.9 and len(links) >= 2) or labelled_links(el, text, links)
     if share > 0.65:
         return True
     return share > 0.5 and len(text) < 300 and len(links) >= 3
+
+
+def _own_line(el: HtmlElement) -> bool:
+    """No text of its parent beside ``el``: an inline element set as a line of its own (a
+    bold tag list between two paragraphs), not words inside a sentence."""
+    if (el.tail or "").strip():
+        return False
+    prev = el.getprevious()
+    if prev is not None:
+        return not (prev.tail or "").strip()
+    parent = el.getparent()
+    return parent is None or not (parent.text or "").strip()

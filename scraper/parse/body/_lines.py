@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .._quotes import is_trailing
@@ -21,6 +22,7 @@ __all__ = [
     "TEASER_TAGS",
     "date_line",
     "density",
+    "labelled_links",
     "teaser",
     "thread_heading",
 ]
@@ -156,6 +158,94 @@ def density(
         # a link holding only text (most) has its ``text`` for all of its text
         found += _solid(text_of(a)) if len(a) else _solid(a.text or "")
     return found / size
+
+
+_LINK_LABEL = 40  # characters (no spaces) of a label: "Tags", "Related stories", "Lesen Sie auch:"
+_SEPARATOR = 3  # characters (no spaces) between two links of a list: ", ", " | ", " • "
+_BREAK = "\x00"  # where a label's line ends: a <br>, or the end of its bold box
+_LABEL_BOXES = frozenset({"strong", "b", "em", "i", "span"})
+_WORDY = re.compile(r"[^\W_]")  # a letter or a digit: words, not separators
+
+
+def labelled_links(el: HtmlElement, text: str, links: list[HtmlElement]) -> bool:
+    """A short label on a line of its own, then links and nothing else: "<b>Tags</b><br>
+    <a>…</a>, <a>…</a>", "Related stories:<br><a>…</a><br><a>…</a>". The label weighs the
+    block down below the link-list share (two short links under a long label are half
+    label), yet it is furniture in any language: words running into a link ("about <a>this
+    bug</a>"), words between the links ("<a>…</a> and <a>…</a>") or after them are a
+    sentence's, and stay; so do links spelled out as addresses or handles (``_spelled_out``).
+    ``text``: ``text_of(el)``; ``links``: its ``<a>`` elements."""
+    if len(links) < 2:
+        return False
+    size = _solid(text)
+    found = sum(_solid(text_of(a)) if len(a) else _solid(a.text or "") for a in links)
+    if size - found > _LINK_LABEL + _SEPARATOR * len(links):
+        return False  # more words outside the links than a label: prose (most paragraphs)
+    label, seps, after = _link_runs(el)
+    if len(seps) < 1 or any(_WORDY.search(sep) for sep in seps):
+        return False
+    if after.strip(" \n\t\r.,;" + _BREAK):
+        return False
+    size = _solid(label.replace(_BREAK, ""))
+    if not 0 < size <= _LINK_LABEL:
+        return False
+    if any(_spelled_out(a) for a in el.iter("a")):
+        return False
+    line = label.rsplit(_BREAK, 1)
+    return (len(line) > 1 and not line[1].strip()) or label.replace(_BREAK, "").rstrip().endswith(
+        ":"
+    )
+
+
+def _spelled_out(a: HtmlElement) -> bool:
+    """A link written out as its address or a handle ("https://…", "@name"): a source or an
+    account the author cites, where a tag or a related story shows its name."""
+    return (a.text or "").lstrip().startswith(("http:", "https:", "www.", "@"))
+
+
+def _link_runs(el: HtmlElement) -> tuple[str, list[str], str]:
+    """The text of ``el`` outside its links, cut at each link with text: the label before
+    the first, the separators between them, the text after the last. ``_BREAK`` marks a
+    ``<br>`` and the end of a bold box holding all of the label so far."""
+    runs: list[list[str]] = [[]]
+    link: HtmlElement | None = None
+    has_text = False
+    box: HtmlElement | None = None
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if link is None and node.tag == "a":
+                link, has_text = node, bool((node.text or "").strip())
+            elif link is not None:
+                has_text = has_text or bool((node.text or "").strip())
+                continue
+            elif isinstance(node.tag, str):
+                if node.tag == "br":
+                    runs[-1].append(_BREAK)
+                elif (
+                    box is None
+                    and len(runs) == 1
+                    and node.tag in _LABEL_BOXES
+                    and not "".join(runs[0]).strip()
+                ):
+                    box = node
+                runs[-1].append(node.text or "")
+            continue
+        if node is el:
+            break
+        if node is link:
+            link = None
+            if has_text:
+                runs.append([])
+        elif link is not None:
+            has_text = has_text or bool((node.tail or "").strip())
+            continue
+        elif node is box:
+            runs[-1].append(_BREAK)
+        runs[-1].append(node.tail or "")
+    texts = ["".join(run) for run in runs]
+    if len(texts) < 3:  # fewer than two links with text
+        return texts[0], [], ""
+    return texts[0], texts[1:-1], texts[-1]
 
 
 def _solid(text: str) -> int:

@@ -144,3 +144,13 @@ def test_avatars_under_post_titles_are_no_thread() -> None:
     <p>October {i}, 2011</p></li>"""
     items = "".join(box.format(n=n, i=i + 1) for i, n in enumerate(_NAMES))
     assert _thread(_plain(f"<ul>{items}</ul>")).comments == ()
+
+
+def test_one_persons_avatar_twice_is_one_mark() -> None:
+    # an author box: the author's picture at two sizes beside the bio and her posts
+    box = """<div class="kk"><a href="/author/ann/"><img
+    src="https://gravatar.example/avatar/ab12?s={s}&amp;d=mm"></a>
+    <p>Ann writes about the matter at hand, and travels; posted October 3, 2011.</p></div>"""
+    page = _parse(_plain(box.format(s=70) + box.format(s=109)))
+    assert cue_area(page) is None
+    assert _thread(_plain(box.format(s=70) + box.format(s=109))).comments == ()

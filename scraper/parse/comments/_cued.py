@@ -31,6 +31,9 @@ _REPLY = re.compile(
 )
 _REPLY_MAX = 24  # characters: a control's label, not a sentence
 _MIN_CUES = 2
+# an image's size in its URL (``?s=70``, ``&size=96``, a proxy's ``%3Fs%3D96``), and the
+# 2x variant of ``srcset``: the same picture at another size
+_SIZE = re.compile(r"(?:[?&]|%3F|%26)(?:s|sz|size|w|h|d|r)(?:=|%3D)[^&%]*", re.I)
 _MAX_CUES = 3000  # a hostile page of links: enough to place a real thread
 
 
@@ -124,11 +127,17 @@ def _cues(page: Page) -> tuple[list[HtmlElement], list[HtmlElement]]:
     for el in page.index.by_tag("button"):
         if is_reply_control(el):
             found.append(el)
+    people: set[str] = set()
     for el in page.index.by_tag("img"):
         # each comment's avatar: Gravatar's (``gravatar.com/avatar/HASH``, a proxy's
-        # ``%2Favatar%2F``) or a platform's (``avatar_669a_16.png``)
-        if "avatar" in (el.get("src") or "").lower():
-            found.append(el)
+        # ``%2Favatar%2F``) or a platform's (``avatar_669a_16.png``); once per picture
+        # (its size set aside): an author box shows one person twice
+        src = el.get("src") or ""
+        if "avatar" in src.lower():
+            who = _SIZE.sub("", src)
+            if who not in people:
+                people.add(who)
+                found.append(el)
     return found, foreign
 
 

@@ -5,6 +5,11 @@ Needs the shared benchmark data (``../shared/bench/comments`` relative to the re
 extra. Writes predictions to ``benchmarks/out/`` (gitignored) and prints a markdown table.
 
     python benchmarks/comments.py [--data DIR] [--limit N] [--no-trafilatura]
+                                  [--split tune|held|all]
+
+``--split`` scores one half of the pages, cut by the SHA-1 of the page id (first hex digit
+0-b: ``tune``, read and tuned on; c-f: ``held``, scored as totals only, never read), so
+that a rule tuned on the pages can be checked on pages it was not tuned on.
 
 ``--limit N`` is a smoke run: the scorer counts the pages not run as empty predictions.
 
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import subprocess
 import sys
@@ -29,12 +35,37 @@ DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "comments"
 OUT = ROOT / "benchmarks" / "out"
 
 Pred = dict[str, str]
+SPLITS = ("tune", "held", "all")
 
 
-def pages(data: Path, limit: int | None) -> Iterator[tuple[str, bytes]]:
-    files = sorted(data.glob("*.html.gz"))
+def in_split(pid: str, split: str) -> bool:
+    """Whether page ``pid`` belongs to ``split``: the first hex digit of the SHA-1 of its
+    id, 0-b tune and c-f held, a cut that no page's content can steer."""
+    if split == "all":
+        return True
+    held = hashlib.sha1(pid.encode("utf-8")).hexdigest()[0] in "cdef"
+    return held == (split == "held")
+
+
+def pages(data: Path, limit: int | None, split: str = "all") -> Iterator[tuple[str, bytes]]:
+    files = sorted(
+        f for f in data.glob("*.html.gz") if in_split(f.name.removesuffix(".html.gz"), split)
+    )
     for f in files[:limit] if limit else files:
         yield f.name.removesuffix(".html.gz"), gzip.decompress(f.read_bytes())
+
+
+def _gold_dir(data: Path, split: str) -> Path:
+    """``data`` itself, or a folder holding the gold of the split's pages only (the scorer
+    counts a page of the gold without a prediction as empty)."""
+    if split == "all":
+        return data
+    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
+    out = OUT / f"gold-{split}"
+    out.mkdir(parents=True, exist_ok=True)
+    kept = {pid: g for pid, g in gold.items() if in_split(pid, split)}
+    (out / "gold.json").write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    return out
 
 
 def ours(raw: bytes) -> dict[str, Pred]:
@@ -63,11 +94,17 @@ def trafilatura_pred(raw: bytes) -> dict[str, Pred]:
     return {"trafilatura": {"body": data.get("text") or "", "comments": data.get("comments") or ""}}
 
 
-def run(data: Path, limit: int | None, systems: list[Callable[[bytes], dict[str, Pred]]]) -> None:
+def run(
+    data: Path,
+    limit: int | None,
+    systems: list[Callable[[bytes], dict[str, Pred]]],
+    split: str = "all",
+) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     preds: dict[str, list[dict[str, str]]] = {}
     seconds: dict[str, float] = {}
-    for pid, raw in pages(data, limit):
+    gold_dir = _gold_dir(data, split)
+    for pid, raw in pages(data, limit, split):
         for system in systems:
             t0 = time.perf_counter()
             try:
@@ -89,7 +126,7 @@ def run(data: Path, limit: int | None, systems: list[Callable[[bytes], dict[str,
                 sys.executable,
                 str(data.parent / "score_comments.py"),
                 "--data",
-                str(data),
+                str(gold_dir),
                 "--pred",
                 str(path),
                 "--json",
@@ -122,13 +159,14 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--no-trafilatura", action="store_true")
+    ap.add_argument("--split", choices=SPLITS, default="all")
     a = ap.parse_args()
     if not (a.data / "gold.json").exists():
         sys.exit(f"benchmark data not found at {a.data} (needs ../shared/bench/comments)")
     systems: list[Callable[[bytes], dict[str, Pred]]] = [ours]
     if not a.no_trafilatura:
         systems.append(trafilatura_pred)
-    run(a.data, a.limit, systems)
+    run(a.data, a.limit, systems, a.split)
 
 
 if __name__ == "__main__":

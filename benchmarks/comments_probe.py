@@ -16,9 +16,11 @@ still names the engine, whose class selectors then find nothing). The tokens are
 from an alphabet without vowels or digits, so no hint word or number can appear by chance.
 
     python benchmarks/comments_probe.py [--data DIR] [--limit N] [--misses]
+                                        [--split tune|held|all]
 
 ``--misses`` lists the pages whose blind score is lower than their normal score by more
 than 0.05 (F1 of the comments, normal -> blind), to classify what the blind reading loses.
+``--split`` as in ``comments.py``; the held half is scored as totals only (never with ``--misses``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lxml.html import HtmlElement
 
-from benchmarks.comments import DEFAULT_DATA, OUT, Pred, run
+from benchmarks.comments import DEFAULT_DATA, OUT, SPLITS, Pred, run
 from scraper._errors import ParseError
 from scraper.parse._parse import parse_tree
 from scraper.parse.dom._html import tree_of_bytes
@@ -110,10 +112,13 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--split", choices=SPLITS, default="all")
     a = ap.parse_args()
+    if a.misses and a.split == "held":
+        sys.exit("--misses lists pages: not with --split held (the held half is never read)")
     if not (a.data / "gold.json").exists():
         sys.exit(f"benchmark data not found at {a.data} (needs ../shared/bench/comments)")
-    run(a.data, a.limit, [probe])
+    run(a.data, a.limit, [probe], a.split)
     if a.misses:
         _misses()
 

@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 from ..dom._css import subtree_end
 from ..dom._page import Page
 from ..dom._signals import text_of
+from ._cued import cue_area, cues, foreign_links, holders
 from ._facts import DATE_LINE_MAX as _DATE_LINE_MAX
 from ._facts import Facts as _Facts
 from ._facts import dated as _dated
@@ -44,7 +45,7 @@ from ._markers import (
     hinted,
     signature,
 )
-from ._thread import REPLY_BOX, excluded, make_owner
+from ._thread import REPLY_BOX, excluded, make_owner, prune_parts
 
 __all__ = ["ITEM_ID", "MIN_TEXT", "excluded_memo", "generic_items", "looks_like_comments"]
 
@@ -297,7 +298,7 @@ def generic_items(page: Page) -> list[HtmlElement]:
     if best[1]:
         items = [e for e in best[1] if not excluded(e, excluded_memo(page))]
         return _drop_edge_boxes(_after_anchor(page, items), _facts(page))
-    return _id_items(page) or _headed_items(page)
+    return _id_items(page) or _headed_items(page) or _cued_items(page)
 
 
 def _headed_items(page: Page) -> list[HtmlElement]:
@@ -313,6 +314,33 @@ def _headed_items(page: Page) -> list[HtmlElement]:
         if score > best[0]:
             best = (score, members)
     return _drop_edge_boxes(best[1], _facts(page)) if best[1] else []
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _cued_items(page: Page) -> list[HtmlElement]:
+    """The best group in the area the comments' own marks point to (``_cued``): the
+    permalinks, named anchors and reply links each comment prints."""
+    area = cue_area(page)
+    if area is None or excluded(area, excluded_memo(page)):
+        return []
+    score, items = _best_in(area, excluded_memo(page), _facts(page))
+    items = [e for e in items if not excluded(e, excluded_memo(page))]
+    if not score or not items:
+        return []
+    # the marks placed the area; the boxes are the comments when they carry the marks
+    # (half of them at least), not another list in the area (the post's own paragraphs),
+    # nor a list of other posts' comments (links to one comment each of other documents)
+    kept = prune_parts(items)
+    marks = cues(page)
+    if len(holders(kept, marks)) * 2 < len(kept) or holders(kept, foreign_links(page)):
+        return []
+    strong = holders(kept, [m for m in marks if m.tag != "img"])
+    titled = sum(1 for e in kept if next(e.iter(*_HEADINGS), None) is not None)
+    if len(strong) * 2 < len(kept) and titled * 2 >= len(kept):
+        return []  # avatars alone, and titles: post teasers show each author's avatar
+    return _drop_edge_boxes(_after_anchor(page, items), _facts(page))
 
 
 def _lone_score(box: HtmlElement, facts: _Facts) -> float:

@@ -321,7 +321,12 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 def _cued_items(page: Page) -> list[HtmlElement]:
     """The best group in the area the comments' own marks point to (``_cued``): the
-    permalinks, named anchors and reply links each comment prints."""
+    permalinks, named anchors and reply links each comment prints. Asked of pages with a
+    text box only (the comment form, which most threads sit beside: 218 of the comments
+    set's 277, and 18 of the 121 articles pages): looking at every link of every page
+    without a thread cost 2 % of a parse."""
+    if not page.index.by_tag("textarea"):
+        return []
     area = cue_area(page)
     if area is None or excluded(area, excluded_memo(page)):
         return []

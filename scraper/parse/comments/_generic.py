@@ -29,7 +29,7 @@ from ._facts import DATE_LINE_MAX as _DATE_LINE_MAX
 from ._facts import Facts as _Facts
 from ._facts import dated as _dated
 from ._facts import facts_of as _facts
-from ._headed import headed_groups
+from ._headed import HEADING_TAGS, headed_groups
 from ._markers import (
     AREA,
     AUTHORISH,
@@ -316,9 +316,6 @@ def _headed_items(page: Page) -> list[HtmlElement]:
     return _drop_edge_boxes(best[1], _facts(page)) if best[1] else []
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
 def _cued_items(page: Page) -> list[HtmlElement]:
     """The best group in the area the comments' own marks point to (``_cued``): the
     permalinks, named anchors and reply links each comment prints. Asked of pages with a
@@ -342,7 +339,7 @@ def _cued_items(page: Page) -> list[HtmlElement]:
     if len(holders(kept, marks)) * 2 < len(kept) or holders(kept, foreign_links(page)):
         return []
     strong = holders(kept, [m for m in marks if m.tag != "img"])
-    titled = sum(1 for e in kept if next(e.iter(*_HEADINGS), None) is not None)
+    titled = sum(1 for e in kept if next(e.iter(*HEADING_TAGS), None) is not None)
     if len(strong) * 2 < len(kept) and titled * 2 >= len(kept):
         return []  # avatars alone, and titles: post teasers show each author's avatar
     return _drop_edge_boxes(_after_anchor(page, items), _facts(page))

@@ -17,7 +17,7 @@ from ..dom._signals import text_of
 from ..dom._text import collapse
 from ._markers import ITEM_TAGS, Sig, signature
 
-__all__ = ["headed_groups"]
+__all__ = ["HEADING_TAGS", "headed_groups"]
 
 _WORDS = (
     r"comments?|responses?|repl(?:y|ies)|reader\s+comments|user\s+comments|"
@@ -31,7 +31,7 @@ _HEADING = re.compile(
     re.I,
 )
 _HEADING_MAX = 160  # characters: "12 Responses to" and a post title, not a paragraph
-_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 # (the list's element, its items, whether the heading counts one comment)
 Group = tuple[HtmlElement, list[HtmlElement], bool]
@@ -46,7 +46,7 @@ def headed_groups(page: Page) -> Iterator[Group]:
     search for nested replies; for siblings, only the members themselves count. The
     third says the heading counts one comment ("1 Comment"): a lone box may be it."""
     index = page.index
-    headings = [h for tag in _TAGS for h in index.by_tag(tag)]
+    headings = [h for tag in HEADING_TAGS for h in index.by_tag(tag)]
     headings.sort(key=index.position.__getitem__)
     for h in headings:
         text = collapse(text_of(h))
